@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSource, EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { nowIso } from '../server/src/common/base.entity.js';
+import { projectRoot } from '../server/src/config.js';
+import { Community } from '../server/src/modules/community/community.entity.js';
+import { District } from '../server/src/modules/neighbourhood/district.entity.js';
+import { Neighbourhood } from '../server/src/modules/neighbourhood/neighbourhood.entity.js';
+import { Organisation } from '../server/src/modules/organisation/organisation.entity.js';
+import { PersonLanguage } from '../server/src/modules/person/person-language.entity.js';
+import { Person } from '../server/src/modules/person/person.entity.js';
+import { Team } from '../server/src/modules/team/team.entity.js';
+import type { DemoNetwork, NeighbourhoodSeed } from './seed-types.js';
+
+export const APPROXIMATE_BOUNDARY_SOURCE = 'Benadering (Voronoi-cellen rond CBS-buurtcentra), geen CBS-grens';
+
+export function readSeed<T>(relative: string): T {
+  return JSON.parse(readFileSync(join(projectRoot(), 'seeds', relative), 'utf8')) as T;
+}
+
+/** Inserts in chunks: SQLite limits the number of bound parameters in one statement. */
+async function insertChunked(em: EntityManager, target: string | Function, rows: object[], size = 50): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    await em.createQueryBuilder().insert().into(target as never).values(rows.slice(i, i + size) as never).execute();
+  }
+}
+
+export async function loadNeighbourhoods(em: EntityManager, seed: NeighbourhoodSeed): Promise<number> {
+  const { municipality } = seed;
+  await insertChunked(em, District, seed.districts.map((d) => ({
+    code: d.code, name: d.name, municipalityCode: municipality.code, municipalityName: municipality.name,
+    geometryJson: d.geometry ? JSON.stringify(d.geometry) : null,
+  })));
+  await insertChunked(em, Neighbourhood, seed.neighbourhoods.map((n) => ({
+    code: n.code, name: n.name, districtCode: n.districtCode, municipalityCode: municipality.code,
+    municipalityName: municipality.name, geometryJson: JSON.stringify(n.geometry), centroidLon: n.centroid[0],
+    centroidLat: n.centroid[1], boundaryApproximate: true, boundarySource: APPROXIMATE_BOUNDARY_SOURCE,
+  })));
+  return seed.neighbourhoods.length;
+}
+
+export interface DemoCounts {
+  neighbourhoods: number;
+  teams: number;
+  organisations: number;
+  persons: number;
+}
+
+/** Loads the network part of the demo data; keys in the file become fresh UUIDs. */
+export async function loadNetwork(em: EntityManager, network: DemoNetwork): Promise<Omit<DemoCounts, 'neighbourhoods'>> {
+  const now = nowIso();
+  const record = (lastVerifiedOn: string | null) => ({ id: randomUUID(), isDemo: true, lastVerifiedOn, createdAt: now, updatedAt: now });
+  const teamIds = new Map<string, string>();
+  const organisationIds = new Map<string, string>();
+
+  await insertChunked(em, Community, network.communities);
+
+  const teams = network.teams.map((t) => {
+    const row = { ...record(t.lastVerifiedOn), name: t.name, kind: t.kind, municipalityCode: t.municipalityCode, phone: t.phone ?? null, email: t.email ?? null };
+    teamIds.set(t.key, row.id);
+    return row;
+  });
+  await insertChunked(em, Team, teams);
+  await insertChunked(em, 'team_neighbourhood', network.teams.flatMap((t) => t.neighbourhoodCodes.map((code) => ({ teamId: teamIds.get(t.key), neighbourhoodCode: code }))), 200);
+
+  const organisations = network.organisations.map((o) => {
+    const row = {
+      ...record(o.lastVerifiedOn), name: o.name, kind: o.kind, description: o.description ?? null, website: o.website ?? null,
+      phone: o.phone ?? null, email: o.email ?? null, address: o.address ?? null, postcode: o.postcode ?? null,
+      city: o.city ?? null, lat: o.lat ?? null, lon: o.lon ?? null,
+    };
+    organisationIds.set(o.key, row.id);
+    return row;
+  });
+  await insertChunked(em, Organisation, organisations, 30);
+  await insertChunked(em, 'organisation_language', network.organisations.flatMap((o) => o.languageCodes.map((code) => ({ organisationId: organisationIds.get(o.key), languageCode: code }))), 200);
+  await insertChunked(em, 'organisation_community', network.organisations.flatMap((o) => o.communityCodes.map((code) => ({ organisationId: organisationIds.get(o.key), communityCode: code }))), 200);
+  await insertChunked(em, 'organisation_neighbourhood', network.organisations.flatMap((o) => o.neighbourhoodCodes.map((code) => ({ organisationId: organisationIds.get(o.key), neighbourhoodCode: code }))), 200);
+
+  const personIds = new Map<string, string>();
+  const persons = network.persons.map((p) => {
+    const row = {
+      ...record(p.lastVerifiedOn), name: p.name, isKeyPerson: p.isKeyPerson, isInterpreter: p.isInterpreter,
+      interpreterFormal: p.isInterpreter ? p.interpreterFormal : null, registrationNumber: p.registrationNumber ?? null,
+      isContactPerson: p.isContactPerson, trainedKeyPerson: p.trainedKeyPerson, volunteerContract: p.volunteerContract,
+      phone: p.phone ?? null, email: p.email ?? null,
+      organisationId: p.organisationKey ? organisationIds.get(p.organisationKey) ?? null : null,
+      teamId: p.teamKey ? teamIds.get(p.teamKey) ?? null : null,
+      topics: p.topics, availability: p.availability, availabilityNote: p.availabilityNote ?? null,
+      consentGivenOn: p.consentGivenOn, consentMethod: p.consentMethod, consentRecordedBy: p.consentRecordedBy,
+    };
+    personIds.set(p.key, row.id);
+    return row;
+  });
+  await insertChunked(em, Person, persons, 20);
+  await insertChunked(em, PersonLanguage, network.persons.flatMap((p) => p.languages.map((l) => ({ personId: personIds.get(p.key), languageCode: l.code, level: l.level }))), 200);
+  await insertChunked(em, 'person_community', network.persons.flatMap((p) => p.communityCodes.map((code) => ({ personId: personIds.get(p.key), communityCode: code }))), 200);
+  await insertChunked(em, 'person_neighbourhood', network.persons.flatMap((p) => p.neighbourhoodCodes.map((code) => ({ personId: personIds.get(p.key), neighbourhoodCode: code }))), 200);
+
+  return { teams: teams.length, organisations: organisations.length, persons: persons.length };
+}
+
+/**
+ * Loads the whole demo data set (Utrecht's neighbourhoods and the fictional network) in one
+ * transaction: either all of it is there afterwards, or none of it.
+ */
+export async function loadDemoData(dataSource: DataSource): Promise<DemoCounts> {
+  const neighbourhoodSeed = readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json');
+  const network = readSeed<DemoNetwork>('demo/network.json');
+  return dataSource.transaction(async (em) => {
+    const neighbourhoods = await loadNeighbourhoods(em, neighbourhoodSeed);
+    return { neighbourhoods, ...(await loadNetwork(em, network)) };
+  });
+}
+
+/** The database is empty when it has no neighbourhoods: the demo data is only ever loaded then. */
+export async function isEmpty(dataSource: DataSource): Promise<boolean> {
+  return (await dataSource.getRepository(Neighbourhood).count()) === 0;
+}

@@ -1,0 +1,47 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { formatError } from './common/errors.js';
+import { APP_CONFIG, type AppConfig } from './config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { AppConfigModule } from './modules/app-config/app-config.module.js';
+import { CommunityModule } from './modules/community/community.module.js';
+import { LanguageModule } from './modules/language/language.module.js';
+import { NeighbourhoodModule } from './modules/neighbourhood/neighbourhood.module.js';
+import { OrganisationModule } from './modules/organisation/organisation.module.js';
+import { PersonModule } from './modules/person/person.module.js';
+import { TeamModule } from './modules/team/team.module.js';
+import { StartupModule } from './startup/startup.module.js';
+
+/** The feature modules, listed once so the app and the schema generator load the same set. */
+export const featureModules = [
+  AppConfigModule, LanguageModule, CommunityModule, NeighbourhoodModule, OrganisationModule, PersonModule, TeamModule,
+];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          introspection: !config.production,
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+          formatError: (formatted, error) => formatError(formatted, error),
+        }),
+        ...featureModules,
+        StartupModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import { AppModule } from './app.module.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config.js';
+
+/**
+ * The application, configured but not yet listening: main.ts and the tests start it the same way.
+ */
+export async function createApp(config: AppConfig, options: { logger?: false | ('log' | 'error' | 'warn')[] } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: options.logger ?? ['log', 'error', 'warn'],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  if (existsSync(join(config.clientDir, 'index.html'))) {
+    app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/buurt/BU…, /zoeken?…) all get the app shell.
+    app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/hsds')) return next();
+      res.sendFile(join(config.clientDir, 'index.html'));
+    });
+  }
+  return app;
+}

@@ -1,0 +1,74 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Codes a client can rely on, in `errors[].extensions.code`. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNKNOWN_LANGUAGE: 'UNKNOWN_LANGUAGE',
+  UNKNOWN_NEIGHBOURHOOD: 'UNKNOWN_NEIGHBOURHOOD',
+  INVALID_CBS_CODE: 'INVALID_CBS_CODE',
+  NOT_FOUND: 'NOT_FOUND',
+  ARCHIVED: 'ARCHIVED',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * A domain error: a code, a Dutch message for people, and the input field it is about.
+ * Thrown from services; Apollo passes it to the client as it is.
+ */
+export class DomainError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
+    super(message, { extensions: { code, ...(field ? { field } : {}), ...details } });
+  }
+}
+
+export const badInput = (field: string, message: string, details?: Record<string, unknown>) =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, message, field, details);
+
+export const notFound = (field: string, message: string) => new DomainError(ErrorCode.NOT_FOUND, message, field);
+
+const PASSED_THROUGH = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** graphql-js names the variable or argument in its messages; lift it into `field`. */
+function fieldFromMessage(message: string): string | undefined {
+  const at = /at "([^"]+)"/.exec(message);
+  if (at) return at[1];
+  const variable = /Variable "\$([A-Za-z0-9_]+)"/.exec(message);
+  if (variable) return variable[1];
+  const argument = /Argument "([A-Za-z0-9_.]+)"/.exec(message);
+  if (argument) return argument[1];
+  const field = /[Ff]ield "([A-Za-z0-9_.]+)"/.exec(message);
+  return field?.[1];
+}
+
+/**
+ * The one place where errors leave the server: known codes keep their message and field; anything
+ * else is logged and masked, so no stack trace or internal detail ever reaches a client.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  if (PASSED_THROUGH.has(code)) {
+    const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (!extensions.field) {
+      const field = fieldFromMessage(formatted.message);
+      if (field) extensions.field = field;
+    }
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  log(error);
+  return {
+    message: 'Er ging iets mis op de server. Probeer het later opnieuw.',
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

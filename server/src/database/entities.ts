@@ -1,0 +1,11 @@
+import { Community } from '../modules/community/community.entity.js';
+import { Language } from '../modules/language/language.entity.js';
+import { District } from '../modules/neighbourhood/district.entity.js';
+import { Neighbourhood } from '../modules/neighbourhood/neighbourhood.entity.js';
+import { Organisation } from '../modules/organisation/organisation.entity.js';
+import { PersonLanguage } from '../modules/person/person-language.entity.js';
+import { Person } from '../modules/person/person.entity.js';
+import { Team } from '../modules/team/team.entity.js';
+
+/** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
+export const entities = [District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team];

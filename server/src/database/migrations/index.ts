@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
+
+/** Migrations in the order they run. Never edit one that has landed; add a new one. */
+export const migrations = [InitialSchema1764000000000];

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'Achterban: a community served, e.g. the Somali community' })
+@Entity('community')
+export class Community {
+  @Field({ description: 'Stable code, e.g. somali' })
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 100 })
+  nameNl: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 100 })
+  nameEn: string;
+}

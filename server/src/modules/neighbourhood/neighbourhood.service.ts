@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { DomainError, ErrorCode } from '../../common/errors.js';
+import { District } from './district.entity.js';
+import { Neighbourhood } from './neighbourhood.entity.js';
+
+const BUURT_CODE = /^BU\d{8}$/;
+const GEMEENTE_CODE = /^GM\d{4}$/;
+
+export function assertNeighbourhoodCode(code: string, field: string): string {
+  const normalised = code.trim().toUpperCase();
+  if (!BUURT_CODE.test(normalised)) {
+    throw new DomainError(
+      ErrorCode.INVALID_CBS_CODE,
+      `'${code}' is geen geldige CBS-buurtcode: verwacht BU gevolgd door 8 cijfers, bijvoorbeeld BU03440801`,
+      field,
+    );
+  }
+  return normalised;
+}
+
+export function assertMunicipalityCode(code: string, field: string): string {
+  const normalised = code.trim().toUpperCase();
+  if (!GEMEENTE_CODE.test(normalised)) {
+    throw new DomainError(
+      ErrorCode.INVALID_CBS_CODE,
+      `'${code}' is geen geldige CBS-gemeentecode: verwacht GM gevolgd door 4 cijfers, bijvoorbeeld GM0344`,
+      field,
+    );
+  }
+  return normalised;
+}
+
+@Injectable()
+export class NeighbourhoodService {
+  constructor(
+    @InjectRepository(Neighbourhood) private readonly neighbourhoods: Repository<Neighbourhood>,
+    @InjectRepository(District) private readonly districts: Repository<District>,
+  ) {}
+
+  list(municipalityCode?: string): Promise<Neighbourhood[]> {
+    const where = municipalityCode ? { municipalityCode: assertMunicipalityCode(municipalityCode, 'municipalityCode') } : {};
+    return this.neighbourhoods.find({ where, order: { code: 'ASC' } });
+  }
+
+  listDistricts(municipalityCode?: string): Promise<District[]> {
+    const where = municipalityCode ? { municipalityCode: assertMunicipalityCode(municipalityCode, 'municipalityCode') } : {};
+    return this.districts.find({ where, order: { code: 'ASC' } });
+  }
+
+  /** A neighbourhood by CBS code; null when the code is well-formed but unknown. */
+  findByCode(code: string, field = 'code'): Promise<Neighbourhood | null> {
+    return this.neighbourhoods.findOne({ where: { code: assertNeighbourhoodCode(code, field) } });
+  }
+
+  /** The neighbourhood, or UNKNOWN_NEIGHBOURHOOD naming the field. */
+  async get(code: string, field: string): Promise<Neighbourhood> {
+    const found = await this.findByCode(code, field);
+    if (!found) throw new DomainError(ErrorCode.UNKNOWN_NEIGHBOURHOOD, `Buurt '${code}' bestaat niet`, field);
+    return found;
+  }
+
+  /** All neighbourhoods named, in the given order; the first unknown one is an error naming its index. */
+  async getMany(codes: string[], field: string): Promise<Neighbourhood[]> {
+    const normalised = codes.map((c, i) => assertNeighbourhoodCode(c, `${field}.${i}`));
+    const found = await this.neighbourhoods.findBy({ code: In([...new Set(normalised)]) });
+    const byCode = new Map(found.map((n) => [n.code, n]));
+    return normalised.map((code, i) => {
+      const neighbourhood = byCode.get(code);
+      if (!neighbourhood) throw new DomainError(ErrorCode.UNKNOWN_NEIGHBOURHOOD, `Buurt '${codes[i]}' bestaat niet`, `${field}.${i}`);
+      return neighbourhood;
+    }).filter((n, i, all) => all.findIndex((m) => m.code === n.code) === i);
+  }
+}

@@ -1,0 +1,96 @@
+import { Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
+import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { RecordBase } from '../../common/base.entity.js';
+import { Community } from '../community/community.entity.js';
+import { Language } from '../language/language.entity.js';
+import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
+
+export enum OrganisationKind {
+  MIGRANT_ORGANISATION = 'MIGRANT_ORGANISATION',
+  RELIGIOUS_ORGANISATION = 'RELIGIOUS_ORGANISATION',
+  COMMUNITY_CENTRE = 'COMMUNITY_CENTRE',
+  WELFARE_ORGANISATION = 'WELFARE_ORGANISATION',
+  INTERPRETER_SERVICE = 'INTERPRETER_SERVICE',
+  OTHER = 'OTHER',
+}
+registerEnumType(OrganisationKind, {
+  name: 'OrganisationKind',
+  description: 'migrantenorganisatie, moskee/kerk, buurthuis, welzijnsorganisatie, tolkendienst, overig',
+});
+
+@ObjectType({ description: 'A migrant (self-)organisation, mosque, church, community centre or welfare organisation' })
+@Entity('organisation')
+export class Organisation extends RecordBase {
+  @Field()
+  @Index()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => OrganisationKind)
+  @Column({ type: 'varchar', length: 40 })
+  kind: OrganisationKind;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisational website (not personal)' })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  website: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisational phone number (not personal)' })
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  phone: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisational e-mail address (not personal)' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Venue street address' })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  postcode: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  city: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Venue latitude (WGS84)' })
+  @Index()
+  @Column({ type: 'double precision', nullable: true })
+  lat: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Venue longitude (WGS84)' })
+  @Column({ type: 'double precision', nullable: true })
+  lon: number | null;
+
+  @Field(() => [Language])
+  @ManyToMany(() => Language)
+  @JoinTable({
+    name: 'organisation_language',
+    joinColumn: { name: 'organisationId' },
+    inverseJoinColumn: { name: 'languageCode' },
+  })
+  languages: Language[];
+
+  @Field(() => [Community])
+  @ManyToMany(() => Community)
+  @JoinTable({
+    name: 'organisation_community',
+    joinColumn: { name: 'organisationId' },
+    inverseJoinColumn: { name: 'communityCode' },
+  })
+  communities: Community[];
+
+  @Field(() => [Neighbourhood], { description: 'Neighbourhoods the organisation serves' })
+  @ManyToMany(() => Neighbourhood)
+  @JoinTable({
+    name: 'organisation_neighbourhood',
+    joinColumn: { name: 'organisationId' },
+    inverseJoinColumn: { name: 'neighbourhoodCode' },
+  })
+  neighbourhoods: Neighbourhood[];
+}

@@ -1,0 +1,153 @@
+import { Column, Entity, Index, JoinTable, ManyToMany, OneToMany } from 'typeorm';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { RecordBase } from '../../common/base.entity.js';
+import { Community } from '../community/community.entity.js';
+import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
+import { PersonLanguage } from './person-language.entity.js';
+
+export enum PersonRole {
+  KEY_PERSON = 'KEY_PERSON',
+  INTERPRETER = 'INTERPRETER',
+  CONTACT_PERSON = 'CONTACT_PERSON',
+}
+registerEnumType(PersonRole, {
+  name: 'PersonRole',
+  description: 'sleutelpersoon, tolk (formeel of informeel), contactpersoon',
+});
+
+export enum Availability {
+  AVAILABLE = 'AVAILABLE',
+  LIMITED = 'LIMITED',
+  UNAVAILABLE = 'UNAVAILABLE',
+}
+registerEnumType(Availability, { name: 'Availability', description: 'beschikbaar, beperkt beschikbaar, niet beschikbaar' });
+
+export enum ConsentMethod {
+  WRITTEN = 'WRITTEN',
+  VERBAL = 'VERBAL',
+  DIGITAL = 'DIGITAL',
+}
+registerEnumType(ConsentMethod, { name: 'ConsentMethod', description: 'schriftelijk, mondeling, digitaal' });
+
+export enum Topic {
+  HEALTH = 'HEALTH',
+  PARENTING = 'PARENTING',
+  DEBTS = 'DEBTS',
+  WORK = 'WORK',
+  ELDERLY_CARE = 'ELDERLY_CARE',
+  EDUCATION = 'EDUCATION',
+  HOUSING = 'HOUSING',
+  MENTAL_HEALTH = 'MENTAL_HEALTH',
+  WOMEN = 'WOMEN',
+  YOUTH = 'YOUTH',
+  LANGUAGE_LEARNING = 'LANGUAGE_LEARNING',
+}
+registerEnumType(Topic, { name: 'Topic', description: 'Thema waarop iemand actief is' });
+
+/**
+ * A key person (sleutelpersoon), interpreter (tolk) or contact person. Roles are flags, so one
+ * person can hold several. Formal and informal interpreters are never blurred: `interpreterFormal`
+ * is required whenever `isInterpreter` is set.
+ * Personal phone and e-mail are stored here but never exposed as plain fields.
+ */
+@ObjectType({ description: 'A key person, interpreter or contact person' })
+@Entity('person')
+export class Person extends RecordBase {
+  @Field()
+  @Index()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field({ description: 'Sleutelpersoon' })
+  @Index()
+  @Column({ type: 'boolean', default: false })
+  isKeyPerson: boolean;
+
+  @Field({ description: 'Tolk' })
+  @Index()
+  @Column({ type: 'boolean', default: false })
+  isInterpreter: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Formal (sworn, Rbtv-registered) interpreter; null when not an interpreter' })
+  @Column({ type: 'boolean', nullable: true })
+  interpreterFormal: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Rbtv registration number of a formal interpreter' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  registrationNumber: string | null;
+
+  @Field({ description: 'Vaste contactpersoon of a team or organisation' })
+  @Column({ type: 'boolean', default: false })
+  isContactPerson: boolean;
+
+  @Field({ description: 'Key person who completed the key person training' })
+  @Column({ type: 'boolean', default: false })
+  trainedKeyPerson: boolean;
+
+  @Field({ description: 'Has a volunteer contract' })
+  @Column({ type: 'boolean', default: false })
+  volunteerContract: boolean;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisation the person belongs to, if any' })
+  @Index()
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  organisationId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Team the person works for, if any' })
+  @Index()
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  teamId: string | null;
+
+  @Field(() => [Topic])
+  @Column({ type: 'simple-array' })
+  topics: Topic[];
+
+  @Field(() => Availability)
+  @Column({ type: 'varchar', length: 20, default: Availability.AVAILABLE })
+  availability: Availability;
+
+  @Field(() => String, { nullable: true, description: 'E.g. "woensdagmiddag en zaterdag"' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  availabilityNote: string | null;
+
+  @Field({ description: 'Date (YYYY-MM-DD) the person gave consent to be registered' })
+  @Column({ type: 'varchar', length: 10 })
+  consentGivenOn: string;
+
+  @Field(() => ConsentMethod)
+  @Column({ type: 'varchar', length: 20 })
+  consentMethod: ConsentMethod;
+
+  @Field({ description: 'Who recorded the consent' })
+  @Column({ type: 'varchar', length: 200 })
+  consentRecordedBy: string;
+
+  @Field(() => [PersonLanguage])
+  @OneToMany(() => PersonLanguage, (l) => l.person, { cascade: true })
+  languages: PersonLanguage[];
+
+  @Field(() => [Community])
+  @ManyToMany(() => Community)
+  @JoinTable({ name: 'person_community', joinColumn: { name: 'personId' }, inverseJoinColumn: { name: 'communityCode' } })
+  communities: Community[];
+
+  @Field(() => [Neighbourhood], { description: 'Neighbourhoods the person is active in; their position on the map is never finer than these' })
+  @ManyToMany(() => Neighbourhood)
+  @JoinTable({ name: 'person_neighbourhood', joinColumn: { name: 'personId' }, inverseJoinColumn: { name: 'neighbourhoodCode' } })
+  neighbourhoods: Neighbourhood[];
+
+  @Field(() => [PersonRole])
+  get roles(): PersonRole[] {
+    const roles: PersonRole[] = [];
+    if (this.isKeyPerson) roles.push(PersonRole.KEY_PERSON);
+    if (this.isInterpreter) roles.push(PersonRole.INTERPRETER);
+    if (this.isContactPerson) roles.push(PersonRole.CONTACT_PERSON);
+    return roles;
+  }
+}

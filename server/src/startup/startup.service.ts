@@ -1,0 +1,29 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isEmpty, loadDemoData } from '../../../seeds/demo-seeder.js';
+import { APP_CONFIG, type AppConfig } from '../config.js';
+import { LanguageService } from '../modules/language/language.service.js';
+
+/** First start: reference data (languages) always; the demo data set when the database is empty. */
+@Injectable()
+export class StartupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Start');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly languageService: LanguageService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.languageService.ensureLoaded();
+    if (this.config.seedDemoData && (await isEmpty(this.dataSource))) {
+      const started = Date.now();
+      const counts = await loadDemoData(this.dataSource);
+      this.logger.log(
+        `Demodata geladen in ${Date.now() - started} ms: ${counts.neighbourhoods} buurten, ${counts.teams} teams, ` +
+          `${counts.organisations} organisaties, ${counts.persons} personen`,
+      );
+    }
+  }
+}
