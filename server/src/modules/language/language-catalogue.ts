@@ -36,7 +36,7 @@ const EXTRA_LANGUAGES: Record<string, { nameNl: string; nameEn?: string }> = {
   cmn: { nameNl: 'Mandarijn', nameEn: 'Mandarin Chinese' },
   aii: { nameNl: 'Assyrisch Neo-Aramees', nameEn: 'Assyrian Neo-Aramaic' },
   rmy: { nameNl: 'Romani (Vlax)', nameEn: 'Vlax Romani' },
-  hnd: { nameNl: 'Sarnami Hindoestaans', nameEn: 'Sarnami Hindustani' },
+  hns: { nameNl: 'Sarnami Hindoestaans', nameEn: 'Sarnami Hindustani' },
   syl: { nameNl: 'Sylheti', nameEn: 'Sylheti' },
   tig: { nameNl: 'Tigre', nameEn: 'Tigre' },
   bej: { nameNl: 'Beja', nameEn: 'Beja' },

@@ -3,10 +3,10 @@ import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from '../../common/json.scalar.js';
 import { District } from './district.entity.js';
 
-@ObjectType({ description: 'Buurt: a CBS neighbourhood, such as BU03440801 (Kanaleneiland-Noord)' })
+@ObjectType({ description: 'Buurt: a CBS neighbourhood, such as BU03440832 (Kanaleneiland-Noord)' })
 @Entity('neighbourhood')
 export class Neighbourhood {
-  @Field({ description: 'CBS buurtcode, e.g. BU03440801' })
+  @Field({ description: 'CBS buurtcode, e.g. BU03440832' })
   @PrimaryColumn({ type: 'varchar', length: 10 })
   code: string;
 

@@ -12,7 +12,7 @@ export class NeighbourhoodResolver {
     return this.neighbourhoodService.list(municipalityCode);
   }
 
-  @Query(() => Neighbourhood, { nullable: true, description: 'One neighbourhood by CBS code, e.g. BU03440801' })
+  @Query(() => Neighbourhood, { nullable: true, description: 'One neighbourhood by CBS code, e.g. BU03440832' })
   neighbourhood(@Args('code') code: string): Promise<Neighbourhood | null> {
     return this.neighbourhoodService.findByCode(code);
   }

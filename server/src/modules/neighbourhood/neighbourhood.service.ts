@@ -13,7 +13,7 @@ export function assertNeighbourhoodCode(code: string, field: string): string {
   if (!BUURT_CODE.test(normalised)) {
     throw new DomainError(
       ErrorCode.INVALID_CBS_CODE,
-      `'${code}' is geen geldige CBS-buurtcode: verwacht BU gevolgd door 8 cijfers, bijvoorbeeld BU03440801`,
+      `'${code}' is geen geldige CBS-buurtcode: verwacht BU gevolgd door 8 cijfers, bijvoorbeeld BU03440832`,
       field,
     );
   }
