@@ -5,6 +5,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { formatError } from './common/errors.js';
 import { APP_CONFIG, type AppConfig } from './config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
 import { AppConfigModule } from './modules/app-config/app-config.module.js';
 import { CommunityModule } from './modules/community/community.module.js';
 import { LanguageModule } from './modules/language/language.module.js';
@@ -16,7 +18,7 @@ import { StartupModule } from './startup/startup.module.js';
 
 /** The feature modules, listed once so the app and the schema generator load the same set. */
 export const featureModules = [
-  AppConfigModule, LanguageModule, CommunityModule, NeighbourhoodModule, OrganisationModule, PersonModule, TeamModule,
+  AuthModule, AuditModule, AppConfigModule, LanguageModule, CommunityModule, NeighbourhoodModule, OrganisationModule, PersonModule, TeamModule,
 ];
 
 @Module({})
@@ -38,6 +40,8 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           formatError: (formatted, error) => formatError(formatted, error),
+          // The request (with its actor, set by the auth middleware) and response, for resolvers.
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         }),
         ...featureModules,
         StartupModule,

@@ -37,7 +37,7 @@ export async function startTestServer(options: { seed?: boolean; databaseFile?: 
   };
   const app = await createApp(config, { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
+  const address = app.getHttpServer().address() as import('node:net').AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
   return {
     url,
