@@ -11,6 +11,8 @@ import { Organisation } from '../server/src/modules/organisation/organisation.en
 import { PersonLanguage } from '../server/src/modules/person/person-language.entity.js';
 import { Person } from '../server/src/modules/person/person.entity.js';
 import { Team } from '../server/src/modules/team/team.entity.js';
+import { User } from '../server/src/modules/auth/user.entity.js';
+import { hashPassword } from '../server/src/modules/auth/password.js';
 import type { DemoNetwork, NeighbourhoodSeed } from './seed-types.js';
 
 export const APPROXIMATE_BOUNDARY_SOURCE = 'Benadering (Voronoi-cellen rond CBS-buurtcentra), geen CBS-grens';
@@ -45,10 +47,14 @@ export interface DemoCounts {
   teams: number;
   organisations: number;
   persons: number;
+  users?: number;
 }
 
+/** The password of every demo account (documented in the README). */
+export const DEMO_PASSWORD = 'demo';
+
 /** Loads the network part of the demo data; keys in the file become fresh UUIDs. */
-export async function loadNetwork(em: EntityManager, network: DemoNetwork): Promise<Omit<DemoCounts, 'neighbourhoods'>> {
+export async function loadNetwork(em: EntityManager, network: DemoNetwork): Promise<Omit<DemoCounts, 'neighbourhoods'> & { users: number }> {
   const now = nowIso();
   const record = (lastVerifiedOn: string | null) => ({ id: randomUUID(), isDemo: true, lastVerifiedOn, createdAt: now, updatedAt: now });
   const teamIds = new Map<string, string>();
@@ -98,7 +104,14 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
   await insertChunked(em, 'person_community', network.persons.flatMap((p) => p.communityCodes.map((code) => ({ personId: personIds.get(p.key), communityCode: code }))), 200);
   await insertChunked(em, 'person_neighbourhood', network.persons.flatMap((p) => p.neighbourhoodCodes.map((code) => ({ personId: personIds.get(p.key), neighbourhoodCode: code }))), 200);
 
-  return { teams: teams.length, organisations: organisations.length, persons: persons.length };
+  const users = await Promise.all((network.users ?? []).map(async (u) => ({
+    id: randomUUID(), email: u.email, passwordHash: await hashPassword(DEMO_PASSWORD), role: u.role, isDemo: true,
+    disabledAt: null, lastSignInAt: null, createdAt: now, updatedAt: now, teamKeys: u.teamKeys,
+  })));
+  await insertChunked(em, User, users.map(({ teamKeys: _teamKeys, ...row }) => row));
+  await insertChunked(em, 'user_team', users.flatMap((u) => u.teamKeys.map((key) => ({ userId: u.id, teamId: teamIds.get(key) }))));
+
+  return { teams: teams.length, organisations: organisations.length, persons: persons.length, users: users.length };
 }
 
 /**

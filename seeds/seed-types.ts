@@ -30,4 +30,6 @@ export interface DemoNetwork {
     consentRecordedBy: string; lastVerifiedOn: string | null; languages: { code: string; level: Level }[];
     communityCodes: string[]; neighbourhoodCodes: string[];
   }[];
+  /** Demo accounts; all have the password "demo". */
+  users?: { email: string; role: string; teamKeys: string[] }[];
 }

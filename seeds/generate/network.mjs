@@ -555,7 +555,18 @@ for (const o of organisations) {
 
 // ---- write ------------------------------------------------------------------------------------
 
-const network = { communities: COMMUNITIES, teams, organisations, persons };
+// Demo accounts, one per role, named so scripts can rely on them; the loader hashes the password "demo".
+// The coordinator coordinates the neighbourhood team that covers Kanaleneiland (BU03440832); the
+// member belongs to a team elsewhere, so the two see each other's limits.
+const kanaleneilandTeam = teams.find((t) => t.kind === 'NEIGHBOURHOOD_TEAM' && t.neighbourhoodCodes.includes('BU03440832'));
+const otherTeam = teams.find((t) => t.kind === 'NEIGHBOURHOOD_TEAM' && !t.neighbourhoodCodes.includes('BU03440832') && t.key.includes('overvecht'));
+const users = [
+  { email: 'beheerder@example.org', role: 'ADMINISTRATOR', teamKeys: [] },
+  { email: 'coordinator@example.org', role: 'COORDINATOR', teamKeys: [kanaleneilandTeam.key] },
+  { email: 'medewerker@example.org', role: 'MEMBER', teamKeys: [otherTeam.key] },
+];
+
+const network = { communities: COMMUNITIES, teams, organisations, persons, users };
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(network, null, 1) + '\n');
 

@@ -2,7 +2,9 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { formatError } from './common/errors.js';
+import { formatError, GraphQLErrorPassThrough } from './common/errors.js';
+import { APP_FILTER } from '@nestjs/core';
+import { armor, personalDataGuard, stringLimitPlugin } from './common/hardening.js';
 import { APP_CONFIG, type AppConfig } from './config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -13,21 +15,24 @@ import { LanguageModule } from './modules/language/language.module.js';
 import { NeighbourhoodModule } from './modules/neighbourhood/neighbourhood.module.js';
 import { OrganisationModule } from './modules/organisation/organisation.module.js';
 import { PersonModule } from './modules/person/person.module.js';
+import { PrivacyModule } from './modules/privacy/privacy.module.js';
 import { TeamModule } from './modules/team/team.module.js';
 import { StartupModule } from './startup/startup.module.js';
 
 /** The feature modules, listed once so the app and the schema generator load the same set. */
 export const featureModules = [
   AuthModule, AuditModule, AppConfigModule, LanguageModule, CommunityModule, NeighbourhoodModule, OrganisationModule, PersonModule, TeamModule,
+  PrivacyModule,
 ];
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const limits = armor(config);
     return {
       module: AppModule,
       global: true,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: GraphQLErrorPassThrough }],
       exports: [APP_CONFIG],
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
@@ -39,6 +44,12 @@ export class AppModule {
           introspection: !config.production,
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
+          // Batched requests are allowed, up to MAX_BATCH_SIZE operations (checked by batchLimit in app.ts).
+          allowBatchedHttpRequests: true,
+          validationRules: limits.validationRules,
+          plugins: [...limits.plugins, stringLimitPlugin] as never[],
+          // Persons' data behind sign-in at the type level, wherever a Person shows up in a response.
+          buildSchemaOptions: { fieldMiddleware: [personalDataGuard] },
           formatError: (formatted, error) => formatError(formatted, error),
           // The request (with its actor, set by the auth middleware) and response, for resolvers.
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),

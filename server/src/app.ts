@@ -6,6 +6,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
+import { batchLimit, requestErrorHandler, securityHeaders } from './common/hardening.js';
+import { authMiddleware } from './modules/auth/auth.middleware.js';
+import { AuthService } from './modules/auth/auth.service.js';
 import type { AppConfig } from './config.js';
 
 /**
@@ -17,6 +20,14 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  app.disable('x-powered-by');
+  // Order matters: headers, body (with its size limit), batch limit, then who is asking.
+  app.use(securityHeaders(config));
+  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.use(batchLimit(config.maxBatchSize));
+  app.use(authMiddleware(app.get(AuthService)));
+  app.use(requestErrorHandler(config.maxBodyBytes));
   if (existsSync(join(config.clientDir, 'index.html'))) {
     app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes (/buurt/BU…, /zoeken?…) all get the app shell.

@@ -26,6 +26,30 @@ export interface AppConfig {
   clientDir: string;
   /** Entries not verified for this many months are due for review. */
   reviewAfterMonths: number;
+  /** ANONYMOUS_READ=true: organisations, teams, walk-in hours and person counts readable without signing in. */
+  anonymousRead: boolean;
+  /** ALLOW_DEMO_USERS=true: the demo accounts may sign in even in production. */
+  allowDemoUsers: boolean;
+  /** SESSION_HOURS: how long a session lasts after signing in. */
+  sessionHours: number;
+  /** ADMIN_EMAIL and ADMIN_PASSWORD: the first administrator, created on start when that e-mail has no account yet. */
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** Sign-in attempts allowed per window: per client address (all attempts) and per account (failed attempts). */
+  loginLimit: { perAddress: number; perAccount: number; windowMs: number };
+  /** Largest request body accepted (bytes), and most operations in one batched request. */
+  maxBodyBytes: number;
+  maxBatchSize: number;
+  /** TRUST_PROXY: express "trust proxy" setting, so rate limits see the client's address behind a reverse proxy. */
+  trustProxy: string | null;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} moet een positief geheel getal zijn, niet "${raw}"`);
+  return value;
 }
 
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -48,6 +72,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.TILE_ATTRIBUTION ?? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
     clientDir: resolve(root, env.CLIENT_DIR ?? 'dist/client'),
     reviewAfterMonths: Number(env.REVIEW_AFTER_MONTHS ?? 12),
+    anonymousRead: env.ANONYMOUS_READ === 'true',
+    allowDemoUsers: env.ALLOW_DEMO_USERS === 'true',
+    sessionHours: positiveInt(env, 'SESSION_HOURS', 8),
+    adminEmail: env.ADMIN_EMAIL?.trim() || null,
+    adminPassword: env.ADMIN_PASSWORD || null,
+    loginLimit: {
+      perAddress: positiveInt(env, 'LOGIN_LIMIT_PER_ADDRESS', 20),
+      perAccount: positiveInt(env, 'LOGIN_LIMIT_PER_ACCOUNT', 5),
+      windowMs: positiveInt(env, 'LOGIN_LIMIT_WINDOW_MINUTES', 15) * 60_000,
+    },
+    maxBodyBytes: positiveInt(env, 'MAX_BODY_KB', 512) * 1024,
+    maxBatchSize: positiveInt(env, 'MAX_BATCH_SIZE', 5),
+    trustProxy: env.TRUST_PROXY || null,
   };
 }
 

@@ -16,6 +16,8 @@ export interface TestServer {
   app: NestExpressApplication;
   databaseFile: string;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Signs in (demo accounts have the password "demo") and returns the Authorization header to send. */
+  login(email: string, password?: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export async function startTestServer(options: { seed?: boolean; databaseFile?: 
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as import('node:net').AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
-  return {
+  const server: TestServer = {
     url,
     app,
     databaseFile,
@@ -52,9 +54,15 @@ export async function startTestServer(options: { seed?: boolean; databaseFile?: 
       const body = (await response.json()) as GraphQLResponse;
       return { ...body, status: response.status };
     },
+    async login(email, password = 'demo') {
+      const res = await server.gql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password } });
+      if (!res.data?.login) throw new Error(`Inloggen als ${email} mislukt: ${JSON.stringify(res.errors)}`);
+      return { authorization: `Bearer ${res.data.login.token}` };
+    },
     async close() {
       await app.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+  return server;
 }

@@ -1,3 +1,5 @@
+import { Catch } from '@nestjs/common';
+import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Codes a client can rely on, in `errors[].extensions.code`. */
@@ -11,6 +13,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  RATE_LIMITED: 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -71,4 +75,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/**
+ * Domain errors are answers, not failures: hand them to Apollo as they are, without Nest logging a
+ * stack trace for every refused input. Anything else still reaches formatError, which logs and masks it.
+ */
+@Catch(GraphQLError)
+export class GraphQLErrorPassThrough implements GqlExceptionFilter {
+  catch(error: GraphQLError): GraphQLError {
+    return error;
+  }
 }

@@ -1,4 +1,6 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { User } from '../modules/auth/user.entity.js';
 import { Community } from '../modules/community/community.entity.js';
 import { Language } from '../modules/language/language.entity.js';
 import { District } from '../modules/neighbourhood/district.entity.js';
@@ -9,4 +11,4 @@ import { Person } from '../modules/person/person.entity.js';
 import { Team } from '../modules/team/team.entity.js';
 
 /** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
-export const entities = [District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry];
+export const entities = [District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry, User, Session];

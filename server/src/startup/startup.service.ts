@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { isEmpty, loadDemoData } from '../../../seeds/demo-seeder.js';
 import { APP_CONFIG, type AppConfig } from '../config.js';
 import { LanguageService } from '../modules/language/language.service.js';
+import { UserService } from '../modules/auth/user.service.js';
 
 /** First start: reference data (languages) always; the demo data set when the database is empty. */
 @Injectable()
@@ -12,6 +13,7 @@ export class StartupService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly languageService: LanguageService,
+    private readonly userService: UserService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -22,8 +24,14 @@ export class StartupService implements OnApplicationBootstrap {
       const counts = await loadDemoData(this.dataSource);
       this.logger.log(
         `Demodata geladen in ${Date.now() - started} ms: ${counts.neighbourhoods} buurten, ${counts.teams} teams, ` +
-          `${counts.organisations} organisaties, ${counts.persons} personen`,
+          `${counts.organisations} organisaties, ${counts.persons} personen, ${counts.users ?? 0} demo-accounts`,
       );
+    }
+    if (this.config.adminEmail && this.config.adminPassword) {
+      const created = await this.userService.ensureAdministrator(this.config.adminEmail, this.config.adminPassword);
+      if (created) this.logger.log(`Beheerder ${created.email} aangemaakt (ADMIN_EMAIL)`);
+    } else if (this.config.adminEmail) {
+      this.logger.warn('ADMIN_EMAIL is gezet zonder ADMIN_PASSWORD; er is geen beheerder aangemaakt');
     }
   }
 }

@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry } from './audit-entry.entity.js';
+import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
 @Global()
-@Module({ imports: [TypeOrmModule.forFeature([AuditEntry])], providers: [AuditService], exports: [AuditService] })
+@Module({ imports: [TypeOrmModule.forFeature([AuditEntry])], providers: [AuditService, AuditResolver], exports: [AuditService] })
 export class AuditModule {}

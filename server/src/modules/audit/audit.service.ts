@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { nowIso } from '../../common/base.entity.js';
+import { toPage, type Page, PageInput } from '../../common/pagination.js';
+import { badInput } from '../../common/errors.js';
+import type { AuditFilter } from './dto/audit-filter.input.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
@@ -25,6 +29,8 @@ export function snapshot(record: object | null | undefined): object | null {
  */
 @Injectable()
 export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly entries?: Repository<AuditEntry>) {}
+
   async record(em: EntityManager, actor: Actor | null, entry: AuditRecord): Promise<void> {
     await em.insert(AuditEntry, {
       id: randomUUID(),
@@ -37,5 +43,22 @@ export class AuditService {
       beforeJson: entry.before ? JSON.stringify(snapshot(entry.before)) : null,
       afterJson: entry.after ? JSON.stringify(snapshot(entry.after)) : null,
     });
+  }
+
+  /** Entries matching the filter, newest first. A bare date as `to` includes that whole day. */
+  async search(filter: AuditFilter = {}, page: PageInput = new PageInput()): Promise<Page<AuditEntry>> {
+    const qb = this.entries!.createQueryBuilder('a');
+    if (filter.entityType) qb.andWhere('a.entityType = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) qb.andWhere('a.entityId = :entityId', { entityId: filter.entityId });
+    if (filter.userId) qb.andWhere('a.userId = :userId', { userId: filter.userId });
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    const from = filter.from ? new Date(filter.from) : null;
+    const to = filter.to ? new Date(filter.to.length === 10 ? `${filter.to}T23:59:59.999Z` : filter.to) : null;
+    if (from && Number.isNaN(from.getTime())) throw badInput('filter.from', 'from is geen bestaande datum');
+    if (to && Number.isNaN(to.getTime())) throw badInput('filter.to', 'to is geen bestaande datum');
+    if (from) qb.andWhere('a.at >= :from', { from: from.toISOString() });
+    if (to) qb.andWhere('a.at <= :to', { to: to.toISOString() });
+    const [items, totalCount] = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
+    return toPage(items, totalCount, page);
   }
 }

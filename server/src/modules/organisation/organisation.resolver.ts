@@ -3,6 +3,7 @@ import { Paginated, PageInput, type Page } from '../../common/pagination.js';
 import { OrganisationFilter } from './dto/organisation-filter.input.js';
 import { Organisation } from './organisation.entity.js';
 import { OrganisationService } from './organisation.service.js';
+import { AnonymousReadable } from '../auth/public.decorator.js';
 
 export const OrganisationPage = Paginated(Organisation, 'OrganisationPage');
 
@@ -10,6 +11,7 @@ export const OrganisationPage = Paginated(Organisation, 'OrganisationPage');
 export class OrganisationResolver {
   constructor(private readonly organisationService: OrganisationService) {}
 
+  @AnonymousReadable()
   @Query(() => OrganisationPage, { description: 'Organisations; archived ones are left out' })
   organisations(
     @Args('filter', { nullable: true }) filter?: OrganisationFilter,
@@ -18,6 +20,7 @@ export class OrganisationResolver {
     return this.organisationService.search(filter, page);
   }
 
+  @AnonymousReadable()
   @Query(() => Organisation, { nullable: true })
   organisation(@Args('id', { type: () => ID }) id: string): Promise<Organisation | null> {
     return this.organisationService.findById(id);

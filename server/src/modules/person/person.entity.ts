@@ -128,6 +128,10 @@ export class Person extends RecordBase {
   @Column({ type: 'varchar', length: 200 })
   consentRecordedBy: string;
 
+  @Field(() => String, { nullable: true, description: 'Set when the personal data was erased on request (AVG); the record only keeps its place in agreements' })
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  erasedAt: string | null;
+
   @Field(() => [PersonLanguage])
   @OneToMany(() => PersonLanguage, (l) => l.person, { cascade: true })
   languages: PersonLanguage[];

@@ -1,0 +1,23 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { APP_CONFIG, type AppConfig } from '../../config.js';
+import { DomainError, ErrorCode } from '../../common/errors.js';
+import { ACCESS_KEY, type Access } from './public.decorator.js';
+
+/** Global guard on GraphQL root fields: signed in, unless the resolver is marked public. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    // REST routes (if any) check access in their own controllers.
+    if (context.getType<string>() !== 'graphql') return true;
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    if (access === 'public') return true;
+    if (access === 'anonymousRead' && this.config.anonymousRead) return true;
+    const req = GqlExecutionContext.create(context).getContext().req;
+    if (req?.actor) return true;
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, req?.authProblem ?? 'U moet ingelogd zijn om dit te zien of te doen');
+  }
+}

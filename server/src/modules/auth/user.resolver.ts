@@ -1,0 +1,30 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AccessPolicy } from './access-policy.service.js';
+import type { Actor } from './actor.js';
+import { CurrentActor } from './current-actor.decorator.js';
+import { CreateUserInput, UpdateUserInput } from './dto/user.input.js';
+import { CreateUserResult } from './models/login-result.model.js';
+import { User } from './user.entity.js';
+import { UserService } from './user.service.js';
+
+/** Account management: administrators only. */
+@Resolver(() => User)
+export class UserResolver {
+  constructor(private readonly userService: UserService, private readonly policy: AccessPolicy) {}
+
+  @Query(() => [User], { description: 'All accounts (administrators)' })
+  users(@CurrentActor() actor: Actor | null): Promise<User[]> {
+    this.policy.requireAdministrator(actor);
+    return this.userService.list();
+  }
+
+  @Mutation(() => CreateUserResult, { description: 'Create an account (administrators)' })
+  createUser(@CurrentActor() actor: Actor | null, @Args('input') input: CreateUserInput): Promise<CreateUserResult> {
+    return this.userService.create(this.policy.requireAdministrator(actor), input);
+  }
+
+  @Mutation(() => User, { description: 'Change the role, teams or status of an account (administrators)' })
+  updateUser(@CurrentActor() actor: Actor | null, @Args('input') input: UpdateUserInput): Promise<User> {
+    return this.userService.update(this.policy.requireAdministrator(actor), input);
+  }
+}
