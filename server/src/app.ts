@@ -13,7 +13,8 @@ import type { AppConfig } from './config.js';
  */
 export async function createApp(config: AppConfig, options: { logger?: false | ('log' | 'error' | 'warn')[] } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger ?? ['log', 'error', 'warn'],
+    // Nest's start-up chatter stays out of the terminal; our own start messages use console.
+    logger: options.logger ?? ['error', 'warn'],
   });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
