@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { AppModule } from './app.module.js';
+import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config.js';
 
@@ -17,6 +18,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
     logger: options.logger ?? ['error', 'warn'],
   });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GraphQLErrorFilter());
   app.enableShutdownHooks();
   if (existsSync(join(config.clientDir, 'index.html'))) {
     app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
