@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { AppModule } from './app.module.js';
+import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { batchLimit, requestErrorHandler, securityHeaders } from './common/hardening.js';
 import { authMiddleware } from './modules/auth/auth.middleware.js';
@@ -16,9 +17,11 @@ import type { AppConfig } from './config.js';
  */
 export async function createApp(config: AppConfig, options: { logger?: false | ('log' | 'error' | 'warn')[] } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger ?? ['log', 'error', 'warn'],
+    // Nest's start-up chatter stays out of the terminal; our own start messages use console.
+    logger: options.logger ?? ['error', 'warn'],
   });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GraphQLErrorFilter());
   app.enableShutdownHooks();
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.disable('x-powered-by');
