@@ -2,8 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { formatError, GraphQLErrorPassThrough } from './common/errors.js';
-import { APP_FILTER } from '@nestjs/core';
+import { formatError } from './common/errors.js';
 import { armor, personalDataGuard, stringLimitPlugin } from './common/hardening.js';
 import { APP_CONFIG, type AppConfig } from './config.js';
 import { dataSourceOptions } from './database/data-source.js';
@@ -32,7 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: GraphQLErrorPassThrough }],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),

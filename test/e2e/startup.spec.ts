@@ -40,9 +40,13 @@ describe('first start and restart', () => {
   });
 
   it('starts without demo data when told so, with the languages still there', async () => {
-    const server = await startTestServer({ seed: false });
+    const server = await startTestServer({ seed: false, config: { adminEmail: 'Beheer@Gemeente.example', adminPassword: 'een-lang-beheerwachtwoord' } });
     try {
-      const res = await server.gql(`{ neighbourhoods { code } languages { code } persons { totalCount } }`);
+      // ADMIN_EMAIL/ADMIN_PASSWORD create the first administrator on a first start without demo data.
+      const admin = await server.login('beheer@gemeente.example', 'een-lang-beheerwachtwoord');
+      const me = await server.gql(`{ me { email role } }`, {}, admin);
+      expect(me.data.me).toEqual({ email: 'beheer@gemeente.example', role: 'ADMINISTRATOR' });
+      const res = await server.gql(`{ neighbourhoods { code } languages { code } persons { totalCount } }`, {}, admin);
       expect(res.data.neighbourhoods).toHaveLength(0);
       expect(res.data.persons.totalCount).toBe(0);
       expect(res.data.languages.length).toBeGreaterThan(180);

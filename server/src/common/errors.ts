@@ -1,5 +1,3 @@
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Codes a client can rely on, in `errors[].extensions.code`. */
@@ -77,13 +75,3 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   };
 }
 
-/**
- * Domain errors are answers, not failures: hand them to Apollo as they are, without Nest logging a
- * stack trace for every refused input. Anything else still reaches formatError, which logs and masks it.
- */
-@Catch(GraphQLError)
-export class GraphQLErrorPassThrough implements GqlExceptionFilter {
-  catch(error: GraphQLError): GraphQLError {
-    return error;
-  }
-}

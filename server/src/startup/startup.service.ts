@@ -27,10 +27,15 @@ export class StartupService implements OnApplicationBootstrap {
       );
     }
     if (this.config.adminEmail && this.config.adminPassword) {
-      const created = await this.userService.ensureAdministrator(this.config.adminEmail, this.config.adminPassword);
-      if (created) this.logger.log(`Beheerder ${created.email} aangemaakt (ADMIN_EMAIL)`);
+      let created;
+      try {
+        created = await this.userService.ensureAdministrator(this.config.adminEmail, this.config.adminPassword);
+      } catch (error) {
+        throw new Error(`ADMIN_EMAIL/ADMIN_PASSWORD: ${(error as Error).message}`);
+      }
+      if (created) console.log(`Beheerder ${created.email} aangemaakt (ADMIN_EMAIL)`);
     } else if (this.config.adminEmail) {
-      this.logger.warn('ADMIN_EMAIL is gezet zonder ADMIN_PASSWORD; er is geen beheerder aangemaakt');
+      console.warn('ADMIN_EMAIL is gezet zonder ADMIN_PASSWORD; er is geen beheerder aangemaakt');
     }
   }
 }

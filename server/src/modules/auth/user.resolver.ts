@@ -1,4 +1,5 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Team } from '../team/team.entity.js';
 import { AccessPolicy } from './access-policy.service.js';
 import type { Actor } from './actor.js';
 import { CurrentActor } from './current-actor.decorator.js';
@@ -11,6 +12,12 @@ import { UserService } from './user.service.js';
 @Resolver(() => User)
 export class UserResolver {
   constructor(private readonly userService: UserService, private readonly policy: AccessPolicy) {}
+
+  /** Teams with their neighbourhoods, however the user was loaded. */
+  @ResolveField(() => [Team])
+  teams(@Parent() user: User): Promise<Team[]> {
+    return this.userService.teamsOf(user);
+  }
 
   @Query(() => [User], { description: 'All accounts (administrators)' })
   users(@CurrentActor() actor: Actor | null): Promise<User[]> {

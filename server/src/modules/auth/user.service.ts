@@ -34,6 +34,13 @@ export class UserService {
     return this.dataSource.getRepository(User).find({ relations: { teams: true }, order: { email: 'ASC' } });
   }
 
+  async teamsOf(user: User): Promise<Team[]> {
+    const ids = user.teams?.map((t) => t.id)
+      ?? (await this.dataSource.getRepository(User).findOne({ where: { id: user.id }, relations: { teams: true } }))?.teams.map((t) => t.id) ?? [];
+    if (!ids.length) return [];
+    return this.dataSource.getRepository(Team).find({ where: { id: In(ids) }, relations: { neighbourhoods: true }, order: { name: 'ASC' } });
+  }
+
   findById(id: string): Promise<User | null> {
     return this.dataSource.getRepository(User).findOne({ where: { id }, relations: { teams: true } });
   }
