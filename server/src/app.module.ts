@@ -43,7 +43,7 @@ export class AppModule {
           introspection: !config.production,
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
-          // Batched requests are allowed, up to MAX_BATCH_SIZE operations (checked by batchLimit in app.ts).
+          // Batched requests are allowed, up to MAX_BATCH_SIZE operations (checked by requestLimits in app.ts).
           allowBatchedHttpRequests: true,
           validationRules: limits.validationRules,
           plugins: [...limits.plugins, stringLimitPlugin] as never[],

@@ -7,7 +7,7 @@ import express from 'express';
 import { AppModule } from './app.module.js';
 import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
-import { batchLimit, requestErrorHandler, securityHeaders } from './common/hardening.js';
+import { requestErrorHandler, requestLimits, securityHeaders } from './common/hardening.js';
 import { authMiddleware } from './modules/auth/auth.middleware.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import type { AppConfig } from './config.js';
@@ -25,10 +25,10 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   app.enableShutdownHooks();
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.disable('x-powered-by');
-  // Order matters: headers, body (with its size limit), batch limit, then who is asking.
+  // Order matters: headers, body (with its size limit), batch and token limits, then who is asking.
   app.use(securityHeaders(config));
   app.useBodyParser('json', { limit: config.maxBodyBytes });
-  app.use(batchLimit(config.maxBatchSize));
+  app.use(requestLimits(config.maxBatchSize));
   app.use(authMiddleware(app.get(AuthService)));
   app.use(requestErrorHandler(config.maxBodyBytes));
   if (existsSync(join(config.clientDir, 'index.html'))) {

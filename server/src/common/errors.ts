@@ -58,7 +58,14 @@ function fieldFromMessage(message: string): string | undefined {
  * else is logged and masked, so no stack trace or internal detail ever reaches a client.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? '');
+  let code = String(formatted.extensions?.code ?? '');
+  // graphql-js refuses an operation type the schema lacks (`subscription { … }`) without a code: a bad request, not a failure.
+  if (!code || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+    if (/^Schema is not configured to execute \w+ operation\.$/.test(formatted.message)) {
+      code = 'GRAPHQL_VALIDATION_FAILED';
+      formatted = { ...formatted, message: 'Dit soort operatie (subscription) bestaat niet in deze API', extensions: { ...formatted.extensions, code } };
+    }
+  }
   if (PASSED_THROUGH.has(code)) {
     const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (!extensions.field) {

@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FieldMiddleware } from '@nestjs/graphql';
 import type { NextFunction, Request, Response } from 'express';
-import { type DocumentNode, getNamedType, GraphQLError, Kind, visit } from 'graphql';
+import { type DocumentNode, getNamedType, GraphQLError, Kind, Lexer, Source, TokenKind, visit } from 'graphql';
 import helmet from 'helmet';
 import type { AppConfig } from '../config.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -29,11 +29,27 @@ export function armor(config: AppConfig) {
     costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
-    maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
+    // graphql-armor's token limit throws syntax errors from a plugin hook, which Apollo answers with a 500;
+    // requestLimits() below counts tokens the same way before Apollo and leaves syntax errors to its parser (a 400).
+    maxTokens: { enabled: false },
     // Field suggestions ("Did you mean …") reveal the schema; they help developers, so only in production.
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
   return { plugins: protection.plugins, validationRules: protection.validationRules };
+}
+
+/** Tokens in a document, counting stops past `limit`; null for a syntax error (Apollo's parser reports those). */
+export function countTokens(source: string, limit: number): number | null {
+  const lexer = new Lexer(new Source(source));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      if (++count > limit) break;
+    }
+  } catch {
+    return null;
+  }
+  return count;
 }
 
 /** Names the first string longer than the limit, in the variables or as a literal in the document. */
@@ -141,11 +157,20 @@ export function securityHeaders(config: AppConfig) {
 const graphqlError = (res: Response, status: number, code: string, message: string) =>
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
-/** More than `max` operations in one batched request are refused before any is run. */
-export function batchLimit(max: number) {
+/**
+ * Before Apollo sees a request: more than `maxBatch` operations in one batch, or a document of more
+ * than GRAPHQL_LIMITS.maxTokens tokens, is refused before anything is parsed or run.
+ */
+export function requestLimits(maxBatch: number) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.path === '/graphql' && Array.isArray(req.body) && req.body.length > max) {
-      return graphqlError(res, 400, 'BAD_REQUEST', `Hoogstens ${max} operaties per verzoek`);
+    if (req.path !== '/graphql') return next();
+    const operations: unknown[] = Array.isArray(req.body) ? req.body : [req.body ?? req.query];
+    if (operations.length > maxBatch) return graphqlError(res, 400, 'BAD_REQUEST', `Hoogstens ${maxBatch} operaties per verzoek`);
+    for (const operation of operations) {
+      const query = (operation as { query?: unknown } | null)?.query;
+      if (typeof query === 'string' && (countTokens(query, GRAPHQL_LIMITS.maxTokens) ?? 0) > GRAPHQL_LIMITS.maxTokens) {
+        return graphqlError(res, 400, 'GRAPHQL_VALIDATION_FAILED', `De query is te lang: hoogstens ${GRAPHQL_LIMITS.maxTokens} tokens`);
+      }
     }
     next();
   };
