@@ -25,11 +25,11 @@ export type LanguageLevel =
 /** Filter for organisations; all given conditions must hold */
 export type OrganisationFilter = {
   kind?: OrganisationKind | null | undefined;
-  /** ISO 639-3/639-1 code or Dutch/English name */
+  /** ISO 639-3/639-1 code or Dutch/English name: "som", "so", "Somalisch", "Somali" */
   language?: string | null | undefined;
   /** Part of the name */
   name?: string | null | undefined;
-  /** Only organisations serving this neighbourhood (CBS code) */
+  /** Only partners active in (serving) this neighbourhood (CBS code) */
   neighbourhoodCode?: string | null | undefined;
 };
 
@@ -54,7 +54,7 @@ export type PersonFilter = {
   language?: string | null | undefined;
   /** Part of the name */
   name?: string | null | undefined;
-  /** Only persons active in this neighbourhood (CBS code) */
+  /** Only partners active in (serving) this neighbourhood (CBS code) */
   neighbourhoodCode?: string | null | undefined;
   role?: PersonRole | null | undefined;
 };
