@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '@graphql-codegen/cli';
+import codegenConfig from '../../client/codegen.js';
 import { generateSchema, schemaPath } from '../../server/src/schema/print-schema.js';
 import { startTestServer } from '../support/test-server.js';
 
@@ -59,5 +61,11 @@ describe('first start and restart', () => {
 describe('the GraphQL contract', () => {
   it('schema/schema.graphql is what the server code generates (run `npm run schema` after changing the API)', async () => {
     expect(readFileSync(schemaPath(), 'utf8')).toBe(await generateSchema());
+  });
+
+  it('client/src/generated is what codegen makes of the schema and the operations (run `npm run codegen`)', async () => {
+    const outputs = await generate({ ...codegenConfig, silent: true }, false);
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const output of outputs) expect(readFileSync(output.filename, 'utf8')).toBe(output.content);
   });
 });
