@@ -42,6 +42,18 @@ interface GraphQLResponseBody<T> {
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
+type UnauthenticatedListener = (error: GraphQLRequestError) => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/**
+ * Be told whenever the server answers UNAUTHENTICATED (no session, or it expired), whichever
+ * component asked. The session provider uses this to show the sign-in form again. Returns an unsubscribe.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
 /**
  * POST one operation to the server. Types come from the generated document, so a result is typed
  * exactly as the operation asks for it.
@@ -58,6 +70,7 @@ export async function graphqlRequest<TResult, TVariables>(
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
+        // The session is an httpOnly SameSite=Strict cookie the browser sends by itself (same origin).
         // The server has Apollo CSRF prevention on; this header marks the request as non-simple.
         'apollo-require-preflight': 'true',
       },
@@ -77,7 +90,7 @@ export async function graphqlRequest<TResult, TVariables>(
   }
 
   if (body.errors?.length) {
-    throw new GraphQLRequestError(
+    const error = new GraphQLRequestError(
       body.errors.map(({ message, extensions }) => ({
         message,
         code: typeof extensions?.code === 'string' ? extensions.code : undefined,
@@ -86,6 +99,10 @@ export async function graphqlRequest<TResult, TVariables>(
       })),
       response.status,
     );
+    if (error.errors.some((e) => e.code === 'UNAUTHENTICATED')) {
+      for (const listener of unauthenticatedListeners) listener(error);
+    }
+    throw error;
   }
   if (!response.ok || body.data == null) {
     throw new GraphQLRequestError([{ message: `De server gaf geen gegevens (HTTP ${response.status}).`, code: 'BAD_RESPONSE' }], response.status);

@@ -1,6 +1,9 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useClientSettings } from '../features/app-settings/hooks/use-client-settings';
+import { SessionBar } from '../features/auth/components/SessionBar';
+import { SignInForm } from '../features/auth/components/SignInForm';
+import { useSession } from '../features/auth/hooks/use-session';
 import { useLanguages } from '../features/language/hooks/use-languages';
 import { useNeighbourhoods } from '../features/neighbourhood/hooks/use-neighbourhoods';
 import { PartnerDetail } from '../features/partner-search/components/PartnerDetail';
@@ -31,10 +34,12 @@ function toMapPartners(data: SearchPartnersQuery | undefined, highlighted: boole
 
 export function App() {
   const { t } = useI18n();
+  const { session, user } = useSession();
+  const signedIn = Boolean(user);
   const { settings } = useClientSettings();
   const { neighbourhoods, loading: neighbourhoodsLoading, error: neighbourhoodsError } = useNeighbourhoods();
   const { languages, error: languagesError } = useLanguages();
-  const { overview } = usePartnerOverview();
+  const { overview } = usePartnerOverview(signedIn);
 
   const [draft, setDraft] = useState<SearchCriteria>(EMPTY_CRITERIA);
   const [submitted, setSubmitted] = useState<(SearchCriteria & { searchId: number }) | undefined>();
@@ -50,16 +55,23 @@ export function App() {
     (code: string) => {
       const next = { ...draft, neighbourhoodCode: code };
       setDraft(next);
-      search(next);
+      // Signed out, a click only picks the neighbourhood for the search after signing in.
+      if (signedIn) search(next);
     },
-    [draft, search],
+    [draft, search, signedIn],
   );
 
-  const reset = () => {
+  const reset = useCallback(() => {
     setDraft(EMPTY_CRITERIA);
     setSubmitted(undefined);
     setOpenPartner(undefined);
-  };
+  }, []);
+
+  // Whoever signs in next starts from an empty search: nothing of the previous user's results stays on screen.
+  const userId = user?.id;
+  useEffect(() => {
+    if (!userId) reset();
+  }, [userId, reset]);
 
   // Before a search the map shows every partner; after one, only the results, highlighted.
   const mapPartners = useMemo(() => (submitted ? toMapPartners(results, true) : toMapPartners(overview, false)), [submitted, results, overview]);
@@ -71,9 +83,15 @@ export function App() {
 
   return (
     <div className="utrecht-theme utrecht-document app">
-      <a className="skip-link" href="#search-language">
-        {t('app.skipToSearch')}
-      </a>
+      {signedIn ? (
+        <a className="skip-link" href="#search-language">
+          {t('app.skipToSearch')}
+        </a>
+      ) : session.status === 'signedOut' ? (
+        <a className="skip-link" href="#sign-in-email">
+          {t('app.skipToSignIn')}
+        </a>
+      ) : null}
       <a className="skip-link" href="#map">
         {t('app.skipToMap')}
       </a>
@@ -84,56 +102,74 @@ export function App() {
           </Heading>
           <p className="app__subtitle">{t('app.subtitle')}</p>
         </div>
-        <LanguageSwitch />
+        <div className="app__header-tools">
+          <SessionBar />
+          <LanguageSwitch />
+        </div>
       </header>
 
       <aside className="app__panel" aria-label={t('app.sidePanel')}>
-        <SearchForm
-          value={draft}
-          languages={languages}
-          neighbourhoods={neighbourhoods}
-          loading={searching}
-          languageError={languageError}
-          neighbourhoodError={neighbourhoodError}
-          onChange={setDraft}
-          onSubmit={() => search(draft)}
-          onReset={reset}
-        />
-        {languagesError ? <Paragraph className="error-text">{t('language.loadError')}</Paragraph> : null}
+        {session.status === 'checking' ? (
+          <Paragraph role="status">{t('auth.checking')}</Paragraph>
+        ) : !signedIn ? (
+          <>
+            <SignInForm />
+            {session.status === 'signedOut' && session.checkError ? (
+              <Paragraph role="alert" className="error-text">
+                {t('auth.checkError', { message: session.checkError.message })}
+              </Paragraph>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <SearchForm
+              value={draft}
+              languages={languages}
+              neighbourhoods={neighbourhoods}
+              loading={searching}
+              languageError={languageError}
+              neighbourhoodError={neighbourhoodError}
+              onChange={setDraft}
+              onSubmit={() => search(draft)}
+              onReset={reset}
+            />
+            {languagesError ? <Paragraph className="error-text">{t('language.loadError')}</Paragraph> : null}
 
-        <section className="app__results" aria-labelledby={openPartner ? undefined : 'results-heading'} aria-busy={searching}>
-          {openPartner ? (
-            <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
-          ) : (
-            <>
-              <Heading level={2} id="results-heading">
-                {t('results.heading')}
-              </Heading>
-              <div role="status" className="app__status">
-                {searching
-                  ? t('search.loading')
-                  : results
-                    ? t('results.summary', { persons: results.persons.totalCount, organisations: results.organisations.totalCount })
-                    : ''}
-              </div>
-              {otherError ? (
-                <Paragraph role="alert" className="error-text">
-                  {t('error.generic', { message: otherError.message })}
-                </Paragraph>
-              ) : null}
-              {!submitted ? <Paragraph>{t('results.initial')}</Paragraph> : null}
-              {results && !searching ? (
-                <ResultsList
-                  persons={results.persons.items}
-                  organisations={results.organisations.items}
-                  personsTotal={results.persons.totalCount}
-                  organisationsTotal={results.organisations.totalCount}
-                  onOpen={setOpenPartner}
-                />
-              ) : null}
-            </>
-          )}
-        </section>
+            <section className="app__results" aria-labelledby={openPartner ? undefined : 'results-heading'} aria-busy={searching}>
+              {openPartner ? (
+                <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
+              ) : (
+                <>
+                  <Heading level={2} id="results-heading">
+                    {t('results.heading')}
+                  </Heading>
+                  <div role="status" className="app__status">
+                    {searching
+                      ? t('search.loading')
+                      : results
+                        ? t('results.summary', { persons: results.persons.totalCount, organisations: results.organisations.totalCount })
+                        : ''}
+                  </div>
+                  {otherError ? (
+                    <Paragraph role="alert" className="error-text">
+                      {t('error.generic', { message: otherError.message })}
+                    </Paragraph>
+                  ) : null}
+                  {!submitted ? <Paragraph>{t('results.initial')}</Paragraph> : null}
+                  {results && !searching ? (
+                    <ResultsList
+                      persons={results.persons.items}
+                      organisations={results.organisations.items}
+                      personsTotal={results.persons.totalCount}
+                      organisationsTotal={results.organisations.totalCount}
+                      onOpen={setOpenPartner}
+                    />
+                  ) : null}
+                </>
+              )}
+            </section>
+          </>
+        )}
       </aside>
 
       <main className="app__map" id="map" tabIndex={-1} aria-busy={neighbourhoodsLoading}>

@@ -22,6 +22,12 @@ export type LanguageLevel =
   | 'FLUENT'
   | 'NATIVE';
 
+/** E-mail address and password */
+export type LoginInput = {
+  email: string;
+  password: string;
+};
+
 /** Filter for organisations; all given conditions must hold */
 export type OrganisationFilter = {
   kind?: OrganisationKind | null | undefined;
@@ -79,10 +85,35 @@ export type Topic =
   | 'WORK'
   | 'YOUTH';
 
+/** medewerker, coördinator, beheerder */
+export type UserRole =
+  | 'ADMINISTRATOR'
+  | 'COORDINATOR'
+  | 'MEMBER';
+
 export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ClientSettingsQuery = { clientSettings: { tileUrl: string, tileAttribution: string } };
+
+export type SessionUserFragment = { id: string, email: string, role: UserRole, teams: Array<{ id: string, name: string }> };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, role: UserRole, teams: Array<{ id: string, name: string }> } | null };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, role: UserRole, teams: Array<{ id: string, name: string }> } } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
 
 export type LanguagesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -101,7 +132,7 @@ export type PersonDetailQueryVariables = Exact<{
 }>;
 
 
-export type PersonDetailQuery = { person: { availability: Availability, availabilityNote: string | null, topics: Array<Topic>, isKeyPerson: boolean, isInterpreter: boolean, isContactPerson: boolean, trainedKeyPerson: boolean, volunteerContract: boolean, registrationNumber: string | null, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, communities: Array<{ code: string, nameNl: string, nameEn: string }>, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null } | null };
+export type PersonDetailQuery = { person: { availability: Availability, availabilityNote: string | null, topics: Array<Topic>, isKeyPerson: boolean, isInterpreter: boolean, isContactPerson: boolean, trainedKeyPerson: boolean, volunteerContract: boolean, registrationNumber: string | null, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, communities: Array<{ code: string, nameNl: string, nameEn: string }>, contactDetails: { phone: string | null, email: string | null } | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null } | null };
 
 export type OrganisationDetailQueryVariables = Exact<{
   id: string | number;
@@ -141,6 +172,17 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const SessionUserFragmentDoc = new TypedDocumentString(`
+    fragment SessionUser on User {
+  id
+  email
+  role
+  teams {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"SessionUser"}) as unknown as TypedDocumentString<SessionUserFragment, unknown>;
 export const PersonSummaryFragmentDoc = new TypedDocumentString(`
     fragment PersonSummary on Person {
   id
@@ -194,6 +236,44 @@ export const ClientSettingsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClientSettingsQuery, ClientSettingsQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    ...SessionUser
+  }
+}
+    fragment SessionUser on User {
+  id
+  email
+  role
+  teams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    expiresAt
+    user {
+      ...SessionUser
+    }
+  }
+}
+    fragment SessionUser on User {
+  id
+  email
+  role
+  teams {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
 export const LanguagesDocument = new TypedDocumentString(`
     query Languages {
   languages {
@@ -240,6 +320,10 @@ export const PersonDetailDocument = new TypedDocumentString(`
     consentGivenOn
     consentMethod
     consentRecordedBy
+    contactDetails {
+      phone
+      email
+    }
     organisationId
     teamId
     isDemo

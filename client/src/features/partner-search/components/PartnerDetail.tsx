@@ -19,7 +19,10 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Everything the schema offers about one partner. Persons have no phone or e-mail here: privacy. */
+/**
+ * Everything the schema offers about one partner. A person's own phone and e-mail come from
+ * `contactDetails`, which only signed-in users get; the server logs each read, and the view says so.
+ */
 export function PartnerDetail({ partner, onBack }: Props) {
   const { t, locale, formatDate } = useI18n();
   const { person, organisation, loading, error, notFound } = usePartnerDetail(partner);
@@ -69,6 +72,13 @@ export function PartnerDetail({ partner, onBack }: Props) {
             {person.isInterpreter && person.interpreterFormal ? (
               <Row label={t('detail.registrationNumber')}>{person.registrationNumber ?? '–'}</Row>
             ) : null}
+            <Row label={t('detail.phone')}>
+              {person.contactDetails?.phone ? <Link href={`tel:${person.contactDetails.phone.replace(/[^+\d]/g, '')}`}>{person.contactDetails.phone}</Link> : null}
+            </Row>
+            <Row label={t('detail.email')}>
+              {person.contactDetails?.email ? <Link href={`mailto:${person.contactDetails.email}`}>{person.contactDetails.email}</Link> : null}
+            </Row>
+            {!person.contactDetails?.phone && !person.contactDetails?.email ? <Row label={t('detail.contact')}>{t('detail.noContact')}</Row> : null}
             <Row label={t('detail.location')}>
               {person.mapPoint
                 ? t('detail.personLocation', {
@@ -90,7 +100,7 @@ export function PartnerDetail({ partner, onBack }: Props) {
             <Row label={t('detail.updated')}>{formatDate(person.updatedAt)}</Row>
           </DataList>
           {person.isDemo ? <Paragraph className="partner-detail__demo">{t('detail.demo')}</Paragraph> : null}
-          <Paragraph className="partner-detail__privacy">{t('detail.privacy')}</Paragraph>
+          <Paragraph className="partner-detail__privacy">{t('detail.contactLogged')}</Paragraph>
         </>
       ) : null}
 

@@ -31,8 +31,10 @@ export function usePartnerSearch(submitted: (SearchCriteria & { searchId: number
   return { results: data, loading, error };
 }
 
-/** Every partner, for the map before anyone searches. */
-export function usePartnerOverview() {
-  const { data, error } = useGraphQLQuery(SearchPartnersDocument, variablesFor({ language: '', neighbourhoodCode: '' }, OVERVIEW_LIMIT));
+/** Every partner, for the map before anyone searches; only when signed in (persons need a session). */
+export function usePartnerOverview(enabled: boolean) {
+  const { data, error } = useGraphQLQuery(SearchPartnersDocument, variablesFor({ language: '', neighbourhoodCode: '' }, OVERVIEW_LIMIT), {
+    skip: !enabled,
+  });
   return { overview: data, error };
 }
