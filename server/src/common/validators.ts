@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { DomainError, ErrorCode, badInput } from './errors.js';
 
