@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { nowIso, todayIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { notFound } from '../../common/errors.js';
-import { toPage, type Page, PageInput } from '../../common/pagination.js';
+import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
 import { assertNotArchived, blankToNull, normalisePhone } from '../../common/validators.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
@@ -49,7 +49,7 @@ export class OrganisationService {
     if (filter.name?.trim()) qb.andWhere('LOWER(o.name) LIKE :name', { name: `%${filter.name.trim().toLowerCase()}%` });
 
     const [rows, totalCount] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
-    return toPage(await this.withRelations(rows.map((o) => o.id)), totalCount, page);
+    return toPage(await loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS), totalCount, page);
   }
 
   findById(id: string): Promise<Organisation | null> {
@@ -61,7 +61,7 @@ export class OrganisationService {
     const rows = await this.organisations.createQueryBuilder('o')
       .innerJoin('o.neighbourhoods', 'served', 'served.code = :code', { code })
       .where('o.archivedAt IS NULL').orderBy('o.name', 'ASC').getMany();
-    return this.withRelations(rows.map((o) => o.id));
+    return loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS);
   }
 
   /** The organisation, or NOT_FOUND naming the field. */
@@ -143,10 +143,4 @@ export class OrganisationService {
     return related;
   }
 
-  private async withRelations(ids: string[]): Promise<Organisation[]> {
-    if (!ids.length) return [];
-    const loaded = await this.organisations.find({ where: { id: In(ids) }, relations: RELATIONS });
-    const byId = new Map(loaded.map((o) => [o.id, o]));
-    return ids.map((id) => byId.get(id)!).filter(Boolean);
-  }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { nowIso, todayIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { badInput, notFound } from '../../common/errors.js';
-import { toPage, type Page, PageInput } from '../../common/pagination.js';
+import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
 import { assertNotArchived, blankToNull, normalisePhone } from '../../common/validators.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
@@ -63,7 +63,7 @@ export class PersonService {
     if (filter.name?.trim()) qb.andWhere('LOWER(p.name) LIKE :name', { name: `%${filter.name.trim().toLowerCase()}%` });
 
     const [rows, totalCount] = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
-    return toPage(await this.withRelations(rows.map((p) => p.id)), totalCount, page);
+    return toPage(await loadInOrder(this.persons, rows.map((p) => p.id), RELATIONS), totalCount, page);
   }
 
   findById(id: string): Promise<Person | null> {
@@ -82,14 +82,14 @@ export class PersonService {
       .innerJoin('p.neighbourhoods', 'active_in', 'active_in.code = :code', { code })
       .where('p.archivedAt IS NULL').andWhere('(p.isKeyPerson = :yes OR p.isInterpreter = :yes)', { yes: true })
       .orderBy('p.name', 'ASC').getMany();
-    return this.withRelations(rows.map((p) => p.id));
+    return loadInOrder(this.persons, rows.map((p) => p.id), RELATIONS);
   }
 
   /** Persons who belong to a team or an organisation (candidates for its fixed contact person). */
   async listForParty(party: { teamId?: string; organisationId?: string }): Promise<Person[]> {
     const where = party.teamId ? { teamId: party.teamId } : { organisationId: party.organisationId };
     const rows = await this.persons.find({ where: { ...where }, order: { name: 'ASC' } });
-    return this.withRelations(rows.filter((p) => !p.archivedAt).map((p) => p.id));
+    return loadInOrder(this.persons, rows.filter((p) => !p.archivedAt).map((p) => p.id), RELATIONS);
   }
 
   async create(actor: Actor | null, input: CreatePersonInput): Promise<Person> {
@@ -240,13 +240,5 @@ export class PersonService {
     if (input.communityCodes) related.communities = await this.communityService.getMany(input.communityCodes, 'communityCodes');
     if (input.neighbourhoodCodes) related.neighbourhoods = await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes');
     return related;
-  }
-
-  /** Loads the persons with their languages, communities and neighbourhoods, keeping the order of ids. */
-  private async withRelations(ids: string[]): Promise<Person[]> {
-    if (!ids.length) return [];
-    const loaded = await this.persons.find({ where: { id: In(ids) }, relations: RELATIONS });
-    const byId = new Map(loaded.map((p) => [p.id, p]));
-    return ids.map((id) => byId.get(id)!).filter(Boolean);
   }
 }
