@@ -47,12 +47,12 @@ export class ContactAssignmentService {
   /** Current fixed contacts of the teams covering a neighbourhood and the organisations serving it. */
   forNeighbourhood(code: string): Promise<ContactAssignment[]> {
     return this.assignments.createQueryBuilder('ca')
-      .leftJoin('team_neighbourhood', 'tn', 'tn.teamId = ca.teamId AND tn.neighbourhoodCode = :code', { code })
-      .leftJoin('organisation_neighbourhood', 'onb', 'onb.organisationId = ca.organisationId AND onb.neighbourhoodCode = :code', { code })
+      .leftJoin('team_neighbourhood', 'tn', '"tn"."teamId" = ca.teamId AND "tn"."neighbourhoodCode" = :code', { code })
+      .leftJoin('organisation_neighbourhood', 'onb', '"onb"."organisationId" = ca.organisationId AND "onb"."neighbourhoodCode" = :code', { code })
       .leftJoin(Team, 't', 't.id = ca.teamId')
       .leftJoin(Organisation, 'o', 'o.id = ca.organisationId')
       .where('ca.until IS NULL')
-      .andWhere('(tn.teamId IS NOT NULL OR onb.organisationId IS NOT NULL)')
+      .andWhere('("tn"."teamId" IS NOT NULL OR "onb"."organisationId" IS NOT NULL)')
       .andWhere('t.archivedAt IS NULL AND o.archivedAt IS NULL')
       .orderBy('ca.partyType', 'DESC').addOrderBy('COALESCE(t.name, o.name)', 'ASC')
       .getMany();

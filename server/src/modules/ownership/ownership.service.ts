@@ -24,20 +24,20 @@ export class OwnershipService {
   async teamsCoveringNeighbourhoods(codes: string[], em?: EntityManager): Promise<string[]> {
     if (!codes.length) return [];
     const rows: { teamId: string }[] = await this.em(em).createQueryBuilder()
-      .select('DISTINCT tn.teamId', 'teamId').from('team_neighbourhood', 'tn')
-      .where('tn.neighbourhoodCode IN (:...codes)', { codes }).getRawMany();
+      .select('DISTINCT "tn"."teamId"', 'teamId').from('team_neighbourhood', 'tn')
+      .where('"tn"."neighbourhoodCode" IN (:...codes)', { codes }).getRawMany();
     return rows.map((r) => r.teamId);
   }
 
   private async agreementTeams(column: 'organisationId' | 'personId', id: string, em?: EntityManager): Promise<string[]> {
     const rows: { teamId: string }[] = await this.em(em).createQueryBuilder()
-      .select('DISTINCT a.teamId', 'teamId').from('agreement', 'a').where(`a.${column} = :id`, { id }).getRawMany();
+      .select('DISTINCT "a"."teamId"', 'teamId').from('agreement', 'a').where(`"a"."${column}" = :id`, { id }).getRawMany();
     return rows.map((r) => r.teamId);
   }
 
   private async neighbourhoodsOf(table: 'organisation_neighbourhood' | 'person_neighbourhood', column: string, id: string, em?: EntityManager) {
     const rows: { code: string }[] = await this.em(em).createQueryBuilder()
-      .select('x.neighbourhoodCode', 'code').from(table, 'x').where(`x.${column} = :id`, { id }).getRawMany();
+      .select('"x"."neighbourhoodCode"', 'code').from(table, 'x').where(`"x"."${column}" = :id`, { id }).getRawMany();
     return rows.map((r) => r.code);
   }
 
@@ -51,7 +51,7 @@ export class OwnershipService {
 
   async teamsOfPerson(personId: string, em?: EntityManager): Promise<string[]> {
     const person: { teamId: string | null; organisationId: string | null } | undefined = await this.em(em).createQueryBuilder()
-      .select(['p.teamId AS "teamId"', 'p.organisationId AS "organisationId"']).from('person', 'p').where('p.id = :personId', { personId }).getRawOne();
+      .select(['"p"."teamId" AS "teamId"', '"p"."organisationId" AS "organisationId"']).from('person', 'p').where('"p"."id" = :personId', { personId }).getRawOne();
     const codes = await this.neighbourhoodsOf('person_neighbourhood', 'personId', personId, em);
     return unique([
       ...(person?.teamId ? [person.teamId] : []),
@@ -84,7 +84,7 @@ export class OwnershipService {
     const teams: string[] = [];
     if (activity.agreementId) {
       const row: { teamId: string } | undefined = await this.em(em).createQueryBuilder()
-        .select('a.teamId', 'teamId').from('agreement', 'a').where('a.id = :id', { id: activity.agreementId }).getRawOne();
+        .select('"a"."teamId"', 'teamId').from('agreement', 'a').where('"a"."id" = :id', { id: activity.agreementId }).getRawOne();
       if (row) teams.push(row.teamId);
     }
     if (activity.organisationId) teams.push(...(await this.teamsOfOrganisation(activity.organisationId, em)));
