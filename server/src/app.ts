@@ -15,13 +15,15 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: options.logger ?? ['log', 'error', 'warn'],
   });
+  // Imports send whole CSV or HSDS files through GraphQL: allow up to 25 MB of JSON.
+  app.useBodyParser('json', { limit: '25mb' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   if (existsSync(join(config.clientDir, 'index.html'))) {
     app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes (/buurt/BU…, /zoeken?…) all get the app shell.
     app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/hsds')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/hsds') || req.path.startsWith('/sjablonen') || req.path.startsWith('/export')) return next();
       res.sendFile(join(config.clientDir, 'index.html'));
     });
   }
