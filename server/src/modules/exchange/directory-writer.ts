@@ -130,9 +130,10 @@ export class Snapshot {
       for (const r of spec.relations) record[r.field] = [];
       flat.set(row.id, record);
     }
+    const q = (name: string) => em.connection.driver.escape(name);
     for (const r of spec.relations) {
-      const qb = em.createQueryBuilder().select(`j.${r.owner}`, 'owner').addSelect(`j.${r.value}`, 'value').from(r.table, 'j');
-      if (r.table === 'person_language') qb.addSelect('j.level', 'level');
+      const qb = em.createQueryBuilder().select(q(r.owner), 'owner').addSelect(q(r.value), 'value').from(r.table, 'j');
+      if (r.table === 'person_language') qb.addSelect(q('level'), 'level');
       for (const link of await qb.getRawMany<{ owner: string; value: string; level?: string }>()) {
         const list = flat.get(link.owner)?.[r.field] as string[] | undefined;
         list?.push(link.level ? `${link.value}:${link.level}` : link.value);
@@ -273,7 +274,7 @@ export async function write(
     const touched = toWrite.filter((c) => c.kind === 'new' || !same(c.before![r.field], c.after[r.field]));
     const replaced = touched.filter((c) => c.kind === 'changed').map((c) => c.after.id);
     for (let i = 0; i < replaced.length; i += 500) {
-      await em.createQueryBuilder().delete().from(r.table).where(`${r.owner} IN (:...ids)`, { ids: replaced.slice(i, i + 500) }).execute();
+      await em.createQueryBuilder().delete().from(r.table).where(`${em.connection.driver.escape(r.owner)} IN (:...ids)`, { ids: replaced.slice(i, i + 500) }).execute();
     }
     const links = touched.flatMap((c) => (c.after[r.field] as string[]).map((value) => {
       if (r.table !== 'person_language') return { [r.owner]: c.after.id, [r.value]: value };
