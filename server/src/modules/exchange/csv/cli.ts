@@ -17,7 +17,7 @@ const KINDS: Record<string, CsvKind> = {
 export function parseArgs(args: string[]): { file: string; kind: CsvKind; dryRun: boolean } | string {
   const kindAt = args.indexOf('--kind');
   const kind = kindAt >= 0 ? KINDS[args[kindAt + 1]?.toLowerCase() ?? ''] : undefined;
-  const files = args.filter((a, i) => !a.startsWith('--') && i !== kindAt + 1);
+  const files = args.filter((a, i) => !a.startsWith('--') && (kindAt < 0 || i !== kindAt + 1));
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--kind' && a !== '--dry-run');
   if (unknown.length) return `Onbekende optie ${unknown.join(', ')}. ${USAGE}`;
   if (!kind) return `Geef --kind organisaties of --kind personen. ${USAGE}`;
