@@ -12,6 +12,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { AppConfigModule } from './modules/app-config/app-config.module.js';
 import { CommunityModule } from './modules/community/community.module.js';
 import { ContactAssignmentModule } from './modules/contact-assignment/contact-assignment.module.js';
+import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { LanguageModule } from './modules/language/language.module.js';
 import { NeighbourhoodModule } from './modules/neighbourhood/neighbourhood.module.js';
 import { OrganisationModule } from './modules/organisation/organisation.module.js';
@@ -26,6 +27,7 @@ export const featureModules = [
   AuthModule, AuditModule, AppConfigModule, LanguageModule, CommunityModule, NeighbourhoodModule, OrganisationModule, PersonModule, TeamModule,
   // Registry (issue 3)
   OwnershipModule, ContactAssignmentModule, AgreementModule, ActivityModule, VerificationModule,
+  ExchangeModule,
 ];
 
 @Module({})

@@ -18,6 +18,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
     // Nest's start-up chatter stays out of the terminal; our own start messages use console.
     logger: options.logger ?? ['error', 'warn'],
   });
+  // Imports send whole CSV or HSDS files through GraphQL: allow up to 25 MB of JSON.
+  app.useBodyParser('json', { limit: '25mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphQLErrorFilter());
   app.enableShutdownHooks();
@@ -27,7 +29,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   if (serveClient) {
     // Client-side routes (/buurt/BU…, /zoeken?…) all get the app shell.
     app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/hsds')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/hsds') || req.path.startsWith('/sjablonen') || req.path.startsWith('/export')) return next();
       res.sendFile(join(config.clientDir, 'index.html'));
     });
   }
