@@ -7,10 +7,11 @@ import express from 'express';
 import { AppModule } from './app.module.js';
 import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
-import { requestErrorHandler, requestLimits, securityHeaders } from './common/hardening.js';
+import { jsonBody, requestErrorHandler, requestLimits, securityHeaders } from './common/hardening.js';
 import { authMiddleware } from './modules/auth/auth.middleware.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import type { AppConfig } from './config.js';
+import { sqliteRequestQueue } from './database/sqlite-request-queue.js';
 
 /**
  * The application, configured but not yet listening: main.ts and the tests start it the same way.
@@ -25,17 +26,20 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   app.enableShutdownHooks();
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.disable('x-powered-by');
-  // Order matters: headers, body (with its size limit), batch and token limits, then who is asking.
+  const serveClient = existsSync(join(config.clientDir, 'index.html'));
+  // Order matters: headers, static files, the SQLite queue, who is asking (headers only), the body
+  // (its size limit depends on that), batch and token limits.
   app.use(securityHeaders(config));
-  app.useBodyParser('json', { limit: config.maxBodyBytes });
-  app.use(requestLimits(config.maxBatchSize));
+  if (serveClient) app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
+  if (config.databaseUrl.startsWith('sqlite:')) app.use(sqliteRequestQueue());
   app.use(authMiddleware(app.get(AuthService)));
-  app.use(requestErrorHandler(config.maxBodyBytes));
-  if (existsSync(join(config.clientDir, 'index.html'))) {
-    app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
+  app.use(jsonBody(config));
+  app.use(requestLimits(config.maxBatchSize));
+  app.use(requestErrorHandler(config));
+  if (serveClient) {
     // Client-side routes (/buurt/BU…, /zoeken?…) all get the app shell.
     app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/hsds')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/hsds') || req.path.startsWith('/sjablonen') || req.path.startsWith('/export')) return next();
       res.sendFile(join(config.clientDir, 'index.html'));
     });
   }

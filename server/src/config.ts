@@ -39,6 +39,8 @@ export interface AppConfig {
   loginLimit: { perAddress: number; perAccount: number; windowMs: number };
   /** Largest request body accepted (bytes), and most operations in one batched request. */
   maxBodyBytes: number;
+  /** Largest request body of a signed-in user (MAX_IMPORT_MB): imports send whole CSV or HSDS files through GraphQL. */
+  maxImportBytes: number;
   maxBatchSize: number;
   /** TRUST_PROXY: express "trust proxy" setting, so rate limits see the client's address behind a reverse proxy. */
   trustProxy: string | null;
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowMs: positiveInt(env, 'LOGIN_LIMIT_WINDOW_MINUTES', 15) * 60_000,
     },
     maxBodyBytes: positiveInt(env, 'MAX_BODY_KB', 512) * 1024,
+    maxImportBytes: positiveInt(env, 'MAX_IMPORT_MB', 25) * 1024 * 1024,
     maxBatchSize: positiveInt(env, 'MAX_BATCH_SIZE', 5),
     trustProxy: env.TRUST_PROXY || null,
   };

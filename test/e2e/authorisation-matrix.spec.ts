@@ -4,6 +4,8 @@ import { ROLES, type Role, signInAll } from '../support/demo-accounts.js';
 import { snapshot } from '../support/db-snapshot.js';
 import { fetchSchema } from '../support/schema.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { CsvKind } from '../../server/src/modules/exchange/csv/csv-columns.js';
+import { templateCsv } from '../../server/src/modules/exchange/csv/csv-template.js';
 
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
@@ -18,7 +20,16 @@ interface Ctx {
   /** Throwaway accounts for updateUser. */
   throwawayUserId: string;
   counter: number;
+  /** A neighbourhood covered by the coordinator's team only, and one covered by another team only. */
+  ownCode: string;
+  otherCode: string;
+  /** Fresh registry records (made by the administrator) that belong to the own or the other team. */
+  make: Record<'organisation' | 'person' | 'agreement' | 'activity', (side: Side) => Promise<string>>;
 }
+
+type Side = 'own' | 'other';
+/** coordinatorOwn works on its own team's records; every other role on another team's. */
+const sideOf = (role: Role): Side => (role === 'coordinatorOwn' ? 'own' : 'other');
 
 interface Call {
   query: string;
@@ -36,6 +47,10 @@ interface Entry {
 const PUBLIC: Record<Role, Outcome> = { anonymous: 'ok', member: 'ok', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok' };
 const ADMINISTRATORS: Record<Role, Outcome> = {
   anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'FORBIDDEN', coordinatorOther: 'FORBIDDEN', administrator: 'ok',
+};
+/** Imports: coordinators and administrators; which rows a coordinator may write is checked per row (csv-import.spec.ts). */
+const IMPORTERS: Record<Role, Outcome> = {
+  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok',
 };
 /** Team-scoped changes: a coordinator changes their own team's records only. */
 export const TEAM_SCOPED: Record<Role, Outcome> = {
@@ -75,7 +90,167 @@ const MATRIX: Record<string, Entry> = {
     expect: ADMINISTRATORS,
     call: (ctx) => ({ query: `mutation($id: ID!) { erasePerson(id: $id) { id } }`, variables: { id: ctx.takePerson() } }),
   },
+
+  // Registry (issue 3): partners, agreements, walk-in hours, fixed contact persons, verification.
+  createOrganisation: {
+    expect: TEAM_SCOPED,
+    call: (ctx, role) => ({
+      query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
+      variables: { input: { name: `Matrix organisatie ${ctx.counter++}`, kind: 'OTHER', neighbourhoodCodes: [codeOf(ctx, sideOf(role))] } },
+    }),
+  },
+  updateOrganisation: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }`,
+      variables: { input: { id: await ctx.make.organisation(sideOf(role)), description: 'Gewijzigd door de matrix' } },
+    }),
+  },
+  archiveOrganisation: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: ArchiveInput!) { archiveOrganisation(input: $input) { id } }`,
+      variables: { input: { id: await ctx.make.organisation(sideOf(role)) } },
+    }),
+  },
+  createPerson: {
+    expect: TEAM_SCOPED,
+    call: (ctx, role) => ({
+      query: `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+      variables: { input: personInput(ctx, sideOf(role)) },
+    }),
+  },
+  updatePerson: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }`,
+      variables: { input: { id: await ctx.make.person(sideOf(role)), availabilityNote: 'alleen op woensdag' } },
+    }),
+  },
+  archivePerson: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: ArchiveInput!) { archivePerson(input: $input) { id } }`,
+      variables: { input: { id: await ctx.make.person(sideOf(role)) } },
+    }),
+  },
+  createTeam: {
+    expect: ADMINISTRATORS,
+    call: (ctx) => ({ query: `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, variables: { input: { name: `Matrix team ${ctx.counter++}`, kind: 'OTHER' } } }),
+  },
+  updateTeam: {
+    expect: TEAM_SCOPED,
+    call: (ctx, role) => ({
+      query: `mutation($input: UpdateTeamInput!) { updateTeam(input: $input) { id } }`,
+      variables: { input: { id: sideOf(role) === 'own' ? ctx.ownTeamId : ctx.otherTeamId, email: `team-${ctx.counter++}@example.org` } },
+    }),
+  },
+  archiveTeam: {
+    expect: ADMINISTRATORS,
+    call: async (ctx) => {
+      const team = await asAdmin(ctx, `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, { input: { name: `Wegwerpteam ${ctx.counter++}`, kind: 'OTHER' } });
+      return { query: `mutation($input: ArchiveInput!) { archiveTeam(input: $input) { id } }`, variables: { input: { id: team.createTeam.id } } };
+    },
+  },
+  createAgreement: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => {
+      const side = sideOf(role);
+      return {
+        query: `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`,
+        variables: { input: agreementInput(ctx, side, await ctx.make.organisation(side)) },
+      };
+    },
+  },
+  updateAgreement: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: UpdateAgreementInput!) { updateAgreement(input: $input) { id } }`,
+      variables: { input: { id: await ctx.make.agreement(sideOf(role)), teamCommitment: 'Eens per maand overleg' } },
+    }),
+  },
+  endAgreement: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: EndAgreementInput!) { endAgreement(input: $input) { id } }`,
+      variables: { input: { id: await ctx.make.agreement(sideOf(role)) } },
+    }),
+  },
+  createActivity: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
+      variables: { input: await activityInput(ctx, sideOf(role)) },
+    }),
+  },
+  updateActivity: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { id } }`,
+      variables: { input: { id: await ctx.make.activity(sideOf(role)), endTime: '12:30' } },
+    }),
+  },
+  archiveActivity: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: ArchiveInput!) { archiveActivity(input: $input) { id } }`,
+      variables: { input: { id: await ctx.make.activity(sideOf(role)) } },
+    }),
+  },
+  assignFixedContactPerson: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => {
+      const side = sideOf(role);
+      return {
+        query: `mutation($input: AssignFixedContactPersonInput!) { assignFixedContactPerson(input: $input) { id } }`,
+        variables: { input: { teamId: side === 'own' ? ctx.ownTeamId : ctx.otherTeamId, personId: await ctx.make.person(side) } },
+      };
+    },
+  },
+  markVerified: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: MarkVerifiedInput!) { markVerified(input: $input) { id } }`,
+      variables: { input: { entityType: 'ORGANISATION', id: await ctx.make.organisation(sideOf(role)) } },
+    }),
+  },
+
+  // Exchange (issue 6): checks only (dryRun), so nothing is written even when allowed.
+  importCsv: {
+    expect: IMPORTERS,
+    call: () => ({
+      query: `mutation($input: ImportCsvInput!) { importCsv(input: $input) { dryRun } }`,
+      variables: { input: { kind: 'ORGANISATIONS', content: templateCsv(CsvKind.ORGANISATIONS), dryRun: true } },
+    }),
+  },
+  importHsds: {
+    expect: IMPORTERS,
+    call: () => ({ query: `mutation($input: ImportHsdsInput!) { importHsds(input: $input) { dryRun } }`, variables: { input: { content: '[]', dryRun: true } } }),
+  },
 };
+
+const codeOf = (ctx: Ctx, side: Side) => (side === 'own' ? ctx.ownCode : ctx.otherCode);
+const teamOf = (ctx: Ctx, side: Side) => (side === 'own' ? ctx.ownTeamId : ctx.otherTeamId);
+
+const personInput = (ctx: Ctx, side: Side) => ({
+  name: `Matrix Persoon ${ctx.counter++}`, roles: ['CONTACT_PERSON'], teamId: teamOf(ctx, side), neighbourhoodCodes: [codeOf(ctx, side)],
+  consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Matrix' },
+});
+const agreementInput = (ctx: Ctx, side: Side, organisationId: string) => ({
+  title: `Matrix afspraak ${ctx.counter++}`, type: 'OTHER', status: 'ACTIVE', teamId: teamOf(ctx, side), organisationId,
+  neighbourhoodCodes: [codeOf(ctx, side)], startsOn: '2026-11-02',
+});
+const activityInput = async (ctx: Ctx, side: Side) => ({
+  name: `Matrix inloop ${ctx.counter++}`, weekday: 3, startTime: '10:00', endTime: '12:00', validFrom: '2026-11-02',
+  venueName: 'Buurthuis', neighbourhoodCode: codeOf(ctx, side), organisationId: await ctx.make.organisation(side),
+});
+
+/** A call as administrator that must succeed: for setting up the records the matrix works on. */
+async function asAdmin(ctx: Ctx, query: string, variables: Record<string, unknown>): Promise<any> {
+  const res = await ctx.server.gql(query, variables, ctx.admin);
+  if (res.errors?.length) throw new Error(`setup failed: ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
 
 let server: TestServer;
 let headers: Record<Role, Record<string, string>>;
@@ -86,15 +261,32 @@ beforeAll(async () => {
   server = await startTestServer({ seed: true });
   headers = await signInAll(server);
   const admin = headers.administrator;
-  const teams = await server.gql(`{ teams { id name } persons(page: { limit: 200 }) { items { id } } }`, {}, admin);
-  const own = teams.data.teams.find((t: any) => t.name === 'Buurtteam Zuidwest').id;
-  const other = teams.data.teams.find((t: any) => t.name === 'Buurtteam Overvecht-Zuid').id;
+  const teams = await server.gql(`{ teams { id name neighbourhoods { code } } persons(page: { limit: 200 }) { items { id } } }`, {}, admin);
+  const ownTeam = teams.data.teams.find((t: any) => t.name === 'Buurtteam Zuidwest');
+  const otherTeam = teams.data.teams.find((t: any) => t.name === 'Buurtteam Overvecht-Zuid');
+  const own = ownTeam.id;
+  const other = otherTeam.id;
+  // Neighbourhoods that only one of the two teams covers (other teams may cover them too, never the coordinator's).
+  const coveredBy = (code: string) => teams.data.teams.filter((t: any) => t.neighbourhoods.some((n: any) => n.code === code)).map((t: any) => t.id);
+  const ownCode = ownTeam.neighbourhoods.map((n: any) => n.code).find((code: string) => !coveredBy(code).includes(other));
+  const otherCode = otherTeam.neighbourhoods.map((n: any) => n.code).find((code: string) => !coveredBy(code).includes(own));
   const pool: string[] = teams.data.persons.items.map((p: any) => p.id);
   const throwaway = await server.gql(`mutation { createUser(input: { email: "wegwerp@example.org", role: MEMBER }) { user { id } } }`, {}, admin);
   ctx = {
-    server, admin, ownTeamId: own, otherTeamId: other, counter: 0,
+    server, admin, ownTeamId: own, otherTeamId: other, counter: 0, ownCode, otherCode,
     takePerson: () => pool.shift()!, throwawayUserId: throwaway.data.createUser.user.id,
+    make: {
+      organisation: async (side) => (await asAdmin(ctx, `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
+        { input: { name: `Matrix partner ${ctx.counter++}`, kind: 'OTHER', neighbourhoodCodes: [codeOf(ctx, side)] } })).createOrganisation.id,
+      person: async (side) => (await asAdmin(ctx, `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+        { input: personInput(ctx, side) })).createPerson.id,
+      agreement: async (side) => (await asAdmin(ctx, `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`,
+        { input: agreementInput(ctx, side, await ctx.make.organisation(side)) })).createAgreement.id,
+      activity: async (side) => (await asAdmin(ctx, `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
+        { input: await activityInput(ctx, side) })).createActivity.id,
+    },
   };
+  expect(ownCode && otherCode, 'neighbourhoods of one team only').toBeTruthy();
 });
 
 afterAll(async () => {

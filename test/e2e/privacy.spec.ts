@@ -75,6 +75,37 @@ for (const anonymousRead of [false, true]) {
         expect(res.errors![0].extensions!.code, query).toBe('UNAUTHENTICATED');
       }
     });
+
+    it(anonymousRead ? 'nested fields: walk-in hours open, agreements and fixed contacts not' : 'nested fields of public types follow the same rules', async () => {
+      // The neighbourhood is public; what hangs from it is decided per type, not by the root field.
+      const page = await server.gql(`query($code: String!) { neighbourhood(code: $code) { name organisations { name } activities { name } } }`, { code: 'BU03440832' });
+      if (anonymousRead) {
+        expect(page.errors).toBeUndefined();
+        expect(page.data.neighbourhood.activities.length).toBeGreaterThan(0);
+      } else {
+        expect(page.errors!.map((e) => e.extensions!.code)).toContain('UNAUTHENTICATED');
+        expect(JSON.stringify(page.data ?? {})).not.toContain('Stichting');
+      }
+      for (const field of ['agreements { title }', 'fixedContacts { since }']) {
+        const res = await server.gql(`query($code: String!) { neighbourhood(code: $code) { name ${field} } }`, { code: 'BU03440832' });
+        expect(res.errors?.[0].extensions?.code, field).toBe('UNAUTHENTICATED');
+      }
+      for (const query of ['{ agreements { title } }', '{ reviewQueue { totalCount } }', '{ contactAssignments { since } }']) {
+        const res = await server.gql(query);
+        expect(res.errors?.[0].extensions?.code, query).toBe('UNAUTHENTICATED');
+      }
+    });
+
+    it(`the HTTP downloads and the HSDS API ${anonymousRead ? 'give organisations' : 'refuse anonymous callers'}; templates are always open`, async () => {
+      const status = async (path: string) => (await fetch(`${server.url}${path}`)).status;
+      const expected = anonymousRead ? 200 : 401;
+      expect(await status('/hsds/organizations'), '/hsds/organizations').toBe(expected);
+      expect(await status('/hsds/services'), '/hsds/services').toBe(expected);
+      expect(await status('/export/organisaties.csv'), '/export/organisaties.csv').toBe(expected);
+      expect(await status('/export/personen.csv'), '/export/personen.csv').toBe(401);
+      expect(await status('/sjablonen/organisaties.csv'), '/sjablonen/organisaties.csv').toBe(200);
+      expect(await status('/hsds'), '/hsds').toBe(200);
+    });
   });
 }
 

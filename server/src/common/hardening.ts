@@ -1,8 +1,8 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FieldMiddleware } from '@nestjs/graphql';
-import type { NextFunction, Request, Response } from 'express';
-import { type DocumentNode, getNamedType, GraphQLError, Kind, Lexer, Source, TokenKind, visit } from 'graphql';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { type DocumentNode, getNamedType, GraphQLError, isObjectType, Kind, Lexer, Source, TokenKind, visit } from 'graphql';
 import helmet from 'helmet';
 import type { AppConfig } from '../config.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -20,7 +20,21 @@ export const GRAPHQL_LIMITS = {
   maxTokens: 2000,
   /** Longest string accepted anywhere in variables or the document; fields have their own, lower, MaxLength. */
   maxStringLength: 20_000,
+  /** Operations made only of these mutations may carry a whole file as one string (their input has its own MaxLength). */
+  fileMutations: ['importCsv', 'importHsds'],
+  maxFileStringLength: 20_000_000,
 } as const;
+
+/** The string limit for this operation: files for the import mutations, GRAPHQL_LIMITS.maxStringLength otherwise. */
+function stringLimitFor(document: DocumentNode | undefined, operationName: string | null | undefined): number {
+  const operation = document?.definitions.find(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'mutation') return GRAPHQL_LIMITS.maxStringLength;
+  const fields = operation.selectionSet.selections;
+  const onlyFiles = fields.every((f) => f.kind === Kind.FIELD && (GRAPHQL_LIMITS.fileMutations as readonly string[]).includes(f.name.value));
+  return onlyFiles ? GRAPHQL_LIMITS.maxFileStringLength : GRAPHQL_LIMITS.maxStringLength;
+}
 
 /** graphql-armor: depth, cost, aliases, directives and tokens as Apollo validation rules and plugins. */
 export function armor(config: AppConfig) {
@@ -85,14 +99,18 @@ function tooLongString(variables: unknown, document: DocumentNode | undefined, l
   return inDocument;
 }
 
-/** Refuses any string over GRAPHQL_LIMITS.maxStringLength before a resolver runs (ID arguments have no MaxLength). */
+/**
+ * Refuses any string over GRAPHQL_LIMITS.maxStringLength before a resolver runs (ID arguments have no MaxLength);
+ * the import mutations take a whole file, up to maxFileStringLength.
+ */
 export const stringLimitPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
-        const field = tooLongString(request.variables, document, GRAPHQL_LIMITS.maxStringLength);
+        const limit = stringLimitFor(document, request.operationName);
+        const field = tooLongString(request.variables, document, limit);
         if (field) {
-          throw new GraphQLError(`Tekst is te lang: hoogstens ${GRAPHQL_LIMITS.maxStringLength} tekens`, {
+          throw new GraphQLError(`Tekst is te lang: hoogstens ${limit} tekens`, {
             extensions: { code: ErrorCode.BAD_USER_INPUT, field, http: { status: 400 } },
           });
         }
@@ -102,17 +120,39 @@ export const stringLimitPlugin: ApolloServerPlugin = {
 };
 
 /**
- * Types that carry personal data of persons: readable only when signed in, wherever they appear
- * (a person nested in an organisation, agreement or match included), whatever ANONYMOUS_READ says.
+ * What someone who is not signed in may receive, decided per GraphQL object type wherever it shows
+ * up in a response (root fields have their own guard; this covers nested fields such as
+ * `neighbourhood { agreements }` or `team { currentContact { person } }`). Deny by default: a type
+ * not listed here needs a session, so a new feature's types start out private.
  */
-export const PERSONAL_DATA_TYPES = new Set(['Person', 'PersonPage', 'ContactDetails', 'AuditEntry', 'AuditEntryPage']);
+export const ANONYMOUS_TYPES = {
+  /** Always public: the reference data the map needs. */
+  public: new Set(['ClientSettings', 'Community', 'District', 'Language', 'Neighbourhood']),
+  /** Public only with ANONYMOUS_READ=true: organisations, teams, walk-in hours, and counts of persons without names. */
+  anonymousRead: new Set(['Organisation', 'OrganisationPage', 'Team', 'Activity', 'PersonCoverage']),
+} as const;
 
-export const personalDataGuard: FieldMiddleware = async (ctx, next) => {
-  if (PERSONAL_DATA_TYPES.has(getNamedType(ctx.info!.returnType).name) && !ctx.context?.req?.actor) {
-    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Gegevens van personen zijn alleen zichtbaar als u bent ingelogd', ctx.info!.fieldName);
-  }
-  return next();
-};
+/** Root fields that answer about the caller's own session (the user in a login answer, `me`). */
+const SESSION_ROOTS = new Set(['login', 'me']);
+
+export function anonymousAccessGuard(config: Pick<AppConfig, 'anonymousRead'>): FieldMiddleware {
+  return async (ctx, next) => {
+    if (ctx.context?.req?.actor) return next();
+    const type = getNamedType(ctx.info!.returnType);
+    if (!isObjectType(type) || ANONYMOUS_TYPES.public.has(type.name)) return next();
+    if (config.anonymousRead && ANONYMOUS_TYPES.anonymousRead.has(type.name)) return next();
+    let root = ctx.info!.path;
+    while (root.prev) root = root.prev;
+    if (SESSION_ROOTS.has(String(root.key))) return next();
+    throw new DomainError(
+      ErrorCode.UNAUTHENTICATED,
+      type.name.startsWith('Person') || type.name === 'ContactDetails'
+        ? 'Gegevens van personen zijn alleen zichtbaar als u bent ingelogd'
+        : 'U moet ingelogd zijn om dit te zien',
+      ctx.info!.fieldName,
+    );
+  };
+}
 
 /** The origin(s) of the tile server, for the CSP: `https://{s}.tile.openstreetmap.org/…` → `https://*.tile.openstreetmap.org`. */
 export function tileOrigin(tileUrl: string): string | null {
@@ -176,12 +216,30 @@ export function requestLimits(maxBatch: number) {
   };
 }
 
+/** The body limit of this request: MAX_IMPORT_MB for signed-in users (imports), MAX_BODY_KB for everyone else. */
+const bodyLimit = (req: Request, limits: Pick<AppConfig, 'maxBodyBytes' | 'maxImportBytes'>) =>
+  (req as Request & { actor?: unknown }).actor ? limits.maxImportBytes : limits.maxBodyBytes;
+
+/**
+ * JSON bodies, after the auth middleware: anonymous callers get the small limit, so only someone
+ * signed in can make the server parse a large document. Named jsonParser so Nest adds no second one.
+ */
+export function jsonBody(limits: Pick<AppConfig, 'maxBodyBytes' | 'maxImportBytes'>) {
+  const small = express.json({ limit: limits.maxBodyBytes });
+  const large = express.json({ limit: limits.maxImportBytes });
+  return function jsonParser(req: Request, res: Response, next: NextFunction) {
+    return (bodyLimit(req, limits) === limits.maxImportBytes ? large : small)(req, res, next);
+  };
+}
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${Math.floor(bytes / 1024)} kB`);
+
 /** Errors from body parsing and middleware, answered as GraphQL errors (never an HTML page or a stack trace). */
-export function requestErrorHandler(maxBodyBytes: number, log: (e: unknown) => void = console.error) {
-  return (error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+export function requestErrorHandler(limits: Pick<AppConfig, 'maxBodyBytes' | 'maxImportBytes'>, log: (e: unknown) => void = console.error) {
+  return (error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     if (error?.type === 'entity.too.large') {
-      return graphqlError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Het verzoek is te groot: hoogstens ${Math.floor(maxBodyBytes / 1024)} kB`);
+      return graphqlError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Het verzoek is te groot: hoogstens ${sizeText(bodyLimit(req, limits))}`);
     }
     if (error?.type === 'entity.parse.failed' || error?.type === 'encoding.unsupported' || error?.type === 'charset.unsupported') {
       return graphqlError(res, 400, 'BAD_REQUEST', 'Het verzoek is geen geldige JSON');

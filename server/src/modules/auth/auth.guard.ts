@@ -5,18 +5,21 @@ import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { ACCESS_KEY, type Access } from './public.decorator.js';
 
-/** Global guard on GraphQL root fields: signed in, unless the resolver is marked public. */
+/**
+ * Global guard on GraphQL root fields and HTTP routes (downloads, HSDS): signed in, unless the
+ * resolver or route is marked public. Static files and the app shell are served before Nest and need none.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(private readonly reflector: Reflector, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
-    // REST routes (if any) check access in their own controllers.
-    if (context.getType<string>() !== 'graphql') return true;
+    const type = context.getType<string>();
+    if (type !== 'graphql' && type !== 'http') return true;
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (access === 'public') return true;
     if (access === 'anonymousRead' && this.config.anonymousRead) return true;
-    const req = GqlExecutionContext.create(context).getContext().req;
+    const req = type === 'graphql' ? GqlExecutionContext.create(context).getContext().req : context.switchToHttp().getRequest();
     if (req?.actor) return true;
     throw new DomainError(ErrorCode.UNAUTHENTICATED, req?.authProblem ?? 'U moet ingelogd zijn om dit te zien of te doen');
   }
