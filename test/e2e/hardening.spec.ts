@@ -11,7 +11,8 @@ const post = (server: TestServer, body: unknown, headers: Record<string, string>
 describe('hardened GraphQL (development mode)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ seed: false });
+    // No demo data; one administrator from ADMIN_EMAIL/ADMIN_PASSWORD for the signed-in checks.
+    server = await startTestServer({ seed: false, config: { adminEmail: 'beheer@example.org', adminPassword: 'een-lang-genoeg-wachtwoord' } });
   });
   afterAll(() => server?.close());
 
@@ -57,6 +58,28 @@ describe('hardened GraphQL (development mode)', () => {
     const broken = await post(server, '{"query": ');
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('signed in, a whole file fits in an import (body and string); elsewhere the limits stay', async () => {
+    const administrator = await server.login('beheer@example.org', 'een-lang-genoeg-wachtwoord');
+    const file = `[${' '.repeat(1_000_000)}]`;
+    const IMPORT = `mutation($content: String!) { importHsds(input: { content: $content, dryRun: true }) { dryRun problems { message } } }`;
+    const anonymous = await post(server, { query: IMPORT, variables: { content: file } });
+    expect(anonymous.status).toBe(413);
+    const imported = await server.gql(IMPORT, { content: file }, administrator);
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data.importHsds.dryRun).toBe(true);
+    // The same string in any other operation is still too long, signed in or not.
+    const other = await server.gql(`query($n: String!) { language(name: $n) { code } }`, { n: file }, administrator);
+    expect(other.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'n' });
+  });
+
+  it('a NUL character in any string is an input error, not a database error (PostgreSQL refuses it)', async () => {
+    const inVariable = await server.gql(`query($id: ID!) { team(id: $id) { name } }`, { id: 'abc\u0000def' });
+    expect(inVariable.status).toBe(400);
+    expect(inVariable.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const inLiteral = await server.gql(`{ language(name: "som\\u0000") { code } }`);
+    expect(inLiteral.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
   });
 
   it('sends security headers, with a CSP that allows the client itself and the OpenStreetMap tiles', async () => {

@@ -66,10 +66,10 @@ export function countTokens(source: string, limit: number): number | null {
   return count;
 }
 
-/** Names the first string longer than the limit, in the variables or as a literal in the document. */
-function tooLongString(variables: unknown, document: DocumentNode | undefined, limit: number): string | null {
+/** Names the first string that is `bad`, in the variables or as a literal in the document. */
+function findString(variables: unknown, document: DocumentNode | undefined, bad: (text: string) => boolean): string | null {
   const walk = (value: unknown, path: string): string | null => {
-    if (typeof value === 'string') return value.length > limit ? path : null;
+    if (typeof value === 'string') return bad(value) ? path : null;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const found = walk(value[i], `${path}.${i}`);
@@ -89,10 +89,10 @@ function tooLongString(variables: unknown, document: DocumentNode | undefined, l
   if (document) {
     visit(document, {
       StringValue(node) {
-        if (!inDocument && node.value.length > limit) inDocument = 'query';
+        if (!inDocument && bad(node.value)) inDocument = 'query';
       },
       Argument(node) {
-        if (!inDocument && node.value.kind === Kind.STRING && node.value.value.length > limit) inDocument = node.name.value;
+        if (!inDocument && node.value.kind === Kind.STRING && bad(node.value.value)) inDocument = node.name.value;
       },
     });
   }
@@ -101,17 +101,24 @@ function tooLongString(variables: unknown, document: DocumentNode | undefined, l
 
 /**
  * Refuses any string over GRAPHQL_LIMITS.maxStringLength before a resolver runs (ID arguments have no MaxLength);
- * the import mutations take a whole file, up to maxFileStringLength.
+ * the import mutations take a whole file, up to maxFileStringLength. Also refuses the NUL character: no text
+ * needs it, and PostgreSQL rejects it in any text value (a 500 instead of an input error).
  */
 export const stringLimitPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
         const limit = stringLimitFor(document, request.operationName);
-        const field = tooLongString(request.variables, document, limit);
-        if (field) {
+        const tooLong = findString(request.variables, document, (text) => text.length > limit);
+        if (tooLong) {
           throw new GraphQLError(`Tekst is te lang: hoogstens ${limit} tekens`, {
-            extensions: { code: ErrorCode.BAD_USER_INPUT, field, http: { status: 400 } },
+            extensions: { code: ErrorCode.BAD_USER_INPUT, field: tooLong, http: { status: 400 } },
+          });
+        }
+        const withNul = findString(request.variables, document, (text) => text.includes('\u0000'));
+        if (withNul) {
+          throw new GraphQLError('Tekst mag geen NUL-teken (U+0000) bevatten', {
+            extensions: { code: ErrorCode.BAD_USER_INPUT, field: withNul, http: { status: 400 } },
           });
         }
       },
