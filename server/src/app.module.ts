@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { AppConfigModule } from './modules/app-config/app-config.module.js';
 import { CommunityModule } from './modules/community/community.module.js';
 import { LanguageModule } from './modules/language/language.module.js';
+import { MatchingModule } from './modules/matching/matching.module.js';
 import { NeighbourhoodModule } from './modules/neighbourhood/neighbourhood.module.js';
 import { OrganisationModule } from './modules/organisation/organisation.module.js';
 import { PersonModule } from './modules/person/person.module.js';
@@ -19,6 +20,7 @@ import { StartupModule } from './startup/startup.module.js';
 /** The feature modules, listed once so the app and the schema generator load the same set. */
 export const featureModules = [
   AuthModule, AuditModule, AppConfigModule, LanguageModule, CommunityModule, NeighbourhoodModule, OrganisationModule, PersonModule, TeamModule,
+  MatchingModule,
 ];
 
 @Module({})

@@ -1,0 +1,171 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { todayIso } from '../../common/base.entity.js';
+import { badInput, DomainError, ErrorCode } from '../../common/errors.js';
+import { APP_CONFIG, type AppConfig } from '../../config.js';
+import type { Actor } from '../auth/actor.js';
+import { LanguageService } from '../language/language.service.js';
+import { assertNeighbourhoodCode } from '../neighbourhood/neighbourhood.service.js';
+import { AGREEMENT_SIGNAL, type AgreementSignal } from './agreement-signal.js';
+import { MAX_RADIUS_KM, MatchInput } from './dto/match.input.js';
+import { MatchIndex, type SpatialHit } from './match-index.js';
+import { compareMatches, explain, isEligible, scoreCandidate, type ScoringContext } from './match-scorer.js';
+import { MatchRepository } from './match.repository.js';
+import { type Match, MatchPlace, type MatchResult, type MatchSuggestion, PartnerKind } from './models/match.model.js';
+
+interface Ranked extends SpatialHit {
+  id: string;
+  score: number;
+}
+
+/** The radii offered when nothing is found, beyond the one asked. */
+const WIDER_RADII = [2, 5, 10, 25, MAX_RADIUS_KM];
+
+/**
+ * Matching: "who can help me reach this resident?". Finds candidates in the in-memory index
+ * (MatchIndex), filters and scores them (match-scorer.ts, where the weights are explained), and
+ * loads only the partners shown from the database.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly repository: MatchRepository,
+    private readonly languageService: LanguageService,
+    @Inject(AGREEMENT_SIGNAL) private readonly agreementSignal: AgreementSignal,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async matchPartners(_actor: Actor | null, input: MatchInput, options: { today?: string } = {}): Promise<MatchResult> {
+    await this.index.ensureFresh();
+    const languages = this.languageService.resolveAll(input.languages, 'languages');
+    const place = this.resolvePlace(input);
+    const communities = this.resolveCommunities(input.communities);
+    const today = options.today ?? todayIso();
+    const radiusKm = input.radiusKm;
+    const ctx: ScoringContext = {
+      languages: languages.map((l) => ({ code: l.code, nameNl: l.nameNl })),
+      roles: input.roles?.length ? [...new Set(input.roles)] : null,
+      formalInterpretersOnly: input.formalInterpretersOnly ?? false,
+      communities,
+      topics: input.topics?.length ? [...new Set(input.topics)] : null,
+      placeNeighbourhoodCode: place.neighbourhoodCode,
+      today,
+      reviewAfterMonths: this.config.reviewAfterMonths,
+      agreements: await this.agreementSignal.activeAgreementsAt(place.neighbourhoodCode, today),
+      communityNames: this.index.communities,
+    };
+
+    const ranked = this.rank(place, radiusKm, ctx);
+    const top = ranked.slice(0, input.limit);
+    const [persons, organisations] = await Promise.all([
+      this.repository.loadPersons(top.filter((r) => r.candidate.kind === 'PERSON').map((r) => r.id)),
+      this.repository.loadOrganisations(top.filter((r) => r.candidate.kind === 'ORGANISATION').map((r) => r.id)),
+    ]);
+    const matches: Match[] = [];
+    for (const r of top) {
+      const partner = r.candidate.kind === 'PERSON' ? persons.get(r.id) : organisations.get(r.id);
+      if (!partner) continue; // removed between the search and the load
+      const { reasons, weaknesses } = explain(r.candidate, r.distanceKm, r.nearest, ctx);
+      matches.push({
+        partner,
+        kind: r.candidate.kind === 'PERSON' ? PartnerKind.PERSON : PartnerKind.ORGANISATION,
+        score: r.score,
+        distanceKm: Math.round(r.distanceKm * 1000) / 1000,
+        mapPoint: { lat: r.nearest.lat, lon: r.nearest.lon, neighbourhoodCode: r.nearest.neighbourhoodCode },
+        reasons,
+        weaknesses,
+      });
+    }
+    return {
+      place,
+      languages,
+      radiusKm,
+      totalCount: ranked.length,
+      matches,
+      suggestions: ranked.length ? [] : this.suggest(place, radiusKm, ctx, languages.map((l) => l.nameNl)),
+    };
+  }
+
+  /** Every eligible candidate within the radius, best first. */
+  private rank(place: MatchPlace, radiusKm: number, ctx: ScoringContext): Ranked[] {
+    const hits = this.index.search(place.lat, place.lon, radiusKm, ctx.languages.map((l) => l.code));
+    const ranked: Ranked[] = [];
+    for (const hit of hits) {
+      if (!isEligible(hit.candidate, ctx)) continue;
+      ranked.push({ ...hit, id: hit.candidate.id, score: scoreCandidate(hit.candidate, hit.distanceKm, ctx) });
+    }
+    return ranked.sort(compareMatches);
+  }
+
+  private count(place: MatchPlace, radiusKm: number, ctx: ScoringContext): number {
+    let n = 0;
+    for (const hit of this.index.search(place.lat, place.lon, radiusKm, ctx.languages.map((l) => l.code))) {
+      if (isEligible(hit.candidate, ctx)) n++;
+    }
+    return n;
+  }
+
+  /** Nothing found: which one filter, widened, would find someone. */
+  private suggest(place: MatchPlace, radiusKm: number, ctx: ScoringContext, languageNames: string[]): MatchSuggestion[] {
+    const suggestions: MatchSuggestion[] = [];
+    const partners = (n: number) => (n === 1 ? '1 partner' : `${n} partners`);
+    for (const wider of WIDER_RADII.filter((r) => r > radiusKm)) {
+      const count = this.count(place, wider, ctx);
+      if (count) {
+        suggestions.push({ field: 'radiusKm', text: `Vergroot de straal naar ${wider} km: ${partners(count)}`, count });
+        break;
+      }
+    }
+    const without: [keyof ScoringContext, string, Partial<ScoringContext>][] = [
+      ['formalInterpretersOnly', 'Sta ook informele tolken toe', { formalInterpretersOnly: false }],
+      ['roles', 'Zoek in alle rollen', { roles: null }],
+      ['communities', 'Laat het filter op gemeenschap los', { communities: null }],
+      ['topics', 'Laat het filter op thema los', { topics: null }],
+    ];
+    for (const [field, text, change] of without) {
+      if (!ctx[field]) continue;
+      const count = this.count(place, radiusKm, { ...ctx, ...change });
+      if (count) suggestions.push({ field, text: `${text}: ${partners(count)}`, count });
+    }
+    if (!suggestions.length) {
+      suggestions.push({
+        field: 'languages',
+        text: `Binnen ${MAX_RADIUS_KM} km is niemand geregistreerd die ${languageNames.join(' of ')} spreekt. Probeer een verwante taal of een tolkendienst.`,
+        count: 0,
+      });
+    }
+    return suggestions;
+  }
+
+  private resolvePlace(input: MatchInput): MatchPlace {
+    const hasCode = input.neighbourhoodCode !== undefined && input.neighbourhoodCode !== null && input.neighbourhoodCode !== '';
+    const hasLat = input.lat !== undefined && input.lat !== null;
+    const hasLon = input.lon !== undefined && input.lon !== null;
+    if (hasCode && (hasLat || hasLon)) {
+      throw badInput('neighbourhoodCode', 'Geef een buurtcode of een punt (lat en lon), niet allebei');
+    }
+    if (hasCode) {
+      const code = assertNeighbourhoodCode(input.neighbourhoodCode!, 'neighbourhoodCode');
+      const neighbourhood = this.index.neighbourhood(code);
+      if (!neighbourhood) throw new DomainError(ErrorCode.UNKNOWN_NEIGHBOURHOOD, `Buurt '${input.neighbourhoodCode}' bestaat niet`, 'neighbourhoodCode');
+      return { lat: neighbourhood.lat, lon: neighbourhood.lon, neighbourhoodCode: neighbourhood.code, neighbourhoodName: neighbourhood.name };
+    }
+    if (!hasLat && !hasLon) throw badInput('neighbourhoodCode', 'Geef een plaats: een buurtcode of een punt (lat en lon)');
+    if (!hasLat) throw badInput('lat', 'Geef bij lon ook lat (de breedtegraad)');
+    if (!hasLon) throw badInput('lon', 'Geef bij lat ook lon (de lengtegraad)');
+    const nearest = this.index.nearestNeighbourhood(input.lat!, input.lon!);
+    return { lat: input.lat!, lon: input.lon!, neighbourhoodCode: nearest?.code ?? null, neighbourhoodName: nearest?.name ?? null };
+  }
+
+  private resolveCommunities(codes: string[] | null | undefined): string[] | null {
+    if (!codes?.length) return null;
+    return [...new Set(codes.map((raw, i) => {
+      const code = raw.trim().toLowerCase();
+      if (!this.index.communities.has(code)) {
+        const known = [...this.index.communities.keys()].sort().join(', ');
+        throw badInput(`communities.${i}`, `'${raw}' is geen bekende gemeenschap. Bekend: ${known}`);
+      }
+      return code;
+    }))];
+  }
+}
