@@ -18,7 +18,7 @@ export class MatchInput {
   @Field(() => String, { nullable: true, description: 'CBS buurtcode to search from, e.g. BU03440832; or give lat and lon' })
   @IsOptional()
   @IsString({ message: 'neighbourhoodCode moet tekst zijn' })
-  @MaxLength(10, { message: 'neighbourhoodCode mag hoogstens 10 tekens zijn' })
+  @MaxLength(100, { message: 'neighbourhoodCode mag hoogstens 100 tekens zijn' })
   neighbourhoodCode?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Latitude (WGS84) to search from, inside the Netherlands' })
