@@ -39,9 +39,20 @@ export interface MatchCandidate {
   availability: 'AVAILABLE' | 'LIMITED' | 'UNAVAILABLE';
   availabilityNote: string | null;
   lastVerifiedOn: string | null;
-  /** Language code → level; organisations have no level (null). */
-  languages: Map<string, LanguageLevel | null>;
+  /** ISO 639-3 codes, with the level at the same index; organisations have no level (null). Arrays, not a Map: 100,000 small Maps cost tens of MB. */
+  languageCodes: string[];
+  languageLevels: (LanguageLevel | null)[];
   communities: string[];
   topics: string[];
   locations: MatchLocation[];
+}
+
+/** The level at which the candidate speaks the language: null for an organisation, undefined when not at all. */
+export function levelOf(c: MatchCandidate, code: string): LanguageLevel | null | undefined {
+  const i = c.languageCodes.indexOf(code);
+  return i < 0 ? undefined : c.languageLevels[i];
+}
+
+export function speaks(c: MatchCandidate, code: string): boolean {
+  return c.languageCodes.includes(code);
 }

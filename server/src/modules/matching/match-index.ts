@@ -1,9 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import KDBush from 'kdbush';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import { boundingBox, haversineKm } from './geo.js';
 import type { MatchCandidate, MatchLocation } from './match-candidate.js';
-import { MatchRepository, type PartnerRows } from './match.repository.js';
+import { MatchRepository } from './match.repository.js';
 
 export interface IndexedNeighbourhood {
   code: string;
@@ -27,6 +27,7 @@ interface LanguagePoints {
 }
 
 const LEVELS = new Set<string>(Object.values(LanguageLevel));
+const AVAILABILITIES = new Set(['AVAILABLE', 'LIMITED', 'UNAVAILABLE']);
 
 /**
  * The in-memory spatial index the matcher searches: per language, a static k-d tree (kdbush) of the
@@ -40,13 +41,15 @@ const LEVELS = new Set<string>(Object.values(LanguageLevel));
  * after) are rebuilt, lazily, on the next search in that language.
  */
 @Injectable()
-export class MatchIndex {
+export class MatchIndex implements OnApplicationBootstrap {
   private readonly logger = new Logger('MatchIndex');
   private candidates = new Map<string, MatchCandidate>();
   private neighbourhoods = new Map<string, IndexedNeighbourhood>();
   private neighbourhoodList: IndexedNeighbourhood[] = [];
+  private neighbourhoodLocations = new Map<string, MatchLocation>();
   private neighbourhoodTree: KDBush | null = null;
   private communityNames = new Map<string, string>();
+  private communityRows = new Map<string, { code: string; nameNl: string; nameEn: string }>();
   private trees = new Map<string, LanguagePoints>();
   /** Language code → candidates who speak it; kept up to date, trees are built from these. */
   private speakers = new Map<string, Set<MatchCandidate>>();
@@ -58,6 +61,11 @@ export class MatchIndex {
   private pending: Promise<void> | null = null;
 
   constructor(private readonly repository: MatchRepository) {}
+
+  /** Builds the index in the background at start, so the first search need not wait for it. */
+  onApplicationBootstrap(): void {
+    setImmediate(() => this.ensureFresh().catch((error) => this.logger.error(`Index laden mislukt: ${String(error)}`)));
+  }
 
   /** A person or organisation changed: re-read it before the next search. */
   markDirty(kind: 'PERSON' | 'ORGANISATION', id: string): void {
@@ -83,14 +91,14 @@ export class MatchIndex {
     for (const c of this.candidates.values()) {
       if (c.kind === 'PERSON') persons++;
       else organisations++;
-      points += c.locations.length * c.languages.size;
+      points += c.locations.length * c.languageCodes.length;
     }
     return { persons, organisations, points };
   }
 
   /** Applies pending changes; concurrent callers share one reload. */
   async ensureFresh(): Promise<void> {
-    while (this.allDirty || this.dirtyPersons.size || this.dirtyOrganisations.size) {
+    while (!this.loaded || this.allDirty || this.dirtyPersons.size || this.dirtyOrganisations.size) {
       this.pending ??= this.applyChanges().finally(() => (this.pending = null));
       await this.pending;
     }
@@ -101,15 +109,26 @@ export class MatchIndex {
       this.allDirty = false;
       this.dirtyPersons.clear();
       this.dirtyOrganisations.clear();
-      await this.loadAll();
+      try {
+        await this.loadAll();
+      } catch (error) {
+        this.allDirty = true; // try again on the next search
+        throw error;
+      }
       return;
     }
     const persons = [...this.dirtyPersons];
     const organisations = [...this.dirtyOrganisations];
     this.dirtyPersons.clear();
     this.dirtyOrganisations.clear();
-    const rows = await this.repository.partners({ persons, organisations });
-    const fresh = this.toCandidates(rows);
+    let fresh: Map<string, MatchCandidate>;
+    try {
+      fresh = await this.readCandidates({ persons, organisations });
+    } catch (error) {
+      for (const id of persons) this.dirtyPersons.add(id);
+      for (const id of organisations) this.dirtyOrganisations.add(id);
+      throw error;
+    }
     for (const id of new Set([...persons, ...organisations])) {
       // Ids are UUIDs, so an id read as both kinds (refresh(id)) is found in at most one table.
       const before = this.candidates.get(id);
@@ -125,13 +144,15 @@ export class MatchIndex {
     const [neighbourhoods, communities] = await Promise.all([this.repository.neighbourhoods(), this.repository.communityNames()]);
     this.neighbourhoods = new Map(neighbourhoods.map((n) => [n.code, { code: n.code, name: n.name, lat: n.centroidLat, lon: n.centroidLon }]));
     this.neighbourhoodList = [...this.neighbourhoods.values()];
+    this.neighbourhoodLocations = new Map(this.neighbourhoodList.map((n) => [n.code, { lat: n.lat, lon: n.lon, neighbourhoodCode: n.code, label: n.name }]));
     this.neighbourhoodTree = this.neighbourhoodList.length ? new KDBush(this.neighbourhoodList.length) : null;
     if (this.neighbourhoodTree) {
       for (const n of this.neighbourhoodList) this.neighbourhoodTree.add(n.lon, n.lat);
       this.neighbourhoodTree.finish();
     }
     this.communityNames = new Map(communities.map((c) => [c.code, c.nameNl]));
-    const fresh = this.toCandidates(await this.repository.partners());
+    this.communityRows = new Map(communities.map((c) => [c.code, c]));
+    const fresh = await this.readCandidates(undefined);
     this.candidates = new Map();
     this.speakers = new Map();
     this.trees = new Map();
@@ -143,7 +164,7 @@ export class MatchIndex {
 
   private link(candidate: MatchCandidate): void {
     this.candidates.set(candidate.id, candidate);
-    for (const code of candidate.languages.keys()) {
+    for (const code of candidate.languageCodes) {
       let set = this.speakers.get(code);
       if (!set) this.speakers.set(code, (set = new Set()));
       set.add(candidate);
@@ -152,7 +173,7 @@ export class MatchIndex {
   }
 
   private unlink(candidate: MatchCandidate): void {
-    for (const code of candidate.languages.keys()) {
+    for (const code of candidate.languageCodes) {
       this.speakers.get(code)?.delete(candidate);
       this.trees.delete(code);
     }
@@ -231,61 +252,104 @@ export class MatchIndex {
     return this.communityNames.get(code);
   }
 
+  community(code: string): { code: string; nameNl: string; nameEn: string } | undefined {
+    return this.communityRows.get(code);
+  }
+
   get communities(): Map<string, string> {
     return this.communityNames;
   }
 
+  /** One shared location object per neighbourhood: 100,000 persons point at 12,000 of them. */
   private location(code: string): MatchLocation | null {
-    const n = this.neighbourhoods.get(code);
-    return n ? { lat: n.lat, lon: n.lon, neighbourhoodCode: n.code, label: n.name } : null;
+    return this.neighbourhoodLocations.get(code) ?? null;
   }
 
-  /** Rows to candidates; archived partners and those without any place to measure from are left out. */
-  private toCandidates(rows: PartnerRows): Map<string, MatchCandidate> {
+  /** Reads partners into candidates; archived partners and those without any place to measure from are left out. */
+  private async readCandidates(ids: { persons: string[]; organisations: string[] } | undefined): Promise<Map<string, MatchCandidate>> {
     const out = new Map<string, MatchCandidate>();
-    for (const p of rows.persons) {
-      if (p.archivedAt) continue;
-      out.set(p.id, {
-        id: p.id, kind: 'PERSON', isKeyPerson: bool(p.isKeyPerson), trainedKeyPerson: bool(p.trainedKeyPerson),
-        isInterpreter: bool(p.isInterpreter), interpreterFormal: p.interpreterFormal === null ? null : bool(p.interpreterFormal),
-        registrationNumber: p.registrationNumber, isContactPerson: bool(p.isContactPerson), organisationKind: null,
-        availability: (['AVAILABLE', 'LIMITED', 'UNAVAILABLE'].includes(p.availability) ? p.availability : 'AVAILABLE') as MatchCandidate['availability'],
-        availabilityNote: p.availabilityNote, lastVerifiedOn: p.lastVerifiedOn,
-        languages: new Map(), communities: [], topics: p.topics ? p.topics.split(',').filter(Boolean) : [], locations: [],
-      });
-    }
-    for (const o of rows.organisations) {
-      if (o.archivedAt) continue;
-      const venue: MatchLocation[] = o.lat !== null && o.lon !== null
-        ? [{ lat: Number(o.lat), lon: Number(o.lon), neighbourhoodCode: null, label: [o.address, o.city].filter(Boolean).join(', ') || 'van de organisatie' }]
-        : [];
-      out.set(o.id, {
-        id: o.id, kind: 'ORGANISATION', isKeyPerson: false, trainedKeyPerson: false, isInterpreter: false, interpreterFormal: null,
-        registrationNumber: null, isContactPerson: false, organisationKind: o.kind, availability: 'AVAILABLE', availabilityNote: null,
-        lastVerifiedOn: o.lastVerifiedOn, languages: new Map(), communities: [], topics: [], locations: venue,
-      });
-    }
-    for (const r of rows.personLanguages) {
-      if (LEVELS.has(r.level)) out.get(r.personId)?.languages.set(r.languageCode, r.level as LanguageLevel);
-    }
-    for (const r of rows.personCommunities) out.get(r.personId)?.communities.push(r.communityCode);
-    for (const r of rows.personNeighbourhoods) {
-      const location = this.location(r.neighbourhoodCode);
-      if (location) out.get(r.personId)?.locations.push(location);
-    }
-    for (const r of rows.organisationLanguages) out.get(r.organisationId)?.languages.set(r.languageCode, null);
-    for (const r of rows.organisationCommunities) out.get(r.organisationId)?.communities.push(r.communityCode);
-    for (const r of rows.organisationNeighbourhoods) {
-      const location = this.location(r.neighbourhoodCode);
-      if (location) out.get(r.organisationId)?.locations.push(location);
-    }
+    await this.repository.scanPartners(ids, {
+      persons: (rows) => {
+        for (const p of rows) {
+          if (p.archivedAt) continue;
+          out.set(p.id, {
+            id: p.id, kind: 'PERSON', isKeyPerson: bool(p.isKeyPerson), trainedKeyPerson: bool(p.trainedKeyPerson),
+            isInterpreter: bool(p.isInterpreter), interpreterFormal: p.interpreterFormal === null ? null : bool(p.interpreterFormal),
+            registrationNumber: p.registrationNumber, isContactPerson: bool(p.isContactPerson), organisationKind: null,
+            availability: (AVAILABILITIES.has(p.availability) ? p.availability : 'AVAILABLE') as MatchCandidate['availability'],
+            availabilityNote: p.availabilityNote, lastVerifiedOn: intern(p.lastVerifiedOn),
+            languageCodes: [], languageLevels: [], communities: [], topics: p.topics ? p.topics.split(',').filter(Boolean).map(intern) : [], locations: [],
+          });
+        }
+      },
+      organisations: (rows) => {
+        for (const o of rows) {
+          if (o.archivedAt) continue;
+          const venue: MatchLocation[] = o.lat !== null && o.lon !== null
+            ? [{ lat: Number(o.lat), lon: Number(o.lon), neighbourhoodCode: null, label: [o.address, o.city].filter(Boolean).join(', ') || 'van de organisatie' }]
+            : [];
+          out.set(o.id, {
+            id: o.id, kind: 'ORGANISATION', isKeyPerson: false, trainedKeyPerson: false, isInterpreter: false, interpreterFormal: null,
+            registrationNumber: null, isContactPerson: false, organisationKind: intern(o.kind), availability: 'AVAILABLE', availabilityNote: null,
+            lastVerifiedOn: intern(o.lastVerifiedOn), languageCodes: [], languageLevels: [], communities: [], topics: [], locations: venue,
+          });
+        }
+      },
+      personLanguages: (rows) => {
+        for (const r of rows) {
+          const c = out.get(r.personId);
+          if (!c || !LEVELS.has(r.level)) continue;
+          c.languageCodes.push(intern(r.languageCode));
+          c.languageLevels.push(intern(r.level) as LanguageLevel);
+        }
+      },
+      personCommunities: (rows) => {
+        for (const r of rows) out.get(r.personId)?.communities.push(intern(r.communityCode));
+      },
+      personNeighbourhoods: (rows) => {
+        for (const r of rows) {
+          const location = this.location(r.neighbourhoodCode);
+          if (location) out.get(r.personId)?.locations.push(location);
+        }
+      },
+      organisationLanguages: (rows) => {
+        for (const r of rows) {
+          const c = out.get(r.organisationId);
+          if (!c) continue;
+          c.languageCodes.push(intern(r.languageCode));
+          c.languageLevels.push(null);
+        }
+      },
+      organisationCommunities: (rows) => {
+        for (const r of rows) out.get(r.organisationId)?.communities.push(intern(r.communityCode));
+      },
+      organisationNeighbourhoods: (rows) => {
+        for (const r of rows) {
+          const location = this.location(r.neighbourhoodCode);
+          if (location) out.get(r.organisationId)?.locations.push(location);
+        }
+      },
+    });
     for (const c of out.values()) {
       // A stable order, so "the nearest location" is the same whatever order rows came in.
-      c.locations.sort((a, b) => (a.neighbourhoodCode ?? '').localeCompare(b.neighbourhoodCode ?? ''));
-      c.communities.sort();
+      if (c.locations.length > 1) c.locations.sort((a, b) => (a.neighbourhoodCode ?? '').localeCompare(b.neighbourhoodCode ?? ''));
+      if (c.communities.length > 1) c.communities.sort();
     }
     return out;
   }
+}
+
+/**
+ * One copy of each repeated short string (language codes, levels, topics, dates): the database
+ * driver hands out a fresh string per row, and 100,000 persons repeat a few hundred values.
+ */
+const strings = new Map<string, string>();
+function intern<T extends string | null>(value: T): T {
+  if (value === null) return value;
+  const known = strings.get(value);
+  if (known !== undefined) return known as T;
+  if (strings.size < 50_000) strings.set(value, value);
+  return value;
 }
 
 function bool(value: unknown): boolean {

@@ -2,7 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import type { AgreementHit } from './agreement-signal.js';
 import { formatKm } from './geo.js';
-import { type MatchCandidate, type MatchLocation, MatchRole } from './match-candidate.js';
+import { levelOf, type MatchCandidate, type MatchLocation, MatchRole, speaks } from './match-candidate.js';
 
 /**
  * How a match is ranked. The score is a weighted sum of six components, each in [0, 1]; the weights
@@ -135,19 +135,21 @@ function isInformalInterpreter(c: MatchCandidate): boolean {
   return c.kind === 'PERSON' && c.isInterpreter && c.interpreterFormal !== true;
 }
 
-/** The roles a candidate holds, with how well each fits, limited to the roles asked for. */
-function roleFits(c: MatchCandidate, ctx: ScoringContext): number[] {
-  const allowed = (role: MatchRole) => !ctx.roles || ctx.roles.includes(role);
-  const fits: number[] = [];
-  if (c.kind === 'ORGANISATION') {
-    if (allowed(MatchRole.ORGANISATION)) fits.push(ROLE_SCORE.organisation);
-    return fits;
+/**
+ * How well the best of the candidate's roles fits, among the roles asked for; -1 when the candidate
+ * holds none of them. Allocation-free: it runs for every candidate within the radius.
+ */
+export function roleFit(c: MatchCandidate, ctx: ScoringContext): number {
+  const roles = ctx.roles;
+  if (c.kind === 'ORGANISATION') return !roles || roles.includes(MatchRole.ORGANISATION) ? ROLE_SCORE.organisation : -1;
+  let best = -1;
+  if (c.isKeyPerson && (!roles || roles.includes(MatchRole.KEY_PERSON))) best = c.trainedKeyPerson ? ROLE_SCORE.trainedKeyPerson : ROLE_SCORE.keyPerson;
+  if (c.isInterpreter && (!roles || roles.includes(MatchRole.INTERPRETER))) {
+    best = Math.max(best, c.interpreterFormal ? ROLE_SCORE.formalInterpreter : ROLE_SCORE.informalInterpreter);
   }
-  if (c.isKeyPerson && allowed(MatchRole.KEY_PERSON)) fits.push(c.trainedKeyPerson ? ROLE_SCORE.trainedKeyPerson : ROLE_SCORE.keyPerson);
-  if (c.isInterpreter && allowed(MatchRole.INTERPRETER)) fits.push(c.interpreterFormal ? ROLE_SCORE.formalInterpreter : ROLE_SCORE.informalInterpreter);
-  if (c.isContactPerson && allowed(MatchRole.CONTACT_PERSON)) fits.push(ROLE_SCORE.contactPerson);
-  if (!c.isKeyPerson && !c.isInterpreter && !c.isContactPerson && !ctx.roles) fits.push(ROLE_SCORE.noRole);
-  return fits;
+  if (c.isContactPerson && (!roles || roles.includes(MatchRole.CONTACT_PERSON))) best = Math.max(best, ROLE_SCORE.contactPerson);
+  if (!c.isKeyPerson && !c.isInterpreter && !c.isContactPerson && !roles) best = ROLE_SCORE.noRole;
+  return best;
 }
 
 /**
@@ -157,9 +159,11 @@ function roleFits(c: MatchCandidate, ctx: ScoringContext): number[] {
  * residents distrust them and the product never blurs the two.
  */
 export function isEligible(c: MatchCandidate, ctx: ScoringContext): boolean {
-  if (!ctx.languages.some((l) => c.languages.has(l.code))) return false;
+  let speaksOne = false;
+  for (const l of ctx.languages) if (speaks(c, l.code)) speaksOne = true;
+  if (!speaksOne) return false;
   if (ctx.formalInterpretersOnly && isInformalInterpreter(c)) return false;
-  if (roleFits(c, ctx).length === 0) return false;
+  if (roleFit(c, ctx) < 0) return false;
   if (ctx.communities && !ctx.communities.some((code) => c.communities.includes(code))) return false;
   if (ctx.topics && !ctx.topics.some((topic) => c.topics.includes(topic))) return false;
   return true;
@@ -168,8 +172,8 @@ export function isEligible(c: MatchCandidate, ctx: ScoringContext): boolean {
 export function languageScore(c: MatchCandidate, ctx: ScoringContext): number {
   let sum = 0;
   for (const { code } of ctx.languages) {
-    if (!c.languages.has(code)) continue;
-    const level = c.languages.get(code);
+    const level = levelOf(c, code);
+    if (level === undefined) continue;
     sum += level ? LEVEL_SCORE[level] : ORGANISATION_LANGUAGE_SCORE;
   }
   return sum / ctx.languages.length;
@@ -195,7 +199,7 @@ export function verifiedScore(lastVerifiedOn: string | null, today: string): num
 
 /** The score in [0, 1], rounded to 3 decimals (the rounded value is what is sorted on and shown). */
 export function scoreCandidate(c: MatchCandidate, distanceKm: number, ctx: ScoringContext): number {
-  const role = Math.max(...roleFits(c, ctx), 0);
+  const role = Math.max(roleFit(c, ctx), 0);
   const raw =
     MATCH_WEIGHTS.language * languageScore(c, ctx) +
     MATCH_WEIGHTS.distance * distanceScore(distanceKm) +
@@ -230,11 +234,11 @@ export function explain(
   const weaknesses: Reason[] = [];
 
   for (const { code, nameNl } of ctx.languages) {
-    if (!c.languages.has(code)) {
+    const level = levelOf(c, code);
+    if (level === undefined) {
       weaknesses.push({ code: MatchReasonCode.LANGUAGE_MISSING, text: `Spreekt geen ${nameNl}` });
       continue;
     }
-    const level = c.languages.get(code);
     if (!level) {
       reasons.push({ code: MatchReasonCode.LANGUAGE, text: `Werkt in het ${nameNl}` });
       continue;

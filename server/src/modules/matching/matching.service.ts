@@ -7,6 +7,13 @@ import { LanguageService } from '../language/language.service.js';
 import { assertNeighbourhoodCode } from '../neighbourhood/neighbourhood.service.js';
 import { AGREEMENT_SIGNAL, type AgreementSignal } from './agreement-signal.js';
 import { MAX_RADIUS_KM, MatchInput } from './dto/match.input.js';
+import { Community } from '../community/community.entity.js';
+import type { Language } from '../language/language.entity.js';
+import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
+import type { Organisation } from '../organisation/organisation.entity.js';
+import { PersonLanguage } from '../person/person-language.entity.js';
+import type { Person } from '../person/person.entity.js';
+import type { MatchCandidate } from './match-candidate.js';
 import { MatchIndex, type SpatialHit } from './match-index.js';
 import { compareMatches, explain, isEligible, scoreCandidate, type ScoringContext } from './match-scorer.js';
 import { MatchRepository } from './match.repository.js';
@@ -55,15 +62,11 @@ export class MatchingService {
       communityNames: this.index.communities,
     };
 
-    const ranked = this.rank(place, radiusKm, ctx);
-    const top = ranked.slice(0, input.limit);
-    const [persons, organisations] = await Promise.all([
-      this.repository.loadPersons(top.filter((r) => r.candidate.kind === 'PERSON').map((r) => r.id)),
-      this.repository.loadOrganisations(top.filter((r) => r.candidate.kind === 'ORGANISATION').map((r) => r.id)),
-    ]);
+    const { top, total } = this.rank(place, radiusKm, ctx, input.limit);
+    const partners = await this.loadPartners(top.map((r) => r.candidate));
     const matches: Match[] = [];
     for (const r of top) {
-      const partner = r.candidate.kind === 'PERSON' ? persons.get(r.id) : organisations.get(r.id);
+      const partner = partners.get(r.id);
       if (!partner) continue; // removed between the search and the load
       const { reasons, weaknesses } = explain(r.candidate, r.distanceKm, r.nearest, ctx);
       matches.push({
@@ -80,21 +83,78 @@ export class MatchingService {
       place,
       languages,
       radiusKm,
-      totalCount: ranked.length,
+      totalCount: total,
       matches,
-      suggestions: ranked.length ? [] : this.suggest(place, radiusKm, ctx, languages.map((l) => l.nameNl)),
+      suggestions: total ? [] : this.suggest(place, radiusKm, ctx, languages.map((l) => l.nameNl)),
     };
   }
 
-  /** Every eligible candidate within the radius, best first. */
-  private rank(place: MatchPlace, radiusKm: number, ctx: ScoringContext): Ranked[] {
+  /**
+   * The entities shown, with their relations taken from the index (refreshed at the start of this
+   * query, so they are what the database holds): three queries, whatever the number of matches.
+   */
+  private async loadPartners(candidates: MatchCandidate[]): Promise<Map<string, Person | Organisation>> {
+    const codes = new Set<string>();
+    for (const c of candidates) for (const l of c.locations) if (l.neighbourhoodCode) codes.add(l.neighbourhoodCode);
+    const [persons, organisations, neighbourhoods] = await Promise.all([
+      this.repository.findPersons(candidates.filter((c) => c.kind === 'PERSON').map((c) => c.id)),
+      this.repository.findOrganisations(candidates.filter((c) => c.kind === 'ORGANISATION').map((c) => c.id)),
+      this.repository.findNeighbourhoods([...codes]),
+    ]);
+    const communitiesOf = (c: MatchCandidate) =>
+      c.communities.map((code) => this.index.community(code)).filter((x) => !!x).map((row) => Object.assign(new Community(), row));
+    const neighbourhoodsOf = (c: MatchCandidate) =>
+      c.locations.map((l) => (l.neighbourhoodCode ? neighbourhoods.get(l.neighbourhoodCode) : undefined)).filter((n): n is Neighbourhood => !!n);
+    const out = new Map<string, Person | Organisation>();
+    for (const c of candidates) {
+      if (c.kind === 'PERSON') {
+        const person = persons.get(c.id);
+        if (!person) continue;
+        person.languages = c.languageCodes.flatMap((code, i) => {
+          const language = this.languageService.find(code);
+          const level = c.languageLevels[i];
+          return language && level ? [Object.assign(new PersonLanguage(), { personId: c.id, languageCode: code, level, language })] : [];
+        });
+        person.communities = communitiesOf(c);
+        person.neighbourhoods = neighbourhoodsOf(c);
+        out.set(c.id, person);
+      } else {
+        const organisation = organisations.get(c.id);
+        if (!organisation) continue;
+        organisation.languages = c.languageCodes.map((code) => this.languageService.find(code)).filter((l): l is Language => !!l);
+        organisation.communities = communitiesOf(c);
+        organisation.neighbourhoods = neighbourhoodsOf(c);
+        out.set(c.id, organisation);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The best `limit` eligible candidates within the radius, best first, and how many there are in
+   * all. A bounded insertion list instead of sorting everything: a wide search in Dutch finds tens of
+   * thousands of candidates, of which 20 are shown.
+   */
+  private rank(place: MatchPlace, radiusKm: number, ctx: ScoringContext, limit: number): { top: Ranked[]; total: number } {
     const hits = this.index.search(place.lat, place.lon, radiusKm, ctx.languages.map((l) => l.code));
-    const ranked: Ranked[] = [];
+    const top: Ranked[] = [];
+    let total = 0;
     for (const hit of hits) {
       if (!isEligible(hit.candidate, ctx)) continue;
-      ranked.push({ ...hit, id: hit.candidate.id, score: scoreCandidate(hit.candidate, hit.distanceKm, ctx) });
+      total++;
+      const ranked: Ranked = { candidate: hit.candidate, distanceKm: hit.distanceKm, nearest: hit.nearest, id: hit.candidate.id, score: scoreCandidate(hit.candidate, hit.distanceKm, ctx) };
+      if (top.length === limit && compareMatches(ranked, top[limit - 1]) >= 0) continue;
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareMatches(top[mid], ranked) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, ranked);
+      if (top.length > limit) top.pop();
     }
-    return ranked.sort(compareMatches);
+    return { top, total };
   }
 
   private count(place: MatchPlace, radiusKm: number, ctx: ScoringContext): number {
