@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, Max, Min } from 'class-validator';
+import { type FindOptionsRelations, In, type Repository } from 'typeorm';
 
 /** A hard ceiling, so no client can ask the server for the whole directory at once. */
 export const MAX_PAGE_SIZE = 200;
@@ -44,4 +45,16 @@ export function Paginated<T>(itemType: Type<T>, name: string): Type<Page<T>> {
 
 export function toPage<T>(items: T[], totalCount: number, page: PageInput): Page<T> {
   return { items, totalCount, hasMore: page.offset + items.length < totalCount };
+}
+
+/** Loads rows by id with their relations, in the order of `ids` (the order the page query chose). */
+export async function loadInOrder<T extends { id: string }>(
+  repository: Repository<T>,
+  ids: string[],
+  relations: FindOptionsRelations<T>,
+): Promise<T[]> {
+  if (!ids.length) return [];
+  const loaded = await repository.find({ where: { id: In(ids) } as never, relations });
+  const byId = new Map(loaded.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isEmpty, loadDemoData } from '../../../seeds/demo-seeder.js';
 import { APP_CONFIG, type AppConfig } from '../config.js';
@@ -7,8 +7,6 @@ import { LanguageService } from '../modules/language/language.service.js';
 /** First start: reference data (languages) always; the demo data set when the database is empty. */
 @Injectable()
 export class StartupService implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Start');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly languageService: LanguageService,
@@ -19,8 +17,9 @@ export class StartupService implements OnApplicationBootstrap {
     await this.languageService.ensureLoaded();
     if (this.config.seedDemoData && (await isEmpty(this.dataSource))) {
       const started = Date.now();
+      console.log('Lege database: demodata laden (buurten van Utrecht en een fictief netwerk)…');
       const counts = await loadDemoData(this.dataSource);
-      this.logger.log(
+      console.log(
         `Demodata geladen in ${Date.now() - started} ms: ${counts.neighbourhoods} buurten, ${counts.teams} teams, ` +
           `${counts.organisations} organisaties, ${counts.persons} personen`,
       );

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { toPage, type Page, PageInput } from '../../common/pagination.js';
+import { Repository } from 'typeorm';
+import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
 import { LanguageService } from '../language/language.service.js';
 import { assertNeighbourhoodCode } from '../neighbourhood/neighbourhood.service.js';
 import { OrganisationFilter } from './dto/organisation-filter.input.js';
 import { Organisation } from './organisation.entity.js';
+
+const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
 
 @Injectable()
 export class OrganisationService {
@@ -29,17 +31,10 @@ export class OrganisationService {
     if (filter.name?.trim()) qb.andWhere('LOWER(o.name) LIKE :name', { name: `%${filter.name.trim().toLowerCase()}%` });
 
     const [rows, totalCount] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
-    return toPage(await this.withRelations(rows.map((o) => o.id)), totalCount, page);
+    return toPage(await loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS), totalCount, page);
   }
 
   findById(id: string): Promise<Organisation | null> {
-    return this.organisations.findOne({ where: { id }, relations: { languages: true, communities: true, neighbourhoods: true } });
-  }
-
-  private async withRelations(ids: string[]): Promise<Organisation[]> {
-    if (!ids.length) return [];
-    const loaded = await this.organisations.find({ where: { id: In(ids) }, relations: { languages: true, communities: true, neighbourhoods: true } });
-    const byId = new Map(loaded.map((o) => [o.id, o]));
-    return ids.map((id) => byId.get(id)!).filter(Boolean);
+    return this.organisations.findOne({ where: { id }, relations: RELATIONS });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { toPage, type Page, PageInput } from '../../common/pagination.js';
+import { Repository } from 'typeorm';
+import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
 import { LanguageService } from '../language/language.service.js';
 import { assertNeighbourhoodCode } from '../neighbourhood/neighbourhood.service.js';
 import { PersonFilter } from './dto/person-filter.input.js';
@@ -13,6 +13,8 @@ const ROLE_COLUMN: Record<PersonRole, keyof Person> = {
   [PersonRole.INTERPRETER]: 'isInterpreter',
   [PersonRole.CONTACT_PERSON]: 'isContactPerson',
 };
+
+const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
 
 @Injectable()
 export class PersonService {
@@ -39,18 +41,10 @@ export class PersonService {
     if (filter.name?.trim()) qb.andWhere('LOWER(p.name) LIKE :name', { name: `%${filter.name.trim().toLowerCase()}%` });
 
     const [rows, totalCount] = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
-    return toPage(await this.withRelations(rows.map((p) => p.id)), totalCount, page);
+    return toPage(await loadInOrder(this.persons, rows.map((p) => p.id), RELATIONS), totalCount, page);
   }
 
   findById(id: string): Promise<Person | null> {
-    return this.persons.findOne({ where: { id }, relations: { languages: true, communities: true, neighbourhoods: true } });
-  }
-
-  /** Loads the persons with their languages, communities and neighbourhoods, keeping the order of ids. */
-  private async withRelations(ids: string[]): Promise<Person[]> {
-    if (!ids.length) return [];
-    const loaded = await this.persons.find({ where: { id: In(ids) }, relations: { languages: true, communities: true, neighbourhoods: true } });
-    const byId = new Map(loaded.map((p) => [p.id, p]));
-    return ids.map((id) => byId.get(id)!).filter(Boolean);
+    return this.persons.findOne({ where: { id }, relations: RELATIONS });
   }
 }

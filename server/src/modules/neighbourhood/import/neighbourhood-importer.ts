@@ -33,31 +33,29 @@ export async function importNeighbourhoods(
     const districts = em.getRepository(District);
     const neighbourhoods = em.getRepository(Neighbourhood);
 
-    // Districts named in the file, plus those only referred to by its neighbourhoods.
-    const wanted = new Map<string, Omit<District, 'geometry'>>();
+    // Districts the file describes are upserted; districts its neighbourhoods only refer to are
+    // created when missing, and otherwise left as they are (with their own boundary).
+    for (const d of parsed.districts) {
+      const row = { code: d.code, name: d.name, municipalityCode: d.municipalityCode, municipalityName: d.municipalityName, geometryJson: JSON.stringify(d.geometry) };
+      const existing = await districts.findOneBy({ code: d.code });
+      if (!existing) {
+        await districts.insert(row);
+        report.districts.new++;
+      } else {
+        const changed = (['name', 'municipalityCode', 'municipalityName', 'geometryJson'] as const).some((key) => existing[key] !== row[key]);
+        if (changed) await districts.update({ code: d.code }, row);
+        report.districts[changed ? 'changed' : 'unchanged']++;
+      }
+      onProgress(++done, total);
+    }
+    const described = new Set(parsed.districts.map((d) => d.code));
     for (const n of parsed.neighbourhoods) {
-      wanted.set(n.districtCode, {
+      if (described.has(n.districtCode) || (await districts.existsBy({ code: n.districtCode }))) continue;
+      described.add(n.districtCode);
+      await districts.insert({
         code: n.districtCode, name: n.districtName ? cleanDistrictName(n.districtName) : n.districtCode,
         municipalityCode: n.municipalityCode, municipalityName: n.municipalityName, geometryJson: null,
       });
-    }
-    for (const d of parsed.districts) {
-      wanted.set(d.code, { code: d.code, name: d.name, municipalityCode: d.municipalityCode, municipalityName: d.municipalityName, geometryJson: JSON.stringify(d.geometry) });
-    }
-    const fromFile = new Set(parsed.districts.map((d) => d.code));
-    for (const district of wanted.values()) {
-      const existing = await districts.findOneBy({ code: district.code });
-      if (!existing) {
-        await districts.insert(district);
-        if (fromFile.has(district.code)) report.districts.new++;
-      } else if (fromFile.has(district.code) || (!existing.name || existing.name === existing.code)) {
-        // A neighbourhood file that only names the district keeps the district's own boundary.
-        const next = { ...district, geometryJson: district.geometryJson ?? existing.geometryJson, name: district.name === district.code ? existing.name : district.name };
-        const changed = next.name !== existing.name || next.geometryJson !== existing.geometryJson || next.municipalityName !== existing.municipalityName;
-        if (changed) await districts.update({ code: district.code }, next);
-        if (fromFile.has(district.code)) report.districts[changed ? 'changed' : 'unchanged']++;
-      }
-      if (fromFile.has(district.code)) onProgress(++done, total);
     }
 
     for (const n of parsed.neighbourhoods) {

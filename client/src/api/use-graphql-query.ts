@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import type { TypedDocumentString } from '../generated/graphql';
+import { GraphQLRequestError, graphqlRequest } from './graphql-client';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  loading: boolean;
+  error: GraphQLRequestError | undefined;
+}
+
+/**
+ * Run a query when the component mounts and again when `variablesKey` changes; `skip` holds it back.
+ * Late answers of an earlier request are dropped (AbortController).
+ */
+export function useGraphQLQuery<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables | undefined,
+  options: { skip?: boolean } = {},
+): QueryState<TResult> {
+  const [state, setState] = useState<QueryState<TResult>>({ data: undefined, loading: !options.skip, error: undefined });
+  const variablesKey = JSON.stringify(variables ?? null);
+
+  useEffect(() => {
+    if (options.skip) {
+      setState({ data: undefined, loading: false, error: undefined });
+      return;
+    }
+    const controller = new AbortController();
+    setState((previous) => ({ data: previous.data, loading: true, error: undefined }));
+    graphqlRequest(document, variables, { signal: controller.signal }).then(
+      (data) => {
+        if (!controller.signal.aborted) setState({ data, loading: false, error: undefined });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const wrapped = error instanceof GraphQLRequestError ? error : new GraphQLRequestError([{ message: String(error) }]);
+        setState({ data: undefined, loading: false, error: wrapped });
+      },
+    );
+    return () => controller.abort();
+    // variables are compared by value through variablesKey
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [document, variablesKey, options.skip]);
+
+  return state;
+}
