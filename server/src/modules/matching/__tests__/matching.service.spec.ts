@@ -169,7 +169,7 @@ describe('ranking on a hand-built data set', () => {
     const narrow = await match({ radiusKm: 0.3, roles: [MatchRole.INTERPRETER], formalInterpretersOnly: true });
     expect(narrow.matches).toEqual([]);
     expect(narrow.suggestions).toEqual([
-      { field: 'radiusKm', text: 'Vergroot de straal naar 5 km: 1 partner', count: 1 },
+      { field: 'radiusKm', text: 'Vergroot de straal naar 5 km: 1 partner', count: 1, radiusKm: 5 },
       { field: 'roles', text: 'Zoek in alle rollen: 2 partners', count: 2 },
     ]);
     const nobody = await match({ languages: ['Pools'] });

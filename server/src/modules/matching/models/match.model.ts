@@ -76,6 +76,9 @@ export class MatchSuggestion {
 
   @Field(() => Int, { description: 'Matches after widening' })
   count: number;
+
+  @Field(() => Float, { nullable: true, description: 'For field radiusKm: the radius that finds someone' })
+  radiusKm?: number | null;
 }
 
 @ObjectType()
