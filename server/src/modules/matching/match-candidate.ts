@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
-import type { LanguageLevel } from '../person/person-language.entity.js';
+import { LanguageLevel } from '../person/person-language.entity.js';
+import { Topic } from '../person/person.entity.js';
 
 export enum MatchRole {
   KEY_PERSON = 'KEY_PERSON',
@@ -33,24 +34,51 @@ export interface MatchCandidate {
   trainedKeyPerson: boolean;
   isInterpreter: boolean;
   interpreterFormal: boolean | null;
-  registrationNumber: string | null;
   isContactPerson: boolean;
   organisationKind: string | null;
   availability: 'AVAILABLE' | 'LIMITED' | 'UNAVAILABLE';
-  availabilityNote: string | null;
   lastVerifiedOn: string | null;
-  /** ISO 639-3 codes, with the level at the same index; organisations have no level (null). Arrays, not a Map: 100,000 small Maps cost tens of MB. */
+  /** ISO 639-3 codes. Arrays and bit fields rather than Maps and nested arrays: at 100,000 partners every field costs megabytes. */
   languageCodes: string[];
-  languageLevels: (LanguageLevel | null)[];
+  /** The level of languageCodes[i] in bits 2i..2i+1: 0 none (organisations), 1 native, 2 fluent, 3 basic. */
+  levelBits: number;
   communities: string[];
-  topics: string[];
+  /** Bit i set when the person works on TOPIC_ORDER[i]. */
+  topicBits: number;
   locations: MatchLocation[];
+}
+
+const LEVEL_BY_BITS: (LanguageLevel | null)[] = [null, LanguageLevel.NATIVE, LanguageLevel.FLUENT, LanguageLevel.BASIC];
+const BITS_BY_LEVEL: Record<string, number> = { NATIVE: 1, FLUENT: 2, BASIC: 3 };
+
+/** Packs levels (null for an organisation's languages) into MatchCandidate.levelBits; at most 26 languages. */
+export function packLevels(levels: (LanguageLevel | null)[]): number {
+  let bits = 0;
+  levels.slice(0, 26).forEach((level, i) => (bits += (level ? BITS_BY_LEVEL[level] : 0) * 4 ** i));
+  return bits;
 }
 
 /** The level at which the candidate speaks the language: null for an organisation, undefined when not at all. */
 export function levelOf(c: MatchCandidate, code: string): LanguageLevel | null | undefined {
   const i = c.languageCodes.indexOf(code);
-  return i < 0 ? undefined : c.languageLevels[i];
+  return i < 0 ? undefined : LEVEL_BY_BITS[Math.floor(c.levelBits / 4 ** i) % 4];
+}
+
+/** Topic codes in bit order. */
+export const TOPIC_ORDER = Object.values(Topic) as string[];
+
+export function packTopics(topics: string[]): number {
+  let bits = 0;
+  for (const topic of topics) {
+    const i = TOPIC_ORDER.indexOf(topic);
+    if (i >= 0) bits |= 1 << i;
+  }
+  return bits;
+}
+
+export function hasTopic(c: MatchCandidate, topic: string): boolean {
+  const i = TOPIC_ORDER.indexOf(topic);
+  return i >= 0 && (c.topicBits & (1 << i)) !== 0;
 }
 
 export function speaks(c: MatchCandidate, code: string): boolean {

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import KDBush from 'kdbush';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import { boundingBox, haversineKm } from './geo.js';
-import type { MatchCandidate, MatchLocation } from './match-candidate.js';
+import { type MatchCandidate, type MatchLocation, packLevels, packTopics } from './match-candidate.js';
 import { MatchRepository } from './match.repository.js';
 
 export interface IndexedNeighbourhood {
@@ -22,8 +22,8 @@ export interface SpatialHit {
 /** The points of everyone who speaks one language: one point per (partner, location). */
 interface LanguagePoints {
   tree: KDBush;
+  /** The candidate of each point; the exact distance is taken over all the candidate's locations. */
   candidates: MatchCandidate[];
-  locations: MatchLocation[];
 }
 
 const LEVELS = new Set<string>(Object.values(LanguageLevel));
@@ -173,20 +173,17 @@ export class MatchIndex implements OnApplicationBootstrap {
     if (cached) return cached;
     // Built on first use and after a change to a speaker of the language: one pass over all candidates
     // (a few ms at 100,000), cheaper in memory than keeping a list of speakers per language.
-    const candidates: MatchCandidate[] = [];
-    const locations: MatchLocation[] = [];
+    let count = 0;
+    for (const c of this.candidates.values()) if (c.languageCodes.includes(code)) count += c.locations.length;
+    if (!count) return null;
+    const tree = new KDBush(count);
+    const candidates: MatchCandidate[] = new Array(count);
     for (const c of this.candidates.values()) {
       if (!c.languageCodes.includes(code)) continue;
-      for (const location of c.locations) {
-        candidates.push(c);
-        locations.push(location);
-      }
+      for (const location of c.locations) candidates[tree.add(location.lon, location.lat)] = c;
     }
-    if (!candidates.length) return null;
-    const tree = new KDBush(candidates.length);
-    for (const location of locations) tree.add(location.lon, location.lat);
     tree.finish();
-    const points = { tree, candidates, locations };
+    const points = { tree, candidates };
     this.trees.set(code, points);
     return points;
   }
@@ -197,24 +194,30 @@ export class MatchIndex implements OnApplicationBootstrap {
    */
   search(lat: number, lon: number, radiusKm: number, languageCodes: string[]): SpatialHit[] {
     const box = boundingBox(lat, lon, radiusKm);
-    const best = new Map<MatchCandidate, SpatialHit>();
+    const seen = new Set<MatchCandidate>();
+    const hits: SpatialHit[] = [];
     for (const code of languageCodes) {
       const points = this.tree(code);
       if (!points) continue;
       for (const i of points.tree.range(box.minLon, box.minLat, box.maxLon, box.maxLat)) {
-        const location = points.locations[i];
-        const distanceKm = haversineKm(lat, lon, location.lat, location.lon);
-        if (distanceKm > radiusKm) continue;
         const candidate = points.candidates[i];
-        const hit = best.get(candidate);
-        if (!hit) best.set(candidate, { candidate, distanceKm, nearest: location });
-        else if (distanceKm < hit.distanceKm || (distanceKm === hit.distanceKm && (location.neighbourhoodCode ?? '') < (hit.nearest.neighbourhoodCode ?? ''))) {
-          hit.distanceKm = distanceKm;
-          hit.nearest = location;
+        if (seen.has(candidate)) continue;
+        seen.add(candidate);
+        // The nearest of all the candidate's locations (ties: the lowest neighbourhood code, as sorted at load).
+        let nearest = candidate.locations[0];
+        let distanceKm = haversineKm(lat, lon, nearest.lat, nearest.lon);
+        for (let k = 1; k < candidate.locations.length; k++) {
+          const location = candidate.locations[k];
+          const d = haversineKm(lat, lon, location.lat, location.lon);
+          if (d < distanceKm) {
+            distanceKm = d;
+            nearest = location;
+          }
         }
+        if (distanceKm <= radiusKm) hits.push({ candidate, distanceKm, nearest });
       }
     }
-    return [...best.values()];
+    return hits;
   }
 
   neighbourhood(code: string): IndexedNeighbourhood | undefined {
@@ -265,10 +268,10 @@ export class MatchIndex implements OnApplicationBootstrap {
           out.set(p.id, {
             id: p.id, kind: 'PERSON', isKeyPerson: bool(p.isKeyPerson), trainedKeyPerson: bool(p.trainedKeyPerson),
             isInterpreter: bool(p.isInterpreter), interpreterFormal: p.interpreterFormal === null ? null : bool(p.interpreterFormal),
-            registrationNumber: p.registrationNumber, isContactPerson: bool(p.isContactPerson), organisationKind: null,
+            isContactPerson: bool(p.isContactPerson), organisationKind: null,
             availability: (AVAILABILITIES.has(p.availability) ? p.availability : 'AVAILABLE') as MatchCandidate['availability'],
-            availabilityNote: p.availabilityNote, lastVerifiedOn: intern(p.lastVerifiedOn),
-            languageCodes: [], languageLevels: [], communities: [], topics: p.topics ? p.topics.split(',').filter(Boolean).map(intern) : [], locations: [],
+            lastVerifiedOn: intern(p.lastVerifiedOn),
+            languageCodes: [], levelBits: 0, communities: [], topicBits: p.topics ? packTopics(p.topics.split(',')) : 0, locations: [],
           });
         }
       },
@@ -280,8 +283,8 @@ export class MatchIndex implements OnApplicationBootstrap {
             : [];
           out.set(o.id, {
             id: o.id, kind: 'ORGANISATION', isKeyPerson: false, trainedKeyPerson: false, isInterpreter: false, interpreterFormal: null,
-            registrationNumber: null, isContactPerson: false, organisationKind: intern(o.kind), availability: 'AVAILABLE', availabilityNote: null,
-            lastVerifiedOn: intern(o.lastVerifiedOn), languageCodes: [], languageLevels: [], communities: [], topics: [], locations: venue,
+            isContactPerson: false, organisationKind: intern(o.kind), availability: 'AVAILABLE',
+            lastVerifiedOn: intern(o.lastVerifiedOn), languageCodes: [], levelBits: 0, communities: [], topicBits: 0, locations: venue,
           });
         }
       },
@@ -289,8 +292,10 @@ export class MatchIndex implements OnApplicationBootstrap {
         for (const r of rows) {
           const c = out.get(r.personId);
           if (!c || !LEVELS.has(r.level)) continue;
+          const i = c.languageCodes.length;
+          if (i >= 26) continue;
           c.languageCodes.push(intern(r.languageCode));
-          c.languageLevels.push(intern(r.level) as LanguageLevel);
+          c.levelBits += packLevels([r.level as LanguageLevel]) * 4 ** i;
         }
       },
       personCommunities: (rows) => {
@@ -306,8 +311,8 @@ export class MatchIndex implements OnApplicationBootstrap {
         for (const r of rows) {
           const c = out.get(r.organisationId);
           if (!c) continue;
+          if (c.languageCodes.length >= 26) continue;
           c.languageCodes.push(intern(r.languageCode));
-          c.languageLevels.push(null);
         }
       },
       organisationCommunities: (rows) => {
@@ -327,9 +332,7 @@ export class MatchIndex implements OnApplicationBootstrap {
       // An array grown by push keeps room for 16 elements: copy to the exact size (or share one empty
       // array). At 100,000 partners this halves the index's memory. Candidates are never changed after this.
       c.languageCodes = compact(c.languageCodes);
-      c.languageLevels = compact(c.languageLevels);
       c.communities = compact(c.communities);
-      c.topics = compact(c.topics);
       c.locations = compact(c.locations);
     }
     return out;

@@ -2,7 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import type { AgreementHit } from './agreement-signal.js';
 import { formatKm } from './geo.js';
-import { levelOf, type MatchCandidate, type MatchLocation, MatchRole, speaks } from './match-candidate.js';
+import { hasTopic, levelOf, type MatchCandidate, type MatchLocation, MatchRole, speaks } from './match-candidate.js';
 
 /**
  * How a match is ranked. The score is a weighted sum of six components, each in [0, 1]; the weights
@@ -165,7 +165,7 @@ export function isEligible(c: MatchCandidate, ctx: ScoringContext): boolean {
   if (ctx.formalInterpretersOnly && isInformalInterpreter(c)) return false;
   if (roleFit(c, ctx) < 0) return false;
   if (ctx.communities && !ctx.communities.some((code) => c.communities.includes(code))) return false;
-  if (ctx.topics && !ctx.topics.some((topic) => c.topics.includes(topic))) return false;
+  if (ctx.topics && !ctx.topics.some((topic) => hasTopic(c, topic))) return false;
   return true;
 }
 
@@ -240,6 +240,8 @@ export function explain(
   distanceKm: number,
   nearest: MatchLocation,
   ctx: ScoringContext,
+  /** From the loaded record: details the index does not keep. */
+  details: { registrationNumber?: string | null; availabilityNote?: string | null } = {},
 ): { reasons: Reason[]; weaknesses: Reason[] } {
   const reasons: Reason[] = [];
   const weaknesses: Reason[] = [];
@@ -278,7 +280,7 @@ export function explain(
     }
     if (c.isInterpreter) {
       if (c.interpreterFormal) {
-        const number = c.registrationNumber ? ` (Rbtv ${c.registrationNumber})` : '';
+        const number = details.registrationNumber ? ` (Rbtv ${details.registrationNumber})` : '';
         reasons.push({ code: MatchReasonCode.FORMAL_INTERPRETER, text: `Formele tolk${number}` });
       } else {
         weaknesses.push({ code: MatchReasonCode.INFORMAL_INTERPRETER, text: 'Informele tolk' });
@@ -293,7 +295,7 @@ export function explain(
     }
   }
   for (const topic of ctx.topics ?? []) {
-    if (c.topics.includes(topic)) reasons.push({ code: MatchReasonCode.TOPIC, text: `Actief op het thema ${TOPIC_TEXT[topic] ?? topic}` });
+    if (hasTopic(c, topic)) reasons.push({ code: MatchReasonCode.TOPIC, text: `Actief op het thema ${TOPIC_TEXT[topic] ?? topic}` });
   }
 
   const agreement = ctx.agreements.get(c.id);
@@ -310,9 +312,9 @@ export function explain(
   if (c.kind === 'ORGANISATION') {
     // Organisations have no availability of their own; their activities say when they are open.
   } else if (c.availability === 'AVAILABLE') {
-    reasons.push({ code: MatchReasonCode.AVAILABLE, text: c.availabilityNote ? `Beschikbaar: ${c.availabilityNote}` : 'Beschikbaar' });
+    reasons.push({ code: MatchReasonCode.AVAILABLE, text: details.availabilityNote ? `Beschikbaar: ${details.availabilityNote}` : 'Beschikbaar' });
   } else if (c.availability === 'LIMITED') {
-    weaknesses.push({ code: MatchReasonCode.LIMITED_AVAILABILITY, text: c.availabilityNote ? `Beperkt beschikbaar: ${c.availabilityNote}` : 'Beperkt beschikbaar' });
+    weaknesses.push({ code: MatchReasonCode.LIMITED_AVAILABILITY, text: details.availabilityNote ? `Beperkt beschikbaar: ${details.availabilityNote}` : 'Beperkt beschikbaar' });
   } else {
     weaknesses.push({ code: MatchReasonCode.UNAVAILABLE, text: 'Nu niet beschikbaar' });
   }

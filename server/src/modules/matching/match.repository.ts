@@ -52,7 +52,7 @@ export interface PartnerSink {
 
 /** SQLite has a limit on bound parameters; PostgreSQL has one too, just higher. */
 const CHUNK = 500;
-const PAGE = 10_000;
+const PAGE = 2_000;
 
 /**
  * The matcher's reads. The in-memory index is a read model over several features' tables, so it

@@ -10,10 +10,10 @@ import { MAX_RADIUS_KM, MatchInput } from './dto/match.input.js';
 import { Community } from '../community/community.entity.js';
 import type { Language } from '../language/language.entity.js';
 import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
-import type { Organisation } from '../organisation/organisation.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
 import { PersonLanguage } from '../person/person-language.entity.js';
 import type { Person } from '../person/person.entity.js';
-import type { MatchCandidate } from './match-candidate.js';
+import { levelOf, type MatchCandidate } from './match-candidate.js';
 import { MatchIndex, type SpatialHit } from './match-index.js';
 import { compareMatches, explain, isEligible, scoreCandidate, type ScoringContext } from './match-scorer.js';
 import { MatchRepository } from './match.repository.js';
@@ -68,7 +68,8 @@ export class MatchingService {
     for (const r of top) {
       const partner = partners.get(r.id);
       if (!partner) continue; // removed between the search and the load
-      const { reasons, weaknesses } = explain(r.candidate, r.distanceKm, r.nearest, ctx);
+      const details = partner instanceof Organisation ? {} : { registrationNumber: partner.registrationNumber, availabilityNote: partner.availabilityNote };
+      const { reasons, weaknesses } = explain(r.candidate, r.distanceKm, r.nearest, ctx, details);
       matches.push({
         partner,
         kind: r.candidate.kind === 'PERSON' ? PartnerKind.PERSON : PartnerKind.ORGANISATION,
@@ -110,9 +111,9 @@ export class MatchingService {
       if (c.kind === 'PERSON') {
         const person = persons.get(c.id);
         if (!person) continue;
-        person.languages = c.languageCodes.flatMap((code, i) => {
+        person.languages = c.languageCodes.flatMap((code) => {
           const language = this.languageService.find(code);
-          const level = c.languageLevels[i];
+          const level = levelOf(c, code);
           return language && level ? [Object.assign(new PersonLanguage(), { personId: c.id, languageCode: code, level, language })] : [];
         });
         person.communities = communitiesOf(c);

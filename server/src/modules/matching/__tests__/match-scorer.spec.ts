@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { LanguageLevel } from '../../person/person-language.entity.js';
 import { formatKm, haversineKm } from '../geo.js';
-import type { MatchCandidate } from '../match-candidate.js';
+import { type MatchCandidate, packLevels, packTopics } from '../match-candidate.js';
 import { distanceScore, explain, MATCH_WEIGHTS, scoreCandidate, type ScoringContext, verifiedScore } from '../match-scorer.js';
 
 const candidate = (overrides: Partial<MatchCandidate> = {}): MatchCandidate => ({
   id: 'p1', kind: 'PERSON', isKeyPerson: true, trainedKeyPerson: true, isInterpreter: false, interpreterFormal: null,
-  registrationNumber: null, isContactPerson: false, organisationKind: null, availability: 'AVAILABLE', availabilityNote: null,
-  lastVerifiedOn: '2026-08-20', languageCodes: ['som'], languageLevels: [LanguageLevel.NATIVE], communities: [], topics: ['HEALTH'],
+  isContactPerson: false, organisationKind: null, availability: 'AVAILABLE',
+  lastVerifiedOn: '2026-08-20', languageCodes: ['som'], levelBits: packLevels([LanguageLevel.NATIVE]), communities: [], topicBits: packTopics(['HEALTH']),
   locations: [{ lat: 52.08, lon: 5.1, neighbourhoodCode: 'BU03440832', label: 'Kanaleneiland-Noord' }],
   ...overrides,
 });
@@ -53,7 +53,7 @@ describe('the scorer', () => {
   it('never scores outside [0, 1]', () => {
     const best = scoreCandidate(candidate({ lastVerifiedOn: '2026-11-24' }), 0, context({ agreements: new Map([['p1', { agreementId: 'a', teamName: 't' }]]) }));
     expect(best).toBe(1);
-    const worst = scoreCandidate(candidate({ isKeyPerson: false, isInterpreter: true, interpreterFormal: false, availability: 'UNAVAILABLE', lastVerifiedOn: null, languageCodes: ['som'], languageLevels: [LanguageLevel.BASIC] }), 49.9, context());
+    const worst = scoreCandidate(candidate({ isKeyPerson: false, isInterpreter: true, interpreterFormal: false, availability: 'UNAVAILABLE', lastVerifiedOn: null, languageCodes: ['som'], levelBits: packLevels([LanguageLevel.BASIC]) }), 49.9, context());
     expect(worst).toBeGreaterThanOrEqual(0);
     expect(worst).toBeLessThan(0.3);
   });
