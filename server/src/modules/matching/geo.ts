@@ -10,6 +10,16 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** haversineKm with the cosines of both latitudes given: the hot loop of the matcher. */
+export function haversineKmCos(lat1: number, lon1: number, cosLat1: number, lat2: number, lon2: number, cosLat2: number): number {
+  const sLat = Math.sin(((lat2 - lat1) * RAD) / 2);
+  const sLon = Math.sin(((lon2 - lon1) * RAD) / 2);
+  const a = sLat * sLat + cosLat1 * cosLat2 * sLon * sLon;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+export const cosOfLatitude = (lat: number) => Math.cos(lat * RAD);
+
 /**
  * A lon/lat box that contains every point within `radiusKm` of the centre: the prefilter for the
  * k-d tree; the exact haversine distance decides afterwards. Slightly generous on purpose.

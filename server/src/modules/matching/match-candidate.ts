@@ -20,6 +20,8 @@ export interface MatchLocation {
   neighbourhoodCode: string | null;
   /** Neighbourhood name, or the venue address. */
   label: string;
+  /** cos(lat), kept so the distance needs two sines instead of two sines and two cosines. */
+  cosLat: number;
 }
 
 /**
@@ -46,6 +48,8 @@ export interface MatchCandidate {
   /** Bit i set when the person works on TOPIC_ORDER[i]. */
   topicBits: number;
   locations: MatchLocation[];
+  /** Scratch for MatchIndex.search (which runs synchronously): the search that last saw this candidate. */
+  seenBy: number;
 }
 
 const LEVEL_BY_BITS: (LanguageLevel | null)[] = [null, LanguageLevel.NATIVE, LanguageLevel.FLUENT, LanguageLevel.BASIC];

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import KDBush from 'kdbush';
 import { LanguageLevel } from '../person/person-language.entity.js';
-import { boundingBox, haversineKm } from './geo.js';
+import { boundingBox, cosOfLatitude, haversineKm, haversineKmCos } from './geo.js';
 import { type MatchCandidate, type MatchLocation, packLevels, packTopics } from './match-candidate.js';
 import { MatchRepository } from './match.repository.js';
 
@@ -57,6 +57,7 @@ export class MatchIndex implements OnApplicationBootstrap {
   private dirtyPersons = new Set<string>();
   private dirtyOrganisations = new Set<string>();
   private pending: Promise<void> | null = null;
+  private searchCount = 0;
 
   constructor(private readonly repository: MatchRepository) {}
 
@@ -142,7 +143,7 @@ export class MatchIndex implements OnApplicationBootstrap {
     const [neighbourhoods, communities] = await Promise.all([this.repository.neighbourhoods(), this.repository.communityNames()]);
     this.neighbourhoods = new Map(neighbourhoods.map((n) => [n.code, { code: n.code, name: n.name, lat: n.centroidLat, lon: n.centroidLon }]));
     this.neighbourhoodList = [...this.neighbourhoods.values()];
-    this.neighbourhoodLocations = new Map(this.neighbourhoodList.map((n) => [n.code, { lat: n.lat, lon: n.lon, neighbourhoodCode: n.code, label: n.name }]));
+    this.neighbourhoodLocations = new Map(this.neighbourhoodList.map((n) => [n.code, { lat: n.lat, lon: n.lon, neighbourhoodCode: n.code, label: n.name, cosLat: cosOfLatitude(n.lat) }]));
     this.neighbourhoodTree = this.neighbourhoodList.length ? new KDBush(this.neighbourhoodList.length) : null;
     if (this.neighbourhoodTree) {
       for (const n of this.neighbourhoodList) this.neighbourhoodTree.add(n.lon, n.lat);
@@ -194,21 +195,25 @@ export class MatchIndex implements OnApplicationBootstrap {
    */
   search(lat: number, lon: number, radiusKm: number, languageCodes: string[]): SpatialHit[] {
     const box = boundingBox(lat, lon, radiusKm);
-    const seen = new Set<MatchCandidate>();
+    const cosLat = cosOfLatitude(lat);
+    // Each candidate is measured once even when it has several points or speaks several of the
+    // languages: a stamp on the candidate (this method never awaits, so searches cannot interleave).
+    const stamp = (this.searchCount = (this.searchCount % 2_000_000_000) + 1);
     const hits: SpatialHit[] = [];
     for (const code of languageCodes) {
       const points = this.tree(code);
       if (!points) continue;
       for (const i of points.tree.range(box.minLon, box.minLat, box.maxLon, box.maxLat)) {
         const candidate = points.candidates[i];
-        if (seen.has(candidate)) continue;
-        seen.add(candidate);
+        if (candidate.seenBy === stamp) continue;
+        candidate.seenBy = stamp;
         // The nearest of all the candidate's locations (ties: the lowest neighbourhood code, as sorted at load).
-        let nearest = candidate.locations[0];
-        let distanceKm = haversineKm(lat, lon, nearest.lat, nearest.lon);
-        for (let k = 1; k < candidate.locations.length; k++) {
-          const location = candidate.locations[k];
-          const d = haversineKm(lat, lon, location.lat, location.lon);
+        const locations = candidate.locations;
+        let nearest = locations[0];
+        let distanceKm = haversineKmCos(lat, lon, cosLat, nearest.lat, nearest.lon, nearest.cosLat);
+        for (let k = 1; k < locations.length; k++) {
+          const location = locations[k];
+          const d = haversineKmCos(lat, lon, cosLat, location.lat, location.lon, location.cosLat);
           if (d < distanceKm) {
             distanceKm = d;
             nearest = location;
@@ -271,7 +276,7 @@ export class MatchIndex implements OnApplicationBootstrap {
             isContactPerson: bool(p.isContactPerson), organisationKind: null,
             availability: (AVAILABILITIES.has(p.availability) ? p.availability : 'AVAILABLE') as MatchCandidate['availability'],
             lastVerifiedOn: intern(p.lastVerifiedOn),
-            languageCodes: [], levelBits: 0, communities: [], topicBits: p.topics ? packTopics(p.topics.split(',')) : 0, locations: [],
+            languageCodes: [], levelBits: 0, communities: [], topicBits: p.topics ? packTopics(p.topics.split(',')) : 0, locations: [], seenBy: 0,
           });
         }
       },
@@ -279,12 +284,12 @@ export class MatchIndex implements OnApplicationBootstrap {
         for (const o of rows) {
           if (o.archivedAt) continue;
           const venue: MatchLocation[] = o.lat !== null && o.lon !== null
-            ? [{ lat: Number(o.lat), lon: Number(o.lon), neighbourhoodCode: null, label: [o.address, o.city].filter(Boolean).join(', ') || 'van de organisatie' }]
+            ? [{ lat: Number(o.lat), lon: Number(o.lon), neighbourhoodCode: null, label: [o.address, o.city].filter(Boolean).join(', ') || 'van de organisatie', cosLat: cosOfLatitude(Number(o.lat)) }]
             : [];
           out.set(o.id, {
             id: o.id, kind: 'ORGANISATION', isKeyPerson: false, trainedKeyPerson: false, isInterpreter: false, interpreterFormal: null,
             isContactPerson: false, organisationKind: intern(o.kind), availability: 'AVAILABLE',
-            lastVerifiedOn: intern(o.lastVerifiedOn), languageCodes: [], levelBits: 0, communities: [], topicBits: 0, locations: venue,
+            lastVerifiedOn: intern(o.lastVerifiedOn), languageCodes: [], levelBits: 0, communities: [], topicBits: 0, locations: venue, seenBy: 0,
           });
         }
       },

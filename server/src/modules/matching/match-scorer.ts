@@ -210,7 +210,23 @@ export function verifiedScore(lastVerifiedOn: string | null, today: string): num
 
 /** The score in [0, 1], rounded to 3 decimals (the rounded value is what is sorted on and shown). */
 export function scoreCandidate(c: MatchCandidate, distanceKm: number, ctx: ScoringContext): number {
-  const role = Math.max(roleFit(c, ctx), 0);
+  return weightedScore(c, distanceKm, Math.max(roleFit(c, ctx), 0), ctx);
+}
+
+/** isEligible and scoreCandidate in one pass: -1 when the candidate does not match. */
+export function evaluate(c: MatchCandidate, distanceKm: number, ctx: ScoringContext): number {
+  let speaksOne = false;
+  for (const l of ctx.languages) if (speaks(c, l.code)) speaksOne = true;
+  if (!speaksOne) return -1;
+  if (ctx.formalInterpretersOnly && isInformalInterpreter(c)) return -1;
+  const role = roleFit(c, ctx);
+  if (role < 0) return -1;
+  if (ctx.communities && !ctx.communities.some((code) => c.communities.includes(code))) return -1;
+  if (ctx.topics && !ctx.topics.some((topic) => hasTopic(c, topic))) return -1;
+  return weightedScore(c, distanceKm, role, ctx);
+}
+
+function weightedScore(c: MatchCandidate, distanceKm: number, role: number, ctx: ScoringContext): number {
   const raw =
     MATCH_WEIGHTS.language * languageScore(c, ctx) +
     MATCH_WEIGHTS.distance * distanceScore(distanceKm) +

@@ -15,7 +15,7 @@ import { PersonLanguage } from '../person/person-language.entity.js';
 import type { Person } from '../person/person.entity.js';
 import { levelOf, type MatchCandidate } from './match-candidate.js';
 import { MatchIndex, type SpatialHit } from './match-index.js';
-import { compareMatches, explain, isEligible, scoreCandidate, type ScoringContext } from './match-scorer.js';
+import { compareMatches, evaluate, explain, isEligible, type ScoringContext } from './match-scorer.js';
 import { MatchRepository } from './match.repository.js';
 import { type Match, MatchPlace, type MatchResult, type MatchSuggestion, PartnerKind } from './models/match.model.js';
 
@@ -141,9 +141,10 @@ export class MatchingService {
     const top: Ranked[] = [];
     let total = 0;
     for (const hit of hits) {
-      if (!isEligible(hit.candidate, ctx)) continue;
+      const score = evaluate(hit.candidate, hit.distanceKm, ctx);
+      if (score < 0) continue;
       total++;
-      const ranked: Ranked = { candidate: hit.candidate, distanceKm: hit.distanceKm, nearest: hit.nearest, id: hit.candidate.id, score: scoreCandidate(hit.candidate, hit.distanceKm, ctx) };
+      const ranked: Ranked = { candidate: hit.candidate, distanceKm: hit.distanceKm, nearest: hit.nearest, id: hit.candidate.id, score };
       if (top.length === limit && compareMatches(ranked, top[limit - 1]) >= 0) continue;
       let lo = 0;
       let hi = top.length;
