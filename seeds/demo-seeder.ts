@@ -4,7 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { nowIso } from '../server/src/common/base.entity.js';
 import { projectRoot } from '../server/src/config.js';
+import { Activity } from '../server/src/modules/activity/activity.entity.js';
+import { Agreement } from '../server/src/modules/agreement/agreement.entity.js';
 import { Community } from '../server/src/modules/community/community.entity.js';
+import { ContactAssignment } from '../server/src/modules/contact-assignment/contact-assignment.entity.js';
 import { District } from '../server/src/modules/neighbourhood/district.entity.js';
 import { Neighbourhood } from '../server/src/modules/neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../server/src/modules/organisation/organisation.entity.js';
@@ -45,6 +48,9 @@ export interface DemoCounts {
   teams: number;
   organisations: number;
   persons: number;
+  contactAssignments: number;
+  agreements: number;
+  activities: number;
 }
 
 /** Loads the network part of the demo data; keys in the file become fresh UUIDs. */
@@ -98,7 +104,54 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
   await insertChunked(em, 'person_community', network.persons.flatMap((p) => p.communityCodes.map((code) => ({ personId: personIds.get(p.key), communityCode: code }))), 200);
   await insertChunked(em, 'person_neighbourhood', network.persons.flatMap((p) => p.neighbourhoodCodes.map((code) => ({ personId: personIds.get(p.key), neighbourhoodCode: code }))), 200);
 
-  return { teams: teams.length, organisations: organisations.length, persons: persons.length };
+  const registry = await loadRegistry(em, network, { teamIds, organisationIds, personIds }, record);
+  return { teams: teams.length, organisations: organisations.length, persons: persons.length, ...registry };
+}
+
+/** Fixed contact persons with history, agreements and walk-in hours (issue 3). */
+async function loadRegistry(
+  em: EntityManager,
+  network: DemoNetwork,
+  ids: { teamIds: Map<string, string>; organisationIds: Map<string, string>; personIds: Map<string, string> },
+  record: (lastVerifiedOn: string | null) => { id: string; isDemo: boolean; lastVerifiedOn: string | null; createdAt: string; updatedAt: string },
+): Promise<{ contactAssignments: number; agreements: number; activities: number }> {
+  const id = (map: Map<string, string>, key: string | null | undefined) => (key ? map.get(key) ?? null : null);
+  const assignments = (network.contactAssignments ?? []).map((c) => ({
+    id: randomUUID(), isDemo: true, createdAt: c.since, partyType: c.partyType,
+    teamId: id(ids.teamIds, c.teamKey), organisationId: id(ids.organisationIds, c.organisationKey),
+    personId: ids.personIds.get(c.personKey)!, since: c.since, until: c.until, note: c.note,
+  }));
+  await insertChunked(em, ContactAssignment, assignments, 50);
+
+  const agreementIds = new Map<string, string>();
+  const agreements = (network.agreements ?? []).map((a) => {
+    const row = {
+      ...record(a.lastVerifiedOn), title: a.title, type: a.type, status: a.status, teamId: ids.teamIds.get(a.teamKey)!,
+      organisationId: id(ids.organisationIds, a.organisationKey), personId: id(ids.personIds, a.personKey),
+      teamContactPersonId: id(ids.personIds, a.teamContactPersonKey), partnerContactPersonId: id(ids.personIds, a.partnerContactPersonKey),
+      teamCommitment: a.teamCommitment, partnerCommitment: a.partnerCommitment, appreciate: a.appreciate, inform: a.inform,
+      facilitate: a.facilitate, align: a.align, volunteerCompensation: a.volunteerCompensation, startsOn: a.startsOn,
+      reviewOn: a.reviewOn, endsOn: a.endsOn, endReason: a.endReason,
+    };
+    agreementIds.set(a.key, row.id);
+    return row;
+  });
+  await insertChunked(em, Agreement, agreements, 20);
+  await insertChunked(em, 'agreement_neighbourhood', (network.agreements ?? []).flatMap((a) => a.neighbourhoodCodes.map((code) => ({ agreementId: agreementIds.get(a.key), neighbourhoodCode: code }))), 200);
+
+  const activityIds = new Map<string, string>();
+  const activities = (network.activities ?? []).map((a) => {
+    const row = {
+      ...record(a.lastVerifiedOn), name: a.name, description: a.description, weekday: a.weekday, startTime: a.startTime,
+      endTime: a.endTime, validFrom: a.validFrom, validUntil: a.validUntil, venueName: a.venueName, venueAddress: a.venueAddress,
+      neighbourhoodCode: a.neighbourhoodCode, organisationId: id(ids.organisationIds, a.organisationKey), agreementId: id(agreementIds, a.agreementKey),
+    };
+    activityIds.set(a.key, row.id);
+    return row;
+  });
+  await insertChunked(em, Activity, activities, 20);
+  await insertChunked(em, 'activity_language', (network.activities ?? []).flatMap((a) => a.languageCodes.map((code) => ({ activityId: activityIds.get(a.key), languageCode: code }))), 200);
+  return { contactAssignments: assignments.length, agreements: agreements.length, activities: activities.length };
 }
 
 /**

@@ -30,4 +30,21 @@ export interface DemoNetwork {
     consentRecordedBy: string; lastVerifiedOn: string | null; languages: { code: string; level: Level }[];
     communityCodes: string[]; neighbourhoodCodes: string[];
   }[];
+  /** Registry (issue 3); optional so older network files still load. */
+  contactAssignments?: {
+    partyType: 'TEAM' | 'ORGANISATION'; teamKey?: string; organisationKey?: string; personKey: string;
+    since: string; until: string | null; note: string | null;
+  }[];
+  agreements?: {
+    key: string; title: string; type: string; status: string; teamKey: string; organisationKey: string | null; personKey: string | null;
+    neighbourhoodCodes: string[]; teamContactPersonKey: string | null; partnerContactPersonKey: string | null;
+    teamCommitment: string | null; partnerCommitment: string | null; appreciate: string | null; inform: string | null;
+    facilitate: string | null; align: string | null; volunteerCompensation: string | null; startsOn: string;
+    reviewOn: string | null; endsOn: string | null; endReason: string | null; lastVerifiedOn: string | null;
+  }[];
+  activities?: {
+    key: string; name: string; description: string | null; weekday: number; startTime: string; endTime: string;
+    validFrom: string; validUntil: string | null; venueName: string; venueAddress: string | null; neighbourhoodCode: string;
+    organisationKey: string | null; agreementKey: string | null; languageCodes: string[]; lastVerifiedOn: string | null;
+  }[];
 }

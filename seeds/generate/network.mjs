@@ -553,9 +553,168 @@ for (const o of organisations) {
   });
 }
 
+// ---- registry: fixed contact persons, agreements, walk-in hours (issue 3) ------------------------
+// Its own PRNG, so that adding this section left everything above byte-for-byte the same.
+
+const reg = mulberry32(20261203);
+const rInt = (lo, hi) => lo + Math.floor(reg() * (hi - lo + 1));
+const rPick = (arr) => arr[Math.floor(reg() * arr.length)];
+const rBetween = (a, b) => iso(toDate(a) + rInt(0, Math.round((toDate(b) - toDate(a)) / DAY)) * DAY);
+const at = (date) => `${date}T08:00:00.000Z`; // assignments start and end at a moment, not a day
+
+const workersOf = (teamKey) => persons.filter((p) => p.teamKey === teamKey && p.isContactPerson);
+const orgContactOf = (orgKey) => persons.find((p) => p.organisationKey === orgKey && p.isContactPerson);
+const orgMembersOf = (orgKey) => persons.filter((p) => p.organisationKey === orgKey && !p.isContactPerson);
+
+// Every team has a current fixed contact; the teams with two workers also show who it was before.
+const contactAssignments = [];
+for (const t of teams) {
+  const [current, previous] = workersOf(t.key);
+  const since = rBetween('2024-09-01', addDays(TODAY, -40));
+  if (previous) {
+    contactAssignments.push({ partyType: 'TEAM', teamKey: t.key, personKey: previous.key,
+      since: at(rBetween('2022-01-10', addDays(since, -200))), until: at(since), note: 'Overgedragen bij wisseling van taken' });
+  }
+  contactAssignments.push({ partyType: 'TEAM', teamKey: t.key, personKey: current.key, since: at(since), until: null, note: null });
+}
+// Most organisations have one (those without a contact person stay without); some have history.
+for (const o of organisations) {
+  const contact = orgContactOf(o.key);
+  if (!contact) continue;
+  const since = rBetween('2024-03-01', addDays(TODAY, -30));
+  const former = orgMembersOf(o.key)[0];
+  if (former && reg() < 0.7) {
+    contactAssignments.push({ partyType: 'ORGANISATION', organisationKey: o.key, personKey: former.key,
+      since: at(rBetween('2022-06-01', addDays(since, -150))), until: at(since), note: null });
+  }
+  contactAssignments.push({ partyType: 'ORGANISATION', organisationKey: o.key, personKey: contact.key, since: at(since), until: null, note: null });
+}
+
+// Agreements: [org or person key, team key, type, status, neighbourhood codes (short) or null = shared ones]
+const WIFA = {
+  WALK_IN_HOUR: ['Jaarlijkse bedankbijeenkomst voor de vrijwilligers', 'Het team deelt wijziging in regelingen vooraf met de partner',
+    'De partner stelt de ruimte kosteloos beschikbaar; het team zorgt voor materiaal', 'Elk kwartaal een evaluatie met beide vaste contactpersonen'],
+  INFORMATION_MEETING: ['De sleutelpersonen worden genoemd in de uitnodiging en het verslag', 'Het team levert voorlichtingsmateriaal in eenvoudige taal',
+    'De partner nodigt de achterban uit en regelt tolken waar nodig', 'Na elke bijeenkomst een korte nabespreking'],
+  REFERRAL_ROUTE: ['Terugkoppeling aan de partner over wat een verwijzing opleverde (met toestemming)', 'Het team meldt wachttijden en wijzigingen in de route',
+    'Vaste contactpersoon bij het team die binnen twee werkdagen terugbelt', 'Halfjaarlijks overleg over knelpunten in de route'],
+  DUO_COACHING: ['Vrijwilligersvergoeding en een certificaat na afloop', 'De sleutelpersoon wordt ingewerkt in de werkwijze van het team',
+    'Gezamenlijke huisbezoeken; het team regelt de planning', 'Maandelijkse intervisie met de coach van het team'],
+  OTHER: ['Publieke waardering in de wijkkrant', 'Wederzijds delen van de activiteitenagenda', 'Gebruik van elkaars ruimtes', 'Twee keer per jaar afstemming'],
+};
+const TITLES = {
+  WALK_IN_HOUR: (p) => `Wekelijks spreekuur bij ${p}`,
+  INFORMATION_MEETING: (p) => `Voorlichtingsbijeenkomsten met ${p}`,
+  REFERRAL_ROUTE: (p) => `Verwijsroute met ${p}`,
+  DUO_COACHING: (p) => `Duo-coaching met ${p}`,
+  OTHER: (p) => `Samenwerking met ${p}`,
+};
+const AGREEMENT_DEFS = [
+  // Kanaleneiland (BU03440831 / BU03440832 / BU03440821): every status
+  ['org-hiil-wadaag', 'team-zuidwest', 'WALK_IN_HOUR', 'ACTIVE', ['0832']],
+  ['org-al-amal-ouders', 'team-zuidwest', 'INFORMATION_MEETING', 'ACTIVE', ['0831', '0832']],
+  ['org-de-kanaalhoek', 'team-zuidwest', 'WALK_IN_HOUR', 'ENDED', ['0831', '0821']],
+  ['org-moskee-en-nour', 'team-zuidwest', 'REFERRAL_ROUTE', 'DRAFT', ['0832', '0823']],
+  ['org-vrouwencentrum-zuidwest', 'team-jgt-zuidwest', 'INFORMATION_MEETING', 'ACTIVE', ['0822', '0831']],
+  ['org-de-kanaalhoek', 'team-wijkteam-werk-zuidwest', 'WALK_IN_HOUR', 'ACTIVE', ['0821', '0831']],
+  ['org-kanaleneiland-united', 'team-jgt-zuidwest', 'OTHER', 'ENDED', ['0812', '0832']],
+  // elsewhere
+  ['org-somalische-vrouwen-overvecht', 'team-overvecht-noord', 'WALK_IN_HOUR', 'ACTIVE', null],
+  ['org-de-dreef', 'team-overvecht-zuid', 'WALK_IN_HOUR', 'ACTIVE', null],
+  ['org-selam-utrecht', 'team-overvecht-zuid', 'DUO_COACHING', 'ACTIVE', null],
+  ['org-bamyan', 'team-overvecht-zuid', 'REFERRAL_ROUTE', 'DRAFT', null],
+  ['org-marokkaanse-senioren', 'team-wijkteam-werk-overvecht', 'INFORMATION_MEETING', 'ENDED', null],
+  ['org-yesil-vadi', 'team-zuid', 'WALK_IN_HOUR', 'ACTIVE', null],
+  ['org-de-wissel', 'team-zuid', 'WALK_IN_HOUR', 'ENDED', null],
+  ['org-tafsut', 'team-noordwest-zuilen', 'INFORMATION_MEETING', 'ACTIVE', null],
+  ['org-newroz', 'team-noordwest-zuilen', 'REFERRAL_ROUTE', 'ACTIVE', null],
+  ['org-de-lindeboom', 'team-jgt-west', 'WALK_IN_HOUR', 'DRAFT', null],
+  ['org-most', 'team-leidsche-rijn-terwijde', 'WALK_IN_HOUR', 'ACTIVE', null],
+  ['org-nieuwkomerscafe-lr', 'team-statushouders', 'REFERRAL_ROUTE', 'ACTIVE', null],
+  ['org-mehr-vrouwen', 'team-vleuten', 'INFORMATION_MEETING', 'DRAFT', null],
+  ['org-anansi', 'team-oost-sterrenwijk', 'INFORMATION_MEETING', 'ENDED', null],
+  ['org-rondkomen', 'team-binnenstad', 'REFERRAL_ROUTE', 'ACTIVE', null],
+  ['org-dushi-kas', 'team-overvecht-noord', 'DUO_COACHING', 'DRAFT', null],
+];
+const agreements = [];
+const partyName = (party) => party.name.replace(/^(Stichting|Vereniging) /, '');
+function addAgreement(party, partyKind, teamKey, type, status, shortCodes) {
+  const team = teams.find((t) => t.key === teamKey);
+  const partyCodes = party.neighbourhoodCodes;
+  const shared = partyCodes.filter((c) => team.neighbourhoodCodes.includes(c)).slice(0, 3);
+  const codes = shortCodes ? shortCodes.map(code) : shared.length ? shared : [partyCodes[0]];
+  const startsOn = status === 'DRAFT' ? rBetween(addDays(TODAY, 7), addDays(TODAY, 60)) : rBetween('2023-01-09', addDays(TODAY, -90));
+  const endsOn = status === 'ENDED' ? rBetween(addDays(startsOn, 60), addDays(TODAY, -10)) : null;
+  const reviewOn = status === 'ENDED' ? null : addDays(startsOn, rPick([182, 365]));
+  const [appreciate, inform, facilitate, align] = WIFA[type];
+  const teamContact = workersOf(teamKey)[0];
+  const partnerContact = partyKind === 'person' ? party : orgContactOf(party.key);
+  agreements.push({
+    key: `agreement-${String(agreements.length + 1).padStart(2, '0')}`,
+    title: TITLES[type](partyKind === 'person' ? party.name : partyName(party)),
+    type, status, teamKey,
+    organisationKey: partyKind === 'organisation' ? party.key : null,
+    personKey: partyKind === 'person' ? party.key : null,
+    neighbourhoodCodes: codes,
+    teamContactPersonKey: teamContact?.key ?? null,
+    partnerContactPersonKey: partnerContact?.key ?? null,
+    teamCommitment: 'Een vaste medewerker is aanwezig, neemt vragen mee en koppelt binnen een week terug.',
+    partnerCommitment: type === 'WALK_IN_HOUR' ? 'Stelt de ruimte beschikbaar en maakt het spreekuur bekend bij de achterban.'
+      : 'Brengt het team in contact met de achterban en signaleert vragen vroeg.',
+    appreciate, inform, facilitate, align,
+    volunteerCompensation: partyKind === 'person' || type === 'DUO_COACHING' ? '€ 25 per dagdeel, maximaal € 180 per maand' : (reg() < 0.4 ? '€ 15 per bijeenkomst voor de vrijwilligers' : null),
+    startsOn, reviewOn, endsOn,
+    endReason: status === 'ENDED' ? rPick(['Ruimte niet meer beschikbaar', 'Doel bereikt; overgegaan in een verwijsroute', 'Vrijwilligers gestopt']) : null,
+    lastVerifiedOn: rBetween(addDays(TODAY, -300), TODAY),
+  });
+}
+for (const [partyKey, teamKey, type, status, shortCodes] of AGREEMENT_DEFS) {
+  addAgreement(organisations.find((o) => o.key === partyKey), 'organisation', teamKey, type, status, shortCodes);
+}
+// Agreements with key persons: duo coaching with trained Somali and Eritrean key persons.
+const trainedKeyPersons = persons.filter((p) => p.isKeyPerson && p.trainedKeyPerson && p.volunteerContract);
+for (const [i, status] of ['ACTIVE', 'ACTIVE', 'ENDED', 'DRAFT'].entries()) {
+  const kp = trainedKeyPersons[i * 3];
+  const team = homeTeam(kp.neighbourhoodCodes[0]);
+  addAgreement(kp, 'person', team.key, 'DUO_COACHING', status, null);
+}
+
+// Walk-in hours: under each walk-in agreement that is (or was) running, at the partner's venue,
+// and a few an organisation holds on its own.
+const activities = [];
+const TIMES = [['09:30', '11:30'], ['10:00', '12:00'], ['13:30', '15:30'], ['14:00', '16:00'], ['19:00', '20:30']];
+function addActivity({ name, organisation, agreement, validFrom, validUntil, languageCodes, description }) {
+  const [startTime, endTime] = rPick(TIMES);
+  activities.push({
+    key: `activity-${String(activities.length + 1).padStart(2, '0')}`,
+    name, description, weekday: rInt(1, 6), startTime, endTime, validFrom, validUntil,
+    venueName: organisation.name, venueAddress: `${organisation.address}, ${organisation.postcode} ${organisation.city}`,
+    neighbourhoodCode: organisation.neighbourhoodCodes[0],
+    organisationKey: organisation.key, agreementKey: agreement?.key ?? null,
+    languageCodes, lastVerifiedOn: rBetween(addDays(TODAY, -200), TODAY),
+  });
+}
+for (const a of agreements.filter((x) => x.type === 'WALK_IN_HOUR' && x.status !== 'DRAFT')) {
+  const organisation = organisations.find((o) => o.key === a.organisationKey);
+  const team = teams.find((t) => t.key === a.teamKey);
+  const languages = organisation.languageCodes.filter((c) => c !== 'nld').slice(0, 2);
+  addActivity({
+    name: `Spreekuur ${team.name}`, organisation, agreement: a, validFrom: a.startsOn, validUntil: a.endsOn,
+    languageCodes: ['nld', ...languages], description: 'Inloop zonder afspraak voor vragen over geld, zorg, opvoeding en post.',
+  });
+}
+for (const [orgKey, name] of [['org-de-kanaalhoek', 'Taalcafé'], ['org-de-dreef', 'Inloop voor nieuwkomers'], ['org-huis-van-de-wijk-parkwijk', 'Formulierenhulp'],
+  ['org-hiil-wadaag', 'Vrouwenochtend'], ['org-habesha-huis', 'Koffieochtend']]) {
+  const organisation = organisations.find((o) => o.key === orgKey);
+  addActivity({
+    name, organisation, validFrom: rBetween('2024-01-08', addDays(TODAY, -60)), validUntil: null,
+    languageCodes: organisation.languageCodes.slice(0, 3), description: null,
+  });
+}
+
 // ---- write ------------------------------------------------------------------------------------
 
-const network = { communities: COMMUNITIES, teams, organisations, persons };
+const network = { communities: COMMUNITIES, teams, organisations, persons, contactAssignments, agreements, activities };
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(network, null, 1) + '\n');
 
@@ -595,6 +754,29 @@ const allText = JSON.stringify(network);
 check(!/@(?!([a-z0-9-]+\.)?example\.org)/.test(allText.replace(/https:\/\/[a-z0-9.-]+/g, (u) => u)), 'non-example.org e-mail');
 check([...allText.matchAll(/https?:\/\/([^"/]+)/g)].every((m) => m[1].endsWith('.example.org')), 'non-example.org website');
 
+// registry checks
+const personByKey = new Map(persons.map((p) => [p.key, p]));
+for (const t of teams) check(contactAssignments.filter((c) => c.teamKey === t.key && !c.until).length === 1, `${t.key}: not exactly one current contact`);
+for (const c of contactAssignments) {
+  const p = personByKey.get(c.personKey);
+  check(p && (c.teamKey ? p.teamKey === c.teamKey : p.organisationKey === c.organisationKey), `contact ${c.personKey} not of its party`);
+  check(!c.until || c.since < c.until, `contact ${c.personKey}: until before since`);
+}
+check(agreements.length >= 20, `only ${agreements.length} agreements`);
+const KANALENEILAND = ['BU03440831', 'BU03440832', 'BU03440821'];
+for (const status of ['DRAFT', 'ACTIVE', 'ENDED']) {
+  check(agreements.some((a) => a.status === status && a.neighbourhoodCodes.some((c) => KANALENEILAND.includes(c))), `no ${status} agreement in Kanaleneiland`);
+}
+for (const a of agreements) {
+  check(a.neighbourhoodCodes.length >= 1 && a.neighbourhoodCodes.every((c) => NBH.has(c)), `${a.key}: neighbourhoods`);
+  check(!a.endsOn || a.endsOn >= a.startsOn, `${a.key}: ends before start`);
+  const tc = a.teamContactPersonKey && personByKey.get(a.teamContactPersonKey);
+  check(!tc || tc.teamKey === a.teamKey, `${a.key}: team contact not of team`);
+  const pc = a.partnerContactPersonKey && personByKey.get(a.partnerContactPersonKey);
+  check(!pc || (a.organisationKey ? pc.organisationKey === a.organisationKey : pc.key === a.personKey), `${a.key}: partner contact not of partner`);
+}
+check(new Set(activities.map((a) => a.venueName)).size >= 5, 'walk-in hours at fewer than 5 venues');
+
 const verified = [...organisations, ...persons].map((r) => r.lastVerifiedOn);
 const stale = verified.filter((d) => d && d < addDays(TODAY, -365)).length;
 const never = verified.filter((d) => d === null).length;
@@ -618,5 +800,7 @@ for (const [c, ps] of Object.entries(byBuurt).sort((a, b) => km(ref.centroid, NB
 }
 console.log(`Somali interpreters: formal ${persons.filter((p) => p.interpreterFormal === true && p.languages.some((l) => l.code === 'som')).length}, ` +
   `informal ${persons.filter((p) => p.interpreterFormal === false && p.languages.some((l) => l.code === 'som')).length}`);
+console.log(`contact assignments ${contactAssignments.length} (${contactAssignments.filter((c) => c.until).length} ended), agreements ${agreements.length} (` +
+  ['DRAFT', 'ACTIVE', 'ENDED'].map((st) => `${st} ${agreements.filter((a) => a.status === st).length}`).join(', ') + `), walk-in hours ${activities.length}`);
 if (errors.length) { console.error(`${errors.length} CHECK(S) FAILED:\n  ` + [...new Set(errors)].join('\n  ')); process.exitCode = 1; }
 else console.log('all checks passed');

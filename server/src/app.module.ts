@@ -5,21 +5,31 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { formatError } from './common/errors.js';
 import { APP_CONFIG, type AppConfig } from './config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { ActivityModule } from './modules/activity/activity.module.js';
+import { AgreementModule } from './modules/agreement/agreement.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { AppConfigModule } from './modules/app-config/app-config.module.js';
 import { CommunityModule } from './modules/community/community.module.js';
+import { ContactAssignmentModule } from './modules/contact-assignment/contact-assignment.module.js';
+import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { LanguageModule } from './modules/language/language.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
 import { NeighbourhoodModule } from './modules/neighbourhood/neighbourhood.module.js';
 import { OrganisationModule } from './modules/organisation/organisation.module.js';
+import { OwnershipModule } from './modules/ownership/ownership.module.js';
 import { PersonModule } from './modules/person/person.module.js';
 import { TeamModule } from './modules/team/team.module.js';
+import { VerificationModule } from './modules/verification/verification.module.js';
 import { StartupModule } from './startup/startup.module.js';
 
 /** The feature modules, listed once so the app and the schema generator load the same set. */
 export const featureModules = [
   AuthModule, AuditModule, AppConfigModule, LanguageModule, CommunityModule, NeighbourhoodModule, OrganisationModule, PersonModule, TeamModule,
+  // Registry (issue 3)
+  OwnershipModule, ContactAssignmentModule, AgreementModule, ActivityModule, VerificationModule,
+  ExchangeModule,
+  // Matching (issue 4)
   MatchingModule,
 ];
 

@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config.js';
+import { sqliteRequestQueue } from './database/sqlite-request-queue.js';
 
 /**
  * The application, configured but not yet listening: main.ts and the tests start it the same way.
@@ -17,14 +18,18 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
     // Nest's start-up chatter stays out of the terminal; our own start messages use console.
     logger: options.logger ?? ['error', 'warn'],
   });
+  // Imports send whole CSV or HSDS files through GraphQL: allow up to 25 MB of JSON.
+  app.useBodyParser('json', { limit: '25mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphQLErrorFilter());
   app.enableShutdownHooks();
-  if (existsSync(join(config.clientDir, 'index.html'))) {
-    app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
+  const serveClient = existsSync(join(config.clientDir, 'index.html'));
+  if (serveClient) app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
+  if (config.databaseUrl.startsWith('sqlite:')) app.use(sqliteRequestQueue());
+  if (serveClient) {
     // Client-side routes (/buurt/BU…, /zoeken?…) all get the app shell.
     app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/hsds')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/hsds') || req.path.startsWith('/sjablonen') || req.path.startsWith('/export')) return next();
       res.sendFile(join(config.clientDir, 'index.html'));
     });
   }

@@ -1,4 +1,7 @@
+import { Activity } from '../modules/activity/activity.entity.js';
+import { Agreement } from '../modules/agreement/agreement.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { ContactAssignment } from '../modules/contact-assignment/contact-assignment.entity.js';
 import { Community } from '../modules/community/community.entity.js';
 import { Language } from '../modules/language/language.entity.js';
 import { District } from '../modules/neighbourhood/district.entity.js';
@@ -9,4 +12,5 @@ import { Person } from '../modules/person/person.entity.js';
 import { Team } from '../modules/team/team.entity.js';
 
 /** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
-export const entities = [District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry];
+export const entities = [District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry,
+  ContactAssignment, Agreement, Activity];

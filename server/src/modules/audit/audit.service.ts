@@ -38,4 +38,21 @@ export class AuditService {
       afterJson: entry.after ? JSON.stringify(snapshot(entry.after)) : null,
     });
   }
+
+  /** Many entries at once (an import), in chunks, in the caller's transaction. */
+  async recordMany(em: EntityManager, actor: Actor | null, entries: AuditRecord[]): Promise<void> {
+    const at = nowIso();
+    const rows = entries.map((entry) => ({
+      id: randomUUID(),
+      at,
+      userId: actor?.userId ?? null,
+      userEmail: actor?.email ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      beforeJson: entry.before ? JSON.stringify(snapshot(entry.before)) : null,
+      afterJson: entry.after ? JSON.stringify(snapshot(entry.after)) : null,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await em.insert(AuditEntry, rows.slice(i, i + 500));
+  }
 }

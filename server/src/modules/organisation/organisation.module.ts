@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommunityModule } from '../community/community.module.js';
 import { LanguageModule } from '../language/language.module.js';
+import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
 import { Organisation } from './organisation.entity.js';
-import { OrganisationResolver } from './organisation.resolver.js';
+import { NeighbourhoodOrganisationResolver, OrganisationResolver } from './organisation.resolver.js';
 import { OrganisationService } from './organisation.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation]), LanguageModule],
-  providers: [OrganisationService, OrganisationResolver],
+  imports: [TypeOrmModule.forFeature([Organisation]), LanguageModule, CommunityModule, NeighbourhoodModule],
+  providers: [OrganisationService, OrganisationResolver, NeighbourhoodOrganisationResolver],
   exports: [OrganisationService],
 })
 export class OrganisationModule {}

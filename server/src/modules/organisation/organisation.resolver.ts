@@ -1,6 +1,11 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
+import { ArchiveInput } from '../../common/archive.input.js';
 import { Paginated, PageInput, type Page } from '../../common/pagination.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { OrganisationFilter } from './dto/organisation-filter.input.js';
+import { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation.input.js';
 import { Organisation } from './organisation.entity.js';
 import { OrganisationService } from './organisation.service.js';
 
@@ -21,5 +26,30 @@ export class OrganisationResolver {
   @Query(() => Organisation, { nullable: true })
   organisation(@Args('id', { type: () => ID }) id: string): Promise<Organisation | null> {
     return this.organisationService.findById(id);
+  }
+
+  @Mutation(() => Organisation, { description: 'Register an organisation (partner, venue)' })
+  createOrganisation(@CurrentActor() actor: Actor | null, @Args('input') input: CreateOrganisationInput): Promise<Organisation> {
+    return this.organisationService.create(actor, input);
+  }
+
+  @Mutation(() => Organisation, { description: 'Change an organisation; archived ones cannot be changed (ARCHIVED)' })
+  updateOrganisation(@CurrentActor() actor: Actor | null, @Args('input') input: UpdateOrganisationInput): Promise<Organisation> {
+    return this.organisationService.update(actor, input);
+  }
+
+  @Mutation(() => Organisation, { description: 'Archive an organisation: it stays in agreements and history, but leaves search and the map' })
+  archiveOrganisation(@CurrentActor() actor: Actor | null, @Args('input') input: ArchiveInput): Promise<Organisation> {
+    return this.organisationService.archive(actor, input);
+  }
+}
+
+@Resolver(() => Neighbourhood)
+export class NeighbourhoodOrganisationResolver {
+  constructor(private readonly organisationService: OrganisationService) {}
+
+  @ResolveField(() => [Organisation], { description: 'Partner organisations serving this neighbourhood' })
+  organisations(@Parent() neighbourhood: Neighbourhood): Promise<Organisation[]> {
+    return this.organisationService.listForNeighbourhood(neighbourhood.code);
   }
 }

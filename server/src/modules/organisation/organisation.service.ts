@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { applyChanges, auditView } from '../../common/audit-view.js';
+import { nowIso, todayIso } from '../../common/base.entity.js';
+import { ArchiveInput } from '../../common/archive.input.js';
+import { notFound } from '../../common/errors.js';
 import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
+import { assertNotArchived, blankToNull, normalisePhone } from '../../common/validators.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.service.js';
+import type { Actor } from '../auth/actor.js';
+import { CommunityService } from '../community/community.service.js';
 import { LanguageService } from '../language/language.service.js';
-import { assertNeighbourhoodCode } from '../neighbourhood/neighbourhood.service.js';
+import { assertNeighbourhoodCode, NeighbourhoodService } from '../neighbourhood/neighbourhood.service.js';
+import { OwnershipService } from '../ownership/ownership.service.js';
 import { OrganisationFilter } from './dto/organisation-filter.input.js';
+import { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation.input.js';
 import { Organisation } from './organisation.entity.js';
 
+const SCALAR_FIELDS = ['name', 'kind', 'description', 'website', 'phone', 'email', 'address', 'postcode', 'city', 'lat', 'lon', 'lastVerifiedOn'] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
 
 @Injectable()
@@ -14,6 +26,12 @@ export class OrganisationService {
   constructor(
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     private readonly languageService: LanguageService,
+    private readonly communityService: CommunityService,
+    private readonly neighbourhoodService: NeighbourhoodService,
+    private readonly ownership: OwnershipService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** Active (not archived) organisations matching the filter, by name, one page at a time. */
@@ -37,4 +55,92 @@ export class OrganisationService {
   findById(id: string): Promise<Organisation | null> {
     return this.organisations.findOne({ where: { id }, relations: RELATIONS });
   }
+
+  /** Active organisations serving a neighbourhood: the partners on the neighbourhood page. */
+  async listForNeighbourhood(code: string): Promise<Organisation[]> {
+    const rows = await this.organisations.createQueryBuilder('o')
+      .innerJoin('o.neighbourhoods', 'served', 'served.code = :code', { code })
+      .where('o.archivedAt IS NULL').orderBy('o.name', 'ASC').getMany();
+    return loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS);
+  }
+
+  /** The organisation, or NOT_FOUND naming the field. */
+  async get(id: string, field = 'id'): Promise<Organisation> {
+    const found = await this.findById(id);
+    if (!found) throw notFound(field, `Organisatie '${id}' bestaat niet`);
+    return found;
+  }
+
+  async create(actor: Actor | null, input: CreateOrganisationInput): Promise<Organisation> {
+    this.access.requireSignedIn(actor);
+    const related = await this.resolveRelated(input);
+    const owners = await this.ownership.teamsOfNewPartner({ neighbourhoodCodes: related.neighbourhoods?.map((n) => n.code) });
+    this.access.assertCanEdit(actor, owners, 'deze organisatie');
+    const id = await this.dataSource.transaction(async (em) => {
+      const organisation = em.create(Organisation, { isDemo: false, externalId: null, archivedAt: null, languages: [], communities: [], neighbourhoods: [] });
+      applyChanges(organisation, this.cleaned(input), SCALAR_FIELDS);
+      Object.assign(organisation, related);
+      organisation.lastVerifiedOn ??= todayIso(); // whoever registers it has just checked it
+      await em.save(organisation);
+      await this.audit.record(em, actor, { action: 'createOrganisation', entityType: 'Organisation', entityId: organisation.id, after: auditView(organisation) });
+      return organisation.id;
+    });
+    return this.get(id);
+  }
+
+  async update(actor: Actor | null, input: UpdateOrganisationInput): Promise<Organisation> {
+    this.access.requireSignedIn(actor);
+    const organisation = await this.get(input.id);
+    assertNotArchived(organisation, 'Deze organisatie');
+    this.access.assertCanEdit(actor, await this.ownership.teamsOfOrganisation(organisation.id), 'deze organisatie');
+    const related = await this.resolveRelated(input);
+    await this.dataSource.transaction(async (em) => {
+      const before = auditView(organisation);
+      applyChanges(organisation, this.cleaned(input), SCALAR_FIELDS);
+      Object.assign(organisation, related);
+      organisation.updatedAt = nowIso();
+      await em.save(organisation);
+      await this.audit.record(em, actor, { action: 'updateOrganisation', entityType: 'Organisation', entityId: organisation.id, before, after: auditView(organisation) });
+    });
+    return this.get(organisation.id);
+  }
+
+  async archive(actor: Actor | null, input: ArchiveInput): Promise<Organisation> {
+    this.access.requireSignedIn(actor);
+    const organisation = await this.get(input.id);
+    assertNotArchived(organisation, 'Deze organisatie');
+    this.access.assertCanEdit(actor, await this.ownership.teamsOfOrganisation(organisation.id), 'deze organisatie');
+    await this.dataSource.transaction(async (em) => {
+      const archivedAt = nowIso();
+      await em.update(Organisation, { id: organisation.id }, { archivedAt, updatedAt: archivedAt });
+      await this.audit.record(em, actor, {
+        action: 'archiveOrganisation', entityType: 'Organisation', entityId: organisation.id,
+        before: { archivedAt: null }, after: { archivedAt, reason: input.reason ?? null },
+      });
+    });
+    return this.get(organisation.id);
+  }
+
+  /** Input with blanks as null and the phone number normalised. */
+  private cleaned(input: Partial<CreateOrganisationInput>): Partial<Organisation> {
+    const out: Partial<Organisation> = {};
+    for (const field of SCALAR_FIELDS) {
+      const value = (input as Record<string, unknown>)[field];
+      if (value !== undefined) (out as Record<string, unknown>)[field] = typeof value === 'string' ? blankToNull(value.trim()) : value;
+    }
+    if (out.phone !== undefined) out.phone = normalisePhone(out.phone);
+    if (out.postcode) out.postcode = out.postcode.replace(/^(\d{4}) ?([A-Za-z]{2})$/, (_m, d: string, l: string) => `${d} ${l.toUpperCase()}`);
+    if (out.email) out.email = out.email.toLowerCase();
+    return out;
+  }
+
+  /** Languages, communities and neighbourhoods named in the input, checked before anything is written. */
+  private async resolveRelated(input: Partial<CreateOrganisationInput>): Promise<Partial<Organisation>> {
+    const related: Partial<Organisation> = {};
+    if (input.languageCodes) related.languages = this.languageService.resolveAll(input.languageCodes, 'languageCodes');
+    if (input.communityCodes) related.communities = await this.communityService.getMany(input.communityCodes, 'communityCodes');
+    if (input.neighbourhoodCodes) related.neighbourhoods = await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes');
+    return related;
+  }
+
 }

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommunityModule } from '../community/community.module.js';
 import { LanguageModule } from '../language/language.module.js';
+import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { Person } from './person.entity.js';
-import { PersonResolver } from './person.resolver.js';
+import { NeighbourhoodPersonResolver, PersonResolver } from './person.resolver.js';
 import { PersonService } from './person.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person, PersonLanguage]), LanguageModule],
-  providers: [PersonService, PersonResolver],
+  imports: [TypeOrmModule.forFeature([Person, PersonLanguage]), LanguageModule, CommunityModule, NeighbourhoodModule],
+  providers: [PersonService, PersonResolver, NeighbourhoodPersonResolver],
   exports: [PersonService],
 })
 export class PersonModule {}

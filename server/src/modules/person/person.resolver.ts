@@ -1,7 +1,12 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ArchiveInput } from '../../common/archive.input.js';
+import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { MapPoint } from '../../common/map-point.model.js';
 import { Paginated, PageInput, type Page } from '../../common/pagination.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { PersonFilter } from './dto/person-filter.input.js';
+import { CreatePersonInput, UpdatePersonInput } from './dto/person.input.js';
 import { Person } from './person.entity.js';
 import { PersonService } from './person.service.js';
 
@@ -24,10 +29,35 @@ export class PersonResolver {
     return this.personService.findById(id);
   }
 
+  @Mutation(() => Person, { description: 'Register a key person, interpreter or contact person; a consent record is required' })
+  createPerson(@CurrentActor() actor: Actor | null, @Args('input') input: CreatePersonInput): Promise<Person> {
+    return this.personService.create(actor, input);
+  }
+
+  @Mutation(() => Person, { description: 'Change a person; archived ones cannot be changed (ARCHIVED)' })
+  updatePerson(@CurrentActor() actor: Actor | null, @Args('input') input: UpdatePersonInput): Promise<Person> {
+    return this.personService.update(actor, input);
+  }
+
+  @Mutation(() => Person, { description: 'Archive a person: they stay in agreements and history, but leave search and the map' })
+  archivePerson(@CurrentActor() actor: Actor | null, @Args('input') input: ArchiveInput): Promise<Person> {
+    return this.personService.archive(actor, input);
+  }
+
   /** Where the person shows on the map: the centre of the first neighbourhood they work in, never an address. */
   @ResolveField(() => MapPoint, { nullable: true })
   mapPoint(@Parent() person: Person): MapPoint | null {
     const first = person.neighbourhoods?.[0];
     return first ? { lat: first.centroidLat, lon: first.centroidLon, neighbourhoodCode: first.code } : null;
+  }
+}
+
+@Resolver(() => Neighbourhood)
+export class NeighbourhoodPersonResolver {
+  constructor(private readonly personService: PersonService) {}
+
+  @ResolveField(() => [Person], { description: 'Key persons and interpreters active in this neighbourhood' })
+  persons(@Parent() neighbourhood: Neighbourhood): Promise<Person[]> {
+    return this.personService.listForNeighbourhood(neighbourhood.code);
   }
 }

@@ -1,19 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { applyChanges, auditView } from '../../common/audit-view.js';
+import { nowIso, todayIso } from '../../common/base.entity.js';
+import { ArchiveInput } from '../../common/archive.input.js';
+import { badInput, notFound } from '../../common/errors.js';
 import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
+import { assertNotArchived, blankToNull, normalisePhone } from '../../common/validators.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.service.js';
+import type { Actor } from '../auth/actor.js';
+import { CommunityService } from '../community/community.service.js';
 import { LanguageService } from '../language/language.service.js';
-import { assertNeighbourhoodCode } from '../neighbourhood/neighbourhood.service.js';
+import { assertNeighbourhoodCode, NeighbourhoodService } from '../neighbourhood/neighbourhood.service.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { OwnershipService } from '../ownership/ownership.service.js';
+import { Team } from '../team/team.entity.js';
 import { PersonFilter } from './dto/person-filter.input.js';
+import { CreatePersonInput, UpdatePersonInput } from './dto/person.input.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { Person, PersonRole } from './person.entity.js';
 
-const ROLE_COLUMN: Record<PersonRole, keyof Person> = {
+const ROLE_COLUMN: Record<PersonRole, 'isKeyPerson' | 'isInterpreter' | 'isContactPerson'> = {
   [PersonRole.KEY_PERSON]: 'isKeyPerson',
   [PersonRole.INTERPRETER]: 'isInterpreter',
   [PersonRole.CONTACT_PERSON]: 'isContactPerson',
 };
-
+const SCALAR_FIELDS = [
+  'name', 'interpreterFormal', 'registrationNumber', 'trainedKeyPerson', 'volunteerContract', 'phone', 'email',
+  'organisationId', 'teamId', 'topics', 'availability', 'availabilityNote', 'lastVerifiedOn',
+] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
 
 @Injectable()
@@ -21,6 +37,12 @@ export class PersonService {
   constructor(
     @InjectRepository(Person) private readonly persons: Repository<Person>,
     private readonly languageService: LanguageService,
+    private readonly communityService: CommunityService,
+    private readonly neighbourhoodService: NeighbourhoodService,
+    private readonly ownership: OwnershipService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** Active (not archived) persons matching the filter, by name, one page at a time. */
@@ -46,5 +68,177 @@ export class PersonService {
 
   findById(id: string): Promise<Person | null> {
     return this.persons.findOne({ where: { id }, relations: RELATIONS });
+  }
+
+  async get(id: string, field = 'id'): Promise<Person> {
+    const found = await this.findById(id);
+    if (!found) throw notFound(field, `Persoon '${id}' bestaat niet`);
+    return found;
+  }
+
+  /** Active key persons and interpreters working in a neighbourhood: the person partners on the neighbourhood page. */
+  async listForNeighbourhood(code: string): Promise<Person[]> {
+    const rows = await this.persons.createQueryBuilder('p')
+      .innerJoin('p.neighbourhoods', 'active_in', 'active_in.code = :code', { code })
+      .where('p.archivedAt IS NULL').andWhere('(p.isKeyPerson = :yes OR p.isInterpreter = :yes)', { yes: true })
+      .orderBy('p.name', 'ASC').getMany();
+    return loadInOrder(this.persons, rows.map((p) => p.id), RELATIONS);
+  }
+
+  /** Persons who belong to a team or an organisation (candidates for its fixed contact person). */
+  async listForParty(party: { teamId?: string; organisationId?: string }): Promise<Person[]> {
+    const where = party.teamId ? { teamId: party.teamId } : { organisationId: party.organisationId };
+    const rows = await this.persons.find({ where: { ...where }, order: { name: 'ASC' } });
+    return loadInOrder(this.persons, rows.filter((p) => !p.archivedAt).map((p) => p.id), RELATIONS);
+  }
+
+  async create(actor: Actor | null, input: CreatePersonInput): Promise<Person> {
+    this.access.requireSignedIn(actor);
+    const changes = this.cleaned(input);
+    await this.assertParties(changes);
+    const related = await this.resolveRelated(input);
+    const owners = await this.ownership.teamsOfNewPartner({
+      teamId: changes.teamId, organisationId: changes.organisationId, neighbourhoodCodes: related.neighbourhoods?.map((n) => n.code),
+    });
+    this.access.assertCanEdit(actor, owners, 'deze persoon');
+    const person = this.persons.create({
+      isDemo: false, externalId: null, archivedAt: null, isKeyPerson: false, isInterpreter: false, isContactPerson: false,
+      interpreterFormal: null, registrationNumber: null, organisationId: null, teamId: null, phone: null, email: null,
+      availabilityNote: null, communities: [], neighbourhoods: [],
+    });
+    applyChanges(person, changes, SCALAR_FIELDS);
+    this.applyRolesAndConsent(person, input);
+    person.lastVerifiedOn ??= todayIso(); // whoever registers a person has just checked the entry
+    this.assertInterpreterRules(person);
+    const id = await this.dataSource.transaction(async (em) => {
+      const { languages, ...rest } = related;
+      Object.assign(person, rest);
+      person.languages = [];
+      await em.save(person);
+      await this.replaceLanguages(em, person, languages ?? []);
+      await this.audit.record(em, actor, { action: 'createPerson', entityType: 'Person', entityId: person.id, after: auditView(person) });
+      return person.id;
+    });
+    return this.get(id);
+  }
+
+  async update(actor: Actor | null, input: UpdatePersonInput): Promise<Person> {
+    this.access.requireSignedIn(actor);
+    const person = await this.get(input.id);
+    assertNotArchived(person, 'Deze persoon');
+    this.access.assertCanEdit(actor, await this.ownership.teamsOfPerson(person.id), 'deze persoon');
+    const changes = this.cleaned(input);
+    await this.assertParties(changes);
+    const related = await this.resolveRelated(input);
+    const before = auditView(person);
+    applyChanges(person, changes, SCALAR_FIELDS);
+    this.applyRolesAndConsent(person, input);
+    this.assertInterpreterRules(person);
+    await this.dataSource.transaction(async (em) => {
+      const { languages, ...rest } = related;
+      Object.assign(person, rest);
+      person.updatedAt = nowIso();
+      const currentLanguages = person.languages;
+      person.languages = undefined as never; // languages are written below, not by cascade
+      await em.save(person);
+      person.languages = currentLanguages;
+      if (languages) await this.replaceLanguages(em, person, languages);
+      await this.audit.record(em, actor, { action: 'updatePerson', entityType: 'Person', entityId: person.id, before, after: auditView(person) });
+    });
+    return this.get(person.id);
+  }
+
+  async archive(actor: Actor | null, input: ArchiveInput): Promise<Person> {
+    this.access.requireSignedIn(actor);
+    const person = await this.get(input.id);
+    assertNotArchived(person, 'Deze persoon');
+    this.access.assertCanEdit(actor, await this.ownership.teamsOfPerson(person.id), 'deze persoon');
+    await this.dataSource.transaction(async (em) => {
+      const archivedAt = nowIso();
+      await em.update(Person, { id: person.id }, { archivedAt, updatedAt: archivedAt });
+      await this.audit.record(em, actor, {
+        action: 'archivePerson', entityType: 'Person', entityId: person.id,
+        before: { archivedAt: null }, after: { archivedAt, reason: input.reason ?? null },
+      });
+    });
+    return this.get(person.id);
+  }
+
+  private async replaceLanguages(em: import('typeorm').EntityManager, person: Person, languages: { code: string; level: PersonLanguage['level'] }[]) {
+    await em.delete(PersonLanguage, { personId: person.id });
+    if (languages.length) {
+      await em.insert(PersonLanguage, languages.map((l) => ({ personId: person.id, languageCode: l.code, level: l.level })));
+    }
+    person.languages = languages.map((l) => Object.assign(new PersonLanguage(), { personId: person.id, languageCode: l.code, level: l.level }));
+  }
+
+  private applyRolesAndConsent(person: Person, input: Partial<CreatePersonInput>): void {
+    if (input.roles) {
+      for (const [role, column] of Object.entries(ROLE_COLUMN)) person[column] = input.roles.includes(role as PersonRole);
+    }
+    if (!person.isInterpreter) person.interpreterFormal = null;
+    if (!person.isKeyPerson) {
+      // Training and volunteer contract are facts about key persons only.
+      person.trainedKeyPerson = false;
+      person.volunteerContract = false;
+    }
+    if (input.consent) {
+      if (input.consent.givenOn > todayIso()) throw badInput('consent.givenOn', 'De datum van toestemming ligt in de toekomst');
+      person.consentGivenOn = input.consent.givenOn;
+      person.consentMethod = input.consent.method;
+      person.consentRecordedBy = input.consent.recordedBy.trim();
+    }
+  }
+
+  /** Formal and informal interpreters are never blurred. */
+  private assertInterpreterRules(person: Person): void {
+    if (person.isInterpreter && person.interpreterFormal === null) {
+      throw badInput('interpreterFormal', 'Geef aan of de tolk formeel (beëdigd, Rbtv) of informeel is');
+    }
+    if (person.registrationNumber && person.interpreterFormal !== true) {
+      throw badInput('registrationNumber', 'Alleen een formele (beëdigde) tolk heeft een Rbtv-registratienummer');
+    }
+  }
+
+  /** The team and organisation named must exist and not be archived. */
+  private async assertParties(changes: Partial<Person>): Promise<void> {
+    if (changes.organisationId) {
+      const organisation = await this.dataSource.manager.findOneBy(Organisation, { id: changes.organisationId });
+      if (!organisation) throw notFound('organisationId', `Organisatie '${changes.organisationId}' bestaat niet`);
+      assertNotArchived(organisation, 'Deze organisatie', 'organisationId');
+    }
+    if (changes.teamId) {
+      const team = await this.dataSource.manager.findOneBy(Team, { id: changes.teamId });
+      if (!team) throw notFound('teamId', `Team '${changes.teamId}' bestaat niet`);
+      assertNotArchived(team, 'Dit team', 'teamId');
+    }
+  }
+
+  private cleaned(input: Partial<CreatePersonInput>): Partial<Person> {
+    const out: Partial<Person> = {};
+    for (const field of SCALAR_FIELDS) {
+      const value = (input as Record<string, unknown>)[field];
+      if (value !== undefined) (out as Record<string, unknown>)[field] = typeof value === 'string' ? blankToNull(value.trim()) : value;
+    }
+    if (out.name === null) throw badInput('name', 'Naam is verplicht');
+    if (out.phone !== undefined) out.phone = normalisePhone(out.phone);
+    if (out.email) out.email = out.email.toLowerCase();
+    if (out.topics) out.topics = [...new Set(out.topics)].sort();
+    return out;
+  }
+
+  private async resolveRelated(input: Partial<CreatePersonInput>) {
+    const related: { languages?: { code: string; level: PersonLanguage['level'] }[]; communities?: Person['communities']; neighbourhoods?: Person['neighbourhoods'] } = {};
+    if (input.languages) {
+      const seen = new Map<string, { code: string; level: PersonLanguage['level'] }>();
+      input.languages.forEach((l, i) => {
+        const language = this.languageService.resolve(l.language, `languages.${i}.language`);
+        if (!seen.has(language.code)) seen.set(language.code, { code: language.code, level: l.level });
+      });
+      related.languages = [...seen.values()];
+    }
+    if (input.communityCodes) related.communities = await this.communityService.getMany(input.communityCodes, 'communityCodes');
+    if (input.neighbourhoodCodes) related.neighbourhoods = await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes');
+    return related;
   }
 }

@@ -1,4 +1,9 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
+import { ArchiveInput } from '../../common/archive.input.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CreateTeamInput, UpdateTeamInput } from './dto/team.input.js';
 import { Team } from './team.entity.js';
 import { TeamService } from './team.service.js';
 
@@ -14,5 +19,30 @@ export class TeamResolver {
   @Query(() => Team, { nullable: true })
   team(@Args('id', { type: () => ID }) id: string): Promise<Team | null> {
     return this.teamService.findById(id);
+  }
+
+  @Mutation(() => Team, { description: 'Register a team (administrators)' })
+  createTeam(@CurrentActor() actor: Actor | null, @Args('input') input: CreateTeamInput): Promise<Team> {
+    return this.teamService.create(actor, input);
+  }
+
+  @Mutation(() => Team, { description: "Change a team (its coordinators or an administrator)" })
+  updateTeam(@CurrentActor() actor: Actor | null, @Args('input') input: UpdateTeamInput): Promise<Team> {
+    return this.teamService.update(actor, input);
+  }
+
+  @Mutation(() => Team, { description: 'Archive a team (administrators): it stays in agreements and history' })
+  archiveTeam(@CurrentActor() actor: Actor | null, @Args('input') input: ArchiveInput): Promise<Team> {
+    return this.teamService.archive(actor, input);
+  }
+}
+
+@Resolver(() => Neighbourhood)
+export class NeighbourhoodTeamResolver {
+  constructor(private readonly teamService: TeamService) {}
+
+  @ResolveField(() => [Team], { description: 'Teams covering this neighbourhood' })
+  teams(@Parent() neighbourhood: Neighbourhood): Promise<Team[]> {
+    return this.teamService.listForNeighbourhood(neighbourhood.code);
   }
 }

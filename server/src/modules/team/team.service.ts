@@ -1,11 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { applyChanges, auditView } from '../../common/audit-view.js';
+import { ArchiveInput } from '../../common/archive.input.js';
+import { nowIso, todayIso } from '../../common/base.entity.js';
+import { notFound } from '../../common/errors.js';
+import { assertNotArchived, blankToNull, normalisePhone } from '../../common/validators.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.service.js';
+import type { Actor } from '../auth/actor.js';
+import { NeighbourhoodService } from '../neighbourhood/neighbourhood.service.js';
+import { CreateTeamInput, UpdateTeamInput } from './dto/team.input.js';
 import { Team } from './team.entity.js';
+
+const SCALAR_FIELDS = ['name', 'kind', 'municipalityCode', 'phone', 'email', 'lastVerifiedOn'] as const;
 
 @Injectable()
 export class TeamService {
-  constructor(@InjectRepository(Team) private readonly teams: Repository<Team>) {}
+  constructor(
+    @InjectRepository(Team) private readonly teams: Repository<Team>,
+    private readonly neighbourhoodService: NeighbourhoodService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /** Active teams with the neighbourhoods they cover, by name. */
   list(): Promise<Team[]> {
@@ -14,5 +32,77 @@ export class TeamService {
 
   findById(id: string): Promise<Team | null> {
     return this.teams.findOne({ where: { id }, relations: { neighbourhoods: true } });
+  }
+
+  async get(id: string, field = 'id'): Promise<Team> {
+    const found = await this.findById(id);
+    if (!found) throw notFound(field, `Team '${id}' bestaat niet`);
+    return found;
+  }
+
+  /** Active teams covering a neighbourhood, by name. */
+  async listForNeighbourhood(code: string): Promise<Team[]> {
+    const rows = await this.teams.createQueryBuilder('t')
+      .innerJoin('t.neighbourhoods', 'covered', 'covered.code = :code', { code })
+      .where('t.archivedAt IS NULL').orderBy('t.name', 'ASC').getMany();
+    return rows;
+  }
+
+  /** New teams are made by an administrator. */
+  async create(actor: Actor | null, input: CreateTeamInput): Promise<Team> {
+    this.access.requireAdministrator(actor);
+    const neighbourhoods = await this.neighbourhoodService.getMany(input.neighbourhoodCodes ?? [], 'neighbourhoodCodes');
+    const id = await this.dataSource.transaction(async (em) => {
+      const team = em.create(Team, { isDemo: false, externalId: null, archivedAt: null, phone: null, email: null, neighbourhoods });
+      applyChanges(team, this.cleaned(input), SCALAR_FIELDS);
+      team.lastVerifiedOn ??= todayIso();
+      await em.save(team);
+      await this.audit.record(em, actor, { action: 'createTeam', entityType: 'Team', entityId: team.id, after: auditView(team) });
+      return team.id;
+    });
+    return this.get(id);
+  }
+
+  /** A coordinator changes their own team; an administrator any team. */
+  async update(actor: Actor | null, input: UpdateTeamInput): Promise<Team> {
+    this.access.requireSignedIn(actor);
+    const team = await this.get(input.id);
+    assertNotArchived(team, 'Dit team');
+    this.access.assertCanEdit(actor, [team.id], 'dit team');
+    const neighbourhoods = input.neighbourhoodCodes ? await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes') : undefined;
+    await this.dataSource.transaction(async (em) => {
+      const before = auditView(team);
+      applyChanges(team, this.cleaned(input), SCALAR_FIELDS);
+      if (neighbourhoods) team.neighbourhoods = neighbourhoods;
+      team.updatedAt = nowIso();
+      await em.save(team);
+      await this.audit.record(em, actor, { action: 'updateTeam', entityType: 'Team', entityId: team.id, before, after: auditView(team) });
+    });
+    return this.get(team.id);
+  }
+
+  async archive(actor: Actor | null, input: ArchiveInput): Promise<Team> {
+    this.access.requireAdministrator(actor);
+    const team = await this.get(input.id);
+    assertNotArchived(team, 'Dit team');
+    await this.dataSource.transaction(async (em) => {
+      const archivedAt = nowIso();
+      await em.update(Team, { id: team.id }, { archivedAt, updatedAt: archivedAt });
+      await this.audit.record(em, actor, {
+        action: 'archiveTeam', entityType: 'Team', entityId: team.id, before: { archivedAt: null }, after: { archivedAt, reason: input.reason ?? null },
+      });
+    });
+    return this.get(team.id);
+  }
+
+  private cleaned(input: Partial<CreateTeamInput>): Partial<Team> {
+    const out: Partial<Team> = {};
+    for (const field of SCALAR_FIELDS) {
+      const value = (input as Record<string, unknown>)[field];
+      if (value !== undefined) (out as Record<string, unknown>)[field] = typeof value === 'string' ? blankToNull(value.trim()) : value;
+    }
+    if (out.phone !== undefined) out.phone = normalisePhone(out.phone);
+    if (out.email) out.email = out.email.toLowerCase();
+    return out;
   }
 }

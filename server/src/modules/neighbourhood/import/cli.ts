@@ -10,7 +10,7 @@ import { importNeighbourhoods } from './neighbourhood-importer.js';
 const args = process.argv.slice(2);
 const municipalityAt = args.indexOf('--municipality');
 const municipalityCode = municipalityAt >= 0 ? args[municipalityAt + 1]?.toUpperCase() : undefined;
-const files = args.filter((a, i) => !a.startsWith('--') && i !== municipalityAt + 1);
+const files = args.filter((a, i) => !a.startsWith('--') && (municipalityAt < 0 || i !== municipalityAt + 1));
 
 if (!files.length || (municipalityAt >= 0 && !/^GM\d{4}$/.test(municipalityCode ?? ''))) {
   console.error('Gebruik: npm run import:neighbourhoods -- <bestand.geojson> [--municipality GM0344]');

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgreementModule } from '../agreement/agreement.module.js';
+import { LanguageModule } from '../language/language.module.js';
+import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
+import { OrganisationModule } from '../organisation/organisation.module.js';
+import { Activity } from './activity.entity.js';
+import { ActivityResolver, AgreementActivityResolver, NeighbourhoodActivityResolver, OrganisationActivityResolver } from './activity.resolver.js';
+import { ActivityService } from './activity.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Activity]), LanguageModule, NeighbourhoodModule, OrganisationModule, AgreementModule],
+  providers: [ActivityService, ActivityResolver, NeighbourhoodActivityResolver, OrganisationActivityResolver, AgreementActivityResolver],
+  exports: [ActivityService],
+})
+export class ActivityModule {}

@@ -1,0 +1,99 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ArchiveInput } from '../../common/archive.input.js';
+import { todayIso } from '../../common/base.entity.js';
+import { Agreement } from '../agreement/agreement.entity.js';
+import { AgreementService } from '../agreement/agreement.service.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
+import { NeighbourhoodService } from '../neighbourhood/neighbourhood.service.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { OrganisationService } from '../organisation/organisation.service.js';
+import { Activity } from './activity.entity.js';
+import { ActivityService } from './activity.service.js';
+import { CreateActivityInput, UpdateActivityInput } from './dto/activity.input.js';
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  constructor(
+    private readonly activityService: ActivityService,
+    private readonly organisationService: OrganisationService,
+    private readonly agreementService: AgreementService,
+    private readonly neighbourhoodService: NeighbourhoodService,
+  ) {}
+
+  @Query(() => [Activity], { description: 'Walk-in hours and activities, by weekday and time' })
+  activities(
+    @Args('neighbourhoodCode', { nullable: true }) neighbourhoodCode?: string,
+    @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string,
+    @Args('agreementId', { type: () => ID, nullable: true }) agreementId?: string,
+    @Args('currentOnly', { type: () => Boolean, defaultValue: true, description: 'Only those running today' }) currentOnly = true,
+  ): Promise<Activity[]> {
+    return this.activityService.list({ neighbourhoodCode, organisationId, agreementId, runningOn: currentOnly ? todayIso() : undefined });
+  }
+
+  @Query(() => Activity, { nullable: true })
+  activity(@Args('id', { type: () => ID }) id: string): Promise<Activity | null> {
+    return this.activityService.findById(id);
+  }
+
+  @Mutation(() => Activity, { description: 'Register a walk-in hour or activity' })
+  createActivity(@CurrentActor() actor: Actor | null, @Args('input') input: CreateActivityInput): Promise<Activity> {
+    return this.activityService.create(actor, input);
+  }
+
+  @Mutation(() => Activity)
+  updateActivity(@CurrentActor() actor: Actor | null, @Args('input') input: UpdateActivityInput): Promise<Activity> {
+    return this.activityService.update(actor, input);
+  }
+
+  @Mutation(() => Activity)
+  archiveActivity(@CurrentActor() actor: Actor | null, @Args('input') input: ArchiveInput): Promise<Activity> {
+    return this.activityService.archive(actor, input);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  organisation(@Parent() activity: Activity): Promise<Organisation | null> | null {
+    return activity.organisationId ? this.organisationService.findById(activity.organisationId) : null;
+  }
+
+  @ResolveField(() => Agreement, { nullable: true })
+  agreement(@Parent() activity: Activity): Promise<Agreement | null> | null {
+    return activity.agreementId ? this.agreementService.findById(activity.agreementId) : null;
+  }
+
+  @ResolveField(() => Neighbourhood, { nullable: true })
+  neighbourhood(@Parent() activity: Activity): Promise<Neighbourhood | null> {
+    return this.neighbourhoodService.findByCode(activity.neighbourhoodCode);
+  }
+}
+
+@Resolver(() => Neighbourhood)
+export class NeighbourhoodActivityResolver {
+  constructor(private readonly activityService: ActivityService) {}
+
+  @ResolveField(() => [Activity], { description: 'Walk-in hours held in this neighbourhood' })
+  activities(@Parent() neighbourhood: Neighbourhood, @Args('currentOnly', { type: () => Boolean, defaultValue: true }) currentOnly: boolean): Promise<Activity[]> {
+    return this.activityService.list({ neighbourhoodCode: neighbourhood.code, runningOn: currentOnly ? todayIso() : undefined });
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationActivityResolver {
+  constructor(private readonly activityService: ActivityService) {}
+
+  @ResolveField(() => [Activity], { description: 'Walk-in hours of or at this organisation' })
+  activities(@Parent() organisation: Organisation, @Args('currentOnly', { type: () => Boolean, defaultValue: true }) currentOnly: boolean): Promise<Activity[]> {
+    return this.activityService.list({ organisationId: organisation.id, runningOn: currentOnly ? todayIso() : undefined });
+  }
+}
+
+@Resolver(() => Agreement)
+export class AgreementActivityResolver {
+  constructor(private readonly activityService: ActivityService) {}
+
+  @ResolveField(() => [Activity], { description: 'Walk-in hours that run under this agreement' })
+  activities(@Parent() agreement: Agreement): Promise<Activity[]> {
+    return this.activityService.list({ agreementId: agreement.id });
+  }
+}

@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import { IsNull, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { nowIso } from '../../common/base.entity.js';
+import type { AccessPolicy } from '../auth/access-policy.service.js';
+import type { Actor } from '../auth/actor.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { PersonLanguage } from '../person/person-language.entity.js';
+import { Person } from '../person/person.entity.js';
+import { Team } from '../team/team.entity.js';
+import type { ImportCounts, ImportProblem } from './import-report.js';
+import { normaliseWord } from './vocabulary.js';
+
+/**
+ * The part of an import that both CSV and HSDS share: match each record in the file to one in the
+ * database, work out what would change, and write it (in the caller's transaction).
+ *
+ * A record is a flat object: own columns plus relation lists (language codes, neighbourhood codes…).
+ * In a draft a field that is `undefined` was not in the file and keeps its current value.
+ */
+export type EntityType = 'Organisation' | 'Person' | 'Team';
+
+interface RelationSpec {
+  field: string;
+  table: string;
+  owner: string;
+  value: string;
+}
+
+interface EntitySpec {
+  type: EntityType;
+  target: Function;
+  columns: readonly string[];
+  relations: readonly RelationSpec[];
+  /** Fields a new record must have. */
+  required: readonly string[];
+}
+
+const rel = (field: string, table: string, owner: string, value: string): RelationSpec => ({ field, table, owner, value });
+
+export const SPECS: Record<EntityType, EntitySpec> = {
+  Organisation: {
+    type: 'Organisation',
+    target: Organisation,
+    columns: ['externalId', 'name', 'kind', 'description', 'website', 'phone', 'email', 'address', 'postcode', 'city', 'lat', 'lon', 'lastVerifiedOn'],
+    relations: [
+      rel('languages', 'organisation_language', 'organisationId', 'languageCode'),
+      rel('communities', 'organisation_community', 'organisationId', 'communityCode'),
+      rel('neighbourhoods', 'organisation_neighbourhood', 'organisationId', 'neighbourhoodCode'),
+    ],
+    required: ['name', 'kind'],
+  },
+  Person: {
+    type: 'Person',
+    target: Person,
+    columns: [
+      'externalId', 'name', 'isKeyPerson', 'isInterpreter', 'interpreterFormal', 'registrationNumber', 'isContactPerson',
+      'trainedKeyPerson', 'volunteerContract', 'phone', 'email', 'organisationId', 'teamId', 'topics', 'availability',
+      'availabilityNote', 'consentGivenOn', 'consentMethod', 'consentRecordedBy', 'lastVerifiedOn',
+    ],
+    // person_language has a level: its values are "som:NATIVE".
+    relations: [
+      rel('languages', 'person_language', 'personId', 'languageCode'),
+      rel('communities', 'person_community', 'personId', 'communityCode'),
+      rel('neighbourhoods', 'person_neighbourhood', 'personId', 'neighbourhoodCode'),
+    ],
+    required: ['name', 'consentGivenOn', 'consentMethod', 'consentRecordedBy'],
+  },
+  Team: {
+    type: 'Team',
+    target: Team,
+    columns: ['externalId', 'name', 'kind', 'municipalityCode', 'phone', 'email', 'lastVerifiedOn'],
+    relations: [rel('neighbourhoods', 'team_neighbourhood', 'teamId', 'neighbourhoodCode')],
+    required: ['name', 'kind', 'municipalityCode'],
+  },
+};
+
+const DEFAULTS: Record<string, unknown> = {
+  isKeyPerson: false, isInterpreter: false, isContactPerson: false, trainedKeyPerson: false, volunteerContract: false,
+  topics: [], availability: 'AVAILABLE', languages: [], communities: [], neighbourhoods: [],
+};
+
+export type FlatRecord = Record<string, unknown> & { id: string };
+
+export interface Draft {
+  /** Row (CSV, counting the header as row 1) or record number (HSDS) for messages. */
+  row: number;
+  /** An id the file gives for this record (HSDS, or our own export's extern_id), used to match and for new records. */
+  id?: string;
+  fields: Record<string, unknown>;
+}
+
+export interface PlannedChange {
+  type: EntityType;
+  kind: 'new' | 'changed' | 'unchanged';
+  row: number;
+  before: FlatRecord | null;
+  after: FlatRecord;
+}
+
+const sortedCopy = (v: unknown) => (Array.isArray(v) ? [...v].sort() : v);
+const same = (a: unknown, b: unknown) => JSON.stringify(sortedCopy(a ?? null)) === JSON.stringify(sortedCopy(b ?? null));
+const nameKey = (name: unknown) => normaliseWord(String(name ?? ''));
+
+/** The records of one type in the database, in the flat form, with indexes for matching. */
+export class Snapshot {
+  readonly byId = new Map<string, FlatRecord>();
+  readonly byExternalId = new Map<string, FlatRecord>();
+  readonly byName = new Map<string, FlatRecord[]>();
+
+  constructor(readonly type: EntityType, records: FlatRecord[]) {
+    for (const r of records) this.add(r);
+  }
+
+  add(r: FlatRecord) {
+    this.byId.set(r.id, r);
+    if (r.externalId) this.byExternalId.set(String(r.externalId), r);
+    const key = nameKey(r.name);
+    this.byName.set(key, [...(this.byName.get(key) ?? []), r]);
+  }
+
+  static async load(em: EntityManager, type: EntityType): Promise<Snapshot> {
+    const spec = SPECS[type];
+    const rows = (await em.getRepository(spec.target as never).find({ where: { archivedAt: IsNull() } as never })) as ObjectLiteral[];
+    const flat = new Map<string, FlatRecord>();
+    for (const row of rows) {
+      const record: FlatRecord = { id: row.id };
+      for (const c of spec.columns) record[c] = row[c] ?? null;
+      if (Array.isArray(record.topics)) record.topics = [...(record.topics as string[])].filter(Boolean).sort();
+      for (const r of spec.relations) record[r.field] = [];
+      flat.set(row.id, record);
+    }
+    const q = (name: string) => em.connection.driver.escape(name);
+    for (const r of spec.relations) {
+      const qb = em.createQueryBuilder().select(q(r.owner), 'owner').addSelect(q(r.value), 'value').from(r.table, 'j');
+      if (r.table === 'person_language') qb.addSelect(q('level'), 'level');
+      for (const link of await qb.getRawMany<{ owner: string; value: string; level?: string }>()) {
+        const list = flat.get(link.owner)?.[r.field] as string[] | undefined;
+        list?.push(link.level ? `${link.value}:${link.level}` : link.value);
+      }
+    }
+    for (const record of flat.values()) for (const r of spec.relations) (record[r.field] as string[]).sort();
+    return new Snapshot(type, [...flat.values()]);
+  }
+}
+
+export interface PlanOptions {
+  /** Column name for a field, as the user knows it ("naam", "buurten"; or an HSDS path). */
+  columnOf: (field: string) => string;
+  actor: Actor | null;
+  accessPolicy: AccessPolicy;
+  /** Extra checks on the merged record (existing values plus the file's). */
+  check?: (record: FlatRecord, report: (field: string, message: string) => void) => void;
+}
+
+const LABEL: Record<EntityType, string> = { Organisation: 'organisatie', Person: 'persoon', Team: 'team' };
+
+/**
+ * Matches drafts to records in the snapshot: by id, by external id, or (without one) by name and
+ * a shared neighbourhood. Returns what would happen to each, and every problem found.
+ */
+export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions): { changes: PlannedChange[]; problems: ImportProblem[] } {
+  const spec = SPECS[snapshot.type];
+  const label = LABEL[snapshot.type];
+  const problems: ImportProblem[] = [];
+  const changes: PlannedChange[] = [];
+  const claimed = new Map<string, number>();
+  const seenExternal = new Map<string, number>();
+  const seenNames = new Map<string, number>();
+
+  for (const draft of drafts) {
+    const report = (field: string, message: string) => problems.push({ row: draft.row, column: options.columnOf(field), message });
+    const externalId = (draft.fields.externalId as string | null | undefined) ?? null;
+    let existing: FlatRecord | undefined;
+
+    if (draft.id) existing = snapshot.byId.get(draft.id);
+    if (!existing && externalId) {
+      const earlier = seenExternal.get(externalId);
+      if (earlier) { report('externalId', `'${externalId}' staat ook al in rij ${earlier}`); continue; }
+      seenExternal.set(externalId, draft.row);
+      existing = snapshot.byExternalId.get(externalId) ?? snapshot.byId.get(externalId);
+    }
+    if (!existing && !externalId && !draft.id) {
+      const codes = draft.fields.neighbourhoods as string[] | undefined;
+      const key = `${nameKey(draft.fields.name)}|${[...(codes ?? [])].sort()[0] ?? ''}`;
+      const earlier = seenNames.get(key);
+      if (earlier) { report('name', `dezelfde ${label} (naam en buurt) staat ook al in rij ${earlier}; geef ze een extern_id`); continue; }
+      seenNames.set(key, draft.row);
+      const candidates = (snapshot.byName.get(nameKey(draft.fields.name)) ?? []).filter((c) =>
+        codes === undefined || (codes.length === 0 ? (c.neighbourhoods as string[]).length === 0 : codes.some((code) => (c.neighbourhoods as string[]).includes(code))));
+      if (candidates.length > 1) {
+        report('name', `er zijn ${candidates.length} bestaande records met de naam '${draft.fields.name}' in deze buurt; vul extern_id in om te kiezen`);
+        continue;
+      }
+      existing = candidates[0];
+    }
+    if (existing) {
+      const earlier = claimed.get(existing.id);
+      if (earlier) { report('externalId', `deze ${label} is al bijgewerkt door rij ${earlier}`); continue; }
+      claimed.set(existing.id, draft.row);
+    }
+
+    const after: FlatRecord = existing ? { ...existing } : { id: draft.id ?? randomUUID() };
+    if (!existing) {
+      for (const c of [...spec.columns, ...spec.relations.map((r) => r.field)]) after[c] = DEFAULTS[c] ?? null;
+    }
+    for (const [field, value] of Object.entries(draft.fields)) {
+      if (value === undefined) continue;
+      // Matched on our own id (a re-import of our export): the record keeps having no external id.
+      if (field === 'externalId' && existing && !existing.externalId && value === existing.id) continue;
+      after[field] = Array.isArray(value) ? [...value].sort() : value;
+    }
+    if (!existing) {
+      for (const field of spec.required) {
+        if (after[field] === null || after[field] === undefined || after[field] === '') report(field, `ontbreekt; een nieuwe ${label} heeft dit nodig`);
+      }
+    }
+    options.check?.(after, report);
+
+    const owning = (r: FlatRecord | undefined) => (r?.teamId ? [String(r.teamId)] : snapshot.type === 'Team' && r ? [r.id] : []);
+    const teams = [...new Set([...owning(existing), ...owning(after)])];
+    const changed = !existing || [...spec.columns, ...spec.relations.map((r) => r.field)].some((f) => !same(existing![f], after[f]));
+    // A record of no team may be changed by any coordinator; otherwise it must be one of theirs.
+    const mayEdit = !options.actor || (teams.length ? options.accessPolicy.canEdit(options.actor, teams) : options.actor.role !== 'MEMBER');
+    if (changed && !mayEdit) {
+      report(snapshot.type === 'Person' ? 'teamId' : 'name', `u mag deze ${label} niet wijzigen: die hoort niet bij uw team`);
+      continue;
+    }
+    changes.push({ type: snapshot.type, kind: !existing ? 'new' : changed ? 'changed' : 'unchanged', row: draft.row, before: existing ?? null, after });
+  }
+  return { changes, problems };
+}
+
+export function count(changes: PlannedChange[]): ImportCounts {
+  const counts: ImportCounts = { new: 0, changed: 0, unchanged: 0 };
+  for (const c of changes) counts[c.kind]++;
+  return counts;
+}
+
+async function insertChunked(em: EntityManager, target: Function | string, rows: object[], columnsPerRow: number): Promise<void> {
+  // SQLite allows 32766 bound parameters per statement; stay well below.
+  const size = Math.max(1, Math.floor(8000 / Math.max(1, columnsPerRow)));
+  for (let i = 0; i < rows.length; i += size) {
+    await em.createQueryBuilder().insert().into(target as never).values(rows.slice(i, i + size) as never).updateEntity(false).callListeners(false).execute();
+  }
+}
+
+/** Writes planned changes and their audit entries with the caller's transaction. */
+export async function write(
+  em: EntityManager,
+  changes: PlannedChange[],
+  audit: AuditService,
+  actor: Actor | null,
+  action: string,
+  extra: (change: PlannedChange) => Record<string, unknown> = () => ({}),
+): Promise<void> {
+  const now = nowIso();
+  const toWrite = changes.filter((c) => c.kind !== 'unchanged');
+  if (!toWrite.length) return;
+  const spec = SPECS[toWrite[0].type];
+  const own = (r: FlatRecord) => Object.fromEntries(spec.columns.map((c) => [c, r[c] ?? null]));
+
+  const created = toWrite.filter((c) => c.kind === 'new');
+  await insertChunked(em, spec.target, created.map((c) => ({ id: c.after.id, ...own(c.after), isDemo: false, createdAt: now, updatedAt: now, ...extra(c) })), spec.columns.length + 6);
+
+  for (const c of toWrite.filter((c) => c.kind === 'changed')) {
+    const changedColumns = spec.columns.filter((f) => !same(c.before![f], c.after[f]));
+    if (changedColumns.length) {
+      await em.createQueryBuilder().update(spec.target as never).set({ ...Object.fromEntries(changedColumns.map((f) => [f, c.after[f] ?? null])), updatedAt: now } as never).where('id = :id', { id: c.after.id }).execute();
+    }
+  }
+
+  for (const r of spec.relations) {
+    const touched = toWrite.filter((c) => c.kind === 'new' || !same(c.before![r.field], c.after[r.field]));
+    const replaced = touched.filter((c) => c.kind === 'changed').map((c) => c.after.id);
+    for (let i = 0; i < replaced.length; i += 500) {
+      await em.createQueryBuilder().delete().from(r.table).where(`${em.connection.driver.escape(r.owner)} IN (:...ids)`, { ids: replaced.slice(i, i + 500) }).execute();
+    }
+    const links = touched.flatMap((c) => (c.after[r.field] as string[]).map((value) => {
+      if (r.table !== 'person_language') return { [r.owner]: c.after.id, [r.value]: value };
+      const [code, level] = value.split(':');
+      return { [r.owner]: c.after.id, [r.value]: code, level };
+    }));
+    await insertChunked(em, r.table === 'person_language' ? PersonLanguage : r.table, links, 3);
+  }
+
+  await audit.recordMany(em, actor, toWrite.map((c) => ({
+    action, entityType: c.type, entityId: c.after.id, before: c.before, after: c.after,
+  })));
+}

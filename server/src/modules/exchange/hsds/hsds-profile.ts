@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The Dutch profile of HSDS 3.1 for the sociale kaart (docs/hsds-profile.md). HSDS has no model of
+ * individual people, so key persons and interpreters are contacts whose details are attributes
+ * with terms from our own taxonomy, `sociale-kaart-nl`.
+ */
+export const TAXONOMY = 'sociale-kaart-nl';
+export const HSDS_VERSION = '3.1';
+
+/** Name-based UUID (version 5), so derived HSDS objects keep the same id on every export. */
+export function uuidv5(name: string, namespace = '6f2c1d0e-7a52-4d3b-9b0e-3c9a4e1b2f60'): string {
+  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const hash = createHash('sha1').update(ns).update(name).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The terms of our taxonomy: code → Dutch name and meaning. */
+export const TERMS = {
+  soort: ['Soort', 'Soort organisatie (OrganisationKind) of, voor een team, team:TeamKind'],
+  gemeente: ['Gemeente', 'CBS-gemeentecode van een team, bijvoorbeeld GM0344'],
+  extern_id: ['Extern id', 'Sleutel van het record in het systeem waar het vandaan kwam'],
+  laatst_gecontroleerd: ['Laatst gecontroleerd', 'Datum (JJJJ-MM-DD) waarop iemand naging dat de gegevens kloppen'],
+  gemeenschap: ['Gemeenschap', 'Achterban die bediend wordt of waartoe iemand behoort (code, bijvoorbeeld somali)'],
+  rol: ['Rol', 'KEY_PERSON (sleutelpersoon), INTERPRETER (tolk) of CONTACT_PERSON (vaste contactpersoon)'],
+  tolk_formeel: ['Formele tolk', "'ja' voor een beëdigde tolk (Rbtv), 'nee' voor een informele tolk"],
+  registratienummer: ['Registratienummer', 'Rbtv-nummer van een formele tolk'],
+  getraind_sleutelpersoon: ['Getrainde sleutelpersoon', "'ja' als de training voor sleutelpersonen is gevolgd"],
+  vrijwilligerscontract: ['Vrijwilligerscontract', "'ja' als er een vrijwilligerscontract is"],
+  taal: ['Taal met niveau', 'ISO 639-3-code en niveau, bijvoorbeeld som:NATIVE (NATIVE, FLUENT, BASIC)'],
+  buurt: ['Buurt', 'CBS-buurtcode waar de persoon actief is'],
+  thema: ['Thema', 'Thema waarop de persoon actief is (Topic)'],
+  beschikbaarheid: ['Beschikbaarheid', 'AVAILABLE, LIMITED of UNAVAILABLE'],
+  beschikbaarheid_toelichting: ['Toelichting beschikbaarheid', 'Vrije tekst, bijvoorbeeld woensdagmiddag'],
+  toestemming_datum: ['Toestemming gegeven op', 'Datum waarop de persoon toestemming gaf (AVG)'],
+  toestemming_wijze: ['Toestemming gegeven', 'WRITTEN, VERBAL of DIGITAL'],
+  toestemming_vastgelegd_door: ['Toestemming vastgelegd door', 'Wie de toestemming vastlegde'],
+} as const;
+export type TermCode = keyof typeof TERMS;
+
+export type Json = Record<string, unknown>;
+
+/** An attribute of our profile on an HSDS object. */
+export function attribute(linkId: string, linkEntity: string, term: TermCode, value: string): Json {
+  const [name, description] = TERMS[term];
+  return {
+    id: uuidv5(`${linkId}|${term}|${value}`),
+    link_id: linkId,
+    link_type: TAXONOMY,
+    link_entity: linkEntity,
+    value,
+    label: name,
+    taxonomy_term: { id: uuidv5(`term|${term}`), code: term, name, description, taxonomy: TAXONOMY },
+  };
+}
+
+/** Drops null, undefined and empty-string fields: HSDS types say "string", not "string or null". */
+export function clean<T extends Json>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== null && v !== undefined && v !== '')) as T;
+}
+
+/** Where a service area's CBS neighbourhood is named: a URN with the CBS code. */
+export const neighbourhoodUri = (code: string) => `urn:cbs:buurt:${code}`;
+export const codeFromUri = (uri: unknown) => (typeof uri === 'string' ? /^urn:cbs:buurt:(BU\d{8})$/.exec(uri)?.[1] : undefined);

@@ -1,0 +1,38 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { ImportProblem, ImportReport } from '../import-report.js';
+
+@ObjectType('ImportProblem', { description: 'One problem in an import file, by row and column' })
+export class ImportProblemModel implements ImportProblem {
+  @Field(() => Int, { description: 'Row as in a spreadsheet (the header is row 1); for HSDS the number of the record' })
+  row: number;
+
+  @Field({ description: 'Column name (CSV) or field path (HSDS)' })
+  column: string;
+
+  @Field({ description: 'What is wrong, in Dutch' })
+  message: string;
+}
+
+@ObjectType('ImportReport', { description: 'What an import did, or would do on a dry run' })
+export class ImportReportModel implements ImportReport {
+  @Field()
+  dryRun: boolean;
+
+  @Field({ description: 'True when the changes were written (not a dry run and no problems)' })
+  applied: boolean;
+
+  @Field(() => Int, { description: 'Records read from the file' })
+  records: number;
+
+  @Field(() => Int, { description: 'Records that are (or would be) new' })
+  new: number;
+
+  @Field(() => Int)
+  changed: number;
+
+  @Field(() => Int)
+  unchanged: number;
+
+  @Field(() => [ImportProblemModel])
+  problems: ImportProblemModel[];
+}

@@ -1,0 +1,103 @@
+import { Field, Float, ID, InputType, PartialType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize, IsArray, IsEmail, IsEnum, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength,
+} from 'class-validator';
+import { IsIsoDate, IsPhoneNumber } from '../../../common/validators.js';
+import { OrganisationKind } from '../organisation.entity.js';
+
+@InputType({ description: 'A new organisation (partner, venue)' })
+export class CreateOrganisationInput {
+  @Field()
+  @IsString({ message: 'Naam is verplicht' })
+  @IsNotEmpty({ message: 'Naam is verplicht' })
+  @MaxLength(200, { message: 'Naam mag hoogstens 200 tekens zijn' })
+  name: string;
+
+  @Field(() => OrganisationKind)
+  @IsEnum(OrganisationKind, { message: 'Kies een soort organisatie' })
+  kind: OrganisationKind;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000, { message: 'Beschrijving mag hoogstens 2000 tekens zijn' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(300, { message: 'Website mag hoogstens 300 tekens zijn' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'Vul een geldig webadres in, beginnend met https://' })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisational phone number; Dutch unless it starts with a country code' })
+  @IsOptional()
+  @IsPhoneNumber()
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200, { message: 'E-mailadres mag hoogstens 200 tekens zijn' })
+  @IsEmail({}, { message: 'Vul een geldig e-mailadres in, bijvoorbeeld info@voorbeeld.nl' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300, { message: 'Adres mag hoogstens 300 tekens zijn' })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[1-9]\d{3} ?[A-Za-z]{2}$/, { message: 'Vul een postcode in als 1234 AB' })
+  postcode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: 'Plaats mag hoogstens 100 tekens zijn' })
+  city?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsLatitude({ message: 'Breedtegraad moet tussen -90 en 90 liggen' })
+  lat?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsLongitude({ message: 'Lengtegraad moet tussen -180 en 180 liggen' })
+  lon?: number | null;
+
+  @Field(() => [String], { defaultValue: [], description: 'Languages: ISO 639-3/639-1 codes or Dutch/English names' })
+  @IsArray()
+  @ArrayMaxSize(50, { message: 'Hoogstens 50 talen' })
+  @IsString({ each: true })
+  @MaxLength(100, { each: true, message: 'Taal mag hoogstens 100 tekens zijn' })
+  languageCodes: string[];
+
+  @Field(() => [String], { defaultValue: [], description: 'Community codes, e.g. somali' })
+  @IsArray()
+  @ArrayMaxSize(50, { message: 'Hoogstens 50 gemeenschappen' })
+  @IsString({ each: true })
+  @MaxLength(40, { each: true, message: 'Gemeenschapscode mag hoogstens 40 tekens zijn' })
+  communityCodes: string[];
+
+  @Field(() => [String], { defaultValue: [], description: 'CBS codes of the neighbourhoods it serves' })
+  @IsArray()
+  @ArrayMaxSize(200, { message: 'Hoogstens 200 buurten' })
+  @IsString({ each: true })
+  @MaxLength(10, { each: true, message: 'Buurtcode mag hoogstens 10 tekens zijn' })
+  neighbourhoodCodes: string[];
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; when someone last checked the entry' })
+  @IsOptional()
+  @IsIsoDate({ message: 'Laatst gecontroleerd moet een datum zijn als JJJJ-MM-DD' })
+  lastVerifiedOn?: string | null;
+}
+
+@InputType({ description: 'Changes to an organisation: only the fields given are changed; null clears an optional field' })
+export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput, { skipNullProperties: false, omitDefaultValues: true }) {
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(36)
+  id: string;
+}

@@ -1,0 +1,150 @@
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested,
+} from 'class-validator';
+import { IsIsoDate, IsPhoneNumber } from '../../../common/validators.js';
+import { LanguageLevel } from '../person-language.entity.js';
+import { Availability, ConsentMethod, PersonRole, Topic } from '../person.entity.js';
+
+@InputType({ description: 'The consent a person record rests on (AVG): when, how, and who recorded it' })
+export class ConsentInput {
+  @Field({ description: 'YYYY-MM-DD' })
+  @IsIsoDate({ message: 'Datum van toestemming moet een datum zijn als JJJJ-MM-DD' })
+  givenOn: string;
+
+  @Field(() => ConsentMethod)
+  @IsEnum(ConsentMethod, { message: 'Kies hoe de toestemming is gegeven' })
+  method: ConsentMethod;
+
+  @Field({ description: 'Who recorded the consent' })
+  @IsString({ message: 'Vul in wie de toestemming heeft vastgelegd' })
+  @IsNotEmpty({ message: 'Vul in wie de toestemming heeft vastgelegd' })
+  @MaxLength(200, { message: 'Naam van wie vastlegde mag hoogstens 200 tekens zijn' })
+  recordedBy: string;
+}
+
+@InputType({ description: 'A language a person speaks, with the level' })
+export class PersonLanguageInput {
+  @Field({ description: 'ISO 639-3/639-1 code or Dutch/English name' })
+  @IsString()
+  @MaxLength(100, { message: 'Taal mag hoogstens 100 tekens zijn' })
+  language: string;
+
+  @Field(() => LanguageLevel)
+  @IsEnum(LanguageLevel, { message: 'Kies een niveau: moedertaal, vloeiend of basis' })
+  level: LanguageLevel;
+}
+
+@InputType({ description: 'A new key person, interpreter or contact person' })
+export class CreatePersonInput {
+  @Field()
+  @IsString({ message: 'Naam is verplicht' })
+  @IsNotEmpty({ message: 'Naam is verplicht' })
+  @MaxLength(200, { message: 'Naam mag hoogstens 200 tekens zijn' })
+  name: string;
+
+  @Field(() => [PersonRole], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsEnum(PersonRole, { each: true, message: 'Onbekende rol' })
+  roles: PersonRole[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Required for interpreters: formal (sworn, Rbtv) or informal' })
+  @IsOptional()
+  @IsBoolean()
+  interpreterFormal?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Rbtv registration number (formal interpreters only)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20, { message: 'Registratienummer mag hoogstens 20 tekens zijn' })
+  registrationNumber?: string | null;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  trainedKeyPerson: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  volunteerContract: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Personal phone; visible to signed-in team members only' })
+  @IsOptional()
+  @IsPhoneNumber()
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Personal e-mail; visible to signed-in team members only' })
+  @IsOptional()
+  @MaxLength(200, { message: 'E-mailadres mag hoogstens 200 tekens zijn' })
+  @IsEmail({}, { message: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl' })
+  email?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  organisationId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  teamId?: string | null;
+
+  @Field(() => [Topic], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsEnum(Topic, { each: true, message: 'Onbekend thema' })
+  topics: Topic[];
+
+  @Field(() => Availability, { defaultValue: Availability.AVAILABLE })
+  @IsEnum(Availability)
+  availability: Availability;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: 'Toelichting op beschikbaarheid mag hoogstens 500 tekens zijn' })
+  availabilityNote?: string | null;
+
+  @Field(() => ConsentInput, { nullable: true, description: 'Required: no person is registered without a consent record' })
+  @IsDefined({ message: 'Toestemming is verplicht: vul in wanneer en hoe de persoon toestemming gaf' })
+  @ValidateNested()
+  @Type(() => ConsentInput)
+  consent: ConsentInput;
+
+  @Field(() => [PersonLanguageInput], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(20, { message: 'Hoogstens 20 talen' })
+  @ValidateNested({ each: true })
+  @Type(() => PersonLanguageInput)
+  languages: PersonLanguageInput[];
+
+  @Field(() => [String], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  communityCodes: string[];
+
+  @Field(() => [String], { defaultValue: [], description: 'CBS codes of the neighbourhoods the person is active in' })
+  @IsArray()
+  @ArrayMaxSize(50, { message: 'Hoogstens 50 buurten' })
+  @IsString({ each: true })
+  @MaxLength(10, { each: true, message: 'Buurtcode mag hoogstens 10 tekens zijn' })
+  neighbourhoodCodes: string[];
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; when someone last checked the entry' })
+  @IsOptional()
+  @IsIsoDate({ message: 'Laatst gecontroleerd moet een datum zijn als JJJJ-MM-DD' })
+  lastVerifiedOn?: string | null;
+}
+
+@InputType({ description: 'Changes to a person: only the fields given are changed; null clears an optional field' })
+export class UpdatePersonInput extends PartialType(CreatePersonInput, { skipNullProperties: false, omitDefaultValues: true }) {
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(36)
+  id: string;
+}

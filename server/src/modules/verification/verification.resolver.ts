@@ -1,0 +1,64 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { PageInput, type Page } from '../../common/pagination.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Person } from '../person/person.entity.js';
+import { Team } from '../team/team.entity.js';
+import { MarkVerifiedInput, VerifiableType } from './dto/verification.input.js';
+import { ReviewItem, ReviewItemPage, VerificationResult } from './verification.model.js';
+import { VerificationService } from './verification.service.js';
+
+@Resolver(() => ReviewItem)
+export class VerificationResolver {
+  constructor(private readonly verificationService: VerificationService) {}
+
+  @Mutation(() => VerificationResult, { description: '"Still correct": sets the last-verified date and changes nothing else' })
+  markVerified(@CurrentActor() actor: Actor | null, @Args('input') input: MarkVerifiedInput): Promise<VerificationResult> {
+    return this.verificationService.markVerified(actor, input);
+  }
+
+  @Query(() => ReviewItemPage, { description: 'Entries never verified or not verified for the review period (REVIEW_AFTER_MONTHS, default 12)' })
+  reviewQueue(
+    @CurrentActor() actor: Actor | null,
+    @Args('entityType', { type: () => VerifiableType, nullable: true }) entityType?: VerifiableType,
+    @Args('page', { nullable: true }) page?: PageInput,
+  ): Promise<Page<ReviewItem>> {
+    return this.verificationService.reviewQueue(actor, entityType, page);
+  }
+
+  @Query(() => Int, { description: 'Months after which an entry is due for review' })
+  reviewAfterMonths(): number {
+    return this.verificationService.reviewAfterMonths;
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationStaleResolver {
+  constructor(private readonly verificationService: VerificationService) {}
+
+  @ResolveField(() => Boolean, { description: 'Never verified, or not verified for the review period' })
+  isStale(@Parent() organisation: Organisation): boolean {
+    return this.verificationService.isStale(organisation.lastVerifiedOn);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonStaleResolver {
+  constructor(private readonly verificationService: VerificationService) {}
+
+  @ResolveField(() => Boolean, { description: 'Never verified, or not verified for the review period' })
+  isStale(@Parent() person: Person): boolean {
+    return this.verificationService.isStale(person.lastVerifiedOn);
+  }
+}
+
+@Resolver(() => Team)
+export class TeamStaleResolver {
+  constructor(private readonly verificationService: VerificationService) {}
+
+  @ResolveField(() => Boolean, { description: 'Never verified, or not verified for the review period' })
+  isStale(@Parent() team: Team): boolean {
+    return this.verificationService.isStale(team.lastVerifiedOn);
+  }
+}

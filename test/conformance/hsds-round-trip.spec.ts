@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadNeighbourhoods, readSeed } from '../../seeds/demo-seeder.js';
+import type { DemoNetwork, NeighbourhoodSeed } from '../../seeds/seed-types.js';
+import { type Actor, UserRole } from '../../server/src/modules/auth/actor.js';
+import { Community } from '../../server/src/modules/community/community.entity.js';
+import { HsdsExportService } from '../../server/src/modules/exchange/hsds/hsds-export.service.js';
+import { HsdsImportService } from '../../server/src/modules/exchange/hsds/hsds-import.service.js';
+import { Person } from '../../server/src/modules/person/person.entity.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { sharedPath } from '../support/shared.js';
+
+const admin: Actor = { userId: '00000000-0000-4000-8000-000000000001', email: 'beheerder@example.org', role: UserRole.ADMINISTRATOR, teamIds: [] };
+
+/** Metadata is the audit trail of the database that exports: the receiving one records the import itself. */
+function withoutMetadata(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMetadata);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'metadata').map(([k, v]) => [k, withoutMetadata(v)]));
+  }
+  return value;
+}
+
+let source: TestServer;
+let target: TestServer;
+beforeAll(async () => {
+  // The receiving database holds reference data only: languages, CBS neighbourhoods, communities.
+  [source, target] = await Promise.all([startTestServer({ seed: true }), startTestServer({ seed: false })]);
+  const ds = target.app.get(DataSource);
+  await ds.transaction(async (em) => {
+    await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json'));
+    await em.insert(Community, readSeed<DemoNetwork>('demo/network.json').communities.map(({ code, nameNl, nameEn }) => ({ code, nameNl, nameEn })));
+  });
+});
+afterAll(async () => {
+  await source?.close();
+  await target?.close();
+});
+
+describe('HSDS round trip', () => {
+  it('export, import into an empty database, export again: equal in every field HSDS carries', async () => {
+    const first = await source.app.get(HsdsExportService).exportAll(admin);
+    expect(first.organizations.length).toBe(67);
+    expect(first.services.length).toBe(73);
+    const content = JSON.stringify(first);
+
+    const importer = target.app.get(HsdsImportService);
+    const dry = await importer.import(admin, content, true);
+    expect(dry.problems).toEqual([]);
+    expect(dry).toMatchObject({ new: 67 + 206, changed: 0, unchanged: 0, applied: false });
+    expect(await target.app.get(DataSource).getRepository(Person).count()).toBe(0);
+
+    const real = await importer.import(admin, content);
+    expect(real).toMatchObject({ applied: true, new: 67 + 206, problems: [] });
+
+    const second = await target.app.get(HsdsExportService).exportAll(admin);
+    expect(withoutMetadata(second)).toEqual(withoutMetadata(first));
+    // The import is in the receiving database's audit trail, and so in its metadata.
+    const metadata = second.organizations[0].metadata as any[];
+    expect(metadata.some((m) => m.last_action_type === 'importHsds' && m.field_name === 'name')).toBe(true);
+
+    const again = await importer.import(admin, content);
+    expect(again).toMatchObject({ applied: true, new: 0, changed: 0, unchanged: 67 + 206 });
+  });
+
+  it('reports problems by record and path, and writes nothing', async () => {
+    const { organizations } = await source.app.get(HsdsExportService).exportAll(admin);
+    const broken = structuredClone(organizations.slice(0, 2)) as any[];
+    broken[0].services[0].languages.push({ id: '00000000-0000-4000-8000-00000000000a', code: 'xx-somalish' });
+    broken[1].services[0].service_areas.push({ id: '00000000-0000-4000-8000-00000000000b', uri: 'urn:cbs:buurt:BU99999999' });
+    const before = await target.app.get(DataSource).getRepository(Person).count();
+    const report = await target.app.get(HsdsImportService).import(admin, JSON.stringify({ contents: broken }));
+    expect(report.applied).toBe(false);
+    expect(report.problems.map((p) => `${p.row} ${p.column}`)).toEqual([
+      expect.stringMatching(/^1 organizations\[0\]\.services\[0\]\.languages\[\d+\]\.code$/),
+      expect.stringMatching(/^2 organizations\[1\]\.services\[0\]\.service_areas\[\d+\]\.uri$/),
+    ]);
+    expect(await target.app.get(DataSource).getRepository(Person).count()).toBe(before);
+    const bad = await target.app.get(HsdsImportService).import(admin, '{ niet json', true);
+    expect(bad.problems[0].message).toContain('geen geldige JSON');
+  });
+
+  it('the HSDS schema files are read from ../shared', () => {
+    expect(JSON.parse(readFileSync(sharedPath('hsds', 'service.json'), 'utf8')).required).toContain('status');
+  });
+});
