@@ -155,6 +155,7 @@ export class MatchIndex implements OnApplicationBootstrap {
     this.candidates = new Map();
     this.trees = new Map();
     for (const candidate of fresh.values()) this.link(candidate);
+    this.buildAllTrees();
     this.loaded = true;
     const { persons, organisations, points } = this.size;
     this.logger.log(`Index geladen in ${Date.now() - started} ms: ${persons} personen, ${organisations} organisaties, ${points} punten`);
@@ -167,6 +168,23 @@ export class MatchIndex implements OnApplicationBootstrap {
 
   private unlink(candidate: MatchCandidate): void {
     for (const code of candidate.languageCodes) this.trees.delete(code);
+  }
+
+  /** All language trees in two passes over the candidates, so no search pays for building one. */
+  private buildAllTrees(): void {
+    const counts = new Map<string, number>();
+    for (const c of this.candidates.values()) {
+      for (const code of c.languageCodes) counts.set(code, (counts.get(code) ?? 0) + c.locations.length);
+    }
+    const building = new Map<string, LanguagePoints>();
+    for (const [code, count] of counts) if (count > 0) building.set(code, { tree: new KDBush(count), candidates: new Array(count) });
+    for (const c of this.candidates.values()) {
+      for (const code of c.languageCodes) {
+        const points = building.get(code);
+        if (points) for (const location of c.locations) points.candidates[points.tree.add(location.lon, location.lat)] = c;
+      }
+    }
+    for (const [code, points] of building) this.trees.set(code, { tree: points.tree.finish(), candidates: points.candidates });
   }
 
   private tree(code: string): LanguagePoints | null {

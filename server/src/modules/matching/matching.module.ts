@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LanguageModule } from '../language/language.module.js';
-import { AGREEMENT_SIGNAL, NoAgreementSignal } from './agreement-signal.js';
+import { ActiveAgreementSignal, AGREEMENT_SIGNAL } from './agreement-signal.js';
 import { MatchIndex } from './match-index.js';
 import { MatchIndexSubscriber } from './match-index.subscriber.js';
 import { MatchRepository } from './match.repository.js';
@@ -15,8 +15,8 @@ import { MatchingService } from './matching.service.js';
     MatchIndexSubscriber,
     MatchingService,
     MatchingResolver,
-    // Swapped for the agreement-backed signal once agreements are registered (see agreement-signal.ts).
-    { provide: AGREEMENT_SIGNAL, useClass: NoAgreementSignal },
+    // The scorer's agreement input; another implementation (a cache, another source) can be bound here.
+    { provide: AGREEMENT_SIGNAL, useClass: ActiveAgreementSignal },
   ],
   exports: [MatchingService, MatchIndex],
 })

@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../../test/support/test-server.js';
-import { OrganisationKind } from '../../organisation/organisation.entity.js';
+import { Agreement, AgreementStatus, AgreementType } from '../../agreement/agreement.entity.js';
 import { LanguageLevel } from '../../person/person-language.entity.js';
 import { Availability, Person } from '../../person/person.entity.js';
+import { Team, TeamKind } from '../../team/team.entity.js';
 import { MatchInput } from '../dto/match.input.js';
 import { MatchRole } from '../match-candidate.js';
 import { MatchIndex } from '../match-index.js';
@@ -233,5 +234,39 @@ describe('bad input', () => {
     await expect(match({ neighbourhoodCode: undefined, lat: 52 })).rejects.toMatchObject({ extensions: { field: 'lon' } });
     await expect(match({ lat: 52, lon: 5 })).rejects.toMatchObject({ extensions: { field: 'neighbourhoodCode' } });
     await expect(match({ communities: ['somali', 'marsmannetjes'] })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'communities.1' } });
+  });
+});
+
+describe('an active agreement with a team covering the place', () => {
+  it('raises the score by the agreement weight and names the team; drafts, ended and other places do not count', async () => {
+    const before = await match({ radiusKm: 1 });
+    const faisalBefore = before.matches.find((m) => m.partner.name.startsWith('Faisal'))!;
+    const faisal = await ds.getRepository(Person).findOneByOrFail({ name: 'Faisal (vloeiend, Centrum)' });
+    const team = await ds.getRepository(Team).save(ds.getRepository(Team).create({
+      name: 'Buurtteam Centrum', kind: TeamKind.NEIGHBOURHOOD_TEAM, municipalityCode: 'GM9999', phone: null, email: null,
+      isDemo: false, externalId: null, lastVerifiedOn: null, archivedAt: null, neighbourhoods: [{ code: CENTRUM } as never],
+    }));
+    const agreement = (status: AgreementStatus, startsOn: string, endsOn: string | null, personId: string) =>
+      ds.getRepository(Agreement).save(ds.getRepository(Agreement).create({
+        title: 'Spreekuur', type: AgreementType.WALK_IN_HOUR, status, teamId: team.id, personId, organisationId: null, startsOn, endsOn,
+        isDemo: false, externalId: null, lastVerifiedOn: null, archivedAt: null, neighbourhoods: [],
+      }));
+    const hodan = await ds.getRepository(Person).findOneByOrFail({ name: 'Hodan (moedertaal, Oost)' });
+    await agreement(AgreementStatus.DRAFT, '2026-01-01', null, hodan.id);
+    await agreement(AgreementStatus.ACTIVE, '2025-01-01', '2026-01-01', hodan.id);
+    await agreement(AgreementStatus.ACTIVE, '2026-02-01', null, faisal.id);
+
+    const after = await match({ radiusKm: 1 });
+    const faisalAfter = after.matches.find((m) => m.partner.name.startsWith('Faisal'))!;
+    expect(faisalAfter.score).toBeCloseTo(faisalBefore.score + 0.1, 5);
+    expect(faisalAfter.reasons.map((r) => r.text)).toContain('Actieve samenwerkingsafspraak met Buurtteam Centrum');
+    const hodanAfter = after.matches.find((m) => m.partner.name.startsWith('Hodan'))!;
+    expect(hodanAfter.reasons.map((r) => r.code)).not.toContain('AGREEMENT');
+    // Faisal (0.795 + 0.1) now ranks first, ahead of Hodan (0.9)? 0.895 < 0.9: the better speaker still leads.
+    expect(names(after).slice(0, 2)).toEqual(['Hodan (moedertaal, Oost)', 'Faisal (vloeiend, Centrum)']);
+
+    // The team does not cover Noord: searching from there, the agreement does not count.
+    const fromNoord = await match({ neighbourhoodCode: NOORD, radiusKm: 1 });
+    expect(fromNoord.matches.find((m) => m.partner.name.startsWith('Faisal'))!.reasons.map((r) => r.code)).not.toContain('AGREEMENT');
   });
 });
