@@ -1,8 +1,12 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useClientSettings } from '../features/app-settings/hooks/use-client-settings';
 import { useLanguages } from '../features/language/hooks/use-languages';
 import { useNeighbourhoods } from '../features/neighbourhood/hooks/use-neighbourhoods';
+import { MatchForm } from '../features/matching/components/MatchForm';
+import { MatchResults } from '../features/matching/components/MatchResults';
+import { criteriaFromUrl, urlFromCriteria } from '../features/matching/hooks/match-url';
+import { openedOnMatch, useMatchPanel } from '../features/matching/hooks/use-match-panel';
 import { PartnerDetail } from '../features/partner-search/components/PartnerDetail';
 import { ResultsList } from '../features/partner-search/components/ResultsList';
 import { SearchForm } from '../features/partner-search/components/SearchForm';
@@ -41,6 +45,25 @@ export function App() {
   const [openPartner, setOpenPartner] = useState<PartnerRef | undefined>();
   const { results, loading: searching, error: searchError } = usePartnerSearch(submitted);
 
+  // Two ways to search: "Zoek een partner" (ranked matching, kept in the URL) and browsing the directory.
+  const [mode, setMode] = useState<'browse' | 'match'>(() => (openedOnMatch() ? 'match' : 'browse'));
+  const match = useMatchPanel(mode === 'match');
+  const switchMode = (next: 'browse' | 'match') => {
+    setMode(next);
+    setOpenPartner(undefined);
+    window.history.replaceState(null, '', next === 'match' ? urlFromCriteria(match.draft) : window.location.pathname);
+  };
+  // Back and forward move between searches kept in the URL.
+  useEffect(() => {
+    const onPopState = () => {
+      const { open, criteria } = criteriaFromUrl(window.location.search);
+      setMode(open ? 'match' : 'browse');
+      if (open) match.setDraft(criteria);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [match]);
+
   const search = useCallback((criteria: SearchCriteria) => {
     setOpenPartner(undefined);
     setSubmitted((previous) => ({ ...criteria, searchId: (previous?.searchId ?? 0) + 1 }));
@@ -62,7 +85,8 @@ export function App() {
   };
 
   // Before a search the map shows every partner; after one, only the results, highlighted.
-  const mapPartners = useMemo(() => (submitted ? toMapPartners(results, true) : toMapPartners(overview, false)), [submitted, results, overview]);
+  const browsePartners = useMemo(() => (submitted ? toMapPartners(results, true) : toMapPartners(overview, false)), [submitted, results, overview]);
+  const mapPartners = mode === 'match' ? (match.result ? match.mapPartners : toMapPartners(overview, false)) : browsePartners;
   const openOnMap = useCallback((partner: MapPartner) => setOpenPartner({ kind: partner.kind, id: partner.id }), []);
 
   const languageError = searchError?.forField('language');
@@ -71,7 +95,7 @@ export function App() {
 
   return (
     <div className="utrecht-theme utrecht-document app">
-      <a className="skip-link" href="#search-language">
+      <a className="skip-link" href={mode === 'match' ? '#match-language' : '#search-language'}>
         {t('app.skipToSearch')}
       </a>
       <a className="skip-link" href="#map">
@@ -88,6 +112,79 @@ export function App() {
       </header>
 
       <aside className="app__panel" aria-label={t('app.sidePanel')}>
+        <nav className="app__modes" aria-label={t('match.modes')}>
+          <button type="button" className="app__mode" aria-pressed={mode === 'match'} onClick={() => switchMode('match')}>
+            {t('match.tab')}
+          </button>
+          <button type="button" className="app__mode" aria-pressed={mode === 'browse'} onClick={() => switchMode('browse')}>
+            {t('match.browseTab')}
+          </button>
+        </nav>
+        {mode === 'match' ? (
+          <>
+            <MatchForm
+              value={match.draft}
+              languages={languages}
+              neighbourhoods={neighbourhoods}
+              loading={match.loading}
+              errorFor={match.errorFor}
+              missing={match.missing}
+              onChange={match.setDraft}
+              onSubmit={() => {
+                setOpenPartner(undefined);
+                match.search(match.draft);
+              }}
+              onReset={() => {
+                setOpenPartner(undefined);
+                match.reset();
+              }}
+            />
+            <section className="app__results" aria-labelledby={openPartner ? undefined : 'match-results-heading'} aria-busy={match.loading}>
+              {openPartner ? (
+                <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
+              ) : (
+                <>
+                  <Heading level={2} id="match-results-heading">
+                    {t('results.heading')}
+                  </Heading>
+                  <div role="status" className="app__status">
+                    {match.loading
+                      ? t('search.loading')
+                      : match.result
+                        ? t(match.result.totalCount > match.result.matches.length ? 'match.summary' : 'match.summaryAll', {
+                            count: match.result.totalCount,
+                            radius: match.result.radiusKm.toLocaleString('nl-NL'),
+                            place: match.result.place.neighbourhoodName ?? match.result.place.neighbourhoodCode ?? '',
+                            shown: match.result.matches.length,
+                          })
+                        : ''}
+                  </div>
+                  {match.error && !match.errorFor('languages') && !match.errorFor('neighbourhoodCode') && !match.errorFor('radiusKm') ? (
+                    <Paragraph role="alert" className="error-text">
+                      {t('error.generic', { message: match.error.message })}
+                    </Paragraph>
+                  ) : null}
+                  {!match.submitted ? <Paragraph>{t('match.initial')}</Paragraph> : null}
+                  {match.result && !match.loading ? (
+                    <>
+                      <MatchResults
+                        result={match.result}
+                        selectedKey={undefined}
+                        onOpen={setOpenPartner}
+                        onWiden={(suggestion) => {
+                          setOpenPartner(undefined);
+                          match.widen(suggestion);
+                        }}
+                      />
+                      <Paragraph className="app__share">{t('match.share')}</Paragraph>
+                    </>
+                  ) : null}
+                </>
+              )}
+            </section>
+          </>
+        ) : (
+          <>
         <SearchForm
           value={draft}
           languages={languages}
@@ -134,6 +231,8 @@ export function App() {
             </>
           )}
         </section>
+          </>
+        )}
       </aside>
 
       <main className="app__map" id="map" tabIndex={-1} aria-busy={neighbourhoodsLoading}>
@@ -151,12 +250,21 @@ export function App() {
         <SocialMap
           neighbourhoods={neighbourhoods}
           partners={mapPartners}
-          selectedNeighbourhoodCode={draft.neighbourhoodCode || undefined}
+          selectedNeighbourhoodCode={(mode === 'match' ? match.draft.neighbourhoodCode : draft.neighbourhoodCode) || undefined}
           selectedPartnerKey={openPartner ? partnerKey(openPartner) : undefined}
-          focusKey={submitted && results ? String(submitted.searchId) : undefined}
+          focusKey={
+            mode === 'match'
+              ? match.submitted && match.result
+                ? `match-${match.submitted.searchId}`
+                : undefined
+              : submitted && results
+                ? String(submitted.searchId)
+                : undefined
+          }
+          searchArea={mode === 'match' ? match.searchArea : undefined}
           tileUrl={settings?.tileUrl}
           tileAttribution={settings?.tileAttribution}
-          onNeighbourhoodSelect={selectNeighbourhood}
+          onNeighbourhoodSelect={mode === 'match' ? match.selectNeighbourhood : selectNeighbourhood}
           onPartnerSelect={openOnMap}
         />
         <MapLegend neighbourhoods={neighbourhoods} />
