@@ -54,15 +54,17 @@ export function App() {
     window.history.replaceState(null, '', next === 'match' ? urlFromCriteria(match.draft) : window.location.pathname);
   };
   // Back and forward move between searches kept in the URL.
+  const restoreMatch = match.restore;
   useEffect(() => {
     const onPopState = () => {
       const { open, criteria } = criteriaFromUrl(window.location.search);
       setMode(open ? 'match' : 'browse');
-      if (open) match.setDraft(criteria);
+      setOpenPartner(undefined);
+      if (open) restoreMatch(criteria);
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
-  }, [match]);
+  }, [restoreMatch]);
 
   const search = useCallback((criteria: SearchCriteria) => {
     setOpenPartner(undefined);

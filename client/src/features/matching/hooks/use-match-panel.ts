@@ -62,6 +62,13 @@ export function useMatchPanel(active: boolean) {
     [draft, submitted, search],
   );
 
+  /** Back or forward to a search kept in the URL: show that search again, without a new history entry. */
+  const restore = useCallback((criteria: MatchCriteria) => {
+    setDraft(criteria);
+    setMissing({ language: false, neighbourhood: false });
+    setSubmitted((previous) => (isComplete(criteria) ? { ...criteria, searchId: (previous?.searchId ?? 0) + 1 } : undefined));
+  }, []);
+
   const reset = useCallback(() => {
     setDraft(EMPTY_MATCH_CRITERIA);
     setSubmitted(undefined);
@@ -92,5 +99,5 @@ export function useMatchPanel(active: boolean) {
 
   const errorFor = useCallback((field: string) => error?.errors.find((e) => e.field === field || e.field?.startsWith(`${field}.`)), [error]);
 
-  return { draft, setDraft, submitted, result, loading, error, missing, errorFor, search, selectNeighbourhood, widen, reset, mapPartners, searchArea };
+  return { draft, setDraft, submitted, result, loading, error, missing, errorFor, search, selectNeighbourhood, widen, restore, reset, mapPartners, searchArea };
 }
