@@ -15,6 +15,7 @@ import { CommunityModule } from './modules/community/community.module.js';
 import { ContactAssignmentModule } from './modules/contact-assignment/contact-assignment.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { LanguageModule } from './modules/language/language.module.js';
+import { MatchingModule } from './modules/matching/matching.module.js';
 import { NeighbourhoodModule } from './modules/neighbourhood/neighbourhood.module.js';
 import { OrganisationModule } from './modules/organisation/organisation.module.js';
 import { OwnershipModule } from './modules/ownership/ownership.module.js';
@@ -31,6 +32,8 @@ export const featureModules = [
   // Registry (issue 3)
   OwnershipModule, ContactAssignmentModule, AgreementModule, ActivityModule, VerificationModule,
   ExchangeModule,
+  // Matching (issue 4)
+  MatchingModule,
 ];
 
 @Module({})

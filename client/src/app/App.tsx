@@ -6,6 +6,10 @@ import { SignInForm } from '../features/auth/components/SignInForm';
 import { useSession } from '../features/auth/hooks/use-session';
 import { useLanguages } from '../features/language/hooks/use-languages';
 import { useNeighbourhoods } from '../features/neighbourhood/hooks/use-neighbourhoods';
+import { MatchForm } from '../features/matching/components/MatchForm';
+import { MatchResults } from '../features/matching/components/MatchResults';
+import { criteriaFromUrl, urlFromCriteria } from '../features/matching/hooks/match-url';
+import { openedOnMatch, useMatchPanel } from '../features/matching/hooks/use-match-panel';
 import { PartnerDetail } from '../features/partner-search/components/PartnerDetail';
 import { ResultsList } from '../features/partner-search/components/ResultsList';
 import { SearchForm } from '../features/partner-search/components/SearchForm';
@@ -46,6 +50,27 @@ export function App() {
   const [openPartner, setOpenPartner] = useState<PartnerRef | undefined>();
   const { results, loading: searching, error: searchError } = usePartnerSearch(submitted);
 
+  // Two ways to search: "Zoek een partner" (ranked matching, kept in the URL) and browsing the directory.
+  const [mode, setMode] = useState<'browse' | 'match'>(() => (openedOnMatch() ? 'match' : 'browse'));
+  const match = useMatchPanel(mode === 'match');
+  const switchMode = (next: 'browse' | 'match') => {
+    setMode(next);
+    setOpenPartner(undefined);
+    window.history.replaceState(null, '', next === 'match' ? urlFromCriteria(match.draft) : window.location.pathname);
+  };
+  // Back and forward move between searches kept in the URL.
+  const restoreMatch = match.restore;
+  useEffect(() => {
+    const onPopState = () => {
+      const { open, criteria } = criteriaFromUrl(window.location.search);
+      setMode(open ? 'match' : 'browse');
+      setOpenPartner(undefined);
+      if (open) restoreMatch(criteria);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [restoreMatch]);
+
   const search = useCallback((criteria: SearchCriteria) => {
     setOpenPartner(undefined);
     setSubmitted((previous) => ({ ...criteria, searchId: (previous?.searchId ?? 0) + 1 }));
@@ -74,7 +99,8 @@ export function App() {
   }, [userId, reset]);
 
   // Before a search the map shows every partner; after one, only the results, highlighted.
-  const mapPartners = useMemo(() => (submitted ? toMapPartners(results, true) : toMapPartners(overview, false)), [submitted, results, overview]);
+  const browsePartners = useMemo(() => (submitted ? toMapPartners(results, true) : toMapPartners(overview, false)), [submitted, results, overview]);
+  const mapPartners = mode === 'match' ? (match.result ? match.mapPartners : toMapPartners(overview, false)) : browsePartners;
   const openOnMap = useCallback((partner: MapPartner) => setOpenPartner({ kind: partner.kind, id: partner.id }), []);
 
   const languageError = searchError?.forField('language');
@@ -84,7 +110,7 @@ export function App() {
   return (
     <div className="utrecht-theme utrecht-document app">
       {signedIn ? (
-        <a className="skip-link" href="#search-language">
+        <a className="skip-link" href={mode === 'match' ? '#match-language' : '#search-language'}>
           {t('app.skipToSearch')}
         </a>
       ) : session.status === 'signedOut' ? (
@@ -122,52 +148,127 @@ export function App() {
           </>
         ) : (
           <>
-            <SearchForm
-              value={draft}
+        <nav className="app__modes" aria-label={t('match.modes')}>
+          <button type="button" className="app__mode" aria-pressed={mode === 'match'} onClick={() => switchMode('match')}>
+            {t('match.tab')}
+          </button>
+          <button type="button" className="app__mode" aria-pressed={mode === 'browse'} onClick={() => switchMode('browse')}>
+            {t('match.browseTab')}
+          </button>
+        </nav>
+        {mode === 'match' ? (
+          <>
+            <MatchForm
+              value={match.draft}
               languages={languages}
               neighbourhoods={neighbourhoods}
-              loading={searching}
-              languageError={languageError}
-              neighbourhoodError={neighbourhoodError}
-              onChange={setDraft}
-              onSubmit={() => search(draft)}
-              onReset={reset}
+              loading={match.loading}
+              errorFor={match.errorFor}
+              missing={match.missing}
+              onChange={match.setDraft}
+              onSubmit={() => {
+                setOpenPartner(undefined);
+                match.search(match.draft);
+              }}
+              onReset={() => {
+                setOpenPartner(undefined);
+                match.reset();
+              }}
             />
-            {languagesError ? <Paragraph className="error-text">{t('language.loadError')}</Paragraph> : null}
-
-            <section className="app__results" aria-labelledby={openPartner ? undefined : 'results-heading'} aria-busy={searching}>
+            <section className="app__results" aria-labelledby={openPartner ? undefined : 'match-results-heading'} aria-busy={match.loading}>
               {openPartner ? (
                 <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
               ) : (
                 <>
-                  <Heading level={2} id="results-heading">
+                  <Heading level={2} id="match-results-heading">
                     {t('results.heading')}
                   </Heading>
                   <div role="status" className="app__status">
-                    {searching
+                    {match.loading
                       ? t('search.loading')
-                      : results
-                        ? t('results.summary', { persons: results.persons.totalCount, organisations: results.organisations.totalCount })
+                      : match.result
+                        ? t(match.result.totalCount > match.result.matches.length ? 'match.summary' : 'match.summaryAll', {
+                            count: match.result.totalCount,
+                            radius: match.result.radiusKm.toLocaleString('nl-NL'),
+                            place: match.result.place.neighbourhoodName ?? match.result.place.neighbourhoodCode ?? '',
+                            shown: match.result.matches.length,
+                          })
                         : ''}
                   </div>
-                  {otherError ? (
+                  {match.error && !match.errorFor('languages') && !match.errorFor('neighbourhoodCode') && !match.errorFor('radiusKm') ? (
                     <Paragraph role="alert" className="error-text">
-                      {t('error.generic', { message: otherError.message })}
+                      {t('error.generic', { message: match.error.message })}
                     </Paragraph>
                   ) : null}
-                  {!submitted ? <Paragraph>{t('results.initial')}</Paragraph> : null}
-                  {results && !searching ? (
-                    <ResultsList
-                      persons={results.persons.items}
-                      organisations={results.organisations.items}
-                      personsTotal={results.persons.totalCount}
-                      organisationsTotal={results.organisations.totalCount}
-                      onOpen={setOpenPartner}
-                    />
+                  {!match.submitted ? <Paragraph>{t('match.initial')}</Paragraph> : null}
+                  {match.result && !match.loading ? (
+                    <>
+                      <MatchResults
+                        result={match.result}
+                        selectedKey={undefined}
+                        onOpen={setOpenPartner}
+                        onWiden={(suggestion) => {
+                          setOpenPartner(undefined);
+                          match.widen(suggestion);
+                        }}
+                      />
+                      <Paragraph className="app__share">{t('match.share')}</Paragraph>
+                    </>
                   ) : null}
                 </>
               )}
             </section>
+          </>
+        ) : (
+          <>
+        <SearchForm
+          value={draft}
+          languages={languages}
+          neighbourhoods={neighbourhoods}
+          loading={searching}
+          languageError={languageError}
+          neighbourhoodError={neighbourhoodError}
+          onChange={setDraft}
+          onSubmit={() => search(draft)}
+          onReset={reset}
+        />
+        {languagesError ? <Paragraph className="error-text">{t('language.loadError')}</Paragraph> : null}
+
+        <section className="app__results" aria-labelledby={openPartner ? undefined : 'results-heading'} aria-busy={searching}>
+          {openPartner ? (
+            <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
+          ) : (
+            <>
+              <Heading level={2} id="results-heading">
+                {t('results.heading')}
+              </Heading>
+              <div role="status" className="app__status">
+                {searching
+                  ? t('search.loading')
+                  : results
+                    ? t('results.summary', { persons: results.persons.totalCount, organisations: results.organisations.totalCount })
+                    : ''}
+              </div>
+              {otherError ? (
+                <Paragraph role="alert" className="error-text">
+                  {t('error.generic', { message: otherError.message })}
+                </Paragraph>
+              ) : null}
+              {!submitted ? <Paragraph>{t('results.initial')}</Paragraph> : null}
+              {results && !searching ? (
+                <ResultsList
+                  persons={results.persons.items}
+                  organisations={results.organisations.items}
+                  personsTotal={results.persons.totalCount}
+                  organisationsTotal={results.organisations.totalCount}
+                  onOpen={setOpenPartner}
+                />
+              ) : null}
+            </>
+          )}
+        </section>
+          </>
+        )}
           </>
         )}
       </aside>
@@ -187,12 +288,21 @@ export function App() {
         <SocialMap
           neighbourhoods={neighbourhoods}
           partners={mapPartners}
-          selectedNeighbourhoodCode={draft.neighbourhoodCode || undefined}
+          selectedNeighbourhoodCode={(mode === 'match' ? match.draft.neighbourhoodCode : draft.neighbourhoodCode) || undefined}
           selectedPartnerKey={openPartner ? partnerKey(openPartner) : undefined}
-          focusKey={submitted && results ? String(submitted.searchId) : undefined}
+          focusKey={
+            mode === 'match'
+              ? match.submitted && match.result
+                ? `match-${match.submitted.searchId}`
+                : undefined
+              : submitted && results
+                ? String(submitted.searchId)
+                : undefined
+          }
+          searchArea={mode === 'match' ? match.searchArea : undefined}
           tileUrl={settings?.tileUrl}
           tileAttribution={settings?.tileAttribution}
-          onNeighbourhoodSelect={selectNeighbourhood}
+          onNeighbourhoodSelect={mode === 'match' ? match.selectNeighbourhood : selectNeighbourhood}
           onPartnerSelect={openOnMap}
         />
         <MapLegend neighbourhoods={neighbourhoods} />

@@ -28,6 +28,59 @@ export type LoginInput = {
   password: string;
 };
 
+/** Who can help reach a resident: a place (neighbourhood code, or lat and lon), languages and filters */
+export type MatchInput = {
+  /** Only partners serving one of these communities (codes, e.g. somali) */
+  communities?: Array<string> | null | undefined;
+  /** Leave out informal interpreters entirely */
+  formalInterpretersOnly?: boolean;
+  /** One or more languages: ISO 639-3 or 639-1 code, or Dutch or English name ("som", "so", "Somalisch", "Somali") */
+  languages: Array<string>;
+  /** Latitude (WGS84) to search from, inside the Netherlands */
+  lat?: number | null | undefined;
+  /** Number of matches, at most 100 */
+  limit?: number;
+  /** Longitude (WGS84) to search from, inside the Netherlands */
+  lon?: number | null | undefined;
+  /** CBS buurtcode to search from, e.g. BU03440832; or give lat and lon */
+  neighbourhoodCode?: string | null | undefined;
+  /** Search radius in km, at most 50 */
+  radiusKm?: number;
+  /** Only these roles; all roles when absent */
+  roles?: Array<MatchRole> | null | undefined;
+  /** Only persons active on one of these topics (organisations have no topics and drop out) */
+  topics?: Array<Topic> | null | undefined;
+};
+
+/** Why a partner matches, or what is weak about the match */
+export type MatchReasonCode =
+  | 'AGREEMENT'
+  | 'AVAILABLE'
+  | 'COMMUNITY'
+  | 'CONTACT_PERSON'
+  | 'FORMAL_INTERPRETER'
+  | 'INFORMAL_INTERPRETER'
+  | 'KEY_PERSON'
+  | 'LANGUAGE'
+  | 'LANGUAGE_BASIC'
+  | 'LANGUAGE_MISSING'
+  | 'LIMITED_AVAILABILITY'
+  | 'NEARBY'
+  | 'NEVER_VERIFIED'
+  | 'ORGANISATION'
+  | 'STALE'
+  | 'TOPIC'
+  | 'UNAVAILABLE'
+  | 'UNTRAINED_KEY_PERSON'
+  | 'VERIFIED';
+
+/** sleutelpersoon, tolk, contactpersoon, organisatie */
+export type MatchRole =
+  | 'CONTACT_PERSON'
+  | 'INTERPRETER'
+  | 'KEY_PERSON'
+  | 'ORGANISATION';
+
 /** Filter for organisations; all given conditions must hold */
 export type OrganisationFilter = {
   kind?: OrganisationKind | null | undefined;
@@ -53,6 +106,11 @@ export type PageInput = {
   limit?: number;
   offset?: number;
 };
+
+/** persoon of organisatie */
+export type PartnerKind =
+  | 'ORGANISATION'
+  | 'PERSON';
 
 /** Filter for persons; all given conditions must hold */
 export type PersonFilter = {
@@ -119,6 +177,16 @@ export type LanguagesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LanguagesQuery = { languages: Array<{ code: string, nameNl: string, nameEn: string }> };
+
+export type MatchPartnersQueryVariables = Exact<{
+  input: MatchInput;
+}>;
+
+
+export type MatchPartnersQuery = { matchPartners: { radiusKm: number, totalCount: number, place: { lat: number, lon: number, neighbourhoodCode: string | null, neighbourhoodName: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, suggestions: Array<{ field: string, text: string, count: number, radiusKm: number | null }>, matches: Array<{ kind: PartnerKind, score: number, distanceKm: number, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null }, reasons: Array<{ code: MatchReasonCode, text: string }>, weaknesses: Array<{ code: MatchReasonCode, text: string }>, partner:
+        | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind }
+        | { __typename: 'Person', id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null }
+       }> } };
 
 export type NeighbourhoodsQueryVariables = Exact<{
   municipalityCode: string;
@@ -283,6 +351,63 @@ export const LanguagesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LanguagesQuery, LanguagesQueryVariables>;
+export const MatchPartnersDocument = new TypedDocumentString(`
+    query MatchPartners($input: MatchInput!) {
+  matchPartners(input: $input) {
+    place {
+      lat
+      lon
+      neighbourhoodCode
+      neighbourhoodName
+    }
+    languages {
+      code
+      nameNl
+      nameEn
+    }
+    radiusKm
+    totalCount
+    suggestions {
+      field
+      text
+      count
+      radiusKm
+    }
+    matches {
+      kind
+      score
+      distanceKm
+      mapPoint {
+        lat
+        lon
+        neighbourhoodCode
+      }
+      reasons {
+        code
+        text
+      }
+      weaknesses {
+        code
+        text
+      }
+      partner {
+        __typename
+        ... on Person {
+          id
+          name
+          roles
+          interpreterFormal
+        }
+        ... on Organisation {
+          id
+          name
+          kind
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatchPartnersQuery, MatchPartnersQueryVariables>;
 export const NeighbourhoodsDocument = new TypedDocumentString(`
     query Neighbourhoods($municipalityCode: String!) {
   neighbourhoods(municipalityCode: $municipalityCode) {

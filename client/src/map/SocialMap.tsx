@@ -1,6 +1,6 @@
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef } from 'react';
-import { MapContainer, TileLayer, ZoomControl, useMap } from 'react-leaflet';
+import { Circle, MapContainer, TileLayer, ZoomControl, useMap } from 'react-leaflet';
 import { useI18n } from '../i18n/i18n';
 import { NeighbourhoodLayer } from './NeighbourhoodLayer';
 import { PartnerClusterLayer } from './PartnerClusterLayer';
@@ -18,6 +18,15 @@ export interface SocialMapProps {
   tileAttribution: string | undefined;
   onNeighbourhoodSelect(code: string): void;
   onPartnerSelect(partner: MapPartner): void;
+  /** The area a partner search covers: drawn as a circle, and brought into view with each new search. */
+  searchArea?: SearchArea;
+}
+
+export interface SearchArea {
+  lat: number;
+  lon: number;
+  radiusKm: number;
+  label: string;
 }
 
 /** Utrecht, for the first paint before the neighbourhoods arrive. */
@@ -48,10 +57,23 @@ function FitToNeighbourhoods({ neighbourhoods }: { neighbourhoods: readonly MapN
   return null;
 }
 
-function FitToPartners({ partners, focusKey }: { partners: readonly MapPartner[]; focusKey: string | undefined }) {
+/** A new partner search shows its whole search area. */
+function FitToArea({ area, focusKey }: { area: SearchArea | undefined; focusKey: string | undefined }) {
   const map = useMap();
   useEffect(() => {
-    if (!focusKey) return;
+    if (!focusKey || !area) return;
+    const dLat = area.radiusKm / 111.2;
+    const dLon = dLat / Math.cos((area.lat * Math.PI) / 180);
+    map.fitBounds([[area.lat - dLat, area.lon - dLon], [area.lat + dLat, area.lon + dLon]], { padding: [16, 16], maxZoom: 15 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, focusKey]);
+  return null;
+}
+
+function FitToPartners({ partners, focusKey, disabled }: { partners: readonly MapPartner[]; focusKey: string | undefined; disabled: boolean }) {
+  const map = useMap();
+  useEffect(() => {
+    if (!focusKey || disabled) return;
     const bounds = boundsOfPoints(partners.filter((p) => p.highlighted));
     if (bounds) map.fitBounds(bounds, { padding: [48, 48], maxZoom: 15 });
     // Only a new search moves the map, not every change of the partner list.
@@ -96,7 +118,17 @@ export function SocialMap(props: SocialMapProps) {
         clusterLabel={clusterLabel}
         onSelect={props.onPartnerSelect}
       />
-      <FitToPartners partners={props.partners} focusKey={props.focusKey} />
+      <FitToPartners partners={props.partners} focusKey={props.focusKey} disabled={Boolean(props.searchArea)} />
+      {props.searchArea ? (
+        <Circle
+          center={[props.searchArea.lat, props.searchArea.lon]}
+          radius={props.searchArea.radiusKm * 1000}
+          interactive={false}
+          className="search-area"
+          pathOptions={{ color: '#1f5fa6', weight: 2, dashArray: '6 6', fillOpacity: 0.04 }}
+        />
+      ) : null}
+      <FitToArea area={props.searchArea} focusKey={props.focusKey} />
     </MapContainer>
   );
 }

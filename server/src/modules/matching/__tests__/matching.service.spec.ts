@@ -1,0 +1,274 @@
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../../../test/support/test-server.js';
+import { Agreement, AgreementStatus, AgreementType } from '../../agreement/agreement.entity.js';
+import { LanguageLevel } from '../../person/person-language.entity.js';
+import { Availability, Person } from '../../person/person.entity.js';
+import { Team, TeamKind } from '../../team/team.entity.js';
+import { MatchInput } from '../dto/match.input.js';
+import { MatchRole } from '../match-candidate.js';
+import { MatchIndex } from '../match-index.js';
+import { MatchingService } from '../matching.service.js';
+import { addCommunities, addNeighbourhoods, addOrganisation, addPerson } from './fixtures.js';
+
+const TODAY = '2026-11-24';
+const { NATIVE, FLUENT, BASIC } = LanguageLevel;
+
+// A small world around "Centrum" (52.0, 5.0). Distances from Centrum on the sphere:
+// Noord 0.50 km, Oost 0.80 km, Zuid 2.00 km, Ver 6.0 km.
+const CENTRUM = 'BU99990001';
+const NOORD = 'BU99990002';
+const OOST = 'BU99990003';
+const ZUID = 'BU99990004';
+const VER = 'BU99990005';
+
+let server: TestServer;
+let ds: DataSource;
+let service: MatchingService;
+
+const input = (overrides: Partial<MatchInput> = {}): MatchInput =>
+  Object.assign(new MatchInput(), { neighbourhoodCode: CENTRUM, languages: ['som'], ...overrides });
+const match = (overrides: Partial<MatchInput> = {}) => service.matchPartners(null, input(overrides), { today: TODAY });
+const names = (result: Awaited<ReturnType<typeof match>>) => result.matches.map((m) => m.partner.name);
+
+beforeAll(async () => {
+  server = await startTestServer({ seed: false });
+  ds = server.app.get(DataSource);
+  service = server.app.get(MatchingService);
+  await addNeighbourhoods(ds, [
+    { code: CENTRUM, name: 'Centrum', lat: 52.0, lon: 5.0 },
+    { code: NOORD, name: 'Noord', lat: 52.0045, lon: 5.0 },
+    { code: OOST, name: 'Oost', lat: 52.0, lon: 5.0117 },
+    { code: ZUID, name: 'Zuid', lat: 51.982, lon: 5.0 },
+    { code: VER, name: 'Ver', lat: 52.054, lon: 5.0 },
+  ]);
+  await addCommunities(ds, ['somali', 'eritrean']);
+  await addPerson(ds, { name: 'Hodan (moedertaal, Oost)', languages: [['som', NATIVE], ['nld', FLUENT]], neighbourhoods: [OOST, VER], keyPerson: true, trained: true, communities: ['somali'] });
+  await addPerson(ds, { name: 'Faisal (vloeiend, Centrum)', languages: [['som', FLUENT]], neighbourhoods: [CENTRUM], keyPerson: true, trained: true });
+  await addPerson(ds, { name: 'Ayaan (formele tolk, Zuid)', languages: [['som', NATIVE]], neighbourhoods: [ZUID], interpreter: 'formal', registrationNumber: '12345', lastVerifiedOn: '2026-09-24' });
+  await addPerson(ds, {
+    name: 'Warsame (informele tolk, Noord)', languages: [['som', NATIVE]], neighbourhoods: [NOORD], interpreter: 'informal',
+    availability: Availability.LIMITED, availabilityNote: 'alleen op zaterdag', lastVerifiedOn: '2025-06-01',
+  });
+  await addPerson(ds, { name: 'Gearchiveerd (Centrum)', languages: [['som', NATIVE]], neighbourhoods: [CENTRUM], keyPerson: true, trained: true, archived: true });
+  await addPerson(ds, { name: 'Ver weg (6 km)', languages: [['som', NATIVE]], neighbourhoods: [VER], keyPerson: true, trained: true, lastVerifiedOn: '2026-03-01' });
+  await addPerson(ds, { name: 'Arabisch (Centrum)', languages: [['ara', NATIVE]], neighbourhoods: [CENTRUM], keyPerson: true, trained: true });
+  await addPerson(ds, { name: 'Basis (Centrum, contactpersoon)', languages: [['som', BASIC], ['tir', NATIVE]], neighbourhoods: [CENTRUM], contactPerson: true, lastVerifiedOn: null, communities: ['eritrean'] });
+  await addOrganisation(ds, { name: 'Somalische Vereniging', languages: ['som'], lat: 52.0, lon: 5.0219, address: 'Dorpsstraat 1', lastVerifiedOn: '2026-05-24', communities: ['somali'] });
+}, 60_000);
+afterAll(() => server?.close());
+
+describe('ranking on a hand-built data set', () => {
+  it('orders by score with every reason and weakness spelled out', async () => {
+    const result = await match();
+    expect(result.place).toEqual({ lat: 52, lon: 5, neighbourhoodCode: CENTRUM, neighbourhoodName: 'Centrum' });
+    expect(result.totalCount).toBe(6);
+    expect(names(result)).toEqual([
+      'Hodan (moedertaal, Oost)',
+      'Faisal (vloeiend, Centrum)',
+      'Ayaan (formele tolk, Zuid)',
+      'Warsame (informele tolk, Noord)',
+      'Somalische Vereniging',
+      'Basis (Centrum, contactpersoon)',
+    ]);
+    const [hodan, faisal, ayaan, warsame, vereniging, basis] = result.matches;
+    // 0.35 language + 0.25 distance (0–1 km band) + 0.15 trained key person + 0.10 verified + 0.05 available.
+    expect(hodan.score).toBe(0.9);
+    expect(hodan.distanceKm).toBeCloseTo(0.8, 2);
+    expect(hodan.reasons.map((r) => r.text)).toEqual([
+      'Spreekt Somalisch (moedertaal)', 'Actief in Oost, 0,8 km', 'Getrainde sleutelpersoon', 'Laatst gecontroleerd 1 maand geleden', 'Beschikbaar',
+    ]);
+    expect(hodan.weaknesses).toEqual([]);
+    expect(hodan.mapPoint).toEqual({ lat: 52, lon: 5.0117, neighbourhoodCode: OOST });
+
+    expect(faisal.score).toBe(0.795);
+    expect(faisal.distanceKm).toBe(0);
+    expect(faisal.reasons.map((r) => [r.code, r.text])).toEqual([
+      ['LANGUAGE', 'Spreekt Somalisch (vloeiend)'], ['NEARBY', 'Actief in Centrum, de gezochte buurt'], ['KEY_PERSON', 'Getrainde sleutelpersoon'],
+      ['VERIFIED', 'Laatst gecontroleerd 1 maand geleden'], ['AVAILABLE', 'Beschikbaar'],
+    ]);
+
+    expect(ayaan.score).toBe(0.775);
+    expect(ayaan.reasons.map((r) => r.text)).toEqual([
+      'Spreekt Somalisch (moedertaal)', 'Actief in Zuid, 2,0 km', 'Formele tolk (Rbtv 12345)', 'Laatst gecontroleerd 2 maanden geleden', 'Beschikbaar',
+    ]);
+    expect(ayaan.weaknesses).toEqual([]);
+
+    expect(warsame.reasons.map((r) => r.text)).toEqual(['Spreekt Somalisch (moedertaal)', 'Actief in Noord, 0,5 km']);
+    expect(warsame.weaknesses.map((r) => [r.code, r.text])).toEqual([
+      ['INFORMAL_INTERPRETER', 'Informele tolk'], ['STALE', 'Niet gecontroleerd sinds 2025'], ['LIMITED_AVAILABILITY', 'Beperkt beschikbaar: alleen op zaterdag'],
+    ]);
+
+    expect(vereniging.kind).toBe('ORGANISATION');
+    expect(vereniging.distanceKm).toBeCloseTo(1.5, 1);
+    expect(vereniging.reasons.map((r) => r.text)).toEqual([
+      'Werkt in het Somalisch', 'Locatie Dorpsstraat 1, 1,5 km', 'Migrantenorganisatie', 'Laatst gecontroleerd 6 maanden geleden',
+    ]);
+    expect(vereniging.weaknesses).toEqual([]);
+
+    expect(basis.reasons.map((r) => r.text)).toEqual(['Spreekt Somalisch (basis)', 'Actief in Centrum, de gezochte buurt', 'Vaste contactpersoon', 'Beschikbaar']);
+    expect(basis.weaknesses.map((r) => r.text)).toEqual(['Alleen basiskennis Somalisch', 'Nooit gecontroleerd']);
+    expect(result.suggestions).toEqual([]);
+  });
+
+  it('language level beats distance within the same kilometre band', async () => {
+    const result = await match();
+    const hodan = result.matches.find((m) => m.partner.name.startsWith('Hodan'))!;
+    const faisal = result.matches.find((m) => m.partner.name.startsWith('Faisal'))!;
+    expect(Math.floor(hodan.distanceKm)).toBe(Math.floor(faisal.distanceKm));
+    expect(hodan.distanceKm).toBeGreaterThan(faisal.distanceKm);
+    expect(result.matches.indexOf(hodan)).toBeLessThan(result.matches.indexOf(faisal));
+  });
+
+  it('never shows an informal interpreter when formal interpreters only is asked', async () => {
+    const all = await match({ roles: [MatchRole.INTERPRETER] });
+    expect(names(all)).toEqual(['Ayaan (formele tolk, Zuid)', 'Warsame (informele tolk, Noord)']);
+    const formal = await match({ roles: [MatchRole.INTERPRETER], formalInterpretersOnly: true });
+    expect(names(formal)).toEqual(['Ayaan (formele tolk, Zuid)']);
+    const anyRole = await match({ formalInterpretersOnly: true });
+    expect(names(anyRole)).not.toContain('Warsame (informele tolk, Noord)');
+    expect(anyRole.totalCount).toBe(5);
+  });
+
+  it('never shows archived records or records outside the radius', async () => {
+    const result = await match({ radiusKm: 50, limit: 100 });
+    expect(names(result)).not.toContain('Gearchiveerd (Centrum)');
+    expect(names(result)).toContain('Ver weg (6 km)');
+    const five = await match({ radiusKm: 5, limit: 100 });
+    expect(names(five)).not.toContain('Ver weg (6 km)');
+    expect(names(five)).not.toContain('Gearchiveerd (Centrum)');
+    const small = await match({ radiusKm: 0.6 });
+    expect(names(small)).toEqual(['Faisal (vloeiend, Centrum)', 'Warsame (informele tolk, Noord)', 'Basis (Centrum, contactpersoon)']);
+    for (const m of small.matches) expect(m.distanceKm).toBeLessThanOrEqual(0.6);
+  });
+
+  it('measures from the nearest neighbourhood a person works in', async () => {
+    // Hodan works in Oost (0.8 km) and Ver (6 km): from Ver she is at 0 km.
+    const result = await match({ neighbourhoodCode: VER, radiusKm: 1 });
+    expect(names(result)).toEqual(['Hodan (moedertaal, Oost)', 'Ver weg (6 km)']);
+    expect(result.matches[0].distanceKm).toBe(0);
+  });
+
+  it('filters by role, community and topic; several languages widen the search', async () => {
+    expect(names(await match({ roles: [MatchRole.ORGANISATION] }))).toEqual(['Somalische Vereniging']);
+    expect(names(await match({ roles: [MatchRole.CONTACT_PERSON] }))).toEqual(['Basis (Centrum, contactpersoon)']);
+    const somali = await match({ communities: ['somali'] });
+    expect(names(somali)).toEqual(['Hodan (moedertaal, Oost)', 'Somalische Vereniging']);
+    expect(somali.matches[0].reasons.map((r) => r.text)).toContain('Actief in de somali gemeenschap');
+    const two = await match({ languages: ['Tigrinya', 'Arabisch'] });
+    expect(names(two)).toEqual(['Arabisch (Centrum)', 'Basis (Centrum, contactpersoon)']);
+    expect(two.matches[0].weaknesses.map((r) => r.text)).toEqual(['Spreekt geen Tigrinya']);
+  });
+
+  it('searches from a point, and names the nearest neighbourhood', async () => {
+    const result = await match({ neighbourhoodCode: undefined, lat: 52.0001, lon: 5.0001, radiusKm: 0.3 });
+    expect(result.place.neighbourhoodCode).toBe(CENTRUM);
+    expect(names(result)).toEqual(['Faisal (vloeiend, Centrum)', 'Basis (Centrum, contactpersoon)']);
+  });
+
+  it('says which filter to widen when nothing is found', async () => {
+    const narrow = await match({ radiusKm: 0.3, roles: [MatchRole.INTERPRETER], formalInterpretersOnly: true });
+    expect(narrow.matches).toEqual([]);
+    expect(narrow.suggestions).toEqual([
+      { field: 'radiusKm', text: 'Vergroot de straal naar 5 km: 1 partner', count: 1, radiusKm: 5 },
+      { field: 'roles', text: 'Zoek in alle rollen: 2 partners', count: 2 },
+    ]);
+    const nobody = await match({ languages: ['Pools'] });
+    expect(nobody.suggestions).toEqual([{ field: 'languages', text: expect.stringContaining('Pools'), count: 0 }]);
+  });
+});
+
+describe('the index follows writes', () => {
+  it('picks up a new person, a move, an archiving and a removal without a restart', async () => {
+    const index = server.app.get(MatchIndex);
+    const before = await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 });
+    expect(names(before)).toEqual(['Ayaan (formele tolk, Zuid)']);
+
+    const nieuw = await addPerson(ds, { name: 'Nieuw (Zuid)', languages: [['som', NATIVE]], neighbourhoods: [ZUID], keyPerson: true, trained: true });
+    // Both score 0.9 at 0 km: the id breaks the tie.
+    expect(names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 })).sort()).toEqual(['Ayaan (formele tolk, Zuid)', 'Nieuw (Zuid)']);
+
+    // Moving: only the many-to-many changes.
+    const repo = ds.getRepository(Person);
+    const loaded = await repo.findOneOrFail({ where: { id: nieuw.id }, relations: { neighbourhoods: true } });
+    loaded.neighbourhoods = [{ code: VER } as never];
+    await repo.save(loaded);
+    expect(names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }))).toEqual(['Ayaan (formele tolk, Zuid)']);
+    expect(names(await match({ neighbourhoodCode: VER, radiusKm: 0.5 }))).toContain('Nieuw (Zuid)');
+
+    // Archiving through a query-builder update, which carries no entity: the whole index reloads.
+    await repo.createQueryBuilder().update().set({ archivedAt: '2026-11-24T00:00:00.000Z' }).where('id = :id', { id: nieuw.id }).execute();
+    expect(names(await match({ neighbourhoodCode: VER, radiusKm: 0.5 }))).not.toContain('Nieuw (Zuid)');
+
+    await repo.update({ id: nieuw.id }, { archivedAt: null });
+    expect(names(await match({ neighbourhoodCode: VER, radiusKm: 0.5 }))).toContain('Nieuw (Zuid)');
+    await repo.delete({ id: nieuw.id });
+    await index.refresh(nieuw.id);
+    expect(names(await match({ neighbourhoodCode: VER, radiusKm: 0.5 }))).not.toContain('Nieuw (Zuid)');
+  });
+
+  it('forgets changes of a rolled-back transaction', async () => {
+    const person = await ds.getRepository(Person).findOneByOrFail({ name: 'Ayaan (formele tolk, Zuid)' });
+    await expect(ds.transaction(async (em) => {
+      await em.save(Person, { ...person, archivedAt: '2026-11-24T00:00:00.000Z' });
+      // A search during the transaction re-reads the row: on SQLite (one connection) it sees the
+      // uncommitted archiving and drops Ayaan, on PostgreSQL (a pool) it still sees the old row …
+      const during = names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }));
+      expect(during.length).toBeLessThanOrEqual(1);
+      throw new Error('afgebroken');
+    })).rejects.toThrow('afgebroken');
+    // … and after the rollback the index reads the row again.
+    expect(names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }))).toEqual(['Ayaan (formele tolk, Zuid)']);
+  });
+});
+
+describe('bad input', () => {
+  it('an unknown language names languages.N and suggests the closest', async () => {
+    const error = await match({ languages: ['som', 'Somalish'] }).catch((e) => e);
+    expect(error.extensions).toMatchObject({ code: 'UNKNOWN_LANGUAGE', field: 'languages.1' });
+    expect(error.message).toContain('Somalisch (som)');
+  });
+
+  it('a place must be a known neighbourhood or a whole point', async () => {
+    await expect(match({ neighbourhoodCode: 'BU12' })).rejects.toMatchObject({ extensions: { code: 'INVALID_CBS_CODE', field: 'neighbourhoodCode' } });
+    await expect(match({ neighbourhoodCode: 'BU99999999' })).rejects.toMatchObject({ extensions: { code: 'UNKNOWN_NEIGHBOURHOOD', field: 'neighbourhoodCode' } });
+    await expect(match({ neighbourhoodCode: undefined })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'neighbourhoodCode' } });
+    await expect(match({ neighbourhoodCode: undefined, lat: 52 })).rejects.toMatchObject({ extensions: { field: 'lon' } });
+    await expect(match({ lat: 52, lon: 5 })).rejects.toMatchObject({ extensions: { field: 'neighbourhoodCode' } });
+    await expect(match({ communities: ['somali', 'marsmannetjes'] })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'communities.1' } });
+  });
+});
+
+describe('an active agreement with a team covering the place', () => {
+  it('raises the score by the agreement weight and names the team; drafts, ended and other places do not count', async () => {
+    const before = await match({ radiusKm: 1 });
+    const faisalBefore = before.matches.find((m) => m.partner.name.startsWith('Faisal'))!;
+    const faisal = await ds.getRepository(Person).findOneByOrFail({ name: 'Faisal (vloeiend, Centrum)' });
+    const team = await ds.getRepository(Team).save(ds.getRepository(Team).create({
+      name: 'Buurtteam Centrum', kind: TeamKind.NEIGHBOURHOOD_TEAM, municipalityCode: 'GM9999', phone: null, email: null,
+      isDemo: false, externalId: null, lastVerifiedOn: null, archivedAt: null, neighbourhoods: [{ code: CENTRUM } as never],
+    }));
+    const agreement = (status: AgreementStatus, startsOn: string, endsOn: string | null, personId: string) =>
+      ds.getRepository(Agreement).save(ds.getRepository(Agreement).create({
+        title: 'Spreekuur', type: AgreementType.WALK_IN_HOUR, status, teamId: team.id, personId, organisationId: null, startsOn, endsOn,
+        isDemo: false, externalId: null, lastVerifiedOn: null, archivedAt: null, neighbourhoods: [],
+      }));
+    const hodan = await ds.getRepository(Person).findOneByOrFail({ name: 'Hodan (moedertaal, Oost)' });
+    await agreement(AgreementStatus.DRAFT, '2026-01-01', null, hodan.id);
+    await agreement(AgreementStatus.ACTIVE, '2025-01-01', '2026-01-01', hodan.id);
+    await agreement(AgreementStatus.ACTIVE, '2026-02-01', null, faisal.id);
+
+    const after = await match({ radiusKm: 1 });
+    const faisalAfter = after.matches.find((m) => m.partner.name.startsWith('Faisal'))!;
+    expect(faisalAfter.score).toBeCloseTo(faisalBefore.score + 0.1, 5);
+    expect(faisalAfter.reasons.map((r) => r.text)).toContain('Actieve samenwerkingsafspraak met Buurtteam Centrum');
+    const hodanAfter = after.matches.find((m) => m.partner.name.startsWith('Hodan'))!;
+    expect(hodanAfter.reasons.map((r) => r.code)).not.toContain('AGREEMENT');
+    // Faisal (0.795 + 0.1) now ranks first, ahead of Hodan (0.9)? 0.895 < 0.9: the better speaker still leads.
+    expect(names(after).slice(0, 2)).toEqual(['Hodan (moedertaal, Oost)', 'Faisal (vloeiend, Centrum)']);
+
+    // The team does not cover Noord: searching from there, the agreement does not count.
+    const fromNoord = await match({ neighbourhoodCode: NOORD, radiusKm: 1 });
+    expect(fromNoord.matches.find((m) => m.partner.name.startsWith('Faisal'))!.reasons.map((r) => r.code)).not.toContain('AGREEMENT');
+  });
+});

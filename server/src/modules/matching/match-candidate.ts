@@ -1,0 +1,90 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { LanguageLevel } from '../person/person-language.entity.js';
+import { Topic } from '../person/person.entity.js';
+
+export enum MatchRole {
+  KEY_PERSON = 'KEY_PERSON',
+  INTERPRETER = 'INTERPRETER',
+  CONTACT_PERSON = 'CONTACT_PERSON',
+  ORGANISATION = 'ORGANISATION',
+}
+registerEnumType(MatchRole, { name: 'MatchRole', description: 'sleutelpersoon, tolk, contactpersoon, organisatie' });
+
+export type PartnerKind = 'PERSON' | 'ORGANISATION';
+
+/** A place a partner works: a neighbourhood centre (persons, served neighbourhoods) or an organisation's venue. */
+export interface MatchLocation {
+  lat: number;
+  lon: number;
+  /** Null for a venue. */
+  neighbourhoodCode: string | null;
+  /** Neighbourhood name, or the venue address. */
+  label: string;
+  /** cos(lat), kept so the distance needs two sines instead of two sines and two cosines. */
+  cosLat: number;
+}
+
+/**
+ * What the matcher knows of a partner: the read model held in memory by MatchIndex, so ranking
+ * needs no database round trip. Never holds a person's contact details or any finer location
+ * than the neighbourhoods they work in.
+ */
+export interface MatchCandidate {
+  id: string;
+  kind: PartnerKind;
+  isKeyPerson: boolean;
+  trainedKeyPerson: boolean;
+  isInterpreter: boolean;
+  interpreterFormal: boolean | null;
+  isContactPerson: boolean;
+  organisationKind: string | null;
+  availability: 'AVAILABLE' | 'LIMITED' | 'UNAVAILABLE';
+  lastVerifiedOn: string | null;
+  /** ISO 639-3 codes. Arrays and bit fields rather than Maps and nested arrays: at 100,000 partners every field costs megabytes. */
+  languageCodes: string[];
+  /** The level of languageCodes[i] in bits 2i..2i+1: 0 none (organisations), 1 native, 2 fluent, 3 basic. */
+  levelBits: number;
+  communities: string[];
+  /** Bit i set when the person works on TOPIC_ORDER[i]. */
+  topicBits: number;
+  locations: MatchLocation[];
+  /** Scratch for MatchIndex.search (which runs synchronously): the search that last saw this candidate. */
+  seenBy: number;
+}
+
+const LEVEL_BY_BITS: (LanguageLevel | null)[] = [null, LanguageLevel.NATIVE, LanguageLevel.FLUENT, LanguageLevel.BASIC];
+const BITS_BY_LEVEL: Record<string, number> = { NATIVE: 1, FLUENT: 2, BASIC: 3 };
+
+/** Packs levels (null for an organisation's languages) into MatchCandidate.levelBits; at most 26 languages. */
+export function packLevels(levels: (LanguageLevel | null)[]): number {
+  let bits = 0;
+  levels.slice(0, 26).forEach((level, i) => (bits += (level ? BITS_BY_LEVEL[level] : 0) * 4 ** i));
+  return bits;
+}
+
+/** The level at which the candidate speaks the language: null for an organisation, undefined when not at all. */
+export function levelOf(c: MatchCandidate, code: string): LanguageLevel | null | undefined {
+  const i = c.languageCodes.indexOf(code);
+  return i < 0 ? undefined : LEVEL_BY_BITS[Math.floor(c.levelBits / 4 ** i) % 4];
+}
+
+/** Topic codes in bit order. */
+export const TOPIC_ORDER = Object.values(Topic) as string[];
+
+export function packTopics(topics: string[]): number {
+  let bits = 0;
+  for (const topic of topics) {
+    const i = TOPIC_ORDER.indexOf(topic);
+    if (i >= 0) bits |= 1 << i;
+  }
+  return bits;
+}
+
+export function hasTopic(c: MatchCandidate, topic: string): boolean {
+  const i = TOPIC_ORDER.indexOf(topic);
+  return i >= 0 && (c.topicBits & (1 << i)) !== 0;
+}
+
+export function speaks(c: MatchCandidate, code: string): boolean {
+  return c.languageCodes.includes(code);
+}

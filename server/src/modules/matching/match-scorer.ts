@@ -1,0 +1,338 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { LanguageLevel } from '../person/person-language.entity.js';
+import type { AgreementHit } from './agreement-signal.js';
+import { formatKm } from './geo.js';
+import { hasTopic, levelOf, type MatchCandidate, type MatchLocation, MatchRole, speaks } from './match-candidate.js';
+
+/**
+ * How a match is ranked. The score is a weighted sum of six components, each in [0, 1]; the weights
+ * add up to 1, so the score is in [0, 1] too.
+ *
+ * - LANGUAGE 0.35: the heart of the question ("who speaks the resident's language?"). Native 1,
+ *   fluent 0.7, basic 0.3, an organisation working in the language 0.6; averaged over the languages asked.
+ * - DISTANCE 0.25: by whole-kilometre band (0–1 km = 1, 1–2 km = 0.67, 2–3 km = 0.5, … 1/(1 + band/2)).
+ *   Banding is deliberate: 300 m more or less does not matter to a resident, language level does, so
+ *   within one band the better speaker always ranks first; the exact distance only breaks ties.
+ * - ROLE 0.15: how well the partner fits the help asked: trained key person or formal interpreter 1,
+ *   organisation 0.8, untrained key person 0.7, contact person 0.6, informal interpreter 0.5.
+ * - AGREEMENT 0.10: an active agreement with a team covering the place: the partnership already works.
+ * - VERIFIED 0.10: 1 when checked in the last 3 months, falling linearly to 0 at 24 months; never checked 0.
+ *   Stale entries rank lower because their phone numbers and availability are often wrong.
+ * - AVAILABILITY 0.05: available 1, limited 0.5, not available 0. Small: availability changes weekly
+ *   and a call settles it; it should not hide a good partner.
+ *
+ * Ties: higher score, then shorter distance, then id, so the order is total and stable.
+ */
+export const MATCH_WEIGHTS = {
+  language: 0.35,
+  distance: 0.25,
+  role: 0.15,
+  agreement: 0.1,
+  verified: 0.1,
+  availability: 0.05,
+} as const;
+
+export const LEVEL_SCORE: Record<LanguageLevel, number> = {
+  [LanguageLevel.NATIVE]: 1,
+  [LanguageLevel.FLUENT]: 0.7,
+  [LanguageLevel.BASIC]: 0.3,
+};
+/** An organisation "works in" a language; it has no level. */
+export const ORGANISATION_LANGUAGE_SCORE = 0.6;
+
+export const ROLE_SCORE = {
+  trainedKeyPerson: 1,
+  formalInterpreter: 1,
+  organisation: 0.8,
+  keyPerson: 0.7,
+  contactPerson: 0.6,
+  informalInterpreter: 0.5,
+  noRole: 0.3,
+} as const;
+
+export const AVAILABILITY_SCORE = { AVAILABLE: 1, LIMITED: 0.5, UNAVAILABLE: 0 } as const;
+
+/** Verification: full marks up to FRESH_MONTHS, none from EXPIRED_MONTHS on. */
+const FRESH_MONTHS = 3;
+const EXPIRED_MONTHS = 24;
+const DAYS_PER_MONTH = 30.44;
+
+export enum MatchReasonCode {
+  LANGUAGE = 'LANGUAGE',
+  NEARBY = 'NEARBY',
+  KEY_PERSON = 'KEY_PERSON',
+  FORMAL_INTERPRETER = 'FORMAL_INTERPRETER',
+  CONTACT_PERSON = 'CONTACT_PERSON',
+  ORGANISATION = 'ORGANISATION',
+  AGREEMENT = 'AGREEMENT',
+  VERIFIED = 'VERIFIED',
+  AVAILABLE = 'AVAILABLE',
+  COMMUNITY = 'COMMUNITY',
+  TOPIC = 'TOPIC',
+  // weaknesses
+  LANGUAGE_MISSING = 'LANGUAGE_MISSING',
+  LANGUAGE_BASIC = 'LANGUAGE_BASIC',
+  INFORMAL_INTERPRETER = 'INFORMAL_INTERPRETER',
+  UNTRAINED_KEY_PERSON = 'UNTRAINED_KEY_PERSON',
+  LIMITED_AVAILABILITY = 'LIMITED_AVAILABILITY',
+  UNAVAILABLE = 'UNAVAILABLE',
+  STALE = 'STALE',
+  NEVER_VERIFIED = 'NEVER_VERIFIED',
+}
+registerEnumType(MatchReasonCode, { name: 'MatchReasonCode', description: 'Why a partner matches, or what is weak about the match' });
+
+export interface Reason {
+  code: MatchReasonCode;
+  text: string;
+}
+
+export interface ScoringContext {
+  /** The languages asked, in the order asked, with their Dutch names. */
+  languages: { code: string; nameNl: string }[];
+  roles: MatchRole[] | null;
+  formalInterpretersOnly: boolean;
+  communities: string[] | null;
+  topics: string[] | null;
+  /** The neighbourhood searched from, when there is one. */
+  placeNeighbourhoodCode: string | null;
+  /** YYYY-MM-DD; passed in so ranking is reproducible. */
+  today: string;
+  reviewAfterMonths: number;
+  agreements: Map<string, AgreementHit>;
+  communityNames: Map<string, string>;
+}
+
+const LEVEL_TEXT: Record<LanguageLevel, string> = {
+  [LanguageLevel.NATIVE]: 'moedertaal',
+  [LanguageLevel.FLUENT]: 'vloeiend',
+  [LanguageLevel.BASIC]: 'basis',
+};
+
+const ORGANISATION_KIND_TEXT: Record<string, string> = {
+  MIGRANT_ORGANISATION: 'Migrantenorganisatie',
+  RELIGIOUS_ORGANISATION: 'Religieuze organisatie',
+  COMMUNITY_CENTRE: 'Buurthuis',
+  WELFARE_ORGANISATION: 'Welzijnsorganisatie',
+  INTERPRETER_SERVICE: 'Tolkendienst',
+  OTHER: 'Organisatie',
+};
+
+export const TOPIC_TEXT: Record<string, string> = {
+  HEALTH: 'gezondheid',
+  PARENTING: 'opvoeding',
+  DEBTS: 'schulden',
+  WORK: 'werk',
+  ELDERLY_CARE: 'ouderenzorg',
+  EDUCATION: 'onderwijs',
+  HOUSING: 'wonen',
+  MENTAL_HEALTH: 'psychische gezondheid',
+  WOMEN: 'vrouwen',
+  YOUTH: 'jongeren',
+  LANGUAGE_LEARNING: 'taal leren',
+};
+
+function isInformalInterpreter(c: MatchCandidate): boolean {
+  return c.kind === 'PERSON' && c.isInterpreter && c.interpreterFormal !== true;
+}
+
+/**
+ * How well the best of the candidate's roles fits, among the roles asked for; -1 when the candidate
+ * holds none of them. Allocation-free: it runs for every candidate within the radius.
+ */
+export function roleFit(c: MatchCandidate, ctx: ScoringContext): number {
+  const roles = ctx.roles;
+  if (c.kind === 'ORGANISATION') return !roles || roles.includes(MatchRole.ORGANISATION) ? ROLE_SCORE.organisation : -1;
+  let best = -1;
+  if (c.isKeyPerson && (!roles || roles.includes(MatchRole.KEY_PERSON))) best = c.trainedKeyPerson ? ROLE_SCORE.trainedKeyPerson : ROLE_SCORE.keyPerson;
+  if (c.isInterpreter && (!roles || roles.includes(MatchRole.INTERPRETER))) {
+    best = Math.max(best, c.interpreterFormal ? ROLE_SCORE.formalInterpreter : ROLE_SCORE.informalInterpreter);
+  }
+  if (c.isContactPerson && (!roles || roles.includes(MatchRole.CONTACT_PERSON))) best = Math.max(best, ROLE_SCORE.contactPerson);
+  if (!c.isKeyPerson && !c.isInterpreter && !c.isContactPerson && !roles) best = ROLE_SCORE.noRole;
+  return best;
+}
+
+/**
+ * The filters (everything except distance, which the index applies): speaks at least one language
+ * asked, holds a role asked, serves a community asked, works on a topic asked. With
+ * `formalInterpretersOnly`, informal interpreters never match, whatever other role they hold:
+ * residents distrust them and the product never blurs the two.
+ */
+export function isEligible(c: MatchCandidate, ctx: ScoringContext): boolean {
+  let speaksOne = false;
+  for (const l of ctx.languages) if (speaks(c, l.code)) speaksOne = true;
+  if (!speaksOne) return false;
+  if (ctx.formalInterpretersOnly && isInformalInterpreter(c)) return false;
+  if (roleFit(c, ctx) < 0) return false;
+  if (ctx.communities && !ctx.communities.some((code) => c.communities.includes(code))) return false;
+  if (ctx.topics && !ctx.topics.some((topic) => hasTopic(c, topic))) return false;
+  return true;
+}
+
+export function languageScore(c: MatchCandidate, ctx: ScoringContext): number {
+  let sum = 0;
+  for (const { code } of ctx.languages) {
+    const level = levelOf(c, code);
+    if (level === undefined) continue;
+    sum += level ? LEVEL_SCORE[level] : ORGANISATION_LANGUAGE_SCORE;
+  }
+  return sum / ctx.languages.length;
+}
+
+/** 1/(1 + band/2) with band the whole kilometres: 1, 0.67, 0.5, 0.4 … */
+export function distanceScore(distanceKm: number): number {
+  return 1 / (1 + Math.floor(distanceKm) / 2);
+}
+
+/** Date.parse is slow next to the rest of the scoring; there are only a few thousand distinct dates. */
+const parsedDates = new Map<string, number>();
+function epochMs(iso: string): number {
+  let ms = parsedDates.get(iso);
+  if (ms === undefined) {
+    ms = Date.parse(iso);
+    if (parsedDates.size < 20_000) parsedDates.set(iso, ms);
+  }
+  return ms;
+}
+
+export function monthsBetween(fromIso: string, toIso: string): number {
+  const days = (epochMs(toIso) - epochMs(fromIso)) / 86_400_000;
+  return Math.max(0, days) / DAYS_PER_MONTH;
+}
+
+export function verifiedScore(lastVerifiedOn: string | null, today: string): number {
+  if (!lastVerifiedOn) return 0;
+  const months = monthsBetween(lastVerifiedOn, today);
+  if (months <= FRESH_MONTHS) return 1;
+  if (months >= EXPIRED_MONTHS) return 0;
+  return 1 - (months - FRESH_MONTHS) / (EXPIRED_MONTHS - FRESH_MONTHS);
+}
+
+/** The score in [0, 1], rounded to 3 decimals (the rounded value is what is sorted on and shown). */
+export function scoreCandidate(c: MatchCandidate, distanceKm: number, ctx: ScoringContext): number {
+  return weightedScore(c, distanceKm, Math.max(roleFit(c, ctx), 0), ctx);
+}
+
+/** isEligible and scoreCandidate in one pass: -1 when the candidate does not match. */
+export function evaluate(c: MatchCandidate, distanceKm: number, ctx: ScoringContext): number {
+  let speaksOne = false;
+  for (const l of ctx.languages) if (speaks(c, l.code)) speaksOne = true;
+  if (!speaksOne) return -1;
+  if (ctx.formalInterpretersOnly && isInformalInterpreter(c)) return -1;
+  const role = roleFit(c, ctx);
+  if (role < 0) return -1;
+  if (ctx.communities && !ctx.communities.some((code) => c.communities.includes(code))) return -1;
+  if (ctx.topics && !ctx.topics.some((topic) => hasTopic(c, topic))) return -1;
+  return weightedScore(c, distanceKm, role, ctx);
+}
+
+function weightedScore(c: MatchCandidate, distanceKm: number, role: number, ctx: ScoringContext): number {
+  const raw =
+    MATCH_WEIGHTS.language * languageScore(c, ctx) +
+    MATCH_WEIGHTS.distance * distanceScore(distanceKm) +
+    MATCH_WEIGHTS.role * role +
+    MATCH_WEIGHTS.agreement * (ctx.agreements.has(c.id) ? 1 : 0) +
+    MATCH_WEIGHTS.verified * verifiedScore(c.lastVerifiedOn, ctx.today) +
+    MATCH_WEIGHTS.availability * AVAILABILITY_SCORE[c.availability];
+  return Math.min(1, Math.max(0, Math.round(raw * 1000) / 1000));
+}
+
+/** Higher score first, then nearer, then id: a total order. */
+export function compareMatches(a: { score: number; distanceKm: number; id: string }, b: { score: number; distanceKm: number; id: string }): number {
+  return b.score - a.score || a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function verifiedAgo(lastVerifiedOn: string, today: string): string {
+  const days = Math.floor((Date.parse(today) - Date.parse(lastVerifiedOn)) / 86_400_000);
+  if (days <= 0) return 'vandaag';
+  if (days < 31) return days === 1 ? 'gisteren' : `${days} dagen geleden`;
+  const months = Math.floor(days / DAYS_PER_MONTH);
+  return months === 1 ? '1 maand geleden' : `${months} maanden geleden`;
+}
+
+/** The Dutch sentences that say why a partner matches and what is missing or weak. */
+export function explain(
+  c: MatchCandidate,
+  distanceKm: number,
+  nearest: MatchLocation,
+  ctx: ScoringContext,
+  /** From the loaded record: details the index does not keep. */
+  details: { registrationNumber?: string | null; availabilityNote?: string | null } = {},
+): { reasons: Reason[]; weaknesses: Reason[] } {
+  const reasons: Reason[] = [];
+  const weaknesses: Reason[] = [];
+
+  for (const { code, nameNl } of ctx.languages) {
+    const level = levelOf(c, code);
+    if (level === undefined) {
+      weaknesses.push({ code: MatchReasonCode.LANGUAGE_MISSING, text: `Spreekt geen ${nameNl}` });
+      continue;
+    }
+    if (!level) {
+      reasons.push({ code: MatchReasonCode.LANGUAGE, text: `Werkt in het ${nameNl}` });
+      continue;
+    }
+    reasons.push({ code: MatchReasonCode.LANGUAGE, text: `Spreekt ${nameNl} (${LEVEL_TEXT[level]})` });
+    if (level === LanguageLevel.BASIC) weaknesses.push({ code: MatchReasonCode.LANGUAGE_BASIC, text: `Alleen basiskennis ${nameNl}` });
+  }
+
+  if (nearest.neighbourhoodCode && nearest.neighbourhoodCode === ctx.placeNeighbourhoodCode) {
+    reasons.push({ code: MatchReasonCode.NEARBY, text: `Actief in ${nearest.label}, de gezochte buurt` });
+  } else if (nearest.neighbourhoodCode) {
+    reasons.push({ code: MatchReasonCode.NEARBY, text: `Actief in ${nearest.label}, ${formatKm(distanceKm)}` });
+  } else {
+    reasons.push({ code: MatchReasonCode.NEARBY, text: `Locatie ${nearest.label}, ${formatKm(distanceKm)}` });
+  }
+
+  if (c.kind === 'ORGANISATION') {
+    reasons.push({ code: MatchReasonCode.ORGANISATION, text: ORGANISATION_KIND_TEXT[c.organisationKind ?? 'OTHER'] ?? 'Organisatie' });
+  } else {
+    if (c.isKeyPerson) {
+      if (c.trainedKeyPerson) reasons.push({ code: MatchReasonCode.KEY_PERSON, text: 'Getrainde sleutelpersoon' });
+      else {
+        reasons.push({ code: MatchReasonCode.KEY_PERSON, text: 'Sleutelpersoon' });
+        weaknesses.push({ code: MatchReasonCode.UNTRAINED_KEY_PERSON, text: 'Sleutelpersoonstraining niet gevolgd' });
+      }
+    }
+    if (c.isInterpreter) {
+      if (c.interpreterFormal) {
+        const number = details.registrationNumber ? ` (Rbtv ${details.registrationNumber})` : '';
+        reasons.push({ code: MatchReasonCode.FORMAL_INTERPRETER, text: `Formele tolk${number}` });
+      } else {
+        weaknesses.push({ code: MatchReasonCode.INFORMAL_INTERPRETER, text: 'Informele tolk' });
+      }
+    }
+    if (c.isContactPerson) reasons.push({ code: MatchReasonCode.CONTACT_PERSON, text: 'Vaste contactpersoon' });
+  }
+
+  for (const code of ctx.communities ?? []) {
+    if (c.communities.includes(code)) {
+      reasons.push({ code: MatchReasonCode.COMMUNITY, text: `Actief in de ${(ctx.communityNames.get(code) ?? code).replace(/^./, (x) => x.toLowerCase())}` });
+    }
+  }
+  for (const topic of ctx.topics ?? []) {
+    if (hasTopic(c, topic)) reasons.push({ code: MatchReasonCode.TOPIC, text: `Actief op het thema ${TOPIC_TEXT[topic] ?? topic}` });
+  }
+
+  const agreement = ctx.agreements.get(c.id);
+  if (agreement) reasons.push({ code: MatchReasonCode.AGREEMENT, text: `Actieve samenwerkingsafspraak met ${agreement.teamName}` });
+
+  if (!c.lastVerifiedOn) {
+    weaknesses.push({ code: MatchReasonCode.NEVER_VERIFIED, text: 'Nooit gecontroleerd' });
+  } else if (monthsBetween(c.lastVerifiedOn, ctx.today) >= ctx.reviewAfterMonths) {
+    weaknesses.push({ code: MatchReasonCode.STALE, text: `Niet gecontroleerd sinds ${c.lastVerifiedOn.slice(0, 4)}` });
+  } else {
+    reasons.push({ code: MatchReasonCode.VERIFIED, text: `Laatst gecontroleerd ${verifiedAgo(c.lastVerifiedOn, ctx.today)}` });
+  }
+
+  if (c.kind === 'ORGANISATION') {
+    // Organisations have no availability of their own; their activities say when they are open.
+  } else if (c.availability === 'AVAILABLE') {
+    reasons.push({ code: MatchReasonCode.AVAILABLE, text: details.availabilityNote ? `Beschikbaar: ${details.availabilityNote}` : 'Beschikbaar' });
+  } else if (c.availability === 'LIMITED') {
+    weaknesses.push({ code: MatchReasonCode.LIMITED_AVAILABILITY, text: details.availabilityNote ? `Beperkt beschikbaar: ${details.availabilityNote}` : 'Beperkt beschikbaar' });
+  } else {
+    weaknesses.push({ code: MatchReasonCode.UNAVAILABLE, text: 'Nu niet beschikbaar' });
+  }
+  return { reasons, weaknesses };
+}

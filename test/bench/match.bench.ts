@@ -1,0 +1,273 @@
+/**
+ * `npm run bench`: matchPartners at national scale. Compiles with tsconfig.bench.json and runs with
+ * plain node (no test runner): it prints figures, it asserts nothing.
+ *
+ * 1. Generates 100,000 persons and 10,000 organisations in 40 languages over 12,000 neighbourhoods
+ *    across the Netherlands into a temp SQLite file (deterministic, bulk insert).
+ * 2. Service: 1,000 random queries through MatchingService in this process (index built first).
+ * 3. Baseline: the same place/language/radius filter as raw SQL on indexed columns (bounding box on
+ *    the neighbourhood centres and venues, joins on the indexed join tables, exact distance in JS).
+ * 4. HTTP: the real server (node dist/server/src/main.js) in a child process on that file, the same
+ *    1,000 queries over GraphQL, one at a time; then the server's resident memory from /proc.
+ *
+ * Sizes can be changed with BENCH_PERSONS, BENCH_ORGANISATIONS, BENCH_NEIGHBOURHOODS, BENCH_QUERIES.
+ */
+import 'reflect-metadata';
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createApp } from '../../server/src/app.js';
+import { loadConfig, projectRoot } from '../../server/src/config.js';
+import { MatchInput } from '../../server/src/modules/matching/dto/match.input.js';
+import { boundingBox, haversineKm } from '../../server/src/modules/matching/geo.js';
+import { MatchRole } from '../../server/src/modules/matching/match-candidate.js';
+import { MatchIndex } from '../../server/src/modules/matching/match-index.js';
+import { MatchingService } from '../../server/src/modules/matching/matching.service.js';
+import { BENCH_LANGUAGES, generateNationalData, random } from './national-data.js';
+
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
+const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 10_000);
+const NEIGHBOURHOODS = Number(process.env.BENCH_NEIGHBOURHOODS ?? 12_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
+/** The SQL baseline is slow (that is the point); the first 300 queries show it well enough. */
+const SQL_QUERIES = Number(process.env.BENCH_SQL_QUERIES ?? 300);
+
+interface Query {
+  neighbourhoodCode?: string;
+  lat?: number;
+  lon?: number;
+  languages: string[];
+  radiusKm: number;
+  roles?: MatchRole[];
+  formalInterpretersOnly: boolean;
+}
+
+function percentiles(samples: number[]): { p50: number; p95: number; p99: number; max: number; mean: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1], mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+}
+
+const ms = (n: number) => `${n.toFixed(2).padStart(7)} ms`;
+function line(label: string, samples: number[]): string {
+  const s = percentiles(samples);
+  return `${label.padEnd(34)} p50 ${ms(s.p50)}   p95 ${ms(s.p95)}   p99 ${ms(s.p99)}   max ${ms(s.max)}   mean ${ms(s.mean)}`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as import('node:net').AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+/** Mostly the default radius, some wider and narrower; a fifth with a role filter; a tenth from a point. */
+function makeQueries(neighbourhoods: { code: string; lat: number; lon: number }[], languageWeights: number[]): Query[] {
+  const rand = random(7);
+  const cumulative = languageWeights.reduce<number[]>((acc, w) => [...acc, (acc.at(-1) ?? 0) + w], []);
+  const language = () => {
+    const x = rand() * cumulative[cumulative.length - 1];
+    return BENCH_LANGUAGES[cumulative.findIndex((c) => c >= x)];
+  };
+  const radii = [5, 5, 5, 5, 5, 5, 5, 2, 10, 25];
+  const roles = Object.values(MatchRole);
+  return Array.from({ length: QUERIES }, () => {
+    const n = neighbourhoods[Math.floor(rand() * neighbourhoods.length)];
+    const place = rand() < 0.1 ? { lat: n.lat + (rand() - 0.5) * 0.01, lon: n.lon + (rand() - 0.5) * 0.01 } : { neighbourhoodCode: n.code };
+    const languages = [...new Set(rand() < 0.2 ? [language(), language()] : [language()])];
+    return {
+      ...place,
+      languages,
+      radiusKm: radii[Math.floor(rand() * radii.length)],
+      roles: rand() < 0.2 ? [roles[Math.floor(rand() * roles.length)]] : undefined,
+      formalInterpretersOnly: rand() < 0.1,
+    };
+  });
+}
+
+const GQL = `query ($input: MatchInput!) {
+  matchPartners(input: $input) {
+    totalCount
+    place { lat lon neighbourhoodCode neighbourhoodName }
+    matches {
+      score distanceKm kind
+      mapPoint { lat lon neighbourhoodCode }
+      reasons { code text }
+      weaknesses { code text }
+      partner {
+        ... on Person { id name roles lastVerifiedOn languages { level language { code nameNl } } }
+        ... on Organisation { id name kind lastVerifiedOn }
+      }
+    }
+  }
+}`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sociale-kaart-bench-'));
+  const file = join(dir, 'national.sqlite');
+  const children: import('node:child_process').ChildProcess[] = [];
+  try {
+    console.log(`Benchmark matchPartners — ${PERSONS} personen, ${ORGANISATIONS} organisaties, ${NEIGHBOURHOODS} buurten, 40 talen, ${QUERIES} zoekvragen`);
+    const os = await import('node:os');
+    console.log(`Node ${process.version}, ${os.cpus().length} cores, belasting bij de start ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
+
+    let started = performance.now();
+    const data = await generateNationalData(file, { persons: PERSONS, organisations: ORGANISATIONS, neighbourhoods: NEIGHBOURHOODS });
+    console.log(`Data gegenereerd in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(data.counts)}`);
+    if (process.env.BENCH_KEEP) copyFileSync(file, process.env.BENCH_KEEP);
+    const queries = makeQueries(data.neighbourhoods, data.languageWeights);
+
+    // --- Service, in this process -------------------------------------------------------------
+    const config = { ...loadConfig({}), databaseUrl: `sqlite:${file}`, seedDemoData: false, clientDir: join(dir, 'no-client') };
+    const app = await createApp(config, { logger: ['error', 'warn'] });
+    await app.init();
+    const index = app.get(MatchIndex);
+    const service = app.get(MatchingService);
+    started = performance.now();
+    await index.ensureFresh();
+    console.log(`Index opgebouwd in ${(performance.now() - started).toFixed(0)} ms: ${JSON.stringify(index.size)}\n`);
+
+    const toInput = (q: Query) => Object.assign(new MatchInput(), q);
+    for (const q of queries.slice(0, 50)) await service.matchPartners(null, toInput(q)); // warm-up (JIT, statement cache)
+    const serviceTimes: number[] = [];
+    const serviceCpu: number[] = [];
+    const rankTimes: number[] = [];
+    let found = 0;
+    let empty = 0;
+    for (const q of queries) {
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const result = await service.matchPartners(null, toInput(q));
+      serviceTimes.push(performance.now() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      serviceCpu.push((cpu.user + cpu.system) / 1000);
+      found += result.totalCount;
+      if (!result.matches.length) empty++;
+    }
+    // The search and ranking with one partner loaded instead of 20, to show where the time goes.
+    for (const q of queries) {
+      const t0 = performance.now();
+      await service.matchPartners(null, toInput({ ...q, limit: 1 } as Query));
+      rankTimes.push(performance.now() - t0);
+    }
+    await app.close();
+    console.log(`Gemiddeld ${(found / QUERIES).toFixed(1)} treffers binnen de straal per zoekvraag; ${empty} zoekvragen zonder resultaat`);
+    console.log(line('service matchPartners (limit 20)', serviceTimes));
+    console.log(line('  idem, CPU-tijd van dit proces', serviceCpu) + '   (zonder wachten op andere processen)');
+    console.log(line('service met limit 1', rankTimes));
+
+    // --- Baseline: the same filter as raw indexed SQL ------------------------------------------
+    const db = new Database(file);
+    db.exec('CREATE INDEX IF NOT EXISTS bench_neighbourhood_centroid ON neighbourhood (centroidLat, centroidLon)');
+    db.exec('CREATE INDEX IF NOT EXISTS bench_organisation_lat_lon ON organisation (lat, lon)');
+    db.exec('ANALYZE');
+    const statements = new Map<number, { persons: Database.Statement; venues: Database.Statement; served: Database.Statement }>();
+    const prepare = (n: number) => {
+      const marks = Array(n).fill('?').join(', ');
+      return {
+        persons: db.prepare(`SELECT pn.personId AS id, n.centroidLat AS lat, n.centroidLon AS lon FROM neighbourhood n
+          JOIN person_neighbourhood pn ON pn.neighbourhoodCode = n.code
+          JOIN person_language pl ON pl.personId = pn.personId AND pl.languageCode IN (${marks})
+          JOIN person p ON p.id = pn.personId AND p.archivedAt IS NULL
+          WHERE n.centroidLat BETWEEN ? AND ? AND n.centroidLon BETWEEN ? AND ?`),
+        venues: db.prepare(`SELECT o.id AS id, o.lat AS lat, o.lon AS lon FROM organisation o
+          JOIN organisation_language ol ON ol.organisationId = o.id AND ol.languageCode IN (${marks})
+          WHERE o.archivedAt IS NULL AND o.lat BETWEEN ? AND ? AND o.lon BETWEEN ? AND ?`),
+        served: db.prepare(`SELECT o.id AS id, n.centroidLat AS lat, n.centroidLon AS lon FROM neighbourhood n
+          JOIN organisation_neighbourhood onb ON onb.neighbourhoodCode = n.code
+          JOIN organisation_language ol ON ol.organisationId = onb.organisationId AND ol.languageCode IN (${marks})
+          JOIN organisation o ON o.id = onb.organisationId AND o.archivedAt IS NULL
+          WHERE n.centroidLat BETWEEN ? AND ? AND n.centroidLon BETWEEN ? AND ?`),
+      };
+    };
+    const centre = db.prepare('SELECT centroidLat AS lat, centroidLon AS lon FROM neighbourhood WHERE code = ?');
+    const sqlTimes: number[] = [];
+    let sqlFound = 0;
+    for (const q of queries.slice(0, SQL_QUERIES)) {
+      const t0 = performance.now();
+      const place = q.neighbourhoodCode ? (centre.get(q.neighbourhoodCode) as { lat: number; lon: number }) : { lat: q.lat!, lon: q.lon! };
+      const box = boundingBox(place.lat, place.lon, q.radiusKm);
+      let s = statements.get(q.languages.length);
+      if (!s) statements.set(q.languages.length, (s = prepare(q.languages.length)));
+      const params = [...q.languages, box.minLat, box.maxLat, box.minLon, box.maxLon];
+      const nearest = new Map<string, number>();
+      for (const statement of [s.persons, s.venues, s.served]) {
+        for (const row of statement.all(...params) as { id: string; lat: number; lon: number }[]) {
+          const d = haversineKm(place.lat, place.lon, row.lat, row.lon);
+          if (d <= q.radiusKm && d < (nearest.get(row.id) ?? Infinity)) nearest.set(row.id, d);
+        }
+      }
+      sqlTimes.push(performance.now() - t0);
+      sqlFound += nearest.size;
+    }
+    db.close();
+    console.log(line(`basislijn: ruwe SQL (${SQL_QUERIES} vragen)`, sqlTimes) + `   (${(sqlFound / SQL_QUERIES).toFixed(1)} treffers per vraag, vóór rol-/tolkfilters)`);
+
+    // --- HTTP, against the real server in its own process --------------------------------------
+    const port = await freePort();
+    const server = spawn(process.execPath, [join(projectRoot(), 'dist', 'server', 'src', 'main.js')], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${file}`, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', CLIENT_DIR: join(dir, 'no-client') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(server);
+    let serverLog = '';
+    server.stdout!.on('data', (chunk) => (serverLog += chunk));
+    server.stderr!.on('data', (chunk) => (serverLog += chunk));
+    started = performance.now();
+    while (!serverLog.includes('draait op')) {
+      if (server.exitCode !== null) throw new Error(`Server stopte:\n${serverLog}`);
+      if (performance.now() - started > 60_000) throw new Error(`Server start niet:\n${serverLog}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const listening = performance.now() - started;
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const post = async (q: Query) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: GQL, variables: { input: q } }) });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (body.errors) throw new Error(`GraphQL-fout: ${JSON.stringify(body.errors)}`);
+      return body;
+    };
+    const t0 = performance.now();
+    await post(queries[0]); // waits for the index, which the server starts building at boot
+    const firstQuery = performance.now() - t0;
+    const memoryAfterLoad = memoryOf(server.pid!);
+    for (const q of queries.slice(0, 50)) await post(q);
+    const httpTimes: number[] = [];
+    for (const q of queries) {
+      const t1 = performance.now();
+      await post(q);
+      httpTimes.push(performance.now() - t1);
+    }
+    const memory = memoryOf(server.pid!);
+    server.kill('SIGTERM');
+
+    console.log(line('HTTP POST /graphql (echte server)', httpTimes));
+    console.log(`\nServer: luistert na ${listening.toFixed(0)} ms, eerste zoekvraag (wacht op de index) ${firstQuery.toFixed(0)} ms`);
+    console.log(`Server-geheugen (RSS): ${memoryAfterLoad.rssMb.toFixed(0)} MB na het laden van de index, ${memory.rssMb.toFixed(0)} MB na ${QUERIES + 51} zoekvragen, piek ${memory.peakMb.toFixed(0)} MB`);
+    console.log(`Belasting van de machine aan het eind: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min; 2 cores gedeeld met andere processen)`);
+    const service95 = percentiles(serviceTimes).p95;
+    const http95 = percentiles(httpTimes).p95;
+    console.log(`\nDoelen: service p95 ≤ 10 ms: ${service95 <= 10 ? 'gehaald' : 'NIET gehaald'} (${service95.toFixed(2)} ms); ` +
+      `HTTP p95 ≤ 25 ms: ${http95 <= 25 ? 'gehaald' : 'NIET gehaald'} (${http95.toFixed(2)} ms); ` +
+      `RSS ≤ 300 MB: ${memory.peakMb <= 300 ? 'gehaald' : 'NIET gehaald'} (piek ${memory.peakMb.toFixed(0)} MB)`);
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,177 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * "Zoek een partner" in a real browser against the built server and client (demo data, no tiles):
+ * pick a language and a neighbourhood, read the ranked cards, see the search area on the map, share
+ * the URL, open a partner, and widen an empty search. axe checks every state.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const KANALENEILAND_NOORD = 'BU03440832';
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => ok(port));
+    });
+  });
+}
+
+function startServer(port: number, databaseFile: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/server/src/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${databaseFile}`, TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Server did not start within 90 s:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('draait op')) {
+        clearTimeout(timer);
+        ok(child);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`Server exited with code ${code}:\n${output}`));
+    });
+  });
+}
+
+async function expectNoAxeViolations(page: Page, state: string) {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`);
+  console.log(`[browser] axe (${state}): ${result.violations.length} violations, ${result.passes.length} rules passed`);
+  expect(summary, `axe violations in state "${state}"`).toEqual([]);
+}
+
+describe('"Zoek een partner" in Chromium', () => {
+  let dir: string;
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    expect(existsSync(join(ROOT, 'dist/client/index.html')), 'run `npm run build` first').toBe(true);
+    expect(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}`).toBe(true);
+    dir = mkdtempSync(join(tmpdir(), 'sociale-kaart-matching-'));
+    const port = await freePort();
+    server = await startServer(port, join(dir, 'test.sqlite'));
+    baseUrl = `http://127.0.0.1:${port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[browser] page error:', error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((ok) => server!.once('exit', ok));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds Somali speakers near Kanaleneiland-Noord: ranked cards with reasons, the search area on the map, the search in the URL', async () => {
+    await page.goto(baseUrl + '/');
+    await page.getByRole('button', { name: 'Zoek een partner' }).click();
+    expect(await page.getByRole('button', { name: 'Zoek een partner' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByLabel('Taal', { exact: true }).fill('Somalisch');
+    const neighbourhood = page.getByLabel('Buurt', { exact: true });
+    await expect.poll(() => neighbourhood.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(100);
+    await neighbourhood.selectOption(KANALENEILAND_NOORD);
+    await page.getByRole('button', { name: 'Zoek partners' }).click();
+
+    const cards = page.locator('ol.match-list > li');
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    const first = await cards.first().innerText();
+    expect(first).toContain('Spreekt Somalisch (');
+    expect(first).toMatch(/Actief in .+|Locatie .+/);
+    expect(first).toMatch(/\d+,\d km/);
+    expect(first).toMatch(/past \d+%/);
+    expect(await page.locator('.app__status').innerText()).toMatch(/partners binnen 5 km van Kanaleneiland-Noord/);
+
+    // The search area and the results on the map.
+    await expect.poll(() => page.locator('path.search-area').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('.partner-marker--highlighted, .partner-cluster--highlighted').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    const url = new URL(page.url());
+    expect(url.searchParams.get('zoek')).toBe('partner');
+    expect(url.searchParams.get('taal')).toBe('Somalisch');
+    expect(url.searchParams.get('buurt')).toBe(KANALENEILAND_NOORD);
+    await expectNoAxeViolations(page, 'match results');
+  });
+
+  it('opens the same search from a shared link, and opens a partner from its card', async () => {
+    const shared = await context.newPage();
+    await shared.goto(`${baseUrl}/?zoek=partner&taal=som&buurt=${KANALENEILAND_NOORD}&straal=10&rol=KEY_PERSON`);
+    const cards = shared.locator('ol.match-list > li');
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await shared.getByLabel('Straal').inputValue()).toBe('10');
+    expect(await shared.getByLabel('Sleutelpersoon', { exact: true }).isChecked()).toBe(true);
+    const allSomaliKeyPersons = await cards.allInnerTexts();
+    expect(allSomaliKeyPersons.every((text) => /sleutelpersoon/i.test(text))).toBe(true);
+
+    const button = cards.first().locator('button.match-card__button');
+    const name = (await button.locator('.match-card__name').innerText()).trim();
+    await button.click();
+    const heading = shared.locator('#partner-detail-heading');
+    await expect.poll(() => heading.count(), { timeout: 15_000 }).toBe(1);
+    expect((await heading.innerText()).trim()).toBe(name);
+    await expectNoAxeViolations(shared, 'partner opened from a match');
+    await shared.close();
+  });
+
+  it('says which filter to widen when nothing is found, and widens it with one click', async () => {
+    await page.goto(`${baseUrl}/?zoek=partner&taal=Tigrinya&buurt=${KANALENEILAND_NOORD}&straal=1&rol=INTERPRETER&formeel=1`);
+    const empty = page.locator('.match-empty');
+    await expect.poll(() => empty.count(), { timeout: 15_000 }).toBe(1);
+    expect(await empty.innerText()).toContain('Geen partners gevonden binnen 1,0 km');
+    const suggestions = empty.locator('.match-suggestions li');
+    expect(await suggestions.count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'empty result with suggestions');
+
+    const widen = empty.getByRole('button').first();
+    if ((await widen.count()) > 0) {
+      await widen.click();
+      await expect.poll(() => page.locator('ol.match-list > li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(page.url()).not.toContain('straal=1&');
+    }
+  });
+
+  it('picks the neighbourhood by clicking the map', async () => {
+    await page.goto(`${baseUrl}/?zoek=partner&taal=Arabisch`);
+    const polygons = page.locator('.leaflet-overlay-pane svg path.neighbourhood, .leaflet-overlay-pane svg path:not(.search-area)');
+    await expect.poll(() => polygons.count(), { timeout: 15_000 }).toBeGreaterThan(100);
+    await polygons.nth(40).dispatchEvent('click');
+    await expect.poll(() => page.locator('ol.match-list > li, .match-empty').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const chosen = await page.getByLabel('Buurt', { exact: true }).inputValue();
+    expect(chosen).toMatch(/^BU0344\d{4}$/);
+    expect(new URL(page.url()).searchParams.get('buurt')).toBe(chosen);
+  });
+});
