@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS, loginAs } from '../support/auth.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
+let signedIn: Record<string, string>;
+/** GraphQL as a signed-in team member: matching returns persons, which are for signed-in users only. */
+const gql = (query: string, variables?: Record<string, unknown>) => server.gql(query, variables, signedIn);
 beforeAll(async () => {
   server = await startTestServer({ seed: true });
+  signedIn = await loginAs(server, DEMO_USERS.member);
 });
 afterAll(() => server?.close());
 
@@ -30,7 +35,7 @@ const MATCH = /* GraphQL */ `
 
 describe('matchPartners over HTTP on the demo data', () => {
   it('finds Somali speakers near Kanaleneiland, ranked, at different distances, each with reasons', async () => {
-    const res = await server.gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: ['Somalisch'] } });
+    const res = await gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: ['Somalisch'] } });
     expect(res.errors).toBeUndefined();
     const result = res.data.matchPartners;
     expect(result.place).toMatchObject({ neighbourhoodCode: 'BU03440832', neighbourhoodName: 'Kanaleneiland-Noord' });
@@ -65,25 +70,25 @@ describe('matchPartners over HTTP on the demo data', () => {
 
   it('understands "som", "so", "Somali" and "SOMALISCH" as the same language', async () => {
     const results = await Promise.all(['som', 'so', 'Somali', 'SOMALISCH'].map((language) =>
-      server.gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: [language], limit: 100 } })));
+      gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: [language], limit: 100 } })));
     const ids = results.map((r) => r.data.matchPartners.matches.map((m: any) => m.partner.id));
     for (const list of ids) expect(list).toEqual(ids[0]);
   });
 
   it('leaves out informal interpreters when formal only is asked, and persons when organisations are asked', async () => {
-    const formal = await server.gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: ['ara'], radiusKm: 50, limit: 100, formalInterpretersOnly: true } });
+    const formal = await gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: ['ara'], radiusKm: 50, limit: 100, formalInterpretersOnly: true } });
     expect(formal.errors).toBeUndefined();
     for (const m of formal.data.matchPartners.matches) {
       if (m.partner.__typename === 'Person' && m.partner.roles.includes('INTERPRETER')) expect(m.partner.interpreterFormal).toBe(true);
       expect(m.weaknesses.map((w: any) => w.code)).not.toContain('INFORMAL_INTERPRETER');
     }
-    const organisations = await server.gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: ['ara'], roles: ['ORGANISATION'] } });
+    const organisations = await gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: ['ara'], roles: ['ORGANISATION'] } });
     expect(organisations.data.matchPartners.matches.length).toBeGreaterThan(0);
     expect(organisations.data.matchPartners.matches.every((m: any) => m.partner.__typename === 'Organisation')).toBe(true);
   });
 
   it('searches from a point', async () => {
-    const res = await server.gql(MATCH, { input: { lat: 52.0762, lon: 5.0891, languages: ['Tigrinya'], radiusKm: 10 } });
+    const res = await gql(MATCH, { input: { lat: 52.0762, lon: 5.0891, languages: ['Tigrinya'], radiusKm: 10 } });
     expect(res.errors).toBeUndefined();
     expect(res.data.matchPartners.place.neighbourhoodCode).toBe('BU03440832');
   });
@@ -91,7 +96,7 @@ describe('matchPartners over HTTP on the demo data', () => {
 
 describe('matchPartners refuses bad input, naming the field', () => {
   const errorOf = async (input: Record<string, unknown>) => {
-    const res = await server.gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: ['som'], ...input } });
+    const res = await gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: ['som'], ...input } });
     expect(res.data ?? null).toBeNull();
     expect(res.errors![0].extensions?.stacktrace).toBeUndefined();
     return res.errors![0];
@@ -128,5 +133,13 @@ describe('matchPartners refuses bad input, naming the field', () => {
     expect((await errorOf({ neighbourhoodCode: 'BU03449999' })).extensions).toMatchObject({ code: 'UNKNOWN_NEIGHBOURHOOD', field: 'neighbourhoodCode' });
     expect((await errorOf({ neighbourhoodCode: 'Kanaleneiland' })).extensions).toMatchObject({ code: 'INVALID_CBS_CODE', field: 'neighbourhoodCode' });
     expect((await errorOf({ neighbourhoodCode: null })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'neighbourhoodCode' });
+  });
+});
+
+describe('matchPartners without signing in', () => {
+  it('is refused with UNAUTHENTICATED: the answer names key persons', async () => {
+    const res = await server.gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: ['som'] } });
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.data?.matchPartners ?? null).toBeNull();
   });
 });
