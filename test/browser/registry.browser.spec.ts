@@ -166,7 +166,7 @@ describe('registry in Chromium', () => {
     await page.getByLabel(/^Notitie/).fill('Neemt het netwerk over');
     await page.getByLabel(/^Notitie/).focus();
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as { textContent?: string } | null)?.textContent ?? '')).toBe('Contactpersoon aanwijzen');
+    await expect.poll(() => page.locator(':focus').textContent()).toBe('Contactpersoon aanwijzen');
     await page.keyboard.press('Enter');
 
     // The team page shows the new current contact and keeps the history.
