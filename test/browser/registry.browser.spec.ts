@@ -248,6 +248,38 @@ describe('registry in Chromium', () => {
     await page.getByRole('status').filter({ hasText: `${before - 1} records wachten op controle` }).waitFor();
   });
 
+  it('edits an organisation, marks it verified and archives it after confirmation', async () => {
+    await page.goto(`${baseUrl}/buurt/${KANALENEILAND_NOORD}`);
+    await page.locator('section[aria-labelledby="nb-partners"]').getByRole('link', { name: 'Buurthuis De Kanaalhoek' }).click();
+    await page.getByRole('heading', { level: 1, name: /Buurthuis De Kanaalhoek/ }).waitFor();
+    await page.getByRole('link', { name: 'Buurthuis De Kanaalhoek bewerken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organisatie bewerken: Buurthuis De Kanaalhoek' }).waitFor();
+    expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Buurthuis De Kanaalhoek');
+    await expectNoAxeViolations(page, 'organisation edit form');
+
+    await page.getByLabel(/^E-mailadres/).fill('geen-adres');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByLabel(/^E-mailadres/).getAttribute('aria-invalid')).toBe('true');
+    // The summary links to the field.
+    await page.getByRole('alert').filter({ hasText: 'Controleer het formulier' }).getByRole('link').first().click();
+    await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('organisation-form-email');
+
+    await page.getByLabel(/^E-mailadres/).fill('');
+    await page.getByLabel(/^Omschrijving/).fill('Buurthuis met een inloopochtend voor nieuwkomers');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name: /Buurthuis De Kanaalhoek/ }).waitFor();
+    await page.getByText('Buurthuis met een inloopochtend voor nieuwkomers').waitFor();
+
+    await page.getByRole('button', { name: 'Nog steeds juist: Buurthuis De Kanaalhoek' }).click();
+    await page.getByText(/Gemarkeerd als gecontroleerd/).waitFor();
+    await page.getByRole('button', { name: 'Archiveren' }).click();
+    await page.getByText(/Weet u zeker dat u Buurthuis De Kanaalhoek wilt archiveren/).waitFor();
+    await expectNoAxeViolations(page, 'archive confirmation');
+    await page.getByRole('button', { name: 'Ja, archiveren' }).click();
+    await page.getByText(/Dit record is gearchiveerd/).waitFor();
+    expect(await page.getByRole('link', { name: 'Buurthuis De Kanaalhoek bewerken' }).count()).toBe(0);
+  });
+
   it('every page has a URL: back and forward work, unknown paths say so', async () => {
     await page.goto(`${baseUrl}/registreren/organisatie`);
     await page.getByRole('heading', { level: 1, name: 'Organisatie registreren' }).waitFor();
