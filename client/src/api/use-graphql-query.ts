@@ -15,7 +15,7 @@ export interface QueryState<T> {
 export function useGraphQLQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables | undefined,
-  options: { skip?: boolean } = {},
+  options: { skip?: boolean; /** Change to fetch again with the same variables (after a mutation). */ reloadKey?: unknown } = {},
 ): QueryState<TResult> {
   const [state, setState] = useState<QueryState<TResult>>({ data: undefined, loading: !options.skip, error: undefined });
   const variablesKey = JSON.stringify(variables ?? null);
@@ -40,7 +40,7 @@ export function useGraphQLQuery<TResult, TVariables>(
     return () => controller.abort();
     // variables are compared by value through variablesKey
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [document, variablesKey, options.skip]);
+  }, [document, variablesKey, options.skip, options.reloadKey]);
 
   return state;
 }

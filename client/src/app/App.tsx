@@ -21,6 +21,9 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { MapLegend } from '../map/MapLegend';
 import { SocialMap } from '../map/SocialMap';
 import { type MapPartner, partnerKey } from '../map/map-types';
+import { MainNav } from './MainNav';
+import { PageShell } from './PageShell';
+import { useRoute } from './router';
 
 const EMPTY_CRITERIA: SearchCriteria = { language: '', neighbourhoodCode: '' };
 
@@ -38,6 +41,7 @@ function toMapPartners(data: SearchPartnersQuery | undefined, highlighted: boole
 
 export function App() {
   const { t } = useI18n();
+  const route = useRoute();
   const { session, user } = useSession();
   const signedIn = Boolean(user);
   const { settings } = useClientSettings();
@@ -107,6 +111,9 @@ export function App() {
   const neighbourhoodError = searchError?.forField('neighbourhoodCode');
   const otherError = searchError && !languageError && !neighbourhoodError ? searchError : undefined;
 
+  // Other pages have their own layout; the map page keeps its state (search, results) while they are open.
+  if (route.name !== 'home') return <PageShell route={route} />;
+
   return (
     <div className="utrecht-theme utrecht-document app">
       {signedIn ? (
@@ -128,6 +135,7 @@ export function App() {
           </Heading>
           <p className="app__subtitle">{t('app.subtitle')}</p>
         </div>
+        <MainNav route={route} />
         <div className="app__header-tools">
           <SessionBar />
           <LanguageSwitch />

@@ -4,17 +4,155 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** concept, actief, beëindigd */
+export type AgreementStatus =
+  | 'ACTIVE'
+  | 'DRAFT'
+  | 'ENDED';
+
+/** spreekuur bij de partner, gezamenlijke voorlichting, verwijsroute, duo-coaching, overig */
+export type AgreementType =
+  | 'DUO_COACHING'
+  | 'INFORMATION_MEETING'
+  | 'OTHER'
+  | 'REFERRAL_ROUTE'
+  | 'WALK_IN_HOUR';
+
+/** Archive a record: a soft delete; it stays in agreements and history but leaves search and the map */
+export type ArchiveInput = {
+  id: string | number;
+  reason?: string | null | undefined;
+};
+
+/** Name the fixed contact person of a team or of an organisation (give exactly one of teamId and organisationId) */
+export type AssignFixedContactPersonInput = {
+  note?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+  /** The person; they must belong to the team or organisation */
+  personId: string | number;
+  teamId?: string | number | null | undefined;
+};
+
 /** beschikbaar, beperkt beschikbaar, niet beschikbaar */
 export type Availability =
   | 'AVAILABLE'
   | 'LIMITED'
   | 'UNAVAILABLE';
 
+/** The consent a person record rests on (AVG): when, how, and who recorded it */
+export type ConsentInput = {
+  /** YYYY-MM-DD */
+  givenOn: string;
+  method: ConsentMethod;
+  /** Who recorded the consent */
+  recordedBy: string;
+};
+
 /** schriftelijk, mondeling, digitaal */
 export type ConsentMethod =
   | 'DIGITAL'
   | 'VERBAL'
   | 'WRITTEN';
+
+/** A new partnership agreement: a team and an organisation or a key person (give exactly one) */
+export type CreateAgreementInput = {
+  /** WIFA: afstemmen */
+  align?: string | null | undefined;
+  /** WIFA: waarderen */
+  appreciate?: string | null | undefined;
+  /** YYYY-MM-DD; planned end */
+  endsOn?: string | null | undefined;
+  /** WIFA: faciliteren */
+  facilitate?: string | null | undefined;
+  /** WIFA: informeren */
+  inform?: string | null | undefined;
+  /** CBS codes of the neighbourhoods the agreement is for (at least one) */
+  neighbourhoodCodes: Array<string>;
+  /** The partner organisation */
+  organisationId?: string | number | null | undefined;
+  /** What the partner does and expects */
+  partnerCommitment?: string | null | undefined;
+  /** Fixed contact person on the partner's side: a person of that organisation, or the key person */
+  partnerContactPersonId?: string | number | null | undefined;
+  /** The partner key person */
+  personId?: string | number | null | undefined;
+  /** YYYY-MM-DD */
+  reviewOn?: string | null | undefined;
+  /** YYYY-MM-DD */
+  startsOn: string;
+  /** DRAFT or ACTIVE; an agreement is ended with endAgreement */
+  status?: AgreementStatus;
+  /** What the team does and expects */
+  teamCommitment?: string | null | undefined;
+  /** Fixed contact person on the team's side: a person of that team */
+  teamContactPersonId?: string | number | null | undefined;
+  teamId: string | number;
+  title: string;
+  type: AgreementType;
+  /** Vrijwilligersvergoeding */
+  volunteerCompensation?: string | null | undefined;
+};
+
+/** A new organisation (partner, venue) */
+export type CreateOrganisationInput = {
+  address?: string | null | undefined;
+  city?: string | null | undefined;
+  /** Community codes, e.g. somali */
+  communityCodes?: Array<string>;
+  description?: string | null | undefined;
+  email?: string | null | undefined;
+  kind: OrganisationKind;
+  /** Languages: ISO 639-3/639-1 codes or Dutch/English names */
+  languageCodes?: Array<string>;
+  /** YYYY-MM-DD; when someone last checked the entry */
+  lastVerifiedOn?: string | null | undefined;
+  lat?: number | null | undefined;
+  lon?: number | null | undefined;
+  name: string;
+  /** CBS codes of the neighbourhoods it serves */
+  neighbourhoodCodes?: Array<string>;
+  /** Organisational phone number; Dutch unless it starts with a country code */
+  phone?: string | null | undefined;
+  postcode?: string | null | undefined;
+  website?: string | null | undefined;
+};
+
+/** A new key person, interpreter or contact person */
+export type CreatePersonInput = {
+  availability?: Availability;
+  availabilityNote?: string | null | undefined;
+  communityCodes?: Array<string>;
+  /** Required: no person is registered without a consent record */
+  consent?: ConsentInput | null | undefined;
+  /** Personal e-mail; visible to signed-in team members only */
+  email?: string | null | undefined;
+  /** Required for interpreters: formal (sworn, Rbtv) or informal */
+  interpreterFormal?: boolean | null | undefined;
+  languages?: Array<PersonLanguageInput>;
+  /** YYYY-MM-DD; when someone last checked the entry */
+  lastVerifiedOn?: string | null | undefined;
+  name: string;
+  /** CBS codes of the neighbourhoods the person is active in */
+  neighbourhoodCodes?: Array<string>;
+  organisationId?: string | number | null | undefined;
+  /** Personal phone; visible to signed-in team members only */
+  phone?: string | null | undefined;
+  /** Rbtv registration number (formal interpreters only) */
+  registrationNumber?: string | null | undefined;
+  roles?: Array<PersonRole>;
+  teamId?: string | number | null | undefined;
+  topics?: Array<Topic>;
+  trainedKeyPerson?: boolean;
+  volunteerContract?: boolean;
+};
+
+/** End an agreement; its walk-in hours end on the same date */
+export type EndAgreementInput = {
+  /** YYYY-MM-DD; today when left out */
+  endsOn?: string | null | undefined;
+  id: string | number;
+  reason?: string | null | undefined;
+};
 
 /** moedertaal, vloeiend, basis */
 export type LanguageLevel =
@@ -26,6 +164,14 @@ export type LanguageLevel =
 export type LoginInput = {
   email: string;
   password: string;
+};
+
+/** "Still correct": sets the last-verified date and changes nothing else */
+export type MarkVerifiedInput = {
+  entityType: VerifiableType;
+  id: string | number;
+  /** YYYY-MM-DD; today when left out */
+  verifiedOn?: string | null | undefined;
 };
 
 /** Who can help reach a resident: a place (neighbourhood code, or lat and lon), languages and filters */
@@ -112,6 +258,11 @@ export type PartnerKind =
   | 'ORGANISATION'
   | 'PERSON';
 
+/** team of organisatie */
+export type PartyType =
+  | 'ORGANISATION'
+  | 'TEAM';
+
 /** Filter for persons; all given conditions must hold */
 export type PersonFilter = {
   /** ISO 639-3/639-1 code or Dutch/English name: "som", "so", "Somalisch", "Somali" */
@@ -123,11 +274,25 @@ export type PersonFilter = {
   role?: PersonRole | null | undefined;
 };
 
+/** A language a person speaks, with the level */
+export type PersonLanguageInput = {
+  /** ISO 639-3/639-1 code or Dutch/English name */
+  language: string;
+  level: LanguageLevel;
+};
+
 /** sleutelpersoon, tolk (formeel of informeel), contactpersoon */
 export type PersonRole =
   | 'CONTACT_PERSON'
   | 'INTERPRETER'
   | 'KEY_PERSON';
+
+/** buurtteam, sociaal wijkteam, jeugd- en gezinsteam, overig */
+export type TeamKind =
+  | 'NEIGHBOURHOOD_TEAM'
+  | 'OTHER'
+  | 'SOCIAL_DISTRICT_TEAM'
+  | 'YOUTH_AND_FAMILY';
 
 /** Thema waarop iemand actief is */
 export type Topic =
@@ -143,11 +308,106 @@ export type Topic =
   | 'WORK'
   | 'YOUTH';
 
+/** Changes to an agreement: only the fields given are changed. The parties stay; end it with endAgreement. */
+export type UpdateAgreementInput = {
+  /** WIFA: afstemmen */
+  align?: string | null | undefined;
+  /** WIFA: waarderen */
+  appreciate?: string | null | undefined;
+  /** YYYY-MM-DD; planned end */
+  endsOn?: string | null | undefined;
+  /** WIFA: faciliteren */
+  facilitate?: string | null | undefined;
+  id: string | number;
+  /** WIFA: informeren */
+  inform?: string | null | undefined;
+  /** CBS codes of the neighbourhoods the agreement is for (at least one) */
+  neighbourhoodCodes?: Array<string> | null | undefined;
+  /** What the partner does and expects */
+  partnerCommitment?: string | null | undefined;
+  /** Fixed contact person on the partner's side: a person of that organisation, or the key person */
+  partnerContactPersonId?: string | number | null | undefined;
+  /** YYYY-MM-DD */
+  reviewOn?: string | null | undefined;
+  /** YYYY-MM-DD */
+  startsOn?: string | null | undefined;
+  /** DRAFT or ACTIVE; an agreement is ended with endAgreement */
+  status?: AgreementStatus | null | undefined;
+  /** What the team does and expects */
+  teamCommitment?: string | null | undefined;
+  /** Fixed contact person on the team's side: a person of that team */
+  teamContactPersonId?: string | number | null | undefined;
+  title?: string | null | undefined;
+  type?: AgreementType | null | undefined;
+  /** Vrijwilligersvergoeding */
+  volunteerCompensation?: string | null | undefined;
+};
+
+/** Changes to an organisation: only the fields given are changed; null clears an optional field */
+export type UpdateOrganisationInput = {
+  address?: string | null | undefined;
+  city?: string | null | undefined;
+  /** Community codes, e.g. somali */
+  communityCodes?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+  email?: string | null | undefined;
+  id: string | number;
+  kind?: OrganisationKind | null | undefined;
+  /** Languages: ISO 639-3/639-1 codes or Dutch/English names */
+  languageCodes?: Array<string> | null | undefined;
+  /** YYYY-MM-DD; when someone last checked the entry */
+  lastVerifiedOn?: string | null | undefined;
+  lat?: number | null | undefined;
+  lon?: number | null | undefined;
+  name?: string | null | undefined;
+  /** CBS codes of the neighbourhoods it serves */
+  neighbourhoodCodes?: Array<string> | null | undefined;
+  /** Organisational phone number; Dutch unless it starts with a country code */
+  phone?: string | null | undefined;
+  postcode?: string | null | undefined;
+  website?: string | null | undefined;
+};
+
+/** Changes to a person: only the fields given are changed; null clears an optional field */
+export type UpdatePersonInput = {
+  availability?: Availability | null | undefined;
+  availabilityNote?: string | null | undefined;
+  communityCodes?: Array<string> | null | undefined;
+  /** Required: no person is registered without a consent record */
+  consent?: ConsentInput | null | undefined;
+  /** Personal e-mail; visible to signed-in team members only */
+  email?: string | null | undefined;
+  id: string | number;
+  /** Required for interpreters: formal (sworn, Rbtv) or informal */
+  interpreterFormal?: boolean | null | undefined;
+  languages?: Array<PersonLanguageInput> | null | undefined;
+  /** YYYY-MM-DD; when someone last checked the entry */
+  lastVerifiedOn?: string | null | undefined;
+  name?: string | null | undefined;
+  /** CBS codes of the neighbourhoods the person is active in */
+  neighbourhoodCodes?: Array<string> | null | undefined;
+  organisationId?: string | number | null | undefined;
+  /** Personal phone; visible to signed-in team members only */
+  phone?: string | null | undefined;
+  /** Rbtv registration number (formal interpreters only) */
+  registrationNumber?: string | null | undefined;
+  roles?: Array<PersonRole> | null | undefined;
+  teamId?: string | number | null | undefined;
+  topics?: Array<Topic> | null | undefined;
+  trainedKeyPerson?: boolean | null | undefined;
+  volunteerContract?: boolean | null | undefined;
+};
+
 /** medewerker, coördinator, beheerder */
 export type UserRole =
   | 'ADMINISTRATOR'
   | 'COORDINATOR'
   | 'MEMBER';
+
+/** organisatie of persoon */
+export type VerifiableType =
+  | 'ORGANISATION'
+  | 'PERSON';
 
 export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -188,6 +448,13 @@ export type MatchPartnersQuery = { matchPartners: { radiusKm: number, totalCount
         | { __typename: 'Person', id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null }
        }> } };
 
+export type NeighbourhoodPageQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null }> } | null };
+
 export type NeighbourhoodsQueryVariables = Exact<{
   municipalityCode: string;
 }>;
@@ -200,18 +467,18 @@ export type PersonDetailQueryVariables = Exact<{
 }>;
 
 
-export type PersonDetailQuery = { person: { availability: Availability, availabilityNote: string | null, topics: Array<Topic>, isKeyPerson: boolean, isInterpreter: boolean, isContactPerson: boolean, trainedKeyPerson: boolean, volunteerContract: boolean, registrationNumber: string | null, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, communities: Array<{ code: string, nameNl: string, nameEn: string }>, contactDetails: { phone: string | null, email: string | null } | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null } | null };
+export type PersonDetailQuery = { person: { availability: Availability, availabilityNote: string | null, topics: Array<Topic>, isKeyPerson: boolean, isInterpreter: boolean, isContactPerson: boolean, trainedKeyPerson: boolean, volunteerContract: boolean, registrationNumber: string | null, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, communities: Array<{ code: string, nameNl: string, nameEn: string }>, contactDetails: { phone: string | null, email: string | null } | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null } | null };
 
 export type OrganisationDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrganisationDetailQuery = { organisation: { description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, communities: Array<{ code: string, nameNl: string, nameEn: string }>, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> } | null };
+export type OrganisationDetailQuery = { organisation: { description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, communities: Array<{ code: string, nameNl: string, nameEn: string }>, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> } | null };
 
-export type PersonSummaryFragment = { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null };
+export type PersonSummaryFragment = { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null };
 
-export type OrganisationSummaryFragment = { id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> };
+export type OrganisationSummaryFragment = { id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> };
 
 export type SearchPartnersQueryVariables = Exact<{
   personFilter?: PersonFilter | null | undefined;
@@ -220,7 +487,150 @@ export type SearchPartnersQueryVariables = Exact<{
 }>;
 
 
-export type SearchPartnersQuery = { persons: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null }> }, organisations: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> }> } };
+export type SearchPartnersQuery = { persons: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null }> }, organisations: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> }> } };
+
+export type AgreementRowFragment = { id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> };
+
+export type ActivityRowFragment = { id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null };
+
+export type AgreementRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreementRecordQuery = { agreement: { teamId: string, organisationId: string | null, personId: string | null, teamContactPersonId: string | null, partnerContactPersonId: string | null, teamCommitment: string | null, partnerCommitment: string | null, appreciate: string | null, inform: string | null, facilitate: string | null, align: string | null, volunteerCompensation: string | null, endReason: string | null, archivedAt: string | null, id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, teamContactPerson: { id: string, name: string } | null, partnerContactPerson: { id: string, name: string } | null, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> } | null };
+
+export type CreateAgreementMutationVariables = Exact<{
+  input: CreateAgreementInput;
+}>;
+
+
+export type CreateAgreementMutation = { createAgreement: { id: string, title: string } };
+
+export type UpdateAgreementMutationVariables = Exact<{
+  input: UpdateAgreementInput;
+}>;
+
+
+export type UpdateAgreementMutation = { updateAgreement: { id: string, title: string } };
+
+export type EndAgreementMutationVariables = Exact<{
+  input: EndAgreementInput;
+}>;
+
+
+export type EndAgreementMutation = { endAgreement: { id: string, status: AgreementStatus, endsOn: string | null } };
+
+export type ContactAssignmentRowFragment = { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null };
+
+export type AssignFixedContactPersonMutationVariables = Exact<{
+  input: AssignFixedContactPersonInput;
+}>;
+
+
+export type AssignFixedContactPersonMutation = { assignFixedContactPerson: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } };
+
+export type OrganisationRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null }> } | null };
+
+export type CreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+
+export type CreateOrganisationMutation = { createOrganisation: { id: string, name: string } };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, name: string } };
+
+export type ArchiveOrganisationMutationVariables = Exact<{
+  input: ArchiveInput;
+}>;
+
+
+export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, archivedAt: string | null } };
+
+export type PersonRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+
+export type CreatePersonMutationVariables = Exact<{
+  input: CreatePersonInput;
+}>;
+
+
+export type CreatePersonMutation = { createPerson: { id: string, name: string } };
+
+export type UpdatePersonMutationVariables = Exact<{
+  input: UpdatePersonInput;
+}>;
+
+
+export type UpdatePersonMutation = { updatePerson: { id: string, name: string } };
+
+export type ArchivePersonMutationVariables = Exact<{
+  input: ArchiveInput;
+}>;
+
+
+export type ArchivePersonMutation = { archivePerson: { id: string, archivedAt: string | null } };
+
+export type RegistryChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegistryChoicesQuery = { teams: Array<{ id: string, name: string, archivedAt: string | null }>, communities: Array<{ code: string, nameNl: string, nameEn: string }> };
+
+export type RegistryPersonChoicesQueryVariables = Exact<{
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type RegistryPersonChoicesQuery = { persons: { hasMore: boolean, items: Array<{ id: string, name: string, teamId: string | null, organisationId: string | null, isKeyPerson: boolean }> } };
+
+export type RegistryOrganisationChoicesQueryVariables = Exact<{
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type RegistryOrganisationChoicesQuery = { organisations: { hasMore: boolean, items: Array<{ id: string, name: string }> } };
+
+export type RegistryNeighbourhoodChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegistryNeighbourhoodChoicesQuery = { neighbourhoods: Array<{ code: string, name: string, district: { name: string } }> };
+
+export type TeamRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+
+export type ReviewQueueQueryVariables = Exact<{
+  entityType?: VerifiableType | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { reviewAfterMonths: number, reviewQueue: { totalCount: number, hasMore: boolean, items: Array<{ id: string, entityType: VerifiableType, name: string, lastVerifiedOn: string | null, monthsSinceVerified: number | null, neverVerified: boolean }> } };
+
+export type MarkVerifiedMutationVariables = Exact<{
+  input: MarkVerifiedInput;
+}>;
+
+
+export type MarkVerifiedMutation = { markVerified: { id: string, entityType: VerifiableType, lastVerifiedOn: string, isStale: boolean } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -275,6 +685,7 @@ export const PersonSummaryFragmentDoc = new TypedDocumentString(`
     neighbourhoodCode
   }
   lastVerifiedOn
+  isStale
 }
     `, {"fragmentName":"PersonSummary"}) as unknown as TypedDocumentString<PersonSummaryFragment, unknown>;
 export const OrganisationSummaryFragmentDoc = new TypedDocumentString(`
@@ -294,8 +705,77 @@ export const OrganisationSummaryFragmentDoc = new TypedDocumentString(`
   lat
   lon
   lastVerifiedOn
+  isStale
 }
     `, {"fragmentName":"OrganisationSummary"}) as unknown as TypedDocumentString<OrganisationSummaryFragment, unknown>;
+export const AgreementRowFragmentDoc = new TypedDocumentString(`
+    fragment AgreementRow on Agreement {
+  id
+  title
+  type
+  status
+  startsOn
+  reviewOn
+  endsOn
+  isDueForReview
+  team {
+    id
+    name
+  }
+  organisation {
+    id
+    name
+  }
+  person {
+    id
+    name
+  }
+  neighbourhoods {
+    code
+    name
+  }
+}
+    `, {"fragmentName":"AgreementRow"}) as unknown as TypedDocumentString<AgreementRowFragment, unknown>;
+export const ActivityRowFragmentDoc = new TypedDocumentString(`
+    fragment ActivityRow on Activity {
+  id
+  name
+  weekday
+  startTime
+  endTime
+  validFrom
+  validUntil
+  venueName
+  venueAddress
+  description
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  organisation {
+    id
+    name
+  }
+  agreementId
+}
+    `, {"fragmentName":"ActivityRow"}) as unknown as TypedDocumentString<ActivityRowFragment, unknown>;
+export const ContactAssignmentRowFragmentDoc = new TypedDocumentString(`
+    fragment ContactAssignmentRow on ContactAssignment {
+  id
+  since
+  until
+  isCurrent
+  note
+  partyType
+  teamId
+  organisationId
+  person {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ContactAssignmentRow"}) as unknown as TypedDocumentString<ContactAssignmentRowFragment, unknown>;
 export const ClientSettingsDocument = new TypedDocumentString(`
     query ClientSettings {
   clientSettings {
@@ -408,6 +888,131 @@ export const MatchPartnersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatchPartnersQuery, MatchPartnersQueryVariables>;
+export const NeighbourhoodPageDocument = new TypedDocumentString(`
+    query NeighbourhoodPage($code: String!) {
+  neighbourhood(code: $code) {
+    code
+    name
+    district {
+      code
+      name
+    }
+    teams {
+      id
+      name
+      kind
+      isStale
+      currentContact {
+        ...ContactAssignmentRow
+      }
+      contactHistory {
+        ...ContactAssignmentRow
+      }
+    }
+    organisations {
+      id
+      name
+      kind
+      isStale
+      lastVerifiedOn
+    }
+    persons {
+      id
+      name
+      roles
+      interpreterFormal
+      isStale
+      lastVerifiedOn
+      languages {
+        level
+        language {
+          code
+          nameNl
+          nameEn
+        }
+      }
+    }
+    agreements {
+      ...AgreementRow
+    }
+    activities {
+      ...ActivityRow
+    }
+    fixedContacts {
+      ...ContactAssignmentRow
+      team {
+        id
+        name
+      }
+      organisation {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment AgreementRow on Agreement {
+  id
+  title
+  type
+  status
+  startsOn
+  reviewOn
+  endsOn
+  isDueForReview
+  team {
+    id
+    name
+  }
+  organisation {
+    id
+    name
+  }
+  person {
+    id
+    name
+  }
+  neighbourhoods {
+    code
+    name
+  }
+}
+fragment ActivityRow on Activity {
+  id
+  name
+  weekday
+  startTime
+  endTime
+  validFrom
+  validUntil
+  venueName
+  venueAddress
+  description
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  organisation {
+    id
+    name
+  }
+  agreementId
+}
+fragment ContactAssignmentRow on ContactAssignment {
+  id
+  since
+  until
+  isCurrent
+  note
+  partyType
+  teamId
+  organisationId
+  person {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<NeighbourhoodPageQuery, NeighbourhoodPageQueryVariables>;
 export const NeighbourhoodsDocument = new TypedDocumentString(`
     query Neighbourhoods($municipalityCode: String!) {
   neighbourhoods(municipalityCode: $municipalityCode) {
@@ -479,6 +1084,7 @@ export const PersonDetailDocument = new TypedDocumentString(`
     neighbourhoodCode
   }
   lastVerifiedOn
+  isStale
 }`) as unknown as TypedDocumentString<PersonDetailQuery, PersonDetailQueryVariables>;
 export const OrganisationDetailDocument = new TypedDocumentString(`
     query OrganisationDetail($id: ID!) {
@@ -517,6 +1123,7 @@ export const OrganisationDetailDocument = new TypedDocumentString(`
   lat
   lon
   lastVerifiedOn
+  isStale
 }`) as unknown as TypedDocumentString<OrganisationDetailQuery, OrganisationDetailQueryVariables>;
 export const SearchPartnersDocument = new TypedDocumentString(`
     query SearchPartners($personFilter: PersonFilter, $organisationFilter: OrganisationFilter, $page: PageInput) {
@@ -558,6 +1165,7 @@ export const SearchPartnersDocument = new TypedDocumentString(`
     neighbourhoodCode
   }
   lastVerifiedOn
+  isStale
 }
 fragment OrganisationSummary on Organisation {
   id
@@ -575,4 +1183,497 @@ fragment OrganisationSummary on Organisation {
   lat
   lon
   lastVerifiedOn
+  isStale
 }`) as unknown as TypedDocumentString<SearchPartnersQuery, SearchPartnersQueryVariables>;
+export const AgreementRecordDocument = new TypedDocumentString(`
+    query AgreementRecord($id: ID!) {
+  agreement(id: $id) {
+    ...AgreementRow
+    teamId
+    organisationId
+    personId
+    teamContactPersonId
+    partnerContactPersonId
+    teamContactPerson {
+      id
+      name
+    }
+    partnerContactPerson {
+      id
+      name
+    }
+    teamCommitment
+    partnerCommitment
+    appreciate
+    inform
+    facilitate
+    align
+    volunteerCompensation
+    endReason
+    archivedAt
+    activities {
+      ...ActivityRow
+    }
+  }
+}
+    fragment AgreementRow on Agreement {
+  id
+  title
+  type
+  status
+  startsOn
+  reviewOn
+  endsOn
+  isDueForReview
+  team {
+    id
+    name
+  }
+  organisation {
+    id
+    name
+  }
+  person {
+    id
+    name
+  }
+  neighbourhoods {
+    code
+    name
+  }
+}
+fragment ActivityRow on Activity {
+  id
+  name
+  weekday
+  startTime
+  endTime
+  validFrom
+  validUntil
+  venueName
+  venueAddress
+  description
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  organisation {
+    id
+    name
+  }
+  agreementId
+}`) as unknown as TypedDocumentString<AgreementRecordQuery, AgreementRecordQueryVariables>;
+export const CreateAgreementDocument = new TypedDocumentString(`
+    mutation CreateAgreement($input: CreateAgreementInput!) {
+  createAgreement(input: $input) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAgreementMutation, CreateAgreementMutationVariables>;
+export const UpdateAgreementDocument = new TypedDocumentString(`
+    mutation UpdateAgreement($input: UpdateAgreementInput!) {
+  updateAgreement(input: $input) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAgreementMutation, UpdateAgreementMutationVariables>;
+export const EndAgreementDocument = new TypedDocumentString(`
+    mutation EndAgreement($input: EndAgreementInput!) {
+  endAgreement(input: $input) {
+    id
+    status
+    endsOn
+  }
+}
+    `) as unknown as TypedDocumentString<EndAgreementMutation, EndAgreementMutationVariables>;
+export const AssignFixedContactPersonDocument = new TypedDocumentString(`
+    mutation AssignFixedContactPerson($input: AssignFixedContactPersonInput!) {
+  assignFixedContactPerson(input: $input) {
+    ...ContactAssignmentRow
+  }
+}
+    fragment ContactAssignmentRow on ContactAssignment {
+  id
+  since
+  until
+  isCurrent
+  note
+  partyType
+  teamId
+  organisationId
+  person {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AssignFixedContactPersonMutation, AssignFixedContactPersonMutationVariables>;
+export const OrganisationRecordDocument = new TypedDocumentString(`
+    query OrganisationRecord($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+    kind
+    description
+    address
+    postcode
+    city
+    website
+    phone
+    email
+    lat
+    lon
+    archivedAt
+    lastVerifiedOn
+    isStale
+    languages {
+      code
+      nameNl
+      nameEn
+    }
+    communities {
+      code
+      nameNl
+      nameEn
+    }
+    neighbourhoods {
+      code
+      name
+    }
+    currentContact {
+      ...ContactAssignmentRow
+    }
+    contactHistory {
+      ...ContactAssignmentRow
+    }
+    agreements {
+      ...AgreementRow
+    }
+    activities {
+      ...ActivityRow
+    }
+  }
+}
+    fragment AgreementRow on Agreement {
+  id
+  title
+  type
+  status
+  startsOn
+  reviewOn
+  endsOn
+  isDueForReview
+  team {
+    id
+    name
+  }
+  organisation {
+    id
+    name
+  }
+  person {
+    id
+    name
+  }
+  neighbourhoods {
+    code
+    name
+  }
+}
+fragment ActivityRow on Activity {
+  id
+  name
+  weekday
+  startTime
+  endTime
+  validFrom
+  validUntil
+  venueName
+  venueAddress
+  description
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  organisation {
+    id
+    name
+  }
+  agreementId
+}
+fragment ContactAssignmentRow on ContactAssignment {
+  id
+  since
+  until
+  isCurrent
+  note
+  partyType
+  teamId
+  organisationId
+  person {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<OrganisationRecordQuery, OrganisationRecordQueryVariables>;
+export const CreateOrganisationDocument = new TypedDocumentString(`
+    mutation CreateOrganisation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganisationMutation, CreateOrganisationMutationVariables>;
+export const UpdateOrganisationDocument = new TypedDocumentString(`
+    mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>;
+export const ArchiveOrganisationDocument = new TypedDocumentString(`
+    mutation ArchiveOrganisation($input: ArchiveInput!) {
+  archiveOrganisation(input: $input) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveOrganisationMutation, ArchiveOrganisationMutationVariables>;
+export const PersonRecordDocument = new TypedDocumentString(`
+    query PersonRecord($id: ID!) {
+  person(id: $id) {
+    id
+    name
+    roles
+    interpreterFormal
+    registrationNumber
+    trainedKeyPerson
+    volunteerContract
+    availability
+    availabilityNote
+    topics
+    consentGivenOn
+    consentMethod
+    consentRecordedBy
+    organisationId
+    teamId
+    archivedAt
+    lastVerifiedOn
+    isStale
+    languages {
+      level
+      language {
+        code
+        nameNl
+        nameEn
+      }
+    }
+    communities {
+      code
+      nameNl
+      nameEn
+    }
+    neighbourhoods {
+      code
+      name
+    }
+    agreements {
+      ...AgreementRow
+    }
+  }
+}
+    fragment AgreementRow on Agreement {
+  id
+  title
+  type
+  status
+  startsOn
+  reviewOn
+  endsOn
+  isDueForReview
+  team {
+    id
+    name
+  }
+  organisation {
+    id
+    name
+  }
+  person {
+    id
+    name
+  }
+  neighbourhoods {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<PersonRecordQuery, PersonRecordQueryVariables>;
+export const CreatePersonDocument = new TypedDocumentString(`
+    mutation CreatePerson($input: CreatePersonInput!) {
+  createPerson(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePersonMutation, CreatePersonMutationVariables>;
+export const UpdatePersonDocument = new TypedDocumentString(`
+    mutation UpdatePerson($input: UpdatePersonInput!) {
+  updatePerson(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePersonMutation, UpdatePersonMutationVariables>;
+export const ArchivePersonDocument = new TypedDocumentString(`
+    mutation ArchivePerson($input: ArchiveInput!) {
+  archivePerson(input: $input) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchivePersonMutation, ArchivePersonMutationVariables>;
+export const RegistryChoicesDocument = new TypedDocumentString(`
+    query RegistryChoices {
+  teams {
+    id
+    name
+    archivedAt
+  }
+  communities {
+    code
+    nameNl
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryChoicesQuery, RegistryChoicesQueryVariables>;
+export const RegistryPersonChoicesDocument = new TypedDocumentString(`
+    query RegistryPersonChoices($page: PageInput) {
+  persons(page: $page) {
+    hasMore
+    items {
+      id
+      name
+      teamId
+      organisationId
+      isKeyPerson
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryPersonChoicesQuery, RegistryPersonChoicesQueryVariables>;
+export const RegistryOrganisationChoicesDocument = new TypedDocumentString(`
+    query RegistryOrganisationChoices($page: PageInput) {
+  organisations(page: $page) {
+    hasMore
+    items {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryOrganisationChoicesQuery, RegistryOrganisationChoicesQueryVariables>;
+export const RegistryNeighbourhoodChoicesDocument = new TypedDocumentString(`
+    query RegistryNeighbourhoodChoices {
+  neighbourhoods(municipalityCode: "GM0344") {
+    code
+    name
+    district {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryNeighbourhoodChoicesQuery, RegistryNeighbourhoodChoicesQueryVariables>;
+export const TeamRecordDocument = new TypedDocumentString(`
+    query TeamRecord($id: ID!) {
+  team(id: $id) {
+    id
+    name
+    kind
+    phone
+    email
+    archivedAt
+    lastVerifiedOn
+    isStale
+    neighbourhoods {
+      code
+      name
+    }
+    currentContact {
+      ...ContactAssignmentRow
+    }
+    contactHistory {
+      ...ContactAssignmentRow
+    }
+    agreements {
+      ...AgreementRow
+    }
+  }
+}
+    fragment AgreementRow on Agreement {
+  id
+  title
+  type
+  status
+  startsOn
+  reviewOn
+  endsOn
+  isDueForReview
+  team {
+    id
+    name
+  }
+  organisation {
+    id
+    name
+  }
+  person {
+    id
+    name
+  }
+  neighbourhoods {
+    code
+    name
+  }
+}
+fragment ContactAssignmentRow on ContactAssignment {
+  id
+  since
+  until
+  isCurrent
+  note
+  partyType
+  teamId
+  organisationId
+  person {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<TeamRecordQuery, TeamRecordQueryVariables>;
+export const ReviewQueueDocument = new TypedDocumentString(`
+    query ReviewQueue($entityType: VerifiableType, $page: PageInput) {
+  reviewAfterMonths
+  reviewQueue(entityType: $entityType, page: $page) {
+    totalCount
+    hasMore
+    items {
+      id
+      entityType
+      name
+      lastVerifiedOn
+      monthsSinceVerified
+      neverVerified
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const MarkVerifiedDocument = new TypedDocumentString(`
+    mutation MarkVerified($input: MarkVerifiedInput!) {
+  markVerified(input: $input) {
+    id
+    entityType
+    lastVerifiedOn
+    isStale
+  }
+}
+    `) as unknown as TypedDocumentString<MarkVerifiedMutation, MarkVerifiedMutationVariables>;

@@ -2,6 +2,7 @@ import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { OrganisationSummaryFragment, PersonSummaryFragment } from '../../../generated/graphql';
 import { useI18n } from '../../../i18n/i18n';
 import type { PartnerRef } from '../hooks/use-partner-detail';
+import { NeighbourhoodLinks, StaleMark } from './registry-marks';
 import { languageName, languageWithLevel, lastVerifiedText, roleLabels } from './partner-labels';
 
 interface Props {
@@ -43,9 +44,11 @@ export function ResultsList({ persons, organisations, personsTotal, organisation
                 </p>
                 <p>
                   <span className="result-card__key">{t('results.neighbourhoods')}: </span>
-                  {person.neighbourhoods.map((n) => n.name).join(', ')}
+                  <NeighbourhoodLinks neighbourhoods={person.neighbourhoods} />
                 </p>
-                <p className="result-card__verified">{lastVerifiedText(person.lastVerifiedOn, t, formatDate)}</p>
+                <p className="result-card__verified">
+                  {lastVerifiedText(person.lastVerifiedOn, t, formatDate)} <StaleMark isStale={person.isStale} />
+                </p>
               </li>
             ))}
           </ul>
@@ -70,9 +73,11 @@ export function ResultsList({ persons, organisations, personsTotal, organisation
                 </p>
                 <p>
                   <span className="result-card__key">{t('results.neighbourhoods')}: </span>
-                  {organisation.neighbourhoods.map((n) => n.name).join(', ')}
+                  <NeighbourhoodLinks neighbourhoods={organisation.neighbourhoods} />
                 </p>
-                <p className="result-card__verified">{lastVerifiedText(organisation.lastVerifiedOn, t, formatDate)}</p>
+                <p className="result-card__verified">
+                  {lastVerifiedText(organisation.lastVerifiedOn, t, formatDate)} <StaleMark isStale={organisation.isStale} />
+                </p>
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/i18n';
 import type { MapNeighbourhood } from '../../../map/map-types';
 import type { SearchCriteria } from '../hooks/use-partner-search';
 import { languageName } from './partner-labels';
+import { NeighbourhoodPageLink } from './registry-marks';
 
 interface Props {
   value: SearchCriteria;
@@ -97,6 +98,7 @@ export function SearchForm({ value, languages, neighbourhoods, loading, language
           ) : undefined
         }
       />
+      <NeighbourhoodPageLink neighbourhood={neighbourhoods.find((n) => n.code === value.neighbourhoodCode)} />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={loading} aria-disabled={loading ? true : undefined}>
           {t('search.submit')}

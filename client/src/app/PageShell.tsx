@@ -1,0 +1,55 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { lazy, Suspense } from 'react';
+import { SessionBar } from '../features/auth/components/SessionBar';
+import { SignInForm } from '../features/auth/components/SignInForm';
+import { useSession } from '../features/auth/hooks/use-session';
+import { useRegistryText } from '../features/registry/registry-text';
+import { useI18n } from '../i18n/i18n';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { MainNav } from './MainNav';
+import type { Route } from './router';
+
+// The registry pages are their own chunk: the map page does not pay for them on first load.
+const RegistryRoutes = lazy(() => import('../features/registry/RegistryRoutes'));
+
+/** Every page but the map: the same header, then the page full width. */
+export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }) {
+  const { t } = useI18n();
+  const { rt } = useRegistryText();
+  const { session, user } = useSession();
+  return (
+    <div className="utrecht-theme utrecht-document app app--page">
+      <a className="skip-link" href="#content">
+        {rt('page.skipToContent')}
+      </a>
+      <header className="app__header">
+        <div>
+          <p className="app__title utrecht-heading-1">
+            <a href="/" className="app__home-link">
+              {t('app.title')}
+            </a>
+          </p>
+          <p className="app__subtitle">{t('app.subtitle')}</p>
+        </div>
+        <MainNav route={route} />
+        <div className="app__header-tools">
+          <SessionBar />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main className="app__page" id="content" tabIndex={-1}>
+        {session.status === 'checking' ? (
+          <Paragraph role="status">{t('auth.checking')}</Paragraph>
+        ) : !user ? (
+          // Registry pages hold personal data and changes: signed-in users only (the server refuses others too).
+          <SignInForm />
+        ) : (
+          <Suspense fallback={<Paragraph role="status">{rt('page.loading')}</Paragraph>}>
+            <RegistryRoutes route={route} />
+          </Suspense>
+        )}
+      </main>
+    </div>
+  );
+}
+

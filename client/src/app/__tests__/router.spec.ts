@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, paths } from '../router';
+
+describe('matchRoute', () => {
+  it('knows every page of the app', () => {
+    expect(matchRoute('/')).toEqual({ name: 'home' });
+    expect(matchRoute('/buurt/BU03440832')).toEqual({ name: 'neighbourhood', code: 'BU03440832' });
+    expect(matchRoute('/registreren/organisatie')).toEqual({ name: 'registerOrganisation' });
+    expect(matchRoute('/registreren/persoon')).toEqual({ name: 'registerPerson' });
+    expect(matchRoute('/registreren/contactpersoon', '?team=t1')).toEqual({ name: 'registerContact', teamId: 't1', organisationId: undefined });
+    expect(matchRoute('/registreren/afspraak', '?buurt=BU03440832')).toEqual({ name: 'registerAgreement', neighbourhoodCode: 'BU03440832', teamId: undefined });
+    expect(matchRoute('/organisatie/o1')).toEqual({ name: 'organisation', id: 'o1' });
+    expect(matchRoute('/organisatie/o1/bewerken')).toEqual({ name: 'editOrganisation', id: 'o1' });
+    expect(matchRoute('/persoon/p1')).toEqual({ name: 'person', id: 'p1' });
+    expect(matchRoute('/persoon/p1/bewerken')).toEqual({ name: 'editPerson', id: 'p1' });
+    expect(matchRoute('/team/t1')).toEqual({ name: 'team', id: 't1' });
+    expect(matchRoute('/afspraak/a1')).toEqual({ name: 'agreement', id: 'a1' });
+    expect(matchRoute('/afspraak/a1/bewerken')).toEqual({ name: 'editAgreement', id: 'a1' });
+    expect(matchRoute('/controle')).toEqual({ name: 'review' });
+  });
+
+  it('tolerates a trailing slash and refuses what it does not know', () => {
+    expect(matchRoute('/controle/')).toEqual({ name: 'review' });
+    expect(matchRoute('/team/t1/bewerken')).toEqual({ name: 'notFound', path: '/team/t1/bewerken' });
+    expect(matchRoute('/registreren/iets')).toEqual({ name: 'notFound', path: '/registreren/iets' });
+    expect(matchRoute('/buurt')).toEqual({ name: 'notFound', path: '/buurt' });
+    expect(matchRoute('/persoon/%E0%A4%A')).toEqual({ name: 'person', id: '%E0%A4%A' });
+  });
+
+  it('round-trips the paths it builds', () => {
+    expect(matchRoute(paths.neighbourhood('BU03440832'))).toEqual({ name: 'neighbourhood', code: 'BU03440832' });
+    const [path, query] = paths.registerAgreement({ neighbourhoodCode: 'BU03440832', teamId: 'a b' }).split('?');
+    expect(matchRoute(path!, `?${query}`)).toEqual({ name: 'registerAgreement', neighbourhoodCode: 'BU03440832', teamId: 'a b' });
+    expect(paths.registerContact()).toBe('/registreren/contactpersoon');
+    expect(matchRoute(paths.person('id/with/slash'))).toEqual({ name: 'person', id: 'id/with/slash' });
+  });
+});

@@ -1,0 +1,127 @@
+import { Link, Paragraph } from '@utrecht/component-library-react';
+import { useGraphQLQuery } from '../../../api/use-graphql-query';
+import { paths } from '../../../app/router';
+import { NeighbourhoodPageDocument } from '../../../generated/graphql';
+import { ActivityList, AgreementList, ContactHistoryTable, PageHeading, PageState, Section, StaleBadge } from '../../registry/components/record-parts';
+import { useRegistryText } from '../../registry/registry-text';
+
+/**
+ * One neighbourhood: its teams, partners, agreements, walk-in hours and fixed contact persons,
+ * all from one query. Persons are only there for signed-in users (the server leaves them out).
+ */
+export function NeighbourhoodPage({ code }: { code: string }) {
+  const { rt, t, locale } = useRegistryText();
+  const { data, loading, error } = useGraphQLQuery(NeighbourhoodPageDocument, { code });
+  const neighbourhood = data?.neighbourhood;
+  if (!neighbourhood) return <PageState loading={loading} error={error} notFound={!loading} />;
+  const languageName = (l: { nameNl: string; nameEn: string }) => (locale === 'nl' ? l.nameNl : l.nameEn);
+  const roleText = (p: (typeof neighbourhood.persons)[number]) =>
+    p.roles
+      .map((role) => (role === 'INTERPRETER' ? t(p.interpreterFormal ? 'role.INTERPRETER_FORMAL' : 'role.INTERPRETER_INFORMAL') : t(`role.${role}`)))
+      .join(' · ');
+  const history = neighbourhood.teams.flatMap((team) => team.contactHistory.filter((c) => !c.isCurrent).map((c) => ({ ...c, teamName: team.name })));
+
+  return (
+    <article aria-labelledby="page-heading" className="neighbourhood-page">
+      <PageHeading>{rt('neighbourhood.heading', { name: neighbourhood.name })}</PageHeading>
+      <Paragraph className="page__kind">{rt('neighbourhood.district', { name: neighbourhood.district.name, code: neighbourhood.code })}</Paragraph>
+      <Paragraph>
+        <Link href={paths.registerAgreement({ neighbourhoodCode: neighbourhood.code })}>{rt('agreement.registerForNeighbourhood')}</Link>
+      </Paragraph>
+
+      <Section id="nb-contacts" title={rt('neighbourhood.contacts')}>
+        {neighbourhood.fixedContacts.length === 0 ? (
+          <Paragraph>{rt('neighbourhood.noContacts')}</Paragraph>
+        ) : (
+          <ul className="record-list" aria-labelledby="nb-contacts">
+            {neighbourhood.fixedContacts.map((contact) => {
+              const party = contact.team
+                ? { name: contact.team.name, href: paths.team(contact.team.id) }
+                : contact.organisation
+                  ? { name: contact.organisation.name, href: paths.organisation(contact.organisation.id) }
+                  : undefined;
+              return (
+                <li key={contact.id} className="record-list__item">
+                  {contact.person ? <Link href={paths.person(contact.person.id)}>{contact.person.name}</Link> : '–'}
+                  {party ? (
+                    <>
+                      {' '}
+                      {rt('neighbourhood.of', { party: '' })}
+                      <Link href={party.href}>{party.name}</Link>
+                    </>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {history.length > 0 ? (
+          <details className="neighbourhood-page__history">
+            <summary>{rt('neighbourhood.contactHistory')}</summary>
+            {neighbourhood.teams.map((team) =>
+              team.contactHistory.length > 0 ? <ContactHistoryTable key={team.id} items={team.contactHistory} caption={`${rt('record.contactHistory')}: ${team.name}`} /> : null,
+            )}
+          </details>
+        ) : null}
+      </Section>
+
+      <Section id="nb-teams" title={rt('neighbourhood.teams')}>
+        {neighbourhood.teams.length === 0 ? (
+          <Paragraph>{rt('neighbourhood.noTeams')}</Paragraph>
+        ) : (
+          <ul className="record-list">
+            {neighbourhood.teams.map((team) => (
+              <li key={team.id} className="record-list__item">
+                <Link href={paths.team(team.id)}>{team.name}</Link> <StaleBadge isStale={team.isStale} />
+                <p className="record-list__meta">
+                  {rt(`teamKind.${team.kind}`)}
+                  {team.currentContact?.person ? ` · ${rt('record.contactCurrent')}: ${team.currentContact.person.name}` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="nb-agreements" title={rt('neighbourhood.agreements')}>
+        <AgreementList items={neighbourhood.agreements} />
+      </Section>
+
+      <Section id="nb-activities" title={rt('neighbourhood.activities')}>
+        <ActivityList items={neighbourhood.activities} />
+      </Section>
+
+      <Section id="nb-partners" title={rt('neighbourhood.partners')}>
+        <h3 className="utrecht-heading-3">{rt('neighbourhood.organisations')}</h3>
+        {neighbourhood.organisations.length === 0 ? (
+          <Paragraph>{rt('neighbourhood.noOrganisations')}</Paragraph>
+        ) : (
+          <ul className="record-list">
+            {neighbourhood.organisations.map((o) => (
+              <li key={o.id} className="record-list__item">
+                <Link href={paths.organisation(o.id)}>{o.name}</Link> <StaleBadge isStale={o.isStale} />
+                <p className="record-list__meta">{t(`kind.${o.kind}`)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 className="utrecht-heading-3">{rt('neighbourhood.persons')}</h3>
+        {neighbourhood.persons.length === 0 ? (
+          <Paragraph>{rt('neighbourhood.noPersons')}</Paragraph>
+        ) : (
+          <ul className="record-list">
+            {neighbourhood.persons.map((p) => (
+              <li key={p.id} className="record-list__item">
+                <Link href={paths.person(p.id)}>{p.name}</Link> <StaleBadge isStale={p.isStale} />
+                <p className="record-list__meta">
+                  {roleText(p)}
+                  {p.languages.length ? ` · ${p.languages.map((l) => `${languageName(l.language)} (${t(`level.${l.level}`)})`).join(', ')}` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </article>
+  );
+}

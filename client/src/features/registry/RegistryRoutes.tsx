@@ -1,0 +1,59 @@
+import { Heading, Link, Paragraph } from '@utrecht/component-library-react';
+import { paths, type Route } from '../../app/router';
+import { NeighbourhoodPage } from '../neighbourhood-page/components/NeighbourhoodPage';
+import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
+import { AgreementForm } from './components/AgreementForm';
+import { AgreementPage } from './components/AgreementPage';
+import { ContactAssignmentForm } from './components/ContactAssignmentForm';
+import { OrganisationForm } from './components/OrganisationForm';
+import { OrganisationPage } from './components/OrganisationPage';
+import { PersonForm } from './components/PersonForm';
+import { PersonPage } from './components/PersonPage';
+import { TeamPage } from './components/TeamPage';
+import { useRegistryText } from './registry-text';
+
+/**
+ * Every page other than the map: loaded as its own chunk, so the first load of the map stays small.
+ * `key` makes each record a fresh component, so no state leaks from one record to the next.
+ */
+export default function RegistryRoutes({ route }: { route: Exclude<Route, { name: 'home' }> }) {
+  const { rt } = useRegistryText();
+  switch (route.name) {
+    case 'neighbourhood':
+      return <NeighbourhoodPage key={route.code} code={route.code} />;
+    case 'registerOrganisation':
+      return <OrganisationForm key="new" />;
+    case 'editOrganisation':
+      return <OrganisationForm key={route.id} id={route.id} />;
+    case 'organisation':
+      return <OrganisationPage key={route.id} id={route.id} />;
+    case 'registerPerson':
+      return <PersonForm key="new" />;
+    case 'editPerson':
+      return <PersonForm key={route.id} id={route.id} />;
+    case 'person':
+      return <PersonPage key={route.id} id={route.id} />;
+    case 'team':
+      return <TeamPage key={route.id} id={route.id} />;
+    case 'registerContact':
+      return <ContactAssignmentForm key={`${route.teamId}-${route.organisationId}`} teamId={route.teamId} organisationId={route.organisationId} />;
+    case 'registerAgreement':
+      return <AgreementForm key={`new-${route.neighbourhoodCode}-${route.teamId}`} neighbourhoodCode={route.neighbourhoodCode} teamId={route.teamId} />;
+    case 'editAgreement':
+      return <AgreementForm key={route.id} id={route.id} />;
+    case 'agreement':
+      return <AgreementPage key={route.id} id={route.id} />;
+    case 'review':
+      return <ReviewQueuePage />;
+    case 'notFound':
+      return (
+        <>
+          <Heading level={1}>{rt('page.notFoundHeading')}</Heading>
+          <Paragraph>{rt('page.notFound')}</Paragraph>
+          <Paragraph>
+            <Link href={paths.home()}>{rt('page.toMap')}</Link>
+          </Paragraph>
+        </>
+      );
+  }
+}

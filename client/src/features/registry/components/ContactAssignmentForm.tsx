@@ -1,0 +1,138 @@
+import { Button, ButtonGroup, Link, Paragraph } from '@utrecht/component-library-react';
+import { useMemo, useState } from 'react';
+import { graphqlRequest } from '../../../api/graphql-client';
+import { navigate, paths } from '../../../app/router';
+import { AssignFixedContactPersonDocument } from '../../../generated/graphql';
+import { ErrorSummary, FormScope, RadioGroup, SelectField, TextareaField } from '../forms/fields';
+import type { FieldErrors } from '../forms/form-errors';
+import { useFormSubmit } from '../forms/use-form-submit';
+import { useOrganisationChoices, usePersonChoices, useRegistryChoices } from '../hooks/use-registry-choices';
+import { useRegistryText } from '../registry-text';
+import { PageHeading, SignInNeeded } from './record-parts';
+
+const FORM_ID = 'contact-form';
+const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'nl');
+
+/** Name the fixed contact person of a team or an organisation: assignFixedContactPerson. */
+export function ContactAssignmentForm({ teamId, organisationId }: { teamId?: string; organisationId?: string }) {
+  const { rt } = useRegistryText();
+  const choices = useRegistryChoices();
+  const organisations = useOrganisationChoices();
+  const persons = usePersonChoices();
+  const [partyType, setPartyType] = useState<'team' | 'organisation'>(organisationId ? 'organisation' : 'team');
+  const [partyId, setPartyId] = useState(organisationId ?? teamId ?? '');
+  const [personId, setPersonId] = useState('');
+  const [note, setNote] = useState('');
+  const partyField = partyType === 'team' ? 'teamId' : 'organisationId';
+
+  const { errors, busy, submit } = useFormSubmit({ knownFields: () => ['teamId', 'organisationId', 'personId', 'note'] });
+  const labels = { teamId: rt('contact.team'), organisationId: rt('contact.organisation'), personId: rt('contact.person'), note: rt('contact.note') };
+
+  const members = useMemo(
+    () =>
+      persons.items
+        .filter((p) => partyId && (partyType === 'team' ? p.teamId === partyId : p.organisationId === partyId))
+        .map((p) => ({ value: p.id, label: p.name }))
+        .sort(byLabel),
+    [persons.items, partyId, partyType],
+  );
+
+  const validate = (): FieldErrors => {
+    const result: FieldErrors = {};
+    if (!partyId) result[partyField] = rt('form.choose', { label: (partyType === 'team' ? rt('contact.team') : rt('contact.organisation')).toLowerCase() });
+    if (!personId) result.personId = rt('form.choose', { label: rt('contact.person').toLowerCase() });
+    return result;
+  };
+
+  const send = async () => {
+    await graphqlRequest(AssignFixedContactPersonDocument, {
+      input: { personId, note: note.trim() || undefined, ...(partyType === 'team' ? { teamId: partyId } : { organisationId: partyId }) },
+    });
+    navigate(partyType === 'team' ? paths.team(partyId) : paths.organisation(partyId));
+  };
+
+  if (persons.error?.code === 'UNAUTHENTICATED') {
+    return (
+      <>
+        <PageHeading>{rt('contact.heading')}</PageHeading>
+        <SignInNeeded />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeading>{rt('contact.heading')}</PageHeading>
+      <Paragraph>{rt('contact.intro')}</Paragraph>
+      <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(validate, send)} aria-labelledby="page-heading">
+        <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
+        <FormScope formId={FORM_ID} errors={errors.fields}>
+          <RadioGroup
+            name="partyType"
+            legend={rt('contact.partyType')}
+            options={[
+              { value: 'team', label: rt('contact.partyTeam') },
+              { value: 'organisation', label: rt('contact.partyOrganisation') },
+            ]}
+            value={partyType}
+            onChange={(value) => {
+              setPartyType(value as 'team' | 'organisation');
+              setPartyId('');
+              setPersonId('');
+            }}
+            required
+          />
+          {partyType === 'team' ? (
+            <SelectField
+              name="teamId"
+              label={rt('contact.team')}
+              value={partyId}
+              options={choices.teams}
+              emptyLabel={rt('form.chooseOne')}
+              onChange={(value) => {
+                setPartyId(value);
+                setPersonId('');
+              }}
+              required
+            />
+          ) : (
+            <SelectField
+              name="organisationId"
+              label={rt('contact.organisation')}
+              value={partyId}
+              options={organisations.items.map((o) => ({ value: o.id, label: o.name })).sort(byLabel)}
+              emptyLabel={rt('form.chooseOne')}
+              onChange={(value) => {
+                setPartyId(value);
+                setPersonId('');
+              }}
+              required
+            />
+          )}
+          <SelectField
+            name="personId"
+            label={rt('contact.person')}
+            description={rt('contact.personHint')}
+            value={personId}
+            options={members}
+            emptyLabel={rt('form.chooseOne')}
+            onChange={setPersonId}
+            required
+          />
+          {partyId && !persons.loading && members.length === 0 ? (
+            <Paragraph>
+              {rt('contact.noPersons')} <Link href={paths.registerPerson()}>{rt('contact.registerPerson')}</Link>
+            </Paragraph>
+          ) : null}
+          <TextareaField name="note" label={rt('contact.note')} value={note} onChange={setNote} />
+        </FormScope>
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
+            {rt('contact.submit')}
+          </Button>
+          <Link href={partyId ? (partyType === 'team' ? paths.team(partyId) : paths.organisation(partyId)) : paths.home()}>{rt('form.cancel')}</Link>
+        </ButtonGroup>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Link } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { graphqlRequest } from '../../../api/graphql-client';
+import { useGraphQLQuery } from '../../../api/use-graphql-query';
+import { navigate, paths } from '../../../app/router';
+import {
+  CreateOrganisationDocument,
+  type OrganisationKind,
+  type OrganisationRecordQuery,
+  OrganisationRecordDocument,
+  UpdateOrganisationDocument,
+} from '../../../generated/graphql';
+import { CheckboxGroup, ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField } from '../forms/fields';
+import { type FieldErrors, isEmail, isPhone, isUrl, orNull, orUndefined } from '../forms/form-errors';
+import { useFormSubmit } from '../forms/use-form-submit';
+import { useRegistryChoices } from '../hooks/use-registry-choices';
+import { type RegistryText, useRegistryText } from '../registry-text';
+import { PageHeading, PageState } from './record-parts';
+
+const KINDS: OrganisationKind[] = ['MIGRANT_ORGANISATION', 'RELIGIOUS_ORGANISATION', 'COMMUNITY_CENTRE', 'WELFARE_ORGANISATION', 'INTERPRETER_SERVICE', 'OTHER'];
+const FORM_ID = 'organisation-form';
+
+interface Draft {
+  name: string;
+  kind: OrganisationKind | '';
+  description: string;
+  address: string;
+  postcode: string;
+  city: string;
+  website: string;
+  phone: string;
+  email: string;
+  languageCodes: string[];
+  communityCodes: string[];
+  neighbourhoodCodes: string[];
+}
+
+const EMPTY: Draft = {
+  name: '',
+  kind: '',
+  description: '',
+  address: '',
+  postcode: '',
+  city: 'Utrecht',
+  website: '',
+  phone: '',
+  email: '',
+  languageCodes: [],
+  communityCodes: [],
+  neighbourhoodCodes: [],
+};
+
+type OrganisationRecord = NonNullable<OrganisationRecordQuery['organisation']>;
+
+const draftFrom = (o: OrganisationRecord): Draft => ({
+  name: o.name,
+  kind: o.kind,
+  description: o.description ?? '',
+  address: o.address ?? '',
+  postcode: o.postcode ?? '',
+  city: o.city ?? '',
+  website: o.website ?? '',
+  phone: o.phone ?? '',
+  email: o.email ?? '',
+  languageCodes: o.languages.map((l) => l.code),
+  communityCodes: o.communities.map((c) => c.code),
+  neighbourhoodCodes: o.neighbourhoods.map((n) => n.code),
+});
+
+function validate(draft: Draft, rt: RegistryText): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!draft.name.trim()) errors.name = rt('form.required', { label: rt('organisation.name').toLowerCase() });
+  else if (draft.name.length > 200) errors.name = rt('form.tooLong', { max: 200 });
+  if (!draft.kind) errors.kind = rt('form.choose', { label: rt('organisation.kind').toLowerCase() });
+  if (draft.email.trim() && !isEmail(draft.email.trim())) errors.email = rt('form.invalidEmail');
+  if (draft.phone.trim() && !isPhone(draft.phone.trim())) errors.phone = rt('form.invalidPhone');
+  if (draft.website.trim() && !isUrl(draft.website.trim())) errors.website = rt('form.invalidUrl');
+  return errors;
+}
+
+/** Register (no id) or edit an organisation. */
+export function OrganisationForm({ id }: { id?: string }) {
+  const record = useGraphQLQuery(OrganisationRecordDocument, { id: id ?? '' }, { skip: !id });
+  if (id && (record.loading || record.error || !record.data?.organisation)) {
+    return <PageState loading={record.loading} error={record.error} notFound={!record.data?.organisation} />;
+  }
+  const organisation = record.data?.organisation ?? undefined;
+  return <OrganisationFormBody key={organisation?.id ?? 'new'} organisation={organisation} />;
+}
+
+function OrganisationFormBody({ organisation }: { organisation?: OrganisationRecord }) {
+  const { rt, t, locale } = useRegistryText();
+  const choices = useRegistryChoices();
+  const [draft, setDraft] = useState<Draft>(() => (organisation ? draftFrom(organisation) : EMPTY));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const knownFields = () => ['name', 'kind', 'description', 'address', 'postcode', 'city', 'website', 'phone', 'email', 'languageCodes', 'communityCodes', 'neighbourhoodCodes'];
+  const { errors, busy, submit } = useFormSubmit({ knownFields });
+  const labels: Record<string, string> = {
+    name: rt('organisation.name'),
+    kind: rt('organisation.kind'),
+    website: rt('organisation.website'),
+    phone: rt('organisation.phone'),
+    email: rt('organisation.email'),
+    languageCodes: rt('organisation.languages'),
+    communityCodes: rt('organisation.communities'),
+    neighbourhoodCodes: rt('organisation.neighbourhoods'),
+    postcode: rt('organisation.postcode'),
+  };
+
+  const send = async () => {
+    const kind = draft.kind as OrganisationKind;
+    const lists = { languageCodes: draft.languageCodes, communityCodes: draft.communityCodes, neighbourhoodCodes: draft.neighbourhoodCodes };
+    if (organisation) {
+      await graphqlRequest(UpdateOrganisationDocument, {
+        input: {
+          id: organisation.id,
+          name: draft.name.trim(),
+          kind,
+          description: orNull(draft.description),
+          address: orNull(draft.address),
+          postcode: orNull(draft.postcode),
+          city: orNull(draft.city),
+          website: orNull(draft.website),
+          phone: orNull(draft.phone),
+          email: orNull(draft.email),
+          ...lists,
+        },
+      });
+      navigate(paths.organisation(organisation.id));
+    } else {
+      const { createOrganisation } = await graphqlRequest(CreateOrganisationDocument, {
+        input: {
+          name: draft.name.trim(),
+          kind,
+          description: orUndefined(draft.description),
+          address: orUndefined(draft.address),
+          postcode: orUndefined(draft.postcode),
+          city: orUndefined(draft.city),
+          website: orUndefined(draft.website),
+          phone: orUndefined(draft.phone),
+          email: orUndefined(draft.email),
+          ...lists,
+        },
+      });
+      navigate(paths.organisation(createOrganisation.id));
+    }
+  };
+
+  const languageOptions = choices.languages
+    .map((l) => ({ value: l.code, label: `${locale === 'nl' ? l.nameNl : l.nameEn} (${l.code})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+
+  return (
+    <>
+      <PageHeading>{organisation ? rt('organisation.edit', { name: organisation.name }) : rt('organisation.new')}</PageHeading>
+      <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt), send)} aria-labelledby="page-heading">
+        <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
+        <FormScope formId={FORM_ID} errors={errors.fields}>
+          <TextField name="name" label={rt('organisation.name')} value={draft.name} onChange={(v) => set('name', v)} required autoComplete="organization" maxLength={250} />
+          <SelectField
+            name="kind"
+            label={rt('organisation.kind')}
+            value={draft.kind}
+            options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            emptyLabel={rt('form.chooseOne')}
+            onChange={(v) => set('kind', v as OrganisationKind)}
+            required
+          />
+          <TextareaField name="description" label={rt('organisation.description')} value={draft.description} onChange={(v) => set('description', v)} />
+          <TextField name="address" label={rt('organisation.address')} value={draft.address} onChange={(v) => set('address', v)} autoComplete="street-address" />
+          <TextField name="postcode" label={rt('organisation.postcode')} value={draft.postcode} onChange={(v) => set('postcode', v)} autoComplete="postal-code" />
+          <TextField name="city" label={rt('organisation.city')} value={draft.city} onChange={(v) => set('city', v)} autoComplete="address-level2" />
+          <Fieldset>
+            <FieldsetLegend>{`${rt('organisation.website')}, ${rt('organisation.phone').toLowerCase()}, ${rt('organisation.email').toLowerCase()}`}</FieldsetLegend>
+            <FormFieldDescription>{rt('organisation.contactHint')}</FormFieldDescription>
+            <TextField name="website" type="url" label={rt('organisation.website')} value={draft.website} onChange={(v) => set('website', v)} autoComplete="url" />
+            <TextField name="phone" type="tel" label={rt('organisation.phone')} value={draft.phone} onChange={(v) => set('phone', v)} autoComplete="tel" />
+            <TextField name="email" type="email" label={rt('organisation.email')} value={draft.email} onChange={(v) => set('email', v)} autoComplete="email" />
+          </Fieldset>
+          <MultiPicker
+            name="languageCodes"
+            legend={rt('organisation.languages')}
+            itemLabel="Taal"
+            options={languageOptions}
+            value={draft.languageCodes}
+            onChange={(v) => set('languageCodes', v)}
+          />
+          <CheckboxGroup name="communityCodes" legend={rt('organisation.communities')} options={choices.communities} value={draft.communityCodes} onChange={(v) => set('communityCodes', v)} />
+          <MultiPicker
+            name="neighbourhoodCodes"
+            legend={rt('organisation.neighbourhoods')}
+            itemLabel="Buurt"
+            options={choices.neighbourhoods}
+            value={draft.neighbourhoodCodes}
+            onChange={(v) => set('neighbourhoodCodes', v)}
+          />
+        </FormScope>
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
+            {busy ? rt('form.saving') : rt('form.save')}
+          </Button>
+          <Link href={organisation ? paths.organisation(organisation.id) : paths.home()}>{rt('form.cancel')}</Link>
+        </ButtonGroup>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { graphqlRequest } from '../../../api/graphql-client';
+import { useGraphQLQuery } from '../../../api/use-graphql-query';
+import { paths } from '../../../app/router';
+import { ArchiveOrganisationDocument, OrganisationRecordDocument } from '../../../generated/graphql';
+import { useRegistryText } from '../registry-text';
+import { DetailRow } from './DetailRow';
+import { ActivityList, AgreementList, ArchiveControl, ContactHistoryTable, PageHeading, PageState, Section, StaleBadge, VerifiedLine, VerifyButton } from './record-parts';
+
+export function OrganisationPage({ id }: { id: string }) {
+  const { rt, t, locale } = useRegistryText();
+  const [version, setVersion] = useState(0);
+  const { data, loading, error } = useGraphQLQuery(OrganisationRecordDocument, { id }, { reloadKey: version });
+  const organisation = data?.organisation;
+  if (!organisation) return <PageState loading={loading && !data} error={error} notFound={!loading} />;
+  const name = (l: { nameNl: string; nameEn: string }) => (locale === 'nl' ? l.nameNl : l.nameEn);
+  const archived = Boolean(organisation.archivedAt);
+  return (
+    <article aria-labelledby="page-heading">
+      <PageHeading>
+        {organisation.name} <StaleBadge isStale={organisation.isStale} />
+      </PageHeading>
+      <Paragraph className="page__kind">{`${rt('organisation.heading')} · ${t(`kind.${organisation.kind}`)}`}</Paragraph>
+      {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
+      <VerifiedLine lastVerifiedOn={organisation.lastVerifiedOn} isStale={organisation.isStale} />
+      {archived ? null : (
+        <ButtonGroup className="page__actions">
+          <Link href={paths.editOrganisation(organisation.id)}>{rt('record.editNamed', { name: organisation.name })}</Link>
+          <VerifyButton entityType="ORGANISATION" id={organisation.id} name={organisation.name} onDone={() => setVersion((v) => v + 1)} />
+          <ArchiveControl
+            name={organisation.name}
+            onArchive={async () => {
+              await graphqlRequest(ArchiveOrganisationDocument, { input: { id: organisation.id } });
+              setVersion((v) => v + 1);
+            }}
+          />
+        </ButtonGroup>
+      )}
+      <Section id="organisation-details" title={rt('record.details')}>
+        <DataList>
+          <DetailRow label={rt('organisation.description')}>{organisation.description}</DetailRow>
+          <DetailRow label={rt('organisation.address')}>{[organisation.address, organisation.postcode, organisation.city].filter(Boolean).join(', ')}</DetailRow>
+          <DetailRow label={rt('organisation.website')}>{organisation.website ? <Link href={organisation.website} data-reload="">{organisation.website}</Link> : null}</DetailRow>
+          <DetailRow label={rt('organisation.phone')}>{organisation.phone}</DetailRow>
+          <DetailRow label={rt('organisation.email')}>{organisation.email}</DetailRow>
+          <DetailRow label={rt('organisation.languages')}>{organisation.languages.map(name).join(', ')}</DetailRow>
+          <DetailRow label={rt('organisation.communities')}>{organisation.communities.map(name).join(', ')}</DetailRow>
+          <DetailRow label={rt('record.neighbourhoods')}>
+            {organisation.neighbourhoods.length
+              ? organisation.neighbourhoods.map((n, i) => (
+                  <span key={n.code}>
+                    {i > 0 ? ', ' : ''}
+                    <Link href={paths.neighbourhood(n.code)}>{n.name}</Link>
+                  </span>
+                ))
+              : null}
+          </DetailRow>
+        </DataList>
+      </Section>
+      <Section
+        id="organisation-contacts"
+        title={rt('record.contactCurrent')}
+        actions={archived ? null : <Paragraph><Link href={paths.registerContact({ organisationId: organisation.id })}>{rt('record.contactAssign')}</Link></Paragraph>}
+      >
+        <Paragraph>{organisation.currentContact?.person ? <Link href={paths.person(organisation.currentContact.person.id)}>{organisation.currentContact.person.name}</Link> : rt('record.contactNone')}</Paragraph>
+        <ContactHistoryTable items={organisation.contactHistory} caption={rt('record.contactHistory')} />
+      </Section>
+      <Section id="organisation-agreements" title={rt('record.agreements')}>
+        <AgreementList items={organisation.agreements} />
+      </Section>
+      <Section id="organisation-activities" title={rt('record.activities')}>
+        <ActivityList items={organisation.activities} />
+      </Section>
+    </article>
+  );
+}

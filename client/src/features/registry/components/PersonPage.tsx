@@ -1,0 +1,80 @@
+import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { graphqlRequest } from '../../../api/graphql-client';
+import { useGraphQLQuery } from '../../../api/use-graphql-query';
+import { paths } from '../../../app/router';
+import { ArchivePersonDocument, PersonRecordDocument } from '../../../generated/graphql';
+import { useRegistryText } from '../registry-text';
+import { DetailRow } from './DetailRow';
+import { AgreementList, ArchiveControl, PageHeading, PageState, Section, StaleBadge, VerifiedLine, VerifyButton } from './record-parts';
+
+export function PersonPage({ id }: { id: string }) {
+  const { rt, t, locale, formatDate } = useRegistryText();
+  const [version, setVersion] = useState(0);
+  const { data, loading, error } = useGraphQLQuery(PersonRecordDocument, { id }, { reloadKey: version });
+  const person = data?.person;
+  if (!person) return <PageState loading={loading && !data} error={error} notFound={!loading} />;
+  const name = (l: { nameNl: string; nameEn: string }) => (locale === 'nl' ? l.nameNl : l.nameEn);
+  const roles = person.roles.map((role) =>
+    role === 'INTERPRETER' ? t(person.interpreterFormal ? 'role.INTERPRETER_FORMAL' : 'role.INTERPRETER_INFORMAL') : t(`role.${role}`),
+  );
+  const archived = Boolean(person.archivedAt);
+  return (
+    <article aria-labelledby="page-heading">
+      <PageHeading>
+        {person.name} <StaleBadge isStale={person.isStale} />
+      </PageHeading>
+      <Paragraph className="page__kind">{`${rt('person.heading')} · ${roles.join(' · ')}`}</Paragraph>
+      {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
+      <VerifiedLine lastVerifiedOn={person.lastVerifiedOn} isStale={person.isStale} />
+      {archived ? null : (
+        <ButtonGroup className="page__actions">
+          <Link href={paths.editPerson(person.id)}>{rt('record.editNamed', { name: person.name })}</Link>
+          <VerifyButton entityType="PERSON" id={person.id} name={person.name} onDone={() => setVersion((v) => v + 1)} />
+          <ArchiveControl
+            name={person.name}
+            onArchive={async () => {
+              await graphqlRequest(ArchivePersonDocument, { input: { id: person.id } });
+              setVersion((v) => v + 1);
+            }}
+          />
+        </ButtonGroup>
+      )}
+      <Section id="person-details" title={rt('record.details')}>
+        <DataList>
+          <DetailRow label={rt('person.languages')}>{person.languages.map((l) => `${name(l.language)} (${t(`level.${l.level}`)})`).join(', ')}</DetailRow>
+          <DetailRow label={rt('person.communities')}>{person.communities.map(name).join(', ')}</DetailRow>
+          <DetailRow label={rt('person.topics')}>{person.topics.map((topic) => t(`topic.${topic}`)).join(', ')}</DetailRow>
+          <DetailRow label={rt('person.neighbourhoods')}>
+            {person.neighbourhoods.length
+              ? person.neighbourhoods.map((n, i) => (
+                  <span key={n.code}>
+                    {i > 0 ? ', ' : ''}
+                    <Link href={paths.neighbourhood(n.code)}>{n.name}</Link>
+                  </span>
+                ))
+              : null}
+          </DetailRow>
+          <DetailRow label={rt('person.availability')}>
+            {t(`availability.${person.availability}`) + (person.availabilityNote ? ` (${person.availabilityNote})` : '')}
+          </DetailRow>
+          {person.isStale !== undefined && person.roles.includes('INTERPRETER') && person.interpreterFormal ? (
+            <DetailRow label={rt('person.registrationNumber')}>{person.registrationNumber ?? '–'}</DetailRow>
+          ) : null}
+          {person.roles.includes('KEY_PERSON') ? <DetailRow label={rt('person.trainedKeyPerson')}>{t(person.trainedKeyPerson ? 'detail.yes' : 'detail.no')}</DetailRow> : null}
+          <DetailRow label={rt('person.volunteerContract')}>{t(person.volunteerContract ? 'detail.yes' : 'detail.no')}</DetailRow>
+          <DetailRow label={rt('person.team')}>{person.teamId ? <Link href={paths.team(person.teamId)}>{rt('team.heading')}</Link> : null}</DetailRow>
+          <DetailRow label={rt('person.organisation')}>
+            {person.organisationId ? <Link href={paths.organisation(person.organisationId)}>{rt('organisation.heading')}</Link> : null}
+          </DetailRow>
+          <DetailRow label={rt('person.consent')}>
+            {`${formatDate(person.consentGivenOn)} · ${rt(`consent.${person.consentMethod}`).toLowerCase()} · ${rt('person.consentRecordedBy').toLowerCase()} ${person.consentRecordedBy}`}
+          </DetailRow>
+        </DataList>
+      </Section>
+      <Section id="person-agreements" title={rt('record.agreements')}>
+        <AgreementList items={person.agreements} />
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,250 @@
+import { Button, ButtonGroup, Heading, Link, Paragraph } from '@utrecht/component-library-react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type GraphQLRequestError, graphqlRequest } from '../../../api/graphql-client';
+import { paths } from '../../../app/router';
+import {
+  type ActivityRowFragment,
+  type AgreementRowFragment,
+  type ContactAssignmentRowFragment,
+  MarkVerifiedDocument,
+  type VerifiableType,
+} from '../../../generated/graphql';
+import { errorsFromServer } from '../forms/form-errors';
+import { useRegistryText } from '../registry-text';
+
+/** Loading, sign-in needed, not found or another error, for a page that loads one record. */
+export function PageState({ loading, error, notFound }: { loading: boolean; error?: GraphQLRequestError; notFound?: boolean }) {
+  const { rt } = useRegistryText();
+  if (loading) return <Paragraph role="status">{rt('page.loading')}</Paragraph>;
+  if (error?.code === 'UNAUTHENTICATED') return <SignInNeeded />;
+  if (error?.code === 'FORBIDDEN') return <Paragraph role="alert">{rt('page.forbidden')}</Paragraph>;
+  if (error) return <Paragraph role="alert" className="error-text">{rt('page.error', { message: error.message })}</Paragraph>;
+  if (notFound) return <Paragraph role="alert">{rt('page.recordNotFound')}</Paragraph>;
+  return null;
+}
+
+export function SignInNeeded() {
+  const { rt } = useRegistryText();
+  return (
+    <div role="alert" className="sign-in-needed">
+      <Paragraph>{rt('page.signInNeeded')}</Paragraph>
+      <Paragraph>
+        <Link href={paths.home()}>{rt('page.signInLink')}</Link>
+      </Paragraph>
+    </div>
+  );
+}
+
+/** The page heading, focused when the page opens so screen reader and keyboard users start there. */
+export function PageHeading({ children, id = 'page-heading' }: { children: ReactNode; id?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <Heading level={1} id={id} ref={ref} tabIndex={-1} className="page__heading">
+      {children}
+    </Heading>
+  );
+}
+
+export function StaleBadge({ isStale }: { isStale: boolean | undefined }) {
+  const { rt } = useRegistryText();
+  return isStale ? <span className="badge badge--stale">{rt('record.stale')}</span> : null;
+}
+
+export function StatusBadge({ status }: { status: AgreementRowFragment['status'] }) {
+  const { rt } = useRegistryText();
+  return <span className={`badge badge--status badge--${status.toLowerCase()}`}>{rt(`status.${status}`)}</span>;
+}
+
+export function VerifiedLine({ lastVerifiedOn, isStale }: { lastVerifiedOn: string | null; isStale?: boolean }) {
+  const { rt, formatDate } = useRegistryText();
+  return (
+    <Paragraph className="record__verified">
+      {`${rt('record.lastVerified')}: ${lastVerifiedOn ? formatDate(lastVerifiedOn) : rt('record.neverVerified').toLowerCase()} `}
+      <StaleBadge isStale={isStale} />
+    </Paragraph>
+  );
+}
+
+/** "Nog steeds juist": markVerified, which changes nothing but the last-verified date. */
+export function VerifyButton({ entityType, id, name, onDone }: { entityType: VerifiableType; id: string; name: string; onDone?(lastVerifiedOn: string): void }) {
+  const { rt, formatDate } = useRegistryText();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const verify = async () => {
+    setBusy(true);
+    try {
+      const { markVerified } = await graphqlRequest(MarkVerifiedDocument, { input: { entityType, id } });
+      setMessage({ text: rt('record.verified', { date: formatDate(markVerified.lastVerifiedOn) }), error: false });
+      onDone?.(markVerified.lastVerifiedOn);
+    } catch (error) {
+      const errors = errorsFromServer(error, []);
+      setMessage({ text: errors.general.join(' '), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button type="button" appearance="secondary-action-button" onClick={verify} busy={busy} aria-disabled={busy ? true : undefined} aria-label={rt('record.verifyNamed', { name })}>
+        {rt('record.verify')}
+      </Button>
+      <span role="status" className={message?.error ? 'error-text' : 'record__message'}>
+        {message?.text ?? ''}
+      </span>
+    </>
+  );
+}
+
+/** Archive with an explicit confirmation step, in the page (no browser dialog). */
+export function ArchiveControl({ name, onArchive }: { name: string; onArchive(): Promise<void> }) {
+  const { rt } = useRegistryText();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const archive = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onArchive();
+      setConfirming(false);
+    } catch (caught) {
+      setError(errorsFromServer(caught, []).general.join(' '));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!confirming) {
+    return (
+      <Button type="button" appearance="secondary-action-button" onClick={() => setConfirming(true)}>
+        {rt('record.archive')}
+      </Button>
+    );
+  }
+  return (
+    <div className="confirm" role="group" aria-labelledby="archive-confirm-text" tabIndex={-1} ref={confirmRef}>
+      <Paragraph id="archive-confirm-text">{rt('record.archiveConfirm', { name })}</Paragraph>
+      {error ? (
+        <Paragraph role="alert" className="error-text">
+          {error}
+        </Paragraph>
+      ) : null}
+      <ButtonGroup>
+        <Button type="button" appearance="primary-action-button" onClick={archive} busy={busy}>
+          {rt('record.archiveYes')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={() => setConfirming(false)}>
+          {rt('form.cancel')}
+        </Button>
+      </ButtonGroup>
+    </div>
+  );
+}
+
+const dateOf = (timestamp: string) => timestamp.slice(0, 10);
+
+/** Fixed contact persons, current first, with since/until. */
+export function ContactHistoryTable({ items, caption }: { items: readonly ContactAssignmentRowFragment[]; caption: string }) {
+  const { rt, formatDate } = useRegistryText();
+  if (items.length === 0) return <Paragraph>{rt('record.contactNone')}</Paragraph>;
+  return (
+    <table className="record-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{rt('record.contactPerson')}</th>
+          <th scope="col">{rt('record.contactSince')}</th>
+          <th scope="col">{rt('record.contactUntil')}</th>
+          <th scope="col">{rt('record.contactNote')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id} className={item.isCurrent ? 'record-table__current' : undefined}>
+            <td>{item.person ? <Link href={paths.person(item.person.id)}>{item.person.name}</Link> : '–'}</td>
+            <td>{formatDate(dateOf(item.since))}</td>
+            <td>{item.until ? formatDate(dateOf(item.until)) : rt('record.contactNow')}</td>
+            <td>{item.note ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AgreementList({ items }: { items: readonly AgreementRowFragment[] }) {
+  const { rt, formatDate } = useRegistryText();
+  if (items.length === 0) return <Paragraph>{rt('record.noAgreements')}</Paragraph>;
+  return (
+    <ul className="record-list">
+      {items.map((agreement) => {
+        const partner = agreement.organisation?.name ?? agreement.person?.name;
+        return (
+          <li key={agreement.id} className="record-list__item">
+            <Link href={paths.agreement(agreement.id)}>{agreement.title}</Link> <StatusBadge status={agreement.status} />
+            {agreement.isDueForReview ? <span className="badge badge--stale">{rt('agreement.dueForReview')}</span> : null}
+            <p className="record-list__meta">
+              {[
+                rt(`agreementType.${agreement.type}`),
+                agreement.team?.name,
+                partner ? rt('agreement.withPartner', { partner }) : undefined,
+                `${formatDate(agreement.startsOn)}${agreement.endsOn ? ` – ${formatDate(agreement.endsOn)}` : ''}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function ActivityList({ items }: { items: readonly ActivityRowFragment[] }) {
+  const { rt, locale, formatDate } = useRegistryText();
+  if (items.length === 0) return <Paragraph>{rt('record.noActivities')}</Paragraph>;
+  return (
+    <ul className="record-list">
+      {items.map((activity) => (
+        <li key={activity.id} className="record-list__item">
+          <strong>{activity.name}</strong>
+          <p className="record-list__meta">
+            {rt('neighbourhood.when', { weekday: rt(`weekday.${activity.weekday}` as 'weekday.1'), start: activity.startTime, end: activity.endTime })}
+            {' · '}
+            {activity.venueName}
+            {activity.venueAddress ? `, ${activity.venueAddress}` : ''}
+            {activity.validUntil ? ` · ${rt('neighbourhood.validUntil', { date: formatDate(activity.validUntil) })}` : ''}
+          </p>
+          {activity.languages.length > 0 ? (
+            <p className="record-list__meta">
+              {rt('neighbourhood.languages', { languages: activity.languages.map((l) => (locale === 'nl' ? l.nameNl : l.nameEn)).join(', ') })}
+            </p>
+          ) : null}
+          {activity.organisation ? (
+            <p className="record-list__meta">
+              <Link href={paths.organisation(activity.organisation.id)}>{activity.organisation.name}</Link>
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Section({ id, title, children, actions }: { id: string; title: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="page__section">
+      <Heading level={2} id={id}>
+        {title}
+      </Heading>
+      {actions}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,421 @@
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading,
+  Paragraph,
+  RadioButton,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import { useRegistryText } from '../registry-text';
+import { type FieldErrors, fieldId, type SubmitErrors } from './form-errors';
+
+/**
+ * Form fields in the NL Design System pattern: label, optional description, the input, and the error
+ * message right at the field (role="alert", aria-invalid, aria-describedby pointing at hint and error).
+ * Fields find their id and error through the surrounding <FormScope>.
+ */
+
+interface Scope {
+  formId: string;
+  errors: FieldErrors;
+}
+const ScopeContext = createContext<Scope>({ formId: 'form', errors: {} });
+
+export function FormScope({ formId, errors, children }: Scope & { children: ReactNode }) {
+  return <ScopeContext.Provider value={{ formId, errors }}>{children}</ScopeContext.Provider>;
+}
+
+function useField(name: string, hasDescription: boolean) {
+  const { formId, errors } = useContext(ScopeContext);
+  const id = fieldId(formId, name);
+  const error = errors[name];
+  const describedBy = [hasDescription ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return { id, error, describedBy };
+}
+
+function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
+  const { rt } = useRegistryText();
+  return (
+    <FormLabel htmlFor={htmlFor}>
+      {label}
+      {required ? null : <span className="form__optional">{` ${rt('form.optional')}`}</span>}
+    </FormLabel>
+  );
+}
+
+function ErrorText({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <FormFieldErrorMessage id={`${id}-error`} role="alert">
+      {error}
+    </FormFieldErrorMessage>
+  ) : undefined;
+}
+
+interface TextFieldProps {
+  name: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  description?: ReactNode;
+  required?: boolean;
+  type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'time';
+  autoComplete?: string;
+  list?: string;
+  maxLength?: number;
+}
+
+export function TextField({ name, label, value, onChange, description, required, type = 'text', autoComplete, list, maxLength }: TextFieldProps) {
+  const { id, error, describedBy } = useField(name, Boolean(description));
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      label={<Label htmlFor={id} label={label} required={required} />}
+      description={description ? <FormFieldDescription id={`${id}-hint`}>{description}</FormFieldDescription> : undefined}
+      input={
+        <Textbox
+          id={id}
+          name={name}
+          type={type}
+          value={value}
+          list={list}
+          maxLength={maxLength}
+          autoComplete={autoComplete ?? 'off'}
+          required={required}
+          invalid={Boolean(error)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      }
+      errorMessage={<ErrorText id={id} error={error} />}
+    />
+  );
+}
+
+export function TextareaField({ name, label, value, onChange, description, required }: Omit<TextFieldProps, 'type' | 'list'>) {
+  const { id, error, describedBy } = useField(name, Boolean(description));
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      label={<Label htmlFor={id} label={label} required={required} />}
+      description={description ? <FormFieldDescription id={`${id}-hint`}>{description}</FormFieldDescription> : undefined}
+      input={
+        <Textarea
+          id={id}
+          name={name}
+          value={value}
+          rows={3}
+          required={required}
+          invalid={Boolean(error)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      }
+      errorMessage={<ErrorText id={id} error={error} />}
+    />
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps {
+  name: string;
+  label: string;
+  value: string;
+  options: readonly Option[];
+  onChange(value: string): void;
+  description?: ReactNode;
+  required?: boolean;
+  /** Label of the empty first option; none when left out. */
+  emptyLabel?: string;
+}
+
+export function SelectField({ name, label, value, options, onChange, description, required, emptyLabel }: SelectFieldProps) {
+  const { id, error, describedBy } = useField(name, Boolean(description));
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      label={<Label htmlFor={id} label={label} required={required} />}
+      description={description ? <FormFieldDescription id={`${id}-hint`}>{description}</FormFieldDescription> : undefined}
+      input={
+        <Select
+          id={id}
+          name={name}
+          value={value}
+          required={required}
+          invalid={Boolean(error)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {emptyLabel !== undefined ? <SelectOption value="">{emptyLabel}</SelectOption> : null}
+          {options.map((option) => (
+            <SelectOption key={option.value} value={option.value}>
+              {option.label}
+            </SelectOption>
+          ))}
+        </Select>
+      }
+      errorMessage={<ErrorText id={id} error={error} />}
+    />
+  );
+}
+
+/** One yes/no checkbox. */
+export function CheckboxField({ name, label, checked, onChange }: { name: string; label: string; checked: boolean; onChange(checked: boolean): void }) {
+  const { id } = useField(name, false);
+  return (
+    <FormField
+      type="checkbox"
+      label={
+        <FormLabel htmlFor={id} type="checkbox" checked={checked}>
+          {label}
+        </FormLabel>
+      }
+      input={<Checkbox id={id} name={name} checked={checked} onChange={(event) => onChange(event.target.checked)} />}
+    />
+  );
+}
+
+/** A fieldset of checkboxes or radio buttons; the error is tied to the group and to its first input. */
+function ChoiceGroup({
+  name,
+  legend,
+  options,
+  selected,
+  onToggle,
+  type,
+  description,
+  required,
+}: {
+  name: string;
+  legend: string;
+  options: readonly Option[];
+  selected: readonly string[];
+  onToggle(value: string, checked: boolean): void;
+  type: 'checkbox' | 'radio';
+  description?: ReactNode;
+  required?: boolean;
+}) {
+  const { rt } = useRegistryText();
+  const { id, error, describedBy } = useField(name, Boolean(description));
+  return (
+    <Fieldset invalid={Boolean(error)} aria-describedby={describedBy} role={type === 'radio' ? 'radiogroup' : undefined} required={required}>
+      <FieldsetLegend>
+        {legend}
+        {required ? null : <span className="form__optional">{` ${rt('form.optional')}`}</span>}
+      </FieldsetLegend>
+      {description ? <FormFieldDescription id={`${id}-hint`}>{description}</FormFieldDescription> : null}
+      <ErrorText id={id} error={error} />
+      <div className={`choice-group choice-group--${options.length > 6 ? 'columns' : 'list'}`}>
+        {options.map((option, index) => {
+          const optionId = index === 0 ? id : `${id}-${option.value.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+          const checked = selected.includes(option.value);
+          return (
+            <FormField key={option.value} type={type}>
+              {type === 'radio' ? (
+                <RadioButton
+                  id={optionId}
+                  name={`${id}-radio`}
+                  value={option.value}
+                  checked={checked}
+                  invalid={Boolean(error)}
+                  onChange={(event) => onToggle(option.value, event.target.checked)}
+                />
+              ) : (
+                <Checkbox
+                  id={optionId}
+                  name={name}
+                  value={option.value}
+                  checked={checked}
+                  invalid={Boolean(error)}
+                  aria-invalid={error ? true : undefined}
+                  onChange={(event) => onToggle(option.value, event.target.checked)}
+                />
+              )}
+              <FormLabel htmlFor={optionId} type={type} checked={checked}>
+                {option.label}
+              </FormLabel>
+            </FormField>
+          );
+        })}
+      </div>
+    </Fieldset>
+  );
+}
+
+export function CheckboxGroup(props: {
+  name: string;
+  legend: string;
+  options: readonly Option[];
+  value: readonly string[];
+  onChange(value: string[]): void;
+  description?: ReactNode;
+  required?: boolean;
+}) {
+  const { value, onChange, ...rest } = props;
+  return (
+    <ChoiceGroup
+      {...rest}
+      type="checkbox"
+      selected={value}
+      onToggle={(option, checked) => onChange(checked ? [...value, option] : value.filter((v) => v !== option))}
+    />
+  );
+}
+
+export function RadioGroup(props: {
+  name: string;
+  legend: string;
+  options: readonly Option[];
+  value: string;
+  onChange(value: string): void;
+  description?: ReactNode;
+  required?: boolean;
+}) {
+  const { value, onChange, ...rest } = props;
+  return <ChoiceGroup {...rest} type="radio" selected={[value]} onToggle={(option, checked) => checked && onChange(option)} />;
+}
+
+/**
+ * Pick several items from a long list (neighbourhoods): a select with an add button, and the chosen
+ * items as a list with a remove button each. Fully usable with the keyboard, unlike <select multiple>.
+ */
+export function MultiPicker({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  description,
+  required,
+  itemLabel,
+}: {
+  name: string;
+  legend: string;
+  options: readonly Option[];
+  value: readonly string[];
+  onChange(value: string[]): void;
+  description?: ReactNode;
+  required?: boolean;
+  /** Singular name of one item, for the add button: "Buurt". */
+  itemLabel: string;
+}) {
+  const { rt } = useRegistryText();
+  const { id, error, describedBy } = useField(name, Boolean(description));
+  const [pick, setPick] = useState('');
+  const available = options.filter((option) => !value.includes(option.value));
+  const labelOf = (code: string) => options.find((o) => o.value === code)?.label ?? code;
+  const add = () => {
+    const chosen = pick || available[0]?.value;
+    if (chosen && !value.includes(chosen)) onChange([...value, chosen]);
+    setPick('');
+  };
+  return (
+    <Fieldset invalid={Boolean(error)} aria-describedby={describedBy}>
+      <FieldsetLegend>
+        {legend}
+        {required ? null : <span className="form__optional">{` ${rt('form.optional')}`}</span>}
+      </FieldsetLegend>
+      {description ? <FormFieldDescription id={`${id}-hint`}>{description}</FormFieldDescription> : null}
+      <ErrorText id={id} error={error} />
+      {value.length === 0 ? (
+        <Paragraph className="picker__empty">{rt('form.noneChosen')}</Paragraph>
+      ) : (
+        <ul className="picker__chosen" aria-label={legend}>
+          {value.map((code) => (
+            <li key={code}>
+              <span>{labelOf(code)}</span>
+              <Button type="button" appearance="subtle-button" onClick={() => onChange(value.filter((v) => v !== code))}>
+                {rt('form.removeNamed', { name: labelOf(code) })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="picker__add">
+        <FormLabel htmlFor={id}>{itemLabel}</FormLabel>
+        <Select
+          id={id}
+          value={pick}
+          invalid={Boolean(error)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => setPick(event.target.value)}
+        >
+          <SelectOption value="">{rt('form.chooseOne')}</SelectOption>
+          {available.map((option) => (
+            <SelectOption key={option.value} value={option.value}>
+              {option.label}
+            </SelectOption>
+          ))}
+        </Select>
+        <Button type="button" appearance="secondary-action-button" onClick={add} disabled={!pick}>
+          {rt('form.addNamed', { label: itemLabel })}
+        </Button>
+      </div>
+    </Fieldset>
+  );
+}
+
+/**
+ * The NL Design System error summary: at the top of the form after a failed submit, focused, with a link
+ * to every field that has a problem.
+ */
+export function ErrorSummary({ formId, errors, labels }: { formId: string; errors: SubmitErrors; labels: Record<string, string> }) {
+  const { rt } = useRegistryText();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors.fields);
+  const count = entries.length + errors.general.length;
+  useEffect(() => {
+    if (count > 0) ref.current?.focus();
+  }, [errors, count]);
+  if (count === 0) return null;
+  const headingId = `${formId}-summary-heading`;
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={headingId}>
+      <Heading level={2} id={headingId}>
+        {rt('form.summaryHeading')}
+      </Heading>
+      <Paragraph>{count === 1 ? rt('form.summaryOne') : rt('form.summaryMany', { count })}</Paragraph>
+      <ul>
+        {errors.general.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+        {entries.map(([field, message]) => {
+          const target = fieldId(formId, field);
+          return (
+            <li key={field}>
+              <a
+                href={`#${target}`}
+                onClick={(event) => {
+                  const element = document.getElementById(target);
+                  if (!element) return;
+                  event.preventDefault();
+                  element.focus();
+                  element.scrollIntoView({ block: 'center' });
+                }}
+              >
+                {labels[field] ? `${labels[field]}: ${message}` : message}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useMemo, useState } from 'react';
+import { GraphQLRequestError, graphqlRequest } from '../../../api/graphql-client';
+import { useGraphQLQuery } from '../../../api/use-graphql-query';
+import {
+  type RegistryOrganisationChoicesQuery,
+  RegistryChoicesDocument,
+  RegistryNeighbourhoodChoicesDocument,
+  RegistryOrganisationChoicesDocument,
+  type RegistryPersonChoicesQuery,
+  RegistryPersonChoicesDocument,
+} from '../../../generated/graphql';
+import { useLanguages } from '../../language/hooks/use-languages';
+import type { Option } from '../forms/fields';
+import { useRegistryText } from '../registry-text';
+
+const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, 'nl');
+
+/** Teams, communities, neighbourhoods and languages as options for the forms. */
+export function useRegistryChoices() {
+  const { locale } = useRegistryText();
+  const base = useGraphQLQuery(RegistryChoicesDocument, {});
+  const neighbourhoodData = useGraphQLQuery(RegistryNeighbourhoodChoicesDocument, {});
+  const { languages } = useLanguages();
+  return useMemo(() => {
+    const teams: Option[] = (base.data?.teams ?? []).filter((t) => !t.archivedAt).map((t) => ({ value: t.id, label: t.name })).sort(byLabel);
+    const communities: Option[] = (base.data?.communities ?? []).map((c) => ({ value: c.code, label: locale === 'nl' ? c.nameNl : c.nameEn }));
+    const neighbourhoods: Option[] = (neighbourhoodData.data?.neighbourhoods ?? [])
+      .map((n) => ({ value: n.code, label: `${n.name} (${n.district.name})` }))
+      .sort(byLabel);
+    return { teams, communities, neighbourhoods, languages, loading: base.loading || neighbourhoodData.loading, error: base.error ?? neighbourhoodData.error };
+  }, [base, neighbourhoodData, languages, locale]);
+}
+
+type PersonChoice = RegistryPersonChoicesQuery['persons']['items'][number];
+type OrganisationChoice = RegistryOrganisationChoicesQuery['organisations']['items'][number];
+
+/** Every page of a list, 200 at a time (the server's maximum). */
+function useAllPages<T>(load: (offset: number, signal: AbortSignal) => Promise<{ items: T[]; hasMore: boolean }>, reloadKey: unknown) {
+  const [state, setState] = useState<{ items: T[]; loading: boolean; error?: GraphQLRequestError }>({ items: [], loading: true });
+  useEffect(() => {
+    const controller = new AbortController();
+    (async () => {
+      const items: T[] = [];
+      for (let offset = 0; ; offset += 200) {
+        const page = await load(offset, controller.signal);
+        items.push(...page.items);
+        if (!page.hasMore || page.items.length === 0) break;
+      }
+      if (!controller.signal.aborted) setState({ items, loading: false });
+    })().catch((error: unknown) => {
+      if (controller.signal.aborted) return;
+      setState({ items: [], loading: false, error: error instanceof GraphQLRequestError ? error : new GraphQLRequestError([{ message: String(error) }]) });
+    });
+    return () => controller.abort();
+    // load is stable per call site; reloadKey decides when to fetch again
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reloadKey]);
+  return state;
+}
+
+/** All persons (signed-in users only), to pick contact persons and key persons from. */
+export function usePersonChoices(reloadKey: unknown = 0) {
+  return useAllPages<PersonChoice>(
+    (offset, signal) => graphqlRequest(RegistryPersonChoicesDocument, { page: { limit: 200, offset } }, { signal }).then((d) => d.persons),
+    reloadKey,
+  );
+}
+
+export function useOrganisationChoices() {
+  return useAllPages<OrganisationChoice>(
+    (offset, signal) => graphqlRequest(RegistryOrganisationChoicesDocument, { page: { limit: 200, offset } }, { signal }).then((d) => d.organisations),
+    0,
+  );
+}
