@@ -84,6 +84,9 @@ export function App() {
           </Heading>
           <p className="app__subtitle">{t('app.subtitle')}</p>
         </div>
+        <nav aria-label="Beheer" className="app__admin-nav">
+          <a className="utrecht-link" href="/importeren">Importeren</a>
+        </nav>
         <LanguageSwitch />
       </header>
 

@@ -16,6 +16,20 @@ export type ConsentMethod =
   | 'VERBAL'
   | 'WRITTEN';
 
+/** organisaties of personen */
+export type CsvKind =
+  | 'ORGANISATIONS'
+  | 'PERSONS';
+
+/** A CSV file to check (dryRun) or import */
+export type ImportCsvInput = {
+  /** The file's text (UTF-8, ';' or ',' as separator, with or without BOM) */
+  content: string;
+  /** Only check and report; write nothing */
+  dryRun?: boolean | null | undefined;
+  kind: CsvKind;
+};
+
 /** moedertaal, vloeiend, basis */
 export type LanguageLevel =
   | 'BASIC'
@@ -83,6 +97,13 @@ export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ClientSettingsQuery = { clientSettings: { tileUrl: string, tileAttribution: string } };
+
+export type ImportCsvMutationVariables = Exact<{
+  input: ImportCsvInput;
+}>;
+
+
+export type ImportCsvMutation = { importCsv: { dryRun: boolean, applied: boolean, records: number, new: number, changed: number, unchanged: number, problems: Array<{ row: number, column: string, message: string }> } };
 
 export type LanguagesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -194,6 +215,23 @@ export const ClientSettingsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClientSettingsQuery, ClientSettingsQueryVariables>;
+export const ImportCsvDocument = new TypedDocumentString(`
+    mutation ImportCsv($input: ImportCsvInput!) {
+  importCsv(input: $input) {
+    dryRun
+    applied
+    records
+    new
+    changed
+    unchanged
+    problems {
+      row
+      column
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportCsvMutation, ImportCsvMutationVariables>;
 export const LanguagesDocument = new TypedDocumentString(`
     query Languages {
   languages {
