@@ -61,6 +61,10 @@ describe('HSDS 3.1 export of the full demo data set', () => {
     }
     expect(services.length).toBeGreaterThan(67 + 70);
     expect(organizations.flatMap((o: any) => o.services.flatMap((s: any) => s.contacts)).length).toBeGreaterThan(100);
+    // Walk-in hours (schedules), agreements (services with afspraak_soort) and fixed contact persons are in what is validated.
+    expect(services.flatMap((s: any) => s.schedules).length).toBe(13);
+    expect(services.filter((s: any) => s.attributes.some((a: any) => a.taxonomy_term.code === 'afspraak_soort')).length).toBe(27);
+    expect(organizations.flatMap((o: any) => o.contacts).length).toBe(62);
     expect(errorsOf(validateOrganization, organizations)).toEqual([]);
     expect(errorsOf(validateService, services)).toEqual([]);
   });

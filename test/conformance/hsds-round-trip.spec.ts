@@ -43,16 +43,22 @@ describe('HSDS round trip', () => {
     const first = await source.app.get(HsdsExportService).exportAll(admin);
     expect(first.organizations.length).toBe(67);
     expect(first.services.length).toBe(73);
+    const services = first.organizations.flatMap((o: any) => o.services);
+    const schedules = services.flatMap((s: any) => s.schedules);
+    expect(schedules.length).toBe(13);
+    expect(schedules[0]).toMatchObject({ freq: 'WEEKLY', interval: 1, byday: expect.stringMatching(/^(MO|TU|WE|TH|FR|SA|SU)$/), opens_at: expect.stringMatching(/^\d\d:\d\d$/) });
+    expect(services.filter((s: any) => s.attributes.some((a: any) => a.taxonomy_term.code === 'afspraak_soort')).length).toBe(27);
+    expect(first.organizations.flatMap((o: any) => o.contacts).length).toBe(62);
     const content = JSON.stringify(first);
 
     const importer = target.app.get(HsdsImportService);
     const dry = await importer.import(admin, content, true);
     expect(dry.problems).toEqual([]);
-    expect(dry).toMatchObject({ new: 67 + 206, changed: 0, unchanged: 0, applied: false });
+    expect(dry).toMatchObject({ new: 67 + 206 + 27 + 13 + 62, changed: 0, unchanged: 0, applied: false });
     expect(await target.app.get(DataSource).getRepository(Person).count()).toBe(0);
 
     const real = await importer.import(admin, content);
-    expect(real).toMatchObject({ applied: true, new: 67 + 206, problems: [] });
+    expect(real).toMatchObject({ applied: true, new: 67 + 206 + 27 + 13 + 62, problems: [] });
 
     const second = await target.app.get(HsdsExportService).exportAll(admin);
     expect(withoutMetadata(second)).toEqual(withoutMetadata(first));
@@ -61,7 +67,7 @@ describe('HSDS round trip', () => {
     expect(metadata.some((m) => m.last_action_type === 'importHsds' && m.field_name === 'name')).toBe(true);
 
     const again = await importer.import(admin, content);
-    expect(again).toMatchObject({ applied: true, new: 0, changed: 0, unchanged: 67 + 206 });
+    expect(again).toMatchObject({ applied: true, new: 0, changed: 0, unchanged: 67 + 206 + 27 + 13 + 62 });
   });
 
   it('reports problems by record and path, and writes nothing', async () => {
@@ -77,6 +83,14 @@ describe('HSDS round trip', () => {
       expect.stringMatching(/^2 organizations\[1\]\.services\[0\]\.service_areas\[\d+\]\.uri$/),
     ]);
     expect(await target.app.get(DataSource).getRepository(Person).count()).toBe(before);
+    const withSchedule = structuredClone(organizations.find((o: any) => o.services[0].schedules?.length)) as any;
+    const schedule = withSchedule.services[0].schedules[0];
+    Object.assign(schedule, { byday: 'MO,XX', opens_at: '25:00', freq: 'MONTHLY', valid_from: '2026-13-01' });
+    const scheduleReport = await target.app.get(HsdsImportService).import(admin, JSON.stringify([withSchedule]), true);
+    expect(scheduleReport.problems.map((p) => p.column.replace(/^organizations\[0\]\.services\[0\]\.schedules\[0\]\./, ''))).toEqual(
+      expect.arrayContaining(['freq', 'byday', 'opens_at', 'valid_from']),
+    );
+    expect(scheduleReport.problems.find((p) => p.column.endsWith('byday'))!.message).toContain('precies één dag');
     const bad = await target.app.get(HsdsImportService).import(admin, '{ niet json', true);
     expect(bad.problems[0].message).toContain('geen geldige JSON');
   });

@@ -9,6 +9,7 @@ const ITEMS: { key: RegistryTextKey; href: string; active: (route: Route) => boo
   { key: 'nav.registerContact', href: paths.registerContact(), active: (r) => r.name === 'registerContact' },
   { key: 'nav.registerAgreement', href: paths.registerAgreement(), active: (r) => r.name === 'registerAgreement' },
   { key: 'nav.review', href: paths.review(), active: (r) => r.name === 'review' },
+  { key: 'nav.import', href: paths.importData(), active: (r) => r.name === 'import' },
 ];
 
 /** The main navigation in the header: real links, the current page marked with aria-current. */

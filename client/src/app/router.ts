@@ -20,6 +20,7 @@ export type Route =
   | { name: 'agreement'; id: string }
   | { name: 'editAgreement'; id: string }
   | { name: 'review' }
+  | { name: 'import' }
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -42,6 +43,7 @@ export const paths = {
   agreement: (id: string) => `/afspraak/${encodeURIComponent(id)}`,
   editAgreement: (id: string) => `/afspraak/${encodeURIComponent(id)}/bewerken`,
   review: () => '/controle',
+  importData: () => '/importeren',
 };
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -66,6 +68,7 @@ export function matchRoute(pathname: string, search = ''): Route {
     if (second === 'afspraak') return { name: 'registerAgreement', neighbourhoodCode: opt('buurt'), teamId: opt('team') };
   }
   if (parts.length === 1 && first === 'controle') return { name: 'review' };
+  if (parts.length === 1 && first === 'importeren') return { name: 'import' };
   if (parts.length === 2 || (parts.length === 3 && third === 'bewerken')) {
     const id = second!;
     const edit = parts.length === 3;
@@ -119,7 +122,7 @@ function interceptLinkClicks(event: MouseEvent) {
   // In-page anchors (skip links, error summary) keep their normal behaviour.
   if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) return;
   // Server routes (GraphQL, downloads, HSDS) are not pages of the app.
-  if (/^\/(graphql|hsds|export|templates|api)(\/|$)/.test(url.pathname)) return;
+  if (/^\/(graphql|hsds|export|sjablonen|api)(\/|$)/.test(url.pathname)) return;
   event.preventDefault();
   navigate(url.pathname + url.search + url.hash);
 }

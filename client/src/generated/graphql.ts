@@ -146,12 +146,26 @@ export type CreatePersonInput = {
   volunteerContract?: boolean;
 };
 
+/** organisaties of personen */
+export type CsvKind =
+  | 'ORGANISATIONS'
+  | 'PERSONS';
+
 /** End an agreement; its walk-in hours end on the same date */
 export type EndAgreementInput = {
   /** YYYY-MM-DD; today when left out */
   endsOn?: string | null | undefined;
   id: string | number;
   reason?: string | null | undefined;
+};
+
+/** A CSV file to check (dryRun) or import */
+export type ImportCsvInput = {
+  /** The file's text (UTF-8, ';' or ',' as separator, with or without BOM) */
+  content: string;
+  /** Only check and report; write nothing */
+  dryRun?: boolean | null | undefined;
+  kind: CsvKind;
 };
 
 /** moedertaal, vloeiend, basis */
@@ -432,6 +446,13 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogoutMutation = { logout: boolean };
+
+export type ImportCsvMutationVariables = Exact<{
+  input: ImportCsvInput;
+}>;
+
+
+export type ImportCsvMutation = { importCsv: { dryRun: boolean, applied: boolean, records: number, new: number, changed: number, unchanged: number, problems: Array<{ row: number, column: string, message: string }> } };
 
 export type LanguagesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -822,6 +843,23 @@ export const LogoutDocument = new TypedDocumentString(`
   logout
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const ImportCsvDocument = new TypedDocumentString(`
+    mutation ImportCsv($input: ImportCsvInput!) {
+  importCsv(input: $input) {
+    dryRun
+    applied
+    records
+    new
+    changed
+    unchanged
+    problems {
+      row
+      column
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportCsvMutation, ImportCsvMutationVariables>;
 export const LanguagesDocument = new TypedDocumentString(`
     query Languages {
   languages {

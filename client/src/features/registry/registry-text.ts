@@ -13,6 +13,7 @@ const nl = {
   'nav.registerContact': 'Vaste contactpersoon',
   'nav.registerAgreement': 'Afspraak registreren',
   'nav.review': 'Controle',
+  'nav.import': 'Importeren',
 
   'page.loading': 'Bezig met laden…',
   'page.notFound': 'Deze pagina bestaat niet.',
@@ -278,6 +279,7 @@ const en: Partial<Record<RegistryTextKey, string>> = {
   'nav.registerContact': 'Fixed contact person',
   'nav.registerAgreement': 'Register agreement',
   'nav.review': 'Review',
+  'nav.import': 'Import',
   'page.loading': 'Loading…',
   'page.notFound': 'This page does not exist.',
   'page.notFoundHeading': 'Page not found',

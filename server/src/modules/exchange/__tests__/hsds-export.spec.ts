@@ -28,7 +28,8 @@ describe('GET /hsds/…', () => {
     expect(last.body).toMatchObject({ page_number: 7, size: 7, last_page: true });
     const ids = new Set([...first.body.contents, ...last.body.contents].map((o: any) => o.id));
     expect(ids.size).toBe(17);
-    expect((await get('/hsds/services?per_page=5')).body.total_items).toBe(67);
+    // One service per organisation and team, plus one per agreement with an organisation (23 of 27).
+    expect((await get('/hsds/services?per_page=5')).body.total_items).toBe(67 + 23);
   });
 
   it('filters by language, by code or Dutch name, and suggests on a typo', async () => {
@@ -83,5 +84,56 @@ describe('GET /hsds/…', () => {
     expect(interpreter.phones[0].number).toMatch(/^06-/);
     const terms = interpreter.attributes.map((a: any) => a.taxonomy_term.code);
     expect(terms).toEqual(expect.arrayContaining(['rol', 'tolk_formeel', 'taal', 'buurt', 'toestemming_datum', 'toestemming_wijze']));
+  });
+
+  it('maps walk-in hours to schedules with RRULE fields on the service of the venue', async () => {
+    const org = (await get('/hsds/organizations?search=Hiil%20Wadaag')).body.contents[0];
+    const service = org.services[0];
+    const thursday = service.schedules.find((s: any) => s.byday === 'TH' && s.opens_at === '19:00');
+    expect(thursday).toMatchObject({
+      service_id: service.id, location_id: org.locations[0].id, service_at_location_id: service.service_at_locations[0].id,
+      freq: 'WEEKLY', interval: 1, wkst: 'MO', closes_at: '20:30', valid_from: '2025-11-30', dtstart: '2025-11-30',
+      description: 'Inloop zonder afspraak voor vragen over geld, zorg, opvoeding en post.',
+    });
+    expect(thursday.valid_to).toBeUndefined();
+    const terms = Object.fromEntries(thursday.attributes.map((a: any) => [a.taxonomy_term.code, a.value]));
+    expect(terms).toMatchObject({ spreekuur_naam: 'Spreekuur Buurtteam Zuidwest', locatie_buurt: 'BU03440832', tijdzone: 'Europe/Amsterdam' });
+    expect(thursday.attributes.filter((a: any) => a.taxonomy_term.code === 'spreekuur_taal').map((a: any) => a.value)).toEqual(['nld', 'som']);
+  });
+
+  it('maps agreements to a service of the team at the partner venue; key-person agreements and persons only when signed in', async () => {
+    const anonymous = (await get('/hsds/services?per_page=200')).body.contents;
+    const agreements = anonymous.filter((s: any) => s.attributes.some((a: any) => a.taxonomy_term.code === 'afspraak_soort'));
+    expect(agreements).toHaveLength(23);
+    const hiil = agreements.find((s: any) => s.name === 'Wekelijks spreekuur bij Hiil Wadaag');
+    const terms = Object.fromEntries(hiil.attributes.map((a: any) => [a.taxonomy_term.code, a.value]));
+    expect(terms).toMatchObject({ afspraak_soort: 'WALK_IN_HOUR', afspraak_status: 'ACTIVE', startdatum: '2025-11-30', evaluatiedatum: '2026-11-30' });
+    expect(terms.contactpersoon_team).toBeUndefined();
+    expect(hiil).toMatchObject({ status: 'active', contacts: [], organization: { name: 'Buurtteam Zuidwest' } });
+    expect(hiil.service_at_locations[0].location.name).toBe('Stichting Hiil Wadaag');
+    expect(hiil.service_areas.map((a: any) => a.uri)).toEqual(['urn:cbs:buurt:BU03440832']);
+    expect(new Set(agreements.map((s: any) => s.status))).toEqual(new Set(['active', 'inactive', 'defunct']));
+
+    const signedIn = (await server.app.get(HsdsExportService).listServices(admin, { per_page: 200 })).contents;
+    const all = signedIn.filter((s: any) => (s.attributes as any[]).some((a) => a.taxonomy_term.code === 'afspraak_soort'));
+    expect(all).toHaveLength(27);
+    const withPerson = all.filter((s: any) => (s.attributes as any[]).some((a) => a.taxonomy_term.code === 'partner_persoon'));
+    expect(withPerson).toHaveLength(4);
+    const hiilSignedIn = all.find((s: any) => s.id === hiil.id) as any;
+    expect(hiilSignedIn.contacts).toHaveLength(2);
+    const sideIds = hiilSignedIn.attributes.filter((a: any) => a.taxonomy_term.code.startsWith('contactpersoon_')).map((a: any) => a.value);
+    expect(hiilSignedIn.contacts.map((c: any) => c.id).sort()).toEqual(sideIds.sort());
+  });
+
+  it('puts the current fixed contact person (ContactAssignment) on the organization, signed in only', async () => {
+    const anonymous = (await get('/hsds/organizations?per_page=200')).body.contents;
+    expect(anonymous.every((o: any) => o.contacts.length === 0)).toBe(true);
+    const organizations = (await server.app.get(HsdsExportService).listOrganizations(admin, { per_page: 200 })).contents as any[];
+    const contacts = organizations.flatMap((o) => o.contacts);
+    expect(contacts).toHaveLength(62);
+    for (const o of organizations) expect(o.contacts.length).toBeLessThanOrEqual(1);
+    const since = contacts[0].attributes.find((a: any) => a.taxonomy_term.code === 'vaste_contactpersoon_sinds');
+    expect(Date.parse(since.value)).not.toBeNaN();
+    expect(contacts[0].name).toBeTruthy();
   });
 });

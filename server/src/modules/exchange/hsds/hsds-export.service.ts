@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { Activity } from '../../activity/activity.entity.js';
+import { Agreement, AgreementType } from '../../agreement/agreement.entity.js';
+import { ContactAssignment } from '../../contact-assignment/contact-assignment.entity.js';
 import { badInput, notFound } from '../../../common/errors.js';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Actor } from '../../auth/actor.js';
@@ -8,7 +11,7 @@ import { Community } from '../../community/community.entity.js';
 import { LanguageService } from '../../language/language.service.js';
 import { Neighbourhood } from '../../neighbourhood/neighbourhood.entity.js';
 import { type FlatRecord, Snapshot } from '../directory-writer.js';
-import { attribute, clean, type Json, neighbourhoodUri, type TermCode, uuidv5 } from './hsds-profile.js';
+import { AGREEMENT_SERVICE_STATUS, attribute, BYDAY, clean, type Json, neighbourhoodUri, type TermCode, TIMEZONE, uuidv5 } from './hsds-profile.js';
 
 export const HSDS_MAX_PER_PAGE = 200;
 export const HSDS_DEFAULT_PER_PAGE = 50;
@@ -42,7 +45,23 @@ interface Directory {
   communities: Map<string, Community>;
   audit: Map<string, AuditEntry[]>;
   withPersons: boolean;
+  personById: Map<string, FlatRecord>;
+  organisationById: Map<string, FlatRecord>;
+  teamById: Map<string, FlatRecord>;
+  /** Walk-in hours by the service they are attached to (see scheduleOwner). */
+  activities: Activity[];
+  agreements: Agreement[];
+  /** Current fixed contact person per team or organisation. */
+  assignments: Map<string, ContactAssignment[]>;
 }
+
+const AGREEMENT_TYPE_NL: Record<AgreementType, string> = {
+  WALK_IN_HOUR: 'spreekuur bij de partner',
+  INFORMATION_MEETING: 'gezamenlijke voorlichting',
+  REFERRAL_ROUTE: 'verwijsroute',
+  DUO_COACHING: 'duo-coaching',
+  OTHER: 'overig',
+};
 
 const ROLE_TITLE: Record<string, string> = { isKeyPerson: 'Sleutelpersoon', isInterpreter: 'Tolk', isContactPerson: 'Vaste contactpersoon' };
 const yesNo = (v: unknown) => (v ? 'ja' : 'nee');
@@ -70,6 +89,12 @@ export class HsdsExportService {
     for (const entry of await em.getRepository(AuditEntry).find({ order: { at: 'ASC', id: 'ASC' } })) {
       audit.set(entry.entityId, [...(audit.get(entry.entityId) ?? []), entry]);
     }
+    const activities = await em.getRepository(Activity).find({ where: { archivedAt: IsNull() }, relations: { languages: true }, order: { weekday: 'ASC', startTime: 'ASC', id: 'ASC' } });
+    const agreements = await em.getRepository(Agreement).find({ where: { archivedAt: IsNull() }, relations: { neighbourhoods: true }, order: { startsOn: 'ASC', id: 'ASC' } });
+    const assignments = new Map<string, ContactAssignment[]>();
+    for (const a of await em.getRepository(ContactAssignment).find({ where: { until: IsNull() }, order: { since: 'ASC', id: 'ASC' } })) {
+      assignments.set(a.partyId, [...(assignments.get(a.partyId) ?? []), a]);
+    }
     const byName = (a: FlatRecord, b: FlatRecord) => String(a.name).localeCompare(String(b.name), 'nl') || a.id.localeCompare(b.id);
     return {
       organisations: [...organisations.byId.values()].sort(byName),
@@ -77,6 +102,10 @@ export class HsdsExportService {
       persons: [...persons.byId.values()].sort(byName),
       neighbourhoods, communities, audit,
       withPersons: this.accessPolicy.canSeePersonalData(actor),
+      personById: persons.byId,
+      organisationById: organisations.byId,
+      teamById: teams.byId,
+      activities, agreements, assignments,
     };
   }
 
@@ -125,7 +154,7 @@ export class HsdsExportService {
     }));
   }
 
-  private contact(dir: Directory, p: FlatRecord, serviceId: string, organisationId: string | undefined): Json {
+  private contact(dir: Directory, p: FlatRecord, serviceId: string | undefined, organisationId: string | undefined, extra: Json[] = []): Json {
     const a = (term: TermCode, value: unknown) => attribute(p.id, 'contact', term, String(value));
     const roles = Object.keys(ROLE_TITLE).filter((k) => p[k]);
     const attributes = [
@@ -145,6 +174,7 @@ export class HsdsExportService {
       a('toestemming_vastgelegd_door', p.consentRecordedBy),
       ...(p.lastVerifiedOn ? [a('laatst_gecontroleerd', p.lastVerifiedOn)] : []),
       ...(p.externalId ? [a('extern_id', p.externalId)] : []),
+      ...extra,
     ];
     const title = roles.map((k) => (k === 'isInterpreter' ? `Tolk (${p.interpreterFormal ? 'formeel' : 'informeel'})` : ROLE_TITLE[k])).join(', ');
     return clean({
@@ -165,6 +195,8 @@ export class HsdsExportService {
     const serviceId = uuidv5(`${owner.id}|service`);
     const persons = dir.withPersons ? dir.persons.filter((p) => (isTeam ? p.teamId : p.organisationId) === owner.id) : [];
     const location = this.location(owner, isTeam);
+    const atLocationId = location ? uuidv5(`${serviceId}|at|${location.id}`) : undefined;
+    const hosted = isTeam ? [] : dir.activities.filter((a) => a.organisationId === owner.id);
     return clean({
       id: serviceId,
       organization_id: owner.id,
@@ -175,9 +207,9 @@ export class HsdsExportService {
       status: 'active',
       assured_date: owner.lastVerifiedOn,
       phones: [],
-      schedules: [],
+      schedules: hosted.map((a) => this.schedule(a, serviceId, location?.id as string | undefined, atLocationId)),
       service_areas: this.serviceAreas(dir, serviceId, owner.neighbourhoods as string[]),
-      service_at_locations: location ? [{ id: uuidv5(`${serviceId}|at|${location.id}`), service_id: serviceId, location_id: location.id, location }] : [],
+      service_at_locations: location ? [{ id: atLocationId, service_id: serviceId, location_id: location.id, location }] : [],
       languages: this.languageObjects(serviceId, ((owner.languages as string[] | undefined) ?? []).map((code) => ({ code }))),
       contacts: persons.map((p) => this.contact(dir, p, serviceId, owner.id)),
       attributes: ((owner.communities as string[] | undefined) ?? []).map((c) => attribute(serviceId, 'service', 'gemeenschap', c)),
@@ -205,6 +237,104 @@ export class HsdsExportService {
     });
   }
 
+  /** A walk-in hour (Activity) as an HSDS schedule with RRULE fields: weekly on one day, local times. */
+  private schedule(activity: Activity, serviceId: string, locationId?: string, serviceAtLocationId?: string): Json {
+    const a = (term: TermCode, value: unknown) => attribute(activity.id, 'schedule', term, String(value));
+    return clean({
+      id: activity.id,
+      service_id: serviceId,
+      location_id: locationId,
+      service_at_location_id: serviceAtLocationId,
+      valid_from: activity.validFrom,
+      valid_to: activity.validUntil,
+      dtstart: activity.validFrom,
+      until: activity.validUntil,
+      wkst: 'MO',
+      freq: 'WEEKLY',
+      interval: 1,
+      byday: BYDAY[activity.weekday - 1],
+      opens_at: activity.startTime,
+      closes_at: activity.endTime,
+      description: activity.description,
+      notes: `${activity.name}, ${activity.venueName}${activity.venueAddress ? `, ${activity.venueAddress}` : ''} (tijden in Nederlandse tijd)`,
+      attributes: [
+        a('spreekuur_naam', activity.name),
+        a('locatie_naam', activity.venueName),
+        ...(activity.venueAddress ? [a('locatie_adres', activity.venueAddress)] : []),
+        a('locatie_buurt', activity.neighbourhoodCode),
+        ...activity.languages.map((l) => l.code).sort().map((code) => a('spreekuur_taal', code)),
+        a('tijdzone', TIMEZONE),
+        ...(activity.agreementId ? [a('afspraak', activity.agreementId)] : []),
+        ...(activity.lastVerifiedOn ? [a('laatst_gecontroleerd', activity.lastVerifiedOn)] : []),
+        ...(activity.externalId ? [a('extern_id', activity.externalId)] : []),
+      ],
+    });
+  }
+
+  /** An agreement is exported when its team and partner are; one with a key person only to signed-in callers. */
+  private exportable(dir: Directory, agreement: Agreement): boolean {
+    if (!dir.teamById.has(agreement.teamId)) return false;
+    if (agreement.organisationId) return dir.organisationById.has(agreement.organisationId);
+    return !!agreement.personId && dir.withPersons && dir.personById.has(agreement.personId);
+  }
+
+  /**
+   * A partnership agreement as a service of the team, at the partner's venue, with the fixed contact
+   * persons on both sides as contacts and everything HSDS has no field for as attributes.
+   */
+  private agreementService(dir: Directory, ag: Agreement): Json {
+    const team = dir.teamById.get(ag.teamId)!;
+    const partnerOrganisation = ag.organisationId ? dir.organisationById.get(ag.organisationId) : undefined;
+    const partnerPerson = ag.personId ? dir.personById.get(ag.personId) : undefined;
+    const a = (term: TermCode, value: unknown) => attribute(ag.id, 'service', term, String(value));
+    const optional = (term: TermCode, value: string | null) => (value ? [a(term, value)] : []);
+    const location = partnerOrganisation ? this.location(partnerOrganisation, false) : null;
+    const atLocationId = location ? uuidv5(`${ag.id}|at|${location.id}`) : undefined;
+    const sides = dir.withPersons
+      ? ([['contactpersoon_team', ag.teamContactPersonId], ['contactpersoon_partner', ag.partnerContactPersonId]] as const)
+        .filter(([, id]) => id && dir.personById.has(id)) as [TermCode, string][]
+      : [];
+    const hosted = dir.activities.filter((x) => x.agreementId === ag.id && !(x.organisationId && dir.organisationById.has(x.organisationId)));
+    return clean({
+      id: ag.id,
+      organization_id: team.id,
+      name: ag.title,
+      description: `Samenwerkingsafspraak (${AGREEMENT_TYPE_NL[ag.type]}) tussen ${team.name} en ${partnerOrganisation?.name ?? partnerPerson?.name}`,
+      status: AGREEMENT_SERVICE_STATUS[ag.status],
+      assured_date: ag.lastVerifiedOn,
+      phones: [],
+      schedules: hosted.map((x) => this.schedule(x, ag.id, location?.id as string | undefined, atLocationId)),
+      service_areas: this.serviceAreas(dir, ag.id, ag.neighbourhoods.map((n) => n.code).sort()),
+      service_at_locations: location ? [{ id: atLocationId, service_id: ag.id, location_id: location.id, location }] : [],
+      languages: [],
+      contacts: [...new Set(sides.map(([, id]) => id))].map((id) => {
+        const person = dir.personById.get(id)!;
+        return this.contact(dir, person, ag.id, (person.organisationId ?? person.teamId ?? undefined) as string | undefined);
+      }),
+      attributes: [
+        a('afspraak_soort', ag.type),
+        a('afspraak_status', ag.status),
+        ...(partnerOrganisation ? [a('partner_organisatie', partnerOrganisation.id)] : []),
+        ...(partnerPerson ? [a('partner_persoon', partnerPerson.id)] : []),
+        ...sides.map(([term, id]) => a(term, id)),
+        ...optional('inzet_team', ag.teamCommitment),
+        ...optional('inzet_partner', ag.partnerCommitment),
+        ...optional('wifa_waarderen', ag.appreciate),
+        ...optional('wifa_informeren', ag.inform),
+        ...optional('wifa_faciliteren', ag.facilitate),
+        ...optional('wifa_afstemmen', ag.align),
+        ...optional('vrijwilligersvergoeding', ag.volunteerCompensation),
+        a('startdatum', ag.startsOn),
+        ...optional('evaluatiedatum', ag.reviewOn),
+        ...optional('einddatum', ag.endsOn),
+        ...optional('reden_einde', ag.endReason),
+        ...optional('laatst_gecontroleerd', ag.lastVerifiedOn),
+        ...optional('extern_id', ag.externalId),
+      ],
+      metadata: this.metadata(dir, ag.id, 'service'),
+    });
+  }
+
   private location(owner: FlatRecord, isTeam: boolean): Json | null {
     if (isTeam || (owner.lat === null && !owner.address)) return null;
     const id = uuidv5(`${owner.id}|location`);
@@ -228,7 +358,15 @@ export class HsdsExportService {
   private organization(dir: Directory, owner: FlatRecord, isTeam: boolean, services: Json[]): Json {
     const a = (term: TermCode, value: unknown) => attribute(owner.id, 'organization', term, String(value));
     const location = this.location(owner, isTeam);
-    const contacts = services.flatMap((s) => (s.contacts as Json[]).filter((c) => (c.attributes as Json[]).some((x) => x.value === 'CONTACT_PERSON')));
+    // The current fixed contact person(s) (ContactAssignment): persons, so signed-in callers only.
+    const contacts = !dir.withPersons ? [] : (dir.assignments.get(owner.id) ?? []).flatMap((assignment) => {
+      const person = dir.personById.get(assignment.personId);
+      if (!person) return [];
+      return [this.contact(dir, person, undefined, owner.id, [
+        attribute(person.id, 'contact', 'vaste_contactpersoon_sinds', assignment.since),
+        ...(assignment.note ? [attribute(person.id, 'contact', 'vaste_contactpersoon_notitie', assignment.note)] : []),
+      ])];
+    });
     return {
       ...clean({ id: owner.id, name: owner.name }),
       // Required by HSDS, even when we have none.
@@ -255,7 +393,10 @@ export class HsdsExportService {
   private organizations(dir: Directory): Json[] {
     return [
       ...dir.organisations.map((o) => this.organization(dir, o, false, [this.ownerService(dir, o, false)])),
-      ...dir.teams.map((t) => this.organization(dir, t, true, [this.ownerService(dir, t, true)])),
+      ...dir.teams.map((t) => this.organization(dir, t, true, [
+        this.ownerService(dir, t, true),
+        ...dir.agreements.filter((a) => a.teamId === t.id && this.exportable(dir, a)).map((a) => this.agreementService(dir, a)),
+      ])),
     ];
   }
 

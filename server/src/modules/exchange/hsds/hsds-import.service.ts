@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Activity } from '../../activity/activity.entity.js';
+import { Agreement, AgreementStatus, AgreementType } from '../../agreement/agreement.entity.js';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
@@ -14,7 +16,8 @@ import { requireImporter } from '../csv/csv.service.js';
 import { count, type Draft, plan, Snapshot, write } from '../directory-writer.js';
 import type { ImportProblem, ImportReport } from '../import-report.js';
 import { ReferenceData } from '../reference-data.js';
-import { codeFromUri, type Json, UUID } from './hsds-profile.js';
+import { AGREEMENT_SERVICE_STATUS, BYDAY, codeFromUri, type Json, UUID } from './hsds-profile.js';
+import { type AssignmentDraft, planAssignments, planRows, type RowDraft, writeAssignments, writeRows } from './registry-import.js';
 
 class RollBack extends Error {}
 
@@ -31,6 +34,14 @@ function profile(object: Json): Map<string, string[]> {
   }
   return values;
 }
+
+/** A service that stands for an agreement (docs/hsds-profile.md), not for what an organisation offers. */
+const isAgreement = (service: Json) => profile(service).has('afspraak_soort');
+const ownServices = (org: Json) => asArray(org.services).filter((s) => !isAgreement(s));
+const time = (v: unknown) => (typeof v === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)/.exec(v.trim())?.[0] : undefined);
+
+/** Resolves an id used in the file to the id of the record in the database (imported now, or already there). */
+type Resolve = (key: unknown) => string | undefined;
 
 const oneOf = <T extends string>(values: readonly T[], v: string | undefined, report: () => void): T | undefined => {
   if (v === undefined) return undefined;
@@ -119,7 +130,7 @@ export class HsdsImportService {
 
   private ownerDraft(org: Json, row: number, ref: ReferenceData, report: Report): { team: boolean; draft: Draft } {
     const p = profile(org);
-    const services = asArray(org.services);
+    const services = ownServices(org);
     const kind = p.get('soort')?.[0];
     const location = asArray(org.locations)[0];
     const address = location ? asArray(location.addresses)[0] : undefined;
@@ -213,6 +224,126 @@ export class HsdsImportService {
     };
   }
 
+  private date(value: string | undefined, column: string, report: Report, required = false): string | null {
+    if (value === undefined || value === '') {
+      if (required) report(column, 'datum ontbreekt');
+      return null;
+    }
+    const iso = parseDate(value);
+    if (!iso) report(column, `'${value}' is geen datum (JJJJ-MM-DD)`);
+    return iso ?? null;
+  }
+
+  /** A service with afspraak_soort: a partnership agreement of the team (docs/hsds-profile.md). */
+  private agreementDraft(
+    service: Json, si: number, row: number, teamId: string, services: Json[], ref: ReferenceData,
+    resolveOrganisation: Resolve, resolvePerson: Resolve, report: Report,
+  ): RowDraft {
+    const p = profile(service);
+    const first = (term: string) => p.get(term)?.[0];
+    const at = (term: string) => `services[${si}].attributes(${term})`;
+    const type = first('afspraak_soort');
+    const statusFromService = Object.entries(AGREEMENT_SERVICE_STATUS).find(([, v]) => v === service.status)?.[0];
+    const status = first('afspraak_status') ?? statusFromService;
+    const ref2 = (term: string, resolve: Resolve, what: string) => {
+      const key = first(term);
+      if (key === undefined) return null;
+      const id = resolve(key);
+      if (!id) report(at(term), `${what} '${key}' staat niet in het bestand en niet in de database`);
+      return id ?? null;
+    };
+    const organisationId = ref2('partner_organisatie', resolveOrganisation, 'organisatie');
+    const personId = ref2('partner_persoon', resolvePerson, 'persoon');
+    if (!first('partner_organisatie') === !first('partner_persoon')) {
+      report(at('partner_organisatie'), 'noem óf een partnerorganisatie óf een partner (sleutelpersoon)');
+    }
+    const id = typeof service.id === 'string' && UUID.test(service.id) ? service.id : undefined;
+    const title = text(service.name);
+    if (!title) report(`services[${si}].name`, 'naam ontbreekt');
+    const lastVerified = first('laatst_gecontroleerd') ?? text(service.assured_date) ?? undefined;
+    return {
+      row, id, key: String(service.id),
+      links: this.areasOf(services.map((s, i) => (i === si ? s : {})), ref, report),
+      fields: {
+        externalId: first('extern_id') ?? (id ? null : text(service.id)),
+        title: title ?? '',
+        type: oneOf(Object.values(AgreementType), type, () => report(at('afspraak_soort'), `'${type}' is geen soort afspraak`)) ?? AgreementType.OTHER,
+        status: oneOf(Object.values(AgreementStatus), status, () => report(at('afspraak_status'), `'${status}' is geen status van een afspraak`)) ?? AgreementStatus.DRAFT,
+        teamId, organisationId, personId,
+        teamContactPersonId: ref2('contactpersoon_team', resolvePerson, 'persoon'),
+        partnerContactPersonId: ref2('contactpersoon_partner', resolvePerson, 'persoon'),
+        teamCommitment: first('inzet_team') ?? null,
+        partnerCommitment: first('inzet_partner') ?? null,
+        appreciate: first('wifa_waarderen') ?? null,
+        inform: first('wifa_informeren') ?? null,
+        facilitate: first('wifa_faciliteren') ?? null,
+        align: first('wifa_afstemmen') ?? null,
+        volunteerCompensation: first('vrijwilligersvergoeding') ?? null,
+        startsOn: this.date(first('startdatum'), at('startdatum'), report, true),
+        reviewOn: this.date(first('evaluatiedatum'), at('evaluatiedatum'), report),
+        endsOn: this.date(first('einddatum'), at('einddatum'), report),
+        endReason: first('reden_einde') ?? null,
+        lastVerifiedOn: this.date(lastVerified, at('laatst_gecontroleerd'), report),
+      },
+    };
+  }
+
+  /** A schedule with RRULE fields: one weekly walk-in hour (Activity). */
+  private scheduleDraft(
+    schedule: Json, service: Json, host: { organisationId?: string; agreementKey?: string; team?: boolean }, row: number,
+    ref: ReferenceData, resolveAgreement: Resolve, report: Report,
+  ): RowDraft {
+    const p = profile(schedule);
+    const first = (term: string) => p.get(term)?.[0];
+    if (schedule.freq !== 'WEEKLY') report('freq', `'${schedule.freq ?? ''}': alleen wekelijkse spreekuren (WEEKLY) worden ondersteund`);
+    if (schedule.interval !== undefined && Number(schedule.interval) !== 1) report('interval', 'alleen elke week (interval 1) wordt ondersteund');
+    const weekday = BYDAY.indexOf(String(schedule.byday ?? '').trim().toUpperCase() as (typeof BYDAY)[number]) + 1;
+    if (!weekday) report('byday', `'${schedule.byday ?? ''}': geef precies één dag (MO, TU, WE, TH, FR, SA of SU)`);
+    const startTime = time(schedule.opens_at);
+    const endTime = time(schedule.closes_at);
+    if (!startTime) report('opens_at', `'${schedule.opens_at ?? ''}' is geen tijd (UU:MM)`);
+    if (!endTime) report('closes_at', `'${schedule.closes_at ?? ''}' is geen tijd (UU:MM)`);
+    if (startTime && endTime && endTime <= startTime) report('closes_at', `de eindtijd (${endTime}) moet na de begintijd (${startTime}) liggen`);
+    const validFrom = this.date(text(schedule.valid_from) ?? text(schedule.dtstart) ?? undefined, 'valid_from', report, true);
+    const validUntil = this.date(text(schedule.valid_to) ?? text(schedule.until) ?? undefined, 'valid_to', report);
+    if (validFrom && validUntil && validUntil < validFrom) report('valid_to', `${validUntil} ligt voor ${validFrom}`);
+    const area = first('locatie_buurt') ?? codeFromUri(asArray(service.service_areas)[0]?.uri);
+    const neighbourhood = area ? ref.neighbourhood(area) : { problem: 'buurt van de locatie ontbreekt (attribuut locatie_buurt)' };
+    if (!neighbourhood.code) report('attributes(locatie_buurt)', neighbourhood.problem!);
+    const languages = (p.get('spreekuur_taal') ?? []).flatMap((code) => {
+      const found = ref.languages.find(code);
+      if (!found) report('attributes(spreekuur_taal)', `'${code}' is geen bekende taal`);
+      return found ? [found.code] : [];
+    });
+    const agreementKey = host.agreementKey ?? first('afspraak');
+    const agreementId = agreementKey === undefined ? null : resolveAgreement(agreementKey) ?? null;
+    if (agreementKey !== undefined && !agreementId) report('attributes(afspraak)', `afspraak '${agreementKey}' staat niet in het bestand en niet in de database`);
+    if (host.team && !agreementKey) report('attributes(afspraak)', 'een spreekuur bij een team hoort bij een afspraak (attribuut afspraak)');
+    const location = asArray(service.service_at_locations)[0]?.location as Json | undefined;
+    const id = typeof schedule.id === 'string' && UUID.test(schedule.id) ? schedule.id : undefined;
+    const name = first('spreekuur_naam') ?? text(service.name) ?? 'Spreekuur';
+    return {
+      row, id, key: String(schedule.id),
+      links: [...new Set(languages)],
+      fields: {
+        externalId: first('extern_id') ?? (id ? null : text(schedule.id)),
+        name: name.slice(0, 200),
+        description: text(schedule.description),
+        weekday: weekday || 1,
+        startTime: startTime ?? '00:00',
+        endTime: endTime ?? '00:00',
+        validFrom: validFrom ?? '',
+        validUntil,
+        venueName: (first('locatie_naam') ?? text(location?.name) ?? text(service.name) ?? name).slice(0, 200),
+        venueAddress: first('locatie_adres') ?? null,
+        neighbourhoodCode: neighbourhood.code ?? '',
+        organisationId: host.organisationId ?? null,
+        agreementId,
+        lastVerifiedOn: this.date(first('laatst_gecontroleerd'), 'attributes(laatst_gecontroleerd)', report),
+      },
+    };
+  }
+
   async import(actor: Actor | null, content: string, dryRun = false): Promise<ImportReport> {
     requireImporter(this.accessPolicy, actor);
     const report: ImportReport = { dryRun, applied: false, records: 0, new: 0, changed: 0, unchanged: 0, problems: [] };
@@ -246,9 +377,12 @@ export class HsdsImportService {
       const idByRow = new Map([...organisationPlan.changes, ...teamPlan.changes].map((c) => [c.row, c.after.id]));
       const personDrafts: Draft[] = [];
       let row = organizations.length;
+      const keyByRow = new Map<number, string>();
       const addContacts = (services: Json[], owner: { organisationId?: string; teamId?: string }, path: string) => {
-        services.forEach((s, si) => asArray(s.contacts).forEach((contact, ci) => {
+        // The contacts of an agreement are persons of the team and the partner, listed there as well.
+        services.forEach((s, si) => !isAgreement(s) && asArray(s.contacts).forEach((contact, ci) => {
           const r = ++row;
+          keyByRow.set(r, String(contact.id));
           const column = `${path}.services[${si}].contacts[${ci}]`;
           personDrafts.push(this.personDraft(contact, r, owner, ref, (c, message) => problems.push({ row: r, column: `${column}.${c}`, message })));
         }));
@@ -265,15 +399,100 @@ export class HsdsImportService {
         check: checkPerson,
       });
       problems.push(...personPlan.problems);
+
+      // Agreements, walk-in hours and fixed contact persons refer to the records above by their id in the file.
+      const personSnapshot = await Snapshot.load(em, 'Person');
+      const organisationSnapshot = await Snapshot.load(em, 'Organisation');
+      const teamSnapshot = await Snapshot.load(em, 'Team');
+      const orgIds = new Map(owners.flatMap(({ org, draft }) => (idByRow.has(draft.row) ? [[String(org.id), idByRow.get(draft.row)!]] : [])));
+      const personById = new Map(personPlan.changes.map((c) => [c.after.id, c.after]));
+      const personIds = new Map(personPlan.changes.map((c) => [keyByRow.get(c.row)!, c.after.id]));
+      const known = (snapshot: Snapshot, key: string) => (snapshot.byId.get(key) ?? snapshot.byExternalId.get(key))?.id;
+      const resolveOrganisation: Resolve = (key) => (typeof key === 'string' ? orgIds.get(key) ?? known(organisationSnapshot, key) : undefined);
+      const resolveTeam: Resolve = (key) => (typeof key === 'string' ? orgIds.get(key) ?? known(teamSnapshot, key) : undefined);
+      const resolvePerson: Resolve = (key) => (typeof key === 'string' ? personIds.get(key) ?? known(personSnapshot, key) : undefined);
+
+      const agreementDrafts: RowDraft[] = [];
+      const scheduleSources: { schedule: Json; service: Json; host: { organisationId?: string; agreementKey?: string; team?: boolean }; row: number; path: string }[] = [];
+      const assignmentDrafts: AssignmentDraft[] = [];
+      owners.forEach(({ org, team, draft }, i) => {
+        const ownerId = idByRow.get(draft.row);
+        if (!ownerId) return;
+        const report = (column: string, message: string) => problems.push({ row: i + 1, column: `organizations[${i}].${column}`, message });
+        const services = asArray(org.services);
+        services.forEach((service, si) => {
+          const agreement = isAgreement(service);
+          if (agreement) {
+            if (!team) return report(`services[${si}].attributes(afspraak_soort)`, 'een samenwerkingsafspraak hoort bij een team (soort team:…)');
+            agreementDrafts.push(this.agreementDraft(service, si, i + 1, ownerId, services, ref, resolveOrganisation, resolvePerson, report));
+          }
+          asArray(service.schedules).forEach((schedule, ki) => scheduleSources.push({
+            schedule, service, row: i + 1, path: `organizations[${i}].services[${si}].schedules[${ki}]`,
+            host: agreement ? { agreementKey: String(service.id) } : team ? { team: true } : { organisationId: ownerId },
+          }));
+        });
+        const contacts = asArray(org.contacts);
+        if (contacts.length > 1) report('contacts', 'een team of organisatie heeft één vaste contactpersoon; hier staan er meer');
+        const contact = contacts[0];
+        if (contact) {
+          const personId = resolvePerson(contact.id);
+          const person = personId ? personById.get(personId) ?? personSnapshot.byId.get(personId) : undefined;
+          if (!personId || !person) return report('contacts[0].id', `contact '${contact.id}' is geen bekende persoon; neem de persoon ook op bij de contacts van een dienst`);
+          if ((team ? person.teamId : person.organisationId) !== ownerId) {
+            return report('contacts[0].id', `${person.name} hoort niet bij ${org.name}: een vaste contactpersoon komt van het eigen team of de eigen organisatie`);
+          }
+          const cp = profile(contact);
+          const since = cp.get('vaste_contactpersoon_sinds')?.[0] ?? null;
+          if (since !== null && Number.isNaN(Date.parse(since))) report('contacts[0].attributes(vaste_contactpersoon_sinds)', `'${since}' is geen tijdstip`);
+          assignmentDrafts.push({
+            row: i + 1, party: team ? { teamId: ownerId } : { organisationId: ownerId }, personId,
+            since: since && !Number.isNaN(Date.parse(since)) ? new Date(since).toISOString() : null,
+            note: cp.get('vaste_contactpersoon_notitie')?.[0] ?? null,
+          });
+        }
+      });
+
+      const agreementPlan = await planRows(em, Agreement, agreementDrafts);
+      const agreementIds = new Map(agreementPlan.map((c) => [c.key, c.id]));
+      const existingAgreements = new Map((await em.getRepository(Agreement).find({ where: {} })).map((a) => [a.id, a]));
+      const teamOfAgreement = new Map([...existingAgreements.values()].map((a) => [a.id, a.teamId]));
+      for (const c of agreementPlan) teamOfAgreement.set(c.id, c.after.teamId as string);
+      const resolveAgreement: Resolve = (key) => (typeof key === 'string' ? agreementIds.get(key) ?? (existingAgreements.has(key) ? key : undefined) : undefined);
+      const activityDrafts = scheduleSources.map(({ schedule, service, host, row, path }) => this.scheduleDraft(
+        schedule, service, host, row, ref, resolveAgreement, (column, message) => problems.push({ row, column: `${path}.${column}`, message }),
+      ));
+      const activityPlan = await planRows(em, Activity, activityDrafts);
+      const assignmentPlan = await planAssignments(em, assignmentDrafts);
+
+      // A coordinator changes only what belongs to their own teams.
+      const mayEdit = (teamId: unknown) => !actor || actor.role !== 'COORDINATOR' || !teamId || this.accessPolicy.canEdit(actor, [String(teamId)]);
+      for (const c of agreementPlan) {
+        if (c.kind !== 'unchanged' && !mayEdit(c.after.teamId)) problems.push({ row: c.row, column: 'teamId', message: 'u mag deze afspraak niet wijzigen: die hoort niet bij uw team' });
+      }
+      for (const c of activityPlan) {
+        if (c.kind !== 'unchanged' && !mayEdit(teamOfAgreement.get(String(c.after.agreementId)))) {
+          problems.push({ row: c.row, column: 'agreementId', message: 'u mag dit spreekuur niet wijzigen: het hoort bij een afspraak van een ander team' });
+        }
+      }
+      for (const d of assignmentPlan.create) {
+        if ('teamId' in d.party && !mayEdit(d.party.teamId)) problems.push({ row: d.row, column: 'contacts', message: 'u mag de vaste contactpersoon van dit team niet wijzigen' });
+      }
+
       const seen = new Set<string>();
       report.problems = problems.filter((p) => !seen.has(`${p.row}|${p.column}|${p.message}`) && !!seen.add(`${p.row}|${p.column}|${p.message}`));
       const all = [...organisationPlan.changes, ...teamPlan.changes, ...personPlan.changes];
-      report.records = organisationDrafts.length + teamDrafts.length + unique.length;
-      Object.assign(report, count(all));
+      report.records = organisationDrafts.length + teamDrafts.length + unique.length + agreementDrafts.length + activityDrafts.length + assignmentDrafts.length;
+      const counts = count(all);
+      for (const c of [...agreementPlan, ...activityPlan]) counts[c.kind]++;
+      for (const k of ['new', 'changed', 'unchanged'] as const) counts[k] += assignmentPlan.counts[k];
+      Object.assign(report, counts);
       if (dryRun || report.problems.length) throw new RollBack();
       await write(em, organisationPlan.changes, this.audit, actor, 'importHsds');
       await write(em, teamPlan.changes, this.audit, actor, 'importHsds');
       await write(em, personPlan.changes, this.audit, actor, 'importHsds');
+      await writeRows(em, Agreement, agreementPlan, this.audit, actor, 'importHsds');
+      await writeRows(em, Activity, activityPlan, this.audit, actor, 'importHsds');
+      await writeAssignments(em, assignmentPlan, this.audit, actor);
       report.applied = true;
     };
     try {

@@ -40,6 +40,35 @@ export const TERMS = {
   toestemming_datum: ['Toestemming gegeven op', 'Datum waarop de persoon toestemming gaf (AVG)'],
   toestemming_wijze: ['Toestemming gegeven', 'WRITTEN, VERBAL of DIGITAL'],
   toestemming_vastgelegd_door: ['Toestemming vastgelegd door', 'Wie de toestemming vastlegde'],
+  // Vaste contactpersoon (ContactAssignment), on a contact in organization.contacts.
+  vaste_contactpersoon_sinds: ['Vaste contactpersoon sinds', 'Tijdstip (ISO 8601) vanaf wanneer deze persoon de vaste contactpersoon is'],
+  vaste_contactpersoon_notitie: ['Notitie vaste contactpersoon', 'Vrije tekst bij de toewijzing'],
+  // Spreekuur (Activity), on a schedule.
+  spreekuur_naam: ['Naam spreekuur', 'Naam van het spreekuur of inloopmoment'],
+  locatie_naam: ['Locatie', 'Naam van de plek waar het spreekuur is'],
+  locatie_adres: ['Adres locatie', 'Adres van de plek waar het spreekuur is'],
+  locatie_buurt: ['Buurt locatie', 'CBS-buurtcode van de plek waar het spreekuur is'],
+  spreekuur_taal: ['Taal spreekuur', 'ISO 639-3-code van een taal die op het spreekuur gesproken wordt'],
+  tijdzone: ['Tijdzone', 'Tijden (opens_at, closes_at) zijn lokale tijd in deze IANA-tijdzone'],
+  afspraak: ['Samenwerkingsafspraak', 'Id van de samenwerkingsafspraak (de dienst met dit id) waar het spreekuur bij hoort'],
+  // Samenwerkingsafspraak (Agreement), on the service that stands for it.
+  afspraak_soort: ['Soort afspraak', 'WALK_IN_HOUR, INFORMATION_MEETING, REFERRAL_ROUTE, DUO_COACHING of OTHER'],
+  afspraak_status: ['Status afspraak', 'DRAFT (concept), ACTIVE (actief) of ENDED (beëindigd)'],
+  partner_organisatie: ['Partnerorganisatie', 'Id van de organisatie (organization) waarmee het team de afspraak heeft'],
+  partner_persoon: ['Partner (sleutelpersoon)', 'Id van de sleutelpersoon (contact) waarmee het team de afspraak heeft'],
+  contactpersoon_team: ['Vaste contactpersoon team', 'Id van de vaste contactpersoon (contact) aan de kant van het team'],
+  contactpersoon_partner: ['Vaste contactpersoon partner', 'Id van de vaste contactpersoon (contact) aan de kant van de partner'],
+  inzet_team: ['Inzet team', 'Wat het team doet en verwacht'],
+  inzet_partner: ['Inzet partner', 'Wat de partner doet en verwacht'],
+  wifa_waarderen: ['Waarderen', 'WIFA: hoe de partner gewaardeerd wordt'],
+  wifa_informeren: ['Informeren', 'WIFA: hoe de partijen elkaar informeren'],
+  wifa_faciliteren: ['Faciliteren', 'WIFA: wat gefaciliteerd wordt'],
+  wifa_afstemmen: ['Afstemmen', 'WIFA: hoe de partijen afstemmen'],
+  vrijwilligersvergoeding: ['Vrijwilligersvergoeding', 'Bijvoorbeeld: € 25 per spreekuur'],
+  startdatum: ['Startdatum', 'JJJJ-MM-DD'],
+  evaluatiedatum: ['Evaluatiedatum', 'JJJJ-MM-DD waarop de afspraak geëvalueerd wordt'],
+  einddatum: ['Einddatum', 'JJJJ-MM-DD'],
+  reden_einde: ['Reden einde', 'Waarom de afspraak is beëindigd'],
 } as const;
 export type TermCode = keyof typeof TERMS;
 
@@ -67,3 +96,10 @@ export function clean<T extends Json>(object: T): T {
 /** Where a service area's CBS neighbourhood is named: a URN with the CBS code. */
 export const neighbourhoodUri = (code: string) => `urn:cbs:buurt:${code}`;
 export const codeFromUri = (uri: unknown) => (typeof uri === 'string' ? /^urn:cbs:buurt:(BU\d{8})$/.exec(uri)?.[1] : undefined);
+
+/** ISO weekday (1 = Monday) ↔ RFC 5545 BYDAY. */
+export const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export const TIMEZONE = 'Europe/Amsterdam';
+
+/** HSDS service status for an agreement status. */
+export const AGREEMENT_SERVICE_STATUS: Record<string, string> = { ACTIVE: 'active', DRAFT: 'inactive', ENDED: 'defunct' };

@@ -1,0 +1,188 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The CSV upload page (/importeren) in Chromium against the real built server: choose a file,
+ * see the dry-run report as a table, fix the file, import, see the result. Server start as in
+ * map.browser.spec.ts. The CSP forbids eval: page code runs as functions or plain expressions.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const HEADER = 'extern_id;naam;soort;omschrijving;website;telefoon;e-mail;adres;postcode;plaats;breedtegraad;lengtegraad;talen;gemeenschappen;buurten;laatst_gecontroleerd';
+const GOOD_ROW = 'BROWSER-1;Stichting Browsertest;migrantenorganisatie;Test vanuit de browser;;;;Hazelaarstraat 1;3527 VA;Utrecht;52.07;5.08;som;somali;BU03440832;2026-10-15';
+const BAD_ROW = 'BROWSER-2;Vereniging Tweede Test;migrantenorganisatie;;;;;;;;;;Somalish;;BU03440832;';
+const FIXED_ROW = BAD_ROW.replace('Somalish', 'Somalisch');
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => ok(port));
+    });
+  });
+}
+
+function startServer(port: number, databaseFile: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/server/src/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${databaseFile}`, TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Server did not start within 90 s:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('draait op')) {
+        clearTimeout(timer);
+        ok(child);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`Server exited with code ${code}:\n${output}`));
+    });
+  });
+}
+
+async function expectNoAxeViolations(page: Page, state: string) {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`);
+  console.log(`[browser] axe (${state}): ${result.violations.length} violations, ${result.passes.length} rules passed`);
+  expect(summary, `axe violations in state "${state}"`).toEqual([]);
+}
+
+const csvFile = (rows: string[]) => ({ name: 'organisaties.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${[HEADER, ...rows].join('\n')}\n`, 'utf8') });
+
+describe('import page (/importeren) in Chromium', () => {
+  let dir: string;
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let baseUrl: string;
+  /** Whether the server has the login mutation of the auth issue yet. */
+  let canSignIn = false;
+
+  beforeAll(async () => {
+    expect(existsSync(join(ROOT, 'dist/client/index.html')), 'run `npm run build` first').toBe(true);
+    expect(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}`).toBe(true);
+    dir = mkdtempSync(join(tmpdir(), 'sociale-kaart-exchange-'));
+    const port = await freePort();
+    server = await startServer(port, join(dir, 'test.sqlite'));
+    baseUrl = `http://127.0.0.1:${port}`;
+    const probe = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+      body: JSON.stringify({ query: 'mutation { login(input: { email: "coordinator@example.org", password: "demo" }) { __typename } }' }),
+    });
+    canSignIn = !!((await probe.json()) as { data?: { login?: unknown } }).data?.login;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[browser] page error:', error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((ok) => server!.once('exit', ok));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is reachable from the map, offers templates, exports and HSDS, and is accessible', async () => {
+    await page.goto(baseUrl + '/');
+    await page.getByRole('link', { name: 'Importeren' }).click();
+    await page.waitForURL('**/importeren');
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Importeren' }).count(), { timeout: 15_000 }).toBe(1);
+    for (const href of ['/sjablonen/organisaties.csv', '/sjablonen/personen.csv', '/sjablonen/LEESMIJ.md', '/export/organisaties.csv', '/export/personen.csv', '/hsds/organizations', '/hsds/services']) {
+      expect(await page.locator(`a[href="${href}"]`).count(), href).toBeGreaterThan(0);
+    }
+    const template = await fetch(baseUrl + '/sjablonen/organisaties.csv');
+    expect(template.status).toBe(200);
+    expect(await page.getByRole('button', { name: 'Controleren' }).isDisabled()).toBe(true);
+    await expectNoAxeViolations(page, 'empty import page');
+  });
+
+  it('is keyboard usable: kind, file and check button in tab order', async () => {
+    await page.getByLabel('Organisaties').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel('Personen (sleutelpersonen, tolken, contactpersonen)').isChecked()).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.getByLabel('Organisaties').isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('exchange-file');
+  });
+
+  it('without signing in, the dry run is refused with a clear message and nothing is written', async () => {
+    await page.getByLabel('CSV-bestand').setInputFiles(csvFile([GOOD_ROW]));
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
+    expect(await alert.innerText()).toContain('U moet ingelogd zijn');
+    const hsds = (await (await fetch(`${baseUrl}/hsds/organizations?search=Browsertest`)).json()) as { total_items: number };
+    expect(hsds.total_items).toBe(0);
+    await expectNoAxeViolations(page, 'refused');
+  });
+
+  it('signed in as coordinator: a bad row shows in the table, the fixed file imports', async (context) => {
+    if (!canSignIn) {
+      console.log('[browser] skipped: the login mutation (auth issue) is not on this branch yet');
+      context.skip();
+    }
+    // Sign in through the real login mutation from the page, so its session (cookie) is the browser's.
+    const signedIn = await page.evaluate(async () => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ query: 'mutation { login(input: { email: "coordinator@example.org", password: "demo" }) { __typename } }' }),
+      });
+      return res.ok;
+    });
+    expect(signedIn).toBe(true);
+    await page.goto(baseUrl + '/importeren');
+    await page.getByLabel('Organisaties').check();
+
+    await page.getByLabel('CSV-bestand').setInputFiles(csvFile([GOOD_ROW, BAD_ROW]));
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const table = page.locator('table.exchange__problems');
+    await expect.poll(() => table.count(), { timeout: 30_000 }).toBe(1);
+    const row = await table.locator('tbody tr').first().innerText();
+    expect(row).toMatch(/^3\s+talen\s+.*Somalish.*Somalisch/s);
+    expect(await page.getByRole('button', { name: 'Importeren' }).count()).toBe(0);
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('exchange-report-heading');
+    await expectNoAxeViolations(page, 'dry run with a problem');
+
+    await page.getByLabel('CSV-bestand').setInputFiles(csvFile([GOOD_ROW, FIXED_ROW]));
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.getByText('Geen problemen gevonden').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator('.exchange__report').innerText()).toMatch(/Nieuw \(zou worden toegevoegd\)\s*2/);
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '3. Geïmporteerd' }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator('.exchange__result').innerText()).toContain('2 nieuw, 0 gewijzigd, 0 ongewijzigd');
+    const hsds = (await (await fetch(`${baseUrl}/hsds/organizations?search=Browsertest`)).json()) as { total_items: number };
+    expect(hsds.total_items).toBe(1);
+    await expectNoAxeViolations(page, 'imported');
+  });
+});
