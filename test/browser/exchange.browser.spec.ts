@@ -6,11 +6,14 @@ import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
 
 /**
  * The CSV upload page (/importeren) in Chromium against the real built server: choose a file,
  * see the dry-run report as a table, fix the file, import, see the result. Server start as in
  * map.browser.spec.ts. The CSP forbids eval: page code runs as functions or plain expressions.
+ * Importing needs a coordinator or administrator, signed in through the form on the map page; anonymous
+ * HSDS reads are refused (401) unless ANONYMOUS_READ is on, which it is not here.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -74,8 +77,6 @@ describe('import page (/importeren) in Chromium', () => {
   let browser: Browser | undefined;
   let page: Page;
   let baseUrl: string;
-  /** Whether the server has the login mutation of the auth issue yet. */
-  let canSignIn = false;
 
   beforeAll(async () => {
     expect(existsSync(join(ROOT, 'dist/client/index.html')), 'run `npm run build` first').toBe(true);
@@ -84,12 +85,6 @@ describe('import page (/importeren) in Chromium', () => {
     const port = await freePort();
     server = await startServer(port, join(dir, 'test.sqlite'));
     baseUrl = `http://127.0.0.1:${port}`;
-    const probe = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-      body: JSON.stringify({ query: 'mutation { login(input: { email: "coordinator@example.org", password: "demo" }) { __typename } }' }),
-    });
-    canSignIn = !!((await probe.json()) as { data?: { login?: unknown } }).data?.login;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
@@ -141,27 +136,29 @@ describe('import page (/importeren) in Chromium', () => {
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
     expect(await alert.innerText()).toContain('U moet ingelogd zijn');
-    const hsds = (await (await fetch(`${baseUrl}/hsds/organizations?search=Browsertest`)).json()) as { total_items: number };
-    expect(hsds.total_items).toBe(0);
+    // Anonymous HSDS reads are refused as well; that nothing was written is checked once signed in, below.
+    const anonymous = await fetch(`${baseUrl}/hsds/organizations?search=Browsertest`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
     await expectNoAxeViolations(page, 'refused');
   });
 
-  it('signed in as coordinator: a bad row shows in the table, the fixed file imports', async (context) => {
-    if (!canSignIn) {
-      console.log('[browser] skipped: the login mutation (auth issue) is not on this branch yet');
-      context.skip();
-    }
-    // Sign in through the real login mutation from the page, so its session (cookie) is the browser's.
-    const signedIn = await page.evaluate(async () => {
-      const res = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-        body: JSON.stringify({ query: 'mutation { login(input: { email: "coordinator@example.org", password: "demo" }) { __typename } }' }),
-      });
-      return res.ok;
-    });
-    expect(signedIn).toBe(true);
-    await page.goto(baseUrl + '/importeren');
+  /** HSDS organisations matching `search`, read with the browser's session cookie. */
+  const hsdsCount = (search: string) =>
+    page.evaluate(async (q) => {
+      const res = await fetch(`/hsds/organizations?search=${encodeURIComponent(q)}`);
+      return { status: res.status, total: ((await res.json()) as { total_items?: number }).total_items };
+    }, search);
+
+  it('signed in as coordinator: a bad row shows in the table, the fixed file imports', async () => {
+    // Sign in on the map page, as a coordinator would, and go to Importeren through the main navigation.
+    await page.goto(baseUrl + '/');
+    await signInThroughForm(page, DEMO_USERS.coordinator);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Importeren' }).click();
+    await page.waitForURL('**/importeren');
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Importeren' }).count(), { timeout: 15_000 }).toBe(1);
+    // The refused dry run above wrote nothing.
+    expect(await hsdsCount('Browsertest')).toEqual({ status: 200, total: 0 });
     await page.getByLabel('Organisaties').check();
 
     await page.getByLabel('CSV-bestand').setInputFiles(csvFile([GOOD_ROW, BAD_ROW]));
@@ -181,8 +178,9 @@ describe('import page (/importeren) in Chromium', () => {
     await page.getByRole('button', { name: 'Importeren' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '3. Geïmporteerd' }).count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('.exchange__result').innerText()).toContain('2 nieuw, 0 gewijzigd, 0 ongewijzigd');
-    const hsds = (await (await fetch(`${baseUrl}/hsds/organizations?search=Browsertest`)).json()) as { total_items: number };
-    expect(hsds.total_items).toBe(1);
+    expect(await hsdsCount('Browsertest')).toEqual({ status: 200, total: 1 });
+    // Still refused to anyone without a session.
+    expect((await fetch(`${baseUrl}/hsds/organizations?search=Browsertest`)).status).toBe(401);
     await expectNoAxeViolations(page, 'imported');
   });
 });

@@ -6,11 +6,13 @@ import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
 
 /**
  * "Zoek een partner" in a real browser against the built server and client (demo data, no tiles):
  * pick a language and a neighbourhood, read the ranked cards, see the search area on the map, share
  * the URL, open a partner, and widen an empty search. axe checks every state.
+ * Matching shows persons, so it needs a signed-in user: signed out, the panel holds the sign-in form.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -97,8 +99,16 @@ describe('"Zoek een partner" in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('finds Somali speakers near Kanaleneiland-Noord: ranked cards with reasons, the search area on the map, the search in the URL', async () => {
+  it('signed out, offers no partner search, only the sign-in form', async () => {
     await page.goto(baseUrl + '/');
+    await expect.poll(() => page.getByRole('heading', { name: 'Inloggen', level: 2 }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByRole('button', { name: 'Zoek een partner' }).count()).toBe(0);
+    expect(await page.getByLabel('Taal', { exact: true }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'signed out');
+  });
+
+  it('finds Somali speakers near Kanaleneiland-Noord: ranked cards with reasons, the search area on the map, the search in the URL', async () => {
+    await signInThroughForm(page, DEMO_USERS.member);
     await page.getByRole('button', { name: 'Zoek een partner' }).click();
     expect(await page.getByRole('button', { name: 'Zoek een partner' }).getAttribute('aria-pressed')).toBe('true');
     await page.getByLabel('Taal', { exact: true }).fill('Somalisch');
@@ -127,13 +137,33 @@ describe('"Zoek een partner" in Chromium', () => {
     await expectNoAxeViolations(page, 'match results');
   });
 
-  it('opens the same search from a shared link, and opens a partner from its card', async () => {
-    const shared = await context.newPage();
-    await shared.goto(`${baseUrl}/?zoek=partner&taal=som&buurt=${KANALENEILAND_NOORD}&straal=10&rol=KEY_PERSON`);
+  it('opens the same search from a shared link after signing in, and opens a partner from its card', async () => {
+    // A colleague opens the link in their own browser: not signed in yet.
+    const colleague = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const shared = await colleague.newPage();
+    shared.on('pageerror', (error) => console.error('[browser] page error:', error.message));
+    // Every matchPartners answer the colleague's browser gets; none may be a refusal for want of a session.
+    const matchAnswers: Promise<string>[] = [];
+    shared.on('response', (response) => {
+      if (response.url().endsWith('/graphql') && response.request().postData()?.includes('matchPartners')) matchAnswers.push(response.text());
+    });
+    const link = `${baseUrl}/?zoek=partner&taal=som&buurt=${KANALENEILAND_NOORD}&straal=10&rol=KEY_PERSON`;
+    await shared.goto(link);
+    await expect.poll(() => shared.getByRole('heading', { name: 'Inloggen', level: 2 }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await shared.locator('ol.match-list, .match-empty').count()).toBe(0);
+    await expectNoAxeViolations(shared, 'shared link, signed out');
+
+    // Signing in keeps the link and runs the same search.
+    await signInThroughForm(shared, DEMO_USERS.coordinator);
+    expect(shared.url()).toBe(link);
+    expect(await shared.getByRole('button', { name: 'Zoek een partner' }).getAttribute('aria-pressed')).toBe('true');
     const cards = shared.locator('ol.match-list > li');
     await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await shared.getByLabel('Straal').inputValue()).toBe('10');
     expect(await shared.getByLabel('Sleutelpersoon', { exact: true }).isChecked()).toBe(true);
+    const answers = await Promise.all(matchAnswers);
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.filter((body) => body.includes('UNAUTHENTICATED'))).toEqual([]);
     const allSomaliKeyPersons = await cards.allInnerTexts();
     expect(allSomaliKeyPersons.every((text) => /sleutelpersoon/i.test(text))).toBe(true);
 
@@ -144,7 +174,7 @@ describe('"Zoek een partner" in Chromium', () => {
     await expect.poll(() => heading.count(), { timeout: 15_000 }).toBe(1);
     expect((await heading.innerText()).trim()).toBe(name);
     await expectNoAxeViolations(shared, 'partner opened from a match');
-    await shared.close();
+    await colleague.close();
   });
 
   it('says which filter to widen when nothing is found, and widens it with one click', async () => {
@@ -173,5 +203,17 @@ describe('"Zoek een partner" in Chromium', () => {
     const chosen = await page.getByLabel('Buurt', { exact: true }).inputValue();
     expect(chosen).toMatch(/^BU0344\d{4}$/);
     expect(new URL(page.url()).searchParams.get('buurt')).toBe(chosen);
+  });
+
+  it('signing out takes the matches off the panel and the map', async () => {
+    await expect.poll(() => page.locator('ol.match-list > li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const name = (await page.locator('ol.match-list > li .match-card__name').first().innerText()).trim();
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Inloggen', level: 2 }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('ol.match-list, .match-empty').count()).toBe(0);
+    await expect.poll(() => page.locator('path.search-area').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('.leaflet-marker-pane .partner-marker, .leaflet-marker-pane .partner-cluster').count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain(name);
+    await expectNoAxeViolations(page, 'signed out after matching');
   });
 });

@@ -57,7 +57,9 @@ export function App() {
 
   // Two ways to search: "Zoek een partner" (ranked matching, kept in the URL) and browsing the directory.
   const [mode, setMode] = useState<'browse' | 'match'>(() => (openedOnMatch() ? 'match' : 'browse'));
-  const match = useMatchPanel(mode === 'match');
+  // Only signed in: a shared link opened while signed out waits for sign-in and then runs its search
+  // (the server refuses it anonymously), and signing out drops the results from the screen.
+  const match = useMatchPanel(mode === 'match' && signedIn);
   const switchMode = (next: 'browse' | 'match') => {
     setMode(next);
     setOpenPartner(undefined);
