@@ -18,7 +18,8 @@ const admin: Actor = { userId: '00000000-0000-4000-8000-000000000001', email: 'b
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ seed: true });
+  // The public export (ANONYMOUS_READ=true) over HTTP; the signed-in export, with persons, through the service below.
+  server = await startTestServer({ seed: true, config: { anonymousRead: true } });
 });
 afterAll(() => server?.close());
 
