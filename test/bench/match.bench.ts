@@ -220,7 +220,9 @@ async function main(): Promise<void> {
     // --- HTTP, against the real server in its own process --------------------------------------
     const port = await freePort();
     const server = spawn(process.execPath, [join(projectRoot(), 'dist', 'server', 'src', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${file}`, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', CLIENT_DIR: join(dir, 'no-client') },
+      env: { ...process.env, DATABASE_URL: `sqlite:${file}`, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', CLIENT_DIR: join(dir, 'no-client'),
+        // Matching answers name persons, so the benchmark signs in: the server creates this administrator on first start.
+        ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'bench-wachtwoord-2026' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(server);
@@ -235,8 +237,16 @@ async function main(): Promise<void> {
     }
     const listening = performance.now() - started;
     const url = `http://127.0.0.1:${port}/graphql`;
+    const login = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { login(input: { email: "bench@example.org", password: "bench-wachtwoord-2026" }) { token } }' }),
+    });
+    const token = ((await login.json()) as { data?: { login?: { token?: string } } }).data?.login?.token;
+    if (!token) throw new Error('Inloggen voor de benchmark mislukte');
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const post = async (q: Query) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: GQL, variables: { input: q } }) });
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: GQL, variables: { input: q } }) });
       const body = (await response.json()) as { errors?: unknown[] };
       if (body.errors) throw new Error(`GraphQL-fout: ${JSON.stringify(body.errors)}`);
       return body;
