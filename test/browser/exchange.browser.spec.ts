@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, expectNoAxeViolations, freePort, ROOT, startServer } from './support/harness.js';
 import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
 
 /**
@@ -16,58 +15,14 @@ import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
  * HSDS reads are refused (401) unless ANONYMOUS_READ is on, which it is not here.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const HEADER = 'extern_id;naam;soort;omschrijving;website;telefoon;e-mail;adres;postcode;plaats;breedtegraad;lengtegraad;talen;gemeenschappen;buurten;laatst_gecontroleerd';
 const GOOD_ROW = 'BROWSER-1;Stichting Browsertest;migrantenorganisatie;Test vanuit de browser;;;;Hazelaarstraat 1;3527 VA;Utrecht;52.07;5.08;som;somali;BU03440832;2026-10-15';
 const BAD_ROW = 'BROWSER-2;Vereniging Tweede Test;migrantenorganisatie;;;;;;;;;;Somalish;;BU03440832;';
 const FIXED_ROW = BAD_ROW.replace('Somalish', 'Somalisch');
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
-  });
-}
 
-function startServer(port: number, databaseFile: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/server/src/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${databaseFile}`, TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`Server did not start within 90 s:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('draait op')) {
-        clearTimeout(timer);
-        ok(child);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`Server exited with code ${code}:\n${output}`));
-    });
-  });
-}
 
-async function expectNoAxeViolations(page: Page, state: string) {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`);
-  console.log(`[browser] axe (${state}): ${result.violations.length} violations, ${result.passes.length} rules passed`);
-  expect(summary, `axe violations in state "${state}"`).toEqual([]);
-}
 
 const csvFile = (rows: string[]) => ({ name: 'organisaties.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${[HEADER, ...rows].join('\n')}\n`, 'utf8') });
 
@@ -83,11 +38,11 @@ describe('import page (/importeren) in Chromium', () => {
     expect(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}`).toBe(true);
     dir = mkdtempSync(join(tmpdir(), 'sociale-kaart-exchange-'));
     const port = await freePort();
-    server = await startServer(port, join(dir, 'test.sqlite'));
+    server = (await startServer(port, join(dir, 'test.sqlite'))).child;
     baseUrl = `http://127.0.0.1:${port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
     page = await context.newPage();

@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, expectNoAxeViolations, freePort, ROOT, startServer } from './support/harness.js';
 
 /**
  * The map page in a real browser, against the real server built by `npm run build`, offline:
@@ -14,68 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * eval a string: Playwright's waitForFunction does, in either form; waits poll locators or page.evaluate.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MIN_NEIGHBOURHOODS = 111;
 const MEMBER = { email: 'medewerker@example.org', password: 'demo' };
 const PARTNER_MARKERS = '.leaflet-marker-pane .partner-marker, .leaflet-marker-pane .partner-cluster';
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
-  });
-}
 
 /** Start `node dist/server/src/main.js` and resolve once it prints that it is running. */
-function startServer(port: number, databaseFile: string): Promise<{ child: ChildProcess; startedInMs: number }> {
-  const started = Date.now();
-  const child = spawn(process.execPath, ['dist/server/src/main.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${databaseFile}`,
-      TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png',
-      NODE_ENV: 'test',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`Server did not start within 90 s:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('draait op')) {
-        clearTimeout(timer);
-        ok({ child, startedInMs: Date.now() - started });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`Server exited with code ${code}:\n${output}`));
-    });
-  });
-}
 
-async function expectNoAxeViolations(page: Page, state: string) {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`);
-  console.log(
-    `[browser] axe (${state}): ${result.violations.length} violations, ${result.passes.length} rules passed, ` +
-      `${result.incomplete.length} to check by hand (${result.incomplete.map((r) => r.id).join(', ') || 'none'})`,
-  );
-  expect(summary, `axe violations in state "${state}"`).toEqual([]);
-}
 
 describe('map page in Chromium', () => {
   let dir: string;
@@ -97,7 +42,7 @@ describe('map page in Chromium', () => {
     baseUrl = `http://127.0.0.1:${port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
     // AxeBuilder opens helper pages, which needs an explicit context.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
