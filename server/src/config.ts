@@ -44,14 +44,43 @@ export interface AppConfig {
   maxBatchSize: number;
   /** TRUST_PROXY: express "trust proxy" setting, so rate limits see the client's address behind a reverse proxy. */
   trustProxy: string | null;
+  /** MUNICIPALITY_CODE: the CBS gemeentecode this installation serves (the map, the neighbourhood choices, new teams). */
+  municipalityCode: string;
+}
+
+/** A setting that cannot be used: the message names the variable, its value and what is expected. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} moet een positief geheel getal zijn, niet "${raw}"`);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(name, `${name} moet een positief geheel getal zijn, niet "${raw}"`);
   return value;
+}
+
+export const DEFAULT_MUNICIPALITY_CODE = 'GM0344';
+
+/** MUNICIPALITY_CODE: GM and four digits (CBS gemeentecode), e.g. GM0344 for Utrecht; lower case and spaces around are accepted. */
+function municipalityCode(env: NodeJS.ProcessEnv): string {
+  const raw = env.MUNICIPALITY_CODE;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_MUNICIPALITY_CODE;
+  const code = raw.trim().toUpperCase();
+  if (!/^GM\d{4}$/.test(code)) {
+    throw new ConfigError(
+      'MUNICIPALITY_CODE',
+      `MUNICIPALITY_CODE moet een CBS-gemeentecode zijn: GM gevolgd door 4 cijfers, bijvoorbeeld GM0344 (Utrecht), niet "${raw}"`,
+    );
+  }
+  return code;
 }
 
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -59,7 +88,7 @@ const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT moet een poortnummer zijn (0-65535), niet "${env.PORT}"`);
+    throw new ConfigError('PORT', `PORT moet een poortnummer zijn (0-65535), niet "${env.PORT}"`);
   }
   const root = projectRoot();
   return {
@@ -88,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxImportBytes: positiveInt(env, 'MAX_IMPORT_MB', 25) * 1024 * 1024,
     maxBatchSize: positiveInt(env, 'MAX_BATCH_SIZE', 5),
     trustProxy: env.TRUST_PROXY || null,
+    municipalityCode: municipalityCode(env),
   };
 }
 

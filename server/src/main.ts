@@ -1,7 +1,15 @@
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { type AppConfig, ConfigError, loadConfig } from './config.js';
 
-const config = loadConfig();
+let config: AppConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  // A wrong setting is the operator's to fix: one clear line naming the variable, no stack trace.
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Configuratiefout (${error.variable}): ${error.message}`);
+  process.exit(1);
+}
 const started = Date.now();
 const app = await createApp(config);
 await app.listen(config.port, config.host);

@@ -26,6 +26,7 @@ export class StartupService implements OnApplicationBootstrap {
           `${counts.organisations} organisaties, ${counts.persons} personen, ${counts.users ?? 0} demo-accounts`,
       );
     }
+    await this.warnWithoutNeighbourhoods();
     if (this.config.adminEmail && this.config.adminPassword) {
       let created;
       try {
@@ -36,6 +37,19 @@ export class StartupService implements OnApplicationBootstrap {
       if (created) console.log(`Beheerder ${created.email} aangemaakt (ADMIN_EMAIL)`);
     } else if (this.config.adminEmail) {
       console.warn('ADMIN_EMAIL is gezet zonder ADMIN_PASSWORD; er is geen beheerder aangemaakt');
+    }
+  }
+
+  /** The server runs without them (an empty map), but the operator should know why the map is empty. */
+  private async warnWithoutNeighbourhoods(): Promise<void> {
+    const code = this.config.municipalityCode;
+    const row: { n: string | number } | undefined = await this.dataSource.createQueryBuilder()
+      .select('COUNT(*)', 'n').from('neighbourhood', 'b').where('"b"."municipalityCode" = :code', { code }).getRawOne();
+    if (Number(row?.n ?? 0) === 0) {
+      console.warn(
+        `Er zijn geen buurten van gemeente ${code} (MUNICIPALITY_CODE) geladen: de kaart blijft leeg. ` +
+          'Importeer ze met npm run import:neighbourhoods -- <CBS-bestand.geojson>',
+      );
     }
   }
 }

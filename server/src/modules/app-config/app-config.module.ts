@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
 import { AppConfigResolver } from './app-config.resolver.js';
 
-@Module({ providers: [AppConfigResolver] })
+@Module({ imports: [NeighbourhoodModule], providers: [AppConfigResolver] })
 export class AppConfigModule {}

@@ -32,6 +32,15 @@ export function assertMunicipalityCode(code: string, field: string): string {
   return normalised;
 }
 
+/** What the neighbourhood table knows of a municipality: its name and the box around its neighbourhoods' centre points. */
+export interface MunicipalitySummary {
+  code: string;
+  name: string | null;
+  neighbourhoodCount: number;
+  /** Null when the municipality has no neighbourhoods (yet). */
+  bounds: { south: number; west: number; north: number; east: number } | null;
+}
+
 @Injectable()
 export class NeighbourhoodService {
   constructor(
@@ -47,6 +56,25 @@ export class NeighbourhoodService {
   listDistricts(municipalityCode?: string): Promise<District[]> {
     const where = municipalityCode ? { municipalityCode: assertMunicipalityCode(municipalityCode, 'municipalityCode') } : {};
     return this.districts.find({ where, order: { code: 'ASC' } });
+  }
+
+  /** One aggregate query, so it stays cheap with a national import (12,000 neighbourhoods). */
+  async municipality(code: string): Promise<MunicipalitySummary> {
+    const municipalityCode = assertMunicipalityCode(code, 'municipalityCode');
+    const row: { count: string | number; name: string | null; south: number | null; west: number | null; north: number | null; east: number | null } | undefined =
+      await this.neighbourhoods.createQueryBuilder('n')
+        .select('COUNT(*)', 'count').addSelect('MIN(n.municipalityName)', 'name')
+        .addSelect('MIN(n.centroidLat)', 'south').addSelect('MIN(n.centroidLon)', 'west')
+        .addSelect('MAX(n.centroidLat)', 'north').addSelect('MAX(n.centroidLon)', 'east')
+        .where('n.municipalityCode = :municipalityCode', { municipalityCode }).getRawOne();
+    const count = Number(row?.count ?? 0);
+    if (!row || count === 0 || row.south === null || row.west === null || row.north === null || row.east === null) {
+      return { code: municipalityCode, name: null, neighbourhoodCount: 0, bounds: null };
+    }
+    return {
+      code: municipalityCode, name: row.name, neighbourhoodCount: count,
+      bounds: { south: Number(row.south), west: Number(row.west), north: Number(row.north), east: Number(row.east) },
+    };
   }
 
   /** A neighbourhood by CBS code; null when the code is well-formed but unknown. */

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { nowIso, todayIso } from '../../common/base.entity.js';
-import { notFound } from '../../common/errors.js';
+import { badInput, notFound } from '../../common/errors.js';
 import { assertNotArchived, blankToNull, normalisePhone } from '../../common/validators.js';
+import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -23,6 +24,7 @@ export class TeamService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Active teams with the neighbourhoods they cover, by name. */
@@ -55,6 +57,8 @@ export class TeamService {
     const id = await this.dataSource.transaction(async (em) => {
       const team = em.create(Team, { isDemo: false, externalId: null, archivedAt: null, phone: null, email: null, neighbourhoods });
       applyChanges(team, this.cleaned(input), SCALAR_FIELDS);
+      // A team belongs to the municipality this installation serves unless the input names another.
+      team.municipalityCode ??= this.config.municipalityCode;
       team.lastVerifiedOn ??= todayIso();
       await em.save(team);
       await this.audit.record(em, actor, { action: 'createTeam', entityType: 'Team', entityId: team.id, after: auditView(team) });
@@ -69,6 +73,7 @@ export class TeamService {
     const team = await this.get(input.id);
     assertNotArchived(team, 'Dit team');
     this.access.assertCanEdit(actor, [team.id], 'dit team');
+    if (input.municipalityCode === null) throw badInput('municipalityCode', 'Gemeentecode is verplicht, bijvoorbeeld GM0344');
     const neighbourhoods = input.neighbourhoodCodes ? await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes') : undefined;
     await this.dataSource.transaction(async (em) => {
       const before = auditView(team);

@@ -15,9 +15,10 @@ export class CreateTeamInput {
   @IsEnum(TeamKind, { message: 'Kies een soort team' })
   kind: TeamKind;
 
-  @Field({ defaultValue: 'GM0344', description: 'CBS gemeentecode' })
+  @Field(() => String, { nullable: true, description: 'CBS gemeentecode; the municipality of this installation (MUNICIPALITY_CODE) when left out' })
+  @IsOptional()
   @Matches(/^GM\d{4}$/, { message: 'Gemeentecode moet GM gevolgd door 4 cijfers zijn, bijvoorbeeld GM0344' })
-  municipalityCode: string;
+  municipalityCode?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_MUNICIPALITY_CODE, loadConfig } from '../config.js';
+
+/** The error loadConfig throws for these settings (fails the test when it throws none). */
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('MUNICIPALITY_CODE', () => {
+  it('defaults to Utrecht (GM0344); empty counts as not set', () => {
+    expect(DEFAULT_MUNICIPALITY_CODE).toBe('GM0344');
+    expect(loadConfig({}).municipalityCode).toBe('GM0344');
+    expect(loadConfig({ MUNICIPALITY_CODE: '' }).municipalityCode).toBe('GM0344');
+    expect(loadConfig({ MUNICIPALITY_CODE: '  ' }).municipalityCode).toBe('GM0344');
+  });
+
+  it('takes any CBS gemeentecode, in capitals, without surrounding spaces', () => {
+    expect(loadConfig({ MUNICIPALITY_CODE: 'GM0363' }).municipalityCode).toBe('GM0363');
+    expect(loadConfig({ MUNICIPALITY_CODE: ' gm0599 ' }).municipalityCode).toBe('GM0599');
+  });
+
+  it.each(['GM344', 'GM03440', '0344', 'BU03440832', 'WK034408', 'Utrecht', 'GM 0344', 'GM-0344', 'GMabcd', 'GM０３４４'])(
+    'refuses %j, naming the variable, the value and an example',
+    (value) => {
+      const error = configError({ MUNICIPALITY_CODE: value });
+      expect(error.variable).toBe('MUNICIPALITY_CODE');
+      expect(error.message).toContain('MUNICIPALITY_CODE moet een CBS-gemeentecode zijn: GM gevolgd door 4 cijfers');
+      expect(error.message).toContain('GM0344');
+      expect(error.message).toContain(`"${value}"`);
+    },
+  );
+});
+
+describe('other settings', () => {
+  it('numbers that are not positive whole numbers are a ConfigError naming the variable', () => {
+    expect(configError({ SESSION_HOURS: '0' }).variable).toBe('SESSION_HOURS');
+    expect(configError({ MAX_BODY_KB: 'veel' }).message).toBe('MAX_BODY_KB moet een positief geheel getal zijn, niet "veel"');
+    expect(configError({ PORT: '70000' }).variable).toBe('PORT');
+  });
+});
