@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
 /**
  * The one place that says which teams a record belongs to, for AccessPolicy.assertCanEdit:
@@ -68,6 +68,50 @@ export class OwnershipService {
       ...(input.organisationId ? await this.teamsOfOrganisation(input.organisationId, em) : []),
       ...(await this.teamsCoveringNeighbourhoods(input.neighbourhoodCodes ?? [], em)),
     ]);
+  }
+
+  /**
+   * The inverse of teamsOfOrganisation: the organisations that belong to at least one of `teamIds`
+   * (an agreement with one of them, or serving a neighbourhood one of them covers).
+   */
+  async organisationsOfTeams(teamIds: string[], em?: EntityManager): Promise<Set<string>> {
+    if (!teamIds.length) return new Set();
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+    const viaAgreement: { id: string }[] = await this.em(em).createQueryBuilder()
+      .select('DISTINCT "a"."organisationId"', 'id').from('agreement', 'a')
+      .where('"a"."teamId" IN (:...teamIds)', { teamIds }).andWhere('"a"."organisationId" IS NOT NULL').getRawMany();
+    const viaNeighbourhood: { id: string }[] = await this.em(em).createQueryBuilder()
+      .select('DISTINCT "x"."organisationId"', 'id').from('organisation_neighbourhood', 'x')
+      .innerJoin('team_neighbourhood', 'tn', '"tn"."neighbourhoodCode" = "x"."neighbourhoodCode"')
+      .where('"tn"."teamId" IN (:...teamIds)', { teamIds }).getRawMany();
+    return new Set([...ids(viaAgreement), ...ids(viaNeighbourhood)]);
+  }
+
+  /**
+   * The inverse of teamsOfPerson: the persons that belong to at least one of `teamIds` (their own
+   * team, an agreement, a neighbourhood one of them covers, or their organisation belonging to one).
+   */
+  async personsOfTeams(teamIds: string[], em?: EntityManager): Promise<Set<string>> {
+    if (!teamIds.length) return new Set();
+    const run = (qb: SelectQueryBuilder<ObjectLiteral>) => async () => ((await qb.getRawMany()) as { id: string }[]).map((r) => r.id);
+    const q = () => this.em(em).createQueryBuilder();
+    const where = '"tn"."teamId" IN (:...teamIds)';
+    const queries = [
+      run(q().select('"p"."id"', 'id').from('person', 'p').where('"p"."teamId" IN (:...teamIds)', { teamIds })),
+      run(q().select('"a"."personId"', 'id').from('agreement', 'a').where('"a"."teamId" IN (:...teamIds)', { teamIds }).andWhere('"a"."personId" IS NOT NULL')),
+      run(q().select('"x"."personId"', 'id').from('person_neighbourhood', 'x')
+        .innerJoin('team_neighbourhood', 'tn', '"tn"."neighbourhoodCode" = "x"."neighbourhoodCode"').where(where, { teamIds })),
+      // Through their organisation: its agreements and the neighbourhoods it serves.
+      run(q().select('"p"."id"', 'id').from('person', 'p')
+        .innerJoin('agreement', 'a', '"a"."organisationId" = "p"."organisationId"').where('"a"."teamId" IN (:...teamIds)', { teamIds })),
+      run(q().select('"p"."id"', 'id').from('person', 'p')
+        .innerJoin('organisation_neighbourhood', 'x', '"x"."organisationId" = "p"."organisationId"')
+        .innerJoin('team_neighbourhood', 'tn', '"tn"."neighbourhoodCode" = "x"."neighbourhoodCode"').where(where, { teamIds })),
+    ];
+    // One after the other: within a transaction they share one connection.
+    const found = new Set<string>();
+    for (const query of queries) for (const id of await query()) found.add(id);
+    return found;
   }
 
   teamsOfAgreement(agreement: { teamId: string }): string[] {

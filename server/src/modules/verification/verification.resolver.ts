@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageInput, type Page } from '../../common/pagination.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -23,8 +23,10 @@ export class VerificationResolver {
     @CurrentActor() actor: Actor | null,
     @Args('entityType', { type: () => VerifiableType, nullable: true }) entityType?: VerifiableType,
     @Args('page', { nullable: true }) page?: PageInput,
+    @Args('mine', { type: () => Boolean, nullable: true, description: "Only entries that belong to one of the signed-in user's teams" }) mine?: boolean | null,
+    @Args('teamId', { type: () => ID, nullable: true, description: 'Only entries that belong to this team' }) teamId?: string | null,
   ): Promise<Page<ReviewItem>> {
-    return this.verificationService.reviewQueue(actor, entityType, page);
+    return this.verificationService.reviewQueue(actor, entityType, page, { mine, teamId });
   }
 
   @Query(() => Int, { description: 'Months after which an entry is due for review' })

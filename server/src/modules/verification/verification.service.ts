@@ -11,9 +11,16 @@ import type { Actor } from '../auth/actor.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { OwnershipService } from '../ownership/ownership.service.js';
 import { Person } from '../person/person.entity.js';
+import { Team } from '../team/team.entity.js';
 import { MarkVerifiedInput, VerifiableType } from './dto/verification.input.js';
 import { isStale, reviewCutoff } from './review-period.js';
 import type { ReviewItem, VerificationResult } from './verification.model.js';
+
+/** Narrows the review queue: `mine` to the actor's own teams, `teamId` to one team. */
+export interface ReviewScope {
+  mine?: boolean | null;
+  teamId?: string | null;
+}
 
 const ENTITY = { [VerifiableType.ORGANISATION]: Organisation, [VerifiableType.PERSON]: Person } as const;
 
@@ -66,9 +73,18 @@ export class VerificationService {
     return { entityType: input.entityType, id: record.id, lastVerifiedOn: verifiedOn, isStale: this.isStale(verifiedOn, today) };
   }
 
-  /** Active organisations and persons never verified or not for the review period: never verified first, then oldest. */
-  async reviewQueue(actor: Actor | null, entityType: VerifiableType | undefined, page: PageInput = new PageInput()): Promise<Page<ReviewItem>> {
-    this.access.requireSignedIn(actor);
+  /**
+   * Active organisations and persons never verified or not for the review period: never verified first, then oldest.
+   * `scope` narrows the queue to entries that belong (OwnershipService) to the actor's own teams (`mine`) or to one team.
+   */
+  async reviewQueue(
+    actor: Actor | null,
+    entityType: VerifiableType | undefined,
+    page: PageInput = new PageInput(),
+    scope: ReviewScope = {},
+  ): Promise<Page<ReviewItem>> {
+    const signedIn = this.access.requireSignedIn(actor);
+    const teamIds = await this.scopeTeams(signedIn, scope);
     const today = todayIso();
     const cutoff = reviewCutoff(today, this.reviewAfterMonths);
     const due = async (type: VerifiableType): Promise<ReviewItem[]> => {
@@ -81,7 +97,12 @@ export class VerificationService {
       }));
     };
     const types = entityType ? [entityType] : [VerifiableType.ORGANISATION, VerifiableType.PERSON];
+    const owned = teamIds && {
+      [VerifiableType.ORGANISATION]: await this.ownership.organisationsOfTeams(teamIds),
+      [VerifiableType.PERSON]: await this.ownership.personsOfTeams(teamIds),
+    };
     const all = (await Promise.all(types.map(due))).flat()
+      .filter((item) => !owned || owned[item.entityType].has(item.id))
       .sort((a, b) => (a.lastVerifiedOn ?? '').localeCompare(b.lastVerifiedOn ?? '') || a.name.localeCompare(b.name, 'nl'));
     const items = all.slice(page.offset, page.offset + page.limit);
     for (const item of items) {
@@ -89,5 +110,21 @@ export class VerificationService {
       else item.person = await this.dataSource.manager.findOne(Person, { where: { id: item.id }, relations: { languages: true, communities: true, neighbourhoods: true } });
     }
     return toPage(items, all.length, page);
+  }
+
+  /** The teams the queue is narrowed to, or undefined for the whole queue. */
+  private async scopeTeams(actor: Actor, scope: ReviewScope): Promise<string[] | undefined> {
+    const { mine, teamId } = scope;
+    if (teamId !== undefined && teamId !== null) {
+      const id = teamId.trim();
+      if (!id || id.length > 36) throw badInput('teamId', `'${teamId.slice(0, 40)}' is geen team-id`);
+      const team = await this.dataSource.manager.findOne(Team, { where: { id }, select: { id: true } });
+      if (!team) throw notFound('teamId', `Team '${id}' bestaat niet`);
+      if (mine && !actor.teamIds.includes(id)) throw badInput('teamId', 'Dit team is niet een van uw teams; zet "Alleen mijn teams" uit om het te kiezen');
+      return [id];
+    }
+    if (!mine) return undefined;
+    if (!actor.teamIds.length) throw badInput('mine', 'U hoort bij geen team, dus er is niets om op te filteren: zet "Alleen mijn teams" uit');
+    return actor.teamIds;
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { administrator, coordinatorOf, refusal, snapshotRows, startServiceContext, type ServiceContext } from '../../../../../test/support/registry-context.js';
-import { auditEntries } from '../../../../../test/support/demo-lookup.js';
+import { administrator, coordinatorOf, memberOf, refusal, snapshotRows, startServiceContext, type ServiceContext } from '../../../../../test/support/registry-context.js';
+import { auditEntries, teamId } from '../../../../../test/support/demo-lookup.js';
 import { OwnershipService } from '../../ownership/ownership.service.js';
 import { PageInput } from '../../../common/pagination.js';
 import { VerifiableType } from '../dto/verification.input.js';
@@ -40,6 +40,59 @@ describe('VerificationService', () => {
     expect([...dates].sort()).toEqual(dates);
     for (const item of queue.items) expect(service.isStale(item.lastVerifiedOn)).toBe(true);
     expect(await refusal(service.reviewQueue(null, undefined))).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('"my teams": only entries that belong to one of the actor\'s teams, or to the team asked for', async () => {
+    const all = Object.assign(new PageInput(), { limit: 200 });
+    const ownership = ctx.get(OwnershipService);
+    const zuidwest = await teamId(ctx.dataSource, 'Buurtteam Zuidwest');
+    const overvecht = await teamId(ctx.dataSource, 'Buurtteam Overvecht-Zuid');
+    const whole = await service.reviewQueue(administrator, undefined, all);
+    const ownersOf = (item: { entityType: VerifiableType; id: string }) =>
+      item.entityType === VerifiableType.PERSON ? ownership.teamsOfPerson(item.id) : ownership.teamsOfOrganisation(item.id);
+    const expected = async (teams: string[]) => {
+      const ids: string[] = [];
+      for (const item of whole.items) if ((await ownersOf(item)).some((t) => teams.includes(t))) ids.push(item.id);
+      return ids;
+    };
+    expect(whole.totalCount).toBeLessThanOrEqual(200);
+
+    const mine = await service.reviewQueue(memberOf(overvecht), undefined, all, { mine: true });
+    expect(mine.items.map((i) => i.id)).toEqual(await expected([overvecht]));
+    expect(mine.totalCount).toBe(mine.items.length);
+    expect(mine.totalCount).toBeGreaterThan(0);
+    expect(mine.totalCount).toBeLessThan(whole.totalCount);
+
+    // Two teams: the union, in the queue's order; a type filter still applies.
+    const both = await service.reviewQueue(coordinatorOf(zuidwest, overvecht), undefined, all, { mine: true });
+    expect(both.items.map((i) => i.id)).toEqual(await expected([zuidwest, overvecht]));
+    const persons = await service.reviewQueue(coordinatorOf(zuidwest), VerifiableType.PERSON, all, { mine: true });
+    expect(persons.items.every((i) => i.entityType === VerifiableType.PERSON)).toBe(true);
+    expect(persons.items.map((i) => i.id)).toEqual((await expected([zuidwest])).filter((id) => whole.items.find((i) => i.id === id)!.entityType === VerifiableType.PERSON));
+
+    // One team by id (anyone signed in may look at another team's queue); mine=false is the whole queue.
+    const byTeam = await service.reviewQueue(memberOf(overvecht), undefined, all, { teamId: zuidwest });
+    expect(byTeam.items.map((i) => i.id)).toEqual(await expected([zuidwest]));
+    expect((await service.reviewQueue(memberOf(overvecht), undefined, all, { mine: false })).totalCount).toBe(whole.totalCount);
+    // Paging counts the filtered queue.
+    const firstTwo = await service.reviewQueue(memberOf(overvecht), undefined, Object.assign(new PageInput(), { limit: 2 }), { mine: true });
+    expect(firstTwo).toMatchObject({ totalCount: mine.totalCount, hasMore: mine.totalCount > 2 });
+    expect(firstTwo.items.map((i) => i.id)).toEqual(mine.items.slice(0, 2).map((i) => i.id));
+  });
+
+  it('"my teams" refuses an unknown or malformed team, a team not one\'s own, and an actor without teams, naming the field', async () => {
+    const zuidwest = await teamId(ctx.dataSource, 'Buurtteam Zuidwest');
+    const overvecht = await teamId(ctx.dataSource, 'Buurtteam Overvecht-Zuid');
+    expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { teamId: '00000000-0000-4000-8000-00000000dead' })))
+      .toMatchObject({ code: 'NOT_FOUND', field: 'teamId', message: "Team '00000000-0000-4000-8000-00000000dead' bestaat niet" });
+    expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { teamId: 'x'.repeat(37) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'teamId' });
+    expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { teamId: '  ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'teamId' });
+    expect(await refusal(service.reviewQueue(memberOf(overvecht), undefined, undefined, { mine: true, teamId: zuidwest }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'teamId' });
+    expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { mine: true }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mine' });
+    expect(await refusal(service.reviewQueue(null, undefined, undefined, { mine: true }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    // mine together with one of one's own teams is that team.
+    const own = await service.reviewQueue(coordinatorOf(zuidwest, overvecht), undefined, undefined, { mine: true, teamId: zuidwest });
+    expect(own.totalCount).toBe((await service.reviewQueue(administrator, undefined, undefined, { teamId: zuidwest })).totalCount);
   });
 
   it('markVerified changes only lastVerifiedOn, writes an audit entry, and takes the entry out of the queue', async () => {
