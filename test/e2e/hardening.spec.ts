@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { TypeMetadataStorage } from '@nestjs/graphql/dist/schema-builder/storages/type-metadata.storage.js';
-import { getNamedType, isInputObjectType, isScalarType } from 'graphql';
+import { type GraphQLSchema, getNamedType, isInputObjectType, isScalarType, Kind, type OperationDefinitionNode, parse, print, specifiedRules, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { armor, GRAPHQL_LIMITS, operationCosts } from '../../server/src/common/hardening.js';
+import { loadConfig, projectRoot } from '../../server/src/config.js';
 import { fetchSchema } from '../support/schema.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -20,7 +24,7 @@ describe('hardened GraphQL (development mode)', () => {
     const deep = await server.gql(`{ me { teams { neighbourhoods { district { code } } } } ${'a: me { id } '.repeat(0)} }`);
     expect(deep.errors).toBeUndefined();
     const cases = [
-      `{ ${'me { teams { '.repeat(6)} id ${'} } '.repeat(6)} }`,
+      `{ ${'neighbourhoods { teams { '.repeat(6)} id ${'} } '.repeat(6)} }`,
       `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: languages { code }`).join(' ')} }`,
       `{ languages ${'@include(if: true) '.repeat(11)} { code } }`,
       `{ languages { ${'code '.repeat(2100)} } }`,
@@ -30,6 +34,132 @@ describe('hardened GraphQL (development mode)', () => {
       expect(res.status, query.slice(0, 60)).toBe(400);
       expect(res.errors![0].extensions!.code, query.slice(0, 60)).toBe('GRAPHQL_VALIDATION_FAILED');
     }
+  });
+
+  describe('cost, depth and aliases: at the limit passes, just over is refused before anything runs', () => {
+    let schema: GraphQLSchema;
+    let administrator: Record<string, string>;
+    beforeAll(async () => {
+      schema = await fetchSchema(server);
+      administrator = await server.login('beheer@example.org', 'een-lang-genoeg-wachtwoord');
+    });
+    const costOf = (query: string) => operationCosts(schema, parse(query))[0];
+    const teamCount = async () => (await server.gql('{ teams { id } }', {}, administrator)).data.teams.length as number;
+    /** `levels` fields nested in turn (neighbourhoods → teams → neighbourhoods …), `leaf` inside the innermost. */
+    const nested = (levels: string[], leaf: string) => levels.reduceRight((inner, field) => `${field} { ${inner} }`, leaf);
+    const CHAIN = ['teams', 'neighbourhoods', 'teams', 'neighbourhoods', 'teams', 'neighbourhoods', 'teams'];
+    const CREATE = 'createTeam(input: { name: "Buurtteam Te Zwaar", kind: NEIGHBOURHOOD_TEAM })';
+
+    /**
+     * A document whose cost is within 1 of `target`, made of a deeply nested selection (each level weighs
+     * 1.5 times more) and padding of top-level `__typename`s (1 each): `root` is the operation's first field.
+     */
+    function weighing(operation: 'query' | 'mutation', root: string, target: number): string {
+      const body = (leaves: number, padding: number) => `${operation} { ${nested([root, ...CHAIN], 'id '.repeat(leaves))} ${'__typename '.repeat(padding)} }`;
+      let leaves = 1;
+      while (costOf(body(leaves + 1, 0)) <= target) leaves++;
+      return body(leaves, Math.floor(target - costOf(body(leaves, 0))));
+    }
+
+    it(`a query costing at most ${GRAPHQL_LIMITS.maxCost} runs; one just over is refused with a Dutch message, the cost and the limit`, async () => {
+      const atLimit = weighing('query', 'neighbourhoods', GRAPHQL_LIMITS.maxCost);
+      const overLimit = atLimit.replace(/ }$/, ' __typename }');
+      expect(costOf(atLimit)).toBeLessThanOrEqual(GRAPHQL_LIMITS.maxCost);
+      expect(costOf(atLimit)).toBeGreaterThan(GRAPHQL_LIMITS.maxCost - 1);
+      expect(costOf(overLimit)).toBeGreaterThan(GRAPHQL_LIMITS.maxCost);
+      expect(costOf(overLimit)).toBeLessThanOrEqual(GRAPHQL_LIMITS.maxCost + 1);
+      console.log(`[hardening] cost at the limit ${costOf(atLimit)}, just over ${costOf(overLimit)} (${overLimit.length} characters)`);
+
+      const passed = await server.gql(atLimit);
+      expect(passed.status).toBe(200);
+      expect(passed.errors).toBeUndefined();
+      expect(passed.data.neighbourhoods).toEqual([]);
+
+      const refused = await server.gql(overLimit);
+      expect(refused.status).toBe(400);
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors).toHaveLength(1);
+      expect(refused.errors![0].message).toBe(
+        `De query is te zwaar: kosten ${GRAPHQL_LIMITS.maxCost + 1}, hoogstens ${GRAPHQL_LIMITS.maxCost}. ` +
+          'Vraag minder velden op, of minder diep genest, of verdeel de vraag over meer verzoeken.',
+      );
+      expect(refused.errors![0].extensions).toEqual({
+        code: 'GRAPHQL_VALIDATION_FAILED', field: 'query', limit: 'maxCost', max: GRAPHQL_LIMITS.maxCost, found: GRAPHQL_LIMITS.maxCost + 1,
+      });
+    });
+
+    it('a mutation just over the cost limit is refused and creates nothing, signed in or not', async () => {
+      const overLimit = weighing('mutation', CREATE, GRAPHQL_LIMITS.maxCost + 1);
+      expect(costOf(overLimit)).toBeGreaterThan(GRAPHQL_LIMITS.maxCost);
+      const before = await teamCount();
+      for (const headers of [administrator, {}]) {
+        const refused = await server.gql(overLimit, {}, headers);
+        expect(refused.status).toBe(400);
+        expect(refused.data).toBeUndefined();
+        expect(refused.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', field: 'query', limit: 'maxCost' });
+      }
+      expect(await teamCount()).toBe(before);
+    });
+
+    it(`depth ${GRAPHQL_LIMITS.maxDepth} runs; ${GRAPHQL_LIMITS.maxDepth + 1} is refused (a mutation creates nothing)`, async () => {
+      // neighbourhoods → 8 levels → id: 10 levels; one more level is 11.
+      const atLimit = `{ ${nested(['neighbourhoods', ...CHAIN, 'neighbourhoods'], 'code')} }`;
+      const passed = await server.gql(atLimit);
+      expect(passed.errors).toBeUndefined();
+      const overLimit = `{ ${nested(['neighbourhoods', ...CHAIN, 'neighbourhoods', 'teams'], 'id')} }`;
+      const refused = await server.gql(overLimit);
+      expect(refused.status).toBe(400);
+      expect(refused.errors).toHaveLength(1);
+      expect(refused.errors![0].message).toBe(`De query is te diep genest: ${GRAPHQL_LIMITS.maxDepth + 1} niveaus, hoogstens ${GRAPHQL_LIMITS.maxDepth}.`);
+      expect(refused.errors![0].extensions).toEqual({
+        code: 'GRAPHQL_VALIDATION_FAILED', field: 'query', limit: 'maxDepth', max: GRAPHQL_LIMITS.maxDepth, found: GRAPHQL_LIMITS.maxDepth + 1,
+      });
+      const before = await teamCount();
+      const mutation = await server.gql(`mutation { ${nested([CREATE, ...CHAIN, 'neighbourhoods', 'teams'], 'id')} }`, {}, administrator);
+      expect(mutation.status).toBe(400);
+      expect(mutation.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth' });
+      expect(await teamCount()).toBe(before);
+    });
+
+    it(`${GRAPHQL_LIMITS.maxAliases} aliases run; ${GRAPHQL_LIMITS.maxAliases + 1} are refused (${GRAPHQL_LIMITS.maxAliases + 1} aliased creates create nothing)`, async () => {
+      const aliased = (n: number, field: string) => Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ');
+      const passed = await server.gql(`{ ${aliased(GRAPHQL_LIMITS.maxAliases, 'languages { code }')} }`);
+      expect(passed.errors).toBeUndefined();
+      expect(Object.keys(passed.data)).toHaveLength(GRAPHQL_LIMITS.maxAliases);
+      const before = await teamCount();
+      const refused = await server.gql(`mutation { ${aliased(GRAPHQL_LIMITS.maxAliases + 1, `${CREATE} { id }`)} }`, {}, administrator);
+      expect(refused.status).toBe(400);
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors).toHaveLength(1);
+      expect(refused.errors![0].message).toBe(`De query gebruikt te veel aliassen: ${GRAPHQL_LIMITS.maxAliases + 1}, hoogstens ${GRAPHQL_LIMITS.maxAliases}.`);
+      expect(refused.errors![0].extensions).toEqual({
+        code: 'GRAPHQL_VALIDATION_FAILED', field: 'query', limit: 'maxAliases', max: GRAPHQL_LIMITS.maxAliases, found: GRAPHQL_LIMITS.maxAliases + 1,
+      });
+      expect(await teamCount()).toBe(before);
+    });
+
+    it("every operation of the client passes the server's validation and limits; its largest runs over HTTP", async () => {
+      const dir = join(projectRoot(), 'client', 'src');
+      const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /(^|\/)graphql\/[^/]+\.graphql$/.test(f));
+      expect(files.length).toBeGreaterThan(10);
+      // One document, so operations find the fragments of other files, as codegen does.
+      const document = parse(files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n'));
+      expect(validate(schema, document, [...specifiedRules, ...armor(loadConfig({})).validationRules]).map((e) => e.message)).toEqual([]);
+      const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      const costs = operationCosts(schema, document);
+      expect(costs).toHaveLength(operations.length);
+      const ranked = operations.map((o, i) => ({ name: o.name!.value, cost: costs[i], operation: o })).sort((a, b) => b.cost - a.cost);
+      console.log(`[hardening] client operations by cost (limit ${GRAPHQL_LIMITS.maxCost}): ${ranked.slice(0, 5).map((r) => `${r.name} ${r.cost}`).join(', ')}`);
+      const largest = ranked[0];
+      expect(largest.cost).toBeLessThanOrEqual(GRAPHQL_LIMITS.maxCost);
+      // Over HTTP, with its fragments, signed in; this database has no neighbourhoods, so a query about one answers null.
+      const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => print(d));
+      const used = fragments.filter((f) => print(largest.operation).includes(`...${/fragment (\w+)/.exec(f)![1]}`));
+      const variables = Object.fromEntries((largest.operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, 'BU03440832']));
+      const res = await server.gql([print(largest.operation), ...used].join('\n'), variables, administrator);
+      expect(res.status).toBe(200);
+      expect(res.errors).toBeUndefined();
+    });
   });
 
   it('batches up to 5 operations; more are refused before any runs', async () => {

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { limitError } from './limit-errors.js';
 
 /** Codes a client can rely on, in `errors[].extensions.code`. */
 export const ErrorCode = {
@@ -68,6 +69,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   if (PASSED_THROUGH.has(code)) {
     const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    const limit = code === 'GRAPHQL_VALIDATION_FAILED' ? limitError(formatted.message) : null;
+    if (limit) return { message: limit.message, locations: formatted.locations, extensions: { ...extensions, ...limit.extensions } };
     if (!extensions.field) {
       const field = fieldFromMessage(formatted.message);
       if (field) extensions.field = field;

@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FieldMiddleware } from '@nestjs/graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { type DocumentNode, getNamedType, GraphQLError, isObjectType, Kind, Lexer, Source, TokenKind, visit } from 'graphql';
+import { type DocumentNode, getNamedType, GraphQLError, type GraphQLSchema, isObjectType, Kind, Lexer, Source, TokenKind, validate, visit } from 'graphql';
 import helmet from 'helmet';
 import type { AppConfig } from '../config.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -50,6 +50,24 @@ export function armor(config: AppConfig) {
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
   return { plugins: protection.plugins, validationRules: protection.validationRules };
+}
+
+/**
+ * What graphql-armor's cost limit counts for each operation of a document, with the same settings as
+ * armor() but no maximum: to check the client's own operations against GRAPHQL_LIMITS.maxCost.
+ */
+export function operationCosts(schema: GraphQLSchema, document: DocumentNode): number[] {
+  const costs: number[] = [];
+  const { validationRules } = new ApolloArmor({
+    costLimit: { maxCost: Number.POSITIVE_INFINITY, ignoreIntrospection: true, onAccept: [(_context, { n }) => costs.push(n)] },
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  validate(schema, document, validationRules);
+  return costs;
 }
 
 /** Tokens in a document, counting stops past `limit`; null for a syntax error (Apollo's parser reports those). */
