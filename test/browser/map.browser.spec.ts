@@ -107,7 +107,9 @@ describe('map page in Chromium', () => {
     await expect.poll(() => page.locator('.leaflet-overlay-pane svg path').first().isVisible()).toBe(true);
 
     // The map has an accessible name, and the boundary source is credited.
+    // Named after the municipality of the installation (MUNICIPALITY_CODE, default GM0344), from the neighbourhood table.
     await expect.poll(() => page.getByRole('region', { name: 'Kaart van Utrecht met buurten en partners' }).count()).toBe(1);
+    expect(await page.locator('.app__subtitle').innerText()).toBe('Sleutelpersonen, tolken en organisaties per buurt in Utrecht');
     await expect.poll(() => page.getByText('Bron buurtgrenzen: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)').count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
 

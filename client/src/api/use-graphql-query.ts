@@ -17,24 +17,27 @@ export function useGraphQLQuery<TResult, TVariables>(
   variables: TVariables | undefined,
   options: { skip?: boolean; /** Change to fetch again with the same variables (after a mutation). */ reloadKey?: unknown } = {},
 ): QueryState<TResult> {
-  const [state, setState] = useState<QueryState<TResult>>({ data: undefined, loading: !options.skip, error: undefined });
   const variablesKey = JSON.stringify(variables ?? null);
+  // What the state belongs to: until the effect has started the request for new variables, the data on
+  // hand is for the old ones, and `loading` must already say so (no render shows old data as current).
+  const requestKey = `${options.skip ? 'skip' : 'run'}|${String(options.reloadKey)}|${variablesKey}`;
+  const [state, setState] = useState<QueryState<TResult> & { key: string }>({ data: undefined, loading: !options.skip, error: undefined, key: requestKey });
 
   useEffect(() => {
     if (options.skip) {
-      setState({ data: undefined, loading: false, error: undefined });
+      setState({ data: undefined, loading: false, error: undefined, key: requestKey });
       return;
     }
     const controller = new AbortController();
-    setState((previous) => ({ data: previous.data, loading: true, error: undefined }));
+    setState((previous) => ({ data: previous.data, loading: true, error: undefined, key: requestKey }));
     graphqlRequest(document, variables, { signal: controller.signal }).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ data, loading: false, error: undefined });
+        if (!controller.signal.aborted) setState({ data, loading: false, error: undefined, key: requestKey });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const wrapped = error instanceof GraphQLRequestError ? error : new GraphQLRequestError([{ message: String(error) }]);
-        setState({ data: undefined, loading: false, error: wrapped });
+        setState({ data: undefined, loading: false, error: wrapped, key: requestKey });
       },
     );
     return () => controller.abort();
@@ -42,5 +45,5 @@ export function useGraphQLQuery<TResult, TVariables>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [document, variablesKey, options.skip, options.reloadKey]);
 
-  return state;
+  return { data: state.data, loading: state.loading || (!options.skip && state.key !== requestKey), error: state.error };
 }

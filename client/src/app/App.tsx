@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ImportPage } from '../features/exchange/components/ImportPage';
+import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
 import { useClientSettings } from '../features/app-settings/hooks/use-client-settings';
 import { SessionBar } from '../features/auth/components/SessionBar';
 import { SignInForm } from '../features/auth/components/SignInForm';
@@ -20,7 +21,7 @@ import type { SearchPartnersQuery } from '../generated/graphql';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { MapLegend } from '../map/MapLegend';
-import { SocialMap } from '../map/SocialMap';
+import { mapLabel, SocialMap } from '../map/SocialMap';
 import { type MapPartner, partnerKey } from '../map/map-types';
 import { MainNav } from './MainNav';
 import { PageShell } from './PageShell';
@@ -46,7 +47,11 @@ export function App() {
   const { session, user } = useSession();
   const signedIn = Boolean(user);
   const { settings } = useClientSettings();
-  const { neighbourhoods, loading: neighbourhoodsLoading, error: neighbourhoodsError } = useNeighbourhoods();
+  const { neighbourhoods, loading: neighbourhoodsLoading, error: neighbourhoodsError, municipalityCode } = useNeighbourhoods();
+  const municipality = useMemo(
+    () => (settings ? { name: settings.municipalityName, bounds: settings.municipalityBounds } : undefined),
+    [settings],
+  );
   const { languages, error: languagesError } = useLanguages();
   const { overview } = usePartnerOverview(signedIn);
 
@@ -137,7 +142,7 @@ export function App() {
           <Heading level={1} className="app__title">
             {t('app.title')}
           </Heading>
-          <p className="app__subtitle">{t('app.subtitle')}</p>
+          <AppSubtitle />
         </div>
         <MainNav route={route} />
         <div className="app__header-tools">
@@ -286,7 +291,7 @@ export function App() {
       </aside>
 
       <main className="app__map" id="map" tabIndex={-1} aria-busy={neighbourhoodsLoading}>
-        <h2 className="visually-hidden">{t('map.label')}</h2>
+        <h2 className="visually-hidden">{mapLabel(t, settings?.municipalityName)}</h2>
         {neighbourhoodsLoading ? (
           <p className="app__map-status" role="status">
             {t('map.loading')}
@@ -295,6 +300,11 @@ export function App() {
         {neighbourhoodsError ? (
           <p className="app__map-status error-text" role="alert">
             {t('map.error', { message: neighbourhoodsError.message })}
+          </p>
+        ) : null}
+        {!neighbourhoodsLoading && !neighbourhoodsError && municipalityCode && neighbourhoods.length === 0 ? (
+          <p className="app__map-status" role="status">
+            {t('map.noNeighbourhoods', { code: municipalityCode })}
           </p>
         ) : null}
         <SocialMap
@@ -312,6 +322,7 @@ export function App() {
                 : undefined
           }
           searchArea={mode === 'match' ? match.searchArea : undefined}
+          municipality={municipality}
           tileUrl={settings?.tileUrl}
           tileAttribution={settings?.tileAttribution}
           onNeighbourhoodSelect={mode === 'match' ? match.selectNeighbourhood : selectNeighbourhood}

@@ -1,5 +1,6 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { lazy, Suspense } from 'react';
+import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
 import { SessionBar } from '../features/auth/components/SessionBar';
 import { SignInForm } from '../features/auth/components/SignInForm';
 import { useSession } from '../features/auth/hooks/use-session';
@@ -29,7 +30,7 @@ export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }
               {t('app.title')}
             </a>
           </p>
-          <p className="app__subtitle">{t('app.subtitle')}</p>
+          <AppSubtitle />
         </div>
         <MainNav route={route} />
         <div className="app__header-tools">

@@ -426,7 +426,7 @@ export type VerifiableType =
 export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClientSettingsQuery = { clientSettings: { tileUrl: string, tileAttribution: string } };
+export type ClientSettingsQuery = { clientSettings: { tileUrl: string, tileAttribution: string, municipalityCode: string, municipalityName: string | null, municipalityNeighbourhoodCount: number, municipalityBounds: { south: number, west: number, north: number, east: number } | null } };
 
 export type SessionUserFragment = { id: string, email: string, role: UserRole, teams: Array<{ id: string, name: string }> };
 
@@ -626,7 +626,9 @@ export type RegistryOrganisationChoicesQueryVariables = Exact<{
 
 export type RegistryOrganisationChoicesQuery = { organisations: { hasMore: boolean, items: Array<{ id: string, name: string }> } };
 
-export type RegistryNeighbourhoodChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+export type RegistryNeighbourhoodChoicesQueryVariables = Exact<{
+  municipalityCode: string;
+}>;
 
 
 export type RegistryNeighbourhoodChoicesQuery = { neighbourhoods: Array<{ code: string, name: string, district: { name: string } }> };
@@ -641,6 +643,7 @@ export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind
 export type ReviewQueueQueryVariables = Exact<{
   entityType?: VerifiableType | null | undefined;
   page?: PageInput | null | undefined;
+  mine?: boolean | null | undefined;
 }>;
 
 
@@ -802,6 +805,15 @@ export const ClientSettingsDocument = new TypedDocumentString(`
   clientSettings {
     tileUrl
     tileAttribution
+    municipalityCode
+    municipalityName
+    municipalityNeighbourhoodCount
+    municipalityBounds {
+      south
+      west
+      north
+      east
+    }
   }
 }
     `) as unknown as TypedDocumentString<ClientSettingsQuery, ClientSettingsQueryVariables>;
@@ -1612,8 +1624,8 @@ export const RegistryOrganisationChoicesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RegistryOrganisationChoicesQuery, RegistryOrganisationChoicesQueryVariables>;
 export const RegistryNeighbourhoodChoicesDocument = new TypedDocumentString(`
-    query RegistryNeighbourhoodChoices {
-  neighbourhoods(municipalityCode: "GM0344") {
+    query RegistryNeighbourhoodChoices($municipalityCode: String!) {
+  neighbourhoods(municipalityCode: $municipalityCode) {
     code
     name
     district {
@@ -1689,9 +1701,9 @@ fragment ContactAssignmentRow on ContactAssignment {
   }
 }`) as unknown as TypedDocumentString<TeamRecordQuery, TeamRecordQueryVariables>;
 export const ReviewQueueDocument = new TypedDocumentString(`
-    query ReviewQueue($entityType: VerifiableType, $page: PageInput) {
+    query ReviewQueue($entityType: VerifiableType, $page: PageInput, $mine: Boolean) {
   reviewAfterMonths
-  reviewQueue(entityType: $entityType, page: $page) {
+  reviewQueue(entityType: $entityType, page: $page, mine: $mine) {
     totalCount
     hasMore
     items {

@@ -3,7 +3,8 @@ import type { MessageKey } from './messages.nl';
 /** English, the second language. The type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
   'app.title': 'Social map',
-  'app.subtitle': 'Key persons, interpreters and organisations per neighbourhood in Utrecht',
+  'app.subtitle': 'Key persons, interpreters and organisations per neighbourhood in {municipality}',
+  'app.subtitleNoMunicipality': 'Key persons, interpreters and organisations per neighbourhood',
   'app.skipToSearch': 'Skip to search',
   'app.skipToMap': 'Skip to the map',
   'app.skipToSignIn': 'Skip to sign-in',
@@ -107,7 +108,9 @@ export const en: Record<MessageKey, string> = {
   'detail.no': 'no',
   'detail.notFound': 'This partner does not exist (any more).',
 
-  'map.label': 'Map of Utrecht with neighbourhoods and partners',
+  'map.label': 'Map of {municipality} with neighbourhoods and partners',
+  'map.labelNoMunicipality': 'Map with neighbourhoods and partners',
+  'map.noNeighbourhoods': 'No neighbourhoods of municipality {code} have been loaded yet, so the map shows none. An administrator can import them.',
   'map.loading': 'Loading map…',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',

@@ -1,7 +1,8 @@
 /** Dutch is the first language of the product: every text a user reads starts here. */
 export const nl = {
   'app.title': 'Sociale kaart',
-  'app.subtitle': 'Sleutelpersonen, tolken en organisaties per buurt in Utrecht',
+  'app.subtitle': 'Sleutelpersonen, tolken en organisaties per buurt in {municipality}',
+  'app.subtitleNoMunicipality': 'Sleutelpersonen, tolken en organisaties per buurt',
   'app.skipToSearch': 'Direct naar zoeken',
   'app.skipToMap': 'Direct naar de kaart',
   'app.skipToSignIn': 'Direct naar inloggen',
@@ -105,7 +106,9 @@ export const nl = {
   'detail.no': 'nee',
   'detail.notFound': 'Deze partner bestaat niet (meer).',
 
-  'map.label': 'Kaart van Utrecht met buurten en partners',
+  'map.label': 'Kaart van {municipality} met buurten en partners',
+  'map.labelNoMunicipality': 'Kaart met buurten en partners',
+  'map.noNeighbourhoods': 'Er zijn nog geen buurten van gemeente {code} geladen, dus de kaart toont geen buurten. Een beheerder kan ze importeren.',
   'map.loading': 'Kaart laden…',
   'map.zoomIn': 'Inzoomen',
   'map.zoomOut': 'Uitzoomen',

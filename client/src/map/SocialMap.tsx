@@ -1,7 +1,7 @@
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef } from 'react';
 import { Circle, MapContainer, TileLayer, ZoomControl, useMap } from 'react-leaflet';
-import { useI18n } from '../i18n/i18n';
+import { type Translate, useI18n } from '../i18n/i18n';
 import { NeighbourhoodLayer } from './NeighbourhoodLayer';
 import { PartnerClusterLayer } from './PartnerClusterLayer';
 import { boundsOfGeometries, boundsOfPoints, type MapNeighbourhood, type MapPartner } from './map-types';
@@ -20,6 +20,14 @@ export interface SocialMapProps {
   onPartnerSelect(partner: MapPartner): void;
   /** The area a partner search covers: drawn as a circle, and brought into view with each new search. */
   searchArea?: SearchArea;
+  /** The municipality this installation serves: its name labels the map; its box is the first view. */
+  municipality?: MapMunicipality;
+}
+
+export interface MapMunicipality {
+  name: string | null;
+  /** Around its neighbourhoods' centre points, known before their boundaries arrive; null when it has none. */
+  bounds: { south: number; west: number; north: number; east: number } | null;
 }
 
 export interface SearchArea {
@@ -29,8 +37,8 @@ export interface SearchArea {
   label: string;
 }
 
-/** Utrecht, for the first paint before the neighbourhoods arrive. */
-const UTRECHT_CENTRE: [number, number] = [52.0907, 5.1214];
+/** The middle of the Netherlands, for the first paint before the server says which municipality this is. */
+const NETHERLANDS_CENTRE: [number, number] = [52.16, 5.29];
 
 /** Leaflet owns the container element: give it a role and an accessible name from here. */
 function MapAccessibleName({ label }: { label: string }) {
@@ -43,17 +51,25 @@ function MapAccessibleName({ label }: { label: string }) {
   return null;
 }
 
-function FitToNeighbourhoods({ neighbourhoods }: { neighbourhoods: readonly MapNeighbourhood[] }) {
+/**
+ * The first view: the municipality's box as soon as the settings arrive, then its neighbourhoods'
+ * boundaries once they are loaded. Only once: after that the user (or a search) moves the map.
+ */
+function InitialView({ neighbourhoods, bounds }: { neighbourhoods: readonly MapNeighbourhood[]; bounds: MapMunicipality['bounds'] | undefined }) {
   const map = useMap();
-  const done = useRef(false);
+  const fitted = useRef<'nothing' | 'municipality' | 'neighbourhoods'>('nothing');
   useEffect(() => {
-    if (done.current || neighbourhoods.length === 0) return;
-    const bounds = boundsOfGeometries(neighbourhoods.map((n) => n.geometry));
-    if (bounds) {
-      map.fitBounds(bounds, { padding: [8, 8], animate: false });
-      done.current = true;
+    if (fitted.current === 'neighbourhoods') return;
+    const boundaries = neighbourhoods.length > 0 ? boundsOfGeometries(neighbourhoods.map((n) => n.geometry)) : undefined;
+    if (boundaries) {
+      map.fitBounds(boundaries, { padding: [8, 8], animate: false });
+      fitted.current = 'neighbourhoods';
+    } else if (bounds && fitted.current === 'nothing') {
+      // A municipality of one neighbourhood has a box of one point: do not zoom in all the way.
+      map.fitBounds([[bounds.south, bounds.west], [bounds.north, bounds.east]], { padding: [24, 24], animate: false, maxZoom: 14 });
+      fitted.current = 'municipality';
     }
-  }, [map, neighbourhoods]);
+  }, [map, neighbourhoods, bounds]);
   return null;
 }
 
@@ -82,8 +98,13 @@ function FitToPartners({ partners, focusKey, disabled }: { partners: readonly Ma
   return null;
 }
 
+/** The map's accessible name, with the municipality's name once known. */
+export function mapLabel(t: Translate, municipalityName: string | null | undefined): string {
+  return municipalityName ? t('map.label', { municipality: municipalityName }) : t('map.labelNoMunicipality');
+}
+
 /**
- * The map of Utrecht: neighbourhood polygons and partner markers. Presentational: everything it
+ * The map of the municipality: neighbourhood polygons and partner markers. Presentational: everything it
  * draws comes in as props, and what the user picks goes out through callbacks.
  */
 export function SocialMap(props: SocialMapProps) {
@@ -99,8 +120,8 @@ export function SocialMap(props: SocialMapProps) {
   const clusterLabel = useMemo(() => (count: number) => t('map.cluster', { count }), [t]);
 
   return (
-    <MapContainer center={UTRECHT_CENTRE} zoom={12} zoomControl={false} className="social-map" minZoom={10} maxZoom={18}>
-      <MapAccessibleName label={t('map.label')} />
+    <MapContainer center={NETHERLANDS_CENTRE} zoom={10} zoomControl={false} className="social-map" minZoom={10} maxZoom={18}>
+      <MapAccessibleName label={mapLabel(t, props.municipality?.name)} />
       {/* Leaflet controls take their texts once: a new control per language. */}
       <ZoomControl key={locale} position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
       {props.tileUrl ? <TileLayer url={props.tileUrl} attribution={props.tileAttribution} /> : null}
@@ -110,7 +131,7 @@ export function SocialMap(props: SocialMapProps) {
         tooltipText={tooltipText}
         onSelect={props.onNeighbourhoodSelect}
       />
-      <FitToNeighbourhoods neighbourhoods={props.neighbourhoods} />
+      <InitialView neighbourhoods={props.neighbourhoods} bounds={props.municipality?.bounds} />
       <PartnerClusterLayer
         partners={props.partners}
         selectedKey={props.selectedPartnerKey}

@@ -26,9 +26,10 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts `node dist/server/src/main.js` on the port and a fresh SQLite file (demo data loads on first start);
- * tiles point at a loopback address that serves nothing, as offline. Resolves when the server says it runs.
+ * tiles point at a loopback address that serves nothing, as offline; `env` adds or overrides settings.
+ * Resolves when the server says it runs.
  */
-export function startServer(port: number, databaseFile: string): Promise<{ child: ChildProcess; startedInMs: number }> {
+export function startServer(port: number, databaseFile: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; startedInMs: number }> {
   const started = Date.now();
   const child = spawn(process.execPath, ['dist/server/src/main.js'], {
     cwd: ROOT,
@@ -39,6 +40,7 @@ export function startServer(port: number, databaseFile: string): Promise<{ child
       DATABASE_URL: `sqlite:${databaseFile}`,
       TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png',
       NODE_ENV: 'test',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,13 +1,22 @@
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { NeighbourhoodsDocument } from '../../../generated/graphql';
 import type { MapNeighbourhood } from '../../../map/map-types';
+import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
 
-/** CBS gemeentecode of Utrecht. */
-export const UTRECHT = 'GM0344';
 const EMPTY: MapNeighbourhood[] = [];
 
-/** All neighbourhoods of a municipality, with their boundaries. */
-export function useNeighbourhoods(municipalityCode: string = UTRECHT) {
-  const { data, loading, error } = useGraphQLQuery(NeighbourhoodsDocument, { municipalityCode });
-  return { neighbourhoods: data?.neighbourhoods ?? EMPTY, loading, error };
+/**
+ * All neighbourhoods of a municipality, with their boundaries: by default the municipality this
+ * installation serves (MUNICIPALITY_CODE, from the server's client settings).
+ */
+export function useNeighbourhoods(municipalityCode?: string) {
+  const settings = useClientSettings();
+  const code = municipalityCode ?? settings.settings?.municipalityCode;
+  const { data, loading, error } = useGraphQLQuery(NeighbourhoodsDocument, code ? { municipalityCode: code } : undefined, { skip: !code });
+  return {
+    neighbourhoods: data?.neighbourhoods ?? EMPTY,
+    loading: loading || (!code && settings.loading),
+    error: error ?? (code ? undefined : settings.error),
+    municipalityCode: code,
+  };
 }

@@ -1,5 +1,5 @@
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Link } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { navigate, paths } from '../../../app/router';
@@ -10,6 +10,7 @@ import {
   OrganisationRecordDocument,
   UpdateOrganisationDocument,
 } from '../../../generated/graphql';
+import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
 import { CheckboxGroup, ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField } from '../forms/fields';
 import { type FieldErrors, isEmail, isPhone, isUrl, orNull, orUndefined } from '../forms/form-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
@@ -41,7 +42,7 @@ const EMPTY: Draft = {
   description: '',
   address: '',
   postcode: '',
-  city: 'Utrecht',
+  city: '',
   website: '',
   phone: '',
   email: '',
@@ -92,6 +93,11 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
   const { rt, t, locale } = useRegistryText();
   const choices = useRegistryChoices();
   const [draft, setDraft] = useState<Draft>(() => (organisation ? draftFrom(organisation) : EMPTY));
+  // A new organisation is most likely in the municipality this installation serves: its name as the city, until changed.
+  const municipalityName = useClientSettings().settings?.municipalityName;
+  useEffect(() => {
+    if (!organisation && municipalityName) setDraft((previous) => (previous.city === '' ? { ...previous, city: municipalityName } : previous));
+  }, [organisation, municipalityName]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
   const knownFields = () => ['name', 'kind', 'description', 'address', 'postcode', 'city', 'website', 'phone', 'email', 'languageCodes', 'communityCodes', 'neighbourhoodCodes'];
   const { errors, busy, submit } = useFormSubmit({ knownFields });

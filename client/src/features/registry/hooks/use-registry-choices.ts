@@ -9,6 +9,7 @@ import {
   type RegistryPersonChoicesQuery,
   RegistryPersonChoicesDocument,
 } from '../../../generated/graphql';
+import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
 import { useLanguages } from '../../language/hooks/use-languages';
 import type { Option } from '../forms/fields';
 import { useRegistryText } from '../registry-text';
@@ -19,7 +20,10 @@ const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, 'nl');
 export function useRegistryChoices() {
   const { locale } = useRegistryText();
   const base = useGraphQLQuery(RegistryChoicesDocument, {});
-  const neighbourhoodData = useGraphQLQuery(RegistryNeighbourhoodChoicesDocument, {});
+  // The neighbourhoods of the municipality this installation serves (MUNICIPALITY_CODE).
+  const { settings, loading: settingsLoading, error: settingsError } = useClientSettings();
+  const municipalityCode = settings?.municipalityCode;
+  const neighbourhoodData = useGraphQLQuery(RegistryNeighbourhoodChoicesDocument, municipalityCode ? { municipalityCode } : undefined, { skip: !municipalityCode });
   const { languages } = useLanguages();
   return useMemo(() => {
     const teams: Option[] = (base.data?.teams ?? []).filter((t) => !t.archivedAt).map((t) => ({ value: t.id, label: t.name })).sort(byLabel);
@@ -27,8 +31,12 @@ export function useRegistryChoices() {
     const neighbourhoods: Option[] = (neighbourhoodData.data?.neighbourhoods ?? [])
       .map((n) => ({ value: n.code, label: `${n.name} (${n.district.name})` }))
       .sort(byLabel);
-    return { teams, communities, neighbourhoods, languages, loading: base.loading || neighbourhoodData.loading, error: base.error ?? neighbourhoodData.error };
-  }, [base, neighbourhoodData, languages, locale]);
+    return {
+      teams, communities, neighbourhoods, languages,
+      loading: base.loading || neighbourhoodData.loading || settingsLoading,
+      error: base.error ?? neighbourhoodData.error ?? settingsError,
+    };
+  }, [base, neighbourhoodData, settingsLoading, settingsError, languages, locale]);
 }
 
 type PersonChoice = RegistryPersonChoicesQuery['persons']['items'][number];
