@@ -211,6 +211,37 @@ describe('registry in Chromium', () => {
     await signInAs('coordinator@example.org');
   });
 
+  it('review queue: "Alleen mijn teams" is on for a team member, shows only their teams\' entries, and toggles with the keyboard', async () => {
+    // Signed in as the coordinator of Buurtteam Zuidwest (the test before ends so).
+    await openFromMenu('Controle');
+    await page.getByRole('heading', { level: 1, name: /Controle/ }).waitFor();
+    const mine = page.getByRole('checkbox', { name: 'Alleen mijn teams' });
+    await mine.waitFor();
+    expect(await mine.isChecked()).toBe(true);
+    const describedBy = await mine.getAttribute('aria-describedby');
+    expect(await page.locator(`#${describedBy}`).innerText()).toBe('(records van Buurtteam Zuidwest)');
+    const count = async (text: RegExp) => {
+      const status = page.getByRole('status').filter({ hasText: text });
+      await status.waitFor();
+      return Number(/(\d+)/.exec((await status.textContent()) ?? '')?.[1]);
+    };
+    const own = await count(/records van uw teams wachten op controle/);
+    expect(own).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'review queue, only my teams');
+
+    await mine.focus();
+    await page.keyboard.press('Space');
+    const all = await count(/^\d+ records wachten op controle/);
+    expect(await mine.isChecked()).toBe(false);
+    expect(all).toBeGreaterThan(own);
+    expect(await page.locator('table.review__table tbody tr').count()).toBe(Math.min(all, 50));
+    await expectNoAxeViolations(page, 'review queue, all teams');
+
+    await page.keyboard.press('Space');
+    expect(await count(/records van uw teams wachten op controle/)).toBe(own);
+    expect(await page.locator('table.review__table tbody tr').count()).toBe(Math.min(own, 50));
+  });
+
   it('edits an organisation, marks it verified and archives it after confirmation', async () => {
     await page.goto(`${baseUrl}/buurt/${KANALENEILAND_NOORD}`);
     await page.locator('section[aria-labelledby="nb-partners"]').getByRole('link', { name: 'Buurthuis De Kanaalhoek' }).click();

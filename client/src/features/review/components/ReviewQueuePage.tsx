@@ -1,8 +1,9 @@
-import { Link, Paragraph, Select, SelectOption, FormLabel } from '@utrecht/component-library-react';
+import { Checkbox, FormLabel, Link, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { ReviewQueueDocument, type VerifiableType } from '../../../generated/graphql';
+import { useSession } from '../../auth/hooks/use-session';
 import { PageHeading, PageState, VerifyButton } from '../../registry/components/record-parts';
 import { useRegistryText } from '../../registry/registry-text';
 
@@ -11,14 +12,24 @@ const PAGE = 50;
 /** What has not been verified for the review period, or never: verify in place or go and edit. */
 export function ReviewQueuePage() {
   const { rt, formatDate } = useRegistryText();
+  const { user } = useSession();
+  const teams = user?.teams ?? [];
   const [entityType, setEntityType] = useState<VerifiableType | ''>('');
+  // A team member starts with their own teams' entries; someone without a team (an administrator) sees everything.
+  const [mineChosen, setMine] = useState(true);
+  const mine = mineChosen && teams.length > 0;
   const [limit, setLimit] = useState(PAGE);
   const [verified, setVerified] = useState<Record<string, string>>({});
-  const { data, loading, error } = useGraphQLQuery(ReviewQueueDocument, { entityType: entityType || undefined, page: { limit, offset: 0 } });
+  const { data, loading, error } = useGraphQLQuery(ReviewQueueDocument, {
+    entityType: entityType || undefined,
+    page: { limit, offset: 0 },
+    mine: mine || undefined,
+  });
   const queue = data?.reviewQueue;
+  const teamNames = teams.map((team) => team.name).join(', ');
 
   return (
-    <article aria-labelledby="page-heading">
+    <article aria-labelledby="page-heading" aria-busy={loading}>
       <PageHeading>{rt('review.heading')}</PageHeading>
       <Paragraph>{rt('review.intro', { months: data?.reviewAfterMonths ?? 12 })}</Paragraph>
       <div className="review__filter">
@@ -28,12 +39,37 @@ export function ReviewQueuePage() {
           <SelectOption value="ORGANISATION">{rt('review.organisations')}</SelectOption>
           <SelectOption value="PERSON">{rt('review.persons')}</SelectOption>
         </Select>
+        {teams.length > 0 ? (
+          <div className="review__mine">
+            <Checkbox
+              id="review-mine"
+              checked={mine}
+              aria-describedby="review-mine-teams"
+              onChange={(event) => {
+                setMine(event.target.checked);
+                setLimit(PAGE);
+              }}
+            />
+            <FormLabel htmlFor="review-mine" type="checkbox" checked={mine}>
+              {rt('review.mine')}
+            </FormLabel>
+            <span id="review-mine-teams" className="review__mine-teams">
+              {rt('review.mineTeams', { teams: teamNames })}
+            </span>
+          </div>
+        ) : null}
       </div>
       {!queue ? (
         <PageState loading={loading} error={error} />
       ) : (
         <>
-          <Paragraph role="status">{queue.totalCount === 0 ? rt('review.empty') : rt('review.count', { count: queue.totalCount })}</Paragraph>
+          <Paragraph role="status">
+            {loading
+              ? rt('page.loading')
+              : queue.totalCount === 0
+                ? rt(mine ? 'review.emptyMine' : 'review.empty')
+                : rt(mine ? 'review.countMine' : 'review.count', { count: queue.totalCount })}
+          </Paragraph>
           {queue.items.length > 0 ? (
             <table className="record-table review__table">
               <caption className="visually-hidden">{rt('review.heading')}</caption>
