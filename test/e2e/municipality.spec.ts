@@ -1,7 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/src/config.js';
+import { District } from '../../server/src/modules/neighbourhood/district.entity.js';
+import { Neighbourhood } from '../../server/src/modules/neighbourhood/neighbourhood.entity.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const SETTINGS = `{ clientSettings { municipalityCode municipalityName municipalityNeighbourhoodCount municipalityBounds { south west north east } tileUrl } }`;
@@ -51,6 +54,30 @@ describe('the municipality of the installation (MUNICIPALITY_CODE)', () => {
     expect(rest.errors).toBeUndefined();
     expect(rest.data.languages.length).toBeGreaterThan(180);
     expect(rest.data.me.email).toBe('beheerder@example.org');
+  });
+
+  it('neighbourhoods imported later are picked up without a restart; other municipalities in the table stay off the map', async () => {
+    // As `npm run import:neighbourhoods` would leave them (it writes to the database from another process).
+    const db = amsterdam.app.get(DataSource);
+    const square = (lat: number, lon: number) => JSON.stringify({ type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]] });
+    await db.getRepository(District).save({ code: 'WK036300', name: 'Burgwallen-Oude Zijde', municipalityCode: 'GM0363', municipalityName: 'Amsterdam', geometryJson: null });
+    await db.getRepository(Neighbourhood).save([
+      { code: 'BU03630000', name: 'Kop Zeedijk', lat: 52.376, lon: 4.900 },
+      { code: 'BU03630001', name: 'Oosterdokseiland', lat: 52.375, lon: 4.910 },
+    ].map((n) => ({
+      code: n.code, name: n.name, districtCode: 'WK036300', municipalityCode: 'GM0363', municipalityName: 'Amsterdam', geometryJson: square(n.lat, n.lon),
+      centroidLat: n.lat, centroidLon: n.lon, boundaryApproximate: false, boundarySource: 'test',
+    })));
+    const res = await amsterdam.gql(SETTINGS);
+    expect(res.data.clientSettings).toMatchObject({
+      municipalityCode: 'GM0363', municipalityName: 'Amsterdam', municipalityNeighbourhoodCount: 2,
+      municipalityBounds: { south: 52.375, west: 4.9, north: 52.376, east: 4.91 },
+    });
+    const map = await amsterdam.gql(`{ neighbourhoods(municipalityCode: "GM0363") { code } }`);
+    expect(map.data.neighbourhoods.map((n: { code: string }) => n.code)).toEqual(['BU03630000', 'BU03630001']);
+    // Utrecht's 111 are still in the table, and stay out of Amsterdam's settings; Utrecht's installation is not affected.
+    expect((await amsterdam.gql(`{ neighbourhoods { code } }`)).data.neighbourhoods).toHaveLength(113);
+    expect((await utrecht.gql(SETTINGS)).data.clientSettings.municipalityNeighbourhoodCount).toBe(111);
   });
 
   it('a new team belongs to the configured municipality unless the input names one; an explicit null is refused', async () => {
