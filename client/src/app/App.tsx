@@ -1,6 +1,5 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ImportPage } from '../features/exchange/components/ImportPage';
 import { useClientSettings } from '../features/app-settings/hooks/use-client-settings';
 import { SessionBar } from '../features/auth/components/SessionBar';
 import { SignInForm } from '../features/auth/components/SignInForm';
@@ -114,8 +113,7 @@ export function App() {
   const neighbourhoodError = searchError?.forField('neighbourhoodCode');
   const otherError = searchError && !languageError && !neighbourhoodError ? searchError : undefined;
 
-  // Other pages have their own layout; the map page keeps its state (search, results) while they are open.
-  if (route.name === 'import') return <ImportPage />;
+  // Other pages share the page shell (header, navigation, sign-in); the map page keeps its state while they are open.
   if (route.name !== 'home') return <PageShell route={route} />;
 
   return (
