@@ -144,7 +144,8 @@ export function App() {
         </div>
       </header>
 
-      <aside className="app__panel" aria-label={t('app.sidePanel')}>
+      {/* Its own scroll area (see app.css); focusable so it can be scrolled with the keyboard whatever it holds. */}
+      <aside className="app__panel" aria-label={t('app.sidePanel')} tabIndex={0}>
         {session.status === 'checking' ? (
           <Paragraph role="status">{t('auth.checking')}</Paragraph>
         ) : !signedIn ? (

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n';
  */
 const nl = {
   'nav.label': 'Hoofdmenu',
+  'nav.menu': 'Menu',
   'nav.map': 'Kaart en zoeken',
   'nav.registerOrganisation': 'Organisatie registreren',
   'nav.registerPerson': 'Persoon registreren',
@@ -320,6 +321,7 @@ export type RegistryTextKey = keyof typeof nl;
 
 const en: Partial<Record<RegistryTextKey, string>> = {
   'nav.label': 'Main menu',
+  'nav.menu': 'Menu',
   'nav.map': 'Map and search',
   'nav.registerOrganisation': 'Register organisation',
   'nav.registerPerson': 'Register person',
