@@ -40,7 +40,7 @@ export interface MatchCandidate {
   organisationKind: string | null;
   availability: 'AVAILABLE' | 'LIMITED' | 'UNAVAILABLE';
   lastVerifiedOn: string | null;
-  /** ISO 639-3 codes. Arrays and bit fields rather than Maps and nested arrays: at 100,000 partners every field costs megabytes. */
+  /** ISO 639-3 codes. */
   languageCodes: string[];
   /** The level of languageCodes[i] in bits 2i..2i+1: 0 none (organisations), 1 native, 2 fluent, 3 basic. */
   levelBits: number;
@@ -48,8 +48,19 @@ export interface MatchCandidate {
   /** Bit i set when the person works on TOPIC_ORDER[i]. */
   topicBits: number;
   locations: MatchLocation[];
-  /** Scratch for MatchIndex.search (which runs synchronously): the search that last saw this candidate. */
-  seenBy: number;
+}
+
+/**
+ * A copy that no longer reads the index: the index's views read columns that a refresh may reuse
+ * for another partner, so whatever is kept across an await is detached first.
+ */
+export function detach(c: MatchCandidate): MatchCandidate {
+  return {
+    id: c.id, kind: c.kind, isKeyPerson: c.isKeyPerson, trainedKeyPerson: c.trainedKeyPerson, isInterpreter: c.isInterpreter,
+    interpreterFormal: c.interpreterFormal, isContactPerson: c.isContactPerson, organisationKind: c.organisationKind,
+    availability: c.availability, lastVerifiedOn: c.lastVerifiedOn, languageCodes: c.languageCodes, levelBits: c.levelBits,
+    communities: c.communities, topicBits: c.topicBits, locations: c.locations,
+  };
 }
 
 const LEVEL_BY_BITS: (LanguageLevel | null)[] = [null, LanguageLevel.NATIVE, LanguageLevel.FLUENT, LanguageLevel.BASIC];

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import KDBush from 'kdbush';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import { boundingBox, cosOfLatitude, haversineKm, haversineKmCos } from './geo.js';
-import { type MatchCandidate, type MatchLocation, packLevels, packTopics } from './match-candidate.js';
+import { type MatchCandidate, type MatchLocation, packTopics } from './match-candidate.js';
+import { type Dictionaries, Interner, type NeighbourhoodTable, PartnerBatch, type PartnerColumns } from './partner-columns.js';
 import { MatchRepository } from './match.repository.js';
 
 export interface IndexedNeighbourhood {
@@ -21,17 +22,21 @@ export interface SpatialHit {
 
 /** The points of everyone who speaks one language: one point per (partner, location). */
 interface LanguagePoints {
+  /** Float32 coordinates: half the memory, and about 0.5 m of rounding, which the search box allows for. */
   tree: KDBush;
-  /** The candidate of each point; the exact distance is taken over all the candidate's locations. */
-  candidates: MatchCandidate[];
+  /** The slot of each point; the exact distance is taken over all the slot's locations. */
+  slots: Int32Array;
 }
 
 const LEVELS = new Set<string>(Object.values(LanguageLevel));
-const AVAILABILITIES = new Set(['AVAILABLE', 'LIMITED', 'UNAVAILABLE']);
+/** Degrees added around the search box: more than a Float32 coordinate's rounding in the Netherlands (about 4e-6°). */
+const FLOAT32_MARGIN = 1e-5;
 
 /**
  * The in-memory spatial index the matcher searches: per language, a static k-d tree (kdbush) of the
  * places where its speakers work (neighbourhood centres and venues, never a person's address).
+ * Partners are held in columns (PartnerColumns), not as objects, so a national directory fits the
+ * server's memory budget; a search builds a candidate view only for the partners within the radius.
  *
  * Consistency with writes: a TypeORM subscriber (MatchIndexSubscriber) calls `markDirty` for every
  * change to a person, an organisation or their languages, communities and neighbourhoods, and
@@ -43,14 +48,17 @@ const AVAILABILITIES = new Set(['AVAILABLE', 'LIMITED', 'UNAVAILABLE']);
 @Injectable()
 export class MatchIndex implements OnApplicationBootstrap {
   private readonly logger = new Logger('MatchIndex');
-  private candidates = new Map<string, MatchCandidate>();
+  private columns: PartnerColumns | null = null;
   private neighbourhoods = new Map<string, IndexedNeighbourhood>();
   private neighbourhoodList: IndexedNeighbourhood[] = [];
-  private neighbourhoodLocations = new Map<string, MatchLocation>();
+  private neighbourhoodTable: NeighbourhoodTable = emptyNeighbourhoodTable();
   private neighbourhoodTree: KDBush | null = null;
   private communityNames = new Map<string, string>();
   private communityRows = new Map<string, { code: string; nameNl: string; nameEn: string }>();
-  private trees = new Map<string, LanguagePoints>();
+  /** By language id (PartnerColumns.dictionaries.languages). */
+  private trees = new Map<number, LanguagePoints>();
+  /** Per slot: the search that last measured it, so a partner with several points is measured once. */
+  private seenBy = new Uint32Array(0);
 
   private loaded = false;
   private allDirty = true;
@@ -87,10 +95,13 @@ export class MatchIndex implements OnApplicationBootstrap {
     let persons = 0;
     let organisations = 0;
     let points = 0;
-    for (const c of this.candidates.values()) {
-      if (c.kind === 'PERSON') persons++;
-      else organisations++;
-      points += c.locations.length * c.languageCodes.length;
+    const columns = this.columns;
+    if (!columns) return { persons, organisations, points };
+    for (let slot = 0; slot < columns.slotCount; slot++) {
+      if (!columns.isAlive(slot)) continue;
+      if (columns.isOrganisation(slot)) organisations++;
+      else persons++;
+      points += columns.locations.count[slot] * columns.languages.count[slot];
     }
     return { persons, organisations, points };
   }
@@ -120,90 +131,121 @@ export class MatchIndex implements OnApplicationBootstrap {
     const organisations = [...this.dirtyOrganisations];
     this.dirtyPersons.clear();
     this.dirtyOrganisations.clear();
-    let fresh: Map<string, MatchCandidate>;
+    const columns = this.columns!;
+    let batch: PartnerBatch;
     try {
-      fresh = await this.readCandidates({ persons, organisations });
+      batch = await this.readBatch({ persons, organisations }, columns.dictionaries);
     } catch (error) {
       for (const id of persons) this.dirtyPersons.add(id);
       for (const id of organisations) this.dirtyOrganisations.add(id);
       throw error;
     }
+    const fresh = batch.toColumns();
     for (const id of new Set([...persons, ...organisations])) {
       // Ids are UUIDs, so an id read as both kinds (refresh(id)) is found in at most one table.
-      const before = this.candidates.get(id);
-      const after = fresh.get(id);
-      if (before) this.unlink(before);
-      if (after) this.link(after);
-      else this.candidates.delete(id);
+      const before = columns.slotOf(id);
+      if (before !== undefined) this.forgetTrees(columns.languageIdsOf(before));
+      const ordinal = batch.ordinalById.get(id);
+      if (ordinal === undefined) {
+        columns.remove(id);
+        continue;
+      }
+      columns.put(batch, fresh, ordinal);
+      this.forgetTrees(columns.languageIdsOf(columns.slotOf(id)!));
     }
+    if (this.seenBy.length < columns.slotCount) this.seenBy = new Uint32Array(Math.max(16, columns.slotCount * 2));
+  }
+
+  private forgetTrees(languageIds: number[]): void {
+    for (const id of languageIds) this.trees.delete(id);
   }
 
   private async loadAll(): Promise<void> {
     const started = Date.now();
     const [neighbourhoods, communities] = await Promise.all([this.repository.neighbourhoods(), this.repository.communityNames()]);
-    this.neighbourhoods = new Map(neighbourhoods.map((n) => [n.code, { code: n.code, name: n.name, lat: n.centroidLat, lon: n.centroidLon }]));
-    this.neighbourhoodList = [...this.neighbourhoods.values()];
-    this.neighbourhoodLocations = new Map(this.neighbourhoodList.map((n) => [n.code, { lat: n.lat, lon: n.lon, neighbourhoodCode: n.code, label: n.name, cosLat: cosOfLatitude(n.lat) }]));
-    this.neighbourhoodTree = this.neighbourhoodList.length ? new KDBush(this.neighbourhoodList.length) : null;
+    neighbourhoods.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const neighbourhoodMap = new Map(neighbourhoods.map((n) => [n.code, { code: n.code, name: n.name, lat: n.centroidLat, lon: n.centroidLon }]));
+    const neighbourhoodList = [...neighbourhoodMap.values()];
+    const table = neighbourhoodTableOf(neighbourhoodList);
+    const batch = await this.readBatch(undefined, { languages: new Interner(), communities: new Interner(), texts: new Interner() }, table);
+    const columns = batch.toColumns();
+
+    // Swap in one synchronous step: a search never sees half of the old and half of the new.
+    this.neighbourhoods = neighbourhoodMap;
+    this.neighbourhoodList = neighbourhoodList;
+    this.neighbourhoodTable = table;
+    this.neighbourhoodTree = neighbourhoodList.length ? new KDBush(neighbourhoodList.length) : null;
     if (this.neighbourhoodTree) {
-      for (const n of this.neighbourhoodList) this.neighbourhoodTree.add(n.lon, n.lat);
+      for (const n of neighbourhoodList) this.neighbourhoodTree.add(n.lon, n.lat);
       this.neighbourhoodTree.finish();
     }
     this.communityNames = new Map(communities.map((c) => [c.code, c.nameNl]));
     this.communityRows = new Map(communities.map((c) => [c.code, c]));
-    const fresh = await this.readCandidates(undefined);
-    this.candidates = new Map();
-    this.trees = new Map();
-    for (const candidate of fresh.values()) this.link(candidate);
-    this.buildAllTrees();
+    this.columns = columns;
+    this.seenBy = new Uint32Array(Math.max(16, columns.slotCount));
+    this.trees = this.buildAllTrees(columns);
     this.loaded = true;
     const { persons, organisations, points } = this.size;
     this.logger.log(`Index geladen in ${Date.now() - started} ms: ${persons} personen, ${organisations} organisaties, ${points} punten`);
   }
 
-  private link(candidate: MatchCandidate): void {
-    this.candidates.set(candidate.id, candidate);
-    for (const code of candidate.languageCodes) this.trees.delete(code);
+  /** All language trees in two passes over the slots, so no search pays for building one. */
+  private buildAllTrees(columns: PartnerColumns): Map<number, LanguagePoints> {
+    const counts: number[] = new Array(columns.dictionaries.languages.values.length).fill(0);
+    this.eachPoint(columns, null, (language) => counts[language]++);
+    const trees = new Map<number, LanguagePoints>();
+    counts.forEach((count, language) => {
+      if (count > 0) trees.set(language, { tree: new KDBush(count, 64, Float32Array), slots: new Int32Array(count) });
+    });
+    this.eachPoint(columns, null, (language, slot, lat, lon) => {
+      const points = trees.get(language)!;
+      points.slots[points.tree.add(lon, lat)] = slot;
+    });
+    for (const points of trees.values()) points.tree.finish();
+    return trees;
   }
 
-  private unlink(candidate: MatchCandidate): void {
-    for (const code of candidate.languageCodes) this.trees.delete(code);
-  }
-
-  /** All language trees in two passes over the candidates, so no search pays for building one. */
-  private buildAllTrees(): void {
-    const counts = new Map<string, number>();
-    for (const c of this.candidates.values()) {
-      for (const code of c.languageCodes) counts.set(code, (counts.get(code) ?? 0) + c.locations.length);
-    }
-    const building = new Map<string, LanguagePoints>();
-    for (const [code, count] of counts) if (count > 0) building.set(code, { tree: new KDBush(count), candidates: new Array(count) });
-    for (const c of this.candidates.values()) {
-      for (const code of c.languageCodes) {
-        const points = building.get(code);
-        if (points) for (const location of c.locations) points.candidates[points.tree.add(location.lon, location.lat)] = c;
+  /** Every (language, slot, location) of the live slots, or of one language only. */
+  private eachPoint(columns: PartnerColumns, only: number | null, visit: (language: number, slot: number, lat: number, lon: number) => void): void {
+    const { languages, locations } = columns;
+    const table = columns.neighbourhoods;
+    for (let slot = 0; slot < columns.slotCount; slot++) {
+      if (!columns.isAlive(slot) || !locations.count[slot]) continue;
+      const langStart = languages.start[slot];
+      const langEnd = langStart + languages.count[slot];
+      const locStart = locations.start[slot];
+      const locEnd = locStart + locations.count[slot];
+      for (let i = langStart; i < langEnd; i++) {
+        const language = languages.data[i] >> 2;
+        if (only !== null && language !== only) continue;
+        for (let k = locStart; k < locEnd; k++) {
+          const value = locations.data[k];
+          if (value < 0) {
+            const venue = columns.venueOf(slot)!;
+            visit(language, slot, venue.lat, venue.lon);
+          } else {
+            visit(language, slot, table.lat[value], table.lon[value]);
+          }
+        }
       }
     }
-    for (const [code, points] of building) this.trees.set(code, { tree: points.tree.finish(), candidates: points.candidates });
   }
 
-  private tree(code: string): LanguagePoints | null {
-    const cached = this.trees.get(code);
+  private tree(language: number): LanguagePoints | null {
+    const cached = this.trees.get(language);
     if (cached) return cached;
-    // Built on first use and after a change to a speaker of the language: one pass over all candidates
+    // Built on first use and after a change to a speaker of the language: one pass over all slots
     // (a few ms at 100,000), cheaper in memory than keeping a list of speakers per language.
+    const columns = this.columns!;
     let count = 0;
-    for (const c of this.candidates.values()) if (c.languageCodes.includes(code)) count += c.locations.length;
+    this.eachPoint(columns, language, () => count++);
     if (!count) return null;
-    const tree = new KDBush(count);
-    const candidates: MatchCandidate[] = new Array(count);
-    for (const c of this.candidates.values()) {
-      if (!c.languageCodes.includes(code)) continue;
-      for (const location of c.locations) candidates[tree.add(location.lon, location.lat)] = c;
-    }
-    tree.finish();
-    const points = { tree, candidates };
-    this.trees.set(code, points);
+    const points: LanguagePoints = { tree: new KDBush(count, 64, Float32Array), slots: new Int32Array(count) };
+    this.eachPoint(columns, language, (_language, slot, lat, lon) => {
+      points.slots[points.tree.add(lon, lat)] = slot;
+    });
+    points.tree.finish();
+    this.trees.set(language, points);
     return points;
   }
 
@@ -212,32 +254,44 @@ export class MatchIndex implements OnApplicationBootstrap {
    * with the distance to their nearest location. A bounding box on the tree, then exact haversine.
    */
   search(lat: number, lon: number, radiusKm: number, languageCodes: string[]): SpatialHit[] {
+    const columns = this.columns;
+    if (!columns) return [];
     const box = boundingBox(lat, lon, radiusKm);
     const cosLat = cosOfLatitude(lat);
-    // Each candidate is measured once even when it has several points or speaks several of the
-    // languages: a stamp on the candidate (this method never awaits, so searches cannot interleave).
+    const { locations } = columns;
+    const table = columns.neighbourhoods;
+    // Each slot is measured once even when it has several points or speaks several of the
+    // languages: a stamp per slot (this method never awaits, so searches cannot interleave).
     const stamp = (this.searchCount = (this.searchCount % 2_000_000_000) + 1);
+    const seenBy = this.seenBy;
     const hits: SpatialHit[] = [];
     for (const code of languageCodes) {
-      const points = this.tree(code);
+      const language = columns.dictionaries.languages.find(code);
+      const points = language === undefined ? null : this.tree(language);
       if (!points) continue;
-      for (const i of points.tree.range(box.minLon, box.minLat, box.maxLon, box.maxLat)) {
-        const candidate = points.candidates[i];
-        if (candidate.seenBy === stamp) continue;
-        candidate.seenBy = stamp;
-        // The nearest of all the candidate's locations (ties: the lowest neighbourhood code, as sorted at load).
-        const locations = candidate.locations;
-        let nearest = locations[0];
-        let distanceKm = haversineKmCos(lat, lon, cosLat, nearest.lat, nearest.lon, nearest.cosLat);
-        for (let k = 1; k < locations.length; k++) {
-          const location = locations[k];
-          const d = haversineKmCos(lat, lon, cosLat, location.lat, location.lon, location.cosLat);
+      const found = points.tree.range(box.minLon - FLOAT32_MARGIN, box.minLat - FLOAT32_MARGIN, box.maxLon + FLOAT32_MARGIN, box.maxLat + FLOAT32_MARGIN);
+      for (const i of found) {
+        const slot = points.slots[i];
+        if (seenBy[slot] === stamp) continue;
+        seenBy[slot] = stamp;
+        // The nearest of all the slot's locations (ties: the lowest neighbourhood code, the venue first).
+        let nearest = 0;
+        let distanceKm = Infinity;
+        for (let k = locations.start[slot], end = k + locations.count[slot]; k < end; k++) {
+          const value = locations.data[k];
+          let d: number;
+          if (value < 0) {
+            const venue = columns.venueOf(slot)!;
+            d = haversineKmCos(lat, lon, cosLat, venue.lat, venue.lon, venue.cosLat);
+          } else {
+            d = haversineKmCos(lat, lon, cosLat, table.lat[value], table.lon[value], table.cosLat[value]);
+          }
           if (d < distanceKm) {
             distanceKm = d;
-            nearest = location;
+            nearest = value;
           }
         }
-        if (distanceKm <= radiusKm) hits.push({ candidate, distanceKm, nearest });
+        if (distanceKm <= radiusKm) hits.push({ candidate: columns.candidate(slot), distanceKm, nearest: columns.location(slot, nearest) });
       }
     }
     return hits;
@@ -276,108 +330,66 @@ export class MatchIndex implements OnApplicationBootstrap {
     return this.communityNames;
   }
 
-  /** One shared location object per neighbourhood: 100,000 persons point at 12,000 of them. */
-  private location(code: string): MatchLocation | null {
-    return this.neighbourhoodLocations.get(code) ?? null;
-  }
-
-  /** Reads partners into candidates; archived partners and those without any place to measure from are left out. */
-  private async readCandidates(ids: { persons: string[]; organisations: string[] } | undefined): Promise<Map<string, MatchCandidate>> {
-    const out = new Map<string, MatchCandidate>();
+  /** Reads partners into a batch; archived partners and those without any place to measure from are left out. */
+  private async readBatch(ids: { persons: string[]; organisations: string[] } | undefined, dictionaries: Dictionaries, table = this.neighbourhoodTable): Promise<PartnerBatch> {
+    const batch = new PartnerBatch(dictionaries, table);
     await this.repository.scanPartners(ids, {
       persons: (rows) => {
         for (const p of rows) {
           if (p.archivedAt) continue;
-          out.set(p.id, {
-            id: p.id, kind: 'PERSON', isKeyPerson: bool(p.isKeyPerson), trainedKeyPerson: bool(p.trainedKeyPerson),
-            isInterpreter: bool(p.isInterpreter), interpreterFormal: p.interpreterFormal === null ? null : bool(p.interpreterFormal),
-            isContactPerson: bool(p.isContactPerson), organisationKind: null,
-            availability: (AVAILABILITIES.has(p.availability) ? p.availability : 'AVAILABLE') as MatchCandidate['availability'],
-            lastVerifiedOn: intern(p.lastVerifiedOn),
-            languageCodes: [], levelBits: 0, communities: [], topicBits: p.topics ? packTopics(p.topics.split(',')) : 0, locations: [], seenBy: 0,
+          batch.addPerson({
+            id: p.id, isKeyPerson: bool(p.isKeyPerson), trainedKeyPerson: bool(p.trainedKeyPerson), isInterpreter: bool(p.isInterpreter),
+            interpreterFormal: p.interpreterFormal === null ? null : bool(p.interpreterFormal), isContactPerson: bool(p.isContactPerson),
+            availability: p.availability, lastVerifiedOn: p.lastVerifiedOn, topicBits: p.topics ? packTopics(p.topics.split(',')) : 0,
           });
         }
       },
       organisations: (rows) => {
         for (const o of rows) {
           if (o.archivedAt) continue;
-          const venue: MatchLocation[] = o.lat !== null && o.lon !== null
-            ? [{ lat: Number(o.lat), lon: Number(o.lon), neighbourhoodCode: null, label: [o.address, o.city].filter(Boolean).join(', ') || 'van de organisatie', cosLat: cosOfLatitude(Number(o.lat)) }]
-            : [];
-          out.set(o.id, {
-            id: o.id, kind: 'ORGANISATION', isKeyPerson: false, trainedKeyPerson: false, isInterpreter: false, interpreterFormal: null,
-            isContactPerson: false, organisationKind: intern(o.kind), availability: 'AVAILABLE',
-            lastVerifiedOn: intern(o.lastVerifiedOn), languageCodes: [], levelBits: 0, communities: [], topicBits: 0, locations: venue, seenBy: 0,
-          });
+          const venue: MatchLocation | null = o.lat !== null && o.lon !== null
+            ? { lat: Number(o.lat), lon: Number(o.lon), neighbourhoodCode: null, label: [o.address, o.city].filter(Boolean).join(', ') || 'van de organisatie', cosLat: cosOfLatitude(Number(o.lat)) }
+            : null;
+          batch.addOrganisation({ id: o.id, kind: o.kind, lastVerifiedOn: o.lastVerifiedOn, venue });
         }
       },
       personLanguages: (rows) => {
-        for (const r of rows) {
-          const c = out.get(r.personId);
-          if (!c || !LEVELS.has(r.level)) continue;
-          const i = c.languageCodes.length;
-          if (i >= 26) continue;
-          c.languageCodes.push(intern(r.languageCode));
-          c.levelBits += packLevels([r.level as LanguageLevel]) * 4 ** i;
-        }
+        for (const r of rows) if (LEVELS.has(r.level)) batch.addLanguage(r.personId, r.languageCode, r.level as LanguageLevel);
       },
       personCommunities: (rows) => {
-        for (const r of rows) out.get(r.personId)?.communities.push(intern(r.communityCode));
+        for (const r of rows) batch.addCommunity(r.personId, r.communityCode);
       },
       personNeighbourhoods: (rows) => {
-        for (const r of rows) {
-          const location = this.location(r.neighbourhoodCode);
-          if (location) out.get(r.personId)?.locations.push(location);
-        }
+        for (const r of rows) batch.addNeighbourhood(r.personId, r.neighbourhoodCode);
       },
       organisationLanguages: (rows) => {
-        for (const r of rows) {
-          const c = out.get(r.organisationId);
-          if (!c) continue;
-          if (c.languageCodes.length >= 26) continue;
-          c.languageCodes.push(intern(r.languageCode));
-        }
+        for (const r of rows) batch.addLanguage(r.organisationId, r.languageCode, null);
       },
       organisationCommunities: (rows) => {
-        for (const r of rows) out.get(r.organisationId)?.communities.push(intern(r.communityCode));
+        for (const r of rows) batch.addCommunity(r.organisationId, r.communityCode);
       },
       organisationNeighbourhoods: (rows) => {
-        for (const r of rows) {
-          const location = this.location(r.neighbourhoodCode);
-          if (location) out.get(r.organisationId)?.locations.push(location);
-        }
+        for (const r of rows) batch.addNeighbourhood(r.organisationId, r.neighbourhoodCode);
       },
     });
-    for (const c of out.values()) {
-      // A stable order, so "the nearest location" is the same whatever order rows came in.
-      if (c.locations.length > 1) c.locations.sort((a, b) => (a.neighbourhoodCode ?? '').localeCompare(b.neighbourhoodCode ?? ''));
-      if (c.communities.length > 1) c.communities.sort();
-      // An array grown by push keeps room for 16 elements: copy to the exact size (or share one empty
-      // array). At 100,000 partners this halves the index's memory. Candidates are never changed after this.
-      c.languageCodes = compact(c.languageCodes);
-      c.communities = compact(c.communities);
-      c.locations = compact(c.locations);
-    }
-    return out;
+    return batch;
   }
 }
 
-/**
- * One copy of each repeated short string (language codes, levels, topics, dates): the database
- * driver hands out a fresh string per row, and 100,000 persons repeat a few hundred values.
- */
-const strings = new Map<string, string>();
-function intern<T extends string | null>(value: T): T {
-  if (value === null) return value;
-  const known = strings.get(value);
-  if (known !== undefined) return known as T;
-  if (strings.size < 50_000) strings.set(value, value);
-  return value;
+function emptyNeighbourhoodTable(): NeighbourhoodTable {
+  return neighbourhoodTableOf([]);
 }
 
-const EMPTY: never[] = [];
-function compact<T>(list: T[]): T[] {
-  return list.length === 0 ? EMPTY : list.slice();
+/** Shared location objects and coordinate columns for the neighbourhoods, in the given (code) order. */
+function neighbourhoodTableOf(list: IndexedNeighbourhood[]): NeighbourhoodTable {
+  const table: NeighbourhoodTable = {
+    locations: list.map((n) => ({ lat: n.lat, lon: n.lon, neighbourhoodCode: n.code, label: n.name, cosLat: cosOfLatitude(n.lat) })),
+    indexByCode: new Map(list.map((n, i) => [n.code, i])),
+    lat: Float64Array.from(list, (n) => n.lat),
+    lon: Float64Array.from(list, (n) => n.lon),
+    cosLat: Float64Array.from(list, (n) => cosOfLatitude(n.lat)),
+  };
+  return table;
 }
 
 function bool(value: unknown): boolean {

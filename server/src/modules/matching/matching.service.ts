@@ -13,7 +13,7 @@ import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { PersonLanguage } from '../person/person-language.entity.js';
 import type { Person } from '../person/person.entity.js';
-import { levelOf, type MatchCandidate } from './match-candidate.js';
+import { detach, levelOf, type MatchCandidate } from './match-candidate.js';
 import { MatchIndex, type SpatialHit } from './match-index.js';
 import { compareMatches, evaluate, explain, isEligible, type ScoringContext } from './match-scorer.js';
 import { MatchRepository } from './match.repository.js';
@@ -156,6 +156,8 @@ export class MatchingService {
       top.splice(lo, 0, ranked);
       if (top.length > limit) top.pop();
     }
+    // The answer is built across awaits (loading the partners), while a refresh may reuse index slots.
+    for (const r of top) r.candidate = detach(r.candidate);
     return { top, total };
   }
 

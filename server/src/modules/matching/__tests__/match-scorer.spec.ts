@@ -8,7 +8,7 @@ const candidate = (overrides: Partial<MatchCandidate> = {}): MatchCandidate => (
   id: 'p1', kind: 'PERSON', isKeyPerson: true, trainedKeyPerson: true, isInterpreter: false, interpreterFormal: null,
   isContactPerson: false, organisationKind: null, availability: 'AVAILABLE',
   lastVerifiedOn: '2026-08-20', languageCodes: ['som'], levelBits: packLevels([LanguageLevel.NATIVE]), communities: [], topicBits: packTopics(['HEALTH']),
-  locations: [{ lat: 52.08, lon: 5.1, neighbourhoodCode: 'BU03440832', label: 'Kanaleneiland-Noord', cosLat: Math.cos((52.08 * Math.PI) / 180) }], seenBy: 0,
+  locations: [{ lat: 52.08, lon: 5.1, neighbourhoodCode: 'BU03440832', label: 'Kanaleneiland-Noord', cosLat: Math.cos((52.08 * Math.PI) / 180) }],
   ...overrides,
 });
 
