@@ -1,10 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, expectNoAxeViolations, freePort, ROOT, startServer } from './support/harness.js';
+import { type BrowserApp, expectNoAxeViolations, startBrowserApp } from './support/harness.js';
 import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
 
 /**
@@ -54,35 +50,16 @@ function expectMapInView(state: Layout, minHeight: number) {
 }
 
 describe('side panel and map on small screens in Chromium', () => {
-  let dir: string;
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let app: BrowserApp | undefined;
   let page: Page;
   let baseUrl: string;
 
   beforeAll(async () => {
-    expect(existsSync(join(ROOT, 'dist/client/index.html')), 'run `npm run build` first').toBe(true);
-    expect(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}`).toBe(true);
-    dir = mkdtempSync(join(tmpdir(), 'sociale-kaart-layout-'));
-    const port = await freePort();
-    server = (await startServer(port, join(dir, 'test.sqlite'))).child;
-    baseUrl = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', hasTouch: true });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('[browser] page error:', error.message));
+    app = await startBrowserApp('layout', { viewport: { width: 390, height: 844 }, hasTouch: true });
+    ({ page, baseUrl } = app);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((ok) => server!.once('exit', ok));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it('at 390×844 the main navigation folds behind "Menu", opens, and closes with Escape', async () => {
     await page.goto(baseUrl + '/');
