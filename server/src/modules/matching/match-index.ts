@@ -65,6 +65,11 @@ export class MatchIndex implements OnApplicationBootstrap {
   private dirtyOrganisations = new Set<string>();
   private pending: Promise<void> | null = null;
   private searchCount = 0;
+  /** The directory version (data_version) the loaded index reflects, and when it was last compared. */
+  private knownVersion = 0;
+  private versionCheckedAt = 0;
+  /** How often a search looks for writes by other processes (importers, the seeder): one tiny query at most this often. */
+  versionCheckMs = 1000;
 
   constructor(private readonly repository: MatchRepository) {}
 
@@ -107,6 +112,11 @@ export class MatchIndex implements OnApplicationBootstrap {
 
   /** Applies pending changes; concurrent callers share one reload. */
   async ensureFresh(): Promise<void> {
+    if (this.loaded && !this.allDirty && Date.now() - this.versionCheckedAt >= this.versionCheckMs) {
+      this.versionCheckedAt = Date.now();
+      // Another process (an importer, the seeder) wrote to the directory: its writes never reached our subscriber.
+      if ((await this.repository.directoryVersion()) !== this.knownVersion) this.markAllDirty();
+    }
     while (!this.loaded || this.allDirty || this.dirtyPersons.size || this.dirtyOrganisations.size) {
       this.pending ??= this.applyChanges().finally(() => (this.pending = null));
       await this.pending;
@@ -161,6 +171,8 @@ export class MatchIndex implements OnApplicationBootstrap {
 
   private async loadAll(): Promise<void> {
     const started = Date.now();
+    // Read before the data: a bump during the load makes the next search reload again, never miss it.
+    const version = await this.repository.directoryVersion();
     const [neighbourhoods, communities] = await Promise.all([this.repository.neighbourhoods(), this.repository.communityNames()]);
     neighbourhoods.sort((a, b) => compareCodes(a.code, b.code));
     const neighbourhoodMap = new Map(neighbourhoods.map((n) => [n.code, { code: n.code, name: n.name, lat: n.centroidLat, lon: n.centroidLon }]));
@@ -182,6 +194,8 @@ export class MatchIndex implements OnApplicationBootstrap {
     this.columns = columns;
     this.seenBy = new Uint32Array(Math.max(16, columns.slotCount));
     this.trees = this.buildAllTrees(columns);
+    this.knownVersion = version;
+    this.versionCheckedAt = Date.now();
     this.loaded = true;
     const { persons, organisations, points } = this.size;
     this.logger.log(`Index geladen in ${Date.now() - started} ms: ${persons} personen, ${organisations} organisaties, ${points} punten`);
