@@ -1,76 +1,87 @@
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, expectNoAxeViolations, freePort, ROOT, startServer } from './support/harness.js';
+import { type BrowserApp, expectNoAxeViolations, startBrowserApp } from './support/harness.js';
 import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
 
 /**
  * The CSV upload page (/importeren) in Chromium against the real built server: choose a file,
  * see the dry-run report as a table, fix the file, import, see the result. Server start as in
  * map.browser.spec.ts. The CSP forbids eval: page code runs as functions or plain expressions.
- * Importing needs a coordinator or administrator, signed in through the form on the map page; anonymous
- * HSDS reads are refused (401) unless ANONYMOUS_READ is on, which it is not here.
+ * The page stands in the common page shell (header, main navigation): signed out it shows the sign-in
+ * form; importing needs a coordinator or administrator, a member is told so. Anonymous imports and HSDS
+ * reads are refused (401) unless ANONYMOUS_READ is on, which it is not here.
  */
-
-
 const HEADER = 'extern_id;naam;soort;omschrijving;website;telefoon;e-mail;adres;postcode;plaats;breedtegraad;lengtegraad;talen;gemeenschappen;buurten;laatst_gecontroleerd';
 const GOOD_ROW = 'BROWSER-1;Stichting Browsertest;migrantenorganisatie;Test vanuit de browser;;;;Hazelaarstraat 1;3527 VA;Utrecht;52.07;5.08;som;somali;BU03440832;2026-10-15';
 const BAD_ROW = 'BROWSER-2;Vereniging Tweede Test;migrantenorganisatie;;;;;;;;;;Somalish;;BU03440832;';
 const FIXED_ROW = BAD_ROW.replace('Somalish', 'Somalisch');
 
-
-
-
 const csvFile = (rows: string[]) => ({ name: 'organisaties.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${[HEADER, ...rows].join('\n')}\n`, 'utf8') });
 
 describe('import page (/importeren) in Chromium', () => {
-  let dir: string;
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let app: BrowserApp | undefined;
   let page: Page;
   let baseUrl: string;
 
   beforeAll(async () => {
-    expect(existsSync(join(ROOT, 'dist/client/index.html')), 'run `npm run build` first').toBe(true);
-    expect(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}`).toBe(true);
-    dir = mkdtempSync(join(tmpdir(), 'sociale-kaart-exchange-'));
-    const port = await freePort();
-    server = (await startServer(port, join(dir, 'test.sqlite'))).child;
-    baseUrl = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('[browser] page error:', error.message));
+    app = await startBrowserApp('exchange');
+    ({ page, baseUrl } = app);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((ok) => server!.once('exit', ok));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
-  it('is reachable from the map, offers templates, exports and HSDS, and is accessible', async () => {
+  const mainNav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const importHeading = () => page.getByRole('heading', { level: 1, name: 'Importeren' });
+
+  it('signed out, is reachable from the map and shows the header navigation and the sign-in form, not the import form', async () => {
     await page.goto(baseUrl + '/');
-    await page.getByRole('link', { name: 'Importeren' }).click();
+    await mainNav().getByRole('link', { name: 'Importeren' }).click();
     await page.waitForURL('**/importeren');
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Importeren' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Inloggen', level: 2 }).count(), { timeout: 15_000 }).toBe(1);
+    // The same shell as the other pages: header with the main navigation (this page marked), the language switch.
+    expect(await mainNav().getByRole('link', { name: 'Importeren' }).getAttribute('aria-current')).toBe('page');
+    expect(await mainNav().getByRole('link', { name: 'Kaart en zoeken' }).count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: 'Taal van de website' }).count()).toBe(1);
+    expect(await page.getByRole('main').count()).toBe(1);
+    // No import form and no "U moet ingelogd zijn" link instead of the form.
+    expect(await importHeading().count()).toBe(0);
+    expect(await page.getByLabel('CSV-bestand').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Controleren' }).count()).toBe(0);
+    expect(await page.getByText('U moet ingelogd zijn').count()).toBe(0);
+    await expectNoAxeViolations(page, 'import page, signed out');
+  });
+
+  it('anonymous requests are refused by the server as well, and write nothing', async () => {
+    const content = `${HEADER}\n${GOOD_ROW}\n`;
+    const answer = await page.evaluate(async (csv) => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($input: ImportCsvInput!) { importCsv(input: $input) { applied } }',
+          variables: { input: { kind: 'ORGANISATIONS', content: csv, dryRun: false } },
+        }),
+      });
+      return (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    }, content);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const anonymous = await fetch(`${baseUrl}/hsds/organizations?search=Browsertest`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('signing in on the import page opens the page there: templates, exports and HSDS, accessible', async () => {
+    await signInThroughForm(page, DEMO_USERS.coordinator);
+    await expect.poll(() => importHeading().count(), { timeout: 15_000 }).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/importeren');
+    expect(await page.getByRole('heading', { name: 'Inloggen', level: 2 }).count()).toBe(0);
     for (const href of ['/sjablonen/organisaties.csv', '/sjablonen/personen.csv', '/sjablonen/LEESMIJ.md', '/export/organisaties.csv', '/export/personen.csv', '/hsds/organizations', '/hsds/services']) {
       expect(await page.locator(`a[href="${href}"]`).count(), href).toBeGreaterThan(0);
     }
     const template = await fetch(baseUrl + '/sjablonen/organisaties.csv');
     expect(template.status).toBe(200);
     expect(await page.getByRole('button', { name: 'Controleren' }).isDisabled()).toBe(true);
+    expect(await page.title()).toBe('Importeren – Sociale kaart');
     await expectNoAxeViolations(page, 'empty import page');
   });
 
@@ -85,19 +96,6 @@ describe('import page (/importeren) in Chromium', () => {
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('exchange-file');
   });
 
-  it('without signing in, the dry run is refused with a clear message and nothing is written', async () => {
-    await page.getByLabel('CSV-bestand').setInputFiles(csvFile([GOOD_ROW]));
-    await page.getByRole('button', { name: 'Controleren' }).click();
-    const alert = page.getByRole('alert');
-    await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
-    expect(await alert.innerText()).toContain('U moet ingelogd zijn');
-    // Anonymous HSDS reads are refused as well; that nothing was written is checked once signed in, below.
-    const anonymous = await fetch(`${baseUrl}/hsds/organizations?search=Browsertest`);
-    expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
-    await expectNoAxeViolations(page, 'refused');
-  });
-
   /** HSDS organisations matching `search`, read with the browser's session cookie. */
   const hsdsCount = (search: string) =>
     page.evaluate(async (q) => {
@@ -106,13 +104,7 @@ describe('import page (/importeren) in Chromium', () => {
     }, search);
 
   it('signed in as coordinator: a bad row shows in the table, the fixed file imports', async () => {
-    // Sign in on the map page, as a coordinator would, and go to Importeren through the main navigation.
-    await page.goto(baseUrl + '/');
-    await signInThroughForm(page, DEMO_USERS.coordinator);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Importeren' }).click();
-    await page.waitForURL('**/importeren');
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Importeren' }).count(), { timeout: 15_000 }).toBe(1);
-    // The refused dry run above wrote nothing.
+    // The refused anonymous import above wrote nothing.
     expect(await hsdsCount('Browsertest')).toEqual({ status: 200, total: 0 });
     await page.getByLabel('Organisaties').check();
 
@@ -137,5 +129,18 @@ describe('import page (/importeren) in Chromium', () => {
     // Still refused to anyone without a session.
     expect((await fetch(`${baseUrl}/hsds/organizations?search=Browsertest`)).status).toBe(401);
     await expectNoAxeViolations(page, 'imported');
+  });
+
+  it('a member is told that only a coordinator or administrator may import; signing out brings the sign-in form back', async () => {
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Inloggen', level: 2 }).count(), { timeout: 15_000 }).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/importeren');
+    expect(await page.locator('.exchange__result').count()).toBe(0);
+    await signInThroughForm(page, DEMO_USERS.member);
+    await expect.poll(() => importHeading().count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByText('Alleen een coördinator of beheerder mag gegevens importeren.').count()).toBe(1);
+    expect(await page.getByLabel('CSV-bestand').count()).toBe(0);
+    expect(await page.locator('a[href="/export/organisaties.csv"]').count()).toBe(1);
+    await expectNoAxeViolations(page, 'import page, member');
   });
 });

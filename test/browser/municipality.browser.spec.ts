@@ -1,10 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, expectNoAxeViolations, freePort, ROOT, startServer } from './support/harness.js';
+import { type BrowserApp, expectNoAxeViolations, startBrowserApp } from './support/harness.js';
 
 /**
  * An installation for another municipality (MUNICIPALITY_CODE=GM0363, Amsterdam) whose neighbourhoods
@@ -12,36 +8,17 @@ import { CHROMIUM, CHROMIUM_ARGS, expectNoAxeViolations, freePort, ROOT, startSe
  * offer only Amsterdam's neighbourhoods, of which there are none. The app must say so and keep working.
  */
 describe('an installation for a municipality without neighbourhoods, in Chromium', () => {
-  let dir: string;
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let app: BrowserApp;
   let page: Page;
   let baseUrl: string;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    expect(existsSync(join(ROOT, 'dist/client/index.html')), 'run `npm run build` first').toBe(true);
-    expect(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}`).toBe(true);
-    dir = mkdtempSync(join(tmpdir(), 'sociale-kaart-municipality-'));
-    const port = await freePort();
-    server = (await startServer(port, join(dir, 'test.sqlite'), { MUNICIPALITY_CODE: 'GM0363' })).child;
-    baseUrl = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
-    page = await context.newPage();
+    app = await startBrowserApp('municipality', { viewport: { width: 1280, height: 800 } }, { MUNICIPALITY_CODE: 'GM0363' });
+    ({ page, baseUrl } = app);
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((ok) => server!.once('exit', ok));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it('shows an empty map that says why, with no name of a municipality it does not know', async () => {
     await page.goto(`${baseUrl}/`);

@@ -1,6 +1,5 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ImportPage } from '../features/exchange/components/ImportPage';
 import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
 import { useClientSettings } from '../features/app-settings/hooks/use-client-settings';
 import { SessionBar } from '../features/auth/components/SessionBar';
@@ -119,8 +118,7 @@ export function App() {
   const neighbourhoodError = searchError?.forField('neighbourhoodCode');
   const otherError = searchError && !languageError && !neighbourhoodError ? searchError : undefined;
 
-  // Other pages have their own layout; the map page keeps its state (search, results) while they are open.
-  if (route.name === 'import') return <ImportPage />;
+  // Other pages share the page shell (header, navigation, sign-in); the map page keeps its state while they are open.
   if (route.name !== 'home') return <PageShell route={route} />;
 
   return (
@@ -151,7 +149,8 @@ export function App() {
         </div>
       </header>
 
-      <aside className="app__panel" aria-label={t('app.sidePanel')}>
+      {/* Its own scroll area (see app.css); focusable so it can be scrolled with the keyboard whatever it holds. */}
+      <aside className="app__panel" aria-label={t('app.sidePanel')} tabIndex={0}>
         {session.status === 'checking' ? (
           <Paragraph role="status">{t('auth.checking')}</Paragraph>
         ) : !signedIn ? (

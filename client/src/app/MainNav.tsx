@@ -1,4 +1,6 @@
+import { Button } from '@utrecht/component-library-react';
 import '../features/registry/registry.css';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import { paths, type Route } from './router';
 import { type RegistryTextKey, useRegistryText } from '../features/registry/registry-text';
 
@@ -12,17 +14,39 @@ const ITEMS: { key: RegistryTextKey; href: string; active: (route: Route) => boo
   { key: 'nav.import', href: paths.importData(), active: (r) => r.name === 'import' },
 ];
 
-/** The main navigation in the header: real links, the current page marked with aria-current. */
+/**
+ * The main navigation in the header: real links, the current page marked with aria-current.
+ * On small or low windows the list folds behind a "Menu" button (aria-expanded), so the header stays
+ * short and the side panel and the map keep the room; elsewhere the button is hidden and the list shows.
+ */
 export function MainNav({ route }: { route: Route }) {
   const { rt } = useRegistryText();
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
   return (
-    <nav className="main-nav" aria-label={rt('nav.label')}>
-      <ul className="main-nav__list">
+    <nav className={open ? 'main-nav main-nav--open' : 'main-nav'} aria-label={rt('nav.label')} onKeyDown={closeOnEscape}>
+      <Button
+        type="button"
+        ref={toggle}
+        appearance="secondary-action-button"
+        className="main-nav__toggle"
+        aria-expanded={open}
+        aria-controls="main-nav-list"
+        onClick={() => setOpen((value) => !value)}
+      >
+        {rt('nav.menu')}
+      </Button>
+      <ul className="main-nav__list" id="main-nav-list">
         {ITEMS.map((item) => {
           const current = item.active(route);
           return (
             <li key={item.key}>
-              <a className="main-nav__link" href={item.href} aria-current={current ? 'page' : undefined}>
+              <a className="main-nav__link" href={item.href} aria-current={current ? 'page' : undefined} onClick={() => setOpen(false)}>
                 {rt(item.key)}
               </a>
             </li>

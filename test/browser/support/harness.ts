@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** What every browser test shares: the built server in a child process, Debian's Chromium, and axe. */
@@ -72,4 +74,48 @@ export async function expectNoAxeViolations(page: Page, state: string) {
       `${result.incomplete.length} to check by hand (${result.incomplete.map((r) => r.id).join(', ') || 'none'})`,
   );
   expect(summary, `axe violations in state "${state}"`).toEqual([]);
+}
+
+/** A running app for one spec file: the built server on its own database, Chromium, and one page. */
+export interface BrowserApp {
+  baseUrl: string;
+  browser: Browser;
+  page: Page;
+  /** Closes Chromium, stops the server (SIGTERM, then SIGKILL after 5 s) and removes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server on a free port with a fresh SQLite file (demo data) and opens one page in Chromium
+ * (Dutch, 1280×900 unless told otherwise; page errors are logged); `env` adds server settings. For beforeAll, with close() in afterAll.
+ */
+export async function startBrowserApp(name: string, contextOptions: BrowserContextOptions = {}, env: Record<string, string> = {}): Promise<BrowserApp> {
+  expect(existsSync(join(ROOT, 'dist/client/index.html')), 'run `npm run build` first').toBe(true);
+  expect(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium`).toBe(true);
+  const dir = mkdtempSync(join(tmpdir(), `sociale-kaart-${name}-`));
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((ok) => server!.once('exit', ok));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const port = await freePort();
+    server = (await startServer(port, join(dir, 'test.sqlite'), env)).child;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    // AxeBuilder opens helper pages, which needs an explicit context.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', ...contextOptions });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[browser] page error:', error.message));
+    return { baseUrl: `http://127.0.0.1:${port}`, browser, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import { Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { paths, type Route } from '../../app/router';
+import { ImportPage } from '../exchange/components/ImportPage';
 import { NeighbourhoodPage } from '../neighbourhood-page/components/NeighbourhoodPage';
 import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
 import { AgreementForm } from './components/AgreementForm';
@@ -45,6 +46,8 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <AgreementPage key={route.id} id={route.id} />;
     case 'review':
       return <ReviewQueuePage />;
+    case 'import':
+      return <ImportPage />;
     case 'notFound':
       return (
         <>

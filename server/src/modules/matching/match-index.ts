@@ -3,7 +3,7 @@ import KDBush from 'kdbush';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import { boundingBox, cosOfLatitude, haversineKm, haversineKmCos } from './geo.js';
 import { type MatchCandidate, type MatchLocation, packTopics } from './match-candidate.js';
-import { type Dictionaries, Interner, type NeighbourhoodTable, PartnerBatch, type PartnerColumns } from './partner-columns.js';
+import { compareCodes, type Dictionaries, Interner, type NeighbourhoodTable, PartnerBatch, type PartnerColumns } from './partner-columns.js';
 import { MatchRepository } from './match.repository.js';
 
 export interface IndexedNeighbourhood {
@@ -51,7 +51,6 @@ export class MatchIndex implements OnApplicationBootstrap {
   private columns: PartnerColumns | null = null;
   private neighbourhoods = new Map<string, IndexedNeighbourhood>();
   private neighbourhoodList: IndexedNeighbourhood[] = [];
-  private neighbourhoodTable: NeighbourhoodTable = emptyNeighbourhoodTable();
   private neighbourhoodTree: KDBush | null = null;
   private communityNames = new Map<string, string>();
   private communityRows = new Map<string, { code: string; nameNl: string; nameEn: string }>();
@@ -66,6 +65,11 @@ export class MatchIndex implements OnApplicationBootstrap {
   private dirtyOrganisations = new Set<string>();
   private pending: Promise<void> | null = null;
   private searchCount = 0;
+  /** The directory version (data_version) the loaded index reflects, and when it was last compared. */
+  private knownVersion = 0;
+  private versionCheckedAt = 0;
+  /** How often a search looks for writes by other processes (importers, the seeder): one tiny query at most this often. */
+  versionCheckMs = 1000;
 
   constructor(private readonly repository: MatchRepository) {}
 
@@ -108,6 +112,11 @@ export class MatchIndex implements OnApplicationBootstrap {
 
   /** Applies pending changes; concurrent callers share one reload. */
   async ensureFresh(): Promise<void> {
+    if (this.loaded && !this.allDirty && Date.now() - this.versionCheckedAt >= this.versionCheckMs) {
+      this.versionCheckedAt = Date.now();
+      // Another process (an importer, the seeder) wrote to the directory: its writes never reached our subscriber.
+      if ((await this.repository.directoryVersion()) !== this.knownVersion) this.markAllDirty();
+    }
     while (!this.loaded || this.allDirty || this.dirtyPersons.size || this.dirtyOrganisations.size) {
       this.pending ??= this.applyChanges().finally(() => (this.pending = null));
       await this.pending;
@@ -134,7 +143,7 @@ export class MatchIndex implements OnApplicationBootstrap {
     const columns = this.columns!;
     let batch: PartnerBatch;
     try {
-      batch = await this.readBatch({ persons, organisations }, columns.dictionaries);
+      batch = await this.readBatch({ persons, organisations }, columns.dictionaries, columns.neighbourhoods);
     } catch (error) {
       for (const id of persons) this.dirtyPersons.add(id);
       for (const id of organisations) this.dirtyOrganisations.add(id);
@@ -151,9 +160,9 @@ export class MatchIndex implements OnApplicationBootstrap {
         continue;
       }
       columns.put(batch, fresh, ordinal);
+      if (this.seenBy.length < columns.slotCount) this.seenBy = new Uint32Array(Math.max(16, columns.slotCount * 2));
       this.forgetTrees(columns.languageIdsOf(columns.slotOf(id)!));
     }
-    if (this.seenBy.length < columns.slotCount) this.seenBy = new Uint32Array(Math.max(16, columns.slotCount * 2));
   }
 
   private forgetTrees(languageIds: number[]): void {
@@ -162,8 +171,10 @@ export class MatchIndex implements OnApplicationBootstrap {
 
   private async loadAll(): Promise<void> {
     const started = Date.now();
+    // Read before the data: a bump during the load makes the next search reload again, never miss it.
+    const version = await this.repository.directoryVersion();
     const [neighbourhoods, communities] = await Promise.all([this.repository.neighbourhoods(), this.repository.communityNames()]);
-    neighbourhoods.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    neighbourhoods.sort((a, b) => compareCodes(a.code, b.code));
     const neighbourhoodMap = new Map(neighbourhoods.map((n) => [n.code, { code: n.code, name: n.name, lat: n.centroidLat, lon: n.centroidLon }]));
     const neighbourhoodList = [...neighbourhoodMap.values()];
     const table = neighbourhoodTableOf(neighbourhoodList);
@@ -173,7 +184,6 @@ export class MatchIndex implements OnApplicationBootstrap {
     // Swap in one synchronous step: a search never sees half of the old and half of the new.
     this.neighbourhoods = neighbourhoodMap;
     this.neighbourhoodList = neighbourhoodList;
-    this.neighbourhoodTable = table;
     this.neighbourhoodTree = neighbourhoodList.length ? new KDBush(neighbourhoodList.length) : null;
     if (this.neighbourhoodTree) {
       for (const n of neighbourhoodList) this.neighbourhoodTree.add(n.lon, n.lat);
@@ -184,6 +194,8 @@ export class MatchIndex implements OnApplicationBootstrap {
     this.columns = columns;
     this.seenBy = new Uint32Array(Math.max(16, columns.slotCount));
     this.trees = this.buildAllTrees(columns);
+    this.knownVersion = version;
+    this.versionCheckedAt = Date.now();
     this.loaded = true;
     const { persons, organisations, points } = this.size;
     this.logger.log(`Index geladen in ${Date.now() - started} ms: ${persons} personen, ${organisations} organisaties, ${points} punten`);
@@ -252,6 +264,7 @@ export class MatchIndex implements OnApplicationBootstrap {
   /**
    * Everyone who speaks at least one of the languages and works within `radiusKm` of the point,
    * with the distance to their nearest location. A bounding box on the tree, then exact haversine.
+   * The candidates are views on the index: use them before the next await, or detach() them.
    */
   search(lat: number, lon: number, radiusKm: number, languageCodes: string[]): SpatialHit[] {
     const columns = this.columns;
@@ -331,7 +344,7 @@ export class MatchIndex implements OnApplicationBootstrap {
   }
 
   /** Reads partners into a batch; archived partners and those without any place to measure from are left out. */
-  private async readBatch(ids: { persons: string[]; organisations: string[] } | undefined, dictionaries: Dictionaries, table = this.neighbourhoodTable): Promise<PartnerBatch> {
+  private async readBatch(ids: { persons: string[]; organisations: string[] } | undefined, dictionaries: Dictionaries, table: NeighbourhoodTable): Promise<PartnerBatch> {
     const batch = new PartnerBatch(dictionaries, table);
     await this.repository.scanPartners(ids, {
       persons: (rows) => {
@@ -374,10 +387,6 @@ export class MatchIndex implements OnApplicationBootstrap {
     });
     return batch;
   }
-}
-
-function emptyNeighbourhoodTable(): NeighbourhoodTable {
-  return neighbourhoodTableOf([]);
 }
 
 /** Shared location objects and coordinate columns for the neighbourhoods, in the given (code) order. */

@@ -155,6 +155,11 @@ export class ListColumn {
   }
 }
 
+/** Code-unit order, as the database's binary collation and Array.prototype.sort sort codes. */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The neighbourhood centres partners are placed at, sorted by code, so list order is code order. */
 export interface NeighbourhoodTable {
   /** Shared location objects: a hit's nearest location is one of these (or a venue). */
@@ -215,6 +220,9 @@ export class PartnerBatch {
   }
 
   private add(id: string): number {
+    // A partner read twice (it cannot happen with primary keys, but cheap to guard) keeps one slot: the last row wins.
+    const known = this.ordinalById.get(id);
+    if (known !== undefined) return known;
     const ordinal = this.ids.length;
     if (ordinal === this.flags.length) {
       const grow = <T extends Uint8Array | Int32Array>(a: T): T => {
@@ -288,7 +296,7 @@ export class PartnerBatch {
       // Locations by neighbourhood code (the venue, -1, first), so "the nearest" breaks ties the same way every time.
       if (locations.count[s] > 1) locations.items(s).sort();
       if (communities.count[s] > 1) {
-        const sorted = [...communities.items(s)].sort((a, b) => communityCodes[a].localeCompare(communityCodes[b]));
+        const sorted = [...communities.items(s)].sort((a, b) => compareCodes(communityCodes[a], communityCodes[b]));
         communities.items(s).set(sorted);
       }
     }
@@ -317,10 +325,10 @@ export class PartnerColumns {
   ids: string[];
   private slotById: Map<string, number>;
   flags: Uint8Array;
-  private availability: Uint8Array;
-  private organisationKind: Int32Array;
-  private verified: Int32Array;
-  private topicBits: Int32Array;
+  availability: Uint8Array;
+  organisationKind: Int32Array;
+  verified: Int32Array;
+  topicBits: Int32Array;
   private venues: Map<number, MatchLocation>;
   readonly languages: ListColumn;
   readonly communities: ListColumn;
@@ -423,30 +431,9 @@ export class PartnerColumns {
     this.locations.resize(slots);
   }
 
-  /** The scorer's view of one slot. */
+  /** The scorer's view of one slot: valid until the next refresh (detach() what is kept across an await). */
   candidate(slot: number): StoredCandidate {
     return new StoredCandidate(this, slot);
-  }
-
-  /** For StoredCandidate: the scalar fields of a slot. */
-  scalars(slot: number): Omit<MatchCandidate, 'languageCodes' | 'levelBits' | 'communities' | 'locations'> {
-    const flags = this.flags[slot];
-    const texts = this.dictionaries.texts.values;
-    const kind = this.organisationKind[slot];
-    const verified = this.verified[slot];
-    return {
-      id: this.ids[slot],
-      kind: (flags & ORGANISATION ? 'ORGANISATION' : 'PERSON') as PartnerKind,
-      isKeyPerson: (flags & KEY_PERSON) !== 0,
-      trainedKeyPerson: (flags & TRAINED_KEY_PERSON) !== 0,
-      isInterpreter: (flags & INTERPRETER) !== 0,
-      interpreterFormal: flags & FORMAL_INTERPRETER ? true : flags & INFORMAL_INTERPRETER ? false : null,
-      isContactPerson: (flags & CONTACT_PERSON) !== 0,
-      organisationKind: kind < 0 ? null : texts[kind],
-      availability: AVAILABILITY[this.availability[slot]],
-      lastVerifiedOn: verified < 0 ? null : texts[verified],
-      topicBits: this.topicBits[slot],
-    };
   }
 
   /** A location value of the locations column: a neighbourhood index, or -1 for the venue. */
@@ -471,57 +458,65 @@ export class StoredCandidate implements MatchCandidate {
   readonly availability: MatchCandidate['availability'];
   readonly lastVerifiedOn: string | null;
   readonly topicBits: number;
-  private languageList: string[] | null = null;
-  private levels = 0;
-  private communityList: string[] | null = null;
-  private locationList: MatchLocation[] | null = null;
+  // Private fields (#) so logging or serialising a candidate never walks the whole column store.
+  readonly #columns: PartnerColumns;
+  readonly #slot: number;
+  #languageList: string[] | null = null;
+  #levels = 0;
+  #communityList: string[] | null = null;
+  #locationList: MatchLocation[] | null = null;
 
-  constructor(private readonly columns: PartnerColumns, private readonly slot: number) {
-    const s = columns.scalars(slot);
-    this.id = s.id;
-    this.kind = s.kind;
-    this.isKeyPerson = s.isKeyPerson;
-    this.trainedKeyPerson = s.trainedKeyPerson;
-    this.isInterpreter = s.isInterpreter;
-    this.interpreterFormal = s.interpreterFormal;
-    this.isContactPerson = s.isContactPerson;
-    this.organisationKind = s.organisationKind;
-    this.availability = s.availability;
-    this.lastVerifiedOn = s.lastVerifiedOn;
-    this.topicBits = s.topicBits;
+  constructor(columns: PartnerColumns, slot: number) {
+    this.#columns = columns;
+    this.#slot = slot;
+    const flags = columns.flags[slot];
+    const texts = columns.dictionaries.texts.values;
+    const kind = columns.organisationKind[slot];
+    const verified = columns.verified[slot];
+    this.id = columns.ids[slot];
+    this.kind = flags & ORGANISATION ? 'ORGANISATION' : 'PERSON';
+    this.isKeyPerson = (flags & KEY_PERSON) !== 0;
+    this.trainedKeyPerson = (flags & TRAINED_KEY_PERSON) !== 0;
+    this.isInterpreter = (flags & INTERPRETER) !== 0;
+    this.interpreterFormal = flags & FORMAL_INTERPRETER ? true : flags & INFORMAL_INTERPRETER ? false : null;
+    this.isContactPerson = (flags & CONTACT_PERSON) !== 0;
+    this.organisationKind = kind < 0 ? null : texts[kind];
+    this.availability = AVAILABILITY[columns.availability[slot]];
+    this.lastVerifiedOn = verified < 0 ? null : texts[verified];
+    this.topicBits = columns.topicBits[slot];
   }
 
   get languageCodes(): string[] {
-    if (!this.languageList) {
-      const codes = this.columns.dictionaries.languages.values;
-      const items = this.columns.languages.items(this.slot);
+    if (!this.#languageList) {
+      const codes = this.#columns.dictionaries.languages.values;
+      const items = this.#columns.languages.items(this.#slot);
       const list: string[] = new Array(items.length);
       let levels = 0;
       for (let i = 0; i < items.length; i++) {
         list[i] = codes[items[i] >> 2];
         levels += (items[i] & 3) * 4 ** i;
       }
-      this.languageList = list;
-      this.levels = levels;
+      this.#languageList = list;
+      this.#levels = levels;
     }
-    return this.languageList;
+    return this.#languageList;
   }
 
   get levelBits(): number {
     void this.languageCodes;
-    return this.levels;
+    return this.#levels;
   }
 
   get communities(): string[] {
-    if (!this.communityList) {
-      const codes = this.columns.dictionaries.communities.values;
-      this.communityList = Array.from(this.columns.communities.items(this.slot), (v) => codes[v]);
+    if (!this.#communityList) {
+      const codes = this.#columns.dictionaries.communities.values;
+      this.#communityList = Array.from(this.#columns.communities.items(this.#slot), (v) => codes[v]);
     }
-    return this.communityList;
+    return this.#communityList;
   }
 
   get locations(): MatchLocation[] {
-    this.locationList ??= Array.from(this.columns.locations.items(this.slot), (v) => this.columns.location(this.slot, v));
-    return this.locationList;
+    this.#locationList ??= Array.from(this.#columns.locations.items(this.#slot), (v) => this.#columns.location(this.#slot, v));
+    return this.#locationList;
   }
 }

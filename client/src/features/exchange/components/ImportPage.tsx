@@ -5,25 +5,31 @@ import {
 } from '@utrecht/component-library-react';
 import { type ChangeEvent, useEffect, useRef } from 'react';
 import type { CsvKind } from '../../../generated/graphql';
+import { useSession } from '../../auth/hooks/use-session';
+import { PageHeading } from '../../registry/components/record-parts';
+import { type RegistryText, useRegistryText } from '../../registry/registry-text';
 import { type ImportReport, useCsvImport } from '../hooks/use-csv-import';
 import './exchange.css';
 
-const KINDS: { value: CsvKind; label: string; template: string }[] = [
-  { value: 'ORGANISATIONS', label: 'Organisaties', template: '/sjablonen/organisaties.csv' },
-  { value: 'PERSONS', label: 'Personen (sleutelpersonen, tolken, contactpersonen)', template: '/sjablonen/personen.csv' },
+const KINDS: { value: CsvKind; template: string }[] = [
+  { value: 'ORGANISATIONS', template: '/sjablonen/organisaties.csv' },
+  { value: 'PERSONS', template: '/sjablonen/personen.csv' },
 ];
 
-const ERROR_TEXT: Record<string, string> = {
-  UNAUTHENTICATED: 'U moet ingelogd zijn om te importeren.',
-  FORBIDDEN: 'Alleen een coördinator of beheerder mag gegevens importeren.',
-};
+const ERROR_TEXT = { UNAUTHENTICATED: 'import.unauthenticated', FORBIDDEN: 'import.forbidden' } as const;
+
+function errorText(error: { code?: string; message: string }, rt: RegistryText): string {
+  const key = error.code && error.code in ERROR_TEXT ? ERROR_TEXT[error.code as keyof typeof ERROR_TEXT] : undefined;
+  return key ? rt(key) : error.message;
+}
 
 function Counts({ report, id }: { report: ImportReport; id: string }) {
+  const { rt } = useRegistryText();
   const items: [string, number][] = [
-    ['Regels gelezen', report.records],
-    [report.applied ? 'Nieuw' : 'Nieuw (zou worden toegevoegd)', report.new],
-    [report.applied ? 'Gewijzigd' : 'Gewijzigd (zou worden bijgewerkt)', report.changed],
-    ['Ongewijzigd', report.unchanged],
+    [rt('import.records'), report.records],
+    [rt(report.applied ? 'import.new' : 'import.newDry'), report.new],
+    [rt(report.applied ? 'import.changed' : 'import.changedDry'), report.changed],
+    [rt('import.unchanged'), report.unchanged],
   ];
   return (
     <DataList className="exchange__counts" aria-labelledby={id}>
@@ -38,16 +44,16 @@ function Counts({ report, id }: { report: ImportReport; id: string }) {
 }
 
 function ProblemTable({ report }: { report: ImportReport }) {
+  const { rt } = useRegistryText();
+  const count = report.problems.length;
   return (
     <Table className="exchange__problems">
-      <TableCaption>
-        {report.problems.length === 1 ? '1 probleem' : `${report.problems.length} problemen`}: los ze op in het bestand en kies het opnieuw
-      </TableCaption>
+      <TableCaption>{count === 1 ? rt('import.problemsOne') : rt('import.problemsMany', { count })}</TableCaption>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell scope="col">Rij</TableHeaderCell>
-          <TableHeaderCell scope="col">Kolom</TableHeaderCell>
-          <TableHeaderCell scope="col">Probleem</TableHeaderCell>
+          <TableHeaderCell scope="col">{rt('import.row')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{rt('import.column')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{rt('import.problem')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -66,8 +72,13 @@ function ProblemTable({ report }: { report: ImportReport }) {
 /**
  * Importeren: a CSV file of organisations or persons is first checked (dry run, nothing written) and
  * its report shown as a table; only a file without problems can then be imported, all or nothing.
+ * Shown inside the page shell, so only to signed-in users; a member (who may not import) sees why,
+ * and the templates and exports.
  */
 export function ImportPage() {
+  const { rt, t } = useRegistryText();
+  const { user } = useSession();
+  const mayImport = user?.role !== 'MEMBER';
   const csv = useCsvImport();
   const reportHeading = useRef<HTMLHeadingElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -79,9 +90,15 @@ export function ImportPage() {
     if (csv.step === 'imported') resultHeading.current?.focus();
   }, [csv.step]);
 
+  // The page's own title while it is open; leaving it gives the other pages the app's title back.
+  const appTitle = t('app.title');
+  const title = `${rt('import.heading')} – ${appTitle}`;
   useEffect(() => {
-    document.title = 'Importeren – Sociale kaart';
-  }, []);
+    document.title = title;
+    return () => {
+      document.title = appTitle;
+    };
+  }, [title, appTitle]);
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
@@ -92,165 +109,171 @@ export function ImportPage() {
   const report = csv.dryRunReport;
 
   return (
-    <div className="utrecht-theme utrecht-document exchange">
-      <header className="exchange__header">
-        <Paragraph>
-          <Link href="/">← Terug naar de kaart</Link>
-        </Paragraph>
-        <Heading level={1}>Importeren</Heading>
-        <Paragraph lead>
-          Importeer organisaties of personen uit een CSV-bestand (Excel: "Opslaan als CSV"). Eerst controleren we het
-          bestand en ziet u per rij en kolom wat er niet klopt; er wordt pas iets opgeslagen als u daarna op
-          "Importeren" drukt. Opnieuw hetzelfde bestand importeren verandert niets.
-        </Paragraph>
-      </header>
+    <article aria-labelledby="page-heading" className="exchange">
+      <PageHeading>{rt('import.heading')}</PageHeading>
+      <Paragraph lead>{rt('import.intro')}</Paragraph>
 
-      <main className="exchange__main">
-        <form
-          aria-labelledby="exchange-form-heading"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void csv.check();
-          }}
-        >
-          <Heading level={2} id="exchange-form-heading">
-            1. Kies wat u importeert
-          </Heading>
-          <Fieldset>
-            <FieldsetLegend>Soort gegevens</FieldsetLegend>
-            {KINDS.map((k) => (
-              <div className="exchange__radio" key={k.value}>
-                <RadioButton
-                  id={`exchange-kind-${k.value}`}
-                  name="kind"
-                  value={k.value}
-                  checked={csv.kind === k.value}
+      {!mayImport ? (
+        <Alert type="info">
+          <Paragraph>{rt('import.memberNotice')}</Paragraph>
+        </Alert>
+      ) : (
+        <>
+          <form
+            aria-labelledby="exchange-form-heading"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void csv.check();
+            }}
+          >
+            <Heading level={2} id="exchange-form-heading">
+              {rt('import.step1')}
+            </Heading>
+            <Fieldset>
+              <FieldsetLegend>{rt('import.kind')}</FieldsetLegend>
+              {KINDS.map((k) => (
+                <div className="exchange__radio" key={k.value}>
+                  <RadioButton
+                    id={`exchange-kind-${k.value}`}
+                    name="kind"
+                    value={k.value}
+                    checked={csv.kind === k.value}
+                    disabled={busy}
+                    onChange={() => csv.setKind(k.value)}
+                  />
+                  <FormLabel htmlFor={`exchange-kind-${k.value}`} type="radio">
+                    {rt(`import.kind.${k.value}`)}
+                  </FormLabel>
+                </div>
+              ))}
+            </Fieldset>
+
+            <FormField
+              label={<FormLabel htmlFor="exchange-file">{rt('import.file')}</FormLabel>}
+              description={
+                <FormFieldDescription id="exchange-file-hint">
+                  {rt('import.fileHintBefore')}
+                  <Link href={template}>{rt('import.fileHintLink')}</Link>
+                  {rt('import.fileHintAfter')}
+                </FormFieldDescription>
+              }
+              input={
+                <input
+                  id="exchange-file"
+                  className="utrecht-textbox exchange__file"
+                  type="file"
+                  accept=".csv,text/csv"
+                  aria-describedby="exchange-file-hint"
                   disabled={busy}
-                  onChange={() => csv.setKind(k.value)}
+                  onChange={(event) => void chooseFile(event)}
                 />
-                <FormLabel htmlFor={`exchange-kind-${k.value}`} type="radio">
-                  {k.label}
-                </FormLabel>
-              </div>
-            ))}
-          </Fieldset>
+              }
+            />
 
-          <FormField
-            label={<FormLabel htmlFor="exchange-file">CSV-bestand</FormLabel>}
-            description={
-              <FormFieldDescription id="exchange-file-hint">
-                Gebruik het sjabloon (<Link href={template}>download het sjabloon</Link>): de eerste regel bevat de kolomnamen,
-                gescheiden door ; of ,.
-              </FormFieldDescription>
-            }
-            input={
-              <input
-                id="exchange-file"
-                className="utrecht-textbox exchange__file"
-                type="file"
-                accept=".csv,text/csv"
-                aria-describedby="exchange-file-hint"
-                disabled={busy}
-                onChange={(event) => void chooseFile(event)}
-              />
-            }
-          />
+            <ButtonGroup>
+              <Button type="submit" appearance="primary-action-button" disabled={!csv.file || busy} busy={csv.step === 'checking'}>
+                {rt('import.check')}
+              </Button>
+            </ButtonGroup>
+          </form>
 
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" disabled={!csv.file || busy} busy={csv.step === 'checking'}>
-              Controleren
-            </Button>
-          </ButtonGroup>
-        </form>
-
-        <div role="status" className="exchange__status">
-          {csv.step === 'checking' ? (
-            <>
-              <progress aria-label="Bestand wordt gecontroleerd" /> Het bestand wordt gecontroleerd…
-            </>
-          ) : csv.step === 'importing' ? (
-            <>
-              <progress aria-label="Gegevens worden geïmporteerd" /> De gegevens worden geïmporteerd…
-            </>
-          ) : null}
-        </div>
-
-        {csv.error ? (
-          <Alert type="error" role="alert">
-            <Paragraph>{(csv.error.code && ERROR_TEXT[csv.error.code]) ?? csv.error.message}</Paragraph>
-          </Alert>
-        ) : null}
-
-        {report ? (
-          <section aria-labelledby="exchange-report-heading" aria-busy={busy} className="exchange__report">
-            <Heading level={2} id="exchange-report-heading" ref={reportHeading} tabIndex={-1}>
-              2. Controle van {csv.file?.name ?? 'het bestand'}
-            </Heading>
-            <Counts report={report} id="exchange-report-heading" />
-            {report.problems.length ? (
-              <ProblemTable report={report} />
-            ) : (
+          <div role="status" className="exchange__status">
+            {csv.step === 'checking' ? (
               <>
-                <Paragraph>Geen problemen gevonden. Er is nog niets opgeslagen.</Paragraph>
-                {csv.step !== 'imported' ? (
-                  <ButtonGroup>
-                    <Button appearance="primary-action-button" disabled={!csv.canImport || busy} busy={csv.step === 'importing'} onClick={() => void csv.importNow()}>
-                      Importeren
-                    </Button>
-                  </ButtonGroup>
-                ) : null}
+                <progress aria-label={rt('import.checkingLabel')} /> {rt('import.checking')}
               </>
-            )}
-          </section>
-        ) : null}
+            ) : csv.step === 'importing' ? (
+              <>
+                <progress aria-label={rt('import.importingLabel')} /> {rt('import.importing')}
+              </>
+            ) : null}
+          </div>
 
-        {csv.step === 'imported' && csv.importReport ? (
-          <section aria-labelledby="exchange-result-heading" className="exchange__result">
-            <Heading level={2} id="exchange-result-heading" ref={resultHeading} tabIndex={-1}>
-              3. Geïmporteerd
-            </Heading>
-            <Alert type="ok">
-              <Paragraph>
-                De import is opgeslagen: {csv.importReport.new} nieuw, {csv.importReport.changed} gewijzigd, {csv.importReport.unchanged} ongewijzigd.
-              </Paragraph>
+          {csv.error ? (
+            <Alert type="error" role="alert">
+              <Paragraph>{errorText(csv.error, rt)}</Paragraph>
             </Alert>
-            <Counts report={csv.importReport} id="exchange-result-heading" />
-          </section>
-        ) : null}
+          ) : null}
 
-        <section aria-labelledby="exchange-downloads-heading" className="exchange__downloads">
-          <Heading level={2} id="exchange-downloads-heading">
-            Sjablonen en exports
-          </Heading>
-          <Heading level={3}>Sjablonen</Heading>
-          <UnorderedList>
-            <UnorderedListItem>
-              <Link href="/sjablonen/organisaties.csv" download>Sjabloon organisaties (CSV)</Link>
-            </UnorderedListItem>
-            <UnorderedListItem>
-              <Link href="/sjablonen/personen.csv" download>Sjabloon personen (CSV)</Link>
-            </UnorderedListItem>
-            <UnorderedListItem>
-              <Link href="/sjablonen/LEESMIJ.md">Uitleg bij de sjablonen (LEESMIJ)</Link>
-            </UnorderedListItem>
-          </UnorderedList>
-          <Heading level={3}>Exports</Heading>
-          <UnorderedList>
-            <UnorderedListItem>
-              <Link href="/export/organisaties.csv" download>Alle organisaties (CSV)</Link>
-            </UnorderedListItem>
-            <UnorderedListItem>
-              <Link href="/export/personen.csv" download>Alle personen (CSV, alleen als u bent ingelogd)</Link>
-            </UnorderedListItem>
-            <UnorderedListItem>
-              <Link href="/hsds/organizations">Open Referral HSDS 3.1: organisaties (JSON)</Link>
-            </UnorderedListItem>
-            <UnorderedListItem>
-              <Link href="/hsds/services">Open Referral HSDS 3.1: diensten (JSON)</Link>
-            </UnorderedListItem>
-          </UnorderedList>
-        </section>
-      </main>
-    </div>
+          {report ? (
+            <section aria-labelledby="exchange-report-heading" aria-busy={busy} className="exchange__report">
+              <Heading level={2} id="exchange-report-heading" ref={reportHeading} tabIndex={-1}>
+                {rt('import.step2', { file: csv.file?.name ?? rt('import.theFile') })}
+              </Heading>
+              <Counts report={report} id="exchange-report-heading" />
+              {report.problems.length ? (
+                <ProblemTable report={report} />
+              ) : (
+                <>
+                  <Paragraph>{rt('import.noProblems')}</Paragraph>
+                  {csv.step !== 'imported' ? (
+                    <ButtonGroup>
+                      <Button appearance="primary-action-button" disabled={!csv.canImport || busy} busy={csv.step === 'importing'} onClick={() => void csv.importNow()}>
+                        {rt('import.submit')}
+                      </Button>
+                    </ButtonGroup>
+                  ) : null}
+                </>
+              )}
+            </section>
+          ) : null}
+
+          {csv.step === 'imported' && csv.importReport ? (
+            <section aria-labelledby="exchange-result-heading" className="exchange__result">
+              <Heading level={2} id="exchange-result-heading" ref={resultHeading} tabIndex={-1}>
+                {rt('import.step3')}
+              </Heading>
+              <Alert type="ok">
+                <Paragraph>
+                  {rt('import.saved', { new: csv.importReport.new, changed: csv.importReport.changed, unchanged: csv.importReport.unchanged })}
+                </Paragraph>
+              </Alert>
+              <Counts report={csv.importReport} id="exchange-result-heading" />
+            </section>
+          ) : null}
+        </>
+      )}
+
+      <section aria-labelledby="exchange-downloads-heading" className="exchange__downloads">
+        <Heading level={2} id="exchange-downloads-heading">
+          {rt('import.downloads')}
+        </Heading>
+        <Heading level={3}>{rt('import.templates')}</Heading>
+        <UnorderedList>
+          <UnorderedListItem>
+            <Link href="/sjablonen/organisaties.csv" download>
+              {rt('import.templateOrganisations')}
+            </Link>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <Link href="/sjablonen/personen.csv" download>
+              {rt('import.templatePersons')}
+            </Link>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <Link href="/sjablonen/LEESMIJ.md">{rt('import.templateReadme')}</Link>
+          </UnorderedListItem>
+        </UnorderedList>
+        <Heading level={3}>{rt('import.exports')}</Heading>
+        <UnorderedList>
+          <UnorderedListItem>
+            <Link href="/export/organisaties.csv" download>
+              {rt('import.exportOrganisations')}
+            </Link>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <Link href="/export/personen.csv" download>
+              {rt('import.exportPersons')}
+            </Link>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <Link href="/hsds/organizations">{rt('import.hsdsOrganisations')}</Link>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <Link href="/hsds/services">{rt('import.hsdsServices')}</Link>
+          </UnorderedListItem>
+        </UnorderedList>
+      </section>
+    </article>
   );
 }

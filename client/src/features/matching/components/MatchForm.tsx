@@ -1,13 +1,13 @@
 import {
-  Button, ButtonGroup, Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading, Select,
-  SelectOption, Textbox,
+  Button, ButtonGroup, Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldErrorMessage, FormLabel, Heading, Select, SelectOption,
 } from '@utrecht/component-library-react';
 import type { FormEvent } from 'react';
 import type { GraphQLErrorDetail } from '../../../api/graphql-client';
 import type { LanguagesQuery } from '../../../generated/graphql';
 import { useI18n } from '../../../i18n/i18n';
 import type { MapNeighbourhood } from '../../../map/map-types';
-import { languageName } from '../../partner-search/components/partner-labels';
+import { LanguageField } from '../../language/components/LanguageField';
+import { NeighbourhoodField } from '../../neighbourhood/components/NeighbourhoodField';
 import { MATCH_ROLES, type MatchCriteria, RADIUS_OPTIONS } from '../hooks/match-url';
 
 interface Props {
@@ -26,12 +26,11 @@ interface Props {
 
 /** "Zoek een partner": language, neighbourhood (here or on the map), radius, roles, formal interpreters only. */
 export function MatchForm({ value, languages, neighbourhoods, loading, errorFor, missing, onChange, onSubmit, onReset }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
   };
-  const sortedNeighbourhoods = [...neighbourhoods].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const languageError = errorFor('languages') ?? (missing.language ? { message: t('match.needLanguage') } : undefined);
   const neighbourhoodError = errorFor('neighbourhoodCode') ?? (missing.neighbourhood ? { message: t('match.needNeighbourhood') } : undefined);
   const radiusError = errorFor('radiusKm');
@@ -43,69 +42,14 @@ export function MatchForm({ value, languages, neighbourhoods, loading, errorFor,
       <Heading level={2} id="match-heading">
         {t('match.heading')}
       </Heading>
-      <FormField
-        invalid={Boolean(languageError)}
-        label={<FormLabel htmlFor="match-language">{t('search.language')}</FormLabel>}
-        description={<FormFieldDescription id="match-language-hint">{t('search.languageHint')}</FormFieldDescription>}
-        input={
-          <Textbox
-            id="match-language"
-            name="language"
-            type="text"
-            list="match-language-options"
-            autoComplete="off"
-            spellCheck={false}
-            value={value.language}
-            invalid={Boolean(languageError)}
-            aria-invalid={languageError ? true : undefined}
-            aria-describedby={languageError ? 'match-language-hint match-language-error' : 'match-language-hint'}
-            onChange={(event) => onChange({ ...value, language: event.target.value })}
-          />
-        }
-        errorMessage={
-          languageError ? (
-            <FormFieldErrorMessage id="match-language-error" role="alert">
-              {languageError.message}
-            </FormFieldErrorMessage>
-          ) : undefined
-        }
-      />
-      <datalist id="match-language-options">
-        {languages.map((language) => (
-          <option key={language.code} value={languageName(language, locale)}>
-            {`${language.code} · ${locale === 'nl' ? language.nameEn : language.nameNl}`}
-          </option>
-        ))}
-      </datalist>
-      <FormField
-        invalid={Boolean(neighbourhoodError)}
-        label={<FormLabel htmlFor="match-neighbourhood">{t('search.neighbourhood')}</FormLabel>}
-        description={<FormFieldDescription id="match-neighbourhood-hint">{t('search.neighbourhoodHint')}</FormFieldDescription>}
-        input={
-          <Select
-            id="match-neighbourhood"
-            name="neighbourhood"
-            value={value.neighbourhoodCode}
-            invalid={Boolean(neighbourhoodError)}
-            aria-invalid={neighbourhoodError ? true : undefined}
-            aria-describedby={neighbourhoodError ? 'match-neighbourhood-hint match-neighbourhood-error' : 'match-neighbourhood-hint'}
-            onChange={(event) => onChange({ ...value, neighbourhoodCode: event.target.value })}
-          >
-            <SelectOption value="">{t('match.chooseNeighbourhood')}</SelectOption>
-            {sortedNeighbourhoods.map((n) => (
-              <SelectOption key={n.code} value={n.code}>
-                {`${n.name} (${n.district.name})`}
-              </SelectOption>
-            ))}
-          </Select>
-        }
-        errorMessage={
-          neighbourhoodError ? (
-            <FormFieldErrorMessage id="match-neighbourhood-error" role="alert">
-              {neighbourhoodError.message}
-            </FormFieldErrorMessage>
-          ) : undefined
-        }
+      <LanguageField id="match-language" value={value.language} languages={languages} error={languageError} onChange={(language) => onChange({ ...value, language })} />
+      <NeighbourhoodField
+        id="match-neighbourhood"
+        value={value.neighbourhoodCode}
+        neighbourhoods={neighbourhoods}
+        emptyOption={t('match.chooseNeighbourhood')}
+        error={neighbourhoodError}
+        onChange={(neighbourhoodCode) => onChange({ ...value, neighbourhoodCode })}
       />
       <FormField
         invalid={Boolean(radiusError)}

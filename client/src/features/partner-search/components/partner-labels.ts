@@ -1,5 +1,6 @@
 import type { LanguageLevel, PersonRole } from '../../../generated/graphql';
 import type { Locale, Translate } from '../../../i18n/i18n';
+import { languageName } from '../../language/language-name';
 
 /** Role names as users read them; formal and informal interpreters are never blurred. */
 export function roleLabels(person: { roles: readonly PersonRole[]; interpreterFormal: boolean | null }, t: Translate): string[] {
@@ -9,8 +10,7 @@ export function roleLabels(person: { roles: readonly PersonRole[]; interpreterFo
   });
 }
 
-export const languageName = (language: { nameNl: string; nameEn: string }, locale: Locale) =>
-  locale === 'nl' ? language.nameNl : language.nameEn;
+export { languageName };
 
 export function languageWithLevel(entry: { level: LanguageLevel; language: { nameNl: string; nameEn: string } }, locale: Locale, t: Translate) {
   return `${languageName(entry.language, locale)} (${t(`level.${entry.level}`)})`;

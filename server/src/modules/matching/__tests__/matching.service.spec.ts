@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { markDirectoryChanged } from '../../../database/data-version.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../../test/support/test-server.js';
 import { Agreement, AgreementStatus, AgreementType } from '../../agreement/agreement.entity.js';
@@ -205,6 +206,27 @@ describe('the index follows writes', () => {
     await repo.delete({ id: nieuw.id });
     await index.refresh(nieuw.id);
     expect(names(await match({ neighbourhoodCode: VER, radiusKm: 0.5 }))).not.toContain('Nieuw (Zuid)');
+  });
+
+  it('learns of writes by another process (an importer) from the directory version', async () => {
+    const index = server.app.get(MatchIndex);
+    // A second connection without the index's subscriber: what a CLI importer in its own process is to the server.
+    const other = new DataSource({ ...ds.options, migrationsRun: false } as DataSourceOptions);
+    await other.initialize();
+    index.versionCheckMs = 0;
+    try {
+      const outsider = await addPerson(other, { name: 'Van buiten (Zuid)', languages: [['som', NATIVE]], neighbourhoods: [ZUID], keyPerson: true });
+      // Nobody told the server yet, so its index still holds the old directory …
+      expect(names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }))).not.toContain('Van buiten (Zuid)');
+      // … until the importer bumps the version when it is done.
+      await markDirectoryChanged(other);
+      expect(names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }))).toContain('Van buiten (Zuid)');
+      await ds.getRepository(Person).delete({ id: outsider.id });
+      await index.refresh(outsider.id);
+    } finally {
+      index.versionCheckMs = 1000;
+      await other.destroy();
+    }
   });
 
   it('forgets changes of a rolled-back transaction', async () => {
