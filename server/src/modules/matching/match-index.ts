@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import KDBush from 'kdbush';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import { boundingBox, cosOfLatitude, haversineKm, haversineKmCos } from './geo.js';
@@ -46,7 +46,7 @@ const FLOAT32_MARGIN = 1e-5;
  * after) are rebuilt, lazily, on the next search in that language.
  */
 @Injectable()
-export class MatchIndex implements OnApplicationBootstrap {
+export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('MatchIndex');
   private columns: PartnerColumns | null = null;
   private neighbourhoods = new Map<string, IndexedNeighbourhood>();
@@ -65,6 +65,7 @@ export class MatchIndex implements OnApplicationBootstrap {
   private dirtyOrganisations = new Set<string>();
   private pending: Promise<void> | null = null;
   private searchCount = 0;
+  private shuttingDown = false;
   /** The directory version (data_version) the loaded index reflects, and when it was last compared. */
   private knownVersion = 0;
   private versionCheckedAt = 0;
@@ -75,7 +76,17 @@ export class MatchIndex implements OnApplicationBootstrap {
 
   /** Builds the index in the background at start, so the first search need not wait for it. */
   onApplicationBootstrap(): void {
-    setImmediate(() => this.ensureFresh().catch((error) => this.logger.error(`Index laden mislukt: ${String(error)}`)));
+    setImmediate(() => {
+      if (this.shuttingDown) return;
+      this.ensureFresh().catch((error) => {
+        // Closing the database under a load that is still running is not a failure worth reporting.
+        if (!this.shuttingDown) this.logger.error(`Index laden mislukt: ${String(error)}`);
+      });
+    });
+  }
+
+  beforeApplicationShutdown(): void {
+    this.shuttingDown = true;
   }
 
   /** A person or organisation changed: re-read it before the next search. */
