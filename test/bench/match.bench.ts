@@ -132,7 +132,8 @@ async function main(): Promise<void> {
     const queries = makeQueries(data.neighbourhoods, data.languageWeights);
 
     // --- Service, in this process -------------------------------------------------------------
-    const config = { ...loadConfig({}), databaseUrl: `sqlite:${file}`, seedDemoData: false, clientDir: join(dir, 'no-client') };
+    // GM0001: the first of the generated municipalities (codes, not real CBS municipalities).
+    const config = { ...loadConfig({}), databaseUrl: `sqlite:${file}`, seedDemoData: false, clientDir: join(dir, 'no-client'), municipalityCode: 'GM0001' };
     const app = await createApp(config, { logger: ['error', 'warn'] });
     await app.init();
     const index = app.get(MatchIndex);
@@ -220,7 +221,7 @@ async function main(): Promise<void> {
     // --- HTTP, against the real server in its own process --------------------------------------
     const port = await freePort();
     const server = spawn(process.execPath, [join(projectRoot(), 'dist', 'server', 'src', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${file}`, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', CLIENT_DIR: join(dir, 'no-client'),
+      env: { ...process.env, DATABASE_URL: `sqlite:${file}`, MUNICIPALITY_CODE: 'GM0001', PORT: String(port), HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', CLIENT_DIR: join(dir, 'no-client'),
         // Matching answers name persons, so the benchmark signs in: the server creates this administrator on first start.
         ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'bench-wachtwoord-2026' },
       stdio: ['ignore', 'pipe', 'pipe'],
