@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IsNull, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { In, IsNull, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { nowIso } from '../../common/base.entity.js';
 import type { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -120,28 +120,60 @@ export class Snapshot {
   }
 
   static async load(em: EntityManager, type: EntityType): Promise<Snapshot> {
-    const spec = SPECS[type];
-    const rows = (await em.getRepository(spec.target as never).find({ where: { archivedAt: IsNull() } as never })) as ObjectLiteral[];
-    const flat = new Map<string, FlatRecord>();
-    for (const row of rows) {
-      const record: FlatRecord = { id: row.id };
-      for (const c of spec.columns) record[c] = row[c] ?? null;
-      if (Array.isArray(record.topics)) record.topics = [...(record.topics as string[])].filter(Boolean).sort();
-      for (const r of spec.relations) record[r.field] = [];
-      flat.set(row.id, record);
-    }
-    const q = (name: string) => em.connection.driver.escape(name);
-    for (const r of spec.relations) {
+    return new Snapshot(type, await loadFlatRecords(em, type));
+  }
+}
+
+/** SQLite allows 32766 bound parameters per statement, PostgreSQL 65535: IN lists are cut into pieces of this size. */
+const IN_CHUNK = 1000;
+
+export const inChunks = <T>(values: T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += IN_CHUNK) out.push(values.slice(i, i + IN_CHUNK));
+  return out;
+};
+
+/**
+ * Records of one type that are not archived, in the flat form (own columns plus sorted relation lists).
+ * Without `where` all of them; with it only those whose `column` is one of `values` (read in a few
+ * set-based queries, never one per record).
+ */
+export async function loadFlatRecords(
+  em: EntityManager,
+  type: EntityType,
+  where?: { column: 'id' | 'organisationId' | 'teamId'; values: string[] },
+): Promise<FlatRecord[]> {
+  const spec = SPECS[type];
+  const repository = em.getRepository(spec.target as never);
+  const values = where ? [...new Set(where.values)] : [];
+  if (where && !values.length) return [];
+  const rows = (where
+    ? (await Promise.all(inChunks(values).map((part) => repository.find({ where: { [where.column]: In(part), archivedAt: IsNull() } as never })))).flat()
+    : await repository.find({ where: { archivedAt: IsNull() } as never })) as ObjectLiteral[];
+  const flat = new Map<string, FlatRecord>();
+  for (const row of rows) {
+    const record: FlatRecord = { id: row.id };
+    for (const c of spec.columns) record[c] = row[c] ?? null;
+    if (Array.isArray(record.topics)) record.topics = [...(record.topics as string[])].filter(Boolean).sort();
+    for (const r of spec.relations) record[r.field] = [];
+    flat.set(row.id, record);
+  }
+  const q = (name: string) => em.connection.driver.escape(name);
+  for (const r of spec.relations) {
+    const query = (owners?: string[]) => {
       const qb = em.createQueryBuilder().select(q(r.owner), 'owner').addSelect(q(r.value), 'value').from(r.table, 'j');
       if (r.table === 'person_language') qb.addSelect(q('level'), 'level');
-      for (const link of await qb.getRawMany<{ owner: string; value: string; level?: string }>()) {
-        const list = flat.get(link.owner)?.[r.field] as string[] | undefined;
-        list?.push(link.level ? `${link.value}:${link.level}` : link.value);
-      }
+      if (owners) qb.where(`${q(r.owner)} IN (:...owners)`, { owners });
+      return qb.getRawMany<{ owner: string; value: string; level?: string }>();
+    };
+    const links = where ? (await Promise.all(inChunks([...flat.keys()]).map(query))).flat() : await query();
+    for (const link of links) {
+      const list = flat.get(link.owner)?.[r.field] as string[] | undefined;
+      list?.push(link.level ? `${link.value}:${link.level}` : link.value);
     }
-    for (const record of flat.values()) for (const r of spec.relations) (record[r.field] as string[]).sort();
-    return new Snapshot(type, [...flat.values()]);
   }
+  for (const record of flat.values()) for (const r of spec.relations) (record[r.field] as string[]).sort();
+  return [...flat.values()];
 }
 
 export interface PlanOptions {

@@ -3,6 +3,7 @@ import { LanguageModule } from '../language/language.module.js';
 import { CsvService } from './csv/csv.service.js';
 import { ExchangeController } from './exchange.controller.js';
 import { ExchangeResolver } from './exchange.resolver.js';
+import { HsdsExportRepository } from './hsds/hsds-export.repository.js';
 import { HsdsExportService } from './hsds/hsds-export.service.js';
 import { HsdsImportService } from './hsds/hsds-import.service.js';
 import { HsdsController } from './hsds/hsds.controller.js';
@@ -11,7 +12,7 @@ import { HsdsController } from './hsds/hsds.controller.js';
 @Module({
   imports: [LanguageModule],
   controllers: [ExchangeController, HsdsController],
-  providers: [CsvService, HsdsExportService, HsdsImportService, ExchangeResolver],
+  providers: [CsvService, HsdsExportRepository, HsdsExportService, HsdsImportService, ExchangeResolver],
   exports: [CsvService, HsdsExportService, HsdsImportService],
 })
 export class ExchangeModule {}

@@ -1,0 +1,438 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { Activity } from '../../activity/activity.entity.js';
+import { Agreement } from '../../agreement/agreement.entity.js';
+import { AuditEntry } from '../../audit/audit-entry.entity.js';
+import { ContactAssignment } from '../../contact-assignment/contact-assignment.entity.js';
+import { Neighbourhood } from '../../neighbourhood/neighbourhood.entity.js';
+import { Organisation } from '../../organisation/organisation.entity.js';
+import { Person } from '../../person/person.entity.js';
+import { Team } from '../../team/team.entity.js';
+import { type EntityType, type FlatRecord, inChunks, loadFlatRecords } from '../directory-writer.js';
+import { AGREEMENT_TYPE_NL, PERSON_SERVICE_TITLE } from './hsds-profile.js';
+
+/** What a list is narrowed to, already checked (see HsdsExportService). */
+export interface HsdsFilter {
+  /** ISO 639-3 code: only services in that language. */
+  languageCode?: string;
+  /** Lower-case words (no white space) that must all occur in the name or description. */
+  words: string[];
+}
+
+/** A row of the teams' part of /hsds/services: the team's own service, or one of its agreements. */
+export interface TeamServiceRow {
+  teamId: string;
+  agreementId: string | null;
+}
+
+/** Related rows of one page, loaded set-based (a few queries per kind, whatever the page size). */
+export interface HsdsBatch {
+  withPersons: boolean;
+  /** Organisations, teams and persons that are not archived, by id: the page's and those they point at. */
+  organisationById: Map<string, FlatRecord>;
+  teamById: Map<string, FlatRecord>;
+  personById: Map<string, FlatRecord>;
+  /** The persons of an organisation or team whose own service is on the page (signed in only), in Dutch order. */
+  personsOf: Map<string, FlatRecord[]>;
+  /** Current fixed contact persons by team or organisation (signed in only). */
+  assignments: Map<string, ContactAssignment[]>;
+  /** Walk-in hours at an organisation's venue. */
+  hostedByOrganisation: Map<string, Activity[]>;
+  /** Walk-in hours of an agreement that do not hang at an exported organisation. */
+  hostedByAgreement: Map<string, Activity[]>;
+  agreementNeighbourhoods: Map<string, string[]>;
+  neighbourhoods: Map<string, Neighbourhood>;
+  audit: Map<string, AuditEntry[]>;
+}
+
+/** What one page needs, by id. */
+export interface BatchRequest {
+  withPersons: boolean;
+  /** Owners whose organization (with contacts and metadata) is built. */
+  organisations: string[];
+  teams: string[];
+  /** Owners whose own service is built (with their persons and walk-in hours); a subset of the above. */
+  organisationServices: string[];
+  teamServices: string[];
+  /** Agreements (already known to be exportable) whose service is built; their team is among `teams`. */
+  agreements: Agreement[];
+  /** Persons of no organisation or team whose own service is built. */
+  personServices: string[];
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const DUTCH = new Intl.Collator('nl');
+/** The persons inside one service: Dutch order, as the export always had. */
+const dutchByName = (a: FlatRecord, b: FlatRecord) => DUTCH.compare(String(a.name), String(b.name)) || a.id.localeCompare(b.id);
+
+/** SQL string literal (standard quoting, the same in SQLite and PostgreSQL). */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+let foldings: [string, string][] | undefined;
+/**
+ * Letters outside ASCII whose lower case JavaScript knows (É → é, Ü → ü, İ → i̇, the Kelvin sign → k).
+ * SQLite's LOWER() folds ASCII only, so the search replaces these first and matches as toLowerCase() does.
+ */
+function caseFoldings(): [string, string][] {
+  if (!foldings) {
+    foldings = [];
+    for (let cp = 0x80; cp <= 0x1ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const lower = ch.toLowerCase();
+      if (lower !== ch) foldings.push([ch, lower]);
+    }
+  }
+  return foldings;
+}
+
+/**
+ * The queries behind the HSDS API: which rows are on a page (ordered, counted and filtered in the
+ * database) and the rows they need, a few set-based queries per kind. Plain query builder SQL, so
+ * SQLite and PostgreSQL run the same statements.
+ *
+ * Order of every list: name, then id, as the database compares text (SQLite BINARY; PostgreSQL the
+ * database collation, C.UTF-8 here, so both by code point). The id makes it a total order, so pages
+ * never overlap or skip.
+ */
+@Injectable()
+export class HsdsExportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get em() {
+    return this.dataSource.manager;
+  }
+
+  private q(name: string): string {
+    return this.dataSource.driver.escape(name);
+  }
+
+  /** alias.column, escaped. */
+  private c(alias: string, column: string): string {
+    return `${this.q(alias)}.${this.q(column)}`;
+  }
+
+  /**
+   * Every word must occur in `text` (an SQL expression) after lower-casing as JavaScript does:
+   * REPLACE for the non-ASCII capitals that matter for these words, then LOWER for ASCII, then LIKE.
+   */
+  private search<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, text: string, words: string[], prefix: string): SelectQueryBuilder<T> {
+    if (!words.length) return qb;
+    const chars = new Set(words.flatMap((w) => [...w]));
+    const folds = caseFoldings().filter(([, lower]) => [...lower].some((c) => chars.has(c)));
+    const parameters: Record<string, string> = {};
+    let folded = text;
+    folds.forEach(([upper, lower], i) => {
+      folded = `REPLACE(${folded}, :${prefix}f${i}u, :${prefix}f${i}l)`;
+      parameters[`${prefix}f${i}u`] = upper;
+      parameters[`${prefix}f${i}l`] = lower;
+    });
+    words.forEach((word, i) => {
+      qb.andWhere(`LOWER(${folded}) LIKE :${prefix}w${i} ESCAPE '\\'`);
+      parameters[`${prefix}w${i}`] = likePattern(word);
+    });
+    return qb.setParameters(parameters);
+  }
+
+  // --- Which rows are on a page -----------------------------------------------------------------
+
+  private organisations(filter: HsdsFilter): SelectQueryBuilder<Organisation> {
+    const qb = this.em.createQueryBuilder(Organisation, 'o').where(`${this.c('o', 'archivedAt')} IS NULL`);
+    if (filter.languageCode) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM ${this.q('organisation_language')} ${this.q('ol')} WHERE ${this.c('ol', 'organisationId')} = ${this.c('o', 'id')} AND ${this.c('ol', 'languageCode')} = :language)`,
+        { language: filter.languageCode },
+      );
+    }
+    // The organization's (and its service's) name and description.
+    return this.search(qb, `${this.c('o', 'name')} || ' ' || COALESCE(${this.c('o', 'description')}, '')`, filter.words, 'o');
+  }
+
+  /** Teams; their own service has no languages, so a language filter leaves none. */
+  private teams(filter: HsdsFilter, prefix = 't'): SelectQueryBuilder<Team> {
+    const qb = this.em.createQueryBuilder(Team, 't').where(`${this.c('t', 'archivedAt')} IS NULL`);
+    if (filter.languageCode) qb.andWhere('1 = 0');
+    return this.search(qb, this.c('t', 'name'), filter.words, prefix);
+  }
+
+  /** Persons of no organisation or team: their own service (signed in only). */
+  private independentPersons(filter: HsdsFilter): SelectQueryBuilder<Person> {
+    const p = (column: string) => this.c('p', column);
+    const qb = this.em.createQueryBuilder(Person, 'p')
+      .where(`${p('archivedAt')} IS NULL AND ${p('organisationId')} IS NULL AND ${p('teamId')} IS NULL`);
+    if (filter.languageCode) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM ${this.q('person_language')} ${this.q('pl')} WHERE ${this.c('pl', 'personId')} = ${p('id')} AND ${this.c('pl', 'languageCode')} = :language)`,
+        { language: filter.languageCode },
+      );
+    }
+    // The service's name, "Sleutelpersoon: naam"; it has no description.
+    const title = `CASE WHEN ${p('isKeyPerson')} = TRUE THEN ${literal(PERSON_SERVICE_TITLE.keyPerson)} WHEN ${p('isInterpreter')} = TRUE THEN `
+      + `(CASE WHEN ${p('interpreterFormal')} = TRUE THEN ${literal(PERSON_SERVICE_TITLE.formalInterpreter)} ELSE ${literal(PERSON_SERVICE_TITLE.informalInterpreter)} END) `
+      + `ELSE ${literal(PERSON_SERVICE_TITLE.contactPerson)} END`;
+    return this.search(qb, `${title} || ': ' || ${p('name')}`, filter.words, 'p');
+  }
+
+  /**
+   * Agreements that are exported: not archived, their team not archived, and their partner an
+   * organisation that is not archived, or (signed in only) a person who is not.
+   */
+  exportableAgreements(withPersons: boolean): SelectQueryBuilder<Agreement> {
+    const a = (column: string) => this.c('a', column);
+    const qb = this.em.createQueryBuilder(Agreement, 'a')
+      .innerJoin(Team, 't', `${this.c('t', 'id')} = ${a('teamId')} AND ${this.c('t', 'archivedAt')} IS NULL`)
+      .leftJoin(Organisation, 'po', `${this.c('po', 'id')} = ${a('organisationId')} AND ${this.c('po', 'archivedAt')} IS NULL`)
+      .leftJoin(Person, 'pp', `${this.c('pp', 'id')} = ${a('personId')} AND ${this.c('pp', 'archivedAt')} IS NULL`)
+      .where(`${a('archivedAt')} IS NULL`);
+    const withOrganisation = `(${a('organisationId')} IS NOT NULL AND ${this.c('po', 'id')} IS NOT NULL)`;
+    return withPersons
+      ? qb.andWhere(`(${withOrganisation} OR (${a('organisationId')} IS NULL AND ${this.c('pp', 'id')} IS NOT NULL))`)
+      : qb.andWhere(withOrganisation);
+  }
+
+  /** Exportable agreements as services: no languages; name and the description made from type, team and partner. */
+  private agreementServices(filter: HsdsFilter, withPersons: boolean): SelectQueryBuilder<Agreement> {
+    const qb = this.exportableAgreements(withPersons);
+    if (filter.languageCode) qb.andWhere('1 = 0');
+    const type = `CASE ${this.c('a', 'type')} ${Object.entries(AGREEMENT_TYPE_NL).map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(' ')} ELSE 'undefined' END`;
+    const description = `'Samenwerkingsafspraak (' || ${type} || ') tussen ' || ${this.c('t', 'name')} || ' en ' || COALESCE(${this.c('po', 'name')}, ${this.c('pp', 'name')}, 'undefined')`;
+    return this.search(qb, `${this.c('a', 'title')} || ' ' || ${description}`, filter.words, 'a');
+  }
+
+  private async ids(qb: SelectQueryBuilder<ObjectLiteral>, alias: string, offset: number, limit: number): Promise<string[]> {
+    const rows = await qb.select(this.c(alias, 'id'), 'id')
+      .orderBy(this.c(alias, 'name'), 'ASC').addOrderBy(this.c(alias, 'id'), 'ASC')
+      .offset(offset).limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  countOrganisations(filter: HsdsFilter): Promise<number> {
+    return this.organisations(filter).getCount();
+  }
+
+  organisationIds(filter: HsdsFilter, offset: number, limit: number): Promise<string[]> {
+    return this.ids(this.organisations(filter), 'o', offset, limit);
+  }
+
+  countTeams(filter: HsdsFilter): Promise<number> {
+    return this.teams(filter).getCount();
+  }
+
+  teamIds(filter: HsdsFilter, offset: number, limit: number): Promise<string[]> {
+    return this.ids(this.teams(filter), 't', offset, limit);
+  }
+
+  countIndependentPersons(filter: HsdsFilter): Promise<number> {
+    return this.independentPersons(filter).getCount();
+  }
+
+  independentPersonIds(filter: HsdsFilter, offset: number, limit: number): Promise<string[]> {
+    return this.ids(this.independentPersons(filter), 'p', offset, limit);
+  }
+
+  /** Own services of teams plus their agreements' services. */
+  async countTeamServices(filter: HsdsFilter, withPersons: boolean): Promise<number> {
+    const [teams, agreements] = await Promise.all([this.teams(filter).getCount(), this.agreementServices(filter, withPersons).getCount()]);
+    return teams + agreements;
+  }
+
+  /**
+   * A page of the teams' part of /hsds/services: teams by name, each with its own service and then its
+   * agreements by start date. One UNION ALL ordered and cut in the database.
+   */
+  async teamServiceRows(filter: HsdsFilter, withPersons: boolean, offset: number, limit: number): Promise<TeamServiceRow[]> {
+    const q = (name: string) => this.q(name);
+    const own = this.teams(filter, 'ts').select(this.c('t', 'name'), 'k1').addSelect(this.c('t', 'id'), 'k2').addSelect('0', 'k3')
+      .addSelect("''", 'k4').addSelect(this.c('t', 'id'), 'team_id').addSelect('NULL', 'agreement_id');
+    const agreements = this.agreementServices(filter, withPersons).select(this.c('t', 'name'), 'k1').addSelect(this.c('t', 'id'), 'k2')
+      .addSelect('1', 'k3').addSelect(this.c('a', 'startsOn'), 'k4').addSelect(this.c('t', 'id'), 'team_id').addSelect(this.c('a', 'id'), 'agreement_id');
+    const u = (column: string) => `${q('u')}.${q(column)}`;
+    const rows = await this.em.createQueryBuilder()
+      .select(u('team_id'), 'team_id').addSelect(u('agreement_id'), 'agreement_id')
+      .from(`(${own.getQuery()} UNION ALL ${agreements.getQuery()})`, 'u')
+      .setParameters({ ...own.getParameters(), ...agreements.getParameters() })
+      .orderBy(u('k1'), 'ASC').addOrderBy(u('k2'), 'ASC').addOrderBy(u('k3'), 'ASC').addOrderBy(u('k4'), 'ASC').addOrderBy(u('agreement_id'), 'ASC')
+      .offset(offset).limit(limit)
+      .getRawMany<{ team_id: string; agreement_id: string | null }>();
+    return rows.map((r) => ({ teamId: r.team_id, agreementId: r.agreement_id }));
+  }
+
+  // --- The rows a page needs ----------------------------------------------------------------------
+
+  /** Exportable agreements of these teams (by start date), or with these ids (in no particular order). */
+  async agreements(withPersons: boolean, by: { teamIds?: string[]; ids?: string[] }): Promise<Agreement[]> {
+    const column = by.teamIds ? 'teamId' : 'id';
+    const values = by.teamIds ?? by.ids ?? [];
+    const found = await Promise.all(inChunks([...new Set(values)]).map((part) => this.exportableAgreements(withPersons)
+      .andWhere(`${this.c('a', column)} IN (:...values)`, { values: part })
+      .orderBy(this.c('a', 'startsOn'), 'ASC').addOrderBy(this.c('a', 'id'), 'ASC')
+      .getMany()));
+    return found.flat();
+  }
+
+  private async records(type: EntityType, column: 'id' | 'organisationId' | 'teamId', values: string[]): Promise<FlatRecord[]> {
+    return values.length ? loadFlatRecords(this.em, type, { column, values }) : [];
+  }
+
+  async organisation(id: string): Promise<FlatRecord | undefined> {
+    return (await this.records('Organisation', 'id', [id]))[0];
+  }
+
+  async team(id: string): Promise<FlatRecord | undefined> {
+    return (await this.records('Team', 'id', [id]))[0];
+  }
+
+  async independentPerson(id: string): Promise<FlatRecord | undefined> {
+    const person = (await this.records('Person', 'id', [id]))[0];
+    return person && !person.organisationId && !person.teamId ? person : undefined;
+  }
+
+  /** Ids of one kind of record, in pieces of `size` (keyset on id), for lookups that must look at every id. */
+  async *idChunks(kind: 'organisation' | 'team' | 'independentPerson', size = 5000): AsyncGenerator<string[]> {
+    const target = { organisation: Organisation, team: Team, independentPerson: Person }[kind];
+    let after: string | undefined;
+    for (;;) {
+      const qb = this.em.createQueryBuilder(target, 'r').select(this.c('r', 'id'), 'id').where(`${this.c('r', 'archivedAt')} IS NULL`);
+      if (kind === 'independentPerson') qb.andWhere(`${this.c('r', 'organisationId')} IS NULL AND ${this.c('r', 'teamId')} IS NULL`);
+      if (after !== undefined) qb.andWhere(`${this.c('r', 'id')} > :after`, { after });
+      const ids = (await qb.orderBy(this.c('r', 'id'), 'ASC').limit(size).getRawMany<{ id: string }>()).map((r) => r.id);
+      if (ids.length) yield ids;
+      if (ids.length < size) return;
+      after = ids[ids.length - 1];
+    }
+  }
+
+  /** Everything the page's HSDS objects are built from. */
+  async batch(request: BatchRequest): Promise<HsdsBatch> {
+    const { withPersons, agreements } = request;
+    const byId = (records: FlatRecord[]) => new Map(records.map((r) => [r.id, r]));
+
+    // Owners, and the partner organisations of the agreements (for their name and venue).
+    const partnerOrganisationIds = agreements.map((a) => a.organisationId).filter((id): id is string => !!id);
+    const [organisations, teams] = await Promise.all([
+      this.records('Organisation', 'id', [...request.organisations, ...partnerOrganisationIds]),
+      this.records('Team', 'id', request.teams),
+    ]);
+    const organisationById = byId(organisations);
+    const teamById = byId(teams);
+
+    // Persons: of the owners whose service is built, fixed contact persons, agreement partners and sides.
+    const [ofOrganisations, ofTeams, assignmentRows] = withPersons
+      ? await Promise.all([
+        this.records('Person', 'organisationId', request.organisationServices),
+        this.records('Person', 'teamId', request.teamServices),
+        this.currentAssignments([...request.organisations, ...request.teams]),
+      ])
+      : [[], [], []];
+    const personById = byId([...ofOrganisations, ...ofTeams]);
+    const personsOf = new Map<string, FlatRecord[]>();
+    for (const p of ofOrganisations) push(personsOf, String(p.organisationId), p);
+    for (const p of ofTeams) push(personsOf, String(p.teamId), p);
+    for (const list of personsOf.values()) list.sort(dutchByName);
+    // Partners are looked up for everyone, as the export always did (an agreement with a person is only exported signed in).
+    const morePersons = [
+      ...agreements.map((a) => a.personId),
+      ...(withPersons ? agreements.flatMap((a) => [a.teamContactPersonId, a.partnerContactPersonId]) : []),
+      ...assignmentRows.map((a) => a.personId),
+      ...request.personServices,
+    ].filter((id): id is string => !!id && !personById.has(id));
+    for (const p of await this.records('Person', 'id', morePersons)) personById.set(p.id, p);
+
+    const assignments = new Map<string, ContactAssignment[]>();
+    for (const a of assignmentRows) push(assignments, a.partyId, a);
+
+    // Walk-in hours, and the neighbourhoods of the agreements.
+    const agreementIds = agreements.map((a) => a.id);
+    const [hostedRows, agreementActivityRows, agreementNeighbourhoods] = await Promise.all([
+      this.activities('organisationId', request.organisationServices),
+      this.activities('agreementId', agreementIds),
+      this.links('agreement_neighbourhood', 'agreementId', 'neighbourhoodCode', agreementIds),
+    ]);
+    const hostedByOrganisation = new Map<string, Activity[]>();
+    for (const a of hostedRows) push(hostedByOrganisation, a.organisationId!, a);
+    // An agreement's walk-in hour at an organisation that is exported hangs at that organisation's service instead.
+    const hostingOrganisations = new Set(await this.existingOrganisationIds(agreementActivityRows.map((a) => a.organisationId).filter((id): id is string => !!id)));
+    const hostedByAgreement = new Map<string, Activity[]>();
+    for (const a of agreementActivityRows) {
+      if (a.organisationId && hostingOrganisations.has(a.organisationId)) continue;
+      push(hostedByAgreement, a.agreementId!, a);
+    }
+
+    const codes = new Set<string>();
+    for (const id of request.organisationServices) for (const code of (organisationById.get(id)?.neighbourhoods as string[] | undefined) ?? []) codes.add(code);
+    for (const id of request.teamServices) for (const code of (teamById.get(id)?.neighbourhoods as string[] | undefined) ?? []) codes.add(code);
+    for (const id of request.personServices) for (const code of (personById.get(id)?.neighbourhoods as string[] | undefined) ?? []) codes.add(code);
+    for (const list of agreementNeighbourhoods.values()) for (const code of list) codes.add(code);
+
+    // Metadata: the audit trail of the organizations, the persons shown as contacts, and the agreements.
+    const audited = [...request.organisations, ...request.teams, ...agreementIds, ...(withPersons ? personById.keys() : [])];
+    const [neighbourhoods, audit] = await Promise.all([this.neighbourhoods([...codes]), this.audit(audited)]);
+
+    return {
+      withPersons, organisationById, teamById, personById, personsOf, assignments,
+      hostedByOrganisation, hostedByAgreement, agreementNeighbourhoods, neighbourhoods, audit,
+    };
+  }
+
+  private async currentAssignments(partyIds: string[]): Promise<ContactAssignment[]> {
+    const ids = [...new Set(partyIds)];
+    // A party is the team, or the organisation when there is no team (ContactAssignment.partyId).
+    const found = await Promise.all(inChunks(ids).map((part) => this.em.createQueryBuilder(ContactAssignment, 'ca')
+      .where(`${this.c('ca', 'until')} IS NULL`)
+      .andWhere(`(${this.c('ca', 'teamId')} IN (:...part) OR (${this.c('ca', 'teamId')} IS NULL AND ${this.c('ca', 'organisationId')} IN (:...part)))`, { part })
+      .orderBy(this.c('ca', 'since'), 'ASC').addOrderBy(this.c('ca', 'id'), 'ASC')
+      .getMany()));
+    // Pieces are by party, so each party's assignments stay in order.
+    return found.flat();
+  }
+
+  private async activities(column: 'organisationId' | 'agreementId', ids: string[]): Promise<Activity[]> {
+    const found = await Promise.all(inChunks([...new Set(ids)]).map((part) => this.em.getRepository(Activity).find({
+      where: { [column]: In(part), archivedAt: IsNull() },
+      relations: { languages: true },
+      order: { weekday: 'ASC', startTime: 'ASC', id: 'ASC' },
+    })));
+    return found.flat();
+  }
+
+  private async existingOrganisationIds(ids: string[]): Promise<string[]> {
+    const found = await Promise.all(inChunks([...new Set(ids)]).map((part) => this.em.createQueryBuilder(Organisation, 'o')
+      .select(this.c('o', 'id'), 'id').where(`${this.c('o', 'archivedAt')} IS NULL AND ${this.c('o', 'id')} IN (:...part)`, { part })
+      .getRawMany<{ id: string }>()));
+    return found.flat().map((r) => r.id);
+  }
+
+  /** A join table's values per owner, sorted. */
+  private async links(table: string, owner: string, value: string, ids: string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>(ids.map((id) => [id, []]));
+    const found = await Promise.all(inChunks([...new Set(ids)]).map((part) => this.em.createQueryBuilder()
+      .select(this.q(owner), 'owner').addSelect(this.q(value), 'value').from(table, 'j')
+      .where(`${this.q(owner)} IN (:...part)`, { part })
+      .getRawMany<{ owner: string; value: string }>()));
+    for (const row of found.flat()) result.get(row.owner)?.push(row.value);
+    for (const list of result.values()) list.sort();
+    return result;
+  }
+
+  private async neighbourhoods(codes: string[]): Promise<Map<string, Neighbourhood>> {
+    const found = await Promise.all(inChunks(codes).map((part) => this.em.getRepository(Neighbourhood).find({ where: { code: In(part) } })));
+    return new Map(found.flat().map((n) => [n.code, n]));
+  }
+
+  private async audit(entityIds: string[]): Promise<Map<string, AuditEntry[]>> {
+    const found = await Promise.all(inChunks([...new Set(entityIds)]).map((part) => this.em.getRepository(AuditEntry).find({
+      where: { entityId: In(part) },
+      order: { at: 'ASC', id: 'ASC' },
+    })));
+    const audit = new Map<string, AuditEntry[]>();
+    for (const entry of found.flat()) push(audit, entry.entityId, entry);
+    return audit;
+  }
+}
