@@ -146,7 +146,7 @@ export class HsdsExportRepository {
     const qb = this.em.createQueryBuilder(Organisation, 'o').where(`${this.c('o', 'archivedAt')} IS NULL`);
     if (filter.languageCode) {
       qb.andWhere(
-        `EXISTS (SELECT 1 FROM ${this.q('organisation_language')} ${this.q('ol')} WHERE ${this.c('ol', 'organisationId')} = ${this.c('o', 'id')} AND ${this.c('ol', 'languageCode')} = :language)`,
+        `${this.c('o', 'id')} IN (SELECT ${this.c('ol', 'organisationId')} FROM ${this.q('organisation_language')} ${this.q('ol')} WHERE ${this.c('ol', 'languageCode')} = :language)`,
         { language: filter.languageCode },
       );
     }
@@ -168,7 +168,7 @@ export class HsdsExportRepository {
       .where(`${p('archivedAt')} IS NULL AND ${p('organisationId')} IS NULL AND ${p('teamId')} IS NULL`);
     if (filter.languageCode) {
       qb.andWhere(
-        `EXISTS (SELECT 1 FROM ${this.q('person_language')} ${this.q('pl')} WHERE ${this.c('pl', 'personId')} = ${p('id')} AND ${this.c('pl', 'languageCode')} = :language)`,
+        `${p('id')} IN (SELECT ${this.c('pl', 'personId')} FROM ${this.q('person_language')} ${this.q('pl')} WHERE ${this.c('pl', 'languageCode')} = :language)`,
         { language: filter.languageCode },
       );
     }
@@ -294,19 +294,16 @@ export class HsdsExportRepository {
     return person && !person.organisationId && !person.teamId ? person : undefined;
   }
 
-  /** Ids of one kind of record, in pieces of `size` (keyset on id), for lookups that must look at every id. */
-  async *idChunks(kind: 'organisation' | 'team' | 'independentPerson', size = 5000): AsyncGenerator<string[]> {
+  /**
+   * Every id of one kind of record that is exported, for a lookup that has to look at each id. One query
+   * without ORDER BY: cheaper than pieces in id order, which made SQLite sort the filtered persons again
+   * for every piece (10 × 65 ms against 30-90 ms once for 50,000 ids).
+   */
+  async allIds(kind: 'organisation' | 'team' | 'independentPerson'): Promise<string[]> {
     const target = { organisation: Organisation, team: Team, independentPerson: Person }[kind];
-    let after: string | undefined;
-    for (;;) {
-      const qb = this.em.createQueryBuilder(target, 'r').select(this.c('r', 'id'), 'id').where(`${this.c('r', 'archivedAt')} IS NULL`);
-      if (kind === 'independentPerson') qb.andWhere(`${this.c('r', 'organisationId')} IS NULL AND ${this.c('r', 'teamId')} IS NULL`);
-      if (after !== undefined) qb.andWhere(`${this.c('r', 'id')} > :after`, { after });
-      const ids = (await qb.orderBy(this.c('r', 'id'), 'ASC').limit(size).getRawMany<{ id: string }>()).map((r) => r.id);
-      if (ids.length) yield ids;
-      if (ids.length < size) return;
-      after = ids[ids.length - 1];
-    }
+    const qb = this.em.createQueryBuilder(target, 'r').select(this.c('r', 'id'), 'id').where(`${this.c('r', 'archivedAt')} IS NULL`);
+    if (kind === 'independentPerson') qb.andWhere(`${this.c('r', 'organisationId')} IS NULL AND ${this.c('r', 'teamId')} IS NULL`);
+    return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
   }
 
   /** Everything the page's HSDS objects are built from. */

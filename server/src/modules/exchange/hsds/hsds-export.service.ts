@@ -521,8 +521,8 @@ export class HsdsExportService {
 
   /**
    * One service: an agreement's (its id), or the own service of an organisation, team or person, whose
-   * id is a uuidv5 of the owner's id. That cannot be reversed, so the owners' ids are hashed until one
-   * matches (ids only, in pieces; about 1.5 µs per id).
+   * id is a uuidv5 of the owner's id. That cannot be reversed, so the owners' ids (ids only) are hashed
+   * until one matches: about 0.7 µs per id, 50,000 independent persons in some 35 ms.
    */
   async getService(actor: Actor | null, id: string): Promise<Json> {
     const withPersons = this.accessPolicy.canSeePersonalData(actor);
@@ -532,14 +532,12 @@ export class HsdsExportService {
     if (matches) {
       const kinds = ['organisation', 'team', ...(withPersons ? ['independentPerson' as const] : [])] as const;
       for (const kind of kinds) {
-        for await (const ids of this.repository.idChunks(kind)) {
-          const owner = ids.find((ownerId) => matches(`${ownerId}|service`));
-          if (!owner) continue;
-          const [found] = kind === 'organisation' ? await this.servicesOf(withPersons, [owner], [], [])
-            : kind === 'team' ? await this.servicesOf(withPersons, [], [{ teamId: owner, agreementId: null }], [])
-              : await this.servicesOf(withPersons, [], [], [owner]);
-          if (found) return found;
-        }
+        const owner = (await this.repository.allIds(kind)).find((ownerId) => matches(`${ownerId}|service`));
+        if (!owner) continue;
+        const [found] = kind === 'organisation' ? await this.servicesOf(withPersons, [owner], [], [])
+          : kind === 'team' ? await this.servicesOf(withPersons, [], [{ teamId: owner, agreementId: null }], [])
+            : await this.servicesOf(withPersons, [], [], [owner]);
+        if (found) return found;
       }
     }
     throw notFound('id', `Dienst '${id}' bestaat niet`);

@@ -16,34 +16,42 @@ const bytesOf = (namespace: string) => {
   return bytes;
 };
 
-/** SHA-1 of namespace + name: crypto.hash (one call, no Hash object) is about twice as fast as createHash. */
-const sha1 = (namespace: string, name: string) => hash('sha1', Buffer.concat([bytesOf(namespace), Buffer.from(name)]), 'buffer');
+/** Namespace and name are written here for hashing: no buffers allocated per id (an export makes thousands). */
+const scratch = Buffer.alloc(2048);
+
+/** Hex SHA-1 of namespace + name (UTF-8). crypto.hash with hex output is several times faster than createHash. */
+function sha1Hex(namespace: string, name: string): string {
+  const ns = bytesOf(namespace);
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+  if (ns.length + name.length * 3 > scratch.length) return hash('sha1', Buffer.concat([ns, Buffer.from(name)]), 'hex');
+  ns.copy(scratch, 0);
+  const length = scratch.write(name, ns.length, 'utf8');
+  return hash('sha1', scratch.subarray(0, ns.length + length), 'hex');
+}
+
+/** RFC 4122 version 5 from a SHA-1 in hex: version nibble 5, variant bits 10. */
+function formatV5(hex: string): string {
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** Name-based UUID (version 5), so derived HSDS objects keep the same id on every export. */
 export function uuidv5(name: string, namespace = DEFAULT_NAMESPACE): string {
-  const digest = sha1(namespace, name);
-  digest[6] = (digest[6] & 0x0f) | 0x50;
-  digest[8] = (digest[8] & 0x3f) | 0x80;
-  const hex = digest.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return formatV5(sha1Hex(namespace, name));
 }
 
 const UUIDV5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /**
- * A test `name => uuidv5(name) === id` that compares bytes instead of formatting a UUID per name, for
- * finding which record a derived id belongs to. Null when `id` cannot be a uuidv5 of ours.
+ * A test `name => uuidv5(name) === id` for finding which record a derived id belongs to: compares the
+ * first 48 bits of the hash before formatting anything. Null when `id` cannot be a uuidv5 of ours.
  */
 export function uuidv5Matcher(id: string, namespace = DEFAULT_NAMESPACE): ((name: string) => boolean) | null {
   if (!UUIDV5.test(id)) return null;
-  const target = Buffer.from(id.replace(/-/g, ''), 'hex');
+  const prefix = id.slice(0, 8) + id.slice(9, 13);
   return (name) => {
-    const digest = sha1(namespace, name);
-    for (let i = 0; i < 16; i++) {
-      const byte = i === 6 ? (digest[6] & 0x0f) | 0x50 : i === 8 ? (digest[8] & 0x3f) | 0x80 : digest[i];
-      if (byte !== target[i]) return false;
-    }
-    return true;
+    const hex = sha1Hex(namespace, name);
+    return hex.startsWith(prefix) && formatV5(hex) === id;
   };
 }
 
@@ -113,9 +121,16 @@ export function attribute(linkId: string, linkEntity: string, term: TermCode, va
     link_entity: linkEntity,
     value,
     label: name,
-    taxonomy_term: { id: uuidv5(`term|${term}`), code: term, name, description, taxonomy: TAXONOMY },
+    taxonomy_term: { id: termId(term), code: term, name, description, taxonomy: TAXONOMY },
   };
 }
+
+const termIds = new Map<string, string>();
+const termId = (term: TermCode) => {
+  let id = termIds.get(term);
+  if (!id) termIds.set(term, (id = uuidv5(`term|${term}`)));
+  return id;
+};
 
 /** Drops null, undefined and empty-string fields: HSDS types say "string", not "string or null". */
 export function clean<T extends Json>(object: T): T {
