@@ -15,7 +15,9 @@
  *
  * Builds: this tree (dist/server/src/main.js, compiled by `npm run bench:hsds`), and with
  * BENCH_BEFORE=<path to main.js of another build> that one too ("before": e.g. a `git archive` of main
- * compiled with `npx tsc -p tsconfig.build.json`). Each build gets its own copy of the database.
+ * compiled with `npx tsc -p tsconfig.build.json`). Each build gets its own copy of the database. That build
+ * reads the whole directory for every request, whatever the page (at national size about 15 s anonymous
+ * and 5 minutes signed in per request), so it only runs the cases marked `before` unless BENCH_BEFORE_ALL=true.
  * Sizes: BENCH_PERSONS, BENCH_ORGANISATIONS, BENCH_NEIGHBOURHOODS; repetitions BENCH_RUNS (default 5)
  * and BENCH_BEFORE_RUNS (default 2: the build that loads everything takes seconds per request);
  * BENCH_KEEP=<file> keeps a copy of the generated database.
@@ -190,6 +192,8 @@ interface Case {
   label: string;
   path: string;
   signedIn: boolean;
+  /** Also measured on the BENCH_BEFORE build (which reads everything for every request, whatever the page). */
+  before?: boolean;
 }
 
 interface Figures {
@@ -197,6 +201,8 @@ interface Figures {
   cpuMs: number;
   bytes: number;
   status: number;
+  /** RSS when the case started, after the previous cases (V8 keeps the heap it grew). */
+  startMb: number;
   rssMb: number;
   peakMb: number;
   error?: string;
@@ -257,7 +263,7 @@ async function measure(name: string, main: string, database: string, dir: string
     for (const c of cases) {
       resetPeak(pid);
       const cpu0 = cpuMsOf(pid);
-      const figures: Figures = { ms: [], cpuMs: 0, bytes: 0, status: 0, rssMb: 0, peakMb: 0 };
+      const figures: Figures = { ms: [], cpuMs: 0, bytes: 0, status: 0, startMb: memoryOf(pid).rssMb, rssMb: 0, peakMb: 0 };
       for (let i = 0; i < runs; i++) {
         const t = performance.now();
         try {
@@ -299,7 +305,8 @@ const fmtMs = (n: number) => (Number.isNaN(n) ? '—' : n >= 10_000 ? `${(n / 10
 const fmtBytes = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${(n / 1000).toFixed(0)} kB`);
 function line(label: string, f: Figures): string {
   return `${label.padEnd(52)} ${String(f.status).padStart(3)}  mediaan ${fmtMs(median(f.ms)).padStart(8)}  max ${fmtMs(Math.max(...f.ms)).padStart(8)}  ` +
-    `CPU ${fmtMs(f.cpuMs).padStart(8)}  ${fmtBytes(f.bytes).padStart(8)}  RSS ${f.rssMb.toFixed(0).padStart(5)} MB  piek ${f.peakMb.toFixed(0).padStart(5)} MB`;
+    `CPU ${fmtMs(f.cpuMs).padStart(8)}  ${fmtBytes(f.bytes).padStart(8)}  RSS ${f.startMb.toFixed(0).padStart(5)} → ${f.rssMb.toFixed(0).padStart(5)} MB  ` +
+    `piek ${f.peakMb.toFixed(0).padStart(5)} MB (+${Math.max(0, f.peakMb - f.startMb).toFixed(0)})`;
 }
 
 async function main(): Promise<void> {
@@ -331,21 +338,22 @@ async function main(): Promise<void> {
     // Signed-in services: organisations, teams and agreements, then persons; anonymous: without the persons.
     const teamPart = Math.floor((organisations + teams / 2) / perPage) + 1;
     const cases: Case[] = [
-      { label: 'organizations p1 (anoniem)', path: `/hsds/organizations?page=1&per_page=${perPage}`, signedIn: false },
-      { label: `organizations p${middle(organizations)} (anoniem, midden)`, path: `/hsds/organizations?page=${middle(organizations)}&per_page=${perPage}`, signedIn: false },
-      { label: 'organizations p1 (ingelogd)', path: `/hsds/organizations?page=1&per_page=${perPage}`, signedIn: true },
+      { label: 'organizations p1 (anoniem)', path: `/hsds/organizations?page=1&per_page=${perPage}`, signedIn: false, before: true },
+      { label: `organizations p${middle(organizations)} (anoniem, midden)`, path: `/hsds/organizations?page=${middle(organizations)}&per_page=${perPage}`, signedIn: false, before: true },
+      { label: 'organizations p1 (ingelogd)', path: `/hsds/organizations?page=1&per_page=${perPage}`, signedIn: true, before: true },
       { label: `organizations p${middle(organizations)} (ingelogd, midden)`, path: `/hsds/organizations?page=${middle(organizations)}&per_page=${perPage}`, signedIn: true },
       { label: `organizations p${pages(organizations)} (ingelogd, teams)`, path: `/hsds/organizations?page=${pages(organizations)}&per_page=${perPage}`, signedIn: true },
       { label: 'organizations ?search=organisatie 77 (anoniem)', path: '/hsds/organizations?search=organisatie%2077', signedIn: false },
       { label: 'organizations ?language=som p1 (anoniem)', path: `/hsds/organizations?language=som&page=1&per_page=${perPage}`, signedIn: false },
-      { label: 'services p1 (anoniem)', path: `/hsds/services?page=1&per_page=${perPage}`, signedIn: false },
+      { label: 'services p1 (anoniem)', path: `/hsds/services?page=1&per_page=${perPage}`, signedIn: false, before: true },
       { label: `services p${teamPart} (anoniem, teams en afspraken)`, path: `/hsds/services?page=${teamPart}&per_page=${perPage}`, signedIn: false },
       { label: 'services p1 (ingelogd)', path: `/hsds/services?page=1&per_page=${perPage}`, signedIn: true },
-      { label: `services p${middle(organisations + teams + extra.agreements + independent)} (ingelogd, midden: personen)`, path: `/hsds/services?page=${middle(organisations + teams + extra.agreements + independent)}&per_page=${perPage}`, signedIn: true },
+      { label: `services p${middle(organisations + teams + extra.agreements + independent)} (ingelogd, midden: personen)`, path: `/hsds/services?page=${middle(organisations + teams + extra.agreements + independent)}&per_page=${perPage}`, signedIn: true, before: true },
       { label: 'services ?language=som p20 (ingelogd)', path: `/hsds/services?language=som&page=20&per_page=${perPage}`, signedIn: true },
       { label: 'organizations p1 per_page=200 (ingelogd)', path: '/hsds/organizations?page=1&per_page=200', signedIn: true },
       { label: 'organizations/{id} (midden, ingelogd)', path: `/hsds/organizations/${middleOrganisation}`, signedIn: true },
       { label: 'services/{id} afspraak (ingelogd)', path: `/hsds/services/${anAgreement}`, signedIn: true },
+      { label: 'services/{id} dienst van een organisatie (anoniem)', path: `/hsds/services/${uuidv5(`${middleOrganisation}|service`)}`, signedIn: false, before: true },
       { label: 'services/{id} dienst van een organisatie (ingelogd)', path: `/hsds/services/${uuidv5(`${middleOrganisation}|service`)}`, signedIn: true },
       { label: 'services/{id} dienst van een persoon (ingelogd)', path: `/hsds/services/${uuidv5(`${middlePerson}|service`)}`, signedIn: true },
       { label: 'services/{id} onbekend (ingelogd, 404)', path: `/hsds/services/${uuidv5('bestaat niet')}`, signedIn: true },
@@ -357,22 +365,25 @@ async function main(): Promise<void> {
       builds.push({ name: 'vóór', main: process.env.BENCH_BEFORE, runs: BEFORE_RUNS });
     }
     builds.push({ name: 'na', main: join(projectRoot(), 'dist', 'server', 'src', 'main.js'), runs: RUNS });
+    const allCases = process.env.BENCH_BEFORE_ALL === 'true';
     const results = new Map<string, Map<string, Figures>>();
     for (const build of builds) {
       const copy = join(dir, `${build.name}.sqlite`);
       copyFileSync(file, copy);
       started = performance.now();
-      results.set(build.name, await measure(build.name, build.main, copy, dir, cases, build.runs));
+      const measured = build.name === 'vóór' && !allCases ? cases.filter((c) => c.before) : cases;
+      results.set(build.name, await measure(build.name, build.main, copy, dir, measured, build.runs));
       console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
     if (results.size === 2) {
-      console.log('\nVóór → na (mediaan per verzoek; piekgeheugen van de server tijdens het geval)');
+      console.log('\nVóór → na (mediaan per verzoek; piek-RSS van de server tijdens het geval, tussen haakjes boven de RSS bij de start van het geval)');
       for (const c of cases) {
         const before = results.get('vóór')!.get(c.label);
         const after = results.get('na')!.get(c.label);
         if (!after) continue;
+        const growth = (f: Figures) => `+${Math.max(0, f.peakMb - f.startMb).toFixed(0)}`;
         console.log(`  ${c.label.padEnd(52)} ${before ? fmtMs(median(before.ms)).padStart(8) : '—'.padStart(8)} → ${fmtMs(median(after.ms)).padStart(8)}   ` +
-          `piek ${before ? before.peakMb.toFixed(0).padStart(5) : '—'.padStart(5)} → ${after.peakMb.toFixed(0).padStart(4)} MB`);
+          `piek ${before ? `${before.peakMb.toFixed(0)} (${growth(before)})`.padStart(12) : '—'.padStart(12)} → ${`${after.peakMb.toFixed(0)} (${growth(after)})`.padStart(10)} MB`);
       }
     }
     console.log(`\nBelasting van de machine aan het eind: ${loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min; 2 cores gedeeld met andere processen)`);

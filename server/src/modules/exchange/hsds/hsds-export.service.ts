@@ -20,7 +20,7 @@ export const HSDS_MAX_PAGE = 1_000_000_000;
 export const HSDS_MAX_SEARCH_LENGTH = 200;
 export const HSDS_MAX_SEARCH_WORDS = 10;
 
-/** The query string of a list route, as it arrives (anything may come in; see checkQuery). */
+/** The query string of a list route, as it arrives (anything may come in: checkFilter and checkPaging check it). */
 export interface HsdsQuery {
   page?: string | number;
   per_page?: string | number;
@@ -70,6 +70,8 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : typeof v === '
  * The directory as Open Referral HSDS 3.1 (docs/hsds-profile.md): organisations and teams become
  * `organization`, what each offers a `service`, venues `location`, persons `contact` with attributes,
  * neighbourhoods `service_area`, the audit trail `metadata`. Persons only for signed-in callers.
+ * Which records are on a page, and the rows they need, come from HsdsExportRepository; this class
+ * builds the HSDS objects from one page's rows (HsdsBatch).
  */
 @Injectable()
 export class HsdsExportService {
