@@ -261,7 +261,35 @@ describe('team and walk-in hour forms in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Buurtteam Zuidwest' }).waitFor();
     await expect.poll(statusText).toBe('Het spreekuur Voorlichting opvoeden is geregistreerd.');
     await section.getByRole('listitem').filter({ hasText: 'Voorlichting opvoeden' }).waitFor();
+
+    // The neighbourhood page of its venue lists it too, with the way to change it, coming back there.
+    await page.goto(`${baseUrl}/buurt/BU03440831`);
+    await page.getByRole('heading', { level: 1, name: 'Buurt Kanaleneiland-Zuid' }).waitFor();
+    const inNeighbourhood = page.locator('section[aria-labelledby="nb-activities"]');
+    await inNeighbourhood.getByRole('link', { name: 'Bewerken of beëindigen: Voorlichting opvoeden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Spreekuur bewerken: Voorlichting opvoeden' }).waitFor();
+    await page.getByLabel(/^Eindtijd/).fill('11:30');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Buurt Kanaleneiland-Zuid' }).waitFor();
+    await expect.poll(statusText).toBe('De wijzigingen in het spreekuur Voorlichting opvoeden zijn opgeslagen.');
+    await expect.poll(async () => (await inNeighbourhood.getByRole('listitem').filter({ hasText: 'Voorlichting opvoeden' }).textContent()) ?? '').toContain('woensdag 09:30–11:30');
+    await expectNoAxeViolations(page, 'neighbourhood page after changing a walk-in hour');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('in English, the walk-in hour form and its messages read in English', async () => {
+    await page.goto(`${baseUrl}/registreren/spreekuur`);
+    await page.getByRole('heading', { level: 1, name: 'Spreekuur registreren' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Register walk-in hour' }).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#activity-form-agreementId-error').textContent()).toBe('Choose an organisation or a partnership agreement.');
+    expect(await page.getByLabel(/^Name of the walk-in hour/).getAttribute('aria-invalid')).toBe('true');
+    const mainMenu = page.getByRole('navigation', { name: 'Main menu' });
+    expect(await mainMenu.getByRole('link', { name: 'Register walk-in hour', exact: true }).getAttribute('aria-current')).toBe('page');
+    await expectNoAxeViolations(page, 'walk-in hour form in English, with errors');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Spreekuur registreren' }).waitFor();
   });
 
   it('an administrator registers a team from the menu, and archives it after a confirmation', async () => {
