@@ -155,6 +155,8 @@ export class MatchingService {
       const score = evaluate(hit.candidate, hit.distanceKm, ctx);
       if (score < 0) continue;
       total++;
+      // Most hits of a wide search cannot enter the top: leave them before allocating anything.
+      if (top.length === limit && score < top[limit - 1].score) continue;
       const ranked: Ranked = { candidate: hit.candidate, distanceKm: hit.distanceKm, nearest: hit.nearest, id: hit.candidate.id, score };
       if (top.length === limit && compareMatches(ranked, top[limit - 1]) >= 0) continue;
       let lo = 0;
