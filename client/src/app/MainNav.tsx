@@ -2,14 +2,20 @@ import { Button } from '@utrecht/component-library-react';
 import '../features/registry/registry.css';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { paths, type Route } from './router';
+import { usePermissions } from '../features/registry/hooks/use-permissions';
 import { type RegistryTextKey, useRegistryText } from '../features/registry/registry-text';
 
-const ITEMS: { key: RegistryTextKey; href: string; active: (route: Route) => boolean }[] = [
+type Permissions = ReturnType<typeof usePermissions>;
+
+/** `shown`: only for users who may use the page (the server refuses the others anyway). */
+const ITEMS: { key: RegistryTextKey; href: string; active: (route: Route) => boolean; shown?: (permissions: Permissions) => boolean }[] = [
   { key: 'nav.map', href: paths.home(), active: (r) => r.name === 'home' || r.name === 'neighbourhood' },
   { key: 'nav.registerOrganisation', href: paths.registerOrganisation(), active: (r) => r.name === 'registerOrganisation' },
   { key: 'nav.registerPerson', href: paths.registerPerson(), active: (r) => r.name === 'registerPerson' },
   { key: 'nav.registerContact', href: paths.registerContact(), active: (r) => r.name === 'registerContact' },
   { key: 'nav.registerAgreement', href: paths.registerAgreement(), active: (r) => r.name === 'registerAgreement' },
+  { key: 'nav.registerActivity', href: paths.registerActivity(), active: (r) => r.name === 'registerActivity', shown: (p) => p.canEditActivities },
+  { key: 'nav.registerTeam', href: paths.registerTeam(), active: (r) => r.name === 'registerTeam', shown: (p) => p.canManageTeams },
   { key: 'nav.review', href: paths.review(), active: (r) => r.name === 'review' },
   { key: 'nav.import', href: paths.importData(), active: (r) => r.name === 'import' },
 ];
@@ -21,6 +27,7 @@ const ITEMS: { key: RegistryTextKey; href: string; active: (route: Route) => boo
  */
 export function MainNav({ route }: { route: Route }) {
   const { rt } = useRegistryText();
+  const permissions = usePermissions();
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const closeOnEscape = (event: KeyboardEvent) => {
@@ -42,7 +49,7 @@ export function MainNav({ route }: { route: Route }) {
         {rt('nav.menu')}
       </Button>
       <ul className="main-nav__list" id="main-nav-list">
-        {ITEMS.map((item) => {
+        {ITEMS.filter((item) => !item.shown || item.shown(permissions)).map((item) => {
           const current = item.active(route);
           return (
             <li key={item.key}>

@@ -4,6 +4,7 @@ import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
 import { SessionBar } from '../features/auth/components/SessionBar';
 import { SignInForm } from '../features/auth/components/SignInForm';
 import { useSession } from '../features/auth/hooks/use-session';
+import { StatusMessage } from '../features/registry/forms/status-message';
 import { useRegistryText } from '../features/registry/registry-text';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
@@ -39,6 +40,7 @@ export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }
         </div>
       </header>
       <main className="app__page" id="content" tabIndex={-1}>
+        <StatusMessage />
         {session.status === 'checking' ? (
           <Paragraph role="status">{t('auth.checking')}</Paragraph>
         ) : !user ? (

@@ -12,11 +12,15 @@ export type Route =
   | { name: 'registerPerson' }
   | { name: 'registerContact'; teamId?: string; organisationId?: string }
   | { name: 'registerAgreement'; neighbourhoodCode?: string; teamId?: string }
+  | { name: 'registerTeam' }
+  | { name: 'registerActivity'; organisationId?: string; teamId?: string; neighbourhoodCode?: string; agreementId?: string }
   | { name: 'organisation'; id: string }
   | { name: 'editOrganisation'; id: string }
   | { name: 'person'; id: string }
   | { name: 'editPerson'; id: string }
   | { name: 'team'; id: string }
+  | { name: 'editTeam'; id: string }
+  | { name: 'editActivity'; id: string; returnTo?: string }
   | { name: 'agreement'; id: string }
   | { name: 'editAgreement'; id: string }
   | { name: 'review' }
@@ -35,11 +39,18 @@ export const paths = {
     withQuery('/registreren/contactpersoon', { team: party?.teamId, organisatie: party?.organisationId }),
   registerAgreement: (options?: { neighbourhoodCode?: string; teamId?: string }) =>
     withQuery('/registreren/afspraak', { buurt: options?.neighbourhoodCode, team: options?.teamId }),
+  registerTeam: () => '/registreren/team',
+  /** A new walk-in hour, for an organisation, a team (under one of its agreements), a neighbourhood or an agreement. */
+  registerActivity: (options?: { organisationId?: string; teamId?: string; neighbourhoodCode?: string; agreementId?: string }) =>
+    withQuery('/registreren/spreekuur', { organisatie: options?.organisationId, team: options?.teamId, buurt: options?.neighbourhoodCode, afspraak: options?.agreementId }),
   organisation: (id: string) => `/organisatie/${encodeURIComponent(id)}`,
   editOrganisation: (id: string) => `/organisatie/${encodeURIComponent(id)}/bewerken`,
   person: (id: string) => `/persoon/${encodeURIComponent(id)}`,
   editPerson: (id: string) => `/persoon/${encodeURIComponent(id)}/bewerken`,
   team: (id: string) => `/team/${encodeURIComponent(id)}`,
+  editTeam: (id: string) => `/team/${encodeURIComponent(id)}/bewerken`,
+  /** `returnTo`: the page to go back to after saving (a path of this app). */
+  editActivity: (id: string, returnTo?: string) => withQuery(`/spreekuur/${encodeURIComponent(id)}/bewerken`, { terug: returnTo }),
   agreement: (id: string) => `/afspraak/${encodeURIComponent(id)}`,
   editAgreement: (id: string) => `/afspraak/${encodeURIComponent(id)}/bewerken`,
   review: () => '/controle',
@@ -66,6 +77,10 @@ export function matchRoute(pathname: string, search = ''): Route {
     if (second === 'persoon') return { name: 'registerPerson' };
     if (second === 'contactpersoon') return { name: 'registerContact', teamId: opt('team'), organisationId: opt('organisatie') };
     if (second === 'afspraak') return { name: 'registerAgreement', neighbourhoodCode: opt('buurt'), teamId: opt('team') };
+    if (second === 'team') return { name: 'registerTeam' };
+    if (second === 'spreekuur') {
+      return { name: 'registerActivity', organisationId: opt('organisatie'), teamId: opt('team'), neighbourhoodCode: opt('buurt'), agreementId: opt('afspraak') };
+    }
   }
   if (parts.length === 1 && first === 'controle') return { name: 'review' };
   if (parts.length === 1 && first === 'importeren') return { name: 'import' };
@@ -75,9 +90,18 @@ export function matchRoute(pathname: string, search = ''): Route {
     if (first === 'organisatie') return edit ? { name: 'editOrganisation', id } : { name: 'organisation', id };
     if (first === 'persoon') return edit ? { name: 'editPerson', id } : { name: 'person', id };
     if (first === 'afspraak') return edit ? { name: 'editAgreement', id } : { name: 'agreement', id };
-    if (first === 'team' && !edit) return { name: 'team', id };
+    if (first === 'team') return edit ? { name: 'editTeam', id } : { name: 'team', id };
+    if (first === 'spreekuur' && edit) return { name: 'editActivity', id, returnTo: appPath(opt('terug')) };
   }
   return { name: 'notFound', path: pathname };
+}
+
+/** A path of this app to return to, or undefined: never another origin ("//host", "https:") nor an unknown page. */
+export function appPath(value: string | undefined): string | undefined {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return undefined;
+  const queryStart = value.indexOf('?');
+  const route = queryStart < 0 ? matchRoute(value) : matchRoute(value.slice(0, queryStart), value.slice(queryStart));
+  return route.name === 'notFound' ? undefined : value;
 }
 
 function safeDecode(part: string): string {

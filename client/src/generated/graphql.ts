@@ -54,6 +54,30 @@ export type ConsentMethod =
   | 'VERBAL'
   | 'WRITTEN';
 
+/** A recurring walk-in hour or activity; linked to an agreement or an organisation (at least one) */
+export type CreateActivityInput = {
+  agreementId?: string | number | null | undefined;
+  description?: string | null | undefined;
+  /** HH:MM, after the start time */
+  endTime: string;
+  /** Languages spoken there: codes or Dutch/English names */
+  languageCodes?: Array<string>;
+  name: string;
+  /** CBS code of the neighbourhood where the venue is */
+  neighbourhoodCode: string;
+  organisationId?: string | number | null | undefined;
+  /** HH:MM */
+  startTime: string;
+  /** YYYY-MM-DD */
+  validFrom: string;
+  /** YYYY-MM-DD; open-ended when left out */
+  validUntil?: string | null | undefined;
+  venueAddress?: string | null | undefined;
+  venueName: string;
+  /** ISO weekday: 1 = Monday … 7 = Sunday */
+  weekday: number;
+};
+
 /** A new partnership agreement: a team and an organisation or a key person (give exactly one) */
 export type CreateAgreementInput = {
   /** WIFA: afstemmen */
@@ -144,6 +168,19 @@ export type CreatePersonInput = {
   topics?: Array<Topic>;
   trainedKeyPerson?: boolean;
   volunteerContract?: boolean;
+};
+
+/** A new neighbourhood team */
+export type CreateTeamInput = {
+  email?: string | null | undefined;
+  kind: TeamKind;
+  lastVerifiedOn?: string | null | undefined;
+  /** CBS gemeentecode; the municipality of this installation (MUNICIPALITY_CODE) when left out */
+  municipalityCode?: string | null | undefined;
+  name: string;
+  /** CBS codes of the neighbourhoods the team covers */
+  neighbourhoodCodes?: Array<string>;
+  phone?: string | null | undefined;
 };
 
 /** organisaties of personen */
@@ -322,6 +359,31 @@ export type Topic =
   | 'WORK'
   | 'YOUTH';
 
+/** Changes to an activity: only the fields given are changed */
+export type UpdateActivityInput = {
+  agreementId?: string | number | null | undefined;
+  description?: string | null | undefined;
+  /** HH:MM, after the start time */
+  endTime?: string | null | undefined;
+  id: string | number;
+  /** Languages spoken there: codes or Dutch/English names */
+  languageCodes?: Array<string> | null | undefined;
+  name?: string | null | undefined;
+  /** CBS code of the neighbourhood where the venue is */
+  neighbourhoodCode?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+  /** HH:MM */
+  startTime?: string | null | undefined;
+  /** YYYY-MM-DD */
+  validFrom?: string | null | undefined;
+  /** YYYY-MM-DD; open-ended when left out */
+  validUntil?: string | null | undefined;
+  venueAddress?: string | null | undefined;
+  venueName?: string | null | undefined;
+  /** ISO weekday: 1 = Monday … 7 = Sunday */
+  weekday?: number | null | undefined;
+};
+
 /** Changes to an agreement: only the fields given are changed. The parties stay; end it with endAgreement. */
 export type UpdateAgreementInput = {
   /** WIFA: afstemmen */
@@ -412,6 +474,20 @@ export type UpdatePersonInput = {
   volunteerContract?: boolean | null | undefined;
 };
 
+/** Changes to a team: only the fields given are changed */
+export type UpdateTeamInput = {
+  email?: string | null | undefined;
+  id: string | number;
+  kind?: TeamKind | null | undefined;
+  lastVerifiedOn?: string | null | undefined;
+  /** CBS gemeentecode; the municipality of this installation (MUNICIPALITY_CODE) when left out */
+  municipalityCode?: string | null | undefined;
+  name?: string | null | undefined;
+  /** CBS codes of the neighbourhoods the team covers */
+  neighbourhoodCodes?: Array<string> | null | undefined;
+  phone?: string | null | undefined;
+};
+
 /** medewerker, coördinator, beheerder */
 export type UserRole =
   | 'ADMINISTRATOR'
@@ -474,7 +550,7 @@ export type NeighbourhoodPageQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null }> } | null };
+export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null }> } | null };
 
 export type NeighbourhoodsQueryVariables = Exact<{
   municipalityCode: string;
@@ -510,16 +586,51 @@ export type SearchPartnersQueryVariables = Exact<{
 
 export type SearchPartnersQuery = { persons: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null }> }, organisations: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> }> } };
 
+export type ActivityRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivityRecordQuery = { activity: { neighbourhoodCode: string, organisationId: string | null, archivedAt: string | null, id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null } | null };
+
+export type ActivityAgreementChoicesQueryVariables = Exact<{
+  teamId?: string | number | null | undefined;
+}>;
+
+
+export type ActivityAgreementChoicesQuery = { agreements: Array<{ id: string, title: string, status: AgreementStatus, teamId: string, organisationId: string | null, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string }> }> };
+
+export type CreateActivityMutationVariables = Exact<{
+  input: CreateActivityInput;
+}>;
+
+
+export type CreateActivityMutation = { createActivity: { id: string, name: string, organisationId: string | null, agreementId: string | null } };
+
+export type UpdateActivityMutationVariables = Exact<{
+  input: UpdateActivityInput;
+}>;
+
+
+export type UpdateActivityMutation = { updateActivity: { id: string, name: string, validUntil: string | null } };
+
+export type ArchiveActivityMutationVariables = Exact<{
+  input: ArchiveInput;
+}>;
+
+
+export type ArchiveActivityMutation = { archiveActivity: { id: string, archivedAt: string | null } };
+
 export type AgreementRowFragment = { id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> };
 
-export type ActivityRowFragment = { id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null };
+export type ActivityRowFragment = { id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null };
 
 export type AgreementRecordQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AgreementRecordQuery = { agreement: { teamId: string, organisationId: string | null, personId: string | null, teamContactPersonId: string | null, partnerContactPersonId: string | null, teamCommitment: string | null, partnerCommitment: string | null, appreciate: string | null, inform: string | null, facilitate: string | null, align: string | null, volunteerCompensation: string | null, endReason: string | null, archivedAt: string | null, id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, teamContactPerson: { id: string, name: string } | null, partnerContactPerson: { id: string, name: string } | null, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> } | null };
+export type AgreementRecordQuery = { agreement: { teamId: string, organisationId: string | null, personId: string | null, teamContactPersonId: string | null, partnerContactPersonId: string | null, teamCommitment: string | null, partnerCommitment: string | null, appreciate: string | null, inform: string | null, facilitate: string | null, align: string | null, volunteerCompensation: string | null, endReason: string | null, archivedAt: string | null, id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, teamContactPerson: { id: string, name: string } | null, partnerContactPerson: { id: string, name: string } | null, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> } | null };
 
 export type CreateAgreementMutationVariables = Exact<{
   input: CreateAgreementInput;
@@ -556,7 +667,7 @@ export type OrganisationRecordQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null }> } | null };
+export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }> } | null };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
@@ -638,7 +749,28 @@ export type TeamRecordQueryVariables = Exact<{
 }>;
 
 
-export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, municipalityCode: string, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+
+export type CreateTeamMutationVariables = Exact<{
+  input: CreateTeamInput;
+}>;
+
+
+export type CreateTeamMutation = { createTeam: { id: string, name: string } };
+
+export type UpdateTeamMutationVariables = Exact<{
+  input: UpdateTeamInput;
+}>;
+
+
+export type UpdateTeamMutation = { updateTeam: { id: string, name: string } };
+
+export type ArchiveTeamMutationVariables = Exact<{
+  input: ArchiveInput;
+}>;
+
+
+export type ArchiveTeamMutation = { archiveTeam: { id: string, archivedAt: string | null } };
 
 export type ReviewQueueQueryVariables = Exact<{
   entityType?: VerifiableType | null | undefined;
@@ -782,6 +914,18 @@ export const ActivityRowFragmentDoc = new TypedDocumentString(`
     name
   }
   agreementId
+  agreement {
+    id
+    title
+    team {
+      id
+      name
+    }
+  }
+  neighbourhood {
+    code
+    name
+  }
 }
     `, {"fragmentName":"ActivityRow"}) as unknown as TypedDocumentString<ActivityRowFragment, unknown>;
 export const ContactAssignmentRowFragmentDoc = new TypedDocumentString(`
@@ -985,7 +1129,7 @@ export const NeighbourhoodPageDocument = new TypedDocumentString(`
     agreements {
       ...AgreementRow
     }
-    activities {
+    activities(currentOnly: false) {
       ...ActivityRow
     }
     fixedContacts {
@@ -1048,6 +1192,18 @@ fragment ActivityRow on Activity {
     name
   }
   agreementId
+  agreement {
+    id
+    title
+    team {
+      id
+      name
+    }
+  }
+  neighbourhood {
+    code
+    name
+  }
 }
 fragment ContactAssignmentRow on ContactAssignment {
   id
@@ -1235,6 +1391,102 @@ fragment OrganisationSummary on Organisation {
   lastVerifiedOn
   isStale
 }`) as unknown as TypedDocumentString<SearchPartnersQuery, SearchPartnersQueryVariables>;
+export const ActivityRecordDocument = new TypedDocumentString(`
+    query ActivityRecord($id: ID!) {
+  activity(id: $id) {
+    ...ActivityRow
+    neighbourhoodCode
+    organisationId
+    archivedAt
+  }
+}
+    fragment ActivityRow on Activity {
+  id
+  name
+  weekday
+  startTime
+  endTime
+  validFrom
+  validUntil
+  venueName
+  venueAddress
+  description
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  organisation {
+    id
+    name
+  }
+  agreementId
+  agreement {
+    id
+    title
+    team {
+      id
+      name
+    }
+  }
+  neighbourhood {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<ActivityRecordQuery, ActivityRecordQueryVariables>;
+export const ActivityAgreementChoicesDocument = new TypedDocumentString(`
+    query ActivityAgreementChoices($teamId: ID) {
+  agreements(teamId: $teamId) {
+    id
+    title
+    status
+    teamId
+    organisationId
+    team {
+      id
+      name
+    }
+    organisation {
+      id
+      name
+    }
+    person {
+      id
+      name
+    }
+    neighbourhoods {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActivityAgreementChoicesQuery, ActivityAgreementChoicesQueryVariables>;
+export const CreateActivityDocument = new TypedDocumentString(`
+    mutation CreateActivity($input: CreateActivityInput!) {
+  createActivity(input: $input) {
+    id
+    name
+    organisationId
+    agreementId
+  }
+}
+    `) as unknown as TypedDocumentString<CreateActivityMutation, CreateActivityMutationVariables>;
+export const UpdateActivityDocument = new TypedDocumentString(`
+    mutation UpdateActivity($input: UpdateActivityInput!) {
+  updateActivity(input: $input) {
+    id
+    name
+    validUntil
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateActivityMutation, UpdateActivityMutationVariables>;
+export const ArchiveActivityDocument = new TypedDocumentString(`
+    mutation ArchiveActivity($input: ArchiveInput!) {
+  archiveActivity(input: $input) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveActivityMutation, ArchiveActivityMutationVariables>;
 export const AgreementRecordDocument = new TypedDocumentString(`
     query AgreementRecord($id: ID!) {
   agreement(id: $id) {
@@ -1313,6 +1565,18 @@ fragment ActivityRow on Activity {
     name
   }
   agreementId
+  agreement {
+    id
+    title
+    team {
+      id
+      name
+    }
+  }
+  neighbourhood {
+    code
+    name
+  }
 }`) as unknown as TypedDocumentString<AgreementRecordQuery, AgreementRecordQueryVariables>;
 export const CreateAgreementDocument = new TypedDocumentString(`
     mutation CreateAgreement($input: CreateAgreementInput!) {
@@ -1400,7 +1664,7 @@ export const OrganisationRecordDocument = new TypedDocumentString(`
     agreements {
       ...AgreementRow
     }
-    activities {
+    activities(currentOnly: false) {
       ...ActivityRow
     }
   }
@@ -1452,6 +1716,18 @@ fragment ActivityRow on Activity {
     name
   }
   agreementId
+  agreement {
+    id
+    title
+    team {
+      id
+      name
+    }
+  }
+  neighbourhood {
+    code
+    name
+  }
 }
 fragment ContactAssignmentRow on ContactAssignment {
   id
@@ -1640,6 +1916,7 @@ export const TeamRecordDocument = new TypedDocumentString(`
     id
     name
     kind
+    municipalityCode
     phone
     email
     archivedAt
@@ -1657,6 +1934,9 @@ export const TeamRecordDocument = new TypedDocumentString(`
     }
     agreements {
       ...AgreementRow
+      activities {
+        ...ActivityRow
+      }
     }
   }
 }
@@ -1686,6 +1966,40 @@ export const TeamRecordDocument = new TypedDocumentString(`
     name
   }
 }
+fragment ActivityRow on Activity {
+  id
+  name
+  weekday
+  startTime
+  endTime
+  validFrom
+  validUntil
+  venueName
+  venueAddress
+  description
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  organisation {
+    id
+    name
+  }
+  agreementId
+  agreement {
+    id
+    title
+    team {
+      id
+      name
+    }
+  }
+  neighbourhood {
+    code
+    name
+  }
+}
 fragment ContactAssignmentRow on ContactAssignment {
   id
   since
@@ -1700,6 +2014,30 @@ fragment ContactAssignmentRow on ContactAssignment {
     name
   }
 }`) as unknown as TypedDocumentString<TeamRecordQuery, TeamRecordQueryVariables>;
+export const CreateTeamDocument = new TypedDocumentString(`
+    mutation CreateTeam($input: CreateTeamInput!) {
+  createTeam(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
+export const UpdateTeamDocument = new TypedDocumentString(`
+    mutation UpdateTeam($input: UpdateTeamInput!) {
+  updateTeam(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateTeamMutation, UpdateTeamMutationVariables>;
+export const ArchiveTeamDocument = new TypedDocumentString(`
+    mutation ArchiveTeam($input: ArchiveInput!) {
+  archiveTeam(input: $input) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveTeamMutation, ArchiveTeamMutationVariables>;
 export const ReviewQueueDocument = new TypedDocumentString(`
     query ReviewQueue($entityType: VerifiableType, $page: PageInput, $mine: Boolean) {
   reviewAfterMonths

@@ -17,11 +17,30 @@ describe('matchRoute', () => {
     expect(matchRoute('/afspraak/a1')).toEqual({ name: 'agreement', id: 'a1' });
     expect(matchRoute('/afspraak/a1/bewerken')).toEqual({ name: 'editAgreement', id: 'a1' });
     expect(matchRoute('/controle')).toEqual({ name: 'review' });
+    expect(matchRoute('/registreren/team')).toEqual({ name: 'registerTeam' });
+    expect(matchRoute('/team/t1/bewerken')).toEqual({ name: 'editTeam', id: 't1' });
+    expect(matchRoute('/registreren/spreekuur', '?organisatie=o1')).toEqual({
+      name: 'registerActivity',
+      organisationId: 'o1',
+      teamId: undefined,
+      neighbourhoodCode: undefined,
+      agreementId: undefined,
+    });
+    expect(matchRoute('/spreekuur/s1/bewerken', '?terug=%2Fteam%2Ft1')).toEqual({ name: 'editActivity', id: 's1', returnTo: '/team/t1' });
+  });
+
+  it('returns only to pages of the app after saving', () => {
+    expect(matchRoute('/spreekuur/s1/bewerken', '?terug=https%3A%2F%2Fexample.org%2F')).toEqual({ name: 'editActivity', id: 's1', returnTo: undefined });
+    expect(matchRoute('/spreekuur/s1/bewerken', '?terug=%2F%2Fexample.org%2Fteam%2Ft1')).toEqual({ name: 'editActivity', id: 's1', returnTo: undefined });
+    expect(matchRoute('/spreekuur/s1/bewerken', '?terug=%2Fnergens')).toEqual({ name: 'editActivity', id: 's1', returnTo: undefined });
+    expect(matchRoute('/spreekuur/s1/bewerken', '?terug=%2F%5Cexample.org')).toEqual({ name: 'editActivity', id: 's1', returnTo: undefined });
+    expect(matchRoute('/spreekuur/s1/bewerken', '?terug=%2Fbuurt%2FBU03440832')).toEqual({ name: 'editActivity', id: 's1', returnTo: '/buurt/BU03440832' });
   });
 
   it('tolerates a trailing slash and refuses what it does not know', () => {
     expect(matchRoute('/controle/')).toEqual({ name: 'review' });
-    expect(matchRoute('/team/t1/bewerken')).toEqual({ name: 'notFound', path: '/team/t1/bewerken' });
+    expect(matchRoute('/team/t1/extra')).toEqual({ name: 'notFound', path: '/team/t1/extra' });
+    expect(matchRoute('/spreekuur/s1')).toEqual({ name: 'notFound', path: '/spreekuur/s1' });
     expect(matchRoute('/registreren/iets')).toEqual({ name: 'notFound', path: '/registreren/iets' });
     expect(matchRoute('/buurt')).toEqual({ name: 'notFound', path: '/buurt' });
     expect(matchRoute('/persoon/%E0%A4%A')).toEqual({ name: 'person', id: '%E0%A4%A' });
@@ -32,6 +51,16 @@ describe('matchRoute', () => {
     const [path, query] = paths.registerAgreement({ neighbourhoodCode: 'BU03440832', teamId: 'a b' }).split('?');
     expect(matchRoute(path!, `?${query}`)).toEqual({ name: 'registerAgreement', neighbourhoodCode: 'BU03440832', teamId: 'a b' });
     expect(paths.registerContact()).toBe('/registreren/contactpersoon');
+    const [activityPath, activityQuery] = paths.registerActivity({ teamId: 't1', neighbourhoodCode: 'BU03440832' }).split('?');
+    expect(matchRoute(activityPath!, `?${activityQuery}`)).toEqual({
+      name: 'registerActivity',
+      organisationId: undefined,
+      teamId: 't1',
+      neighbourhoodCode: 'BU03440832',
+      agreementId: undefined,
+    });
+    const [editPath, editQuery] = paths.editActivity('s 1', paths.organisation('o1')).split('?');
+    expect(matchRoute(editPath!, `?${editQuery}`)).toEqual({ name: 'editActivity', id: 's 1', returnTo: '/organisatie/o1' });
     expect(matchRoute(paths.person('id/with/slash'))).toEqual({ name: 'person', id: 'id/with/slash' });
   });
 });

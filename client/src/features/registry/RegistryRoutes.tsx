@@ -3,6 +3,7 @@ import { paths, type Route } from '../../app/router';
 import { ImportPage } from '../exchange/components/ImportPage';
 import { NeighbourhoodPage } from '../neighbourhood-page/components/NeighbourhoodPage';
 import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
+import { ActivityForm } from './components/ActivityForm';
 import { AgreementForm } from './components/AgreementForm';
 import { AgreementPage } from './components/AgreementPage';
 import { ContactAssignmentForm } from './components/ContactAssignmentForm';
@@ -10,6 +11,7 @@ import { OrganisationForm } from './components/OrganisationForm';
 import { OrganisationPage } from './components/OrganisationPage';
 import { PersonForm } from './components/PersonForm';
 import { PersonPage } from './components/PersonPage';
+import { TeamForm } from './components/TeamForm';
 import { TeamPage } from './components/TeamPage';
 import { useRegistryText } from './registry-text';
 
@@ -36,6 +38,16 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <PersonPage key={route.id} id={route.id} />;
     case 'team':
       return <TeamPage key={route.id} id={route.id} />;
+    case 'registerTeam':
+      return <TeamForm key="new" />;
+    case 'editTeam':
+      return <TeamForm key={route.id} id={route.id} />;
+    case 'registerActivity': {
+      const { name: _name, ...origin } = route;
+      return <ActivityForm key={`new-${JSON.stringify(origin)}`} origin={origin} />;
+    }
+    case 'editActivity':
+      return <ActivityForm key={route.id} id={route.id} returnTo={route.returnTo} />;
     case 'registerContact':
       return <ContactAssignmentForm key={`${route.teamId}-${route.organisationId}`} teamId={route.teamId} organisationId={route.organisationId} />;
     case 'registerAgreement':

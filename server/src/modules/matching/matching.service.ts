@@ -92,20 +92,31 @@ export class MatchingService {
 
   /**
    * The entities shown, with their relations taken from the index (refreshed at the start of this
-   * query, so they are what the database holds): three queries, whatever the number of matches.
+   * query, so they are what the database holds): two queries, whatever the number of matches, and a
+   * third for the neighbourhoods only when the answer asks for them (the search panel does not).
    */
   private async loadPartners(candidates: MatchCandidate[]): Promise<Map<string, Person | Organisation>> {
-    const codes = new Set<string>();
-    for (const c of candidates) for (const l of c.locations) if (l.neighbourhoodCode) codes.add(l.neighbourhoodCode);
-    const [persons, organisations, neighbourhoods] = await Promise.all([
+    const [persons, organisations] = await Promise.all([
       this.repository.findPersons(candidates.filter((c) => c.kind === 'PERSON').map((c) => c.id)),
       this.repository.findOrganisations(candidates.filter((c) => c.kind === 'ORGANISATION').map((c) => c.id)),
-      this.repository.findNeighbourhoods([...codes]),
     ]);
+    let neighbourhoods: Promise<Map<string, Neighbourhood>> | null = null;
+    const loadNeighbourhoods = () => {
+      const codes = new Set<string>();
+      for (const c of candidates) for (const l of c.locations) if (l.neighbourhoodCode) codes.add(l.neighbourhoodCode);
+      return (neighbourhoods ??= this.repository.findNeighbourhoods([...codes]));
+    };
+    // GraphQL awaits a promise found in a field, and reads the field only when it is selected: so the
+    // neighbourhoods load once for all partners, and only if some partner's neighbourhoods are asked.
+    const attachNeighbourhoods = (entity: Person | Organisation, c: MatchCandidate) =>
+      Object.defineProperty(entity, 'neighbourhoods', {
+        configurable: true,
+        enumerable: true,
+        get: () => loadNeighbourhoods().then((found) =>
+          c.locations.map((l) => (l.neighbourhoodCode ? found.get(l.neighbourhoodCode) : undefined)).filter((n): n is Neighbourhood => !!n)),
+      });
     const communitiesOf = (c: MatchCandidate) =>
       c.communities.map((code) => this.index.community(code)).filter((x) => !!x).map((row) => Object.assign(new Community(), row));
-    const neighbourhoodsOf = (c: MatchCandidate) =>
-      c.locations.map((l) => (l.neighbourhoodCode ? neighbourhoods.get(l.neighbourhoodCode) : undefined)).filter((n): n is Neighbourhood => !!n);
     const out = new Map<string, Person | Organisation>();
     for (const c of candidates) {
       if (c.kind === 'PERSON') {
@@ -117,14 +128,14 @@ export class MatchingService {
           return language && level ? [Object.assign(new PersonLanguage(), { personId: c.id, languageCode: code, level, language })] : [];
         });
         person.communities = communitiesOf(c);
-        person.neighbourhoods = neighbourhoodsOf(c);
+        attachNeighbourhoods(person, c);
         out.set(c.id, person);
       } else {
         const organisation = organisations.get(c.id);
         if (!organisation) continue;
         organisation.languages = c.languageCodes.map((code) => this.languageService.find(code)).filter((l): l is Language => !!l);
         organisation.communities = communitiesOf(c);
-        organisation.neighbourhoods = neighbourhoodsOf(c);
+        attachNeighbourhoods(organisation, c);
         out.set(c.id, organisation);
       }
     }
@@ -144,6 +155,8 @@ export class MatchingService {
       const score = evaluate(hit.candidate, hit.distanceKm, ctx);
       if (score < 0) continue;
       total++;
+      // Most hits of a wide search cannot enter the top: leave them before allocating anything.
+      if (top.length === limit && score < top[limit - 1].score) continue;
       const ranked: Ranked = { candidate: hit.candidate, distanceKm: hit.distanceKm, nearest: hit.nearest, id: hit.candidate.id, score };
       if (top.length === limit && compareMatches(ranked, top[limit - 1]) >= 0) continue;
       let lo = 0;

@@ -3,6 +3,7 @@ import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { NeighbourhoodPageDocument } from '../../../generated/graphql';
 import { ActivityList, AgreementList, ContactHistoryTable, PageHeading, PageState, Section, StaleBadge } from '../../registry/components/record-parts';
+import { usePermissions } from '../../registry/hooks/use-permissions';
 import { useRegistryText } from '../../registry/registry-text';
 
 /**
@@ -11,6 +12,7 @@ import { useRegistryText } from '../../registry/registry-text';
  */
 export function NeighbourhoodPage({ code }: { code: string }) {
   const { rt, t, locale } = useRegistryText();
+  const { canEditActivities } = usePermissions();
   const { data, loading, error } = useGraphQLQuery(NeighbourhoodPageDocument, { code });
   const neighbourhood = data?.neighbourhood;
   if (!neighbourhood) return <PageState loading={loading} error={error} notFound={!loading} />;
@@ -87,8 +89,12 @@ export function NeighbourhoodPage({ code }: { code: string }) {
         <AgreementList items={neighbourhood.agreements} />
       </Section>
 
-      <Section id="nb-activities" title={rt('neighbourhood.activities')}>
-        <ActivityList items={neighbourhood.activities} />
+      <Section
+        id="nb-activities"
+        title={rt('neighbourhood.activities')}
+        actions={canEditActivities ? <Paragraph><Link href={paths.registerActivity({ neighbourhoodCode: neighbourhood.code })}>{rt('activity.add')}</Link></Paragraph> : null}
+      >
+        <ActivityList items={neighbourhood.activities} returnTo={paths.neighbourhood(neighbourhood.code)} />
       </Section>
 
       <Section id="nb-partners" title={rt('neighbourhood.partners')}>

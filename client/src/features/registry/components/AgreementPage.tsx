@@ -7,6 +7,7 @@ import { AgreementRecordDocument, EndAgreementDocument } from '../../../generate
 import { ErrorSummary, FormScope, TextareaField, TextField } from '../forms/fields';
 import { type FieldErrors, isDate } from '../forms/form-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
+import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
 import { ActivityList, PageHeading, PageState, Section, StatusBadge } from './record-parts';
@@ -15,6 +16,7 @@ const END_FORM_ID = 'end-agreement-form';
 
 export function AgreementPage({ id }: { id: string }) {
   const { rt, formatDate } = useRegistryText();
+  const { canEditActivities } = usePermissions();
   const [version, setVersion] = useState(0);
   const { data, loading, error } = useGraphQLQuery(AgreementRecordDocument, { id }, { reloadKey: version });
   const agreement = data?.agreement;
@@ -68,8 +70,12 @@ export function AgreementPage({ id }: { id: string }) {
           <DetailRow label={rt('agreement.endReason')}>{agreement.endReason}</DetailRow>
         </DataList>
       </Section>
-      <Section id="agreement-activities" title={rt('record.activities')}>
-        <ActivityList items={agreement.activities} />
+      <Section
+        id="agreement-activities"
+        title={rt('record.activities')}
+        actions={ended || !canEditActivities ? null : <Paragraph><Link href={paths.registerActivity({ agreementId: agreement.id })}>{rt('activity.add')}</Link></Paragraph>}
+      >
+        <ActivityList items={agreement.activities} returnTo={paths.agreement(agreement.id)} />
       </Section>
       {ended ? null : <EndAgreement id={agreement.id} startsOn={agreement.startsOn} onEnded={() => setVersion((v) => v + 1)} />}
     </article>

@@ -4,12 +4,14 @@ import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { ArchiveOrganisationDocument, OrganisationRecordDocument } from '../../../generated/graphql';
+import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
 import { ActivityList, AgreementList, ArchiveControl, ContactHistoryTable, PageHeading, PageState, Section, StaleBadge, VerifiedLine, VerifyButton } from './record-parts';
 
 export function OrganisationPage({ id }: { id: string }) {
   const { rt, t, locale } = useRegistryText();
+  const { canEditActivities } = usePermissions();
   const [version, setVersion] = useState(0);
   const { data, loading, error } = useGraphQLQuery(OrganisationRecordDocument, { id }, { reloadKey: version });
   const organisation = data?.organisation;
@@ -69,8 +71,12 @@ export function OrganisationPage({ id }: { id: string }) {
       <Section id="organisation-agreements" title={rt('record.agreements')}>
         <AgreementList items={organisation.agreements} />
       </Section>
-      <Section id="organisation-activities" title={rt('record.activities')}>
-        <ActivityList items={organisation.activities} />
+      <Section
+        id="organisation-activities"
+        title={rt('record.activities')}
+        actions={archived || !canEditActivities ? null : <Paragraph><Link href={paths.registerActivity({ organisationId: organisation.id })}>{rt('activity.add')}</Link></Paragraph>}
+      >
+        <ActivityList items={organisation.activities} returnTo={paths.organisation(organisation.id)} />
       </Section>
     </article>
   );

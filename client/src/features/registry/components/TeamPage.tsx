@@ -1,26 +1,54 @@
-import { DataList, Link, Paragraph } from '@utrecht/component-library-react';
+import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
-import { TeamRecordDocument } from '../../../generated/graphql';
+import { ArchiveTeamDocument, TeamRecordDocument } from '../../../generated/graphql';
+import { announceStatus } from '../forms/status-message';
+import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
-import { AgreementList, ContactHistoryTable, PageHeading, PageState, Section, VerifiedLine } from './record-parts';
+import { ActivityList, AgreementList, ArchiveControl, ContactHistoryTable, PageHeading, PageState, Section, VerifiedLine } from './record-parts';
 
 export function TeamPage({ id }: { id: string }) {
   const { rt } = useRegistryText();
-  const { data, loading, error } = useGraphQLQuery(TeamRecordDocument, { id });
+  const permissions = usePermissions();
+  const [version, setVersion] = useState(0);
+  const { data, loading, error } = useGraphQLQuery(TeamRecordDocument, { id }, { reloadKey: version });
   const team = data?.team;
-  if (!team) return <PageState loading={loading} error={error} notFound={!loading} />;
+  if (!team) return <PageState loading={loading && !data} error={error} notFound={!loading} />;
+  const archived = Boolean(team.archivedAt);
+  const canEdit = !archived && permissions.canEditTeam(team.id);
+  const canArchive = !archived && permissions.canManageTeams;
+  // The team's walk-in hours are those under its agreements (a walk-in hour belongs to an organisation or an agreement).
+  const activities = [...new Map(team.agreements.flatMap((a) => a.activities).map((activity) => [activity.id, activity])).values()];
   return (
     <article aria-labelledby="page-heading">
       <PageHeading>{team.name}</PageHeading>
       <Paragraph className="page__kind">{rt(`teamKind.${team.kind}`)}</Paragraph>
-      {team.archivedAt ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
+      {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
       <VerifiedLine lastVerifiedOn={team.lastVerifiedOn} isStale={team.isStale} />
+      {canEdit || canArchive ? (
+        <ButtonGroup className="page__actions">
+          {canEdit ? <Link href={paths.editTeam(team.id)}>{rt('record.editNamed', { name: team.name })}</Link> : null}
+          {canArchive ? (
+            <ArchiveControl
+              name={team.name}
+              onArchive={async () => {
+                await graphqlRequest(ArchiveTeamDocument, { input: { id: team.id } });
+                announceStatus(rt('record.archivedDone', { name: team.name }));
+                setVersion((v) => v + 1);
+              }}
+            />
+          ) : null}
+        </ButtonGroup>
+      ) : archived ? null : (
+        <Paragraph className="page__note">{rt('team.onlyCoordinators')}</Paragraph>
+      )}
       <Section id="team-details" title={rt('record.details')}>
         <DataList>
-          <DetailRow label={rt('organisation.phone')}>{team.phone}</DetailRow>
-          <DetailRow label={rt('organisation.email')}>{team.email}</DetailRow>
+          <DetailRow label={rt('team.phone')}>{team.phone}</DetailRow>
+          <DetailRow label={rt('team.email')}>{team.email}</DetailRow>
           <DetailRow label={rt('record.neighbourhoods')}>
             {team.neighbourhoods.map((n, i) => (
               <span key={n.code}>
@@ -34,7 +62,7 @@ export function TeamPage({ id }: { id: string }) {
       <Section
         id="team-contacts"
         title={rt('record.contactCurrent')}
-        actions={team.archivedAt ? null : <Paragraph><Link href={paths.registerContact({ teamId: team.id })}>{rt('record.contactAssign')}</Link></Paragraph>}
+        actions={archived ? null : <Paragraph><Link href={paths.registerContact({ teamId: team.id })}>{rt('record.contactAssign')}</Link></Paragraph>}
       >
         <Paragraph className="team__current-contact">
           {team.currentContact?.person ? <Link href={paths.person(team.currentContact.person.id)}>{team.currentContact.person.name}</Link> : rt('record.contactNone')}
@@ -47,6 +75,20 @@ export function TeamPage({ id }: { id: string }) {
         actions={<Paragraph><Link href={paths.registerAgreement({ teamId: team.id })}>{rt('nav.registerAgreement')}</Link></Paragraph>}
       >
         <AgreementList items={team.agreements} />
+      </Section>
+      <Section
+        id="team-activities"
+        title={rt('record.activities')}
+        actions={
+          archived || !permissions.canEditActivities ? null : (
+            <Paragraph>
+              <Link href={paths.registerActivity({ teamId: team.id })}>{rt('activity.add')}</Link>
+            </Paragraph>
+          )
+        }
+      >
+        <Paragraph className="page__kind">{rt('team.activitiesHint')}</Paragraph>
+        <ActivityList items={activities} returnTo={paths.team(team.id)} />
       </Section>
     </article>
   );

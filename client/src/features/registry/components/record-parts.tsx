@@ -9,7 +9,8 @@ import {
   MarkVerifiedDocument,
   type VerifiableType,
 } from '../../../generated/graphql';
-import { errorsFromServer } from '../forms/form-errors';
+import { errorsFromServer, today } from '../forms/form-errors';
+import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 
 /** Loading, sign-in needed, not found or another error, for a page that loads one record. */
@@ -98,8 +99,8 @@ export function VerifyButton({ entityType, id, name, onDone }: { entityType: Ver
   );
 }
 
-/** Archive with an explicit confirmation step, in the page (no browser dialog). */
-export function ArchiveControl({ name, onArchive }: { name: string; onArchive(): Promise<void> }) {
+/** Archive with an explicit confirmation step, in the page (no browser dialog); `texts` replace the archive wording. */
+export function ArchiveControl({ name, onArchive, texts }: { name: string; onArchive(): Promise<void>; texts?: { open: string; confirm: string; yes: string } }) {
   const { rt } = useRegistryText();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -123,13 +124,13 @@ export function ArchiveControl({ name, onArchive }: { name: string; onArchive():
   if (!confirming) {
     return (
       <Button type="button" appearance="secondary-action-button" onClick={() => setConfirming(true)}>
-        {rt('record.archive')}
+        {texts?.open ?? rt('record.archive')}
       </Button>
     );
   }
   return (
     <div className="confirm" role="group" aria-labelledby="archive-confirm-text" tabIndex={-1} ref={confirmRef}>
-      <Paragraph id="archive-confirm-text">{rt('record.archiveConfirm', { name })}</Paragraph>
+      <Paragraph id="archive-confirm-text">{texts?.confirm ?? rt('record.archiveConfirm', { name })}</Paragraph>
       {error ? (
         <Paragraph role="alert" className="error-text">
           {error}
@@ -137,7 +138,7 @@ export function ArchiveControl({ name, onArchive }: { name: string; onArchive():
       ) : null}
       <ButtonGroup>
         <Button type="button" appearance="primary-action-button" onClick={archive} busy={busy}>
-          {rt('record.archiveYes')}
+          {texts?.yes ?? rt('record.archiveYes')}
         </Button>
         <Button type="button" appearance="secondary-action-button" onClick={() => setConfirming(false)}>
           {rt('form.cancel')}
@@ -206,34 +207,77 @@ export function AgreementList({ items }: { items: readonly AgreementRowFragment[
   );
 }
 
-export function ActivityList({ items }: { items: readonly ActivityRowFragment[] }) {
-  const { rt, locale, formatDate } = useRegistryText();
+/**
+ * Walk-in hours: running and planned ones first, ended ones folded away below. With `returnTo` (the page
+ * showing the list), users who may change walk-in hours get a link to edit or end each one, coming back here.
+ */
+export function ActivityList({ items, returnTo }: { items: readonly ActivityRowFragment[]; returnTo?: string }) {
+  const { rt } = useRegistryText();
+  const { canEditActivities } = usePermissions();
   if (items.length === 0) return <Paragraph>{rt('record.noActivities')}</Paragraph>;
+  const day = today();
+  const ended = items.filter((a) => a.validUntil !== null && a.validUntil < day);
+  const running = items.filter((a) => !ended.includes(a));
+  const editFrom = canEditActivities ? returnTo : undefined;
   return (
-    <ul className="record-list">
-      {items.map((activity) => (
-        <li key={activity.id} className="record-list__item">
-          <strong>{activity.name}</strong>
-          <p className="record-list__meta">
-            {rt('neighbourhood.when', { weekday: rt(`weekday.${activity.weekday}` as 'weekday.1'), start: activity.startTime, end: activity.endTime })}
-            {' · '}
-            {activity.venueName}
-            {activity.venueAddress ? `, ${activity.venueAddress}` : ''}
-            {activity.validUntil ? ` · ${rt('neighbourhood.validUntil', { date: formatDate(activity.validUntil) })}` : ''}
-          </p>
-          {activity.languages.length > 0 ? (
-            <p className="record-list__meta">
-              {rt('neighbourhood.languages', { languages: activity.languages.map((l) => (locale === 'nl' ? l.nameNl : l.nameEn)).join(', ') })}
-            </p>
-          ) : null}
-          {activity.organisation ? (
-            <p className="record-list__meta">
-              <Link href={paths.organisation(activity.organisation.id)}>{activity.organisation.name}</Link>
-            </p>
-          ) : null}
-        </li>
-      ))}
-    </ul>
+    <>
+      {running.length > 0 ? (
+        <ul className="record-list">
+          {running.map((activity) => (
+            <ActivityItem key={activity.id} activity={activity} planned={activity.validFrom > day} returnTo={editFrom} />
+          ))}
+        </ul>
+      ) : (
+        <Paragraph>{rt('record.noActivities')}</Paragraph>
+      )}
+      {ended.length > 0 ? (
+        <details className="activity-list__ended">
+          <summary>{rt('activity.endedList', { count: ended.length })}</summary>
+          <ul className="record-list">
+            {ended.map((activity) => (
+              <ActivityItem key={activity.id} activity={activity} ended returnTo={editFrom} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function ActivityItem({ activity, planned, ended, returnTo }: { activity: ActivityRowFragment; planned?: boolean; ended?: boolean; returnTo?: string }) {
+  const { rt, locale, formatDate } = useRegistryText();
+  return (
+    <li className="record-list__item">
+      <strong>{activity.name}</strong>
+      {planned ? <> <span className="badge badge--draft">{rt('activity.plannedBadge')}</span></> : null}
+      {ended ? <> <span className="badge badge--ended">{rt('activity.endedBadge')}</span></> : null}
+      <p className="record-list__meta">
+        {rt('neighbourhood.when', { weekday: rt(`weekday.${activity.weekday}` as 'weekday.1'), start: activity.startTime, end: activity.endTime })}
+        {' · '}
+        {activity.venueName}
+        {activity.venueAddress ? `, ${activity.venueAddress}` : ''}
+        {activity.neighbourhood ? ` · ${rt('activity.in', { name: activity.neighbourhood.name })}` : ''}
+        {planned ? ` · ${rt('activity.from', { date: formatDate(activity.validFrom) })}` : ''}
+        {activity.validUntil ? ` · ${rt('neighbourhood.validUntil', { date: formatDate(activity.validUntil) })}` : ''}
+      </p>
+      {activity.languages.length > 0 ? (
+        <p className="record-list__meta">
+          {rt('neighbourhood.languages', { languages: activity.languages.map((l) => (locale === 'nl' ? l.nameNl : l.nameEn)).join(', ') })}
+        </p>
+      ) : null}
+      {activity.organisation || activity.agreement ? (
+        <p className="record-list__meta">
+          {activity.organisation ? <Link href={paths.organisation(activity.organisation.id)}>{activity.organisation.name}</Link> : null}
+          {activity.organisation && activity.agreement ? ' · ' : null}
+          {activity.agreement ? <Link href={paths.agreement(activity.agreement.id)}>{rt('activity.underAgreement', { title: activity.agreement.title })}</Link> : null}
+        </p>
+      ) : null}
+      {returnTo ? (
+        <p className="record-list__meta">
+          <Link href={paths.editActivity(activity.id, returnTo)}>{rt('activity.editLink', { name: activity.name })}</Link>
+        </p>
+      ) : null}
+    </li>
   );
 }
 

@@ -22,21 +22,26 @@ export function useRegistryChoices() {
   const base = useGraphQLQuery(RegistryChoicesDocument, {});
   // The neighbourhoods of the municipality this installation serves (MUNICIPALITY_CODE).
   const { settings, loading: settingsLoading, error: settingsError } = useClientSettings();
-  const municipalityCode = settings?.municipalityCode;
-  const neighbourhoodData = useGraphQLQuery(RegistryNeighbourhoodChoicesDocument, municipalityCode ? { municipalityCode } : undefined, { skip: !municipalityCode });
+  const neighbourhoodChoices = useNeighbourhoodChoices(settings?.municipalityCode);
   const { languages } = useLanguages();
   return useMemo(() => {
     const teams: Option[] = (base.data?.teams ?? []).filter((t) => !t.archivedAt).map((t) => ({ value: t.id, label: t.name })).sort(byLabel);
     const communities: Option[] = (base.data?.communities ?? []).map((c) => ({ value: c.code, label: locale === 'nl' ? c.nameNl : c.nameEn }));
-    const neighbourhoods: Option[] = (neighbourhoodData.data?.neighbourhoods ?? [])
-      .map((n) => ({ value: n.code, label: `${n.name} (${n.district.name})` }))
-      .sort(byLabel);
     return {
-      teams, communities, neighbourhoods, languages,
-      loading: base.loading || neighbourhoodData.loading || settingsLoading,
-      error: base.error ?? neighbourhoodData.error ?? settingsError,
+      teams, communities, neighbourhoods: neighbourhoodChoices.options, languages,
+      loading: base.loading || neighbourhoodChoices.loading || settingsLoading,
+      error: base.error ?? neighbourhoodChoices.error ?? settingsError,
     };
-  }, [base, neighbourhoodData, settingsLoading, settingsError, languages, locale]);
+  }, [base, neighbourhoodChoices, settingsLoading, settingsError, languages, locale]);
+}
+
+/** The neighbourhoods of one municipality as options, "Name (District)", by name; none until the code is known. */
+export function useNeighbourhoodChoices(municipalityCode: string | undefined) {
+  const data = useGraphQLQuery(RegistryNeighbourhoodChoicesDocument, municipalityCode ? { municipalityCode } : undefined, { skip: !municipalityCode });
+  return useMemo(() => {
+    const options: Option[] = (data.data?.neighbourhoods ?? []).map((n) => ({ value: n.code, label: `${n.name} (${n.district.name})` })).sort(byLabel);
+    return { options, loading: data.loading, error: data.error };
+  }, [data.data, data.loading, data.error]);
 }
 
 type PersonChoice = RegistryPersonChoicesQuery['persons']['items'][number];
