@@ -46,6 +46,13 @@ export class Interner {
   }
 }
 
+/** A copy of a typed array at another length: the first `used` items (all that fit by default), zeros after. */
+function resized<T extends Uint8Array | Int32Array>(a: T, length: number, used = Math.min(a.length, length)): T {
+  const next = new (a.constructor as new (n: number) => T)(length);
+  next.set(a.subarray(0, used));
+  return next;
+}
+
 /** An Int32Array that grows by doubling. */
 class IntList {
   data: Int32Array;
@@ -64,9 +71,7 @@ class IntList {
   grow(needed: number): void {
     let size = this.data.length;
     while (size < needed) size *= 2;
-    const next = new Int32Array(size);
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
+    this.data = resized(this.data, size, this.length);
   }
 }
 
@@ -109,12 +114,8 @@ export class ListColumn {
   }
 
   resize(slots: number): void {
-    const start = new Int32Array(slots);
-    start.set(this.start.subarray(0, Math.min(slots, this.start.length)));
-    const count = new Int32Array(slots);
-    count.set(this.count.subarray(0, Math.min(slots, this.count.length)));
-    this.start = start;
-    this.count = count;
+    this.start = resized(this.start, slots);
+    this.count = resized(this.count, slots);
   }
 
   items(slot: number): Int32Array {
@@ -128,9 +129,7 @@ export class ListColumn {
     if (this.used + values.length > this.data.length) {
       let size = this.data.length;
       while (size < this.used + values.length) size *= 2;
-      const next = new Int32Array(size);
-      next.set(this.data.subarray(0, this.used));
-      this.data = next;
+      this.data = resized(this.data, size, this.used);
     }
     for (let i = 0; i < values.length; i++) this.data[this.used + i] = values[i];
     this.start[slot] = this.used;
@@ -225,16 +224,12 @@ export class PartnerBatch {
     if (known !== undefined) return known;
     const ordinal = this.ids.length;
     if (ordinal === this.flags.length) {
-      const grow = <T extends Uint8Array | Int32Array>(a: T): T => {
-        const next = new (a.constructor as new (n: number) => T)(a.length * 2);
-        next.set(a);
-        return next;
-      };
-      this.flags = grow(this.flags);
-      this.availability = grow(this.availability);
-      this.organisationKind = grow(this.organisationKind);
-      this.verified = grow(this.verified);
-      this.topicBits = grow(this.topicBits);
+      const length = this.flags.length * 2;
+      this.flags = resized(this.flags, length);
+      this.availability = resized(this.availability, length);
+      this.organisationKind = resized(this.organisationKind, length);
+      this.verified = resized(this.verified, length);
+      this.topicBits = resized(this.topicBits, length);
     }
     this.ids.push(id);
     this.ordinalById.set(id, ordinal);
@@ -416,16 +411,11 @@ export class PartnerColumns {
   }
 
   private resize(slots: number): void {
-    const grow = <T extends Uint8Array | Int32Array>(a: T): T => {
-      const next = new (a.constructor as new (n: number) => T)(slots);
-      next.set(a.subarray(0, Math.min(a.length, slots)));
-      return next;
-    };
-    this.flags = grow(this.flags);
-    this.availability = grow(this.availability);
-    this.organisationKind = grow(this.organisationKind);
-    this.verified = grow(this.verified);
-    this.topicBits = grow(this.topicBits);
+    this.flags = resized(this.flags, slots);
+    this.availability = resized(this.availability, slots);
+    this.organisationKind = resized(this.organisationKind, slots);
+    this.verified = resized(this.verified, slots);
+    this.topicBits = resized(this.topicBits, slots);
     this.languages.resize(slots);
     this.communities.resize(slots);
     this.locations.resize(slots);
