@@ -159,14 +159,20 @@ export function roleFit(c: MatchCandidate, ctx: ScoringContext): number {
  * residents distrust them and the product never blurs the two.
  */
 export function isEligible(c: MatchCandidate, ctx: ScoringContext): boolean {
+  return eligibleRoleFit(c, ctx) >= 0;
+}
+
+/** The filters of isEligible, returning the role fit (computed on the way) or -1 when a filter fails. */
+function eligibleRoleFit(c: MatchCandidate, ctx: ScoringContext): number {
   let speaksOne = false;
   for (const l of ctx.languages) if (speaks(c, l.code)) speaksOne = true;
-  if (!speaksOne) return false;
-  if (ctx.formalInterpretersOnly && isInformalInterpreter(c)) return false;
-  if (roleFit(c, ctx) < 0) return false;
-  if (ctx.communities && !ctx.communities.some((code) => c.communities.includes(code))) return false;
-  if (ctx.topics && !ctx.topics.some((topic) => hasTopic(c, topic))) return false;
-  return true;
+  if (!speaksOne) return -1;
+  if (ctx.formalInterpretersOnly && isInformalInterpreter(c)) return -1;
+  const role = roleFit(c, ctx);
+  if (role < 0) return -1;
+  if (ctx.communities && !ctx.communities.some((code) => c.communities.includes(code))) return -1;
+  if (ctx.topics && !ctx.topics.some((topic) => hasTopic(c, topic))) return -1;
+  return role;
 }
 
 export function languageScore(c: MatchCandidate, ctx: ScoringContext): number {
@@ -215,15 +221,8 @@ export function scoreCandidate(c: MatchCandidate, distanceKm: number, ctx: Scori
 
 /** isEligible and scoreCandidate in one pass: -1 when the candidate does not match. */
 export function evaluate(c: MatchCandidate, distanceKm: number, ctx: ScoringContext): number {
-  let speaksOne = false;
-  for (const l of ctx.languages) if (speaks(c, l.code)) speaksOne = true;
-  if (!speaksOne) return -1;
-  if (ctx.formalInterpretersOnly && isInformalInterpreter(c)) return -1;
-  const role = roleFit(c, ctx);
-  if (role < 0) return -1;
-  if (ctx.communities && !ctx.communities.some((code) => c.communities.includes(code))) return -1;
-  if (ctx.topics && !ctx.topics.some((topic) => hasTopic(c, topic))) return -1;
-  return weightedScore(c, distanceKm, role, ctx);
+  const role = eligibleRoleFit(c, ctx);
+  return role < 0 ? -1 : weightedScore(c, distanceKm, role, ctx);
 }
 
 function weightedScore(c: MatchCandidate, distanceKm: number, role: number, ctx: ScoringContext): number {
