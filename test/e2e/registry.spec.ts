@@ -127,7 +127,8 @@ describe('registry mutations over HTTP, signed in', () => {
   it('register an organisation, a person, a fixed contact person and an agreement, then see them on the neighbourhood page', async () => {
     const org = await server.gql(CREATE_ORGANISATION, { input: { name: 'Stichting HTTP-test', kind: 'MIGRANT_ORGANISATION', phone: '0301234567', neighbourhoodCodes: [KANALENEILAND_NOORD], languageCodes: ['som'] } }, coordinator);
     expect(org.errors).toBeUndefined();
-    expect(org.data.createOrganisation).toMatchObject({ phone: '030 123 4567', isStale: false });
+    // A new entry is "never verified" (so due for review) until someone marks it still correct.
+    expect(org.data.createOrganisation).toMatchObject({ phone: '030 123 4567', isStale: true });
     const worker = await server.gql(CREATE_PERSON, { input: person() }, coordinator);
     expect(worker.errors).toBeUndefined();
     const partnerContact = await server.gql(CREATE_PERSON, { input: person({ name: 'Faadumo Partner', teamId: null, organisationId: org.data.createOrganisation.id }) }, coordinator);

@@ -231,6 +231,8 @@ export type MatchInput = {
   communities?: Array<string> | null | undefined;
   /** Leave out informal interpreters entirely */
   formalInterpretersOnly?: boolean;
+  /** Also list persons marked not available (last, with the weakness); left out otherwise */
+  includeUnavailable?: boolean;
   /** One or more languages: ISO 639-3 or 639-1 code, or Dutch or English name ("som", "so", "Somalisch", "Somali") */
   languages: Array<string>;
   /** Latitude (WGS84) to search from, inside the Netherlands */

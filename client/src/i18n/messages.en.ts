@@ -162,6 +162,7 @@ export const en: Record<MessageKey, string> = {
   'match.role.CONTACT_PERSON': 'Contact person',
   'match.role.ORGANISATION': 'Organisation',
   'match.formalOnly': 'Formal interpreters only (no informal interpreters)',
+  'match.includeUnavailable': 'Also people who are not available now',
   'match.submit': 'Find partners',
   'match.needLanguage': 'Enter a language, for example Somali.',
   'match.needNeighbourhood': 'Choose a neighbourhood in the list or click the map.',

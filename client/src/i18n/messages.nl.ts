@@ -160,6 +160,7 @@ export const nl = {
   'match.role.CONTACT_PERSON': 'Contactpersoon',
   'match.role.ORGANISATION': 'Organisatie',
   'match.formalOnly': 'Alleen formele tolken (geen informele tolken)',
+  'match.includeUnavailable': 'Ook wie nu niet beschikbaar is',
   'match.submit': 'Zoek partners',
   'match.needLanguage': 'Vul een taal in, bijvoorbeeld Somalisch.',
   'match.needNeighbourhood': 'Kies een buurt in de lijst of klik op de kaart.',

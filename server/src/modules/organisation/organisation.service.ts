@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { applyChanges, auditView } from '../../common/audit-view.js';
-import { nowIso, todayIso } from '../../common/base.entity.js';
+import { nowIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { notFound } from '../../common/errors.js';
 import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
@@ -80,7 +80,8 @@ export class OrganisationService {
       const organisation = em.create(Organisation, { isDemo: false, externalId: null, archivedAt: null, languages: [], communities: [], neighbourhoods: [] });
       applyChanges(organisation, this.cleaned(input), SCALAR_FIELDS);
       Object.assign(organisation, related);
-      organisation.lastVerifiedOn ??= todayIso(); // whoever registers it has just checked it
+      // A new record is never verified until someone marks it "still correct" (or gives the date it was checked).
+      organisation.lastVerifiedOn ??= null;
       await em.save(organisation);
       await this.audit.record(em, actor, { action: 'createOrganisation', entityType: 'Organisation', entityId: organisation.id, after: auditView(organisation) });
       return organisation.id;

@@ -108,7 +108,8 @@ export class PersonService {
     });
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
-    person.lastVerifiedOn ??= todayIso(); // whoever registers a person has just checked the entry
+    // A new record is never verified until someone marks it "still correct" (or gives the date it was checked).
+    person.lastVerifiedOn ??= null;
     this.assertInterpreterRules(person);
     const id = await this.dataSource.transaction(async (em) => {
       const { languages, ...rest } = related;
