@@ -236,8 +236,9 @@ const personInput = (ctx: Ctx, side: Side) => ({
   name: `Matrix Persoon ${ctx.counter++}`, roles: ['CONTACT_PERSON'], teamId: teamOf(ctx, side), neighbourhoodCodes: [codeOf(ctx, side)],
   consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Matrix' },
 });
+// A draft: the matrix is about who may write, not about what an active agreement must hold (that has its own tests).
 const agreementInput = (ctx: Ctx, side: Side, organisationId: string) => ({
-  title: `Matrix afspraak ${ctx.counter++}`, type: 'OTHER', status: 'ACTIVE', teamId: teamOf(ctx, side), organisationId,
+  title: `Matrix afspraak ${ctx.counter++}`, type: 'OTHER', status: 'DRAFT', teamId: teamOf(ctx, side), organisationId,
   neighbourhoodCodes: [codeOf(ctx, side)], startsOn: '2026-11-02',
 });
 const activityInput = async (ctx: Ctx, side: Side) => ({

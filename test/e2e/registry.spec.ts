@@ -142,7 +142,7 @@ describe('registry mutations over HTTP, signed in', () => {
     const agreement = await server.gql(CREATE_AGREEMENT, { input: {
       title: 'Spreekuur HTTP-test', type: 'WALK_IN_HOUR', status: 'ACTIVE', teamId: zuidwest, organisationId: org.data.createOrganisation.id,
       neighbourhoodCodes: [KANALENEILAND_NOORD], teamContactPersonId: worker.data.createPerson.id, partnerContactPersonId: partnerContact.data.createPerson.id,
-      startsOn: '2026-11-02', reviewOn: '2027-05-01',
+      inform: 'Maandelijkse nieuwsbrief', startsOn: '2026-11-02', reviewOn: '2027-05-01',
     } }, coordinator);
     expect(agreement.errors).toBeUndefined();
     const activity = await server.gql('mutation ($input: CreateActivityInput!) { createActivity(input: $input) { id } }', { input: {

@@ -31,6 +31,8 @@ export type AssignFixedContactPersonInput = {
   /** The person; they must belong to the team or organisation */
   personId: string | number;
   teamId?: string | number | null | undefined;
+  /** Also let the running agreements that named the previous fixed contact person of this side name the new one (otherwise the review queue flags them) */
+  updateAgreements?: boolean;
 };
 
 /** beschikbaar, beperkt beschikbaar, niet beschikbaar */
@@ -340,6 +342,13 @@ export type PersonRole =
   | 'INTERPRETER'
   | 'KEY_PERSON';
 
+/** Waarom een record op de controlelijst staat */
+export type ReviewReason =
+  | 'FORMER_CONTACT'
+  | 'NEVER_VERIFIED'
+  | 'REVIEW_DATE_PASSED'
+  | 'STALE';
+
 /** buurtteam, sociaal wijkteam, jeugd- en gezinsteam, overig */
 export type TeamKind =
   | 'NEIGHBOURHOOD_TEAM'
@@ -496,8 +505,9 @@ export type UserRole =
   | 'COORDINATOR'
   | 'MEMBER';
 
-/** organisatie of persoon */
+/** organisatie, persoon of samenwerkingsafspraak */
 export type VerifiableType =
+  | 'AGREEMENT'
   | 'ORGANISATION'
   | 'PERSON';
 
@@ -781,7 +791,7 @@ export type ReviewQueueQueryVariables = Exact<{
 }>;
 
 
-export type ReviewQueueQuery = { reviewAfterMonths: number, reviewQueue: { totalCount: number, hasMore: boolean, items: Array<{ id: string, entityType: VerifiableType, name: string, lastVerifiedOn: string | null, monthsSinceVerified: number | null, neverVerified: boolean }> } };
+export type ReviewQueueQuery = { reviewAfterMonths: number, reviewQueue: { totalCount: number, hasMore: boolean, items: Array<{ id: string, entityType: VerifiableType, name: string, lastVerifiedOn: string | null, monthsSinceVerified: number | null, neverVerified: boolean, reason: ReviewReason, reasonText: string }> } };
 
 export type MarkVerifiedMutationVariables = Exact<{
   input: MarkVerifiedInput;
@@ -2053,6 +2063,8 @@ export const ReviewQueueDocument = new TypedDocumentString(`
       lastVerifiedOn
       monthsSinceVerified
       neverVerified
+      reason
+      reasonText
     }
   }
 }

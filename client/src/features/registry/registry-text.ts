@@ -158,6 +158,7 @@ const nl = {
   'contact.noPersons': 'Er horen nog geen personen bij. Registreer eerst een persoon.',
   'contact.registerPerson': 'Persoon registreren',
   'contact.note': 'Notitie',
+  'contact.updateAgreements': 'Zet de nieuwe contactpersoon ook in de lopende afspraken die de vorige noemen',
   'contact.submit': 'Contactpersoon aanwijzen',
   'contact.current': 'Huidige contactpersoon: {name}',
 
@@ -333,6 +334,7 @@ const nl = {
   'review.all': 'Alles',
   'review.organisations': 'Organisaties',
   'review.persons': 'Personen',
+  'review.agreements': 'Samenwerkingsafspraken',
   'review.count': '{count} records wachten op controle',
   'review.empty': 'Alles is gecontroleerd.',
   'review.mine': 'Alleen mijn teams',
@@ -348,6 +350,7 @@ const nl = {
   'review.more': 'Meer laden',
   'review.entity.ORGANISATION': 'Organisatie',
   'review.entity.PERSON': 'Persoon',
+  'review.entity.AGREEMENT': 'Afspraak',
 
   'import.heading': 'Importeren',
   'import.intro':
@@ -550,6 +553,7 @@ const en: Partial<Record<RegistryTextKey, string>> = {
   'review.all': 'Everything',
   'review.organisations': 'Organisations',
   'review.persons': 'Persons',
+  'review.agreements': 'Partnership agreements',
   'review.count': '{count} records are due for review',
   'review.empty': 'Everything has been checked.',
   'review.mine': 'Only my teams',
@@ -565,6 +569,8 @@ const en: Partial<Record<RegistryTextKey, string>> = {
   'review.more': 'Load more',
   'review.entity.ORGANISATION': 'Organisation',
   'review.entity.PERSON': 'Person',
+  'review.entity.AGREEMENT': 'Agreement',
+  'contact.updateAgreements': 'Also name the new contact person in the running agreements that name the previous one',
   'status.DRAFT': 'draft',
   'status.ACTIVE': 'active',
   'status.ENDED': 'ended',

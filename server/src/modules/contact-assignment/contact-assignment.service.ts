@@ -5,6 +5,7 @@ import { auditView } from '../../common/audit-view.js';
 import { nowIso } from '../../common/base.entity.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { assertNotArchived } from '../../common/validators.js';
+import { AgreementService } from '../agreement/agreement.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -27,6 +28,7 @@ export class ContactAssignmentService {
     private readonly ownership: OwnershipService,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly agreements: AgreementService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -99,6 +101,7 @@ export class ContactAssignmentService {
           action: 'endContactAssignment', entityType: 'ContactAssignment', entityId: current.id,
           before: { until: null }, after: { until: now },
         });
+        if (input.updateAgreements) await this.agreements.replaceContactPerson(em, actor, party, current.personId, person.id);
       }
       const assignment = em.create(ContactAssignment, {
         partyType, teamId: party.teamId ?? null, organisationId: party.organisationId ?? null, personId: person.id,
