@@ -126,6 +126,10 @@ describe('registry in Chromium', () => {
     await page.getByLabel(/^Notitie/).fill('Neemt het netwerk over');
     await page.getByLabel(/^Notitie/).focus();
     await page.keyboard.press('Tab');
+    // The running agreements that named the previous contact follow the new one, unless unticked.
+    await expect.poll(() => page.locator(':focus').getAttribute('name')).toBe('updateAgreements');
+    expect(await page.getByLabel(/lopende afspraken/).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
     await expect.poll(() => page.locator(':focus').textContent()).toBe('Contactpersoon aanwijzen');
     await page.keyboard.press('Enter');
 
