@@ -11,7 +11,6 @@ import { jsonBody, requestErrorHandler, requestLimits, securityHeaders } from '.
 import { authMiddleware } from './modules/auth/auth.middleware.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import type { AppConfig } from './config.js';
-import { sqliteRequestQueue } from './database/sqlite-request-queue.js';
 
 /**
  * The application, configured but not yet listening: main.ts and the tests start it the same way.
@@ -27,11 +26,10 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.disable('x-powered-by');
   const serveClient = existsSync(join(config.clientDir, 'index.html'));
-  // Order matters: headers, static files, the SQLite queue, who is asking (headers only), the body
+  // Order matters: headers, static files, who is asking (headers only), the body
   // (its size limit depends on that), batch and token limits.
   app.use(securityHeaders(config));
   if (serveClient) app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
-  if (config.databaseUrl.startsWith('sqlite:')) app.use(sqliteRequestQueue());
   app.use(authMiddleware(app.get(AuthService)));
   app.use(jsonBody(config));
   app.use(requestLimits(config.maxBatchSize));

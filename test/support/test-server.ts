@@ -17,6 +17,8 @@ export interface TestServer {
   url: string;
   app: NestExpressApplication;
   databaseFile: string;
+  /** The DATABASE_URL it runs on: another server started with `shareDatabaseWith` uses the same database. */
+  databaseUrl: string;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Signs in (demo accounts have the password "demo") and returns the Authorization header to send. */
   login(email: string, password?: string): Promise<Record<string, string>>;
@@ -51,13 +53,14 @@ async function freshPostgresDatabase(adminUrl: string): Promise<{ url: string; d
  * PostgreSQL database, see above; a given databaseFile always means SQLite).
  * `seed: true` loads the demo data, as on a user's first start.
  */
-export async function startTestServer(options: { seed?: boolean; databaseFile?: string; config?: Partial<AppConfig> } = {}): Promise<TestServer> {
-  const dir = options.databaseFile ? undefined : mkdtempSync(join(tmpdir(), 'sociale-kaart-'));
-  const databaseFile = options.databaseFile ?? join(dir!, 'test.sqlite');
-  const postgres = process.env.TEST_POSTGRES_URL && !options.databaseFile ? await freshPostgresDatabase(process.env.TEST_POSTGRES_URL) : undefined;
+export async function startTestServer(options: { seed?: boolean; databaseFile?: string; config?: Partial<AppConfig>; shareDatabaseWith?: TestServer } = {}): Promise<TestServer> {
+  const shared = options.shareDatabaseWith;
+  const dir = options.databaseFile || shared ? undefined : mkdtempSync(join(tmpdir(), 'sociale-kaart-'));
+  const databaseFile = shared?.databaseFile ?? options.databaseFile ?? join(dir!, 'test.sqlite');
+  const postgres = process.env.TEST_POSTGRES_URL && !options.databaseFile && !shared ? await freshPostgresDatabase(process.env.TEST_POSTGRES_URL) : undefined;
   const config: AppConfig = {
     ...loadConfig({}),
-    databaseUrl: postgres?.url ?? `sqlite:${databaseFile}`,
+    databaseUrl: shared?.databaseUrl ?? postgres?.url ?? `sqlite:${databaseFile}`,
     port: 0,
     host: '127.0.0.1',
     seedDemoData: options.seed ?? true,
@@ -72,6 +75,7 @@ export async function startTestServer(options: { seed?: boolean; databaseFile?: 
     url,
     app,
     databaseFile,
+    databaseUrl: config.databaseUrl,
     async gql(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

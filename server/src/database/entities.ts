@@ -1,4 +1,3 @@
-import { DataVersion } from './data-version.entity.js';
 import { Activity } from '../modules/activity/activity.entity.js';
 import { Agreement } from '../modules/agreement/agreement.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
@@ -16,4 +15,4 @@ import { Team } from '../modules/team/team.entity.js';
 
 /** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
 export const entities = [District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry,
-  ContactAssignment, Agreement, Activity, User, Session, DataVersion];
+  ContactAssignment, Agreement, Activity, User, Session];

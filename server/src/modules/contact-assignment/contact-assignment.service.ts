@@ -15,6 +15,10 @@ import { Person } from '../person/person.entity.js';
 import { Team } from '../team/team.entity.js';
 import { ContactAssignment, PartyType } from './contact-assignment.entity.js';
 import { AssignFixedContactPersonInput } from './dto/assign-fixed-contact-person.input.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
+
+/** Tries of an assignment that lost a race to another one for the same party. */
+const MAX_ATTEMPTS = 5;
 
 export interface Party {
   teamId?: string | null;
@@ -89,6 +93,22 @@ export class ContactAssignmentService {
     }
     this.access.assertCanEdit(actor, await this.ownership.teamsOfContactParty(party), 'de vaste contactpersoon');
 
+    // The database keeps one current assignment per party (a partial unique index on "until" IS NULL).
+    // Two assignments at once, on one process or several: the one that loses the race meets the
+    // index, and is retried on top of the winner's assignment, which it then ends.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.assignOnce(actor, input, party, partyType, partyRecord, person);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new DomainError(ErrorCode.CONFLICT, `Tegelijk werd een andere vaste contactpersoon van ${partyRecord.name} gekozen; probeer het opnieuw`, 'personId');
+        }
+      }
+    }
+  }
+
+  private async assignOnce(actor: Actor | null, input: AssignFixedContactPersonInput, party: Party, partyType: PartyType, partyRecord: Team | Organisation, person: Person): Promise<ContactAssignment> {
     const id = await this.dataSource.transaction(async (em) => {
       const now = nowIso();
       const current = await em.findOne(ContactAssignment, { where: { ...this.partyWhere(party), until: IsNull() } });

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { DataSource } from 'typeorm';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../../../config.js';
 import { createApp } from '../../../app.js';
-import { markDirectoryChanged } from '../../../database/data-version.js';
 import { type Actor, UserRole } from '../../auth/actor.js';
 import { formatProblem } from '../import-report.js';
 import { CsvKind } from './csv-columns.js';
@@ -47,8 +45,6 @@ if (process.argv[1]?.endsWith('cli.js')) {
   await app.init();
   const started = Date.now();
   const report = await app.get(CsvService).import(actor, args.kind, content, args.dryRun);
-  // A running server's matching index did not see these writes: tell it.
-  if (report.applied) await markDirectoryChanged(app.get(DataSource));
   await app.close();
   for (const problem of report.problems.slice(0, 200)) console.error(formatProblem(problem));
   if (report.problems.length > 200) console.error(`… en nog ${report.problems.length - 200} problemen`);

@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../../config.js';
 import { openDataSource } from '../../../database/data-source.js';
-import { markDirectoryChanged } from '../../../database/data-version.js';
 import { CbsFileError, parseCbsGeoJson } from './cbs-geojson.js';
 import { importNeighbourhoods } from './neighbourhood-importer.js';
 
@@ -34,8 +33,6 @@ try {
     bar.start(parsed.districts.length + parsed.neighbourhoods.length, 0);
     const report = await importNeighbourhoods(dataSource, parsed, `CBS-bestand ${basename(file)}`, (done) => bar.update(done));
     bar.stop();
-    // A running server places partners at neighbourhood centres in memory: tell it they changed.
-    await markDirectoryChanged(dataSource);
     const { neighbourhoods: n, districts: d } = report;
     console.log(
       `${file}${parsed.reprojected ? ' (omgerekend van RD New)' : ''}: buurten ${n.new} nieuw, ${n.changed} gewijzigd, ${n.unchanged} ongewijzigd; ` +
