@@ -204,6 +204,22 @@ describe('hardened GraphQL (development mode)', () => {
     expect(other.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'n' });
   });
 
+  it('variables nested 10 000 deep are refused with 400 and a clear message, not a stack overflow (issue 10.6)', async () => {
+    // Written as text: JSON.stringify itself overflows on a value this deep.
+    const deep = `${'{"a":['.repeat(5_000)}"x"${']}'.repeat(5_000)}`;
+    const raw = await post(server, `{"query":"query($n: String!) { language(name: $n) { code } }","variables":{"n":"som","extra":${deep}}}`);
+    expect(raw.status).toBe(400);
+    const res = (await raw.json()) as any;
+    expect(res.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'variables' });
+    expect(res.errors[0].message).toMatch(/te diep genest/);
+    // Deep, but under the limit: still answered.
+    let shallow: unknown = 'x';
+    for (let i = 0; i < 20; i++) shallow = { a: shallow };
+    const ok = await server.gql(`query($n: String!) { language(name: $n) { code } }`, { n: 'som', extra: shallow });
+    expect(ok.status).toBe(200);
+    expect((await server.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+  });
+
   it('a NUL character in any string is an input error, not a database error (PostgreSQL refuses it)', async () => {
     const inVariable = await server.gql(`query($id: ID!) { team(id: $id) { name } }`, { id: 'abc\u0000def' });
     expect(inVariable.status).toBe(400);

@@ -23,6 +23,8 @@ export const GRAPHQL_LIMITS = {
   /** Operations made only of these mutations may carry a whole file as one string (their input has its own MaxLength). */
   fileMutations: ['importCsv', 'importHsds'],
   maxFileStringLength: 20_000_000,
+  /** Deepest nesting of objects and arrays in the variables; our deepest input is 3 levels. */
+  maxVariablesDepth: 32,
 } as const;
 
 /** The string limit for this operation: files for the import mutations, GRAPHQL_LIMITS.maxStringLength otherwise. */
@@ -84,24 +86,28 @@ export function countTokens(source: string, limit: number): number | null {
   return count;
 }
 
-/** Names the first string that is `bad`, in the variables or as a literal in the document. */
+/**
+ * Names the first string that is `bad`, in the variables or as a literal in the document. Iterative, with an
+ * explicit stack: variables nested thousands deep must not overflow the call stack (issue 10.6; requestLimits
+ * refuses those before this runs, this stays safe on its own).
+ */
 function findString(variables: unknown, document: DocumentNode | undefined, bad: (text: string) => boolean): string | null {
-  const walk = (value: unknown, path: string): string | null => {
-    if (typeof value === 'string') return bad(value) ? path : null;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const found = walk(value[i], `${path}.${i}`);
-        if (found) return found;
-      }
-    } else if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) {
-        const found = walk(v, path ? `${path}.${key}` : key);
-        if (found) return found;
+  const walk = (start: unknown): string | null => {
+    const stack: [unknown, string][] = [[start, '']];
+    while (stack.length) {
+      const [value, path] = stack.pop()!;
+      if (typeof value === 'string') {
+        if (bad(value)) return path;
+      } else if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}.${i}`]);
+      } else if (value && typeof value === 'object') {
+        const entries = Object.entries(value);
+        for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i][1], path ? `${path}.${entries[i][0]}` : entries[i][0]]);
       }
     }
     return null;
   };
-  const inVariables = walk(variables ?? {}, '');
+  const inVariables = walk(variables ?? {});
   if (inVariables) return inVariables;
   let inDocument: string | null = null;
   if (document) {
@@ -222,8 +228,22 @@ export function securityHeaders(config: AppConfig) {
 const graphqlError = (res: Response, status: number, code: string, message: string) =>
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
+/** How deep objects and arrays nest in `value`, counting stops past `limit`; iterative, so any depth is safe. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (!item || typeof item !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /**
- * Before Apollo sees a request: more than `maxBatch` operations in one batch, or a document of more
+ * Before Apollo sees a request: variables nested deeper than GRAPHQL_LIMITS.maxVariablesDepth, more than `maxBatch` operations in one batch, or a document of more
  * than GRAPHQL_LIMITS.maxTokens tokens, is refused before anything is parsed or run.
  */
 export function requestLimits(maxBatch: number) {
@@ -232,6 +252,15 @@ export function requestLimits(maxBatch: number) {
     const operations: unknown[] = Array.isArray(req.body) ? req.body : [req.body ?? req.query];
     if (operations.length > maxBatch) return graphqlError(res, 400, 'BAD_REQUEST', `Hoogstens ${maxBatch} operaties per verzoek`);
     for (const operation of operations) {
+      const variablesDepth = nestingDepth((operation as { variables?: unknown } | null)?.variables, GRAPHQL_LIMITS.maxVariablesDepth);
+      if (variablesDepth > GRAPHQL_LIMITS.maxVariablesDepth) {
+        return res.status(400).json({
+          errors: [{
+            message: `De variabelen zijn te diep genest: meer dan ${GRAPHQL_LIMITS.maxVariablesDepth} niveaus, hoogstens ${GRAPHQL_LIMITS.maxVariablesDepth}.`,
+            extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'variables', limit: 'maxVariablesDepth', max: GRAPHQL_LIMITS.maxVariablesDepth },
+          }],
+        });
+      }
       const query = (operation as { query?: unknown } | null)?.query;
       if (typeof query === 'string' && (countTokens(query, GRAPHQL_LIMITS.maxTokens) ?? 0) > GRAPHQL_LIMITS.maxTokens) {
         return graphqlError(res, 400, 'GRAPHQL_VALIDATION_FAILED', `De query is te lang: hoogstens ${GRAPHQL_LIMITS.maxTokens} tokens`);
