@@ -62,8 +62,8 @@ export class AppModule {
           // Deny by default at the type level too: what is not public needs a session, wherever it shows up in a response.
           buildSchemaOptions: { fieldMiddleware: [anonymousAccessGuard(config)] },
           formatError: (formatted, error) => formatError(formatted, error),
-          // The request (with its actor, set by the auth middleware) and response, for resolvers.
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          // The request (with its actor, set by the auth middleware) and response, for resolvers; the DataLoaders of this request (common/loaders.ts).
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: new Map() }),
         }),
         ...featureModules,
         StartupModule,
