@@ -2,10 +2,12 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FieldMiddleware } from '@nestjs/graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { type DocumentNode, getNamedType, GraphQLError, type GraphQLSchema, isObjectType, Kind, Lexer, Source, TokenKind, validate, visit } from 'graphql';
+import { type DocumentNode, getNamedType, GraphQLError, type GraphQLInputType, type GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, Kind, Lexer, Source, TokenKind, typeFromAST, visit } from 'graphql';
 import helmet from 'helmet';
 import type { AppConfig } from '../config.js';
 import { DomainError, ErrorCode } from './errors.js';
+import { MAX_PAGE_SIZE } from './pagination.js';
+import { QUERY_LIMITS, queryCost } from './query-cost.js';
 
 /**
  * The GraphQL hardening of the OWASP GraphQL Cheat Sheet, in one place. Limits are generous for
@@ -14,7 +16,8 @@ import { DomainError, ErrorCode } from './errors.js';
  */
 export const GRAPHQL_LIMITS = {
   maxDepth: 10,
-  maxCost: 5000,
+  /** Cost with list sizes: common/query-cost.ts. */
+  maxCost: QUERY_LIMITS.maxCost,
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 2000,
@@ -42,7 +45,8 @@ function stringLimitFor(document: DocumentNode | undefined, operationName: strin
 export function armor(config: AppConfig) {
   const protection = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true },
+    // graphql-armor's cost counts a list like a single object; queryCostPlugin (query-cost.ts) counts list sizes instead.
+    costLimit: { enabled: false },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     // graphql-armor's token limit throws syntax errors from a plugin hook, which Apollo answers with a 500;
@@ -55,21 +59,28 @@ export function armor(config: AppConfig) {
 }
 
 /**
- * What graphql-armor's cost limit counts for each operation of a document, with the same settings as
- * armor() but no maximum: to check the client's own operations against GRAPHQL_LIMITS.maxCost.
+ * The cost (query-cost.ts) of each operation of a document, as the server counts it: to check the client's own
+ * operations against GRAPHQL_LIMITS.maxCost. A `page` variable is taken at its largest (MAX_PAGE_SIZE).
  */
 export function operationCosts(schema: GraphQLSchema, document: DocumentNode): number[] {
-  const costs: number[] = [];
-  const { validationRules } = new ApolloArmor({
-    costLimit: { maxCost: Number.POSITIVE_INFINITY, ignoreIntrospection: true, onAccept: [(_context, { n }) => costs.push(n)] },
-    maxDepth: { enabled: false },
-    maxAliases: { enabled: false },
-    maxDirectives: { enabled: false },
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
-  validate(schema, document, validationRules);
-  return costs;
+  return document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((operation) => {
+    const variables = Object.fromEntries((operation.variableDefinitions ?? []).map((v) => {
+      const name = v.variable.name.value;
+      return [name, name === 'page' ? { limit: MAX_PAGE_SIZE } : placeholder(typeFromAST(schema, v.type as never) as GraphQLInputType)];
+    }));
+    return queryCost(schema, document, variables, operation.name?.value);
+  });
+}
+
+/** Some valid value of an input type (required fields only): the cost does not depend on it, but coercion needs one. */
+function placeholder(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return placeholder(type.ofType);
+  if (isListType(type)) return [];
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, placeholder(f.type)]));
+  }
+  return ({ Int: 1, Float: 1, Boolean: true } as Record<string, unknown>)[getNamedType(type).name] ?? 'x';
 }
 
 /** Tokens in a document, counting stops past `limit`; null for a syntax error (Apollo's parser reports those). */

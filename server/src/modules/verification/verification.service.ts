@@ -104,12 +104,8 @@ export class VerificationService {
     const all = (await Promise.all(types.map(due))).flat()
       .filter((item) => !owned || owned[item.entityType].has(item.id))
       .sort((a, b) => (a.lastVerifiedOn ?? '').localeCompare(b.lastVerifiedOn ?? '') || a.name.localeCompare(b.name, 'nl'));
-    const items = all.slice(page.offset, page.offset + page.limit);
-    for (const item of items) {
-      if (item.entityType === VerifiableType.ORGANISATION) item.organisation = await this.dataSource.manager.findOne(Organisation, { where: { id: item.id }, relations: { languages: true, communities: true, neighbourhoods: true } });
-      else item.person = await this.dataSource.manager.findOne(Person, { where: { id: item.id }, relations: { languages: true, communities: true, neighbourhoods: true } });
-    }
-    return toPage(items, all.length, page);
+    // ReviewItem.organisation and .person load the records themselves, batched (verification.resolver.ts).
+    return toPage(all.slice(page.offset, page.offset + page.limit), all.length, page);
   }
 
   /** The teams the queue is narrowed to, or undefined for the whole queue. */
