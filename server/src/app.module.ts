@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { formatError } from './common/errors.js';
 import { anonymousAccessGuard, armor, stringLimitPlugin } from './common/hardening.js';
+import { newBudget, queryCostPlugin, responseBudget, responseBudgetPlugin } from './common/query-cost.js';
 import { APP_CONFIG, type AppConfig } from './config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ActivityModule } from './modules/activity/activity.module.js';
@@ -58,12 +59,12 @@ export class AppModule {
           // Batched requests are allowed, up to MAX_BATCH_SIZE operations (checked by requestLimits in app.ts).
           allowBatchedHttpRequests: true,
           validationRules: limits.validationRules,
-          plugins: [...limits.plugins, stringLimitPlugin] as never[],
+          plugins: [...limits.plugins, stringLimitPlugin, queryCostPlugin, responseBudgetPlugin] as never[],
           // Deny by default at the type level too: what is not public needs a session, wherever it shows up in a response.
-          buildSchemaOptions: { fieldMiddleware: [anonymousAccessGuard(config)] },
+          buildSchemaOptions: { fieldMiddleware: [anonymousAccessGuard(config), responseBudget] },
           formatError: (formatted, error) => formatError(formatted, error),
-          // The request (with its actor, set by the auth middleware) and response, for resolvers.
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          // The request (with its actor, set by the auth middleware) and response, for resolvers; the DataLoaders (common/loaders.ts) and run-time budget (common/query-cost.ts) of this request.
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: new Map(), budget: newBudget() }),
         }),
         ...featureModules,
         StartupModule,

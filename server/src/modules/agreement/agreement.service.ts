@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
+import { byKey, groupedBy, groupedByJoined, relationOf } from '../../common/loaders.js';
+import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { nowIso, todayIso } from '../../common/base.entity.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../common/errors.js';
@@ -49,6 +51,29 @@ export class AgreementService {
     const found = await this.findById(id);
     if (!found) throw notFound(field, `Afspraak '${id}' bestaat niet`);
     return found;
+  }
+
+  /** Agreements by id, in the order of `ids` (null where none). */
+  async findByIds(ids: readonly string[]): Promise<(Agreement | null)[]> {
+    return byKey(ids, await this.agreements.find({ where: { id: In([...ids]) } }), (a) => a.id);
+  }
+
+  neighbourhoodsOf(ids: readonly string[]): Promise<Neighbourhood[][]> {
+    return relationOf(this.agreements, ids, 'neighbourhoods');
+  }
+
+  /** `list` for many neighbourhoods, teams, organisations or persons at once (one statement), in the same order. */
+  async listForMany(key: 'neighbourhoodCode' | 'teamId' | 'organisationId' | 'personId', values: readonly string[], status?: AgreementStatus): Promise<Agreement[][]> {
+    const qb = this.agreements.createQueryBuilder('a').where('a.archivedAt IS NULL');
+    if (key === 'neighbourhoodCode') qb.innerJoinAndSelect('a.neighbourhoods', 'n', 'n.code IN (:...values)', { values: [...values] });
+    else qb.andWhere(`a.${key} IN (:...values)`, { values: [...values] });
+    if (status) qb.andWhere('a.status = :status', { status });
+    const rows = await qb.orderBy('a.startsOn', 'DESC').addOrderBy('a.id', 'ASC').getMany();
+    const groups = key === 'neighbourhoodCode'
+      ? groupedByJoined(values, rows, 'neighbourhoods', (n: Neighbourhood) => n.code)
+      : groupedBy(values, rows, (a) => [a[key] as string]);
+    const rank = { [AgreementStatus.ACTIVE]: 0, [AgreementStatus.DRAFT]: 1, [AgreementStatus.ENDED]: 2 };
+    return groups.map((group) => group.sort((a, b) => rank[a.status] - rank[b.status]));
   }
 
   /** Agreements matching all given conditions: active first, then drafts, then ended; newest start first. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { byKey, groupedBy } from '../../common/loaders.js';
 import { auditView } from '../../common/audit-view.js';
 import { nowIso } from '../../common/base.entity.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../common/errors.js';
@@ -48,6 +49,35 @@ export class ContactAssignmentService {
   async history(party: Party): Promise<ContactAssignment[]> {
     const rows = await this.assignments.find({ where: this.partyWhere(party), order: { since: 'DESC', createdAt: 'DESC' } });
     return rows.sort((a, b) => Number(b.isCurrent) - Number(a.isCurrent));
+  }
+
+  /** The current assignment of each team (or organisation), in the order of `ids`: one statement. */
+  async currentForMany(key: 'teamId' | 'organisationId', ids: readonly string[]): Promise<(ContactAssignment | null)[]> {
+    return byKey(ids, await this.assignments.find({ where: { [key]: In([...ids]), until: IsNull() } }), (a) => a[key] as string);
+  }
+
+  /** `history` for many teams (or organisations) in one statement. */
+  async historyForMany(key: 'teamId' | 'organisationId', ids: readonly string[]): Promise<ContactAssignment[][]> {
+    const rows = await this.assignments.find({ where: { [key]: In([...ids]) }, order: { since: 'DESC', createdAt: 'DESC' } });
+    return groupedBy(ids, rows, (a) => [a[key] as string]).map((group) => group.sort((a, b) => Number(b.isCurrent) - Number(a.isCurrent)));
+  }
+
+  /** `forNeighbourhood` for many neighbourhoods in one statement. */
+  async forNeighbourhoods(codes: readonly string[]): Promise<ContactAssignment[][]> {
+    const { entities, raw } = await this.assignments.createQueryBuilder('ca')
+      .leftJoin('team_neighbourhood', 'tn', '"tn"."teamId" = ca.teamId AND "tn"."neighbourhoodCode" IN (:...codes)', { codes: [...codes] })
+      .leftJoin('organisation_neighbourhood', 'onb', '"onb"."organisationId" = ca.organisationId AND "onb"."neighbourhoodCode" IN (:...codes)')
+      .leftJoin(Team, 't', 't.id = ca.teamId')
+      .leftJoin(Organisation, 'o', 'o.id = ca.organisationId')
+      .addSelect('COALESCE("tn"."neighbourhoodCode", "onb"."neighbourhoodCode")', 'forNeighbourhood')
+      .where('ca.until IS NULL')
+      .andWhere('("tn"."teamId" IS NOT NULL OR "onb"."organisationId" IS NOT NULL)')
+      .andWhere('t.archivedAt IS NULL AND o.archivedAt IS NULL')
+      .orderBy('ca.partyType', 'DESC').addOrderBy('COALESCE(t.name, o.name)', 'ASC').addOrderBy('ca.id', 'ASC')
+      .getRawAndEntities();
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const pairs = raw.map((r: Record<string, unknown>) => ({ code: String(r.forNeighbourhood), assignment: byId.get(String(r.ca_id))! }));
+    return groupedBy(codes, pairs, (p) => [p.code]).map((group) => group.map((p) => p.assignment));
   }
 
   /** Current fixed contacts of the teams covering a neighbourhood and the organisations serving it. */

@@ -56,6 +56,11 @@ export class LanguageService {
     }
   }
 
+  /** The language with this code, from the catalogue in memory (no statement). */
+  byCode(code: string): Language | undefined {
+    return this.all.find((l) => l.code === code);
+  }
+
   list(): Language[] {
     return this.all;
   }

@@ -1,4 +1,6 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+
 import { District } from './district.entity.js';
 import { Neighbourhood } from './neighbourhood.entity.js';
 import { NeighbourhoodService } from './neighbourhood.service.js';
@@ -18,6 +20,12 @@ export class NeighbourhoodResolver {
   @Query(() => Neighbourhood, { nullable: true, description: 'One neighbourhood by CBS code, e.g. BU03440832' })
   neighbourhood(@Args('code') code: string): Promise<Neighbourhood | null> {
     return this.neighbourhoodService.findByCode(code);
+  }
+
+  @ResolveField(() => District)
+  async district(@Parent() neighbourhood: Neighbourhood, @Context() context: LoaderContext): Promise<District> {
+    const load = loaderOf(context, 'Neighbourhood.district', (codes: readonly string[]) => this.neighbourhoodService.districtsByCodes(codes));
+    return (await load.load(neighbourhood.districtCode))!;
   }
 
   @Public()

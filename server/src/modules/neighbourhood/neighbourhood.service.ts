@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { DomainError, ErrorCode } from '../../common/errors.js';
+import { byKey } from '../../common/loaders.js';
 import { District } from './district.entity.js';
 import { Neighbourhood } from './neighbourhood.entity.js';
 
@@ -51,6 +52,16 @@ export class NeighbourhoodService {
   list(municipalityCode?: string): Promise<Neighbourhood[]> {
     const where = municipalityCode ? { municipalityCode: assertMunicipalityCode(municipalityCode, 'municipalityCode') } : {};
     return this.neighbourhoods.find({ where, order: { code: 'ASC' } });
+  }
+
+  /** Neighbourhoods by code, in the order of `codes` (null where unknown): one statement for a whole level of a response. */
+  async findByCodes(codes: readonly string[]): Promise<(Neighbourhood | null)[]> {
+    return byKey(codes, await this.neighbourhoods.find({ where: { code: In([...codes]) } }), (n) => n.code);
+  }
+
+  /** Districts by code, in the order of `codes`. */
+  async districtsByCodes(codes: readonly string[]): Promise<(District | null)[]> {
+    return byKey(codes, await this.districts.find({ where: { code: In([...codes]) } }), (d) => d.code);
   }
 
   listDistricts(municipalityCode?: string): Promise<District[]> {

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { byKey, groupedByJoined, relationOf } from '../../common/loaders.js';
+import type { Community } from '../community/community.entity.js';
+import type { Language } from '../language/language.entity.js';
+import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { nowIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
@@ -54,6 +58,31 @@ export class OrganisationService {
 
   findById(id: string): Promise<Organisation | null> {
     return this.organisations.findOne({ where: { id }, relations: RELATIONS });
+  }
+
+  /** Organisations by id, in the order of `ids` (null where none). */
+  async findByIds(ids: readonly string[]): Promise<(Organisation | null)[]> {
+    return byKey(ids, await this.organisations.find({ where: { id: In([...ids]) } }), (o) => o.id);
+  }
+
+  languagesOf(ids: readonly string[]): Promise<Language[][]> {
+    return relationOf(this.organisations, ids, 'languages');
+  }
+
+  communitiesOf(ids: readonly string[]): Promise<Community[][]> {
+    return relationOf(this.organisations, ids, 'communities');
+  }
+
+  neighbourhoodsOf(ids: readonly string[]): Promise<Neighbourhood[][]> {
+    return relationOf(this.organisations, ids, 'neighbourhoods');
+  }
+
+  /** listForNeighbourhood for many neighbourhoods in one statement. */
+  async listForNeighbourhoods(codes: readonly string[]): Promise<Organisation[][]> {
+    const rows = await this.organisations.createQueryBuilder('o')
+      .innerJoinAndSelect('o.neighbourhoods', 'served', 'served.code IN (:...codes)', { codes: [...codes] })
+      .where('o.archivedAt IS NULL').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').getMany();
+    return groupedByJoined(codes, rows, 'neighbourhoods', (n: Neighbourhood) => n.code);
   }
 
   /** Active organisations serving a neighbourhood: the partners on the neighbourhood page. */

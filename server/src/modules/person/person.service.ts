@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { byKey, groupedByJoined, relationOf } from '../../common/loaders.js';
+import type { Community } from '../community/community.entity.js';
+import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { nowIso, todayIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
@@ -74,6 +77,32 @@ export class PersonService {
     const found = await this.findById(id);
     if (!found) throw notFound(field, `Persoon '${id}' bestaat niet`);
     return found;
+  }
+
+  /** Persons by id, in the order of `ids` (null where none). */
+  async findByIds(ids: readonly string[]): Promise<(Person | null)[]> {
+    return byKey(ids, await this.persons.find({ where: { id: In([...ids]) } }), (p) => p.id);
+  }
+
+  languagesOf(ids: readonly string[]): Promise<PersonLanguage[][]> {
+    return relationOf(this.persons, ids, 'languages');
+  }
+
+  communitiesOf(ids: readonly string[]): Promise<Community[][]> {
+    return relationOf(this.persons, ids, 'communities');
+  }
+
+  neighbourhoodsOf(ids: readonly string[]): Promise<Neighbourhood[][]> {
+    return relationOf(this.persons, ids, 'neighbourhoods');
+  }
+
+  /** listForNeighbourhood for many neighbourhoods in one statement. */
+  async listForNeighbourhoods(codes: readonly string[]): Promise<Person[][]> {
+    const rows = await this.persons.createQueryBuilder('p')
+      .innerJoinAndSelect('p.neighbourhoods', 'active_in', 'active_in.code IN (:...codes)', { codes: [...codes] })
+      .where('p.archivedAt IS NULL').andWhere('(p.isKeyPerson = :yes OR p.isInterpreter = :yes)', { yes: true })
+      .orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').getMany();
+    return groupedByJoined(codes, rows, 'neighbourhoods', (n: Neighbourhood) => n.code);
   }
 
   /** Active key persons and interpreters working in a neighbourhood: the person partners on the neighbourhood page. */

@@ -1,4 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import type { Actor } from '../auth/actor.js';
@@ -24,6 +26,11 @@ export class TeamResolver {
     return this.teamService.findById(id);
   }
 
+  @ResolveField(() => [Neighbourhood])
+  neighbourhoods(@Parent() team: Team, @Context() context: LoaderContext): Promise<Neighbourhood[]> {
+    return loaderOf(context, 'Team.neighbourhoods', (ids: readonly string[]) => this.teamService.neighbourhoodsOf(ids)).load(team.id);
+  }
+
   @Mutation(() => Team, { description: 'Register a team (administrators)' })
   createTeam(@CurrentActor() actor: Actor | null, @Args('input') input: CreateTeamInput): Promise<Team> {
     return this.teamService.create(actor, input);
@@ -45,7 +52,7 @@ export class NeighbourhoodTeamResolver {
   constructor(private readonly teamService: TeamService) {}
 
   @ResolveField(() => [Team], { description: 'Teams covering this neighbourhood' })
-  teams(@Parent() neighbourhood: Neighbourhood): Promise<Team[]> {
-    return this.teamService.listForNeighbourhood(neighbourhood.code);
+  teams(@Parent() neighbourhood: Neighbourhood, @Context() context: LoaderContext): Promise<Team[]> {
+    return loaderOf(context, 'Neighbourhood.teams', (codes: readonly string[]) => this.teamService.listForNeighbourhoods(codes)).load(neighbourhood.code);
   }
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { byKey, groupedByJoined, relationOf } from '../../common/loaders.js';
+import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { nowIso, todayIso } from '../../common/base.entity.js';
@@ -40,6 +42,24 @@ export class TeamService {
     const found = await this.findById(id);
     if (!found) throw notFound(field, `Team '${id}' bestaat niet`);
     return found;
+  }
+
+  /** Teams by id, in the order of `ids` (null where none). */
+  async findByIds(ids: readonly string[]): Promise<(Team | null)[]> {
+    return byKey(ids, await this.teams.find({ where: { id: In([...ids]) } }), (t) => t.id);
+  }
+
+  /** The neighbourhoods each team covers. */
+  neighbourhoodsOf(ids: readonly string[]): Promise<Neighbourhood[][]> {
+    return relationOf(this.teams, ids, 'neighbourhoods');
+  }
+
+  /** Active teams covering each neighbourhood, by name: one statement for all of them. */
+  async listForNeighbourhoods(codes: readonly string[]): Promise<Team[][]> {
+    const rows = await this.teams.createQueryBuilder('t')
+      .innerJoinAndSelect('t.neighbourhoods', 'covered', 'covered.code IN (:...codes)', { codes: [...codes] })
+      .where('t.archivedAt IS NULL').orderBy('t.name', 'ASC').addOrderBy('t.id', 'ASC').getMany();
+    return groupedByJoined(codes, rows, 'neighbourhoods', (n: Neighbourhood) => n.code);
   }
 
   /** Active teams covering a neighbourhood, by name. */

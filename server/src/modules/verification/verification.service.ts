@@ -117,13 +117,8 @@ export class VerificationService {
     const all = lists.flat()
       .filter((item) => !owned || item.entityType === VerifiableType.AGREEMENT || owned[item.entityType].has(item.id))
       .sort((a, b) => (a.lastVerifiedOn ?? '').localeCompare(b.lastVerifiedOn ?? '') || a.name.localeCompare(b.name, 'nl'));
-    const items = all.slice(page.offset, page.offset + page.limit);
-    for (const item of items) {
-      if (item.entityType === VerifiableType.ORGANISATION) item.organisation = await this.dataSource.manager.findOne(Organisation, { where: { id: item.id }, relations: { languages: true, communities: true, neighbourhoods: true } });
-      else if (item.entityType === VerifiableType.PERSON) item.person = await this.dataSource.manager.findOne(Person, { where: { id: item.id }, relations: { languages: true, communities: true, neighbourhoods: true } });
-      else item.agreement = await this.dataSource.manager.findOne(Agreement, { where: { id: item.id }, relations: { neighbourhoods: true } });
-    }
-    return toPage(items, all.length, page);
+    // ReviewItem.organisation and .person load the records themselves, batched (verification.resolver.ts).
+    return toPage(all.slice(page.offset, page.offset + page.limit), all.length, page);
   }
 
   /**
