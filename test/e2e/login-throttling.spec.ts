@@ -24,7 +24,7 @@ const attempt = (server: TestServer, email: string, password: string, address: s
   server.gql(LOGIN, { input: { email, password } }, { 'x-forwarded-for': address });
 const outcome = (res: Awaited<ReturnType<typeof attempt>>) => (res.data?.login?.token ? 'OK' : String(res.errors?.[0]?.extensions?.code));
 
-describe('sign-in throttling on two processes', () => {
+describe('sign-in throttling on two processes', { timeout: 120_000 }, () => {
   it('12 wrong passwords from one address, alternating between the processes: only the first 5 are tried', async () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 12; i++) outcomes.push(outcome(await attempt(i % 2 ? b : a, 'coordinator@example.org', `fout-${i}`, '203.0.113.5')));
