@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../server/src/app.js';
 import { type AppConfig, loadConfig } from '../../server/src/config.js';
 
@@ -53,7 +54,9 @@ async function freshPostgresDatabase(adminUrl: string): Promise<{ url: string; d
  * PostgreSQL database, see above; a given databaseFile always means SQLite).
  * `seed: true` loads the demo data, as on a user's first start.
  */
-export async function startTestServer(options: { seed?: boolean; databaseFile?: string; databaseUrl?: string; config?: Partial<AppConfig> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: boolean; databaseFile?: string; databaseUrl?: string; config?: Partial<AppConfig>; logStream?: DestinationStream } = {},
+): Promise<TestServer> {
   const shared = options.databaseUrl ?? (options.databaseFile ? `sqlite:${options.databaseFile}` : undefined);
   const dir = shared ? undefined : mkdtempSync(join(tmpdir(), 'sociale-kaart-'));
   const databaseFile = options.databaseFile ?? (shared?.startsWith('sqlite:') ? shared.slice('sqlite:'.length) : join(dir ?? tmpdir(), 'test.sqlite'));
@@ -65,9 +68,11 @@ export async function startTestServer(options: { seed?: boolean; databaseFile?: 
     host: '127.0.0.1',
     seedDemoData: options.seed ?? true,
     clientDir: join(tmpdir(), 'no-client'),
+    // Tests keep quiet: only crashes, unless LOG_LEVEL says otherwise.
+    logLevel: (process.env.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'error',
     ...options.config,
   };
-  const app = await createApp(config, { logger: ['error'] });
+  const app = await createApp(config, { logStream: options.logStream });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as import('node:net').AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
