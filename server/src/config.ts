@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,6 +47,30 @@ export interface AppConfig {
   trustProxy: string | null;
   /** MUNICIPALITY_CODE: the CBS gemeentecode this installation serves (the map, the neighbourhood choices, new teams). */
   municipalityCode: string;
+  /** LOG_LEVEL: pino level of the JSON log lines (fatal, error, warn, info, debug, trace, silent). */
+  logLevel: LogLevel;
+  /** WORKERS: server processes started (and restarted) by `npm start`; 0 runs one process without a supervisor. */
+  workers: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!raw) return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError('LOG_LEVEL', `LOG_LEVEL moet een van ${LOG_LEVELS.join(', ')} zijn, niet "${env.LOG_LEVEL}"`);
+  return raw as LogLevel;
+}
+
+/** WORKERS: a whole number from 0, or "auto" for one per core. */
+function workers(env: NodeJS.ProcessEnv): number {
+  const raw = env.WORKERS?.trim();
+  if (!raw) return 1;
+  if (raw === 'auto') return Math.max(1, availableParallelism());
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 64) throw new ConfigError('WORKERS', `WORKERS moet een geheel getal van 0 tot en met 64 zijn, of "auto", niet "${env.WORKERS}"`);
+  return value;
 }
 
 /** A setting that cannot be used: the message names the variable, its value and what is expected. */
@@ -118,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxBatchSize: positiveInt(env, 'MAX_BATCH_SIZE', 5),
     trustProxy: env.TRUST_PROXY || null,
     municipalityCode: municipalityCode(env),
+    logLevel: logLevel(env),
+    workers: workers(env),
   };
 }
 

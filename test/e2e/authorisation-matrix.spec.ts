@@ -19,6 +19,8 @@ interface Ctx {
   takePerson(): string;
   /** Throwaway accounts for updateUser. */
   throwawayUserId: string;
+  /** An account of its own for logoutEverywhere (password THROWAWAY_PASSWORD). */
+  throwawayEmail: string;
   counter: number;
   /** A neighbourhood covered by the coordinator's team only, and one covered by another team only. */
   ownCode: string;
@@ -28,6 +30,7 @@ interface Ctx {
 }
 
 type Side = 'own' | 'other';
+const THROWAWAY_PASSWORD = 'een-lang-wegwerpwachtwoord';
 /** coordinatorOwn works on its own team's records; every other role on another team's. */
 const sideOf = (role: Role): Side => (role === 'coordinatorOwn' ? 'own' : 'other');
 
@@ -74,6 +77,15 @@ const MATRIX: Record<string, Entry> = {
   logout: {
     expect: PUBLIC,
     call: async (ctx, role) => ({ query: `mutation { logout }`, headers: role === 'anonymous' ? {} : await ctx.server.login(EMAIL[role]) }),
+  },
+  logoutEverywhere: {
+    expect: { anonymous: 'UNAUTHENTICATED', member: 'ok', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok' },
+    // A throwaway account of its own, so the shared sessions of the other tests stay valid.
+    call: async (ctx, role) => ({ query: `mutation { logoutEverywhere }`, headers: role === 'anonymous' ? {} : await ctx.server.login(ctx.throwawayEmail, THROWAWAY_PASSWORD) }),
+  },
+  endUserSessions: {
+    expect: ADMINISTRATORS,
+    call: (ctx) => ({ query: `mutation($input: EndUserSessionsInput!) { endUserSessions(input: $input) }`, variables: { input: { userId: ctx.throwawayUserId } } }),
   },
   createUser: {
     expect: ADMINISTRATORS,
@@ -273,9 +285,10 @@ beforeAll(async () => {
   const otherCode = otherTeam.neighbourhoods.map((n: any) => n.code).find((code: string) => !coveredBy(code).includes(own));
   const pool: string[] = teams.data.persons.items.map((p: any) => p.id);
   const throwaway = await server.gql(`mutation { createUser(input: { email: "wegwerp@example.org", role: MEMBER }) { user { id } } }`, {}, admin);
+  await server.gql(`mutation { createUser(input: { email: "overal@example.org", role: MEMBER, password: "${THROWAWAY_PASSWORD}" }) { user { id } } }`, {}, admin);
   ctx = {
     server, admin, ownTeamId: own, otherTeamId: other, counter: 0, ownCode, otherCode,
-    takePerson: () => pool.shift()!, throwawayUserId: throwaway.data.createUser.user.id,
+    takePerson: () => pool.shift()!, throwawayUserId: throwaway.data.createUser.user.id, throwawayEmail: 'overal@example.org',
     make: {
       organisation: async (side) => (await asAdmin(ctx, `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
         { input: { name: `Matrix partner ${ctx.counter++}`, kind: 'OTHER', neighbourhoodCodes: [codeOf(ctx, side)] } })).createOrganisation.id,

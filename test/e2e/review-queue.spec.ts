@@ -27,7 +27,7 @@ const QUEUE = /* GraphQL */ `
     }
   }`;
 
-type Item = { id: string; entityType: 'PERSON' | 'ORGANISATION'; name: string };
+type Item = { id: string; entityType: 'PERSON' | 'ORGANISATION' | 'AGREEMENT'; name: string };
 
 async function teamIdOf(name: string): Promise<string> {
   const res = await server.gql('{ teams { id name } }', {}, admin);

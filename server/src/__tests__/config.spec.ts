@@ -44,3 +44,18 @@ describe('other settings', () => {
     expect(configError({ PORT: '70000' }).variable).toBe('PORT');
   });
 });
+
+describe('LOG_LEVEL and WORKERS', () => {
+  it('default to info and one worker; take any pino level and a number of workers or "auto"', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', workers: 1 });
+    expect(loadConfig({ LOG_LEVEL: ' DEBUG ', WORKERS: '0' })).toMatchObject({ logLevel: 'debug', workers: 0 });
+    expect(loadConfig({ LOG_LEVEL: 'silent', WORKERS: '4' })).toMatchObject({ logLevel: 'silent', workers: 4 });
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([['LOG_LEVEL', 'luid'], ['WORKERS', '-1'], ['WORKERS', '1.5'], ['WORKERS', 'veel'], ['WORKERS', '65']])('refuses %s=%j, naming the variable', (variable, value) => {
+    const error = configError({ [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(`"${value}"`);
+  });
+});

@@ -30,6 +30,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       // WAL lets readers go on while a write is under way; foreign keys are off by default in SQLite.
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
+        // FULL: a commit is on disk (the WAL fsynced) before it is acknowledged, so it survives power loss too (NORMAL may lose the last ones).
+        db.pragma('synchronous = FULL');
         db.pragma('foreign_keys = ON');
       },
     };

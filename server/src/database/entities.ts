@@ -2,6 +2,7 @@ import { Activity } from '../modules/activity/activity.entity.js';
 import { Agreement } from '../modules/agreement/agreement.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { ContactAssignment } from '../modules/contact-assignment/contact-assignment.entity.js';
+import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Community } from '../modules/community/community.entity.js';
@@ -15,4 +16,4 @@ import { Team } from '../modules/team/team.entity.js';
 
 /** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
 export const entities = [District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry,
-  ContactAssignment, Agreement, Activity, User, Session];
+  ContactAssignment, Agreement, Activity, User, Session, LoginAttempt];
