@@ -5,11 +5,12 @@ import { AccessPolicy } from '../../auth/access-policy.service.js';
 import { type Actor, UserRole } from '../../auth/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { LanguageService } from '../../language/language.service.js';
-import { count, type Draft, type EntityType, plan, Snapshot, write } from '../directory-writer.js';
+import { count, type Draft, type EntityType, ownershipProblems, plan, Snapshot, write } from '../directory-writer.js';
+import { OwnershipService } from '../../ownership/ownership.service.js';
 import type { ImportProblem, ImportReport } from '../import-report.js';
 import { ReferenceData } from '../reference-data.js';
 import { normaliseWord } from '../vocabulary.js';
-import { checkOrganisation, checkPerson, COLUMNS, type CsvColumn, CsvKind, FIELD_COLUMN } from './csv-columns.js';
+import { COLUMNS, type CsvColumn, CsvKind, FIELD_COLUMN } from './csv-columns.js';
 import { CsvSyntaxError, readCsv, writeCsv } from './csv-format.js';
 
 export const MAX_CSV_ROWS = 50_000;
@@ -36,6 +37,7 @@ export class CsvService {
     private readonly languages: LanguageService,
     private readonly audit: AuditService,
     private readonly accessPolicy: AccessPolicy,
+    private readonly ownership: OwnershipService,
   ) {}
 
   /** Maps header cells to our columns; unknown and missing columns are problems in row 1. */
@@ -108,10 +110,9 @@ export class CsvService {
       const drafts = this.toDrafts(kind, rows, ref, report.problems);
       report.records = drafts.length;
       const snapshot = await Snapshot.load(em, ENTITY[kind]);
-      const planned = plan(snapshot, drafts, {
-        actor, accessPolicy: this.accessPolicy, columnOf: (field) => FIELD_COLUMN[field] ?? field,
-        check: kind === CsvKind.PERSONS ? checkPerson : checkOrganisation,
-      });
+      const columnOf = (field: string) => FIELD_COLUMN[field] ?? field;
+      const planned = plan(snapshot, drafts, { columnOf });
+      planned.problems.push(...await ownershipProblems(em, this.ownership, actor!, planned.changes, columnOf));
       // One problem per cell: a value that did not parse is not also reported as missing.
       const reported = new Set(report.problems.map((p) => `${p.row}|${p.column}`));
       report.problems.push(...planned.problems.filter((p) => !reported.has(`${p.row}|${p.column}`)));
