@@ -18,7 +18,7 @@ export class ExchangeResolver {
 
   @Mutation(() => ImportReportModel, { description: 'Check (dryRun) or import a CSV file of organisations or persons: all rows or none. Coordinators and administrators.' })
   importCsv(@CurrentActor() actor: Actor | null, @Args('input') input: ImportCsvInput): Promise<ImportReport> {
-    return this.csvService.import(actor, input.kind, input.content, input.dryRun ?? false).then(withCodes);
+    return this.csvService.import(actor, input.kind, this.csvService.fileOf(input), input.dryRun ?? false).then(withCodes);
   }
 
   // Organisations with ANONYMOUS_READ=true; persons only signed in (the service refuses them anonymously).

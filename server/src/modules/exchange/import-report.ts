@@ -23,6 +23,8 @@ export interface ImportReport extends ImportCounts {
   /** Records read from the file. */
   records: number;
   problems: ImportProblem[];
+  /** The character encoding the file was read in (CSV): UTF-8, UTF-8 met BOM, Windows-1252, UTF-16 LE/BE. */
+  encoding?: string;
 }
 
 /** "rij 14, kolom talen: …" */

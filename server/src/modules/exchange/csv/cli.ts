@@ -33,9 +33,10 @@ if (process.argv[1]?.endsWith('cli.js')) {
     console.error(args);
     process.exit(2);
   }
-  let content: string;
+  // The bytes: the importer detects the encoding (UTF-8 with or without BOM, Windows-1252, UTF-16).
+  let content: Uint8Array;
   try {
-    content = readFileSync(args.file, 'utf8');
+    content = new Uint8Array(readFileSync(args.file));
   } catch (e) {
     console.error(`${args.file}: kan het bestand niet lezen (${(e as Error).message})`);
     process.exit(2);
@@ -54,7 +55,7 @@ if (process.argv[1]?.endsWith('cli.js')) {
   if (report.problems.length > 200) console.error(`… en nog ${report.problems.length - 200} problemen`);
   const what = args.dryRun ? 'Proefimport' : report.applied ? 'Geïmporteerd' : 'Niet geïmporteerd';
   console.log(
-    `${what}: ${report.records} rijen; ${report.new} nieuw, ${report.changed} gewijzigd, ${report.unchanged} ongewijzigd; ` +
+    `${what}${report.encoding ? ` (gelezen als ${report.encoding})` : ''}: ${report.records} rijen; ${report.new} nieuw, ${report.changed} gewijzigd, ${report.unchanged} ongewijzigd; ` +
       `${report.problems.length} problemen (${Date.now() - started} ms)`,
   );
   process.exit(report.problems.length ? 1 : 0);
