@@ -51,11 +51,12 @@ if (process.argv[1]?.endsWith('cli.js')) {
   // A running server's matching index did not see these writes: tell it.
   if (report.applied) await markDirectoryChanged(app.get(DataSource));
   await app.close();
-  for (const problem of report.problems.slice(0, 200)) console.error(formatProblem(problem));
+  for (const problem of report.problems.slice(0, 200)) console.error(`${formatProblem(problem)}${problem.rule ? ` [${problem.rule}]` : ''}`);
   if (report.problems.length > 200) console.error(`… en nog ${report.problems.length - 200} problemen`);
   const what = args.dryRun ? 'Proefimport' : report.applied ? 'Geïmporteerd' : 'Niet geïmporteerd';
+  if (report.encoding) console.log(`Gelezen als ${report.encoding}`);
   console.log(
-    `${what}${report.encoding ? ` (gelezen als ${report.encoding})` : ''}: ${report.records} rijen; ${report.new} nieuw, ${report.changed} gewijzigd, ${report.unchanged} ongewijzigd; ` +
+    `${what}: ${report.records} rijen; ${report.new} nieuw, ${report.changed} gewijzigd, ${report.unchanged} ongewijzigd; ` +
       `${report.problems.length} problemen (${Date.now() - started} ms)`,
   );
   process.exit(report.problems.length ? 1 : 0);

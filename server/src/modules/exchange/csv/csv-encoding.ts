@@ -37,8 +37,8 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** Controls other than tab and line ends mean this is not a text file in the encoding we chose. */
-const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/;
+/** NUL or a replacement character: not a text file in the encoding we chose. (Other control characters are refused per cell by the entity rules.) */
+const BINARY = /[\u0000\uFFFD]/;
 
 export function decodeCsv(bytes: Uint8Array): Decoded {
   let decoded: { text: string; encoding: CsvEncoding };
