@@ -487,6 +487,12 @@ export class HsdsImportService {
       }
       for (const d of assignmentPlan.create) {
         if ('teamId' in d.party && !mayEdit(d.party.teamId)) problems.push({ row: d.row, column: 'contacts', message: 'u mag de vaste contactpersoon van dit team niet wijzigen', code: 'FORBIDDEN', rule: 'ownership.existing' });
+        if ('organisationId' in d.party && actor) {
+          // An organisation's fixed contact person belongs to the organisation's teams, as ContactAssignmentService judges it.
+          const teams = await this.ownership.teamsOfContactParty({ organisationId: d.party.organisationId }, em);
+          const refused = ownershipViolation(actor, { before: teams, after: teams }, 'de vaste contactpersoon van deze organisatie');
+          if (refused) problems.push({ row: d.row, column: 'contacts', message: refused.message, code: refused.code, rule: refused.rule });
+        }
       }
 
       const seen = new Set<string>();
