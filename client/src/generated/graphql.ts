@@ -200,8 +200,10 @@ export type EndAgreementInput = {
 
 /** A CSV file to check (dryRun) or import */
 export type ImportCsvInput = {
-  /** The file's text (UTF-8, ';' or ',' as separator, with or without BOM) */
-  content: string;
+  /** The file's text, already decoded (';' or ',' as separator). Prefer contentBase64: then the server detects the encoding. */
+  content?: string | null | undefined;
+  /** The file's bytes, base64: UTF-8 with or without BOM, Windows-1252 (Dutch Excel) or UTF-16 are detected and reported */
+  contentBase64?: string | null | undefined;
   /** Only check and report; write nothing */
   dryRun?: boolean | null | undefined;
   kind: CsvKind;
@@ -540,7 +542,7 @@ export type ImportCsvMutationVariables = Exact<{
 }>;
 
 
-export type ImportCsvMutation = { importCsv: { dryRun: boolean, applied: boolean, records: number, new: number, changed: number, unchanged: number, problems: Array<{ row: number, column: string, message: string }> } };
+export type ImportCsvMutation = { importCsv: { dryRun: boolean, applied: boolean, records: number, new: number, changed: number, unchanged: number, encoding: string | null, problems: Array<{ row: number, column: string, message: string }> } };
 
 export type LanguagesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1020,6 +1022,7 @@ export const ImportCsvDocument = new TypedDocumentString(`
     new
     changed
     unchanged
+    encoding
     problems {
       row
       column
