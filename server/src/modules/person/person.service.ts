@@ -5,7 +5,7 @@ import { byKey, groupedByJoined, relationOf } from '../../common/loaders.js';
 import type { Community } from '../community/community.entity.js';
 import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
-import { nowIso, todayIso } from '../../common/base.entity.js';
+import { nowIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { notFound } from '../../common/errors.js';
 import { assertNoViolations } from '../../common/rules.js';
