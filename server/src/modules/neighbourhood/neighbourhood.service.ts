@@ -2,33 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { DomainError, ErrorCode } from '../../common/errors.js';
+import { cbsCode, type CbsCodeKind, invalidCbsCodeMessage } from './cbs-code.js';
 import { District } from './district.entity.js';
 import { Neighbourhood } from './neighbourhood.entity.js';
 
-const BUURT_CODE = /^BU\d{8}$/;
-const GEMEENTE_CODE = /^GM\d{4}$/;
-
+/** A CBS buurtcode (letters allowed where CBS uses them), normalised; INVALID_CBS_CODE naming the field otherwise. */
 export function assertNeighbourhoodCode(code: string, field: string): string {
-  const normalised = code.trim().toUpperCase();
-  if (!BUURT_CODE.test(normalised)) {
-    throw new DomainError(
-      ErrorCode.INVALID_CBS_CODE,
-      `'${code}' is geen geldige CBS-buurtcode: verwacht BU gevolgd door 8 cijfers, bijvoorbeeld BU03440832`,
-      field,
-    );
-  }
-  return normalised;
+  return assertCbsCode('neighbourhood', code, field);
+}
+
+export function assertDistrictCode(code: string, field: string): string {
+  return assertCbsCode('district', code, field);
 }
 
 export function assertMunicipalityCode(code: string, field: string): string {
-  const normalised = code.trim().toUpperCase();
-  if (!GEMEENTE_CODE.test(normalised)) {
-    throw new DomainError(
-      ErrorCode.INVALID_CBS_CODE,
-      `'${code}' is geen geldige CBS-gemeentecode: verwacht GM gevolgd door 4 cijfers, bijvoorbeeld GM0344`,
-      field,
-    );
-  }
+  return assertCbsCode('municipality', code, field);
+}
+
+function assertCbsCode(kind: CbsCodeKind, code: string, field: string): string {
+  const normalised = cbsCode(kind, code);
+  if (!normalised) throw new DomainError(ErrorCode.INVALID_CBS_CODE, invalidCbsCodeMessage(kind, String(code)), field);
   return normalised;
 }
 
