@@ -51,7 +51,7 @@ function ring(lon: number, lat: number, size: number, rdNew: boolean): number[][
 export async function writeNationalCbsFile(path: string, options: NationalFileOptions = {}): Promise<{ features: number }> {
   const layer = options.layer ?? 'buurt';
   const total = options.count ?? NATIONAL_NEIGHBOURHOOD_COUNT;
-  const perMunicipality = Math.ceil(total / municipalityCodes.length);
+  const base = Math.floor(total / municipalityCodes.length), extra = total % municipalityCodes.length;
   const out = createWriteStream(path);
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
@@ -69,14 +69,14 @@ export async function writeNationalCbsFile(path: string, options: NationalFileOp
     n++;
   };
   // 342 municipalities on an 18 x 19 grid between lon 3.6–7.0 and lat 51.0–53.3.
-  for (let m = 0; m < municipalityCodes.length && (layer !== 'buurt' || n < total); m++) {
+  for (let m = 0; m < municipalityCodes.length; m++) {
     const gm = municipalityCodes[m];
     const lon0 = 3.6 + (m % 18) * 0.19, lat0 = 51.0 + Math.floor(m / 18) * 0.12;
     if (layer === 'gemeente') {
       await emit(gm, gemeenten.data[gm], lon0 + 0.09, lat0 + 0.05, 0.05);
       continue;
     }
-    const count = Math.min(perMunicipality, total - n);
+    const count = base + (m < extra ? 1 : 0);
     const seenWijk = new Set<string>();
     for (let i = 0; i < count; i++) {
       const { wijk, buurt } = codesOf(gm, i);
@@ -84,7 +84,7 @@ export async function writeNationalCbsFile(path: string, options: NationalFileOp
       if (layer === 'wijk') {
         if (seenWijk.has(wijk)) continue;
         seenWijk.add(wijk);
-        await emit(wijk, `Wijk ${wijk.slice(6)} ${gm}-${wijk.slice(6)}`, lon, lat, 0.006);
+        await emit(wijk, `${/\d\d$/.test(wijk) ? `Wijk ${wijk.slice(6)} ` : ''}${gm}-${wijk.slice(6)}`, lon, lat, 0.006);
       } else await emit(buurt, `Buurt ${buurt}`, lon, lat, 0.006);
     }
   }

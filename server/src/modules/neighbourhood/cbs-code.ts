@@ -66,3 +66,6 @@ export const districtCodeOf = (neighbourhoodCode: string): string => `WK${normal
 /** The Dutch message for a code that is not of the kind asked: names the value and what is expected. */
 export const invalidCbsCodeMessage = (kind: CbsCodeKind, input: string): string =>
   `'${input}' is geen geldige ${KIND_NL[kind]}: verwacht ${CBS_CODE_EXPECTED[kind]}`;
+
+/** The attribution CBS boundaries need wherever they are shown (CC BY 4.0). */
+export const CBS_BOUNDARY_ATTRIBUTION = 'Bron: CBS / Kadaster, Wijk- en Buurtkaart 2024';
