@@ -113,4 +113,22 @@ describe('a region: one installation for Utrecht and Nieuwegein (MUNICIPALITY_CO
     expect(codes.length).toBeGreaterThan(0);
     expect(codes.every((c: string) => c.startsWith('BU0344'))).toBe(true);
   });
+
+  it("a coordinator sees and edits only their municipality's teams; every team shows its municipality by name", async () => {
+    const admin = await loginAs(server, DEMO_USERS.administrator);
+    const made = await server.gql(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id municipalityCode municipalityName } }`,
+      { input: { name: 'Buurtteam Batau', kind: 'NEIGHBOURHOOD_TEAM', municipalityCode: 'GM0356', neighbourhoodCodes: ['BU03560101'] } }, admin);
+    expect(made.errors).toBeUndefined();
+    expect(made.data.createTeam).toMatchObject({ municipalityCode: 'GM0356', municipalityName: 'Nieuwegein' });
+    const id = made.data.createTeam.id;
+    const TEAMS = `{ teams { id municipalityCode municipalityName } }`;
+    const asAdmin = (await server.gql(TEAMS, undefined, admin)).data.teams;
+    expect(asAdmin.map((t: { id: string }) => t.id)).toContain(id);
+    const coordinator = await loginAs(server, DEMO_USERS.coordinator);
+    const asCoordinator = (await server.gql(TEAMS, undefined, coordinator)).data.teams;
+    expect(asCoordinator.length).toBeGreaterThan(0);
+    expect(asCoordinator.every((t: { municipalityCode: string; municipalityName: string }) => t.municipalityCode === 'GM0344' && t.municipalityName === 'Utrecht')).toBe(true);
+    const edit = await server.gql(`mutation($input: UpdateTeamInput!) { updateTeam(input: $input) { id } }`, { input: { id, name: 'Overgenomen' } }, coordinator);
+    expect(edit.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
 });
