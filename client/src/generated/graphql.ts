@@ -738,7 +738,7 @@ export type RegistryOrganisationChoicesQueryVariables = Exact<{
 export type RegistryOrganisationChoicesQuery = { organisations: { hasMore: boolean, items: Array<{ id: string, name: string }> } };
 
 export type RegistryNeighbourhoodChoicesQueryVariables = Exact<{
-  municipalityCode: string;
+  municipalityCodes?: Array<string> | string | null | undefined;
 }>;
 
 
@@ -1913,8 +1913,8 @@ export const RegistryOrganisationChoicesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RegistryOrganisationChoicesQuery, RegistryOrganisationChoicesQueryVariables>;
 export const RegistryNeighbourhoodChoicesDocument = new TypedDocumentString(`
-    query RegistryNeighbourhoodChoices($municipalityCode: String!) {
-  neighbourhoods(municipalityCode: $municipalityCode) {
+    query RegistryNeighbourhoodChoices($municipalityCodes: [String!]) {
+  neighbourhoods(municipalityCodes: $municipalityCodes) {
     code
     name
     district {
