@@ -516,7 +516,7 @@ export type VerifiableType =
 export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClientSettingsQuery = { clientSettings: { tileUrl: string, tileAttribution: string, municipalityCode: string, municipalityName: string | null, municipalityNeighbourhoodCount: number, municipalityBounds: { south: number, west: number, north: number, east: number } | null } };
+export type ClientSettingsQuery = { clientSettings: { tileUrl: string, tileAttribution: string, municipalityCode: string, municipalityName: string | null, municipalityNeighbourhoodCount: number, municipalityCodes: Array<string>, municipalityBounds: { south: number, west: number, north: number, east: number } | null, municipalities: Array<{ code: string, name: string | null, neighbourhoodCount: number, boundary: unknown, bounds: { south: number, west: number, north: number, east: number } | null }> } };
 
 export type SessionUserFragment = { id: string, email: string, role: UserRole, teams: Array<{ id: string, name: string }> };
 
@@ -567,7 +567,7 @@ export type NeighbourhoodPageQueryVariables = Exact<{
 export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null }> } | null };
 
 export type NeighbourhoodsQueryVariables = Exact<{
-  municipalityCode: string;
+  municipalityCodes?: Array<string> | string | null | undefined;
 }>;
 
 
@@ -752,7 +752,7 @@ export type RegistryOrganisationChoicesQueryVariables = Exact<{
 export type RegistryOrganisationChoicesQuery = { organisations: { hasMore: boolean, items: Array<{ id: string, name: string }> } };
 
 export type RegistryNeighbourhoodChoicesQueryVariables = Exact<{
-  municipalityCode: string;
+  municipalityCodes?: Array<string> | string | null | undefined;
 }>;
 
 
@@ -763,7 +763,7 @@ export type TeamRecordQueryVariables = Exact<{
 }>;
 
 
-export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, municipalityCode: string, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, municipalityCode: string, municipalityName: string | null, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
 
 export type CreateTeamMutationVariables = Exact<{
   input: CreateTeamInput;
@@ -971,6 +971,19 @@ export const ClientSettingsDocument = new TypedDocumentString(`
       west
       north
       east
+    }
+    municipalityCodes
+    municipalities {
+      code
+      name
+      neighbourhoodCount
+      bounds {
+        south
+        west
+        north
+        east
+      }
+      boundary
     }
   }
 }
@@ -1235,8 +1248,8 @@ fragment ContactAssignmentRow on ContactAssignment {
   }
 }`) as unknown as TypedDocumentString<NeighbourhoodPageQuery, NeighbourhoodPageQueryVariables>;
 export const NeighbourhoodsDocument = new TypedDocumentString(`
-    query Neighbourhoods($municipalityCode: String!) {
-  neighbourhoods(municipalityCode: $municipalityCode) {
+    query Neighbourhoods($municipalityCodes: [String!]) {
+  neighbourhoods(municipalityCodes: $municipalityCodes) {
     code
     name
     districtCode
@@ -1915,8 +1928,8 @@ export const RegistryOrganisationChoicesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RegistryOrganisationChoicesQuery, RegistryOrganisationChoicesQueryVariables>;
 export const RegistryNeighbourhoodChoicesDocument = new TypedDocumentString(`
-    query RegistryNeighbourhoodChoices($municipalityCode: String!) {
-  neighbourhoods(municipalityCode: $municipalityCode) {
+    query RegistryNeighbourhoodChoices($municipalityCodes: [String!]) {
+  neighbourhoods(municipalityCodes: $municipalityCodes) {
     code
     name
     district {
@@ -1932,6 +1945,7 @@ export const TeamRecordDocument = new TypedDocumentString(`
     name
     kind
     municipalityCode
+    municipalityName
     phone
     email
     archivedAt

@@ -169,7 +169,7 @@ export const stringLimitPlugin: ApolloServerPlugin = {
  */
 export const ANONYMOUS_TYPES = {
   /** Always public: the reference data the map needs. */
-  public: new Set(['ClientSettings', 'Community', 'District', 'GeoBounds', 'Language', 'Neighbourhood']),
+  public: new Set(['ClientSettings', 'Community', 'District', 'GeoBounds', 'Language', 'Neighbourhood', 'ServedMunicipality']),
   /** Public only with ANONYMOUS_READ=true: organisations, teams, walk-in hours, and counts of persons without names. */
   anonymousRead: new Set(['Organisation', 'OrganisationPage', 'Team', 'Activity', 'PersonCoverage']),
 } as const;

@@ -8,6 +8,7 @@ import { User } from '../modules/auth/user.entity.js';
 import { Community } from '../modules/community/community.entity.js';
 import { Language } from '../modules/language/language.entity.js';
 import { District } from '../modules/neighbourhood/district.entity.js';
+import { Municipality } from '../modules/neighbourhood/municipality.entity.js';
 import { Neighbourhood } from '../modules/neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { PersonLanguage } from '../modules/person/person-language.entity.js';
@@ -15,5 +16,5 @@ import { Person } from '../modules/person/person.entity.js';
 import { Team } from '../modules/team/team.entity.js';
 
 /** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
-export const entities = [District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry,
+export const entities = [Municipality, District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry,
   ContactAssignment, Agreement, Activity, User, Session, LoginAttempt];

@@ -16,4 +16,9 @@ describe('the partner search in the URL', () => {
       criteria: { ...EMPTY_MATCH_CRITERIA, language: 'som' },
     });
   });
+
+  it('reads a buurtcode with letters, as Amsterdam has had since 2022', () => {
+    expect(criteriaFromUrl('?zoek=partner&taal=som&buurt=BU0363AD03').criteria.neighbourhoodCode).toBe('BU0363AD03');
+    expect(criteriaFromUrl('?zoek=partner&taal=som&buurt=BU0363AD0').criteria.neighbourhoodCode).toBe('');
+  });
 });

@@ -1,3 +1,6 @@
+// The CBS code rules are shared with the server: one definition for every route.
+import { cbsCode } from '../../../../../server/src/modules/neighbourhood/cbs-code.js';
+
 /** What a partner search asks, as the form holds it and the URL carries it. */
 export interface MatchCriteria {
   /** As typed: a code, a Dutch or an English name; the server resolves it. */
@@ -34,7 +37,7 @@ export function criteriaFromUrl(search: string): { open: boolean; criteria: Matc
     open: params.get(PANEL_PARAM) === PANEL_VALUE,
     criteria: {
       language: (params.get('taal') ?? '').slice(0, 100),
-      neighbourhoodCode: /^BU\d{8}$/.test(params.get('buurt') ?? '') ? params.get('buurt')! : '',
+      neighbourhoodCode: cbsCode('neighbourhood', params.get('buurt')) ?? '',
       radiusKm: Number.isFinite(radius) && radius > 0 && radius <= 50 ? radius : DEFAULT_RADIUS_KM,
       roles: [...new Set(roles)],
       formalInterpretersOnly: params.get('formeel') === '1',

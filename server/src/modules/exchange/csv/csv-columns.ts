@@ -150,7 +150,7 @@ const name: CsvColumn = {
 
 const neighbourhoods: CsvColumn = {
   name: 'buurten', aliases: ['buurt', 'buurtcodes'],
-  description: "CBS-buurtcodes (BU gevolgd door 8 cijfers) of buurtnamen, gescheiden door ';'.", example: 'BU03440832;BU03440831',
+  description: "CBS-buurtcodes (BU gevolgd door 8 cijfers of hoofdletters, zoals BU0363AD03) of buurtnamen, gescheiden door ';'.", example: 'BU03440832;BU03440831',
   parse(value, ctx) {
     const codes = new Set<string>();
     for (const item of splitList(value)) {
