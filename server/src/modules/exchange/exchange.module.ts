@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LanguageModule } from '../language/language.module.js';
+import { PostcodeModule } from '../postcode/postcode.module.js';
 import { CsvService } from './csv/csv.service.js';
 import { ExchangeController } from './exchange.controller.js';
 import { ExchangeResolver } from './exchange.resolver.js';
@@ -10,7 +11,7 @@ import { HsdsController } from './hsds/hsds.controller.js';
 
 /** Data in and out: CSV with a Dutch template, and Open Referral HSDS 3.1. */
 @Module({
-  imports: [LanguageModule],
+  imports: [LanguageModule, PostcodeModule],
   controllers: [ExchangeController, HsdsController],
   providers: [CsvService, HsdsExportRepository, HsdsExportService, HsdsImportService, ExchangeResolver],
   exports: [CsvService, HsdsExportService, HsdsImportService],
