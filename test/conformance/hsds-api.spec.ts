@@ -67,6 +67,7 @@ let server: TestServer;
 let signedIn: Record<string, string>;
 const covered = new Set<string>();
 const validators = new Map<string, ValidateFunction>();
+let lastAnswer = Date.now();
 
 beforeAll(async () => {
   server = await startTestServer({ seed: true, config: { anonymousRead: true } });
@@ -84,8 +85,12 @@ interface Answer {
 async function call(route: string, options: { id?: string; query?: string; method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   const method = (options.method ?? 'GET').toLowerCase();
   const path = route.replace('{id}', encodeURIComponent(options.id ?? ''));
+  // The server runs in this process: after seconds of synchronous validation its keep-alive timer (5 s) is
+  // overdue and would close the pooled socket just as the next request is written on it. Let it fire first.
+  if (Date.now() - lastAnswer > 3000) await new Promise((resolve) => setTimeout(resolve, 50));
   const res = await fetch(`${server.url}/hsds${path}${options.query ? `?${options.query}` : ''}`, { method: method.toUpperCase(), headers: options.headers });
   const text = await res.text();
+  lastAnswer = Date.now();
   const body = text ? JSON.parse(text) : undefined;
   covered.add(`${method} ${route} ${res.status}`);
   if (res.status === 200) {
@@ -212,7 +217,7 @@ describe('every route of the OpenAPI file', () => {
       ['/services', 'format=xml', 'format'], ['/services', 'format=ndjson&page=2', 'page'],
       ['/services', 'language=klingon', 'language'],
       ['/service_at_locations', 'postcode=3511', 'proximity'], ['/service_at_locations', 'proximity=500', 'postcode'],
-      ['/service_at_locations', 'postcode=ABCD&proximity=500', 'postcode'], ['/service_at_locations', 'postcode=9999&proximity=500', 'postcode'],
+      ['/service_at_locations', 'postcode=ABCD&proximity=500', 'postcode'], ['/service_at_locations', 'postcode=5999&proximity=500', 'postcode'],
       ['/service_at_locations', 'postcode=3511&proximity=-5', 'proximity'], ['/service_at_locations', 'postcode=3511&proximity=1000000', 'proximity'],
       ['/taxonomy_terms', 'top_only=true&parent_id=5b1d2a9e-0000-5000-8000-000000000000', 'top_only'],
       ['/taxonomy_terms', 'parent_id=5b1d2a9e-0000-5000-8000-000000000000', 'parent_id'],

@@ -11,7 +11,8 @@ import { Person } from '../../person/person.entity.js';
 import { Team } from '../../team/team.entity.js';
 import { type EntityType, type FlatRecord, inChunks, loadFlatRecords } from '../directory-writer.js';
 import { type FilterTaxonomy, ROLE_TERMS, TEAM_TERM } from './hsds-export-taxonomy.js';
-import { AGREEMENT_TYPE_NL, PERSON_SERVICE_TITLE } from './hsds-profile.js';
+import { HsdsDerivedId } from './hsds-derived-id.entity.js';
+import { AGREEMENT_TYPE_NL, ownServiceId, PERSON_SERVICE_TITLE, serviceAtLocationId, venueLocationId } from './hsds-profile.js';
 
 /** What a list is narrowed to, already checked (see HsdsExportService). */
 export interface HsdsFilter {
@@ -428,6 +429,40 @@ export class HsdsExportRepository {
   async agreementPartners(): Promise<{ id: string; teamId: string; organisationId: string }[]> {
     return this.venueAgreements({ words: [] }).select(this.c('a', 'id'), 'id').addSelect(this.c('a', 'teamId'), 'teamId').addSelect(this.c('a', 'organisationId'), 'organisationId')
       .getRawMany<{ id: string; teamId: string; organisationId: string }>();
+  }
+
+  /** The record a derived id stands for, as stored (see HsdsDerivedId; the caller checks it against the record). */
+  async derivedOwner(id: string): Promise<HsdsDerivedId | null> {
+    return this.em.getRepository(HsdsDerivedId).findOne({ where: { id } });
+  }
+
+  /**
+   * Stores the derived ids of every record not yet in hsds_derived_id (an anti-join per kind: only new
+   * records are hashed, each once). Returns how many were added. Concurrent callers insert the same
+   * rows; the primary key and INSERT … ON CONFLICT DO NOTHING (SQLite: OR IGNORE) keep one.
+   */
+  async storeDerivedIds(): Promise<number> {
+    const d = (column: string) => this.c('d', column);
+    const missing = (table: string, kind: string) => this.em.createQueryBuilder().select(this.c('r', 'id'), 'id').from(table, 'r')
+      .where(`NOT EXISTS (SELECT 1 FROM ${this.q('hsds_derived_id')} ${this.q('d')} WHERE ${d('ownerId')} = ${this.c('r', 'id')} AND ${d('kind')} = :kind)`, { kind })
+      .getRawMany<{ id: string }>();
+    const [organisations, teams, persons, venues, agreements] = await Promise.all([
+      missing('organisation', 'service'), missing('team', 'service'), missing('person', 'service'), missing('organisation', 'service_at_location'),
+      this.em.createQueryBuilder().select(this.c('a', 'id'), 'id').addSelect(this.c('a', 'organisationId'), 'organisationId').from('agreement', 'a')
+        .where(`${this.c('a', 'organisationId')} IS NOT NULL`)
+        .andWhere(`NOT EXISTS (SELECT 1 FROM ${this.q('hsds_derived_id')} ${this.q('d')} WHERE ${d('ownerId')} = ${this.c('a', 'id')} AND ${d('kind')} = 'service_at_location' AND ${d('partnerId')} = ${this.c('a', 'organisationId')})`)
+        .getRawMany<{ id: string; organisationId: string }>(),
+    ]);
+    const service = (ownerType: string) => ({ id: ownerId }: { id: string }) => ({ id: ownServiceId(ownerId), kind: 'service', ownerType, ownerId, partnerId: null });
+    const rows: HsdsDerivedId[] = [
+      ...organisations.map(service('organisation')), ...teams.map(service('team')), ...persons.map(service('person')),
+      ...venues.map(({ id }) => ({ id: serviceAtLocationId(ownServiceId(id), venueLocationId(id)), kind: 'service_at_location', ownerType: 'organisation', ownerId: id, partnerId: null })),
+      ...agreements.map((a) => ({ id: serviceAtLocationId(a.id, venueLocationId(a.organisationId)), kind: 'service_at_location', ownerType: 'agreement', ownerId: a.id, partnerId: a.organisationId })),
+    ];
+    for (let i = 0; i < rows.length; i += 100) {
+      await this.em.createQueryBuilder().insert().into(HsdsDerivedId).values(rows.slice(i, i + 100)).orIgnore().execute();
+    }
+    return rows.length;
   }
 
   /** Communities (reference data, a short list): the terms of the taxonomy `gemeenschap`. */

@@ -626,7 +626,8 @@ export class HsdsExportService {
     checkQuery('service_at_locations/{id}', query);
     const row = await this.serviceAtLocationRow(id);
     const [found] = row ? await this.serviceAtLocationsOf(actor, [row], true) : [];
-    if (!found) throw notFound('id', `Dienst op locatie '${id}' bestaat niet`);
+    // An agreement whose partner changed has another location, so another id.
+    if (!found || found.id !== id) throw notFound('id', `Dienst op locatie '${id}' bestaat niet`);
     return found;
   }
 
@@ -643,44 +644,42 @@ export class HsdsExportService {
 
   /**
    * One service: an agreement's (its id), or the own service of an organisation, team or person, whose
-   * id is a uuidv5 of the owner's id: found through the stored derived ids (HsdsExportRepository.owner).
+   * id is a uuidv5 of the owner's id: found through the stored derived ids (derivedOwner).
    */
   async getService(actor: Actor | null, id: string, query: HsdsQuery = {}): Promise<Json> {
     checkQuery('services/{id}', query);
     const withPersons = this.accessPolicy.canSeePersonalData(actor);
     const [agreement] = await this.repository.agreements(withPersons, { ids: [id] });
     if (agreement) return (await this.servicesOf(withPersons, [], [{ teamId: agreement.teamId, agreementId: agreement.id }], []))[0];
-    const owner = await this.serviceOwner(id, withPersons);
+    const owner = await this.derivedOwner(id, 'service');
     if (owner) {
-      const [found] = owner.kind === 'organisation' ? await this.servicesOf(withPersons, [owner.id], [], [])
-        : owner.kind === 'team' ? await this.servicesOf(withPersons, [], [{ teamId: owner.id, agreementId: null }], [])
-          : await this.servicesOf(withPersons, [], [], [owner.id]);
-      if (found) return found;
+      const [found] = owner.ownerType === 'organisation' ? await this.servicesOf(withPersons, [owner.ownerId], [], [])
+        : owner.ownerType === 'team' ? await this.servicesOf(withPersons, [], [{ teamId: owner.ownerId, agreementId: null }], [])
+          // A person's own service: only signed in, and only while the person belongs to no organisation or team.
+          : withPersons && await this.repository.independentPerson(owner.ownerId) ? await this.servicesOf(withPersons, [], [], [owner.ownerId]) : [];
+      if (found?.id === id) return found;
     }
     throw notFound('id', `Dienst '${id}' bestaat niet`);
   }
 
-  /** Whose own service has this id: the owners' ids (ids only) are hashed until one matches. */
-  private async serviceOwner(id: string, withPersons: boolean): Promise<{ kind: 'organisation' | 'team' | 'independentPerson'; id: string } | null> {
-    const matches = uuidv5Matcher(id);
-    if (!matches) return null;
-    const kinds = ['organisation', 'team', ...(withPersons ? ['independentPerson' as const] : [])] as const;
-    for (const kind of kinds) {
-      const owner = (await this.repository.allIds(kind)).find((ownerId) => matches(`${ownerId}|service`));
-      if (owner) return { kind, id: owner };
-    }
-    return null;
+  /**
+   * Whose derived id this is. A uuidv5 cannot be reversed, so the ids are stored (HsdsDerivedId): a miss
+   * stores those of records added since (only they are hashed) and looks again. What the row says is
+   * checked by the caller against the current records (archived, moved, another partner: 404).
+   */
+  private async derivedOwner(id: string, kind: 'service' | 'service_at_location'): Promise<{ ownerType: string; ownerId: string } | null> {
+    if (!uuidv5Matcher(id)) return null;
+    let row = await this.repository.derivedOwner(id);
+    if (!row && (await this.repository.storeDerivedIds()) > 0) row = await this.repository.derivedOwner(id);
+    return row && row.kind === kind ? row : null;
   }
 
-  /** Which organisation's venue or agreement a service_at_location id is (derived ids: see serviceOwner). */
+  /** Which organisation's venue or agreement a service_at_location id is. */
   private async serviceAtLocationRow(id: string): Promise<LocationRow | null> {
-    const matches = uuidv5Matcher(id);
-    if (!matches) return null;
-    const organisation = (await this.repository.allIds('organisation'))
-      .find((o) => matches(`${uuidv5(`${o}|service`)}|at|${uuidv5(`${o}|location`)}`));
-    if (organisation) return { organisationId: organisation, teamId: null, agreementId: null, lat: null, lon: null };
-    const agreement = (await this.repository.agreementPartners())
-      .find((a) => matches(`${a.id}|at|${uuidv5(`${a.organisationId}|location`)}`));
+    const owner = await this.derivedOwner(id, 'service_at_location');
+    if (!owner) return null;
+    if (owner.ownerType === 'organisation') return { organisationId: owner.ownerId, teamId: null, agreementId: null, lat: null, lon: null };
+    const [agreement] = await this.repository.agreements(false, { ids: [owner.ownerId] });
     return agreement ? { organisationId: null, teamId: agreement.teamId, agreementId: agreement.id, lat: null, lon: null } : null;
   }
 
