@@ -459,9 +459,11 @@ export class HsdsExportRepository {
       ...venues.map(({ id }) => ({ id: serviceAtLocationId(ownServiceId(id), venueLocationId(id)), kind: 'service_at_location', ownerType: 'organisation', ownerId: id, partnerId: null })),
       ...agreements.map((a) => ({ id: serviceAtLocationId(a.id, venueLocationId(a.organisationId)), kind: 'service_at_location', ownerType: 'agreement', ownerId: a.id, partnerId: a.organisationId })),
     ];
-    for (let i = 0; i < rows.length; i += 100) {
-      await this.em.createQueryBuilder().insert().into(HsdsDerivedId).values(rows.slice(i, i + 100)).orIgnore().execute();
-    }
+    if (!rows.length) return 0;
+    // One transaction: one commit for the lot, not one per statement.
+    await this.dataSource.transaction(async (em) => {
+      for (let i = 0; i < rows.length; i += 100) await em.createQueryBuilder().insert().into(HsdsDerivedId).values(rows.slice(i, i + 100)).orIgnore().execute();
+    });
     return rows.length;
   }
 
