@@ -15,7 +15,7 @@ export class HsdsDerivedId1764001400000 implements MigrationInterface {
         { name: 'partnerId', type: 'varchar', length: '36', isNullable: true },
       ],
     }));
-    await q.createIndex('hsds_derived_id', new TableIndex({ name: 'IDX_hsds_derived_id_ownerId', columnNames: ['ownerId'] }));
+    await q.createIndex('hsds_derived_id', new TableIndex({ name: 'IDX_hsds_derived_id_owner', columnNames: ['ownerId', 'kind', 'partnerId'] }));
   }
 
   async down(q: QueryRunner): Promise<void> {

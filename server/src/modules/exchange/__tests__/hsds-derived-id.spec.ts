@@ -17,7 +17,8 @@ let server: TestServer;
 let hsds: HsdsExportService;
 let ds: DataSource;
 const admin: Actor = { userId: '00000000-0000-4000-8000-000000000001', email: 'beheerder@example.org', role: UserRole.ADMINISTRATOR, teamIds: [] };
-const EXTRA_PERSONS = 3000;
+// HSDS_LOOKUP_PERSONS=50000 for national size (the figure in the report); small by default.
+const EXTRA_PERSONS = Number(process.env.HSDS_LOOKUP_PERSONS ?? 3000);
 
 const personRow = (name: string, extra: Partial<Person> = {}) => ({
   id: randomUUID(), name, isKeyPerson: true, isInterpreter: false, isContactPerson: false, trainedKeyPerson: false, volunteerContract: false, topics: [],
@@ -76,11 +77,14 @@ describe('a derived id is found by key, not by hashing every owner', () => {
       expect(scans, sql.join('\n')).toEqual([]);
       expect(sql.some((s) => /FROM "hsds_derived_id"/.test(s))).toBe(true);
     }
-    // An unknown id that looks like ours: the refill finds nothing new (anti-joins only, nothing hashed).
-    started = performance.now();
-    await expect(hsds.getService(admin, '5b1d2a9e-0000-5000-8000-000000000000')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
-    times.push(performance.now() - started);
-    console.log(`HSDS lookup by derived id with ${EXTRA_PERSONS} extra persons: first (fills the table) ${first.toFixed(0)} ms, then person, organisation, service_at_location ${times.slice(0, 3).map((t) => t.toFixed(1)).join(', ')} ms, unknown id ${times[3].toFixed(1)} ms`);
+    // Unknown ids that look like ours: with no write since the last refill, none refills (no anti-join).
+    for (const unknown of ['5b1d2a9e-0000-5000-8000-000000000000', '5b1d2a9e-0000-5000-8000-000000000001']) {
+      started = performance.now();
+      const sql = await statements(() => expect(hsds.getService(admin, unknown)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } }));
+      times.push(performance.now() - started);
+      expect(sql.filter((s) => /NOT EXISTS/.test(s))).toEqual([]);
+    }
+    console.log(`HSDS lookup by derived id with ${EXTRA_PERSONS} extra persons: first (fills the table) ${first.toFixed(0)} ms, then person, organisation, service_at_location ${times.slice(0, 3).map((t) => t.toFixed(1)).join(', ')} ms, unknown ids ${times.slice(3).map((t) => t.toFixed(1)).join(', ')} ms`);
   });
 
   it('a record added later is found (its id is stored on the next miss)', async () => {

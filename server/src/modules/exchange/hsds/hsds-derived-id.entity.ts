@@ -8,7 +8,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * it are hashed), so no write route has to know about it; what it says is checked against the current
  * records before use.
  */
+// Covers the refill's anti-join (ownerId, kind and, for agreements, partnerId) without reading the rows.
 @Entity('hsds_derived_id')
+@Index('IDX_hsds_derived_id_owner', ['ownerId', 'kind', 'partnerId'])
 export class HsdsDerivedId {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -21,7 +23,6 @@ export class HsdsDerivedId {
   @Column({ type: 'varchar', length: 20 })
   ownerType: string;
 
-  @Index('IDX_hsds_derived_id_ownerId')
   @Column({ type: 'varchar', length: 36 })
   ownerId: string;
 
