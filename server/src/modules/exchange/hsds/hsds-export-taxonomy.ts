@@ -99,5 +99,5 @@ export function termJson(term: TaxonomyTerm): Json {
 /** A taxonomy by its id. */
 export const taxonomyById = (id: string): TaxonomyKey | undefined => TAXONOMY_KEYS.find((key) => taxonomyId(key) === id);
 
-/** Whether a role term holds for a person row (SQL, `alias` the person table): see HsdsExportRepository. */
+/** The codes of the interpreter sub-roles: HsdsExportRepository.personCondition turns each into SQL. */
 export const ROLE_TERMS = { INTERPRETER_FORMAL, INTERPRETER_INFORMAL } as const;
