@@ -14,7 +14,8 @@ import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { PersonLanguage } from '../modules/person/person-language.entity.js';
 import { Person } from '../modules/person/person.entity.js';
 import { Team } from '../modules/team/team.entity.js';
+import { HsdsDerivedId } from '../modules/exchange/hsds/hsds-derived-id.entity.js';
 
 /** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
 export const entities = [Municipality, District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry,
-  ContactAssignment, Agreement, Activity, User, Session, LoginAttempt];
+  ContactAssignment, Agreement, Activity, User, Session, LoginAttempt, HsdsDerivedId];

@@ -41,6 +41,13 @@ export function uuidv5(name: string, namespace = DEFAULT_NAMESPACE): string {
   return formatV5(sha1Hex(namespace, name));
 }
 
+/** The id of the own service of an organisation, team or person (HsdsExportService.ownerService, personService). */
+export const ownServiceId = (ownerId: string) => uuidv5(`${ownerId}|service`);
+/** The id of an organisation's venue (`location`). */
+export const venueLocationId = (organisationId: string) => uuidv5(`${organisationId}|location`);
+/** The id of a service at a location: an organisation's own service at its venue, or an agreement (its id) at its partner's. */
+export const serviceAtLocationId = (serviceId: string, locationId: string) => uuidv5(`${serviceId}|at|${locationId}`);
+
 const UUIDV5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /**
