@@ -21,6 +21,7 @@ import { OrganisationModule } from './modules/organisation/organisation.module.j
 import { OwnershipModule } from './modules/ownership/ownership.module.js';
 import { PersonModule } from './modules/person/person.module.js';
 import { PrivacyModule } from './modules/privacy/privacy.module.js';
+import { ReachModule } from './modules/reach/reach.module.js';
 import { TeamModule } from './modules/team/team.module.js';
 import { VerificationModule } from './modules/verification/verification.module.js';
 import { StartupModule } from './startup/startup.module.js';
@@ -34,6 +35,7 @@ export const featureModules = [
   ExchangeModule,
   // Matching (issue 4)
   MatchingModule,
+  ReachModule,
 ];
 
 @Module({})

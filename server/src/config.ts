@@ -46,6 +46,25 @@ export interface AppConfig {
   trustProxy: string | null;
   /** MUNICIPALITY_CODE: the CBS gemeentecode this installation serves (the map, the neighbourhood choices, new teams). */
   municipalityCode: string;
+  /** Reach and gaps (issue 16): REACH_DISTANCE_KM, REACH_AMBER_MIN_PARTNERS, REACH_GREEN_MIN. See docs/reach.md. */
+  reach: ReachSettings;
+}
+
+export interface ReachSettings {
+  /** A partner counts for a buurt when it works in it or within this distance of its centre (km). */
+  distanceKm: number;
+  /** Fewer fresh partners than this near a community present: red. */
+  minPartners: number;
+  /** At least this many active agreements plus walk-in hours in its languages: green; otherwise amber. */
+  minAgreementsOrHours: number;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 100) throw new ConfigError(name, `${name} moet een getal groter dan 0 en hoogstens 100 zijn, niet "${raw}"`);
+  return value;
 }
 
 /** A setting that cannot be used: the message names the variable, its value and what is expected. */
@@ -118,6 +137,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxBatchSize: positiveInt(env, 'MAX_BATCH_SIZE', 5),
     trustProxy: env.TRUST_PROXY || null,
     municipalityCode: municipalityCode(env),
+    reach: {
+      distanceKm: positiveNumber(env, 'REACH_DISTANCE_KM', 3),
+      minPartners: positiveInt(env, 'REACH_AMBER_MIN_PARTNERS', 1),
+      minAgreementsOrHours: positiveInt(env, 'REACH_GREEN_MIN', 1),
+    },
   };
 }
 

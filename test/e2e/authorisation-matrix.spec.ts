@@ -44,22 +44,22 @@ interface Entry {
   expect: Record<Role, Outcome>;
 }
 
-const PUBLIC: Record<Role, Outcome> = { anonymous: 'ok', member: 'ok', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok' };
+const PUBLIC: Record<Role, Outcome> = { anonymous: 'ok', member: 'ok', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok', policyOfficer: 'ok' };
 const ADMINISTRATORS: Record<Role, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'FORBIDDEN', coordinatorOther: 'FORBIDDEN', administrator: 'ok',
+  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'FORBIDDEN', coordinatorOther: 'FORBIDDEN', administrator: 'ok', policyOfficer: 'FORBIDDEN',
 };
 /** Imports: coordinators and administrators; which rows a coordinator may write is checked per row (csv-import.spec.ts). */
 const IMPORTERS: Record<Role, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok',
+  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok', policyOfficer: 'FORBIDDEN',
 };
 /** Team-scoped changes: a coordinator changes their own team's records only. */
 export const TEAM_SCOPED: Record<Role, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'FORBIDDEN', administrator: 'ok',
+  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'FORBIDDEN', administrator: 'ok', policyOfficer: 'FORBIDDEN',
 };
 
 const EMAIL: Record<Role, string> = {
   anonymous: 'medewerker@example.org', member: 'medewerker@example.org', coordinatorOwn: 'coordinator@example.org',
-  coordinatorOther: 'coordinator@example.org', administrator: 'beheerder@example.org',
+  coordinatorOther: 'coordinator@example.org', administrator: 'beheerder@example.org', policyOfficer: 'beleid@example.org',
 };
 
 /**

@@ -155,20 +155,36 @@ export const ANONYMOUS_TYPES = {
   public: new Set(['ClientSettings', 'Community', 'District', 'GeoBounds', 'Language', 'Neighbourhood']),
   /** Public only with ANONYMOUS_READ=true: organisations, teams, walk-in hours, and counts of persons without names. */
   anonymousRead: new Set(['Organisation', 'OrganisationPage', 'Team', 'Activity', 'PersonCoverage']),
+  /**
+   * What a policy officer (signed in, aggregates only) may receive besides the two sets above: the
+   * reach and neighbourhood-analysis aggregates. Person types, contact details, users, audit entries
+   * and review items stay out, at any depth.
+   */
+  policyOfficer: new Set([
+    'AggregateCount', 'ReachMatrix', 'ReachCell', 'ReachCellDetail', 'ReachGap', 'ReachArea', 'ReachGroup', 'ReachSettings', 'ReachSnapshot',
+  ]),
 } as const;
+
+/** A signed-in policy officer: receives the public, the anonymous-read and the aggregate types only. */
+const POLICY_OFFICER_ROLE = 'POLICY_OFFICER';
 
 /** Root fields that answer about the caller's own session (the user in a login answer, `me`). */
 const SESSION_ROOTS = new Set(['login', 'me']);
 
 export function anonymousAccessGuard(config: Pick<AppConfig, 'anonymousRead'>): FieldMiddleware {
   return async (ctx, next) => {
-    if (ctx.context?.req?.actor) return next();
+    const actor = ctx.context?.req?.actor;
+    if (actor && actor.role !== POLICY_OFFICER_ROLE) return next();
     const type = getNamedType(ctx.info!.returnType);
     if (!isObjectType(type) || ANONYMOUS_TYPES.public.has(type.name)) return next();
-    if (config.anonymousRead && ANONYMOUS_TYPES.anonymousRead.has(type.name)) return next();
+    if ((config.anonymousRead || actor) && ANONYMOUS_TYPES.anonymousRead.has(type.name)) return next();
+    if (actor && ANONYMOUS_TYPES.policyOfficer.has(type.name)) return next();
     let root = ctx.info!.path;
     while (root.prev) root = root.prev;
     if (SESSION_ROOTS.has(String(root.key))) return next();
+    if (actor) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Een beleidsmedewerker ziet alleen totalen, geen gegevens van personen', ctx.info!.fieldName);
+    }
     throw new DomainError(
       ErrorCode.UNAUTHENTICATED,
       type.name.startsWith('Person') || type.name === 'ContactDetails'
