@@ -53,6 +53,8 @@ export interface AppConfig {
 export interface ReachSettings {
   /** A partner counts for a buurt when it works in it or within this distance of its centre (km). */
   distanceKm: number;
+  /** A walk-in hour counts within this distance (km): residents walk to it (REACH_WALK_IN_DISTANCE_KM). */
+  walkInDistanceKm: number;
   /** Fewer fresh partners than this near a community present: red. */
   minPartners: number;
   /** At least this many active agreements plus walk-in hours in its languages: green; otherwise amber. */
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     municipalityCode: municipalityCode(env),
     reach: {
       distanceKm: positiveNumber(env, 'REACH_DISTANCE_KM', 3),
+      walkInDistanceKm: positiveNumber(env, 'REACH_WALK_IN_DISTANCE_KM', 1.5),
       minPartners: positiveInt(env, 'REACH_AMBER_MIN_PARTNERS', 1),
       minAgreementsOrHours: positiveInt(env, 'REACH_GREEN_MIN', 1),
     },

@@ -24,7 +24,7 @@ interface Ctx {
   ownCode: string;
   otherCode: string;
   /** Fresh registry records (made by the administrator) that belong to the own or the other team. */
-  make: Record<'organisation' | 'person' | 'agreement' | 'activity', (side: Side) => Promise<string>>;
+  make: Record<'organisation' | 'person' | 'agreement' | 'activity' | 'presence', (side: Side) => Promise<string>>;
 }
 
 type Side = 'own' | 'other';
@@ -223,6 +223,36 @@ const MATRIX: Record<string, Entry> = {
       variables: { input: { kind: 'ORGANISATIONS', content: templateCsv(CsvKind.ORGANISATIONS), dryRun: true } },
     }),
   },
+  // Reach (issue 16): the neighbourhood analysis belongs to the teams covering the buurt; communities to administrators.
+  recordCommunityPresence: {
+    expect: TEAM_SCOPED,
+    call: (ctx, role) => ({
+      query: `mutation($input: RecordCommunityPresenceInput!) { recordCommunityPresence(input: $input) { id } }`,
+      variables: { input: { neighbourhoodCode: codeOf(ctx, sideOf(role)), communityCode: 'somali', estimate: 30, source: 'TEAM_ANALYSIS', observedOn: '2026-11-01' } },
+    }),
+  },
+  updateCommunityPresence: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: UpdateCommunityPresenceInput!) { updateCommunityPresence(input: $input) { id } }`,
+      variables: { input: { id: await ctx.make.presence(sideOf(role)), estimate: 45 } },
+    }),
+  },
+  removeCommunityPresence: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({ query: `mutation($id: ID!) { removeCommunityPresence(id: $id) }`, variables: { id: await ctx.make.presence(sideOf(role)) } }),
+  },
+  createCommunity: {
+    expect: ADMINISTRATORS,
+    call: (ctx, role) => ({
+      query: `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { code } }`,
+      variables: { input: { code: `matrix-${role.toLowerCase()}-${ctx.counter++}`, nameNl: 'Matrixgemeenschap', nameEn: 'Matrix community', languages: ['tir'] } },
+    }),
+  },
+  takeReachSnapshot: {
+    expect: IMPORTERS,
+    call: () => ({ query: `mutation { takeReachSnapshot { month } }` }),
+  },
   importHsds: {
     expect: IMPORTERS,
     call: () => ({ query: `mutation($input: ImportHsdsInput!) { importHsds(input: $input) { dryRun } }`, variables: { input: { content: '[]', dryRun: true } } }),
@@ -284,6 +314,8 @@ beforeAll(async () => {
         { input: agreementInput(ctx, side, await ctx.make.organisation(side)) })).createAgreement.id,
       activity: async (side) => (await asAdmin(ctx, `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
         { input: await activityInput(ctx, side) })).createActivity.id,
+      presence: async (side) => (await asAdmin(ctx, `mutation($input: RecordCommunityPresenceInput!) { recordCommunityPresence(input: $input) { id } }`,
+        { input: { neighbourhoodCode: codeOf(ctx, side), communityCode: 'eritrean', band: 'GROUP', source: 'KEY_PERSON', observedOn: '2026-10-01' } })).recordCommunityPresence.id,
     },
   };
   expect(ownCode && otherCode, 'neighbourhoods of one team only').toBeTruthy();

@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FieldMiddleware } from '@nestjs/graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { type DocumentNode, getNamedType, GraphQLError, type GraphQLSchema, isObjectType, Kind, Lexer, Source, TokenKind, validate, visit } from 'graphql';
+import { type DocumentNode, getNamedType, GraphQLError, type GraphQLOutputType, type GraphQLSchema, isObjectType, Kind, Lexer, Source, TokenKind, validate, visit } from 'graphql';
 import helmet from 'helmet';
 import type { AppConfig } from '../config.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -167,6 +167,19 @@ export const ANONYMOUS_TYPES = {
 
 /** A signed-in policy officer: receives the public, the anonymous-read and the aggregate types only. */
 const POLICY_OFFICER_ROLE = 'POLICY_OFFICER';
+
+/**
+ * Whether a policy officer may receive a value of this GraphQL type (deny by default, like anonymous
+ * callers). Used for nested fields below and, by the AuthGuard, for root fields, which field middleware does not see.
+ */
+export function policyOfficerMayReceive(returnType: GraphQLOutputType): boolean {
+  const type = getNamedType(returnType);
+  if (!isObjectType(type)) return true;
+  return ANONYMOUS_TYPES.public.has(type.name) || ANONYMOUS_TYPES.anonymousRead.has(type.name) || ANONYMOUS_TYPES.policyOfficer.has(type.name) || SESSION_TYPES.has(type.name);
+}
+
+/** What `me` and `login` answer with: the caller's own account. */
+const SESSION_TYPES = new Set(['User', 'LoginResult', 'AuthPayload']);
 
 /** Root fields that answer about the caller's own session (the user in a login answer, `me`). */
 const SESSION_ROOTS = new Set(['login', 'me']);

@@ -91,8 +91,9 @@ class Grid<T> {
  *   distance (REACH_DISTANCE_KM) of its centre; an organisation also by its venue;
  * - a partner serves a group when it serves the community or speaks one of its usual languages;
  * - stale partners (not verified within REVIEW_AFTER_MONTHS) are counted apart and never as reach;
- * - GREEN: at least REACH_GREEN_MIN active agreements (with a partner serving the group, for a
- *   buurt near) plus walk-in hours running now near in one of its languages;
+ * - GREEN: at least REACH_GREEN_MIN active agreements (with a partner serving the group, covering
+ *   the buurt itself: agreements name their buurten) plus walk-in hours running now in one of its
+ *   languages within walking distance (REACH_WALK_IN_DISTANCE_KM);
  * - otherwise AMBER with at least REACH_AMBER_MIN_PARTNERS fresh partners near; otherwise RED.
  */
 @Injectable()
@@ -223,7 +224,9 @@ export class ReachService {
         }
       };
       for (const n of buurtGrid.near(area.lat, area.lon)) {
-        if (haversineKm(area.lat, area.lon, n.lat, n.lon) > km) continue;
+        const d = haversineKm(area.lat, area.lon, n.lat, n.lon);
+        if (d > km) continue;
+        const walkable = d <= settings.walkInDistanceKm;
         for (const i of personsAt.get(n.code) ?? []) {
           if (seenPerson[i] === stamp) continue;
           seenPerson[i] = stamp;
@@ -237,16 +240,17 @@ export class ReachService {
           });
         }
         for (const i of orgsAt.get(n.code) ?? []) this.countOrganisation(i, stamp, seenOrg, organisations, orgGroups, orgStale, visit);
-        for (const i of agreementsAt.get(n.code) ?? []) {
-          if (seenAgreement[i] === stamp) continue;
-          seenAgreement[i] = stamp;
-          visit(agreementGroups[i], (cell) => cell.activeAgreements.push(agreements[i].id));
-        }
-        for (const i of activitiesAt.get(n.code) ?? []) {
+        for (const i of walkable ? activitiesAt.get(n.code) ?? [] : []) {
           if (seenActivity[i] === stamp) continue;
           seenActivity[i] = stamp;
           visit(activityGroups[i], (cell) => cell.walkInHours.push(activities[i].id));
         }
+      }
+      // Agreements are made for named buurten: one counts only for the buurten it covers.
+      for (const i of agreementsAt.get(area.code) ?? []) {
+        if (seenAgreement[i] === stamp) continue;
+        seenAgreement[i] = stamp;
+        visit(agreementGroups[i], (cell) => cell.activeAgreements.push(agreements[i].id));
       }
       for (const i of venues.near(area.lat, area.lon)) {
         const o = organisations[i];
@@ -287,7 +291,7 @@ export class ReachService {
     if (!cell.formalInterpreters.length) missing.push(`geen formele tolk ${km}`);
     if (!cell.organisations.length) missing.push(`geen organisatie ${km}`);
     if (!cell.activeAgreements.length) missing.push('geen afspraak');
-    if (!cell.walkInHours.length) missing.push('geen spreekuur in de taal');
+    if (!cell.walkInHours.length) missing.push(`geen spreekuur in de taal binnen ${String(settings.walkInDistanceKm).replace('.', ',')} km`);
     const stale = cell.stalePersons.length + cell.staleOrganisations.length;
     if (stale) missing.push(stale === 1 ? '1 partner niet recent gecontroleerd' : `${stale} partners niet recent gecontroleerd`);
     cell.missing = missing;

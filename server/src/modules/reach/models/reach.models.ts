@@ -49,6 +49,9 @@ export class ReachSettingsModel {
   @Field(() => Float)
   distanceKm: number;
 
+  @Field(() => Float)
+  walkInDistanceKm: number;
+
   @Field(() => Int)
   minPartners: number;
 
