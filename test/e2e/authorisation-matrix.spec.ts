@@ -249,6 +249,13 @@ const MATRIX: Record<string, Entry> = {
       variables: { input: { code: `matrix-${role.toLowerCase()}-${ctx.counter++}`, nameNl: 'Matrixgemeenschap', nameEn: 'Matrix community', languages: ['tir'] } },
     }),
   },
+  importCommunityPresences: {
+    expect: IMPORTERS,
+    call: () => ({
+      query: `mutation($input: ImportCommunityPresencesInput!) { importCommunityPresences(input: $input) { dryRun } }`,
+      variables: { input: { content: 'buurtcode;gemeenschap;omvang;bron;datum\nBU03440333;eritrean;groep;sleutelpersoon;2026-10-01\n', dryRun: true } },
+    }),
+  },
   takeReachSnapshot: {
     expect: IMPORTERS,
     call: () => ({ query: `mutation { takeReachSnapshot { month } }` }),

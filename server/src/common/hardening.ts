@@ -21,7 +21,7 @@ export const GRAPHQL_LIMITS = {
   /** Longest string accepted anywhere in variables or the document; fields have their own, lower, MaxLength. */
   maxStringLength: 20_000,
   /** Operations made only of these mutations may carry a whole file as one string (their input has its own MaxLength). */
-  fileMutations: ['importCsv', 'importHsds'],
+  fileMutations: ['importCsv', 'importHsds', 'importCommunityPresences'],
   maxFileStringLength: 20_000_000,
 } as const;
 

@@ -23,7 +23,7 @@ export class AuthGuard implements CanActivate {
     if (access === 'anonymousRead' && this.config.anonymousRead) return true;
     const gql = type === 'graphql' ? GqlExecutionContext.create(context) : null;
     const req = gql ? gql.getContext().req : context.switchToHttp().getRequest();
-    if (req?.actor?.role === UserRole.POLICY_OFFICER && gql && access !== 'public' && !policyOfficerMayReceive(gql.getInfo().returnType)) {
+    if (req?.actor?.role === UserRole.POLICY_OFFICER && gql && !policyOfficerMayReceive(gql.getInfo().returnType)) {
       // Aggregates only (issue 16): a root field that answers with persons, users or audit entries is refused.
       throw new DomainError(ErrorCode.FORBIDDEN, 'Een beleidsmedewerker ziet alleen totalen, geen gegevens van personen');
     }

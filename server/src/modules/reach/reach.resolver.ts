@@ -1,12 +1,15 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Community } from '../community/community.entity.js';
 import { CommunityPresence } from './community-presence.entity.js';
 import { CommunityPresenceService } from './community-presence.service.js';
-import { CreateCommunityInput, ReachMatrixInput, RecordCommunityPresenceInput, UpdateCommunityPresenceInput } from './dto/community-presence.input.js';
+import { CreateCommunityInput, ImportCommunityPresencesInput, ReachMatrixInput, RecordCommunityPresenceInput, UpdateCommunityPresenceInput } from './dto/community-presence.input.js';
 import { ReachCellDetail } from './models/reach-cell-detail.model.js';
+import { CommunityPresenceCsvService, presenceTemplateCsv } from './csv/community-presence-csv.js';
+import { ImportReportModel } from '../exchange/models/import-report.model.js';
+import type { ImportReport } from '../exchange/import-report.js';
+import { Public } from '../auth/public.decorator.js';
 import { ReachGroup, ReachMatrix, ReachSnapshot } from './models/reach.models.js';
 import { ReachViewService } from './reach-view.service.js';
 
@@ -16,8 +19,19 @@ export class ReachResolver {
   constructor(
     private readonly view: ReachViewService,
     private readonly presences: CommunityPresenceService,
-    private readonly access: AccessPolicy,
+    private readonly csv: CommunityPresenceCsvService,
   ) {}
+
+  @Public()
+  @Query(() => String, { description: 'The CSV template of the neighbourhood analysis (empty but for an example row)' })
+  communityPresenceTemplate(): string {
+    return presenceTemplateCsv();
+  }
+
+  @Mutation(() => ImportReportModel, { description: 'Check (dryRun) or import the neighbourhood analysis from CSV: all rows or none (coordinators for their teams\' buurten, administrators)' })
+  importCommunityPresences(@CurrentActor() actor: Actor | null, @Args('input') input: ImportCommunityPresencesInput): Promise<ImportReport> {
+    return this.csv.import(actor, input.content, input.dryRun ?? false);
+  }
 
   @Query(() => ReachMatrix, { description: 'Reach per buurt (or wijk) × community or language group, with gap status; counts 1–4 masked for policy officers' })
   reachMatrix(@CurrentActor() actor: Actor | null, @Args('input', { nullable: true }) input?: ReachMatrixInput): Promise<ReachMatrix> {

@@ -10,6 +10,7 @@ import { CommunityPresenceService } from '../community-presence.service.js';
 import { CreateCommunityInput, RecordCommunityPresenceInput } from '../dto/community-presence.input.js';
 import { GapStatus } from '../models/reach.models.js';
 import { ReachViewService } from '../reach-view.service.js';
+import { CommunityPresenceCsvService, presenceTemplateCsv } from '../csv/community-presence-csv.js';
 import { type CellResult, ReachService } from '../reach.service.js';
 
 /**
@@ -201,5 +202,46 @@ describe('CommunityPresenceService: the neighbourhood analysis', () => {
     expect(revised.estimate).toBe(85);
     const m = await reach.matrix({ neighbourhoodCodes: [T], groupKey: 'language:tir' });
     expect(m.cells[0]).toMatchObject({ estimate: 85 });
+  });
+});
+
+describe('CommunityPresenceCsvService: the analysis from CSV, dry run and all or nothing', () => {
+  const tables = ['community_presence', 'audit_entry'];
+  const file = (...rows: string[]) => ['buurtcode;gemeenschap;taal;aantal;omvang;bron;datum;toelichting', ...rows].join('\r\n');
+
+  it('the template itself imports (dry run), and a dry run writes nothing', async () => {
+    const csv = ctx.get(CommunityPresenceCsvService);
+    const before = await snapshotRows(ctx.dataSource, tables);
+    const template = await csv.import(administrator, presenceTemplateCsv(), true);
+    expect(template).toMatchObject({ dryRun: true, applied: false, records: 1, new: 1, problems: [] });
+    expect(await snapshotRows(ctx.dataSource, tables)).toEqual(before);
+  });
+
+  it('every problem by row and column, and then nothing written', async () => {
+    const csv = ctx.get(CommunityPresenceCsvService);
+    const before = await snapshotRows(ctx.dataSource, tables);
+    const report = await csv.import(administrator, file(
+      `${T};somali;;120;;CBS;2026-01-01;`,
+      'BU03449999;somali;;10;;CBS;2026-01-01;',
+      `${T};marsbewoners;;10;;CBS;2026-01-01;`,
+      `${T};;Klingons;10;;CBS;2026-01-01;`,
+      `${T};somali;;-4;;CBS;2026-01-01;`,
+      `${T};somali;;10;;rooksignalen;2026-01-01;`,
+      `${T};somali;;10;;CBS;2999-01-01;`,
+    ));
+    expect(report.applied).toBe(false);
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([[3, 'buurtcode'], [4, 'gemeenschap'], [5, 'taal'], [6, 'aantal'], [7, 'bron'], [8, 'datum']]);
+    expect(await snapshotRows(ctx.dataSource, tables)).toEqual(before);
+    const wrongTemplate = await csv.import(administrator, 'naam;telefoon\nHodan;0612345678');
+    expect(wrongTemplate.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['naam', 'buurtcode', 'bron', 'datum']));
+  });
+
+  it('a good file imports every row in one go', async () => {
+    const csv = ctx.get(CommunityPresenceCsvService);
+    const report = await csv.import(administrator, file(`${T};polish;;35;;CBS;2026-01-01;CBS herkomst`, `${T};;Arabisch;;grote groep;school;2026-02-01;`));
+    expect(report).toMatchObject({ applied: true, records: 2, new: 2, problems: [] });
+    const rows = await presences.list(administrator, T);
+    expect(rows.some((r) => r.communityCode === 'polish' && r.estimate === 35)).toBe(true);
+    expect(rows.some((r) => r.languageCode === 'ara' && r.band === 'LARGE_GROUP' && r.source === 'SCHOOL')).toBe(true);
   });
 });

@@ -149,3 +149,15 @@ export class ReachMatrixInput {
 }
 
 export { GapStatus };
+
+@InputType({ description: 'A CSV file of the neighbourhood analysis to check (dryRun) or import: all rows or none' })
+export class ImportCommunityPresencesInput {
+  @Field({ description: "The file's text (template: communityPresenceTemplate)" })
+  @IsString({ message: 'content moet tekst zijn' })
+  @MaxLength(20_000_000, { message: 'het bestand is groter dan 20 MB; splits het' })
+  content: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Only check and report; write nothing' })
+  @IsOptional()
+  dryRun?: boolean;
+}
