@@ -2,6 +2,8 @@ import { Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { paths, type Route } from '../../app/router';
 import { ImportPage } from '../exchange/components/ImportPage';
 import { NeighbourhoodPage } from '../neighbourhood-page/components/NeighbourhoodPage';
+import { ReachCellPage } from '../reach/components/ReachCellPage';
+import { ReachPage } from '../reach/components/ReachPage';
 import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
 import { ActivityForm } from './components/ActivityForm';
 import { AgreementForm } from './components/AgreementForm';
@@ -60,6 +62,10 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <ReviewQueuePage />;
     case 'import':
       return <ImportPage />;
+    case 'reach':
+      return <ReachPage />;
+    case 'reachCell':
+      return <ReachCellPage key={`${route.code}|${route.groupKey}`} code={route.code} groupKey={route.groupKey} />;
     case 'notFound':
       return (
         <>
