@@ -293,7 +293,8 @@ export class ReachService {
     if (!cell.activeAgreements.length) missing.push('geen afspraak');
     if (!cell.walkInHours.length) missing.push(`geen spreekuur in de taal binnen ${String(settings.walkInDistanceKm).replace('.', ',')} km`);
     const stale = cell.stalePersons.length + cell.staleOrganisations.length;
-    if (stale) missing.push(stale === 1 ? '1 partner niet recent gecontroleerd' : `${stale} partners niet recent gecontroleerd`);
+    // No number here: these words reach policy officers too, and a count of 1–4 must not.
+    if (stale) missing.push('partners niet recent gecontroleerd (tellen niet mee)');
     cell.missing = missing;
   }
 

@@ -42,7 +42,7 @@ export function ReachMap({ areas, tileUrl, tileAttribution, label }: { areas: re
     return { color: '#333', weight: 1, fillColor: STATUS_COLOUR[status], fillOpacity: status === 'NONE' ? 0.05 : 0.55, dashArray: status === 'AMBER' ? '4 3' : undefined };
   };
   return (
-    <div className="reach-map" role="img" aria-label={label}>
+    <div className="reach-map" role="region" aria-label={label}>
       <MapContainer center={[52.09, 5.12]} zoom={12} className="reach-map__map" scrollWheelZoom={false} keyboard={false}>
         {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
         <GeoJSON

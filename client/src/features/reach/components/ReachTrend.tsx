@@ -10,7 +10,7 @@ export function ReachTrend({ points, rt }: { points: ReachTrendQuery['reachTrend
     <>
       <div className="reach-trend" aria-hidden="true">
         <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={[...points]}>
+          <LineChart data={[...points]} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="month" />
             <YAxis allowDecimals={false} />
