@@ -245,3 +245,19 @@ describe('CommunityPresenceCsvService: the analysis from CSV, dry run and all or
     expect(rows.some((r) => r.languageCode === 'ara' && r.band === 'LARGE_GROUP' && r.source === 'SCHOOL')).toBe(true);
   });
 });
+
+describe('snapshots: one per month, kept for the trend', () => {
+  it('a second snapshot in the same month replaces the first; another month adds one', async () => {
+    const view = ctx.get(ReachViewService);
+    await ctx.dataSource.query('DELETE FROM reach_snapshot');
+    const first = await view.snapshot('GM0344', '2026-10-03');
+    await view.snapshot('GM0344', '2026-10-28');
+    await view.snapshot('GM0344', '2026-11-02');
+    expect(first.month).toBe('2026-10');
+    expect(first.red + first.amber + first.green).toBe(first.cells);
+    const trend = await view.trend(administrator, null);
+    expect(trend.map((s) => s.month)).toEqual(['2026-10', '2026-11']);
+    expect(await view.hasSnapshot('GM0344', '2026-10')).toBe(true);
+    expect(await view.hasSnapshot('GM0344', '2026-09')).toBe(false);
+  });
+});
