@@ -256,6 +256,13 @@ const MATRIX: Record<string, Entry> = {
       variables: { input: { content: 'buurtcode;gemeenschap;omvang;bron;datum\nBU03440333;eritrean;groep;sleutelpersoon;2026-10-01\n', dryRun: true } },
     }),
   },
+  recordQuickScanRound: {
+    expect: TEAM_SCOPED,
+    call: (ctx, role) => ({
+      query: `mutation($input: RecordQuickScanRoundInput!) { recordQuickScanRound(input: $input) { id } }`,
+      variables: { input: { teamId: teamOf(ctx, sideOf(role)), heldOn: '2026-11-01', answers: [{ statement: 2, score: 3 }] } },
+    }),
+  },
   takeReachSnapshot: {
     expect: IMPORTERS,
     call: () => ({ query: `mutation { takeReachSnapshot { month } }` }),

@@ -13,9 +13,10 @@ import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { PersonLanguage } from '../modules/person/person-language.entity.js';
 import { Person } from '../modules/person/person.entity.js';
 import { CommunityLanguage, CommunityPresence, ReachSnapshotRecord } from '../modules/reach/community-presence.entity.js';
+import { QuickScanAnswer, QuickScanRound } from '../modules/quickscan/quickscan.entity.js';
 import { Team } from '../modules/team/team.entity.js';
 
 /** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
 export const entities = [District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry,
   ContactAssignment, Agreement, Activity, User, Session, DataVersion,
-  CommunityPresence, CommunityLanguage, ReachSnapshotRecord];
+  CommunityPresence, CommunityLanguage, ReachSnapshotRecord, QuickScanRound, QuickScanAnswer];

@@ -5,6 +5,7 @@ import { Accounts1764000300000 } from './1764000300000-Accounts.js';
 import { AuditEntityIdIndex1764000500000 } from './1764000500000-AuditEntityIdIndex.js';
 import { DataVersion1764000600000 } from './1764000600000-DataVersion.js';
 import { Reach1764001500000 } from './1764001500000-Reach.js';
+import { QuickScan1764001510000 } from './1764001510000-QuickScan.js';
 
 /** Migrations in the order they run. Never edit one that has landed; add a new one. */
-export const migrations = [InitialSchema1764000000000, AuditLog1764000100000, Registry1764000200000, Accounts1764000300000, AuditEntityIdIndex1764000500000, DataVersion1764000600000, Reach1764001500000];
+export const migrations = [InitialSchema1764000000000, AuditLog1764000100000, Registry1764000200000, Accounts1764000300000, AuditEntityIdIndex1764000500000, DataVersion1764000600000, Reach1764001500000, QuickScan1764001510000];
