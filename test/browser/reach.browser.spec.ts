@@ -87,6 +87,25 @@ describe('Bereik page in Chromium', () => {
     await page.getByRole('button', { name: 'English' }).or(page.getByRole('link', { name: 'English' })).first().click();
     await page.getByRole('link', { name: 'Back to the overview' }).click();
     await page.getByRole('heading', { name: 'Reach and gaps', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { name: 'Bereik en witte vlekken', level: 1 }).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('a coordinator fills in a QuickScan round and sees it beside the directory and the earlier rounds', async () => {
+    await signInAt('/quickscan', DEMO_USERS.coordinator);
+    await page.getByRole('heading', { name: 'QuickScan van het team', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Competenties', level: 2 }).waitFor();
+    expect(await page.getByLabel('Team', { exact: true }).inputValue()).not.toBe('');
+    // Beside statement 2: what the directory shows for the team's buurten.
+    expect(await page.locator('.quickscan__directory').count()).toBe(4);
+    await expectNoAxeViolations(page, 'QuickScan form');
+    await page.getByLabel('Score 2', { exact: true }).selectOption('3');
+    await page.getByLabel('Toelichting 2', { exact: true }).fill('Tolken Somalisch goed te vinden');
+    await page.getByLabel('Score 19', { exact: true }).selectOption('2');
+    await page.getByRole('button', { name: 'Ronde opslaan' }).click();
+    await page.getByText(/Ronde van .+ opgeslagen/).waitFor();
+    await expect.poll(async () => (await page.locator('.quickscan__statement').nth(1).locator('.quickscan__earlier').textContent()) ?? '').toMatch(/: 3$/);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -19,6 +19,7 @@ const ITEMS: { key: RegistryTextKey; href: string; active: (route: Route) => boo
   { key: 'nav.review', href: paths.review(), active: (r) => r.name === 'review' },
   { key: 'nav.import', href: paths.importData(), active: (r) => r.name === 'import' },
   { key: 'nav.reach', href: paths.reach(), active: (r) => r.name === 'reach' || r.name === 'reachCell', shown: (p) => p.isSignedIn },
+  { key: 'nav.quickScan', href: paths.quickScan(), active: (r) => r.name === 'quickScan', shown: (p) => p.isSignedIn },
 ];
 
 /** A policy officer reads aggregates only: the map and Bereik, not the registry's forms and lists. */

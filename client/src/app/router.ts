@@ -27,6 +27,7 @@ export type Route =
   | { name: 'import' }
   | { name: 'reach' }
   | { name: 'reachCell'; code: string; groupKey: string }
+  | { name: 'quickScan'; teamId?: string }
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -58,6 +59,7 @@ export const paths = {
   review: () => '/controle',
   importData: () => '/importeren',
   reach: () => '/bereik',
+  quickScan: (teamId?: string) => withQuery('/quickscan', { team: teamId }),
   /** One cell of the reach matrix: a buurt and a group (community:<code> or language:<code>). */
   reachCell: (code: string, groupKey: string) => withQuery(`/bereik/buurt/${encodeURIComponent(code)}`, { groep: groupKey }),
 };
@@ -90,6 +92,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (parts.length === 1 && first === 'controle') return { name: 'review' };
   if (parts.length === 1 && first === 'importeren') return { name: 'import' };
   if (parts.length === 1 && first === 'bereik') return { name: 'reach' };
+  if (parts.length === 1 && first === 'quickscan') return { name: 'quickScan', teamId: opt('team') };
   if (parts.length === 3 && first === 'bereik' && second === 'buurt' && opt('groep')) return { name: 'reachCell', code: third!, groupKey: opt('groep')! };
   if (parts.length === 2 || (parts.length === 3 && third === 'bewerken')) {
     const id = second!;

@@ -351,6 +351,13 @@ export type PresenceBand =
   | 'GROUP'
   | 'LARGE_GROUP';
 
+export type QuickScanAnswerInput = {
+  note?: string | null | undefined;
+  /** 1 beginnend … 4 gevorderd; leeg: niet ingevuld */
+  score?: number | null | undefined;
+  statement: number;
+};
+
 export type ReachGroupKind =
   | 'COMMUNITY'
   | 'LANGUAGE';
@@ -372,6 +379,15 @@ export type ReachMatrixInput = {
   level?: ReachLevel | null | undefined;
   /** CBS gemeentecode; the installation's municipality when left out */
   municipalityCode?: string | null | undefined;
+};
+
+/** A QuickScan round of a team: a date, a note, and a score and note per statement */
+export type RecordQuickScanRoundInput = {
+  answers: Array<QuickScanAnswerInput>;
+  /** YYYY-MM-DD, not in the future */
+  heldOn: string;
+  note?: string | null | undefined;
+  teamId: string | number;
 };
 
 /** buurtteam, sociaal wijkteam, jeugd- en gezinsteam, overig */
@@ -622,6 +638,25 @@ export type SearchPartnersQueryVariables = Exact<{
 
 
 export type SearchPartnersQuery = { persons: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null }> }, organisations: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> }> } };
+
+export type QuickScanPageQueryVariables = Exact<{
+  teamId: string | number;
+}>;
+
+
+export type QuickScanPageQuery = { quickScanStatements: Array<{ number: number, theme: string, themeNl: string, themeEn: string, textNl: string, textEn: string, tipNl: string, tipEn: string, source: string }>, quickScanRounds: Array<{ id: string, heldOn: string, note: string | null, answers: Array<{ statement: number, score: number | null, note: string | null }> }>, quickScanEvidence: Array<{ statement: number, lines: Array<string> }> };
+
+export type QuickScanTeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QuickScanTeamsQuery = { teams: Array<{ id: string, name: string }> };
+
+export type RecordQuickScanRoundMutationVariables = Exact<{
+  input: RecordQuickScanRoundInput;
+}>;
+
+
+export type RecordQuickScanRoundMutation = { recordQuickScanRound: { id: string, heldOn: string } };
 
 export type ReachCountFragment = { value: number | null, masked: boolean, label: string };
 
@@ -1518,6 +1553,51 @@ fragment OrganisationSummary on Organisation {
   lastVerifiedOn
   isStale
 }`) as unknown as TypedDocumentString<SearchPartnersQuery, SearchPartnersQueryVariables>;
+export const QuickScanPageDocument = new TypedDocumentString(`
+    query QuickScanPage($teamId: ID!) {
+  quickScanStatements {
+    number
+    theme
+    themeNl
+    themeEn
+    textNl
+    textEn
+    tipNl
+    tipEn
+    source
+  }
+  quickScanRounds(teamId: $teamId) {
+    id
+    heldOn
+    note
+    answers {
+      statement
+      score
+      note
+    }
+  }
+  quickScanEvidence(teamId: $teamId) {
+    statement
+    lines
+  }
+}
+    `) as unknown as TypedDocumentString<QuickScanPageQuery, QuickScanPageQueryVariables>;
+export const QuickScanTeamsDocument = new TypedDocumentString(`
+    query QuickScanTeams {
+  teams {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<QuickScanTeamsQuery, QuickScanTeamsQueryVariables>;
+export const RecordQuickScanRoundDocument = new TypedDocumentString(`
+    mutation RecordQuickScanRound($input: RecordQuickScanRoundInput!) {
+  recordQuickScanRound(input: $input) {
+    id
+    heldOn
+  }
+}
+    `) as unknown as TypedDocumentString<RecordQuickScanRoundMutation, RecordQuickScanRoundMutationVariables>;
 export const ReachMatrixDocument = new TypedDocumentString(`
     query ReachMatrix($input: ReachMatrixInput) {
   reachMatrix(input: $input) {

@@ -2,6 +2,7 @@ import { Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { paths, type Route } from '../../app/router';
 import { ImportPage } from '../exchange/components/ImportPage';
 import { NeighbourhoodPage } from '../neighbourhood-page/components/NeighbourhoodPage';
+import { QuickScanPage } from '../quickscan/components/QuickScanPage';
 import { ReachCellPage } from '../reach/components/ReachCellPage';
 import { ReachPage } from '../reach/components/ReachPage';
 import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
@@ -64,6 +65,8 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <ImportPage />;
     case 'reach':
       return <ReachPage />;
+    case 'quickScan':
+      return <QuickScanPage key={route.teamId ?? ''} teamId={route.teamId} />;
     case 'reachCell':
       return <ReachCellPage key={`${route.code}|${route.groupKey}`} code={route.code} groupKey={route.groupKey} />;
     case 'notFound':

@@ -18,6 +18,7 @@ const nl = {
   'nav.review': 'Controle',
   'nav.import': 'Importeren',
   'nav.reach': 'Bereik',
+  'nav.quickScan': 'QuickScan',
 
   'page.loading': 'Bezig met laden…',
   'page.notFound': 'Deze pagina bestaat niet.',
