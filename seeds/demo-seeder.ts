@@ -147,6 +147,8 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
   await insertChunked(em, 'user_team', users.flatMap((u) => u.teamKeys.map((key) => ({ userId: u.id, teamId: teamIds.get(key) }))));
 
   const registry = await loadRegistry(em, network, { teamIds, organisationIds, personIds }, record);
+  await insertChunked(em, 'community_language', Object.entries(network.communityLanguages ?? {}).flatMap(([communityCode, codes]) => codes.map((languageCode) => ({ communityCode, languageCode }))), 200);
+  await insertChunked(em, 'community_presence', (network.communityPresences ?? []).map((p) => ({ id: randomUUID(), ...p, isDemo: true, createdAt: now, updatedAt: now })), 50);
   return { teams: teams.length, organisations: organisations.length, persons: persons.length, users: users.length, ...registry };
 }
 

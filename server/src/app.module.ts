@@ -25,6 +25,8 @@ import { OrganisationModule } from './modules/organisation/organisation.module.j
 import { OwnershipModule } from './modules/ownership/ownership.module.js';
 import { PersonModule } from './modules/person/person.module.js';
 import { PrivacyModule } from './modules/privacy/privacy.module.js';
+import { ReachModule } from './modules/reach/reach.module.js';
+import { QuickScanModule } from './modules/quickscan/quickscan.module.js';
 import { TeamModule } from './modules/team/team.module.js';
 import { VerificationModule } from './modules/verification/verification.module.js';
 import { StartupModule } from './startup/startup.module.js';
@@ -38,6 +40,8 @@ export const featureModules = [
   ExchangeModule,
   // Matching (issue 4)
   MatchingModule,
+  ReachModule,
+  QuickScanModule,
 ];
 
 @Module({})

@@ -54,6 +54,19 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** WORKERS: server processes started (and restarted) by `npm start`; 0 runs one process without a supervisor. */
   workers: number;
+  /** Reach and gaps (issue 16): REACH_DISTANCE_KM, REACH_AMBER_MIN_PARTNERS, REACH_GREEN_MIN. See docs/reach.md. */
+  reach: ReachSettings;
+}
+
+export interface ReachSettings {
+  /** A partner counts for a buurt when it works in it or within this distance of its centre (km). */
+  distanceKm: number;
+  /** A walk-in hour counts within this distance (km): residents walk to it (REACH_WALK_IN_DISTANCE_KM). */
+  walkInDistanceKm: number;
+  /** Fewer fresh partners than this near a community present: red. */
+  minPartners: number;
+  /** At least this many active agreements plus walk-in hours in its languages: green; otherwise amber. */
+  minAgreementsOrHours: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -73,6 +86,14 @@ function workers(env: NodeJS.ProcessEnv): number {
   if (raw === 'auto') return Math.max(1, availableParallelism());
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 64) throw new ConfigError('WORKERS', `WORKERS moet een geheel getal van 0 tot en met 64 zijn, of "auto", niet "${env.WORKERS}"`);
+  return value;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 100) throw new ConfigError(name, `${name} moet een getal groter dan 0 en hoogstens 100 zijn, niet "${raw}"`);
   return value;
 }
 
@@ -153,6 +174,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     municipalityCodes: municipalityCodes(env),
     logLevel: logLevel(env),
     workers: workers(env),
+    reach: {
+      distanceKm: positiveNumber(env, 'REACH_DISTANCE_KM', 3),
+      walkInDistanceKm: positiveNumber(env, 'REACH_WALK_IN_DISTANCE_KM', 1.5),
+      minPartners: positiveInt(env, 'REACH_AMBER_MIN_PARTNERS', 1),
+      minAgreementsOrHours: positiveInt(env, 'REACH_GREEN_MIN', 1),
+    },
   };
 }
 

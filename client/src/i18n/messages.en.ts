@@ -145,6 +145,7 @@ export const en: Record<MessageKey, string> = {
   'auth.role.MEMBER': 'team member',
   'auth.role.COORDINATOR': 'coordinator',
   'auth.role.ADMINISTRATOR': 'administrator',
+  'auth.role.POLICY_OFFICER': 'policy officer',
 
   'language.loadError': 'The list of languages could not be loaded.',
   'error.generic': 'Something went wrong: {message}',

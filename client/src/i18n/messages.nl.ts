@@ -143,6 +143,7 @@ export const nl = {
   'auth.role.MEMBER': 'medewerker',
   'auth.role.COORDINATOR': 'coördinator',
   'auth.role.ADMINISTRATOR': 'beheerder',
+  'auth.role.POLICY_OFFICER': 'beleidsmedewerker',
 
   'language.loadError': 'De lijst met talen kon niet worden geladen.',
   'error.generic': 'Er ging iets mis: {message}',

@@ -13,9 +13,12 @@ import { Neighbourhood } from '../modules/neighbourhood/neighbourhood.entity.js'
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { PersonLanguage } from '../modules/person/person-language.entity.js';
 import { Person } from '../modules/person/person.entity.js';
+import { CommunityLanguage, CommunityPresence, ReachSnapshotRecord } from '../modules/reach/community-presence.entity.js';
+import { QuickScanAnswer, QuickScanRound } from '../modules/quickscan/quickscan.entity.js';
 import { Team } from '../modules/team/team.entity.js';
 import { HsdsDerivedId } from '../modules/exchange/hsds/hsds-derived-id.entity.js';
 
 /** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
 export const entities = [Municipality, District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry,
-  ContactAssignment, Agreement, Activity, User, Session, LoginAttempt, HsdsDerivedId];
+  ContactAssignment, Agreement, Activity, User, Session, LoginAttempt, HsdsDerivedId,
+  CommunityPresence, CommunityLanguage, ReachSnapshotRecord, QuickScanRound, QuickScanAnswer];

@@ -17,6 +17,8 @@ const nl = {
   'nav.registerTeam': 'Team registreren',
   'nav.review': 'Controle',
   'nav.import': 'Importeren',
+  'nav.reach': 'Bereik',
+  'nav.quickScan': 'QuickScan',
 
   'page.loading': 'Bezig met laden…',
   'page.notFound': 'Deze pagina bestaat niet.',
@@ -415,6 +417,7 @@ const en: Partial<Record<RegistryTextKey, string>> = {
   'nav.registerTeam': 'Register team',
   'nav.review': 'Review',
   'nav.import': 'Import',
+  'nav.reach': 'Reach',
   'page.loading': 'Loading…',
   'page.notFound': 'This page does not exist.',
   'page.notFoundHeading': 'Page not found',

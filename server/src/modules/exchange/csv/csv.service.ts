@@ -25,7 +25,7 @@ const headerKey = (name: string) => normaliseWord(name).replace(/['’]/g, '').r
 /** Who may import: a signed-in coordinator or administrator. */
 export function requireImporter(accessPolicy: AccessPolicy, actor: Actor | null): Actor {
   const signedIn = accessPolicy.requireSignedIn(actor);
-  if (signedIn.role === UserRole.MEMBER) {
+  if (signedIn.role !== UserRole.COORDINATOR && signedIn.role !== UserRole.ADMINISTRATOR) {
     throw new DomainError(ErrorCode.FORBIDDEN, 'Alleen een coördinator of beheerder mag gegevens importeren');
   }
   return signedIn;
@@ -163,7 +163,7 @@ export class CsvService {
    * Persons need a signed-in user; their phone and e-mail only go to those who may see them.
    */
   async export(actor: Actor | null, kind: CsvKind): Promise<string> {
-    if (kind === CsvKind.PERSONS) this.accessPolicy.requireSignedIn(actor);
+    if (kind === CsvKind.PERSONS) this.accessPolicy.requirePersonalData(actor);
     const includeContactDetails = kind === CsvKind.ORGANISATIONS || this.accessPolicy.canSeePersonalData(actor);
     return this.dataSource.transaction(async (em) => {
       const ref = await ReferenceData.load(em, this.languages);
