@@ -154,7 +154,7 @@ export const ANONYMOUS_TYPES = {
   /** Always public: the reference data the map needs. */
   public: new Set(['ClientSettings', 'Community', 'District', 'GeoBounds', 'Language', 'Neighbourhood']),
   /** Public only with ANONYMOUS_READ=true: organisations, teams, walk-in hours, and counts of persons without names. */
-  anonymousRead: new Set(['Organisation', 'OrganisationPage', 'Team', 'Activity', 'PersonCoverage']),
+  anonymousRead: new Set(['Organisation', 'OrganisationPage', 'Team', 'Activity', 'PersonCoverage', 'PartnerMap', 'PartnerMapCluster']),
 } as const;
 
 /** Root fields that answer about the caller's own session (the user in a login answer, `me`). */

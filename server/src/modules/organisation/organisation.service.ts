@@ -16,7 +16,8 @@ import { assertNeighbourhoodCode, NeighbourhoodService } from '../neighbourhood/
 import { OwnershipService } from '../ownership/ownership.service.js';
 import { OrganisationFilter } from './dto/organisation-filter.input.js';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation.input.js';
-import { Organisation } from './organisation.entity.js';
+import { LocationSource, Organisation } from './organisation.entity.js';
+import { PostcodeService } from '../postcode/postcode.service.js';
 
 const SCALAR_FIELDS = ['name', 'kind', 'description', 'website', 'phone', 'email', 'address', 'postcode', 'city', 'lat', 'lon', 'lastVerifiedOn'] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
@@ -32,10 +33,29 @@ export class OrganisationService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly postcodes: PostcodeService,
   ) {}
 
   /** Active (not archived) organisations matching the filter, by name, one page at a time. */
   async search(filter: OrganisationFilter = {}, page: PageInput = new PageInput()): Promise<Page<Organisation>> {
+    const qb = this.filtered(filter);
+    const [rows, totalCount] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
+    return toPage(await loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS), totalCount, page);
+  }
+
+  /** Every active organisation matching the filter with its venue point, in one query: for the clustered map. `total` counts those without a point too. */
+  async mapPoints(filter: OrganisationFilter = {}): Promise<{ total: number; points: { id: string; name: string; lat: number; lon: number }[] }> {
+    const total = await this.filtered(filter).getCount();
+    const rows = await this.filtered(filter)
+      .andWhere('o.lat IS NOT NULL').andWhere('o.lon IS NOT NULL')
+      .select('o.id', 'id').addSelect('o.name', 'name').addSelect('o.lat', 'lat').addSelect('o.lon', 'lon')
+      .orderBy('o.id', 'ASC')
+      .getRawMany<{ id: string; name: string; lat: number | string; lon: number | string }>();
+    return { total, points: rows.map((r) => ({ id: r.id, name: r.name, lat: Number(r.lat), lon: Number(r.lon) })) };
+  }
+
+  /** The active organisations matching a filter, as a query to page or to count. */
+  private filtered(filter: OrganisationFilter) {
     const qb = this.organisations.createQueryBuilder('o').where('o.archivedAt IS NULL');
     if (filter.language) {
       const language = this.languageService.resolve(filter.language, 'filter.language');
@@ -47,9 +67,7 @@ export class OrganisationService {
       qb.innerJoin('o.neighbourhoods', 'served', 'served.code = :code', { code });
     }
     if (filter.name?.trim()) qb.andWhere('LOWER(o.name) LIKE :name', { name: `%${filter.name.trim().toLowerCase()}%` });
-
-    const [rows, totalCount] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
-    return toPage(await loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS), totalCount, page);
+    return qb;
   }
 
   findById(id: string): Promise<Organisation | null> {
@@ -78,7 +96,9 @@ export class OrganisationService {
     this.access.assertCanEdit(actor, owners, 'deze organisatie');
     const id = await this.dataSource.transaction(async (em) => {
       const organisation = em.create(Organisation, { isDemo: false, externalId: null, archivedAt: null, languages: [], communities: [], neighbourhoods: [] });
-      applyChanges(organisation, this.cleaned(input), SCALAR_FIELDS);
+      const changes = this.cleaned(input);
+      applyChanges(organisation, changes, SCALAR_FIELDS);
+      this.place(organisation, changes, true);
       Object.assign(organisation, related);
       organisation.lastVerifiedOn ??= todayIso(); // whoever registers it has just checked it
       await em.save(organisation);
@@ -96,7 +116,9 @@ export class OrganisationService {
     const related = await this.resolveRelated(input);
     await this.dataSource.transaction(async (em) => {
       const before = auditView(organisation);
-      applyChanges(organisation, this.cleaned(input), SCALAR_FIELDS);
+      const changes = this.cleaned(input);
+      applyChanges(organisation, changes, SCALAR_FIELDS);
+      this.place(organisation, changes, false);
       Object.assign(organisation, related);
       organisation.updatedAt = nowIso();
       await em.save(organisation);
@@ -119,6 +141,34 @@ export class OrganisationService {
       });
     });
     return this.get(organisation.id);
+  }
+
+  /**
+   * Where the venue shows on the map. A point given with the input is MANUAL. Without one, an organisation
+   * with a postcode (or a postcode in its address) is placed at the centre of that PC4 area (POSTCODE), and
+   * placed again when its postcode or address changes; a MANUAL point stays until it is changed or cleared.
+   */
+  private place(organisation: Organisation, changes: Partial<Organisation>, isNew: boolean): void {
+    const pointGiven = changes.lat != null && changes.lon != null;
+    if (pointGiven) {
+      organisation.locationSource = LocationSource.MANUAL;
+      return;
+    }
+    const pointCleared = changes.lat === null || changes.lon === null;
+    const addressChanged = changes.postcode !== undefined || changes.address !== undefined;
+    const placedByPostcode = organisation.locationSource === LocationSource.POSTCODE;
+    const unplaced = organisation.lat == null || organisation.lon == null;
+    if (!(isNew || pointCleared || unplaced || (addressChanged && placedByPostcode))) return;
+    const found = (organisation.postcode && this.postcodes.lookup(organisation.postcode)) || (organisation.address && this.postcodes.lookup(organisation.address)) || null;
+    if (found) {
+      organisation.lat = found.lat;
+      organisation.lon = found.lon;
+      organisation.locationSource = LocationSource.POSTCODE;
+    } else if (pointCleared || placedByPostcode || unplaced) {
+      organisation.lat = null;
+      organisation.lon = null;
+      organisation.locationSource = null;
+    }
   }
 
   /** Input with blanks as null and the phone number normalised. */
