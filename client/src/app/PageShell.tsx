@@ -1,13 +1,12 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { lazy, Suspense } from 'react';
 import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
-import { SessionBar } from '../features/auth/components/SessionBar';
 import { SignInForm } from '../features/auth/components/SignInForm';
 import { useSession } from '../features/auth/hooks/use-session';
 import { StatusMessage } from '../features/registry/forms/status-message';
 import { useRegistryText } from '../features/registry/registry-text';
 import { useI18n } from '../i18n/i18n';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { HeaderTools } from './HeaderTools';
 import { MainNav } from './MainNav';
 import type { Route } from './router';
 
@@ -34,10 +33,7 @@ export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }
           <AppSubtitle />
         </div>
         <MainNav route={route} />
-        <div className="app__header-tools">
-          <SessionBar />
-          <LanguageSwitch />
-        </div>
+        <HeaderTools />
       </header>
       <main className="app__page" id="content" tabIndex={-1}>
         <StatusMessage />

@@ -217,6 +217,14 @@ export type LoginInput = {
   password: string;
 };
 
+/** A box on the map in WGS84 degrees */
+export type MapBoundsInput = {
+  east: number;
+  north: number;
+  south: number;
+  west: number;
+};
+
 /** "Still correct": sets the last-verified date and changes nothing else */
 export type MarkVerifiedInput = {
   entityType: VerifiableType;
@@ -308,6 +316,20 @@ export type PageInput = {
 export type PartnerKind =
   | 'ORGANISATION'
   | 'PERSON';
+
+/** Which partners to cluster (the same filter as the persons and organisations searches), for which zoom level and box */
+export type PartnerMapInput = {
+  /** Only clusters in this box; the whole world when left out */
+  bounds?: MapBoundsInput | null | undefined;
+  /** ISO 639-3/639-1 code or Dutch/English name: "som", "so", "Somalisch", "Somali" */
+  language?: string | null | undefined;
+  /** Part of the name */
+  name?: string | null | undefined;
+  /** Only partners active in (serving) this neighbourhood (CBS code) */
+  neighbourhoodCode?: string | null | undefined;
+  /** The map zoom level (0–22); clusters are made for it */
+  zoom: number;
+};
 
 /** team of organisatie */
 export type PartyType =
@@ -558,6 +580,13 @@ export type NeighbourhoodsQueryVariables = Exact<{
 
 
 export type NeighbourhoodsQuery = { neighbourhoods: Array<{ code: string, name: string, districtCode: string, centroidLat: number, centroidLon: number, geometry: unknown, boundaryApproximate: boolean, district: { name: string } }> };
+
+export type PartnerMapQueryVariables = Exact<{
+  input: PartnerMapInput;
+}>;
+
+
+export type PartnerMapQuery = { partnerMap: { personsTotal: number, organisationsTotal: number, personsPlaced: number, organisationsPlaced: number, personsHidden: boolean, truncated: boolean, extent: { south: number, west: number, north: number, east: number } | null, clusters: Array<{ lat: number, lon: number, count: number, persons: number, organisations: number, expansionZoom: number | null, kind: PartnerKind | null, partnerId: string | null, name: string | null }> } };
 
 export type PersonDetailQueryVariables = Exact<{
   id: string | number;
@@ -1235,6 +1264,35 @@ export const NeighbourhoodsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NeighbourhoodsQuery, NeighbourhoodsQueryVariables>;
+export const PartnerMapDocument = new TypedDocumentString(`
+    query PartnerMap($input: PartnerMapInput!) {
+  partnerMap(input: $input) {
+    personsTotal
+    organisationsTotal
+    personsPlaced
+    organisationsPlaced
+    personsHidden
+    truncated
+    extent {
+      south
+      west
+      north
+      east
+    }
+    clusters {
+      lat
+      lon
+      count
+      persons
+      organisations
+      expansionZoom
+      kind
+      partnerId
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerMapQuery, PartnerMapQueryVariables>;
 export const PersonDetailDocument = new TypedDocumentString(`
     query PersonDetail($id: ID!) {
   person(id: $id) {

@@ -71,7 +71,13 @@ export class MapService {
       const person = p.kind === PartnerKind.PERSON;
       return { lat, lon, count: 1, persons: person ? 1 : 0, organisations: person ? 0 : 1, expansionZoom: null, kind: p.kind, partnerId: p.id, name: p.name };
     });
+    const all = [...persons.points, ...organisations.points];
+    const extent = all.length
+      ? all.reduce((e, p) => ({ south: Math.min(e.south, p.lat), north: Math.max(e.north, p.lat), west: Math.min(e.west, p.lon), east: Math.max(e.east, p.lon) }),
+          { south: 90, north: -90, west: 180, east: -180 })
+      : null;
     return {
+      extent,
       personsTotal: persons.total,
       organisationsTotal: organisations.total,
       personsPlaced: persons.points.length,

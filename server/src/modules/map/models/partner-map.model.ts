@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 // One PartnerKind in the schema: the matching answer's.
 import { PartnerKind } from '../../matching/models/match.model.js';
+import { GeoBounds } from '../../app-config/app-config.resolver.js';
 
 export { PartnerKind };
 
@@ -53,6 +54,9 @@ export class PartnerMap {
 
   @Field(() => [PartnerMapCluster], { description: 'Markers inside the box, at most 2000' })
   clusters: PartnerMapCluster[];
+
+  @Field(() => GeoBounds, { nullable: true, description: 'The box around every placed partner matching the filter (not only those in the asked box); null when none is placed' })
+  extent: GeoBounds | null;
 
   @Field({ description: 'True when the box held more than 2000 markers and only the first 2000 were sent' })
   truncated: boolean;
