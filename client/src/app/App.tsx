@@ -119,7 +119,11 @@ export function App() {
   // Whoever signs in next starts from an empty search: nothing of the previous user's results stays on screen.
   const userId = user?.id;
   useEffect(() => {
-    if (!userId) reset();
+    if (!userId) {
+      reset();
+      setMode('match');
+      setOpenPoint(undefined);
+    }
   }, [userId, reset]);
 
   // Before a search the map shows every partner, clustered by the server; after one, all of its hits.
@@ -224,7 +228,7 @@ export function App() {
                 <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
               ) : (
                 <>
-                  <Heading level={2} id="match-results-heading">
+                  <Heading level={2} id="match-results-heading" tabIndex={-1} className="app__results-heading">
                     {t('results.heading')}
                   </Heading>
                   <div role="status" className="app__status">
@@ -283,7 +287,7 @@ export function App() {
             <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
           ) : (
             <>
-              <Heading level={2} id="results-heading">
+              <Heading level={2} id="results-heading" tabIndex={-1} className="app__results-heading">
                 {t('results.heading')}
               </Heading>
               <div role="status" className="app__status">
