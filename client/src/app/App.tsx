@@ -27,6 +27,7 @@ import { HeaderTools } from './HeaderTools';
 import { MainNav } from './MainNav';
 import { PageShell } from './PageShell';
 import { useRoute } from './router';
+import { useDocumentTitle } from './page-title';
 
 const EMPTY_CRITERIA: SearchCriteria = { language: '', neighbourhoodCode: '' };
 
@@ -158,6 +159,8 @@ export function App() {
   const languageError = searchError?.forField('language');
   const neighbourhoodError = searchError?.forField('neighbourhoodCode');
   const otherError = searchError && !languageError && !neighbourhoodError ? searchError : undefined;
+
+  useDocumentTitle(route.name === 'home' ? t('title.home') : null, t('app.title'), undefined);
 
   // Other pages share the page shell (header, navigation, sign-in); the map page keeps its state while they are open.
   if (route.name !== 'home') return <PageShell route={route} />;

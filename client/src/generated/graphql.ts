@@ -572,7 +572,7 @@ export type NeighbourhoodPageQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null }> } | null };
+export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string, contactDetails: { phone: string | null } | null } | null, team: { id: string, name: string, phone: string | null } | null, organisation: { id: string, name: string, phone: string | null } | null }> } | null };
 
 export type NeighbourhoodsQueryVariables = Exact<{
   municipalityCode: string;
@@ -604,7 +604,7 @@ export type OrganisationDetailQuery = { organisation: { description: string | nu
 
 export type PersonSummaryFragment = { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null };
 
-export type OrganisationSummaryFragment = { id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> };
+export type OrganisationSummaryFragment = { id: string, name: string, kind: OrganisationKind, phone: string | null, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> };
 
 export type SearchPartnersQueryVariables = Exact<{
   personFilter?: PersonFilter | null | undefined;
@@ -613,7 +613,7 @@ export type SearchPartnersQueryVariables = Exact<{
 }>;
 
 
-export type SearchPartnersQuery = { persons: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null }> }, organisations: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> }> } };
+export type SearchPartnersQuery = { persons: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null }> }, organisations: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, kind: OrganisationKind, phone: string | null, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> }> } };
 
 export type ActivityRecordQueryVariables = Exact<{
   id: string | number;
@@ -887,6 +887,7 @@ export const OrganisationSummaryFragmentDoc = new TypedDocumentString(`
     code
     name
   }
+  phone
   lat
   lon
   lastVerifiedOn
@@ -1163,13 +1164,21 @@ export const NeighbourhoodPageDocument = new TypedDocumentString(`
     }
     fixedContacts {
       ...ContactAssignmentRow
+      person {
+        id
+        contactDetails {
+          phone
+        }
+      }
       team {
         id
         name
+        phone
       }
       organisation {
         id
         name
+        phone
       }
     }
   }
@@ -1384,6 +1393,7 @@ export const OrganisationDetailDocument = new TypedDocumentString(`
     code
     name
   }
+  phone
   lat
   lon
   lastVerifiedOn
@@ -1444,6 +1454,7 @@ fragment OrganisationSummary on Organisation {
     code
     name
   }
+  phone
   lat
   lon
   lastVerifiedOn

@@ -204,6 +204,17 @@ export const nl = {
   'title.home': "Kaart en zoeken",
   'title.page': "Pagina",
   'header.account': "Account en taal",
+  'title.neighbourhood': "Buurt {name}",
+  'title.organisation': "Organisatie",
+  'title.editOrganisation': "Organisatie wijzigen",
+  'title.person': "Persoon",
+  'title.editPerson': "Persoon wijzigen",
+  'title.team': "Team",
+  'title.editTeam': "Team wijzigen",
+  'title.agreement': "Samenwerkingsafspraak",
+  'title.editAgreement': "Samenwerkingsafspraak wijzigen",
+  'title.editActivity': "Spreekuur wijzigen",
+  'title.notFound': "Pagina niet gevonden",
 } as const;
 
 export type MessageKey = keyof typeof nl;
