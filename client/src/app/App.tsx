@@ -66,6 +66,15 @@ export function App() {
   const [mapView, setMapView] = useState<MapView | undefined>();
   // On a phone the map is a section the user opens (the results come first); elsewhere it is always there.
   const [mapOpen, setMapOpen] = useState(() => !window.matchMedia?.('(max-width: 48rem)').matches);
+  useEffect(() => {
+    const narrow = window.matchMedia?.('(max-width: 48rem)');
+    if (!narrow) return;
+    const onChange = () => {
+      if (!narrow.matches) setMapOpen(true);
+    };
+    narrow.addEventListener('change', onChange);
+    return () => narrow.removeEventListener('change', onChange);
+  }, []);
 
   const [draft, setDraft] = useState<SearchCriteria>(EMPTY_CRITERIA);
   const [submitted, setSubmitted] = useState<(SearchCriteria & { searchId: number }) | undefined>();
@@ -347,31 +356,34 @@ export function App() {
             {t('map.noNeighbourhoods', { code: municipalityCode })}
           </p>
         ) : null}
-        <SocialMap
-          neighbourhoods={neighbourhoods}
-          clusters={partnerMap.map?.clusters}
-          clustersHighlighted={mode === 'browse' && Boolean(submitted)}
-          clustersExtent={partnerMap.map?.extent}
-          rankedPartners={rankedPartners}
-          selectedPartner={selectedPartner}
-          onViewChange={setMapView}
-          selectedNeighbourhoodCode={(mode === 'match' ? match.draft.neighbourhoodCode : draft.neighbourhoodCode) || undefined}
-          focusKey={
-            mode === 'match'
-              ? match.submitted && match.result
-                ? `match-${match.submitted.searchId}`
-                : undefined
-              : submitted && partnerMap.map
-                ? String(submitted.searchId)
-                : undefined
-          }
-          searchArea={mode === 'match' ? match.searchArea : undefined}
-          municipality={municipality}
-          tileUrl={settings?.tileUrl}
-          tileAttribution={settings?.tileAttribution}
-          onNeighbourhoodSelect={mode === 'match' ? match.selectNeighbourhood : selectNeighbourhood}
-          onPartnerSelect={openOnMap}
-        />
+        {/* Mounted only when open: Leaflet measures its container when it starts. */}
+        {mapOpen ? (
+          <SocialMap
+            neighbourhoods={neighbourhoods}
+            clusters={partnerMap.map?.clusters}
+            clustersHighlighted={mode === 'browse' && Boolean(submitted)}
+            clustersExtent={partnerMap.map?.extent}
+            rankedPartners={rankedPartners}
+            selectedPartner={selectedPartner}
+            onViewChange={setMapView}
+            selectedNeighbourhoodCode={(mode === 'match' ? match.draft.neighbourhoodCode : draft.neighbourhoodCode) || undefined}
+            focusKey={
+              mode === 'match'
+                ? match.submitted && match.result
+                  ? `match-${match.submitted.searchId}`
+                  : undefined
+                : submitted && partnerMap.map
+                  ? String(submitted.searchId)
+                  : undefined
+            }
+            searchArea={mode === 'match' ? match.searchArea : undefined}
+            municipality={municipality}
+            tileUrl={settings?.tileUrl}
+            tileAttribution={settings?.tileAttribution}
+            onNeighbourhoodSelect={mode === 'match' ? match.selectNeighbourhood : selectNeighbourhood}
+            onPartnerSelect={openOnMap}
+          />
+        ) : null}
         {signedIn ? (
           <MapCount
             map={partnerMap.map}
