@@ -85,7 +85,7 @@ describe('the map with 12,000 more partners', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ persons(page: { limit: 1 }) { totalCount } organisations(page: { limit: 1 }) { totalCount } }' }),
       });
-      const { data } = await response.json();
+      const { data } = (await response.json()) as any;
       return { persons: data.persons.totalCount as number, organisations: data.organisations.totalCount as number };
     });
     expect(totals.persons).toBeGreaterThan(EXTRA_PERSONS);

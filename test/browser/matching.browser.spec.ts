@@ -73,7 +73,7 @@ describe('"Zoek een partner" in Chromium', () => {
     await tab.focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('tab', { name: 'Bladeren' }).getAttribute('aria-selected')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bladeren');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Bladeren');
     await page.keyboard.press('ArrowLeft');
     expect(await tab.getAttribute('aria-selected')).toBe('true');
     // Two forms, two headings.
@@ -93,7 +93,7 @@ describe('"Zoek een partner" in Chromium', () => {
     expect(first).toMatch(/past \d+%/);
     expect(await page.locator('.app__status').innerText()).toMatch(/partners binnen 5 km van Kanaleneiland-Noord/);
     // The answer comes first: focus on its heading (so it is announced), scrolled into view.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5_000 }).toBe('match-results-heading');
+    await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.id), { timeout: 5_000 }).toBe('match-results-heading');
 
     // The search area and the results on the map.
     await expect.poll(() => page.locator('path.search-area').count(), { timeout: 10_000 }).toBe(1);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const MAP = `query($input: PartnerMapInput!) { partnerMap(input: $input) {
+  extent { south west north east }
   personsTotal organisationsTotal personsPlaced organisationsPlaced personsHidden truncated
   clusters { lat lon count persons organisations expansionZoom kind partnerId name }
 } }`;
@@ -31,6 +32,7 @@ describe('partnerMap: every partner, clustered on the server', () => {
     expect(sum(map.clusters, 'persons')).toBe(map.personsPlaced);
     expect(sum(map.clusters, 'organisations')).toBe(map.organisationsPlaced);
     expect(map.clusters.length).toBeLessThan(map.personsPlaced); // clustered, not one marker each
+    expect(map.extent.south).toBeLessThan(map.extent.north);
     for (const c of map.clusters as Cluster[]) {
       expect(c.persons + c.organisations).toBe(c.count);
       if (c.count > 1) expect(c.expansionZoom).toBeGreaterThan(10);
@@ -58,6 +60,24 @@ describe('partnerMap: every partner, clustered on the server', () => {
     expect(near.clusters.some((c: Cluster) => c.partnerId === one.partnerId)).toBe(true);
     expect(near.clusters.length).toBeLessThan(all.clusters.length);
     for (const c of near.clusters) expect(c.lat >= bounds.south && c.lat <= bounds.north && c.lon >= bounds.west && c.lon <= bounds.east).toBe(true);
+  });
+
+  it('a newly registered organisation with only a postcode is on the map at once, placed at its PC4 centre', async () => {
+    const before = (await server.gql(MAP, { input: { zoom: 10 } }, member)).data.partnerMap;
+    const admin = await server.login('beheerder@example.org');
+    const created = await server.gql(
+      `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id lat lon locationSource } }`,
+      { input: { name: 'Stichting Kaarttest', kind: 'MIGRANT_ORGANISATION', postcode: '3526 AB', languageCodes: ['som'], communityCodes: ['somali'], neighbourhoodCodes: ['BU03440832'] } },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createOrganisation).toMatchObject({ locationSource: 'POSTCODE' });
+    expect(created.data.createOrganisation.lat).toBeCloseTo(52.07, 1);
+    const after = (await server.gql(MAP, { input: { zoom: 10 } }, member)).data.partnerMap;
+    expect(after.organisationsTotal).toBe(before.organisationsTotal + 1);
+    expect(after.organisationsPlaced).toBe(before.organisationsPlaced + 1);
+    const near = (await server.gql(MAP, { input: { zoom: 18, name: 'Kaarttest' } }, member)).data.partnerMap;
+    expect(near.clusters).toEqual([expect.objectContaining({ partnerId: created.data.createOrganisation.id, kind: 'ORGANISATION', name: 'Stichting Kaarttest' })]);
   });
 
   it.each([

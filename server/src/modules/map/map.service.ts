@@ -30,9 +30,54 @@ interface ClusterProps {
 export class MapService {
   constructor(private readonly persons: PersonService, private readonly organisations: OrganisationService) {}
 
+  /** Indexes by who asks (persons hidden or not) and filter, reused while the directory's fingerprint is unchanged. */
+  private readonly cache = new Map<string, Built>();
+
   async partnerMap(actor: Actor | null, input: PartnerMapInput): Promise<PartnerMap> {
     const filter = { language: input.language, neighbourhoodCode: input.neighbourhoodCode, name: input.name };
     const personsHidden = !actor;
+    const key = JSON.stringify([personsHidden, filter]);
+    const version = (await Promise.all([personsHidden ? '' : this.persons.mapVersion(), this.organisations.mapVersion()])).join('|');
+    let built = this.cache.get(key);
+    if (!built || built.version !== version) {
+      built = await this.build(filter, personsHidden, version);
+      this.cache.delete(key);
+      this.cache.set(key, built);
+      // A handful of recent filters is enough: each index holds every matching point.
+      if (this.cache.size > MAX_CACHED_MAPS) this.cache.delete(this.cache.keys().next().value!);
+    }
+    const { index, persons, organisations, extent } = built;
+    const b = input.bounds;
+    // A box across the antimeridian is not a case for a municipal map: a west beyond east is the whole width.
+    const box: [number, number, number, number] = b ? [b.west <= b.east ? b.west : -180, b.south, b.west <= b.east ? b.east : 180, b.north] : [-180, -85, 180, 85];
+    const features = index.getClusters(box, input.zoom);
+    const clusters = features.slice(0, MAX_MAP_MARKERS).map((f): PartnerMapCluster => {
+      const [lon, lat] = f.geometry.coordinates;
+      const props = f.properties as (PointProps | ClusterProps) & { cluster?: boolean; cluster_id?: number; point_count?: number };
+      if (props.cluster) {
+        const c = props as ClusterProps & { cluster_id: number; point_count: number };
+        return {
+          lat, lon, count: c.point_count, persons: c.persons, organisations: c.organisations,
+          expansionZoom: index.getClusterExpansionZoom(c.cluster_id), kind: null, partnerId: null, name: null,
+        };
+      }
+      const p = props as PointProps;
+      const person = p.kind === PartnerKind.PERSON;
+      return { lat, lon, count: 1, persons: person ? 1 : 0, organisations: person ? 0 : 1, expansionZoom: null, kind: p.kind, partnerId: p.id, name: p.name };
+    });
+    return {
+      extent,
+      personsTotal: persons.total,
+      organisationsTotal: organisations.total,
+      personsPlaced: persons.placed,
+      organisationsPlaced: organisations.placed,
+      personsHidden,
+      clusters,
+      truncated: features.length > MAX_MAP_MARKERS,
+    };
+  }
+
+  private async build(filter: { language?: string; neighbourhoodCode?: string; name?: string }, personsHidden: boolean, version: string): Promise<Built> {
     const [persons, organisations] = await Promise.all([
       personsHidden ? { total: 0, points: [] } : this.persons.mapPoints(filter),
       this.organisations.mapPoints(filter),
@@ -52,39 +97,25 @@ export class MapService {
       properties: { kind, id: p.id, name: p.name },
     });
     index.load([...persons.points.map(feature(PartnerKind.PERSON)), ...organisations.points.map(feature(PartnerKind.ORGANISATION))]);
-
-    const b = input.bounds;
-    // A box across the antimeridian is not a case for a municipal map: a west beyond east is the whole width.
-    const box: [number, number, number, number] = b ? [b.west <= b.east ? b.west : -180, b.south, b.west <= b.east ? b.east : 180, b.north] : [-180, -85, 180, 85];
-    const features = index.getClusters(box, input.zoom);
-    const clusters = features.slice(0, MAX_MAP_MARKERS).map((f): PartnerMapCluster => {
-      const [lon, lat] = f.geometry.coordinates;
-      const props = f.properties as (PointProps | ClusterProps) & { cluster?: boolean; cluster_id?: number; point_count?: number };
-      if (props.cluster) {
-        const c = props as ClusterProps & { cluster_id: number; point_count: number };
-        return {
-          lat, lon, count: c.point_count, persons: c.persons, organisations: c.organisations,
-          expansionZoom: index.getClusterExpansionZoom(c.cluster_id), kind: null, partnerId: null, name: null,
-        };
-      }
-      const p = props as PointProps;
-      const person = p.kind === PartnerKind.PERSON;
-      return { lat, lon, count: 1, persons: person ? 1 : 0, organisations: person ? 0 : 1, expansionZoom: null, kind: p.kind, partnerId: p.id, name: p.name };
-    });
     const all = [...persons.points, ...organisations.points];
     const extent = all.length
       ? all.reduce((e, p) => ({ south: Math.min(e.south, p.lat), north: Math.max(e.north, p.lat), west: Math.min(e.west, p.lon), east: Math.max(e.east, p.lon) }),
           { south: 90, north: -90, west: 180, east: -180 })
       : null;
     return {
-      extent,
-      personsTotal: persons.total,
-      organisationsTotal: organisations.total,
-      personsPlaced: persons.points.length,
-      organisationsPlaced: organisations.points.length,
-      personsHidden,
-      clusters,
-      truncated: features.length > MAX_MAP_MARKERS,
+      version, index, extent,
+      persons: { total: persons.total, placed: persons.points.length },
+      organisations: { total: organisations.total, placed: organisations.points.length },
     };
   }
 }
+
+interface Built {
+  version: string;
+  index: Supercluster<PointProps, ClusterProps>;
+  extent: { south: number; west: number; north: number; east: number } | null;
+  persons: { total: number; placed: number };
+  organisations: { total: number; placed: number };
+}
+
+const MAX_CACHED_MAPS = 8;

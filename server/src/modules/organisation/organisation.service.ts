@@ -54,6 +54,15 @@ export class OrganisationService {
     return { total, points: rows.map((r) => ({ id: r.id, name: r.name, lat: Number(r.lat), lon: Number(r.lon) })) };
   }
 
+  /**
+   * A fingerprint of everything mapPoints() reads: it changes with every insert, change or archiving (each
+   * sets updatedAt), so a cached map can be reused until it does. Two aggregates, no rows.
+   */
+  async mapVersion(): Promise<string> {
+    const row = await this.organisations.createQueryBuilder('o').select('COUNT(*)', 'n').addSelect('MAX(o.updatedAt)', 'm').getRawOne<{ n: number | string; m: string | null }>();
+    return `${row?.n ?? 0}@${row?.m ?? ''}`;
+  }
+
   /** The active organisations matching a filter, as a query to page or to count. */
   private filtered(filter: OrganisationFilter) {
     const qb = this.organisations.createQueryBuilder('o').where('o.archivedAt IS NULL');

@@ -72,6 +72,15 @@ export class PersonService {
     return { total, points: [...points.values()] };
   }
 
+  /**
+   * A fingerprint of everything mapPoints() reads: it changes with every insert, change or archiving (each
+   * sets updatedAt), so a cached map can be reused until it does. Two aggregates, no rows.
+   */
+  async mapVersion(): Promise<string> {
+    const row = await this.persons.createQueryBuilder('p').select('COUNT(*)', 'n').addSelect('MAX(p.updatedAt)', 'm').getRawOne<{ n: number | string; m: string | null }>();
+    return `${row?.n ?? 0}@${row?.m ?? ''}`;
+  }
+
   /** The active persons matching a filter, as a query to page or to count. */
   private filtered(filter: PersonFilter) {
     const qb = this.persons.createQueryBuilder('p').where('p.archivedAt IS NULL');
