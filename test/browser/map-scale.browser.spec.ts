@@ -123,6 +123,7 @@ describe('the map with 12,000 more partners', () => {
     // Zooming in gives new clusters for the view, still from the same complete set.
     const zoomStarted = Date.now();
     await page.locator('.leaflet-marker-pane .partner-cluster').first().click();
+    console.log(`[browser] cluster clicked after ${Date.now() - zoomStarted} ms`);
     await expect.poll(async () => (await page.locator('.leaflet-marker-pane .partner-cluster, .leaflet-marker-pane .partner-marker').count()) > 0, { timeout: 10_000 }).toBe(true);
     console.log(`[browser] zoom into a cluster: markers back after ${Date.now() - zoomStarted} ms`);
   });
