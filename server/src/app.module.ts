@@ -19,6 +19,7 @@ import { CommunityModule } from './modules/community/community.module.js';
 import { ContactAssignmentModule } from './modules/contact-assignment/contact-assignment.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { LanguageModule } from './modules/language/language.module.js';
+import { MapModule } from './modules/map/map.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
 import { NeighbourhoodModule } from './modules/neighbourhood/neighbourhood.module.js';
 import { OrganisationModule } from './modules/organisation/organisation.module.js';
@@ -42,6 +43,7 @@ export const featureModules = [
   MatchingModule,
   ReachModule,
   QuickScanModule,
+  MapModule,
 ];
 
 @Module({})

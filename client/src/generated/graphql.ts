@@ -228,6 +228,14 @@ export type LoginInput = {
   password: string;
 };
 
+/** A box on the map in WGS84 degrees */
+export type MapBoundsInput = {
+  east: number;
+  north: number;
+  south: number;
+  west: number;
+};
+
 /** "Still correct": sets the last-verified date and changes nothing else */
 export type MarkVerifiedInput = {
   entityType: VerifiableType;
@@ -321,6 +329,20 @@ export type PageInput = {
 export type PartnerKind =
   | 'ORGANISATION'
   | 'PERSON';
+
+/** Which partners to cluster (the same filter as the persons and organisations searches), for which zoom level and box */
+export type PartnerMapInput = {
+  /** Only clusters in this box; the whole world when left out */
+  bounds?: MapBoundsInput | null | undefined;
+  /** ISO 639-3/639-1 code or Dutch/English name: "som", "so", "Somalisch", "Somali" */
+  language?: string | null | undefined;
+  /** Part of the name */
+  name?: string | null | undefined;
+  /** Only partners active in (serving) this neighbourhood (CBS code) */
+  neighbourhoodCode?: string | null | undefined;
+  /** The map zoom level (0–22); clusters are made for it */
+  zoom: number;
+};
 
 /** team of organisatie */
 export type PartyType =
@@ -617,7 +639,7 @@ export type NeighbourhoodPageQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null }> } | null };
+export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string, contactDetails: { phone: string | null } | null } | null, team: { id: string, name: string, phone: string | null } | null, organisation: { id: string, name: string, phone: string | null } | null }> } | null };
 
 export type NeighbourhoodsQueryVariables = Exact<{
   municipalityCodes?: Array<string> | string | null | undefined;
@@ -625,6 +647,13 @@ export type NeighbourhoodsQueryVariables = Exact<{
 
 
 export type NeighbourhoodsQuery = { neighbourhoods: Array<{ code: string, name: string, districtCode: string, centroidLat: number, centroidLon: number, geometry: unknown, boundaryApproximate: boolean, district: { name: string } }> };
+
+export type PartnerMapQueryVariables = Exact<{
+  input: PartnerMapInput;
+}>;
+
+
+export type PartnerMapQuery = { partnerMap: { personsTotal: number, organisationsTotal: number, personsPlaced: number, organisationsPlaced: number, personsHidden: boolean, truncated: boolean, extent: { south: number, west: number, north: number, east: number } | null, clusters: Array<{ lat: number, lon: number, count: number, persons: number, organisations: number, expansionZoom: number | null, kind: PartnerKind | null, partnerId: string | null, name: string | null }> } };
 
 export type PersonDetailQueryVariables = Exact<{
   id: string | number;
@@ -642,7 +671,7 @@ export type OrganisationDetailQuery = { organisation: { description: string | nu
 
 export type PersonSummaryFragment = { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null };
 
-export type OrganisationSummaryFragment = { id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> };
+export type OrganisationSummaryFragment = { id: string, name: string, kind: OrganisationKind, phone: string | null, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> };
 
 export type SearchPartnersQueryVariables = Exact<{
   personFilter?: PersonFilter | null | undefined;
@@ -651,7 +680,7 @@ export type SearchPartnersQueryVariables = Exact<{
 }>;
 
 
-export type SearchPartnersQuery = { persons: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null }> }, organisations: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> }> } };
+export type SearchPartnersQuery = { persons: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null }> }, organisations: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, kind: OrganisationKind, phone: string | null, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> }> } };
 
 export type QuickScanPageQueryVariables = Exact<{
   teamId: string | number;
@@ -986,6 +1015,7 @@ export const OrganisationSummaryFragmentDoc = new TypedDocumentString(`
     code
     name
   }
+  phone
   lat
   lon
   lastVerifiedOn
@@ -1324,13 +1354,21 @@ export const NeighbourhoodPageDocument = new TypedDocumentString(`
     }
     fixedContacts {
       ...ContactAssignmentRow
+      person {
+        id
+        contactDetails {
+          phone
+        }
+      }
       team {
         id
         name
+        phone
       }
       organisation {
         id
         name
+        phone
       }
     }
   }
@@ -1425,6 +1463,35 @@ export const NeighbourhoodsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NeighbourhoodsQuery, NeighbourhoodsQueryVariables>;
+export const PartnerMapDocument = new TypedDocumentString(`
+    query PartnerMap($input: PartnerMapInput!) {
+  partnerMap(input: $input) {
+    personsTotal
+    organisationsTotal
+    personsPlaced
+    organisationsPlaced
+    personsHidden
+    truncated
+    extent {
+      south
+      west
+      north
+      east
+    }
+    clusters {
+      lat
+      lon
+      count
+      persons
+      organisations
+      expansionZoom
+      kind
+      partnerId
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerMapQuery, PartnerMapQueryVariables>;
 export const PersonDetailDocument = new TypedDocumentString(`
     query PersonDetail($id: ID!) {
   person(id: $id) {
@@ -1516,6 +1583,7 @@ export const OrganisationDetailDocument = new TypedDocumentString(`
     code
     name
   }
+  phone
   lat
   lon
   lastVerifiedOn
@@ -1576,6 +1644,7 @@ fragment OrganisationSummary on Organisation {
     code
     name
   }
+  phone
   lat
   lon
   lastVerifiedOn

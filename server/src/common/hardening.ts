@@ -171,7 +171,7 @@ export const ANONYMOUS_TYPES = {
   /** Always public: the reference data the map needs. */
   public: new Set(['ClientSettings', 'Community', 'District', 'GeoBounds', 'Language', 'Neighbourhood', 'ServedMunicipality']),
   /** Public only with ANONYMOUS_READ=true: organisations, teams, walk-in hours, and counts of persons without names. */
-  anonymousRead: new Set(['Organisation', 'OrganisationPage', 'Team', 'Activity', 'PersonCoverage']),
+  anonymousRead: new Set(['Organisation', 'OrganisationPage', 'Team', 'Activity', 'PersonCoverage', 'PartnerMap', 'PartnerMapCluster']),
   /**
    * What a policy officer (signed in, aggregates only) may receive besides the two sets above: the
    * reach and neighbourhood-analysis aggregates. Person types, contact details, users, audit entries

@@ -23,8 +23,9 @@ import { OwnershipService } from '../ownership/ownership.service.js';
 import { assertMayWrite } from '../ownership/write-rule.js';
 import { OrganisationFilter } from './dto/organisation-filter.input.js';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation.input.js';
-import { Organisation } from './organisation.entity.js';
+import { LocationSource, Organisation } from './organisation.entity.js';
 import { normaliseOrganisation, organisationViolations } from './organisation.rules.js';
+import { PostcodeService } from '../postcode/postcode.service.js';
 
 const SCALAR_FIELDS = ['name', 'kind', 'description', 'website', 'phone', 'email', 'address', 'postcode', 'city', 'lat', 'lon', 'lastVerifiedOn'] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
@@ -40,10 +41,38 @@ export class OrganisationService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly postcodes: PostcodeService,
   ) {}
 
   /** Active (not archived) organisations matching the filter, by name, one page at a time. */
   async search(filter: OrganisationFilter = {}, page: PageInput = new PageInput()): Promise<Page<Organisation>> {
+    const qb = this.filtered(filter);
+    const [rows, totalCount] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
+    return toPage(await loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS), totalCount, page);
+  }
+
+  /** Every active organisation matching the filter with its venue point, in one query: for the clustered map. `total` counts those without a point too. */
+  async mapPoints(filter: OrganisationFilter = {}): Promise<{ total: number; points: { id: string; name: string; lat: number; lon: number }[] }> {
+    const total = await this.filtered(filter).getCount();
+    const rows = await this.filtered(filter)
+      .andWhere('o.lat IS NOT NULL').andWhere('o.lon IS NOT NULL')
+      .select('o.id', 'id').addSelect('o.name', 'name').addSelect('o.lat', 'lat').addSelect('o.lon', 'lon')
+      .orderBy('o.id', 'ASC')
+      .getRawMany<{ id: string; name: string; lat: number | string; lon: number | string }>();
+    return { total, points: rows.map((r) => ({ id: r.id, name: r.name, lat: Number(r.lat), lon: Number(r.lon) })) };
+  }
+
+  /**
+   * A fingerprint of everything mapPoints() reads: it changes with every insert, change or archiving (each
+   * sets updatedAt), so a cached map can be reused until it does. Two aggregates, no rows.
+   */
+  async mapVersion(): Promise<string> {
+    const row = await this.organisations.createQueryBuilder('o').select('COUNT(*)', 'n').addSelect('MAX(o.updatedAt)', 'm').getRawOne<{ n: number | string; m: string | null }>();
+    return `${row?.n ?? 0}@${row?.m ?? ''}`;
+  }
+
+  /** The active organisations matching a filter, as a query to page or to count. */
+  private filtered(filter: OrganisationFilter) {
     const qb = this.organisations.createQueryBuilder('o').where('o.archivedAt IS NULL');
     if (filter.language) {
       const language = this.languageService.resolve(filter.language, 'filter.language');
@@ -56,9 +85,7 @@ export class OrganisationService {
     }
     // Same normal form as stored names (NFC, no zero-width characters); % and _ are taken literally.
     if (filter.name?.trim()) qb.andWhere("LOWER(o.name) LIKE :name ESCAPE '\\'", { name: containsPattern(filter.name) });
-
-    const [rows, totalCount] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
-    return toPage(await loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS), totalCount, page);
+    return qb;
   }
 
   findById(id: string): Promise<Organisation | null> {
@@ -112,7 +139,9 @@ export class OrganisationService {
     assertMayWrite(actor, { before: null, after: owners }, 'deze organisatie');
     const id = await this.dataSource.transaction(async (em) => {
       const organisation = em.create(Organisation, { isDemo: false, externalId: null, archivedAt: null, languages: [], communities: [], neighbourhoods: [] });
-      applyChanges(organisation, this.cleaned(input), SCALAR_FIELDS);
+      const changes = this.cleaned(input);
+      applyChanges(organisation, changes, SCALAR_FIELDS);
+      this.place(organisation, changes, true);
       Object.assign(organisation, related);
       // A new record is never verified until someone marks it "still correct" (or gives the date it was checked).
       organisation.lastVerifiedOn ??= null;
@@ -137,7 +166,9 @@ export class OrganisationService {
     }, 'deze organisatie');
     await this.dataSource.transaction(async (em) => {
       const before = auditView(organisation);
-      applyChanges(organisation, this.cleaned(input), SCALAR_FIELDS);
+      const changes = this.cleaned(input);
+      applyChanges(organisation, changes, SCALAR_FIELDS);
+      this.place(organisation, changes, false);
       Object.assign(organisation, related);
       this.assertRules(organisation);
       organisation.updatedAt = nowIso();
@@ -161,6 +192,34 @@ export class OrganisationService {
       });
     });
     return this.get(organisation.id);
+  }
+
+  /**
+   * Where the venue shows on the map. A point given with the input is MANUAL. Without one, an organisation
+   * with a postcode (or a postcode in its address) is placed at the centre of that PC4 area (POSTCODE), and
+   * placed again when its postcode or address changes; a MANUAL point stays until it is changed or cleared.
+   */
+  private place(organisation: Organisation, changes: Partial<Organisation>, isNew: boolean): void {
+    const pointGiven = changes.lat != null && changes.lon != null;
+    if (pointGiven) {
+      organisation.locationSource = LocationSource.MANUAL;
+      return;
+    }
+    const pointCleared = changes.lat === null || changes.lon === null;
+    const addressChanged = changes.postcode !== undefined || changes.address !== undefined;
+    const placedByPostcode = organisation.locationSource === LocationSource.POSTCODE;
+    const unplaced = organisation.lat == null || organisation.lon == null;
+    if (!(isNew || pointCleared || unplaced || (addressChanged && placedByPostcode))) return;
+    const found = (organisation.postcode && this.postcodes.lookup(organisation.postcode)) || (organisation.address && this.postcodes.lookup(organisation.address)) || null;
+    if (found) {
+      organisation.lat = found.lat;
+      organisation.lon = found.lon;
+      organisation.locationSource = LocationSource.POSTCODE;
+    } else if (pointCleared || placedByPostcode || unplaced) {
+      organisation.lat = null;
+      organisation.lon = null;
+      organisation.locationSource = null;
+    }
   }
 
   /** Input with blanks as null and the phone number normalised. */

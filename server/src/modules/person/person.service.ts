@@ -54,6 +54,42 @@ export class PersonService {
 
   /** Active (not archived) persons matching the filter, by name, one page at a time. */
   async search(filter: PersonFilter = {}, page: PageInput = new PageInput()): Promise<Page<Person>> {
+    const qb = this.filtered(filter);
+    const [rows, totalCount] = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
+    return toPage(await loadInOrder(this.persons, rows.map((p) => p.id), RELATIONS), totalCount, page);
+  }
+
+  /**
+   * Every active person matching the filter with their map point (the centre of a neighbourhood they work
+   * in, the lowest code), in one query without paging: for the clustered map. Persons without a
+   * neighbourhood have no point; `total` counts them too.
+   */
+  async mapPoints(filter: PersonFilter = {}): Promise<{ total: number; points: { id: string; name: string; lat: number; lon: number }[] }> {
+    const total = await this.filtered(filter).getCount();
+    const rows = await this.filtered(filter)
+      .innerJoin('p.neighbourhoods', 'placed_in')
+      .select('p.id', 'id').addSelect('p.name', 'name').addSelect('placed_in.code', 'code')
+      .addSelect('placed_in.centroidLat', 'lat').addSelect('placed_in.centroidLon', 'lon')
+      .orderBy('p.id', 'ASC').addOrderBy('placed_in.code', 'ASC')
+      .getRawMany<{ id: string; name: string; lat: number | string; lon: number | string }>();
+    const points = new Map<string, { id: string; name: string; lat: number; lon: number }>();
+    for (const row of rows) {
+      if (!points.has(row.id) && row.lat != null && row.lon != null) points.set(row.id, { id: row.id, name: row.name, lat: Number(row.lat), lon: Number(row.lon) });
+    }
+    return { total, points: [...points.values()] };
+  }
+
+  /**
+   * A fingerprint of everything mapPoints() reads: it changes with every insert, change or archiving (each
+   * sets updatedAt), so a cached map can be reused until it does. Two aggregates, no rows.
+   */
+  async mapVersion(): Promise<string> {
+    const row = await this.persons.createQueryBuilder('p').select('COUNT(*)', 'n').addSelect('MAX(p.updatedAt)', 'm').getRawOne<{ n: number | string; m: string | null }>();
+    return `${row?.n ?? 0}@${row?.m ?? ''}`;
+  }
+
+  /** The active persons matching a filter, as a query to page or to count. */
+  private filtered(filter: PersonFilter) {
     const qb = this.persons.createQueryBuilder('p').where('p.archivedAt IS NULL');
     if (filter.language) {
       const language = this.languageService.resolve(filter.language, 'filter.language');
@@ -69,9 +105,7 @@ export class PersonService {
     }
     // Same normal form as stored names (NFC, no zero-width characters); % and _ are taken literally.
     if (filter.name?.trim()) qb.andWhere("LOWER(p.name) LIKE :name ESCAPE '\\'", { name: containsPattern(filter.name) });
-
-    const [rows, totalCount] = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
-    return toPage(await loadInOrder(this.persons, rows.map((p) => p.id), RELATIONS), totalCount, page);
+    return qb;
   }
 
   findById(id: string): Promise<Person | null> {
