@@ -38,6 +38,11 @@ export function routeTitle(route: Exclude<Route, { name: 'home' }>, t: Translate
       return t(route.name === 'agreement' ? 'title.agreement' : 'title.editAgreement');
     case 'editActivity':
       return t('title.editActivity');
+    case 'reach':
+    case 'reachCell':
+      return rt('nav.reach');
+    case 'quickScan':
+      return rt('nav.quickScan');
     case 'notFound':
       return t('title.notFound');
   }
