@@ -83,6 +83,27 @@ describe('three servers on one database', () => {
     expect(servers.map((s) => s.app.get(MatchIndex).fullLoads)).toEqual(loads);
   });
 
+  // PostgreSQL draws feed numbers before commit: a transaction with a lower number that commits after a
+  // higher one was read must still be seen. (SQLite has one writer at a time: there the numbers commit in order.)
+  it.runIf(!!process.env.TEST_POSTGRES_URL)('a write that commits after a later-numbered one was already read is still seen', async () => {
+    const [first, second] = await idsFound(0, ['som']);
+    const slow = servers[1].app.get(DataSource).createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    try {
+      await slow.query(`UPDATE person SET "archivedAt" = '2026-11-24T00:00:00.000Z' WHERE id = $1`, [first]);
+      await servers[2].app.get(DataSource).query(`UPDATE person SET "archivedAt" = '2026-11-24T00:00:00.000Z' WHERE id = $1`, [second]);
+      const between = await idsFound(0, ['som']);
+      expect(between).not.toContain(second);
+      expect(between).toContain(first);
+      await slow.commitTransaction();
+    } finally {
+      if (slow.isTransactionActive) await slow.rollbackTransaction();
+      await slow.release();
+    }
+    expect(await idsFound(0, ['som'])).not.toContain(first);
+  });
+
   it('concurrent fixed-contact assignments on different servers keep exactly one current contact', async () => {
     const members: { id: string }[] = [];
     for (const i of [0, 1, 2]) {
