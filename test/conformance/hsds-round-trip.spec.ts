@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadNeighbourhoods, readSeed } from '../../seeds/demo-seeder.js';
-import type { DemoNetwork, NeighbourhoodSeed } from '../../seeds/seed-types.js';
+import { loadCbsNeighbourhoods, readSeed } from '../../seeds/demo-seeder.js';
+import type { DemoNetwork } from '../../seeds/seed-types.js';
 import { type Actor, UserRole } from '../../server/src/modules/auth/actor.js';
 import { Community } from '../../server/src/modules/community/community.entity.js';
 import { HsdsExportService } from '../../server/src/modules/exchange/hsds/hsds-export.service.js';
@@ -29,7 +29,8 @@ beforeAll(async () => {
   [source, target] = await Promise.all([startTestServer({ seed: true }), startTestServer({ seed: false })]);
   const ds = target.app.get(DataSource);
   await ds.transaction(async (em) => {
-    await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json'));
+    // The same boundaries as the seeded source: the real CBS ones shipped in seeds/neighbourhoods.
+    await loadCbsNeighbourhoods(em);
     await em.insert(Community, readSeed<DemoNetwork>('demo/network.json').communities.map(({ code, nameNl, nameEn }) => ({ code, nameNl, nameEn })));
   });
 });

@@ -72,10 +72,15 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('npm run import:csv', () => {
 describe.skipIf(!!process.env.TEST_POSTGRES_URL)('npm run import:neighbourhoods', () => {
   it('refuses a bad file naming the feature, and imports nothing', async () => {
     const file = join(dir, 'fout.geojson');
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { buurtcode: 'BU0344XX01', buurtnaam: 'X' }, geometry: null }] }));
+    // Letters are CBS's since 2022 (BU0344XX01 is well-formed); a code one character short is not.
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { buurtcode: 'BU0344XX0', buurtnaam: 'X' }, geometry: null },
+      { type: 'Feature', properties: { buurtcode: 'BU0344XX01', buurtnaam: 'X' }, geometry: null },
+    ] }));
     const result = await run('server/src/modules/neighbourhood/import/cli.js', [file]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("feature 1 (BU0344XX01): 'BU0344XX01' is geen geldige CBS-code");
+    expect(result.stderr).toContain("feature 1 (BU0344XX0): 'BU0344XX0' is geen geldige CBS-buurtcode");
+    expect(result.stderr).toContain('feature 2 (BU0344XX01): geometrie moet een geldig Polygon of MultiPolygon zijn');
   });
 
   it('imports a neighbourhood of another municipality and reports the counts; the running server knows it', async () => {
@@ -89,7 +94,7 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('npm run import:neighbourhoods'
     expect((await somaliNear('BU03070101')).error).toBe('UNKNOWN_NEIGHBOURHOOD');
     const result = await run('server/src/modules/neighbourhood/import/cli.js', [file, '--municipality', 'GM0307']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('buurten 1 nieuw, 0 gewijzigd, 0 ongewijzigd');
+    expect(result.stdout).toContain('GM0307 Amersfoort: buurten 1 nieuw, 0 gewijzigd, 0 ongewijzigd');
     // The running server can now search from the new neighbourhood (nobody speaks Somali in Amersfoort here).
     expect(await somaliNear('BU03070101')).toEqual({ names: [], error: undefined });
   });

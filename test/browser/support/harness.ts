@@ -81,6 +81,8 @@ export interface BrowserApp {
   baseUrl: string;
   browser: Browser;
   page: Page;
+  /** The server's SQLite file, for a test that adds data as a command-line import would. */
+  databaseFile: string;
   /** Closes Chromium, stops the server (SIGTERM, then SIGKILL after 5 s) and removes the database. */
   close(): Promise<void>;
 }
@@ -113,7 +115,7 @@ export async function startBrowserApp(name: string, contextOptions: BrowserConte
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', ...contextOptions });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('[browser] page error:', error.message));
-    return { baseUrl: `http://127.0.0.1:${port}`, browser, page, close };
+    return { baseUrl: `http://127.0.0.1:${port}`, browser, page, databaseFile: join(dir, 'test.sqlite'), close };
   } catch (error) {
     await close();
     throw error;
