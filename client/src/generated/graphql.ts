@@ -701,16 +701,14 @@ export type RecordQuickScanRoundMutationVariables = Exact<{
 
 export type RecordQuickScanRoundMutation = { recordQuickScanRound: { id: string, heldOn: string } };
 
-export type ReachCountFragment = { value: number | null, masked: boolean, label: string };
-
-export type ReachCellFieldsFragment = { areaCode: string, groupKey: string, status: GapStatus, band: PresenceBand | null, observedOn: string | null, missing: Array<string>, estimate: { value: number | null, masked: boolean, label: string } | null, keyPersons: { value: number | null, masked: boolean, label: string }, formalInterpreters: { value: number | null, masked: boolean, label: string }, informalInterpreters: { value: number | null, masked: boolean, label: string }, organisations: { value: number | null, masked: boolean, label: string }, activeAgreements: { value: number | null, masked: boolean, label: string }, walkInHours: { value: number | null, masked: boolean, label: string }, fixedContacts: { value: number | null, masked: boolean, label: string }, stalePartners: { value: number | null, masked: boolean, label: string } };
+export type ReachCellFieldsFragment = { areaCode: string, groupKey: string, status: GapStatus, band: PresenceBand | null, observedOn: string | null, missing: Array<string>, estimate: { label: string } | null, keyPersons: { label: string }, formalInterpreters: { label: string }, informalInterpreters: { label: string }, organisations: { label: string }, activeAgreements: { label: string }, walkInHours: { label: string }, fixedContacts: { label: string }, stalePartners: { label: string } };
 
 export type ReachMatrixQueryVariables = Exact<{
   input?: ReachMatrixInput | null | undefined;
 }>;
 
 
-export type ReachMatrixQuery = { reachMatrix: { level: ReachLevel, municipalityCode: string | null, computedOn: string, settings: { distanceKm: number, walkInDistanceKm: number, minPartners: number, minAgreementsOrHours: number }, areas: Array<{ code: string, name: string, districtCode: string | null, status: GapStatus }>, groups: Array<{ key: string, kind: ReachGroupKind, communityCode: string | null, languageCodes: Array<string>, nameNl: string, nameEn: string }>, cells: Array<{ areaCode: string, groupKey: string, status: GapStatus, band: PresenceBand | null, observedOn: string | null, missing: Array<string>, estimate: { value: number | null, masked: boolean, label: string } | null, keyPersons: { value: number | null, masked: boolean, label: string }, formalInterpreters: { value: number | null, masked: boolean, label: string }, informalInterpreters: { value: number | null, masked: boolean, label: string }, organisations: { value: number | null, masked: boolean, label: string }, activeAgreements: { value: number | null, masked: boolean, label: string }, walkInHours: { value: number | null, masked: boolean, label: string }, fixedContacts: { value: number | null, masked: boolean, label: string }, stalePartners: { value: number | null, masked: boolean, label: string } }>, gaps: Array<{ areaCode: string, groupKey: string, status: GapStatus, text: string }> } };
+export type ReachMatrixQuery = { reachMatrix: { level: ReachLevel, municipalityCode: string | null, computedOn: string, settings: { distanceKm: number, walkInDistanceKm: number, minPartners: number, minAgreementsOrHours: number }, areas: Array<{ code: string, name: string, districtCode: string | null, status: GapStatus }>, groups: Array<{ key: string, kind: ReachGroupKind, communityCode: string | null, languageCodes: Array<string>, nameNl: string, nameEn: string }>, cells: Array<{ areaCode: string, groupKey: string, status: GapStatus }>, gaps: Array<{ areaCode: string, groupKey: string, status: GapStatus, text: string }> } };
 
 export type ReachGroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -728,7 +726,7 @@ export type ReachCellAggregatesQueryVariables = Exact<{
 }>;
 
 
-export type ReachCellAggregatesQuery = { reachCell: { areaName: string, group: { key: string, nameNl: string, nameEn: string, languageCodes: Array<string> }, cell: { areaCode: string, groupKey: string, status: GapStatus, band: PresenceBand | null, observedOn: string | null, missing: Array<string>, estimate: { value: number | null, masked: boolean, label: string } | null, keyPersons: { value: number | null, masked: boolean, label: string }, formalInterpreters: { value: number | null, masked: boolean, label: string }, informalInterpreters: { value: number | null, masked: boolean, label: string }, organisations: { value: number | null, masked: boolean, label: string }, activeAgreements: { value: number | null, masked: boolean, label: string }, walkInHours: { value: number | null, masked: boolean, label: string }, fixedContacts: { value: number | null, masked: boolean, label: string }, stalePartners: { value: number | null, masked: boolean, label: string } }, organisations: Array<{ id: string, name: string }>, staleOrganisations: Array<{ id: string, name: string }>, walkInHours: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string }> } };
+export type ReachCellAggregatesQuery = { reachCell: { areaName: string, group: { key: string, nameNl: string, nameEn: string, languageCodes: Array<string> }, cell: { areaCode: string, groupKey: string, status: GapStatus, band: PresenceBand | null, observedOn: string | null, missing: Array<string>, estimate: { label: string } | null, keyPersons: { label: string }, formalInterpreters: { label: string }, informalInterpreters: { label: string }, organisations: { label: string }, activeAgreements: { label: string }, walkInHours: { label: string }, fixedContacts: { label: string }, stalePartners: { label: string } }, organisations: Array<{ id: string, name: string }>, staleOrganisations: Array<{ id: string, name: string }>, walkInHours: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string }> } };
 
 export type ReachCellPartnersQueryVariables = Exact<{
   code: string;
@@ -1022,13 +1020,6 @@ export const OrganisationSummaryFragmentDoc = new TypedDocumentString(`
   isStale
 }
     `, {"fragmentName":"OrganisationSummary"}) as unknown as TypedDocumentString<OrganisationSummaryFragment, unknown>;
-export const ReachCountFragmentDoc = new TypedDocumentString(`
-    fragment ReachCount on AggregateCount {
-  value
-  masked
-  label
-}
-    `, {"fragmentName":"ReachCount"}) as unknown as TypedDocumentString<ReachCountFragment, unknown>;
 export const ReachCellFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReachCellFields on ReachCell {
   areaCode
@@ -1038,38 +1029,34 @@ export const ReachCellFieldsFragmentDoc = new TypedDocumentString(`
   observedOn
   missing
   estimate {
-    ...ReachCount
+    label
   }
   keyPersons {
-    ...ReachCount
+    label
   }
   formalInterpreters {
-    ...ReachCount
+    label
   }
   informalInterpreters {
-    ...ReachCount
+    label
   }
   organisations {
-    ...ReachCount
+    label
   }
   activeAgreements {
-    ...ReachCount
+    label
   }
   walkInHours {
-    ...ReachCount
+    label
   }
   fixedContacts {
-    ...ReachCount
+    label
   }
   stalePartners {
-    ...ReachCount
+    label
   }
 }
-    fragment ReachCount on AggregateCount {
-  value
-  masked
-  label
-}`, {"fragmentName":"ReachCellFields"}) as unknown as TypedDocumentString<ReachCellFieldsFragment, unknown>;
+    `, {"fragmentName":"ReachCellFields"}) as unknown as TypedDocumentString<ReachCellFieldsFragment, unknown>;
 export const AgreementRowFragmentDoc = new TypedDocumentString(`
     fragment AgreementRow on Agreement {
   id
@@ -1722,7 +1709,9 @@ export const ReachMatrixDocument = new TypedDocumentString(`
       nameEn
     }
     cells {
-      ...ReachCellFields
+      areaCode
+      groupKey
+      status
     }
     gaps {
       areaCode
@@ -1732,46 +1721,7 @@ export const ReachMatrixDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ReachCount on AggregateCount {
-  value
-  masked
-  label
-}
-fragment ReachCellFields on ReachCell {
-  areaCode
-  groupKey
-  status
-  band
-  observedOn
-  missing
-  estimate {
-    ...ReachCount
-  }
-  keyPersons {
-    ...ReachCount
-  }
-  formalInterpreters {
-    ...ReachCount
-  }
-  informalInterpreters {
-    ...ReachCount
-  }
-  organisations {
-    ...ReachCount
-  }
-  activeAgreements {
-    ...ReachCount
-  }
-  walkInHours {
-    ...ReachCount
-  }
-  fixedContacts {
-    ...ReachCount
-  }
-  stalePartners {
-    ...ReachCount
-  }
-}`) as unknown as TypedDocumentString<ReachMatrixQuery, ReachMatrixQueryVariables>;
+    `) as unknown as TypedDocumentString<ReachMatrixQuery, ReachMatrixQueryVariables>;
 export const ReachGroupsDocument = new TypedDocumentString(`
     query ReachGroups {
   reachGroups {
@@ -1825,12 +1775,7 @@ export const ReachCellAggregatesDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ReachCount on AggregateCount {
-  value
-  masked
-  label
-}
-fragment ReachCellFields on ReachCell {
+    fragment ReachCellFields on ReachCell {
   areaCode
   groupKey
   status
@@ -1838,31 +1783,31 @@ fragment ReachCellFields on ReachCell {
   observedOn
   missing
   estimate {
-    ...ReachCount
+    label
   }
   keyPersons {
-    ...ReachCount
+    label
   }
   formalInterpreters {
-    ...ReachCount
+    label
   }
   informalInterpreters {
-    ...ReachCount
+    label
   }
   organisations {
-    ...ReachCount
+    label
   }
   activeAgreements {
-    ...ReachCount
+    label
   }
   walkInHours {
-    ...ReachCount
+    label
   }
   fixedContacts {
-    ...ReachCount
+    label
   }
   stalePartners {
-    ...ReachCount
+    label
   }
 }`) as unknown as TypedDocumentString<ReachCellAggregatesQuery, ReachCellAggregatesQueryVariables>;
 export const ReachCellPartnersDocument = new TypedDocumentString(`

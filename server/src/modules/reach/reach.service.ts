@@ -156,8 +156,9 @@ export class ReachService {
     const withGroups = areas.filter((a) => present.has(a.code));
     if (!withGroups.length) return [];
     const box = boxAround(withGroups, km);
-    const [near, persons, organisations, agreements, activities] = await Promise.all([
-      this.repository.neighbourhoodsIn(box), this.repository.persons(box), this.repository.organisations(box),
+    const near = await this.repository.neighbourhoodsIn(box);
+    const [persons, organisations, agreements, activities] = await Promise.all([
+      this.repository.persons(box), this.repository.organisations(box),
       this.repository.activeAgreements(box, today), this.repository.activeActivities(box, today),
     ]);
     const months = this.config.reviewAfterMonths;
