@@ -39,13 +39,20 @@ async function serve(config: AppConfig): Promise<void> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   // Stop taking new work as soon as the stop is asked for; Nest's shutdown hooks then close the server.
-  process.once('SIGTERM', startDraining);
-  process.once('SIGINT', startDraining);
+  // Asked while still starting (no hooks yet): just stop.
+  let listening = false;
+  const stopping = () => {
+    startDraining();
+    if (!listening) process.exit(0);
+  };
+  process.once('SIGTERM', stopping);
+  process.once('SIGINT', stopping);
   // Without its primary (killed with SIGKILL) a worker would run on unsupervised: stop.
   if (cluster.isWorker) process.once('disconnect', () => process.exit(0));
 
   const app = await createApp(config, { log });
   await app.listen(config.port, config.host);
+  listening = true;
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`;
   if (cluster.isWorker) send({ type: 'ready', url });
