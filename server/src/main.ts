@@ -33,8 +33,11 @@ async function serve(config: AppConfig): Promise<void> {
   const crash = (error: unknown) => {
     // Logged with its stack, told to the primary (which logs why it restarts us), then out: the state is unknown.
     log.fatal({ err: error }, 'Onverwachte fout; het werkproces stopt');
-    send({ type: 'crash', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-    process.exit(1);
+    const exit = () => process.exit(1);
+    if (!process.send) return exit();
+    // Exit once the message is out (or after a second), so the primary can log the reason.
+    process.send({ type: 'crash', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } satisfies WorkerMessage, undefined, {}, exit);
+    setTimeout(exit, 1_000).unref();
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
