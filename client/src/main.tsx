@@ -1,4 +1,4 @@
-import '@utrecht/component-library-css/dist/index.css';
+import './app/nl-design-system';
 import '@utrecht/design-tokens/dist/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { formatError } from './common/errors.js';
 import { anonymousAccessGuard, armor, stringLimitPlugin } from './common/hardening.js';
+import { newBudget, queryCostPlugin, responseBudget, responseBudgetPlugin } from './common/query-cost.js';
 import { APP_CONFIG, type AppConfig } from './config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { requestLoggingPlugin } from './ops/request-logging.js';
@@ -18,12 +19,15 @@ import { CommunityModule } from './modules/community/community.module.js';
 import { ContactAssignmentModule } from './modules/contact-assignment/contact-assignment.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { LanguageModule } from './modules/language/language.module.js';
+import { MapModule } from './modules/map/map.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
 import { NeighbourhoodModule } from './modules/neighbourhood/neighbourhood.module.js';
 import { OrganisationModule } from './modules/organisation/organisation.module.js';
 import { OwnershipModule } from './modules/ownership/ownership.module.js';
 import { PersonModule } from './modules/person/person.module.js';
 import { PrivacyModule } from './modules/privacy/privacy.module.js';
+import { ReachModule } from './modules/reach/reach.module.js';
+import { QuickScanModule } from './modules/quickscan/quickscan.module.js';
 import { TeamModule } from './modules/team/team.module.js';
 import { VerificationModule } from './modules/verification/verification.module.js';
 import { StartupModule } from './startup/startup.module.js';
@@ -37,6 +41,9 @@ export const featureModules = [
   ExchangeModule,
   // Matching (issue 4)
   MatchingModule,
+  ReachModule,
+  QuickScanModule,
+  MapModule,
 ];
 
 @Module({})
@@ -63,13 +70,13 @@ export class AppModule {
           // Batched requests are allowed, up to MAX_BATCH_SIZE operations (checked by requestLimits in app.ts).
           allowBatchedHttpRequests: true,
           validationRules: limits.validationRules,
-          plugins: [...limits.plugins, stringLimitPlugin, requestLoggingPlugin] as never[],
+          plugins: [...limits.plugins, stringLimitPlugin, queryCostPlugin, responseBudgetPlugin, requestLoggingPlugin] as never[],
           // Deny by default at the type level too: what is not public needs a session, wherever it shows up in a response.
-          buildSchemaOptions: { fieldMiddleware: [anonymousAccessGuard(config)] },
+          buildSchemaOptions: { fieldMiddleware: [anonymousAccessGuard(config), responseBudget] },
           // Unexpected errors are logged with the request id by requestLoggingPlugin, so formatError only masks them.
           formatError: (formatted, error) => formatError(formatted, error, () => undefined),
-          // The request (with its actor, set by the auth middleware) and response, for resolvers.
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          // The request (with its actor, set by the auth middleware) and response, for resolvers; the DataLoaders (common/loaders.ts) and run-time budget (common/query-cost.ts) of this request.
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: new Map(), budget: newBudget() }),
         }),
         ...featureModules,
         StartupModule,

@@ -14,7 +14,6 @@ import { jsonBody, requestErrorHandler, requestLimits, securityHeaders } from '.
 import { authMiddleware } from './modules/auth/auth.middleware.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import type { AppConfig } from './config.js';
-import { sqliteRequestQueue } from './database/sqlite-request-queue.js';
 import { healthRoutes } from './ops/health.js';
 import { keepAliveHeader, tuneKeepAlive } from './ops/http-tuning.js';
 import { createLogger } from './ops/logger.js';
@@ -61,8 +60,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.disable('x-powered-by');
   const serveClient = existsSync(join(config.clientDir, 'index.html'));
   // Order matters: the log line and request id first (every answer has one), health checks (no
-  // session, no queue), headers, compression, static files, the SQLite queue, who is asking
-  // (headers only), the body (its size limit depends on that), batch and token limits.
+  // session), headers, compression, static files, who is asking (headers only), the body (its size
+  // limit depends on that), batch and token limits. (SQLite's one writer and separate readers are
+  // the data source's business: database/sqlite-connections.ts.)
   app.use(requestLogging(log));
   app.use(keepAliveHeader());
   app.use(healthRoutes(app.get(DataSource)));
@@ -70,7 +70,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // gzip or brotli when the client asks (Accept-Encoding), for API answers and assets alike.
   app.use(compression());
   if (serveClient) app.use(staticClient(config.clientDir));
-  if (config.databaseUrl.startsWith('sqlite:')) app.use(sqliteRequestQueue());
   app.use(authMiddleware(app.get(AuthService)));
   app.use(jsonBody(config));
   app.use(requestLimits(config.maxBatchSize));

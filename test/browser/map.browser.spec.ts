@@ -110,7 +110,7 @@ describe('map page in Chromium', () => {
     // Named after the municipality of the installation (MUNICIPALITY_CODE, default GM0344), from the neighbourhood table.
     await expect.poll(() => page.getByRole('region', { name: 'Kaart van Utrecht met buurten en partners' }).count()).toBe(1);
     expect(await page.locator('.app__subtitle').innerText()).toBe('Sleutelpersonen, tolken en organisaties per buurt in Utrecht');
-    await expect.poll(() => page.getByText('Bron buurtgrenzen: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)').count()).toBe(1);
+    await expect.poll(() => page.getByText('Buurtgrenzen: Bron: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)').count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
 
     // Not signed in: the sign-in form stands where person data would be; no partners on the map, no search.
@@ -164,6 +164,7 @@ describe('map page in Chromium', () => {
   });
 
   it('finds Somali-speaking partners, lists them and puts them on the map', async () => {
+    await page.getByRole('tab', { name: 'Bladeren' }).click();
     await page.getByLabel('Taal', { exact: true }).fill('Somalisch');
     await page.getByRole('button', { name: 'Zoeken' }).click();
 
@@ -176,8 +177,16 @@ describe('map page in Chromium', () => {
 
     // Results are highlighted on the map: single markers or clusters.
     await expect
-      .poll(() => page.locator('.partner-marker--highlighted, .partner-cluster--highlighted').count(), { timeout: 10_000 })
+      .poll(() => page.locator('.leaflet-marker-pane .partner-marker--highlighted, .leaflet-marker-pane .partner-cluster--highlighted').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
+    // The map says it shows every hit (the list shows at most one page).
+    const total = Number((await page.locator('#results-persons').innerText()).match(/\((\d+)\)/)![1]) +
+      Number((await page.locator('#results-organisations').innerText()).match(/\((\d+)\)/)?.[1] ?? 0);
+    await expect.poll(() => page.locator('.map-count').innerText(), { timeout: 10_000 }).toMatch(/alle \d+ gevonden partners/);
+    const unplaced = Number((await page.locator('.map-count').innerText()).match(/niet op de kaart: (\d+)/)?.[1] ?? 0);
+    expect(Number(await page.locator('.map-count').getAttribute('data-placed')) + unplaced).toBe(total);
+    // Focus went to the results heading, so the answer is announced and in view.
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('results-heading');
     await expectNoAxeViolations(page, 'search results');
   });
 
@@ -212,7 +221,7 @@ describe('map page in Chromium', () => {
     expect(detail).toContain('Laatst gecontroleerd');
     // Focus moved to the detail heading, and the selected partner stands out on the map.
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('partner-detail-heading');
-    await expect.poll(() => page.locator('.partner-marker--selected, .partner-cluster--selected').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('.leaflet-marker-pane .partner-marker--selected').count(), { timeout: 10_000 }).toBe(1);
 
     await expectNoAxeViolations(page, 'detail view');
   });
@@ -253,6 +262,7 @@ describe('map page in Chromium', () => {
 
   it('shows the sign-in form again when the session has expired', async () => {
     await signIn();
+    await page.getByRole('tab', { name: 'Bladeren' }).click();
     await page.getByLabel('Taal', { exact: true }).fill('Somalisch');
     // The session cookie disappears, as when it expires; the next request is refused as UNAUTHENTICATED.
     await page.context().clearCookies();
@@ -262,8 +272,10 @@ describe('map page in Chromium', () => {
     expect(await page.getByText(`Ingelogd als ${MEMBER.email}`).count()).toBe(0);
     await expectNoAxeViolations(page, 'session expired');
 
-    // Signing in again brings the search back.
+    // Signing in again brings the search back, on its first tab.
     await signIn();
+    await expect.poll(() => page.getByRole('tab', { name: 'Zoek een partner' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('tab', { name: 'Bladeren' }).click();
     await expect.poll(() => page.getByLabel('Taal', { exact: true }).count()).toBe(1);
   });
 

@@ -57,15 +57,27 @@ describe('"Zoek een partner" in Chromium', () => {
   it('signed out, offers no partner search, only the sign-in form', async () => {
     await page.goto(baseUrl + '/');
     await expect.poll(() => page.getByRole('heading', { name: 'Inloggen', level: 2 }).count(), { timeout: 15_000 }).toBe(1);
-    expect(await page.getByRole('button', { name: 'Zoek een partner' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Zoek een partner' }).count()).toBe(0);
     expect(await page.getByLabel('Taal', { exact: true }).count()).toBe(0);
     await expectNoAxeViolations(page, 'signed out');
   });
 
   it('finds Somali speakers near Kanaleneiland-Noord: ranked cards with reasons, the search area on the map, the search in the URL', async () => {
     await signInThroughForm(page, DEMO_USERS.member);
-    await page.getByRole('button', { name: 'Zoek een partner' }).click();
-    expect(await page.getByRole('button', { name: 'Zoek een partner' }).getAttribute('aria-pressed')).toBe('true');
+    // After sign-in the first tab is the one selected; the tabs follow the ARIA tabs pattern.
+    const tab = page.getByRole('tab', { name: 'Zoek een partner' });
+    await expect.poll(() => tab.getAttribute('aria-selected'), { timeout: 15_000 }).toBe('true');
+    expect(await page.getByRole('tab', { name: 'Bladeren' }).getAttribute('aria-selected')).toBe('false');
+    expect(await page.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(await tab.getAttribute('id'));
+    // Arrow keys move between the tabs and select them.
+    await tab.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Bladeren' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Bladeren');
+    await page.keyboard.press('ArrowLeft');
+    expect(await tab.getAttribute('aria-selected')).toBe('true');
+    // Two forms, two headings.
+    expect(await page.getByRole('heading', { level: 2, name: 'Zoek de best passende partners bij een buurt' }).count()).toBe(1);
     await page.getByLabel('Taal', { exact: true }).fill('Somalisch');
     const neighbourhood = page.getByLabel('Buurt', { exact: true });
     await expect.poll(() => neighbourhood.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(100);
@@ -80,10 +92,21 @@ describe('"Zoek een partner" in Chromium', () => {
     expect(first).toMatch(/\d+,\d km/);
     expect(first).toMatch(/past \d+%/);
     expect(await page.locator('.app__status').innerText()).toMatch(/partners binnen 5 km van Kanaleneiland-Noord/);
+    // The answer comes first: focus on its heading (so it is announced), scrolled into view.
+    await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.id), { timeout: 5_000 }).toBe('match-results-heading');
 
     // The search area and the results on the map.
     await expect.poll(() => page.locator('path.search-area').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => page.locator('.partner-marker--highlighted, .partner-cluster--highlighted').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.leaflet-marker-pane .partner-marker--highlighted, .leaflet-marker-pane .partner-cluster--highlighted').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // Every ranked hit is its own marker with its number from the list, none clustered.
+    const ranked = page.locator('.leaflet-marker-pane .partner-marker--ranked');
+    await expect.poll(() => ranked.count(), { timeout: 10_000 }).toBe(await cards.count());
+    expect(await page.locator('.leaflet-marker-pane .partner-cluster').count()).toBe(0);
+    const numbers = (await ranked.allInnerTexts()).map((text) => Number(text.trim())).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+    const firstName = (await cards.first().locator('.match-card__name').innerText()).trim();
+    expect(await page.locator('.leaflet-marker-pane [title^="Nummer 1: "]').getAttribute('title')).toContain(firstName);
+    expect(await page.locator('.map-count').innerText()).toMatch(/de \d+ best passende partners/);
 
     const url = new URL(page.url());
     expect(url.searchParams.get('zoek')).toBe('partner');
@@ -111,7 +134,7 @@ describe('"Zoek een partner" in Chromium', () => {
     // Signing in keeps the link and runs the same search.
     await signInThroughForm(shared, DEMO_USERS.coordinator);
     expect(shared.url()).toBe(link);
-    expect(await shared.getByRole('button', { name: 'Zoek een partner' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await shared.getByRole('tab', { name: 'Zoek een partner' }).getAttribute('aria-selected')).toBe('true');
     const cards = shared.locator('ol.match-list > li');
     await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await shared.getByLabel('Straal').inputValue()).toBe('10');

@@ -55,9 +55,17 @@ async function freshPostgresDatabase(adminUrl: string): Promise<{ url: string; d
  * `seed: true` loads the demo data, as on a user's first start.
  */
 export async function startTestServer(
-  options: { seed?: boolean; databaseFile?: string; databaseUrl?: string; config?: Partial<AppConfig>; logStream?: DestinationStream } = {},
+  options: {
+    seed?: boolean;
+    databaseFile?: string;
+    /** Another server's database (`databaseUrl`), or that server itself (`shareDatabaseWith`): a second process on one database. */
+    databaseUrl?: string;
+    shareDatabaseWith?: TestServer;
+    config?: Partial<AppConfig>;
+    logStream?: DestinationStream;
+  } = {},
 ): Promise<TestServer> {
-  const shared = options.databaseUrl ?? (options.databaseFile ? `sqlite:${options.databaseFile}` : undefined);
+  const shared = options.shareDatabaseWith?.databaseUrl ?? options.databaseUrl ?? (options.databaseFile ? `sqlite:${options.databaseFile}` : undefined);
   const dir = shared ? undefined : mkdtempSync(join(tmpdir(), 'sociale-kaart-'));
   const databaseFile = options.databaseFile ?? (shared?.startsWith('sqlite:') ? shared.slice('sqlite:'.length) : join(dir ?? tmpdir(), 'test.sqlite'));
   const postgres = process.env.TEST_POSTGRES_URL && !shared ? await freshPostgresDatabase(process.env.TEST_POSTGRES_URL) : undefined;

@@ -2,7 +2,6 @@ import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
 import { useClientSettings } from '../features/app-settings/hooks/use-client-settings';
-import { SessionBar } from '../features/auth/components/SessionBar';
 import { SignInForm } from '../features/auth/components/SignInForm';
 import { useSession } from '../features/auth/hooks/use-session';
 import { useLanguages } from '../features/language/hooks/use-languages';
@@ -10,34 +9,46 @@ import { useNeighbourhoods } from '../features/neighbourhood/hooks/use-neighbour
 import { MatchForm } from '../features/matching/components/MatchForm';
 import { MatchResults } from '../features/matching/components/MatchResults';
 import { criteriaFromUrl, urlFromCriteria } from '../features/matching/hooks/match-url';
-import { openedOnMatch, useMatchPanel } from '../features/matching/hooks/use-match-panel';
+import { useMatchPanel } from '../features/matching/hooks/use-match-panel';
+import { SearchTabs } from './SearchTabs';
 import { PartnerDetail } from '../features/partner-search/components/PartnerDetail';
 import { ResultsList } from '../features/partner-search/components/ResultsList';
 import { SearchForm } from '../features/partner-search/components/SearchForm';
 import type { PartnerRef } from '../features/partner-search/hooks/use-partner-detail';
-import { type SearchCriteria, usePartnerOverview, usePartnerSearch } from '../features/partner-search/hooks/use-partner-search';
+import { type SearchCriteria, usePartnerSearch } from '../features/partner-search/hooks/use-partner-search';
+import { usePartnerMap } from '../features/partner-map/hooks/use-partner-map';
 import type { SearchPartnersQuery } from '../generated/graphql';
 import { useI18n } from '../i18n/i18n';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { MapCount } from '../map/MapCount';
 import { MapLegend } from '../map/MapLegend';
 import { mapLabel, SocialMap } from '../map/SocialMap';
-import { type MapPartner, partnerKey } from '../map/map-types';
+import { type MapPartner, type MapView, partnerKey } from '../map/map-types';
+import { HeaderTools } from './HeaderTools';
 import { MainNav } from './MainNav';
 import { PageShell } from './PageShell';
 import { useRoute } from './router';
+import { useDocumentTitle } from './page-title';
 
 const EMPTY_CRITERIA: SearchCriteria = { language: '', neighbourhoodCode: '' };
 
-/** Persons at their neighbourhood centre, organisations at their venue; records without a point stay off the map. */
-function toMapPartners(data: SearchPartnersQuery | undefined, highlighted: boolean): MapPartner[] {
-  if (!data) return [];
-  const persons = data.persons.items.flatMap((p) =>
-    p.mapPoint ? [{ id: p.id, kind: 'person' as const, name: p.name, lat: p.mapPoint.lat, lon: p.mapPoint.lon, highlighted }] : [],
-  );
-  const organisations = data.organisations.items.flatMap((o) =>
-    o.lat != null && o.lon != null ? [{ id: o.id, kind: 'organisation' as const, name: o.name, lat: o.lat, lon: o.lon, highlighted }] : [],
-  );
-  return [...persons, ...organisations];
+/** Where an opened partner of the list sits on the map: persons at their neighbourhood centre, organisations at their venue. */
+function pointIn(data: SearchPartnersQuery | undefined, ref: PartnerRef): MapPartner | undefined {
+  if (!data) return undefined;
+  if (ref.kind === 'person') {
+    const p = data.persons.items.find((item) => item.id === ref.id);
+    return p?.mapPoint ? { id: p.id, kind: 'person', name: p.name, lat: p.mapPoint.lat, lon: p.mapPoint.lon, highlighted: true } : undefined;
+  }
+  const o = data.organisations.items.find((item) => item.id === ref.id);
+  return o && o.lat != null && o.lon != null ? { id: o.id, kind: 'organisation', name: o.name, lat: o.lat, lon: o.lon, highlighted: true } : undefined;
+}
+
+const ANY: SearchCriteria = { language: '', neighbourhoodCode: '' };
+
+function focusHeading(id: string) {
+  const heading = document.getElementById(id);
+  if (!heading) return;
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: 'start' });
 }
 
 export function App() {
@@ -52,7 +63,18 @@ export function App() {
     [settings],
   );
   const { languages, error: languagesError } = useLanguages();
-  const { overview } = usePartnerOverview(signedIn);
+  const [mapView, setMapView] = useState<MapView | undefined>();
+  // On a phone the map is a section the user opens (the results come first); elsewhere it is always there.
+  const [mapOpen, setMapOpen] = useState(() => !window.matchMedia?.('(max-width: 48rem)').matches);
+  useEffect(() => {
+    const narrow = window.matchMedia?.('(max-width: 48rem)');
+    if (!narrow) return;
+    const onChange = () => {
+      if (!narrow.matches) setMapOpen(true);
+    };
+    narrow.addEventListener('change', onChange);
+    return () => narrow.removeEventListener('change', onChange);
+  }, []);
 
   const [draft, setDraft] = useState<SearchCriteria>(EMPTY_CRITERIA);
   const [submitted, setSubmitted] = useState<(SearchCriteria & { searchId: number }) | undefined>();
@@ -60,7 +82,8 @@ export function App() {
   const { results, loading: searching, error: searchError } = usePartnerSearch(submitted);
 
   // Two ways to search: "Zoek een partner" (ranked matching, kept in the URL) and browsing the directory.
-  const [mode, setMode] = useState<'browse' | 'match'>(() => (openedOnMatch() ? 'match' : 'browse'));
+  // The first tab, "Zoek een partner", is the default; a link to a browse search is not kept in the URL, so only a ranked one can open.
+  const [mode, setMode] = useState<'browse' | 'match'>('match');
   // Only signed in: a shared link opened while signed out waits for sign-in and then runs its search
   // (the server refuses it anonymously), and signing out drops the results from the screen.
   const match = useMatchPanel(mode === 'match' && signedIn);
@@ -106,17 +129,47 @@ export function App() {
   // Whoever signs in next starts from an empty search: nothing of the previous user's results stays on screen.
   const userId = user?.id;
   useEffect(() => {
-    if (!userId) reset();
+    if (!userId) {
+      reset();
+      setMode('match');
+      setOpenPoint(undefined);
+    }
   }, [userId, reset]);
 
-  // Before a search the map shows every partner; after one, only the results, highlighted.
-  const browsePartners = useMemo(() => (submitted ? toMapPartners(results, true) : toMapPartners(overview, false)), [submitted, results, overview]);
-  const mapPartners = mode === 'match' ? (match.result ? match.mapPartners : toMapPartners(overview, false)) : browsePartners;
-  const openOnMap = useCallback((partner: MapPartner) => setOpenPartner({ kind: partner.kind, id: partner.id }), []);
+  // Before a search the map shows every partner, clustered by the server; after one, all of its hits.
+  // A ranked search shows its answer instead, each hit with its rank number (never clustered).
+  const rankedPartners = useMemo(
+    () => (mode === 'match' && match.result ? match.mapPartners.map((p, index) => ({ ...p, rank: index + 1 })) : undefined),
+    [mode, match.result, match.mapPartners],
+  );
+  const mapFilter = mode === 'browse' && submitted ? { language: submitted.language, neighbourhoodCode: submitted.neighbourhoodCode } : ANY;
+  const partnerMap = usePartnerMap(mapFilter, mapView, signedIn && !rankedPartners);
+  const [openPoint, setOpenPoint] = useState<MapPartner | undefined>();
+  const openOnMap = useCallback((partner: MapPartner) => {
+    setOpenPartner({ kind: partner.kind, id: partner.id });
+    setOpenPoint(partner);
+  }, []);
+  const selectedPartner =
+    openPartner &&
+    (openPoint && partnerKey(openPoint) === partnerKey(openPartner)
+      ? openPoint
+      : (rankedPartners?.find((p) => partnerKey(p) === partnerKey(openPartner)) ?? pointIn(results, openPartner)));
+
+  // After a search the answer comes first: its heading is focused (and so announced) and scrolled into view.
+  const browseSearchId = submitted?.searchId;
+  useEffect(() => {
+    if (browseSearchId && !searching) focusHeading('results-heading');
+  }, [browseSearchId, searching]);
+  const matchSearchId = match.submitted?.searchId;
+  useEffect(() => {
+    if (matchSearchId && !match.loading) focusHeading('match-results-heading');
+  }, [matchSearchId, match.loading]);
 
   const languageError = searchError?.forField('language');
   const neighbourhoodError = searchError?.forField('neighbourhoodCode');
   const otherError = searchError && !languageError && !neighbourhoodError ? searchError : undefined;
+
+  useDocumentTitle(route.name === 'home' ? t('title.home') : null, t('app.title'), undefined);
 
   // Other pages share the page shell (header, navigation, sign-in); the map page keeps its state while they are open.
   if (route.name !== 'home') return <PageShell route={route} />;
@@ -143,10 +196,7 @@ export function App() {
           <AppSubtitle />
         </div>
         <MainNav route={route} />
-        <div className="app__header-tools">
-          <SessionBar />
-          <LanguageSwitch />
-        </div>
+        <HeaderTools />
       </header>
 
       {/* Its own scroll area (see app.css); focusable so it can be scrolled with the keyboard whatever it holds. */}
@@ -164,14 +214,8 @@ export function App() {
           </>
         ) : (
           <>
-        <nav className="app__modes" aria-label={t('match.modes')}>
-          <button type="button" className="app__mode" aria-pressed={mode === 'match'} onClick={() => switchMode('match')}>
-            {t('match.tab')}
-          </button>
-          <button type="button" className="app__mode" aria-pressed={mode === 'browse'} onClick={() => switchMode('browse')}>
-            {t('match.browseTab')}
-          </button>
-        </nav>
+        <SearchTabs mode={mode} onChange={switchMode} />
+        <div role="tabpanel" id={`search-panel-${mode}`} aria-labelledby={`search-tab-${mode}`} className="app__tabpanel">
         {mode === 'match' ? (
           <>
             <MatchForm
@@ -196,7 +240,7 @@ export function App() {
                 <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
               ) : (
                 <>
-                  <Heading level={2} id="match-results-heading">
+                  <Heading level={2} id="match-results-heading" tabIndex={-1} className="app__results-heading">
                     {t('results.heading')}
                   </Heading>
                   <div role="status" className="app__status">
@@ -255,7 +299,7 @@ export function App() {
             <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
           ) : (
             <>
-              <Heading level={2} id="results-heading">
+              <Heading level={2} id="results-heading" tabIndex={-1} className="app__results-heading">
                 {t('results.heading')}
               </Heading>
               <div role="status" className="app__status">
@@ -285,11 +329,17 @@ export function App() {
         </section>
           </>
         )}
+        </div>
           </>
         )}
       </aside>
 
-      <main className="app__map" id="map" tabIndex={-1} aria-busy={neighbourhoodsLoading}>
+      <div className="app__map-toggle">
+        <button type="button" className="header-tools__toggle app__map-button" aria-expanded={mapOpen} aria-controls="map" onClick={() => setMapOpen((v) => !v)}>
+          {mapOpen ? t('map.sectionHide') : t('map.sectionShow')}
+        </button>
+      </div>
+      <main className={mapOpen ? 'app__map' : 'app__map app__map--closed'} id="map" tabIndex={-1} aria-busy={neighbourhoodsLoading}>
         <h2 className="visually-hidden">{mapLabel(t, settings?.municipalityName)}</h2>
         {neighbourhoodsLoading ? (
           <p className="app__map-status" role="status">
@@ -303,30 +353,46 @@ export function App() {
         ) : null}
         {!neighbourhoodsLoading && !neighbourhoodsError && municipalityCode && neighbourhoods.length === 0 ? (
           <p className="app__map-status" role="status">
-            {t('map.noNeighbourhoods', { code: municipalityCode })}
+            {t('map.noNeighbourhoods', { code: settings?.municipalities.find((m) => m.code === municipalityCode)?.name ?? municipalityCode })}
           </p>
         ) : null}
-        <SocialMap
-          neighbourhoods={neighbourhoods}
-          partners={mapPartners}
-          selectedNeighbourhoodCode={(mode === 'match' ? match.draft.neighbourhoodCode : draft.neighbourhoodCode) || undefined}
-          selectedPartnerKey={openPartner ? partnerKey(openPartner) : undefined}
-          focusKey={
-            mode === 'match'
-              ? match.submitted && match.result
-                ? `match-${match.submitted.searchId}`
-                : undefined
-              : submitted && results
-                ? String(submitted.searchId)
-                : undefined
-          }
-          searchArea={mode === 'match' ? match.searchArea : undefined}
-          municipality={municipality}
-          tileUrl={settings?.tileUrl}
-          tileAttribution={settings?.tileAttribution}
-          onNeighbourhoodSelect={mode === 'match' ? match.selectNeighbourhood : selectNeighbourhood}
-          onPartnerSelect={openOnMap}
-        />
+        {/* Mounted only when open: Leaflet measures its container when it starts. */}
+        {mapOpen ? (
+          <SocialMap
+            neighbourhoods={neighbourhoods}
+            clusters={partnerMap.map?.clusters}
+            clustersHighlighted={mode === 'browse' && Boolean(submitted)}
+            clustersExtent={partnerMap.map?.extent}
+            rankedPartners={rankedPartners}
+            selectedPartner={selectedPartner}
+            onViewChange={setMapView}
+            selectedNeighbourhoodCode={(mode === 'match' ? match.draft.neighbourhoodCode : draft.neighbourhoodCode) || undefined}
+            focusKey={
+              mode === 'match'
+                ? match.submitted && match.result
+                  ? `match-${match.submitted.searchId}`
+                  : undefined
+                : submitted && partnerMap.map
+                  ? String(submitted.searchId)
+                  : undefined
+            }
+            searchArea={mode === 'match' ? match.searchArea : undefined}
+            municipality={municipality}
+            tileUrl={settings?.tileUrl}
+            tileAttribution={settings?.tileAttribution}
+            onNeighbourhoodSelect={mode === 'match' ? match.selectNeighbourhood : selectNeighbourhood}
+            onPartnerSelect={openOnMap}
+          />
+        ) : null}
+        {signedIn ? (
+          <MapCount
+            map={partnerMap.map}
+            loading={partnerMap.loading && !partnerMap.map}
+            error={partnerMap.error?.message}
+            searched={mode === 'browse' && Boolean(submitted)}
+            ranked={rankedPartners && match.result ? { shown: rankedPartners.length, total: match.result.totalCount } : undefined}
+          />
+        ) : null}
         <MapLegend neighbourhoods={neighbourhoods} />
       </main>
     </div>

@@ -1,15 +1,16 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { lazy, Suspense } from 'react';
 import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
-import { SessionBar } from '../features/auth/components/SessionBar';
 import { SignInForm } from '../features/auth/components/SignInForm';
 import { useSession } from '../features/auth/hooks/use-session';
 import { StatusMessage } from '../features/registry/forms/status-message';
 import { useRegistryText } from '../features/registry/registry-text';
 import { useI18n } from '../i18n/i18n';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { HeaderTools } from './HeaderTools';
 import { MainNav } from './MainNav';
 import type { Route } from './router';
+import { routeTitle, useDocumentTitle } from './page-title';
+import { useNeighbourhoods } from '../features/neighbourhood/hooks/use-neighbourhoods';
 
 // The registry pages are their own chunk: the map page does not pay for them on first load.
 const RegistryRoutes = lazy(() => import('../features/registry/RegistryRoutes'));
@@ -19,6 +20,10 @@ export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }
   const { t } = useI18n();
   const { rt } = useRegistryText();
   const { session, user } = useSession();
+  const { neighbourhoods } = useNeighbourhoods();
+  const neighbourhoodName = route.name === 'neighbourhood' ? neighbourhoods.find((n) => n.code === route.code)?.name : undefined;
+  const title = routeTitle(route, t, rt, neighbourhoodName);
+  useDocumentTitle(title, t('app.title'), user ? '#content' : undefined);
   return (
     <div className="utrecht-theme utrecht-document app app--page">
       <a className="skip-link" href="#content">
@@ -34,10 +39,7 @@ export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }
           <AppSubtitle />
         </div>
         <MainNav route={route} />
-        <div className="app__header-tools">
-          <SessionBar />
-          <LanguageSwitch />
-        </div>
+        <HeaderTools />
       </header>
       <main className="app__page" id="content" tabIndex={-1}>
         <StatusMessage />
@@ -45,7 +47,10 @@ export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }
           <Paragraph role="status">{t('auth.checking')}</Paragraph>
         ) : !user ? (
           // Registry pages hold personal data and changes: signed-in users only (the server refuses others too).
-          <SignInForm />
+          <>
+            <h1 className="utrecht-heading-1">{title}</h1>
+            <SignInForm />
+          </>
         ) : (
           <Suspense fallback={<Paragraph role="status">{rt('page.loading')}</Paragraph>}>
             <RegistryRoutes route={route} />

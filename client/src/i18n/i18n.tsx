@@ -34,7 +34,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = dictionaries[locale]['app.title'];
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {

@@ -1,17 +1,28 @@
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef } from 'react';
-import { Circle, MapContainer, TileLayer, ZoomControl, useMap } from 'react-leaflet';
+import { Circle, MapContainer, Marker, TileLayer, ZoomControl, useMap } from 'react-leaflet';
 import { type Translate, useI18n } from '../i18n/i18n';
+import { NeighbourhoodLabels } from './NeighbourhoodLabels';
 import { NeighbourhoodLayer } from './NeighbourhoodLayer';
-import { PartnerClusterLayer } from './PartnerClusterLayer';
-import { boundsOfGeometries, boundsOfPoints, type MapNeighbourhood, type MapPartner } from './map-types';
+import { PartnerClusterLayer, partnerIcon } from './PartnerClusterLayer';
+import { RankedPartnersLayer } from './RankedPartnersLayer';
+import { boundsOfGeometries, boundsOfPoints, type MapCluster, type MapNeighbourhood, type MapPartner, type MapView, partnerKey, type RankedMapPartner } from './map-types';
 import './social-map.css';
 
 export interface SocialMapProps {
   neighbourhoods: readonly MapNeighbourhood[];
-  partners: readonly MapPartner[];
+  /** Every partner of the current filter, as the server clustered them for the view. */
+  clusters: readonly MapCluster[] | undefined;
+  /** The clusters are the hits of a search (highlighted). */
+  clustersHighlighted: boolean;
+  /** The box around all hits of the current search, to bring into view with each new search. */
+  clustersExtent: { south: number; west: number; north: number; east: number } | null | undefined;
+  /** A ranked search's answer: drawn instead of the clusters, each with its rank number. */
+  rankedPartners: readonly RankedMapPartner[] | undefined;
   selectedNeighbourhoodCode: string | undefined;
-  selectedPartnerKey: string | undefined;
+  /** The opened partner, drawn on top as its own marker wherever the clusters are. */
+  selectedPartner: MapPartner | undefined;
+  onViewChange(view: MapView): void;
   /** Changes when a new set of results should be brought into view. */
   focusKey: string | undefined;
   tileUrl: string | undefined;
@@ -86,15 +97,35 @@ function FitToArea({ area, focusKey }: { area: SearchArea | undefined; focusKey:
   return null;
 }
 
-function FitToPartners({ partners, focusKey, disabled }: { partners: readonly MapPartner[]; focusKey: string | undefined; disabled: boolean }) {
+function FitToPartners({ extent, focusKey, disabled }: { extent: SocialMapProps['clustersExtent']; focusKey: string | undefined; disabled: boolean }) {
   const map = useMap();
   useEffect(() => {
-    if (!focusKey || disabled) return;
-    const bounds = boundsOfPoints(partners.filter((p) => p.highlighted));
+    if (!focusKey || disabled || !extent) return;
+    const bounds = boundsOfPoints([{ lat: extent.south, lon: extent.west }, { lat: extent.north, lon: extent.east }]);
     if (bounds) map.fitBounds(bounds, { padding: [48, 48], maxZoom: 15 });
     // Only a new search moves the map, not every change of the partner list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, focusKey]);
+  return null;
+}
+
+/** Leaflet measures its container once: tell it when the container changes size (a section opened, a rotated phone). */
+function FollowContainerSize() {
+  const map = useMap();
+  useEffect(() => {
+    const observer = new ResizeObserver(() => map.invalidateSize());
+    observer.observe(map.getContainer());
+    return () => observer.disconnect();
+  }, [map]);
+  return null;
+}
+
+/** The opened partner is brought into view when it is outside it. */
+function PanToSelected({ partner }: { partner: MapPartner | undefined }) {
+  const map = useMap();
+  useEffect(() => {
+    if (partner && !map.getBounds().contains([partner.lat, partner.lon])) map.panTo([partner.lat, partner.lon]);
+  }, [map, partner]);
   return null;
 }
 
@@ -117,11 +148,22 @@ export function SocialMap(props: SocialMapProps) {
     () => (p: MapPartner) => t(p.kind === 'person' ? 'map.person' : 'map.organisation', { name: p.name }),
     [t],
   );
-  const clusterLabel = useMemo(() => (count: number) => t('map.cluster', { count }), [t]);
+  const clusterLabel = useMemo(
+    () => (c: { count: number; persons: number; organisations: number }) => t('map.clusterSplit', { count: c.count, persons: c.persons, organisations: c.organisations }),
+    [t],
+  );
+  const rankedTitle = useMemo(
+    () => (p: RankedMapPartner) => t(p.kind === 'person' ? 'map.rankedPerson' : 'map.rankedOrganisation', { rank: p.rank, name: p.name }),
+    [t],
+  );
+  const selected = props.selectedPartner;
+  const selectedIcon = useMemo(() => (selected ? partnerIcon({ ...selected, highlighted: true }, { selected: true }) : undefined), [selected]);
+  const selectedKey = selected ? partnerKey(selected) : undefined;
 
   return (
     <MapContainer center={NETHERLANDS_CENTRE} zoom={10} zoomControl={false} className="social-map" minZoom={10} maxZoom={18}>
       <MapAccessibleName label={mapLabel(t, props.municipality?.name)} />
+      <FollowContainerSize />
       {/* Leaflet controls take their texts once: a new control per language. */}
       <ZoomControl key={locale} position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
       {props.tileUrl ? <TileLayer url={props.tileUrl} attribution={props.tileAttribution} /> : null}
@@ -132,14 +174,25 @@ export function SocialMap(props: SocialMapProps) {
         onSelect={props.onNeighbourhoodSelect}
       />
       <InitialView neighbourhoods={props.neighbourhoods} bounds={props.municipality?.bounds} />
-      <PartnerClusterLayer
-        partners={props.partners}
-        selectedKey={props.selectedPartnerKey}
-        markerTitle={markerTitle}
-        clusterLabel={clusterLabel}
-        onSelect={props.onPartnerSelect}
-      />
-      <FitToPartners partners={props.partners} focusKey={props.focusKey} disabled={Boolean(props.searchArea)} />
+      <NeighbourhoodLabels neighbourhoods={props.neighbourhoods} />
+      {props.rankedPartners ? (
+        <RankedPartnersLayer partners={props.rankedPartners} selectedKey={selectedKey} markerTitle={rankedTitle} onSelect={props.onPartnerSelect} />
+      ) : (
+        <PartnerClusterLayer
+          clusters={props.clusters}
+          highlighted={props.clustersHighlighted}
+          selectedKey={selectedKey}
+          markerTitle={markerTitle}
+          clusterLabel={clusterLabel}
+          onSelect={props.onPartnerSelect}
+          onViewChange={props.onViewChange}
+        />
+      )}
+      {selected && selectedIcon && !props.rankedPartners ? (
+        <Marker position={[selected.lat, selected.lon]} icon={selectedIcon} title={markerTitle(selected)} zIndexOffset={2000} keyboard={false} />
+      ) : null}
+      <PanToSelected partner={selected} />
+      <FitToPartners extent={props.clustersExtent} focusKey={props.focusKey} disabled={Boolean(props.searchArea)} />
       {props.searchArea ? (
         <Circle
           center={[props.searchArea.lat, props.searchArea.lon]}

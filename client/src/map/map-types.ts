@@ -51,3 +51,27 @@ export function boundsOfGeometries(geometries: readonly unknown[]): [[number, nu
   }
   return boundsOfPoints(points);
 }
+
+/** What the map shows: its zoom level and the box to ask markers for. */
+export interface MapView {
+  zoom: number;
+  bounds: { south: number; west: number; north: number; east: number };
+}
+
+/** A marker from the server's clustering: one partner (count 1) or a cluster, with persons and organisations counted apart. */
+export interface MapCluster {
+  lat: number;
+  lon: number;
+  count: number;
+  persons: number;
+  organisations: number;
+  expansionZoom: number | null;
+  kind: 'PERSON' | 'ORGANISATION' | null;
+  partnerId: string | null;
+  name: string | null;
+}
+
+/** A partner of a ranked search, with its place in the ranking (1 = best). */
+export interface RankedMapPartner extends MapPartner {
+  rank: number;
+}

@@ -25,6 +25,12 @@ describe('MUNICIPALITY_CODE', () => {
     expect(loadConfig({ MUNICIPALITY_CODE: ' gm0599 ' }).municipalityCode).toBe('GM0599');
   });
 
+  it('takes a region: a list separated by commas or spaces, the first one first, without repeats', () => {
+    expect(loadConfig({ MUNICIPALITY_CODE: 'gm0344, GM0356 GM0344' })).toMatchObject({ municipalityCode: 'GM0344', municipalityCodes: ['GM0344', 'GM0356'] });
+    expect(loadConfig({}).municipalityCodes).toEqual(['GM0344']);
+    expect(configError({ MUNICIPALITY_CODE: 'GM0344,GM35' }).message).toContain('"GM0344,GM35"');
+  });
+
   it.each(['GM344', 'GM03440', '0344', 'BU03440832', 'WK034408', 'Utrecht', 'GM 0344', 'GM-0344', 'GMabcd', 'GM０３４４'])(
     'refuses %j, naming the variable, the value and an example',
     (value) => {

@@ -1,4 +1,5 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type LoaderContext, loaderOf } from '../../common/loaders.js';
 import { Team } from '../team/team.entity.js';
 import { AccessPolicy } from './access-policy.service.js';
 import type { Actor } from './actor.js';
@@ -14,10 +15,10 @@ import { UserService } from './user.service.js';
 export class UserResolver {
   constructor(private readonly userService: UserService, private readonly policy: AccessPolicy, private readonly auth: AuthService) {}
 
-  /** Teams with their neighbourhoods, however the user was loaded. */
+  /** The user's teams, however the user was loaded. */
   @ResolveField(() => [Team])
-  teams(@Parent() user: User): Promise<Team[]> {
-    return this.userService.teamsOf(user);
+  teams(@Parent() user: User, @Context() context: LoaderContext): Promise<Team[]> {
+    return loaderOf(context, 'User.teams', (ids: readonly string[]) => this.userService.teamsOfMany(ids)).load(user.id);
   }
 
   @Query(() => [User], { description: 'All accounts (administrators)' })

@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunityModule } from '../community/community.module.js';
 import { LanguageModule } from '../language/language.module.js';
 import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
+import { PostcodeModule } from '../postcode/postcode.module.js';
 import { Organisation } from './organisation.entity.js';
 import { NeighbourhoodOrganisationResolver, OrganisationResolver } from './organisation.resolver.js';
 import { OrganisationService } from './organisation.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation]), LanguageModule, CommunityModule, NeighbourhoodModule],
+  imports: [TypeOrmModule.forFeature([Organisation]), LanguageModule, CommunityModule, NeighbourhoodModule, PostcodeModule],
   providers: [OrganisationService, OrganisationResolver, NeighbourhoodOrganisationResolver],
   exports: [OrganisationService],
 })

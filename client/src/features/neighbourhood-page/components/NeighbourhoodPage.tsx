@@ -1,3 +1,4 @@
+import { PhoneLink } from '../../partner-search/components/PhoneLink';
 import { Link, Paragraph } from '@utrecht/component-library-react';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
@@ -52,11 +53,20 @@ export function NeighbourhoodPage({ code }: { code: string }) {
                       <Link href={party.href}>{party.name}</Link>
                     </>
                   ) : null}
+                  {contact.person?.contactDetails?.phone ? (
+                    <>
+                      {' · '}
+                      {t('results.phone')}: <PhoneLink phone={contact.person.contactDetails.phone} />
+                    </>
+                  ) : null}
                 </li>
               );
             })}
           </ul>
         )}
+        {neighbourhood.fixedContacts.some((c) => c.person?.contactDetails?.phone) ? (
+          <Paragraph className="partner-detail__privacy">{t('detail.contactLogged')}</Paragraph>
+        ) : null}
         {history.length > 0 ? (
           <details className="neighbourhood-page__history">
             <summary>{rt('neighbourhood.contactHistory')}</summary>

@@ -1,3 +1,4 @@
+import { PhoneLink } from './PhoneLink';
 import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useI18n } from '../../../i18n/i18n';
@@ -73,7 +74,7 @@ export function PartnerDetail({ partner, onBack }: Props) {
               <Row label={t('detail.registrationNumber')}>{person.registrationNumber ?? '–'}</Row>
             ) : null}
             <Row label={t('detail.phone')}>
-              {person.contactDetails?.phone ? <Link href={`tel:${person.contactDetails.phone.replace(/[^+\d]/g, '')}`}>{person.contactDetails.phone}</Link> : null}
+              <PhoneLink phone={person.contactDetails?.phone} />
             </Row>
             <Row label={t('detail.email')}>
               {person.contactDetails?.email ? <Link href={`mailto:${person.contactDetails.email}`}>{person.contactDetails.email}</Link> : null}
@@ -127,7 +128,7 @@ export function PartnerDetail({ partner, onBack }: Props) {
               ) : null}
             </Row>
             <Row label={t('detail.phone')}>
-              {organisation.phone ? <Link href={`tel:${organisation.phone.replace(/[^+\d]/g, '')}`}>{organisation.phone}</Link> : null}
+              <PhoneLink phone={organisation.phone} />
             </Row>
             <Row label={t('detail.email')}>
               {organisation.email ? <Link href={`mailto:${organisation.email}`}>{organisation.email}</Link> : null}

@@ -2,6 +2,7 @@ import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { OrganisationSummaryFragment, PersonSummaryFragment } from '../../../generated/graphql';
 import { useI18n } from '../../../i18n/i18n';
 import type { PartnerRef } from '../hooks/use-partner-detail';
+import { PhoneLink } from './PhoneLink';
 import { NeighbourhoodLinks, StaleMark } from './registry-marks';
 import { languageName, languageWithLevel, lastVerifiedText, roleLabels } from './partner-labels';
 
@@ -71,6 +72,12 @@ export function ResultsList({ persons, organisations, personsTotal, organisation
                   <span className="result-card__key">{t('results.languages')}: </span>
                   {organisation.languages.map((l) => languageName(l, locale)).join(', ')}
                 </p>
+                {organisation.phone ? (
+                  <p>
+                    <span className="result-card__key">{t('results.phone')}: </span>
+                    <PhoneLink phone={organisation.phone} />
+                  </p>
+                ) : null}
                 <p>
                   <span className="result-card__key">{t('results.neighbourhoods')}: </span>
                   <NeighbourhoodLinks neighbourhoods={organisation.neighbourhoods} />

@@ -1,3 +1,4 @@
+import { PhoneLink } from '../../partner-search/components/PhoneLink';
 import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
@@ -44,7 +45,7 @@ export function OrganisationPage({ id }: { id: string }) {
           <DetailRow label={rt('organisation.description')}>{organisation.description}</DetailRow>
           <DetailRow label={rt('organisation.address')}>{[organisation.address, organisation.postcode, organisation.city].filter(Boolean).join(', ')}</DetailRow>
           <DetailRow label={rt('organisation.website')}>{organisation.website ? <Link href={organisation.website} data-reload="">{organisation.website}</Link> : null}</DetailRow>
-          <DetailRow label={rt('organisation.phone')}>{organisation.phone}</DetailRow>
+          <DetailRow label={rt('organisation.phone')}><PhoneLink phone={organisation.phone} /></DetailRow>
           <DetailRow label={rt('organisation.email')}>{organisation.email}</DetailRow>
           <DetailRow label={rt('organisation.languages')}>{organisation.languages.map(name).join(', ')}</DetailRow>
           <DetailRow label={rt('organisation.communities')}>{organisation.communities.map(name).join(', ')}</DetailRow>

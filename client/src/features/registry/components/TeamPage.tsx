@@ -1,3 +1,4 @@
+import { PhoneLink } from '../../partner-search/components/PhoneLink';
 import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
@@ -47,7 +48,7 @@ export function TeamPage({ id }: { id: string }) {
       )}
       <Section id="team-details" title={rt('record.details')}>
         <DataList>
-          <DetailRow label={rt('team.phone')}>{team.phone}</DetailRow>
+          <DetailRow label={rt('team.phone')}><PhoneLink phone={team.phone} /></DetailRow>
           <DetailRow label={rt('team.email')}>{team.email}</DetailRow>
           <DetailRow label={rt('record.neighbourhoods')}>
             {team.neighbourhoods.map((n, i) => (

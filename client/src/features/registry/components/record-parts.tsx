@@ -155,23 +155,24 @@ export function ContactHistoryTable({ items, caption }: { items: readonly Contac
   const { rt, formatDate } = useRegistryText();
   if (items.length === 0) return <Paragraph>{rt('record.contactNone')}</Paragraph>;
   return (
-    <table className="record-table">
+    // Explicit roles: on a phone the rows show as a list (record-table in registry.css) and stay a table to screen readers.
+    <table className="record-table" role="table">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{rt('record.contactPerson')}</th>
-          <th scope="col">{rt('record.contactSince')}</th>
-          <th scope="col">{rt('record.contactUntil')}</th>
-          <th scope="col">{rt('record.contactNote')}</th>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">{rt('record.contactPerson')}</th>
+          <th scope="col" role="columnheader">{rt('record.contactSince')}</th>
+          <th scope="col" role="columnheader">{rt('record.contactUntil')}</th>
+          <th scope="col" role="columnheader">{rt('record.contactNote')}</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         {items.map((item) => (
-          <tr key={item.id} className={item.isCurrent ? 'record-table__current' : undefined}>
-            <td>{item.person ? <Link href={paths.person(item.person.id)}>{item.person.name}</Link> : '–'}</td>
-            <td>{formatDate(dateOf(item.since))}</td>
-            <td>{item.until ? formatDate(dateOf(item.until)) : rt('record.contactNow')}</td>
-            <td>{item.note ?? ''}</td>
+          <tr key={item.id} role="row" className={item.isCurrent ? 'record-table__current' : undefined}>
+            <td role="cell" data-label={rt('record.contactPerson')}>{item.person ? <Link href={paths.person(item.person.id)}>{item.person.name}</Link> : '–'}</td>
+            <td role="cell" data-label={rt('record.contactSince')}>{formatDate(dateOf(item.since))}</td>
+            <td role="cell" data-label={rt('record.contactUntil')}>{item.until ? formatDate(dateOf(item.until)) : rt('record.contactNow')}</td>
+            <td role="cell" data-label={item.note ? rt('record.contactNote') : undefined}>{item.note ?? ''}</td>
           </tr>
         ))}
       </tbody>

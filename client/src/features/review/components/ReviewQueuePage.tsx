@@ -38,6 +38,7 @@ export function ReviewQueuePage() {
           <SelectOption value="">{rt('review.all')}</SelectOption>
           <SelectOption value="ORGANISATION">{rt('review.organisations')}</SelectOption>
           <SelectOption value="PERSON">{rt('review.persons')}</SelectOption>
+          <SelectOption value="AGREEMENT">{rt('review.agreements')}</SelectOption>
         </Select>
         {teams.length > 0 ? (
           <div className="review__mine">
@@ -71,37 +72,42 @@ export function ReviewQueuePage() {
                 : rt(mine ? 'review.countMine' : 'review.count', { count: queue.totalCount })}
           </Paragraph>
           {queue.items.length > 0 ? (
-            <table className="record-table review__table">
+            // Explicit roles: on a phone the rows show as a list (record-table in registry.css) and stay a table to screen readers.
+            <table className="record-table review__table" role="table">
               <caption className="visually-hidden">{rt('review.heading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{rt('review.name')}</th>
-                  <th scope="col">{rt('review.type')}</th>
-                  <th scope="col">{rt('review.lastVerified')}</th>
-                  <th scope="col">{rt('review.actions')}</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">{rt('review.name')}</th>
+                  <th scope="col" role="columnheader">{rt('review.type')}</th>
+                  <th scope="col" role="columnheader">{rt('review.lastVerified')}</th>
+                  <th scope="col" role="columnheader">{rt('review.actions')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {queue.items.map((item) => {
-                  const view = item.entityType === 'PERSON' ? paths.person(item.id) : paths.organisation(item.id);
-                  const edit = item.entityType === 'PERSON' ? paths.editPerson(item.id) : paths.editOrganisation(item.id);
+                  const isAgreement = item.entityType === 'AGREEMENT';
+                  const view = item.entityType === 'PERSON' ? paths.person(item.id) : isAgreement ? paths.agreement(item.id) : paths.organisation(item.id);
+                  const edit = item.entityType === 'PERSON' ? paths.editPerson(item.id) : isAgreement ? paths.editAgreement(item.id) : paths.editOrganisation(item.id);
                   const done = verified[item.id];
                   return (
-                    <tr key={`${item.entityType}-${item.id}`}>
-                      <td>
+                    <tr key={`${item.entityType}-${item.id}`} role="row">
+                      <td role="cell">
                         <Link href={view}>{item.name}</Link>{' '}
-                        {done ? null : <span className="badge badge--stale">{rt('record.stale')}</span>}
+                        {done ? null : <span className="badge badge--stale">{isAgreement ? item.reasonText : rt('record.stale')}</span>}
                       </td>
-                      <td>{rt(`review.entity.${item.entityType}`)}</td>
-                      <td>
+                      <td role="cell" data-label={rt('review.type')}>{rt(`review.entity.${item.entityType}`)}</td>
+                      <td role="cell" data-label={rt('review.lastVerified')}>
                         {done
                           ? formatDate(done)
                           : item.neverVerified || !item.lastVerifiedOn
                             ? rt('review.never')
                             : rt('review.months', { months: item.monthsSinceVerified ?? '?', date: formatDate(item.lastVerifiedOn) })}
                       </td>
-                      <td className="review__actions">
-                        <VerifyButton entityType={item.entityType} id={item.id} name={item.name} onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))} />{' '}
+                      <td role="cell" className="review__actions">
+                        {/* An agreement leaves the queue by a new review date or contact person, not by "still correct". */}
+                        {isAgreement ? null : (
+                          <VerifyButton entityType={item.entityType} id={item.id} name={item.name} onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))} />
+                        )}{' '}
                         <Link href={edit}>{rt('record.editNamed', { name: item.name })}</Link>
                       </td>
                     </tr>
