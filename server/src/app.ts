@@ -28,6 +28,19 @@ export interface AppOptions {
   logStream?: DestinationStream;
 }
 
+/** Nest's lines about every module and route it set up: 40 lines per start, of no use in production logs. */
+const NEST_CHATTER = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'GraphQLModule', 'NestApplication']);
+
+function withoutStartupChatter(logger: NestPinoLogger): NestPinoLogger {
+  const log = logger.log.bind(logger);
+  logger.log = (message: unknown, ...params: unknown[]) => {
+    const context = params.at(-1);
+    if (typeof context === 'string' && NEST_CHATTER.has(context)) return logger.debug(message, ...params);
+    return log(message, ...params);
+  };
+  return logger;
+}
+
 /**
  * The application, configured but not yet listening: main.ts and the tests start it the same way.
  */
@@ -38,7 +51,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     logger: options.logger === false ? false : undefined,
     bufferLogs: options.logger !== false,
   });
-  if (options.logger !== false) app.useLogger(app.get(NestPinoLogger));
+  if (options.logger !== false) app.useLogger(withoutStartupChatter(app.get(NestPinoLogger)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphQLErrorFilter());
   app.enableShutdownHooks();

@@ -33,19 +33,29 @@ async function serve(config: AppConfig): Promise<void> {
   const crash = (error: unknown) => {
     // Logged with its stack, told to the primary (which logs why it restarts us), then out: the state is unknown.
     log.fatal({ err: error }, 'Onverwachte fout; het werkproces stopt');
-    send({ type: 'crash', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-    process.exit(1);
+    const exit = () => process.exit(1);
+    if (!process.send) return exit();
+    // Exit once the message is out (or after a second), so the primary can log the reason.
+    process.send({ type: 'crash', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } satisfies WorkerMessage, undefined, {}, exit);
+    setTimeout(exit, 1_000).unref();
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   // Stop taking new work as soon as the stop is asked for; Nest's shutdown hooks then close the server.
-  process.once('SIGTERM', startDraining);
-  process.once('SIGINT', startDraining);
+  // Asked while still starting (no hooks yet): just stop.
+  let listening = false;
+  const stopping = () => {
+    startDraining();
+    if (!listening) process.exit(0);
+  };
+  process.once('SIGTERM', stopping);
+  process.once('SIGINT', stopping);
   // Without its primary (killed with SIGKILL) a worker would run on unsupervised: stop.
   if (cluster.isWorker) process.once('disconnect', () => process.exit(0));
 
   const app = await createApp(config, { log });
   await app.listen(config.port, config.host);
+  listening = true;
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`;
   if (cluster.isWorker) send({ type: 'ready', url });

@@ -43,22 +43,31 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('a worker that dies', { timeout
     const load = (async () => {
       while (!stop) outcomes.push(await graphql(server.url, TYPENAME).then((a) => (served(a) ? 'ok' : `status ${a.status}`), (e: Error) => e.message));
     })();
-    await new Promise((ok) => setTimeout(ok, 300));
     const [victim] = [...pids];
-    process.kill(victim, 'SIGKILL');
-    // The very next request after the kill is served (by the other worker).
-    const next = await graphql(server.url, TYPENAME);
-    expect(served(next), next.body).toBe(true);
-    // A new worker takes the dead one's place.
-    await eventually(async () => {
-      const pid = await workerPid(server.url);
-      if (pids.has(pid)) throw new Error('no new worker yet');
-    }, 90_000);
-    stop = true;
-    await load;
-    expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThan(0);
+    try {
+      await new Promise((ok) => setTimeout(ok, 300));
+      process.kill(victim, 'SIGKILL');
+      // The very next requests after the kill are served (by the other worker).
+      for (let i = 0; i < 5; i++) {
+        const next = await graphql(server.url, TYPENAME);
+        expect(served(next), next.body).toBe(true);
+      }
+      // A new worker takes the dead one's place.
+      await eventually(async () => {
+        const pid = await workerPid(server.url);
+        if (pids.has(pid)) throw new Error('no new worker yet');
+      }, 120_000);
+    } finally {
+      stop = true;
+      await load;
+    }
+    // Only requests that the killed worker had in hand can fail; everything after is served.
+    const failedAfterKill = outcomes.slice(outcomes.findIndex((o) => o !== 'ok') + 1).filter((o) => o !== 'ok');
+    expect(failedAfterKill, outcomes.join(', ')).toEqual([]);
+    expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThan(5);
     const restart = server.logs().find((l) => l.workerPid === victim && /SIGKILL.*herstart/.test(l.msg));
     expect(restart, server.output()).toMatchObject({ level: 50, signal: 'SIGKILL', restartInMs: 0 });
+    await server.stop();
   });
 
   it('one worker: after it is killed the server answers again within seconds, with its data', async () => {
@@ -70,10 +79,11 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('a worker that dies', { timeout
       const a = await graphql(server.url, '{ neighbourhoods { code } }');
       if (a.status !== 200) throw new Error(`status ${a.status}`);
       return a;
-    }, 90_000);
+    }, 120_000);
     console.log(`[recovery] one worker: served again ${Date.now() - started} ms after kill -9`);
     expect(JSON.parse(answer.body).data.neighbourhoods.length).toBe(111);
     expect(await workerPid(server.url)).not.toBe(before);
+    await server.stop();
   });
 });
 
@@ -101,29 +111,31 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('kill -9 under write load', { t
       }
     };
     const writers = [writer(), writer(), writer(), writer()];
-    for (let kill = 0; kill < 5; kill++) {
+    try {
+      for (let kill = 0; kill < 5; kill++) {
+        const count = acknowledged.length;
+        // Let some writes through on the (re)started worker, then kill it in the middle of them.
+        await eventually(async () => {
+          if (acknowledged.length < count + 10) throw new Error(`waiting for writes (kill ${kill}: ${acknowledged.length} acknowledged, ${failed} failed)`);
+        }, 120_000);
+        process.kill(await workerPid(server.url), 'SIGKILL');
+      }
       const count = acknowledged.length;
-      // Let some writes through on the (re)started worker, then kill it in the middle of them.
       await eventually(async () => {
-        if (acknowledged.length < count + 20) throw new Error('waiting for writes');
-      }, 90_000);
-      process.kill(await workerPid(server.url), 'SIGKILL');
+        if (acknowledged.length < count + 5) throw new Error('waiting for writes after the last restart');
+      }, 120_000);
+    } finally {
+      stop = true;
+      await Promise.all(writers);
+      await server.stop(true);
     }
-    await eventually(async () => {
-      const count = acknowledged.length;
-      await new Promise((ok) => setTimeout(ok, 500));
-      if (acknowledged.length < count + 5) throw new Error('waiting for writes after the last restart');
-    }, 90_000);
-    stop = true;
-    await Promise.all(writers);
-    await server.stop(true);
 
     const db = new Database(server.databaseFile, { readonly: true });
     try {
       const found = new Set((db.prepare(`SELECT id FROM organisation WHERE name LIKE 'Duurzaam %'`).all() as { id: string }[]).map((r) => r.id));
       const missing = acknowledged.filter((id) => !found.has(id));
       console.log(`[recovery] kill -9 ×5: ${acknowledged.length} acknowledged writes, ${missing.length} missing, ${failed} refused or cut off`);
-      expect(acknowledged.length).toBeGreaterThan(100);
+      expect(acknowledged.length).toBeGreaterThan(50);
       expect(missing).toEqual([]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {

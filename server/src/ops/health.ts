@@ -25,13 +25,19 @@ export function healthRoutes(dataSource: DataSource) {
     res.setHeader('Cache-Control', 'no-store');
     if (draining) return res.status(503).json({ status: 'stopping' });
     try {
+      if (!dataSource.isInitialized) throw new Error('not connected');
       await dataSource.query('SELECT 1');
-      const ran = new Set(((await dataSource.query('SELECT name FROM migrations')) as { name: string }[]).map((m) => m.name));
-      const pending = dataSource.migrations.filter((m) => !ran.has(m.name ?? m.constructor.name)).length;
-      if (pending) return res.status(503).json({ status: 'migrating', pendingMigrations: pending });
-      return res.json({ status: 'ready' });
     } catch {
       return res.status(503).json({ status: 'database unreachable' });
     }
+    let ran = new Set<string>();
+    try {
+      ran = new Set(((await dataSource.query('SELECT name FROM migrations')) as { name: string }[]).map((m) => m.name));
+    } catch {
+      // No migrations table yet: nothing has run.
+    }
+    const pending = dataSource.migrations.filter((m) => !ran.has(m.name ?? m.constructor.name)).length;
+    if (pending) return res.status(503).json({ status: 'migrating', pendingMigrations: pending });
+    return res.json({ status: 'ready' });
   };
 }

@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Kind } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { formatError } from '../common/errors.js';
 
 /** What one request's log line says, gathered while it runs (GraphQL operations and error codes). */
 interface RequestFacts {
@@ -103,9 +104,11 @@ export const requestLoggingPlugin: ApolloServerPlugin<{ req?: LoggedRequest }> =
       async didEncounterErrors({ errors }) {
         if (!req) return;
         for (const error of errors) {
-          const code = error.extensions?.code as string | undefined;
+          // The code the client gets: formatError decides what is expected and what is masked as a crash.
+          const formatted = formatError({ message: error.message, extensions: error.extensions }, error, () => undefined);
+          const code = String(formatted.extensions?.code ?? '');
           if (!code || code === 'INTERNAL_SERVER_ERROR') req.log?.error({ err: error.originalError ?? error, path: error.path }, 'Onverwachte fout in een GraphQL-verzoek');
-          else if (LIMIT_CODES.has(code)) req.log?.warn({ code, reason: error.message.slice(0, 300) }, 'Verzoek geweigerd door een limiet');
+          else if (LIMIT_CODES.has(code)) req.log?.warn({ code, reason: formatted.message.slice(0, 300) }, 'Verzoek geweigerd door een limiet');
         }
       },
       async willSendResponse({ response }) {

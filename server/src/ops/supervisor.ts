@@ -26,6 +26,10 @@ function why(code: number | null, signal: string | null, crash: string | undefin
  * cluster module hands out connections). SIGTERM or SIGINT stops the workers gracefully.
  */
 export function superviseWorkers(count: number, log: Logger, onFirstReady: (url: string) => void): void {
+  // The workers accept connections from the shared socket themselves. With Node's default round robin the
+  // primary hands each connection to a worker in turn, and one handed to a worker that has just died is lost
+  // (the client waits until it times out); here the kernel gives it to a worker that is alive.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   const crashes = new Map<number, string>();
   const ready = new Set<number>();
   let firstReady = false;
@@ -64,9 +68,10 @@ export function superviseWorkers(count: number, log: Logger, onFirstReady: (url:
     }
     const delay = wasReady ? 0 : Math.min(1_000 * 2 ** failedStarts++, MAX_RESTART_DELAY_MS);
     log.error({ workerPid: worker.process.pid, worker: worker.id, code, signal, restartInMs: delay }, `Werkproces ${reason}; het wordt herstart`);
+    // Not unref'd: with no worker left this timer is what keeps the primary alive until the next one starts.
     setTimeout(() => {
       if (!stopping) fork();
-    }, delay).unref();
+    }, delay);
   });
 
   const stop = (signal: NodeJS.Signals) => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isEmpty, loadDemoData } from '../../../seeds/demo-seeder.js';
 import { APP_CONFIG, type AppConfig, servedMunicipalityCodes } from '../config.js';
@@ -8,6 +8,8 @@ import { UserService } from '../modules/auth/user.service.js';
 /** First start: reference data (languages) always; the demo data set when the database is empty. */
 @Injectable()
 export class StartupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Start');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly languageService: LanguageService,
@@ -19,9 +21,9 @@ export class StartupService implements OnApplicationBootstrap {
     await this.languageService.ensureLoaded();
     if (this.config.seedDemoData && (await isEmpty(this.dataSource))) {
       const started = Date.now();
-      console.log('Lege database: demodata laden (buurten van Utrecht en een fictief netwerk)…');
+      this.logger.log('Lege database: demodata laden (buurten van Utrecht en een fictief netwerk)…');
       const counts = await loadDemoData(this.dataSource);
-      console.log(
+      this.logger.log(
         `Demodata geladen in ${Date.now() - started} ms: ${counts.neighbourhoods} buurten, ${counts.teams} teams, ` +
           `${counts.organisations} organisaties, ${counts.persons} personen, ${counts.users ?? 0} demo-accounts`,
       );
@@ -34,9 +36,9 @@ export class StartupService implements OnApplicationBootstrap {
       } catch (error) {
         throw new Error(`ADMIN_EMAIL/ADMIN_PASSWORD: ${(error as Error).message}`);
       }
-      if (created) console.log(`Beheerder ${created.email} aangemaakt (ADMIN_EMAIL)`);
+      if (created) this.logger.log(`Beheerder aangemaakt (ADMIN_EMAIL), gebruiker ${created.id}`);
     } else if (this.config.adminEmail) {
-      console.warn('ADMIN_EMAIL is gezet zonder ADMIN_PASSWORD; er is geen beheerder aangemaakt');
+      this.logger.warn('ADMIN_EMAIL is gezet zonder ADMIN_PASSWORD; er is geen beheerder aangemaakt');
     }
   }
 
@@ -46,7 +48,7 @@ export class StartupService implements OnApplicationBootstrap {
       const row: { n: string | number } | undefined = await this.dataSource.createQueryBuilder()
         .select('COUNT(*)', 'n').from('neighbourhood', 'b').where('"b"."municipalityCode" = :code', { code }).getRawOne();
       if (Number(row?.n ?? 0) === 0) {
-        console.warn(
+        this.logger.warn(
           `Er zijn geen buurten van gemeente ${code} (MUNICIPALITY_CODE) geladen: de kaart blijft daar leeg. ` +
             'Importeer ze met npm run import:neighbourhoods -- <CBS-bestand.geojson>',
         );

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type DataSource, LessThan, MoreThan } from 'typeorm';
+import { type DataSource, LessThan, MoreThan, Not } from 'typeorm';
 import { LoginAttempt } from './login-attempt.entity.js';
 
 export interface LoginLimits {
@@ -68,8 +68,10 @@ export class LoginRateLimiter {
   /** The attempt succeeded: it marks the address as known, and the failures of this account from this address are forgotten. */
   async succeeded(id: string, account: string, address: string): Promise<void> {
     const repository = this.dataSource.getRepository(LoginAttempt);
+    const pair = { accountKey: accountKeyOf(account), address: address.slice(0, 64) };
     await repository.update({ id }, { succeeded: true });
-    await repository.delete({ accountKey: accountKeyOf(account), address: address.slice(0, 64), succeeded: false });
+    // One row per account and address is enough to know the address: the latest success.
+    await repository.delete({ ...pair, id: Not(id) });
   }
 
   private async waitMs(id: string, accountKey: string, address: string, now: number): Promise<number> {
