@@ -11,6 +11,7 @@ import { MatchResults } from '../features/matching/components/MatchResults';
 import { criteriaFromUrl, urlFromCriteria } from '../features/matching/hooks/match-url';
 import { useMatchPanel } from '../features/matching/hooks/use-match-panel';
 import { SearchTabs } from './SearchTabs';
+import { SkipLink } from './SkipLink';
 import { PartnerDetail } from '../features/partner-search/components/PartnerDetail';
 import { ResultsList } from '../features/partner-search/components/ResultsList';
 import { SearchForm } from '../features/partner-search/components/SearchForm';
@@ -177,17 +178,11 @@ export function App() {
   return (
     <div className="utrecht-theme utrecht-document app">
       {signedIn ? (
-        <a className="skip-link" href={mode === 'match' ? '#match-language' : '#search-language'}>
-          {t('app.skipToSearch')}
-        </a>
+        <SkipLink target={mode === 'match' ? 'match-language' : 'search-language'}>{t('app.skipToSearch')}</SkipLink>
       ) : session.status === 'signedOut' ? (
-        <a className="skip-link" href="#sign-in-email">
-          {t('app.skipToSignIn')}
-        </a>
+        <SkipLink target="sign-in-email">{t('app.skipToSignIn')}</SkipLink>
       ) : null}
-      <a className="skip-link" href="#map">
-        {t('app.skipToMap')}
-      </a>
+      <SkipLink target="map">{t('app.skipToMap')}</SkipLink>
       <header className="app__header">
         <div>
           <Heading level={1} className="app__title">
