@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
 import { useClientSettings } from '../features/app-settings/hooks/use-client-settings';
@@ -202,9 +202,9 @@ export function App() {
           <>
             <SignInForm />
             {session.status === 'signedOut' && session.checkError ? (
-              <Paragraph role="alert" className="error-text">
-                {t('auth.checkError', { message: session.checkError.message })}
-              </Paragraph>
+              <Alert type="error" role="alert">
+                <Paragraph>{t('auth.checkError', { message: session.checkError.message })}</Paragraph>
+              </Alert>
             ) : null}
           </>
         ) : (
@@ -251,9 +251,9 @@ export function App() {
                         : ''}
                   </div>
                   {match.error && !match.errorFor('languages') && !match.errorFor('neighbourhoodCode') && !match.errorFor('radiusKm') ? (
-                    <Paragraph role="alert" className="error-text">
-                      {t('error.generic', { message: match.error.message })}
-                    </Paragraph>
+                    <Alert type="error" role="alert">
+                      <Paragraph>{t('error.generic', { message: match.error.message })}</Paragraph>
+                    </Alert>
                   ) : null}
                   {!match.submitted ? <Paragraph>{t('match.initial')}</Paragraph> : null}
                   {match.result && !match.loading ? (
@@ -305,9 +305,9 @@ export function App() {
                     : ''}
               </div>
               {otherError ? (
-                <Paragraph role="alert" className="error-text">
-                  {t('error.generic', { message: otherError.message })}
-                </Paragraph>
+                <Alert type="error" role="alert">
+                  <Paragraph>{t('error.generic', { message: otherError.message })}</Paragraph>
+                </Alert>
               ) : null}
               {!submitted ? <Paragraph>{t('results.initial')}</Paragraph> : null}
               {results && !searching ? (
