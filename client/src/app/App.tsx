@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
 import { useClientSettings } from '../features/app-settings/hooks/use-client-settings';
@@ -11,6 +11,7 @@ import { MatchResults } from '../features/matching/components/MatchResults';
 import { criteriaFromUrl, urlFromCriteria } from '../features/matching/hooks/match-url';
 import { useMatchPanel } from '../features/matching/hooks/use-match-panel';
 import { SearchTabs } from './SearchTabs';
+import { SkipLink } from './SkipLink';
 import { PartnerDetail } from '../features/partner-search/components/PartnerDetail';
 import { ResultsList } from '../features/partner-search/components/ResultsList';
 import { SearchForm } from '../features/partner-search/components/SearchForm';
@@ -177,17 +178,11 @@ export function App() {
   return (
     <div className="utrecht-theme utrecht-document app">
       {signedIn ? (
-        <a className="skip-link" href={mode === 'match' ? '#match-language' : '#search-language'}>
-          {t('app.skipToSearch')}
-        </a>
+        <SkipLink target={mode === 'match' ? 'match-language' : 'search-language'}>{t('app.skipToSearch')}</SkipLink>
       ) : session.status === 'signedOut' ? (
-        <a className="skip-link" href="#sign-in-email">
-          {t('app.skipToSignIn')}
-        </a>
+        <SkipLink target="sign-in-email">{t('app.skipToSignIn')}</SkipLink>
       ) : null}
-      <a className="skip-link" href="#map">
-        {t('app.skipToMap')}
-      </a>
+      <SkipLink target="map">{t('app.skipToMap')}</SkipLink>
       <header className="app__header">
         <div>
           <Heading level={1} className="app__title">
@@ -207,9 +202,9 @@ export function App() {
           <>
             <SignInForm />
             {session.status === 'signedOut' && session.checkError ? (
-              <Paragraph role="alert" className="error-text">
-                {t('auth.checkError', { message: session.checkError.message })}
-              </Paragraph>
+              <Alert type="error" role="alert">
+                <Paragraph>{t('auth.checkError', { message: session.checkError.message })}</Paragraph>
+              </Alert>
             ) : null}
           </>
         ) : (
@@ -256,9 +251,9 @@ export function App() {
                         : ''}
                   </div>
                   {match.error && !match.errorFor('languages') && !match.errorFor('neighbourhoodCode') && !match.errorFor('radiusKm') ? (
-                    <Paragraph role="alert" className="error-text">
-                      {t('error.generic', { message: match.error.message })}
-                    </Paragraph>
+                    <Alert type="error" role="alert">
+                      <Paragraph>{t('error.generic', { message: match.error.message })}</Paragraph>
+                    </Alert>
                   ) : null}
                   {!match.submitted ? <Paragraph>{t('match.initial')}</Paragraph> : null}
                   {match.result && !match.loading ? (
@@ -310,9 +305,9 @@ export function App() {
                     : ''}
               </div>
               {otherError ? (
-                <Paragraph role="alert" className="error-text">
-                  {t('error.generic', { message: otherError.message })}
-                </Paragraph>
+                <Alert type="error" role="alert">
+                  <Paragraph>{t('error.generic', { message: otherError.message })}</Paragraph>
+                </Alert>
               ) : null}
               {!submitted ? <Paragraph>{t('results.initial')}</Paragraph> : null}
               {results && !searching ? (

@@ -8,6 +8,7 @@ import { useRegistryText } from '../features/registry/registry-text';
 import { useI18n } from '../i18n/i18n';
 import { HeaderTools } from './HeaderTools';
 import { MainNav } from './MainNav';
+import { SkipLink } from './SkipLink';
 import type { Route } from './router';
 import { routeTitle, useDocumentTitle } from './page-title';
 import { useNeighbourhoods } from '../features/neighbourhood/hooks/use-neighbourhoods';
@@ -26,9 +27,7 @@ export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }
   useDocumentTitle(title, t('app.title'), user ? '#content' : undefined);
   return (
     <div className="utrecht-theme utrecht-document app app--page">
-      <a className="skip-link" href="#content">
-        {rt('page.skipToContent')}
-      </a>
+      <SkipLink target="content">{rt('page.skipToContent')}</SkipLink>
       <header className="app__header">
         <div>
           <p className="app__title utrecht-heading-1">

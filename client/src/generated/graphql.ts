@@ -222,6 +222,11 @@ export type LanguageLevel =
   | 'FLUENT'
   | 'NATIVE';
 
+/** Waar de plek van een organisatie vandaan komt: ingevoerd (MANUAL) of het midden van het postcodegebied (POSTCODE) */
+export type LocationSource =
+  | 'MANUAL'
+  | 'POSTCODE';
+
 /** E-mail address and password */
 export type LoginInput = {
   email: string;
@@ -822,7 +827,7 @@ export type OrganisationRecordQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }> } | null };
+export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, locationSource: LocationSource | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }> } | null };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
@@ -2086,6 +2091,7 @@ export const OrganisationRecordDocument = new TypedDocumentString(`
     email
     lat
     lon
+    locationSource
     archivedAt
     lastVerifiedOn
     isStale

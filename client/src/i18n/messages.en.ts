@@ -219,4 +219,8 @@ export const en: Record<MessageKey, string> = {
   'title.editAgreement': "Edit partnership agreement",
   'title.editActivity': "Edit walk-in hour",
   'title.notFound': "Page not found",
+  'organisation.mapLocation': "Location on the map",
+  'organisation.locationNone': "Not on the map: no postcode or location known. Enter a postcode and the map places the venue at the centre of that postcode area.",
+  'organisation.locationPostcode': "Centre of the postcode area (approximate). Source: GeoNames (www.geonames.org), CC BY 4.0.",
+  'organisation.locationManual': "At the point entered.",
 };

@@ -217,6 +217,10 @@ export const nl = {
   'title.editAgreement': "Samenwerkingsafspraak wijzigen",
   'title.editActivity': "Spreekuur wijzigen",
   'title.notFound': "Pagina niet gevonden",
+  'organisation.mapLocation': "Plek op de kaart",
+  'organisation.locationNone': "Niet op de kaart: geen postcode of plek bekend. Vul een postcode in, dan zet de kaart de locatie in het midden van dat postcodegebied.",
+  'organisation.locationPostcode': "Midden van het postcodegebied (bij benadering). Bron: GeoNames (www.geonames.org), CC BY 4.0.",
+  'organisation.locationManual': "Op het ingevoerde punt.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

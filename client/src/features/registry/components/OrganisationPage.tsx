@@ -44,6 +44,13 @@ export function OrganisationPage({ id }: { id: string }) {
         <DataList>
           <DetailRow label={rt('organisation.description')}>{organisation.description}</DetailRow>
           <DetailRow label={rt('organisation.address')}>{[organisation.address, organisation.postcode, organisation.city].filter(Boolean).join(', ')}</DetailRow>
+          <DetailRow label={t('organisation.mapLocation')}>
+            {organisation.lat == null || organisation.lon == null
+              ? t('organisation.locationNone')
+              : organisation.locationSource === 'POSTCODE'
+                ? t('organisation.locationPostcode')
+                : t('organisation.locationManual')}
+          </DetailRow>
           <DetailRow label={rt('organisation.website')}>{organisation.website ? <Link href={organisation.website} data-reload="">{organisation.website}</Link> : null}</DetailRow>
           <DetailRow label={rt('organisation.phone')}><PhoneLink phone={organisation.phone} /></DetailRow>
           <DetailRow label={rt('organisation.email')}>{organisation.email}</DetailRow>
