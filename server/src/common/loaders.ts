@@ -49,11 +49,12 @@ export async function relationOf<T extends ObjectLiteral & { id: string }, R ext
   const meta = repository.metadata.findRelationWithPropertyPath(relation);
   const junction = meta?.isManyToMany && meta.isOwning ? meta.junctionEntityMetadata : undefined;
   if (meta && junction && meta.inverseEntityMetadata.primaryColumns.length === 1) {
-    const owner = junction.ownerColumns[0].databaseName;
-    const inverse = junction.inverseColumns[0].databaseName;
+    const quote = (name: string) => repository.manager.connection.driver.escape(name);
+    const owner = `j.${quote(junction.ownerColumns[0].databaseName)}`;
+    const inverse = `j.${quote(junction.inverseColumns[0].databaseName)}`;
     const pairs: Record<string, string>[] = await repository.manager.createQueryBuilder()
-      .select(`j.${owner}`, 'owner').addSelect(`j.${inverse}`, 'related')
-      .from(junction.tableName, 'j').where(`j.${owner} IN (:...ids)`, { ids: [...ids] }).getRawMany();
+      .select(owner, 'owner').addSelect(inverse, 'related')
+      .from(junction.tableName, 'j').where(`${owner} IN (:...ids)`, { ids: [...ids] }).getRawMany();
     const key = meta.inverseEntityMetadata.primaryColumns[0].propertyName;
     const relatedIds = [...new Set(pairs.map((p) => String(p.related)))];
     const related = relatedIds.length
