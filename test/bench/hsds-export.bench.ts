@@ -194,6 +194,8 @@ interface Case {
   signedIn: boolean;
   /** Also measured on the BENCH_BEFORE build (which reads everything for every request, whatever the page). */
   before?: boolean;
+  /** A route or parameter the BENCH_BEFORE build does not have (never measured there, even with BENCH_BEFORE_ALL). */
+  newRoute?: boolean;
 }
 
 interface Figures {
@@ -329,6 +331,7 @@ async function main(): Promise<void> {
     const independent = count('SELECT COUNT(*) AS n FROM person WHERE archivedAt IS NULL AND organisationId IS NULL AND teamId IS NULL');
     const middleOrganisation = (db.prepare('SELECT id FROM organisation WHERE archivedAt IS NULL ORDER BY name, id LIMIT 1 OFFSET ?').get(Math.floor(organisations / 2)) as { id: string }).id;
     const middlePerson = (db.prepare('SELECT id FROM person WHERE archivedAt IS NULL AND organisationId IS NULL AND teamId IS NULL ORDER BY name, id LIMIT 1 OFFSET ?').get(Math.floor(independent / 2)) as { id: string }).id;
+    const anotherPerson = (db.prepare('SELECT id FROM person WHERE archivedAt IS NULL AND organisationId IS NULL AND teamId IS NULL ORDER BY name, id LIMIT 1 OFFSET ?').get(Math.floor(independent / 3)) as { id: string }).id;
     const anAgreement = (db.prepare("SELECT a.id FROM agreement a JOIN organisation o ON o.id = a.organisationId AND o.archivedAt IS NULL WHERE a.archivedAt IS NULL ORDER BY a.id LIMIT 1").get() as { id: string }).id;
     db.close();
     const perPage = 50;
@@ -357,6 +360,13 @@ async function main(): Promise<void> {
       { label: 'services/{id} dienst van een organisatie (ingelogd)', path: `/hsds/services/${uuidv5(`${middleOrganisation}|service`)}`, signedIn: true },
       { label: 'services/{id} dienst van een persoon (ingelogd)', path: `/hsds/services/${uuidv5(`${middlePerson}|service`)}`, signedIn: true },
       { label: 'services/{id} onbekend (ingelogd, 404)', path: `/hsds/services/${uuidv5('bestaat niet')}`, signedIn: true },
+      { label: 'services/{id} dienst van een persoon (ingelogd, 2e)', path: `/hsds/services/${uuidv5(`${anotherPerson}|service`)}`, signedIn: true },
+      { label: 'service_at_locations p1 (anoniem)', path: `/hsds/service_at_locations?page=1&per_page=${perPage}`, signedIn: false, newRoute: true },
+      { label: 'service_at_locations p1 full=true (ingelogd)', path: `/hsds/service_at_locations?page=1&per_page=${perPage}&full=true`, signedIn: true, newRoute: true },
+      { label: 'service_at_locations postcode=3511 5 km (anoniem)', path: `/hsds/service_at_locations?postcode=3511&proximity=5000&per_page=${perPage}`, signedIn: false, newRoute: true },
+      { label: 'service_at_locations postcode=3511 50 km (anoniem)', path: `/hsds/service_at_locations?postcode=3511&proximity=50000&per_page=${perPage}`, signedIn: false, newRoute: true },
+      { label: 'services minimal=true per_page=200 (anoniem)', path: '/hsds/services?minimal=true&per_page=200', signedIn: false, newRoute: true },
+      { label: 'taxonomy_terms p1 (anoniem)', path: '/hsds/taxonomy_terms', signedIn: false, newRoute: true },
     ];
 
     const builds: { name: string; main: string; runs: number }[] = [];
@@ -371,7 +381,7 @@ async function main(): Promise<void> {
       const copy = join(dir, `${build.name}.sqlite`);
       copyFileSync(file, copy);
       started = performance.now();
-      const measured = build.name === 'vóór' && !allCases ? cases.filter((c) => c.before) : cases;
+      const measured = build.name === 'vóór' ? cases.filter((c) => !c.newRoute && (allCases || c.before)) : cases;
       results.set(build.name, await measure(build.name, build.main, copy, dir, measured, build.runs));
       console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }

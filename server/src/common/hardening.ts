@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FieldMiddleware } from '@nestjs/graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { type DocumentNode, getNamedType, GraphQLError, type GraphQLInputType, type GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, Kind, Lexer, Source, TokenKind, typeFromAST, visit } from 'graphql';
+import { type DocumentNode, getNamedType, GraphQLError, type GraphQLInputType, type GraphQLOutputType, type GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, Kind, Lexer, Source, TokenKind, typeFromAST, validate, visit } from 'graphql';
 import helmet from 'helmet';
 import type { AppConfig } from '../config.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -24,7 +24,7 @@ export const GRAPHQL_LIMITS = {
   /** Longest string accepted anywhere in variables or the document; fields have their own, lower, MaxLength. */
   maxStringLength: 20_000,
   /** Operations made only of these mutations may carry a whole file as one string (their input has its own MaxLength). */
-  fileMutations: ['importCsv', 'importHsds'],
+  fileMutations: ['importCsv', 'importHsds', 'importCommunityPresences'],
   maxFileStringLength: 20_000_000,
   /** Deepest nesting of objects and arrays in the variables; our deepest input is 3 levels. */
   maxVariablesDepth: 32,
@@ -169,23 +169,52 @@ export const stringLimitPlugin: ApolloServerPlugin = {
  */
 export const ANONYMOUS_TYPES = {
   /** Always public: the reference data the map needs. */
-  public: new Set(['ClientSettings', 'Community', 'District', 'GeoBounds', 'Language', 'Neighbourhood']),
+  public: new Set(['ClientSettings', 'Community', 'District', 'GeoBounds', 'Language', 'Neighbourhood', 'ServedMunicipality']),
   /** Public only with ANONYMOUS_READ=true: organisations, teams, walk-in hours, and counts of persons without names. */
   anonymousRead: new Set(['Organisation', 'OrganisationPage', 'Team', 'Activity', 'PersonCoverage']),
+  /**
+   * What a policy officer (signed in, aggregates only) may receive besides the two sets above: the
+   * reach and neighbourhood-analysis aggregates. Person types, contact details, users, audit entries
+   * and review items stay out, at any depth.
+   */
+  policyOfficer: new Set([
+    'AggregateCount', 'ReachMatrix', 'ReachCell', 'ReachCellDetail', 'ReachGap', 'ReachArea', 'ReachGroup', 'ReachSettings', 'ReachSnapshot',
+  ]),
 } as const;
+
+/** A signed-in policy officer: receives the public, the anonymous-read and the aggregate types only. */
+const POLICY_OFFICER_ROLE = 'POLICY_OFFICER';
+
+/**
+ * Whether a policy officer may receive a value of this GraphQL type (deny by default, like anonymous
+ * callers). Used for nested fields below and, by the AuthGuard, for root fields, which field middleware does not see.
+ */
+export function policyOfficerMayReceive(returnType: GraphQLOutputType): boolean {
+  const type = getNamedType(returnType);
+  if (!isObjectType(type)) return true;
+  return ANONYMOUS_TYPES.public.has(type.name) || ANONYMOUS_TYPES.anonymousRead.has(type.name) || ANONYMOUS_TYPES.policyOfficer.has(type.name) || SESSION_TYPES.has(type.name);
+}
+
+/** What `me` and `login` answer with: the caller's own account. */
+const SESSION_TYPES = new Set(['User', 'LoginResult', 'AuthPayload']);
 
 /** Root fields that answer about the caller's own session (the user in a login answer, `me`). */
 const SESSION_ROOTS = new Set(['login', 'me']);
 
 export function anonymousAccessGuard(config: Pick<AppConfig, 'anonymousRead'>): FieldMiddleware {
   return async (ctx, next) => {
-    if (ctx.context?.req?.actor) return next();
+    const actor = ctx.context?.req?.actor;
+    if (actor && actor.role !== POLICY_OFFICER_ROLE) return next();
     const type = getNamedType(ctx.info!.returnType);
     if (!isObjectType(type) || ANONYMOUS_TYPES.public.has(type.name)) return next();
-    if (config.anonymousRead && ANONYMOUS_TYPES.anonymousRead.has(type.name)) return next();
+    if ((config.anonymousRead || actor) && ANONYMOUS_TYPES.anonymousRead.has(type.name)) return next();
+    if (actor && ANONYMOUS_TYPES.policyOfficer.has(type.name)) return next();
     let root = ctx.info!.path;
     while (root.prev) root = root.prev;
     if (SESSION_ROOTS.has(String(root.key))) return next();
+    if (actor) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Een beleidsmedewerker ziet alleen totalen, geen gegevens van personen', ctx.info!.fieldName);
+    }
     throw new DomainError(
       ErrorCode.UNAUTHENTICATED,
       type.name.startsWith('Person') || type.name === 'ContactDetails'

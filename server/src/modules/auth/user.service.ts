@@ -73,7 +73,7 @@ export class UserService {
   async create(actor: Actor | null, input: NewUser): Promise<{ user: User; generatedPassword: string | null }> {
     const email = normaliseEmail(input.email);
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw badInput('email', 'e-mailadres is ongeldig');
-    if (!Object.values(UserRole).includes(input.role)) throw badInput('role', 'rol moet MEMBER, COORDINATOR of ADMINISTRATOR zijn');
+    if (!Object.values(UserRole).includes(input.role)) throw badInput('role', 'rol moet MEMBER, COORDINATOR, ADMINISTRATOR of POLICY_OFFICER zijn');
     const generatedPassword = input.password ? null : generatePassword();
     const password = input.password ?? generatedPassword!;
     if (!input.isDemo && password.length < MIN_PASSWORD_LENGTH) {

@@ -6,6 +6,7 @@ import { auditView } from '../../common/audit-view.js';
 import { nowIso } from '../../common/base.entity.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { assertNotArchived } from '../../common/validators.js';
+import { AgreementService } from '../agreement/agreement.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -15,6 +16,10 @@ import { Person } from '../person/person.entity.js';
 import { Team } from '../team/team.entity.js';
 import { ContactAssignment, PartyType } from './contact-assignment.entity.js';
 import { AssignFixedContactPersonInput } from './dto/assign-fixed-contact-person.input.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
+
+/** Tries of an assignment that lost a race to another one for the same party. */
+const MAX_ATTEMPTS = 5;
 
 export interface Party {
   teamId?: string | null;
@@ -28,6 +33,7 @@ export class ContactAssignmentService {
     private readonly ownership: OwnershipService,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly agreements: AgreementService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -117,6 +123,22 @@ export class ContactAssignmentService {
     }
     this.access.assertCanEdit(actor, await this.ownership.teamsOfContactParty(party), 'de vaste contactpersoon');
 
+    // The database keeps one current assignment per party (a partial unique index on "until" IS NULL).
+    // Two assignments at once, on one process or several: the one that loses the race meets the
+    // index, and is retried on top of the winner's assignment, which it then ends.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.assignOnce(actor, input, party, partyType, partyRecord, person);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new DomainError(ErrorCode.CONFLICT, `Tegelijk werd een andere vaste contactpersoon van ${partyRecord.name} gekozen; probeer het opnieuw`, 'personId');
+        }
+      }
+    }
+  }
+
+  private async assignOnce(actor: Actor | null, input: AssignFixedContactPersonInput, party: Party, partyType: PartyType, partyRecord: Team | Organisation, person: Person): Promise<ContactAssignment> {
     const id = await this.dataSource.transaction(async (em) => {
       const now = nowIso();
       const current = await em.findOne(ContactAssignment, { where: { ...this.partyWhere(party), until: IsNull() } });
@@ -129,6 +151,7 @@ export class ContactAssignmentService {
           action: 'endContactAssignment', entityType: 'ContactAssignment', entityId: current.id,
           before: { until: null }, after: { until: now },
         });
+        if (input.updateAgreements) await this.agreements.replaceContactPerson(em, actor, party, current.personId, person.id);
       }
       const assignment = em.create(ContactAssignment, {
         partyType, teamId: party.teamId ?? null, organisationId: party.organisationId ?? null, personId: person.id,

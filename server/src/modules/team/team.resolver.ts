@@ -16,8 +16,8 @@ export class TeamResolver {
 
   @AnonymousReadable()
   @Query(() => [Team], { description: 'Neighbourhood teams with the neighbourhoods they cover' })
-  teams(): Promise<Team[]> {
-    return this.teamService.list();
+  teams(@CurrentActor() actor: Actor | null): Promise<Team[]> {
+    return this.teamService.list(actor);
   }
 
   @AnonymousReadable()

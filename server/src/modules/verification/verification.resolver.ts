@@ -1,5 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+import { Agreement } from '../agreement/agreement.entity.js';
+import { AgreementService } from '../agreement/agreement.service.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { PersonService } from '../person/person.service.js';
 import { PageInput, type Page } from '../../common/pagination.js';
@@ -18,7 +20,14 @@ export class VerificationResolver {
     private readonly verificationService: VerificationService,
     private readonly organisationService: OrganisationService,
     private readonly personService: PersonService,
+    private readonly agreementService: AgreementService,
   ) {}
+
+  @ResolveField(() => Agreement, { nullable: true })
+  agreement(@Parent() item: ReviewItem, @Context() context: LoaderContext): Promise<Agreement | null> | null {
+    if (item.entityType !== VerifiableType.AGREEMENT) return null;
+    return loaderOf(context, 'Agreement', (ids: readonly string[]) => this.agreementService.findByIds(ids)).load(item.id);
+  }
 
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Parent() item: ReviewItem, @Context() context: LoaderContext): Promise<Organisation | null> | null {

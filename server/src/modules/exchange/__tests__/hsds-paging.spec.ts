@@ -294,6 +294,12 @@ describe('paging', () => {
       expect(await count(() => hsds.listOrganizations(actor, { per_page: 200 }))).toBe(await count(() => hsds.listOrganizations(actor, { per_page: 60 })));
       const services = [await count(() => hsds.listServices(actor, { per_page: 200 })), await count(() => hsds.listServices(actor, { per_page: 200, page: 2 }))];
       expect(Math.max(...services)).toBeLessThan(40);
+      // service_at_locations too, and near a postcode (ids and points in the box, then the page).
+      // Organisations' venues only (the first 30 are), then venues and agreements.
+      expect(await count(() => hsds.listServiceAtLocations(actor, { per_page: 3, full: 'true' }))).toBe(await count(() => hsds.listServiceAtLocations(actor, { per_page: 30, full: 'true' })));
+      expect(await count(() => hsds.listServiceAtLocations(actor, { per_page: 60, full: 'true' }))).toBe(await count(() => hsds.listServiceAtLocations(actor, { per_page: 200, full: 'true' })));
+      expect(await count(() => hsds.listServiceAtLocations(actor, { per_page: 60, postcode: '3511', proximity: '5000' })))
+        .toBe(await count(() => hsds.listServiceAtLocations(actor, { per_page: 200, postcode: '3511', proximity: '5000' })));
     }
   });
 });

@@ -3,13 +3,23 @@ import { DataSource, In, IsNull, type ObjectLiteral, type SelectQueryBuilder } f
 import { Activity } from '../../activity/activity.entity.js';
 import { Agreement } from '../../agreement/agreement.entity.js';
 import { AuditEntry } from '../../audit/audit-entry.entity.js';
+import { Community } from '../../community/community.entity.js';
 import { ContactAssignment } from '../../contact-assignment/contact-assignment.entity.js';
 import { Neighbourhood } from '../../neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../../organisation/organisation.entity.js';
 import { Person } from '../../person/person.entity.js';
 import { Team } from '../../team/team.entity.js';
 import { type EntityType, type FlatRecord, inChunks, loadFlatRecords } from '../directory-writer.js';
-import { AGREEMENT_TYPE_NL, PERSON_SERVICE_TITLE } from './hsds-profile.js';
+import { type FilterTaxonomy, ROLE_TERMS, TEAM_TERM } from './hsds-export-taxonomy.js';
+import { HsdsDerivedId } from './hsds-derived-id.entity.js';
+import { AGREEMENT_TYPE_NL, ownServiceId, PERSON_SERVICE_TITLE, serviceAtLocationId, venueLocationId } from './hsds-profile.js';
+
+/**
+ * How long a miss of a derived id (an unknown /hsds/services/{id}) may skip the refill when nothing was
+ * written in this process: the refill's anti-joins cost about 120 ms at 50,000 persons, so unknown ids
+ * cannot make every request pay that; a record written by another process is found within this time.
+ */
+export const DERIVED_ID_REFILL_MS = 10_000;
 
 /** What a list is narrowed to, already checked (see HsdsExportService). */
 export interface HsdsFilter {
@@ -17,6 +27,29 @@ export interface HsdsFilter {
   languageCode?: string;
   /** Lower-case words (no white space) that must all occur in the name or description. */
   words: string[];
+  /** Persons count (role and topic terms look at them): signed-in callers only. */
+  withPersons?: boolean;
+  /** Only the services of this organization (an organisation or a team). */
+  organisationId?: string;
+  /** ISO 8601 UTC: only records changed at or after it (`updatedAt` of the record the object is built from). */
+  modifiedAfter?: string;
+  /** Only records with some term of this taxonomy, or with this term. */
+  taxonomy?: FilterTaxonomy;
+  termCode?: string;
+  /** Only locations inside this box (the exact distance is measured afterwards, see nearLocations). */
+  box?: { minLat: number; maxLat: number; minLon: number; maxLon: number };
+}
+
+/** One of the parts a list is made of: organisations, teams, agreements (services of teams), persons of no organisation or team. */
+type Part = 'o' | 't' | 'a' | 'p';
+
+/** A service_at_location on a page: of an organisation's own service, or of an agreement at its partner's venue. */
+export interface LocationRow {
+  organisationId: string | null;
+  teamId: string | null;
+  agreementId: string | null;
+  lat: number | null;
+  lon: number | null;
 }
 
 /** A row of the teams' part of /hsds/services: the team's own service, or one of its agreements. */
@@ -150,14 +183,97 @@ export class HsdsExportRepository {
         { language: filter.languageCode },
       );
     }
+    this.narrow(qb, 'o', filter);
     // The organization's (and its service's) name and description.
     return this.search(qb, `${this.c('o', 'name')} || ' ' || COALESCE(${this.c('o', 'description')}, '')`, filter.words, 'o');
+  }
+
+  /** The parameters of the API beyond language and search: organization_id, modified_after, taxonomy terms, the box of a postcode's proximity. */
+  private narrow<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, part: Part, filter: HsdsFilter): void {
+    const never = '1 = 0';
+    if (filter.organisationId) {
+      const column = { o: this.c('o', 'id'), t: this.c('t', 'id'), a: this.c('a', 'teamId'), p: null }[part];
+      qb.andWhere(column ? `${column} = :hsdsOrganisation` : never, { hsdsOrganisation: filter.organisationId });
+    }
+    if (filter.modifiedAfter) qb.andWhere(`${this.c(part, 'updatedAt')} >= :hsdsModifiedAfter`, { hsdsModifiedAfter: filter.modifiedAfter });
+    if (filter.taxonomy) {
+      const condition = this.classified(part, filter);
+      if (condition) qb.andWhere(condition.sql, condition.parameters);
+    }
+    if (filter.box) {
+      // Only an organisation's venue is a location (and a partner organisation's, for an agreement).
+      const venue = { o: 'o', a: 'po', t: null, p: null }[part];
+      if (!venue) qb.andWhere(never);
+      else {
+        qb.andWhere(`${this.c(venue, 'lat')} BETWEEN :hsdsMinLat AND :hsdsMaxLat AND ${this.c(venue, 'lon')} BETWEEN :hsdsMinLon AND :hsdsMaxLon`, {
+          hsdsMinLat: filter.box.minLat, hsdsMaxLat: filter.box.maxLat, hsdsMinLon: filter.box.minLon, hsdsMaxLon: filter.box.maxLon,
+        });
+      }
+    }
+  }
+
+  /**
+   * Which records of a part carry a term of the taxonomy (or this term): kinds on organisations and
+   * teams (an agreement is a service of its team), communities on organisations and persons, roles and
+   * topics through the persons (so signed in only: anonymous callers see no persons, and a filter on
+   * them finds nothing). Null when every record of the part qualifies.
+   */
+  private classified(part: Part, filter: HsdsFilter): { sql: string; parameters: Record<string, unknown> } | null {
+    const never = { sql: '1 = 0', parameters: {} };
+    const code = filter.termCode;
+    const c = (alias: string, column: string) => this.c(alias, column);
+    switch (filter.taxonomy) {
+      case 'soort': {
+        if (part === 'p') return never;
+        if (code === undefined) return null;
+        if (code === TEAM_TERM) return part === 'o' ? never : null;
+        if (code.startsWith('team:')) return part === 'o' ? never : { sql: `${c('t', 'kind')} = :hsdsTerm`, parameters: { hsdsTerm: code.slice('team:'.length) } };
+        return part === 'o' ? { sql: `${c('o', 'kind')} = :hsdsTerm`, parameters: { hsdsTerm: code } } : never;
+      }
+      case 'gemeenschap': {
+        if (part === 't' || part === 'a') return never;
+        const [table, owner] = part === 'o' ? ['organisation_community', 'organisationId'] : ['person_community', 'personId'];
+        const where = code === undefined ? '' : ` WHERE ${c('j', 'communityCode')} = :hsdsTerm`;
+        return { sql: `${c(part, 'id')} IN (SELECT ${c('j', owner)} FROM ${this.q(table)} ${this.q('j')}${where})`, parameters: { hsdsTerm: code } };
+      }
+      case 'rol':
+      case 'thema': {
+        if (!filter.withPersons || part === 'a') return never;
+        const { sql, parameters } = this.personCondition(part === 'p' ? 'p' : 'pr', filter.taxonomy, code);
+        if (part === 'p') return { sql, parameters };
+        const column = part === 'o' ? 'organisationId' : 'teamId';
+        return {
+          sql: `${c(part, 'id')} IN (SELECT ${c('pr', column)} FROM ${this.q('person')} ${this.q('pr')} WHERE ${c('pr', 'archivedAt')} IS NULL AND ${sql})`,
+          parameters,
+        };
+      }
+      default:
+        return null;
+    }
+  }
+
+  private personCondition(alias: string, taxonomy: 'rol' | 'thema', code: string | undefined): { sql: string; parameters: Record<string, unknown> } {
+    const p = (column: string) => this.c(alias, column);
+    if (taxonomy === 'thema') {
+      if (code === undefined) return { sql: `COALESCE(${p('topics')}, '') <> ''`, parameters: {} };
+      // simple-array: the codes joined by commas.
+      return { sql: `(',' || ${p('topics')} || ',') LIKE :hsdsTopic ESCAPE '\\'`, parameters: { hsdsTopic: likePattern(`,${code},`) } };
+    }
+    const sql = {
+      KEY_PERSON: `${p('isKeyPerson')} = TRUE`,
+      INTERPRETER: `${p('isInterpreter')} = TRUE`,
+      [ROLE_TERMS.INTERPRETER_FORMAL]: `${p('isInterpreter')} = TRUE AND ${p('interpreterFormal')} = TRUE`,
+      [ROLE_TERMS.INTERPRETER_INFORMAL]: `${p('isInterpreter')} = TRUE AND COALESCE(${p('interpreterFormal')}, FALSE) = FALSE`,
+      CONTACT_PERSON: `${p('isContactPerson')} = TRUE`,
+    }[code ?? ''] ?? `(${p('isKeyPerson')} = TRUE OR ${p('isInterpreter')} = TRUE OR ${p('isContactPerson')} = TRUE)`;
+    return { sql: `(${sql})`, parameters: {} };
   }
 
   /** Teams; their own service has no languages, so a language filter leaves none. */
   private teams(filter: HsdsFilter, prefix = 't'): SelectQueryBuilder<Team> {
     const qb = this.em.createQueryBuilder(Team, 't').where(`${this.c('t', 'archivedAt')} IS NULL`);
     if (filter.languageCode) qb.andWhere('1 = 0');
+    this.narrow(qb, 't', filter);
     return this.search(qb, this.c('t', 'name'), filter.words, prefix);
   }
 
@@ -172,6 +288,7 @@ export class HsdsExportRepository {
         { language: filter.languageCode },
       );
     }
+    this.narrow(qb, 'p', filter);
     // The service's name, "Sleutelpersoon: naam"; it has no description.
     const title = `CASE WHEN ${p('isKeyPerson')} = TRUE THEN ${literal(PERSON_SERVICE_TITLE.keyPerson)} WHEN ${p('isInterpreter')} = TRUE THEN `
       + `(CASE WHEN ${p('interpreterFormal')} = TRUE THEN ${literal(PERSON_SERVICE_TITLE.formalInterpreter)} ELSE ${literal(PERSON_SERVICE_TITLE.informalInterpreter)} END) `
@@ -200,6 +317,7 @@ export class HsdsExportRepository {
   private agreementServices(filter: HsdsFilter, withPersons: boolean): SelectQueryBuilder<Agreement> {
     const qb = this.exportableAgreements(withPersons);
     if (filter.languageCode) qb.andWhere('1 = 0');
+    this.narrow(qb, 'a', filter);
     const type = `CASE ${this.c('a', 'type')} ${Object.entries(AGREEMENT_TYPE_NL).map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(' ')} ELSE 'undefined' END`;
     const description = `'Samenwerkingsafspraak (' || ${type} || ') tussen ' || ${this.c('t', 'name')} || ' en ' || COALESCE(${this.c('po', 'name')}, ${this.c('pp', 'name')}, 'undefined')`;
     return this.search(qb, `${this.c('a', 'title')} || ' ' || ${description}`, filter.words, 'a');
@@ -262,6 +380,125 @@ export class HsdsExportRepository {
       .offset(offset).limit(limit)
       .getRawMany<{ team_id: string; agreement_id: string | null }>();
     return rows.map((r) => ({ teamId: r.team_id, agreementId: r.agreement_id }));
+  }
+
+  /** Where an organisation (o) or an agreement's partner organisation (po) has a location: a point or an address. */
+  private hasVenue(alias: string): string {
+    return `(${this.c(alias, 'lat')} IS NOT NULL OR COALESCE(${this.c(alias, 'address')}, '') <> '')`;
+  }
+
+  private venueOrganisations(filter: HsdsFilter): SelectQueryBuilder<Organisation> {
+    return this.organisations(filter).andWhere(this.hasVenue('o'));
+  }
+
+  /** Agreements at an exported partner organisation with a venue (an agreement with a person has no location). */
+  private venueAgreements(filter: HsdsFilter): SelectQueryBuilder<Agreement> {
+    return this.agreementServices(filter, false).andWhere(this.hasVenue('po'));
+  }
+
+  /** service_at_locations: organisations' own services at their venue, then agreements at their partner's. */
+  async countLocations(filter: HsdsFilter): Promise<[number, number]> {
+    return Promise.all([this.venueOrganisations(filter).getCount(), this.venueAgreements(filter).getCount()]);
+  }
+
+  /** A page of one of the two parts: organisations by name, agreements by team (name, id), start date and id. */
+  async locationRows(part: 'o' | 'a', filter: HsdsFilter, offset: number, limit: number): Promise<LocationRow[]> {
+    if (part === 'o') {
+      return (await this.ids(this.venueOrganisations(filter), 'o', offset, limit)).map((id) => ({ organisationId: id, teamId: null, agreementId: null, lat: null, lon: null }));
+    }
+    const rows = await this.venueAgreements(filter).select(this.c('a', 'id'), 'id').addSelect(this.c('a', 'teamId'), 'team_id')
+      .orderBy(this.c('t', 'name'), 'ASC').addOrderBy(this.c('t', 'id'), 'ASC').addOrderBy(this.c('a', 'startsOn'), 'ASC').addOrderBy(this.c('a', 'id'), 'ASC')
+      .offset(offset).limit(limit)
+      .getRawMany<{ id: string; team_id: string }>();
+    return rows.map((r) => ({ organisationId: null, teamId: r.team_id, agreementId: r.id, lat: null, lon: null }));
+  }
+
+  /**
+   * Every location inside the filter's box, with its point (ids and coordinates only): the caller
+   * measures the exact distance and pages. The box is the proximity around one postcode, so this is a
+   * neighbourhood's worth of rows, not the directory.
+   */
+  async locationsInBox(filter: HsdsFilter): Promise<LocationRow[]> {
+    const [organisations, agreements] = await Promise.all([
+      this.venueOrganisations(filter).select(this.c('o', 'id'), 'id').addSelect(this.c('o', 'lat'), 'lat').addSelect(this.c('o', 'lon'), 'lon')
+        .getRawMany<{ id: string; lat: number; lon: number }>(),
+      this.venueAgreements(filter).select(this.c('a', 'id'), 'id').addSelect(this.c('a', 'teamId'), 'team_id')
+        .addSelect(this.c('po', 'lat'), 'lat').addSelect(this.c('po', 'lon'), 'lon')
+        .getRawMany<{ id: string; team_id: string; lat: number; lon: number }>(),
+    ]);
+    return [
+      ...organisations.map((r) => ({ organisationId: r.id, teamId: null, agreementId: null, lat: Number(r.lat), lon: Number(r.lon) })),
+      ...agreements.map((r) => ({ organisationId: null, teamId: r.team_id, agreementId: r.id, lat: Number(r.lat), lon: Number(r.lon) })),
+    ];
+  }
+
+  /** Exported agreements with a partner organisation (ids only): for finding a service_at_location by its derived id. */
+  async agreementPartners(): Promise<{ id: string; teamId: string; organisationId: string }[]> {
+    return this.venueAgreements({ words: [] }).select(this.c('a', 'id'), 'id').addSelect(this.c('a', 'teamId'), 'teamId').addSelect(this.c('a', 'organisationId'), 'organisationId')
+      .getRawMany<{ id: string; teamId: string; organisationId: string }>();
+  }
+
+  private derivedIdsStale = true;
+  private lastRefill = 0;
+
+  /** A write happened (HsdsDerivedIdSubscriber): the next miss refills. */
+  derivedIdsMayBeMissing(): void {
+    this.derivedIdsStale = true;
+  }
+
+  /** The record a derived id stands for, as stored (see HsdsDerivedId; the caller checks it against the record). */
+  async derivedOwner(id: string): Promise<HsdsDerivedId | null> {
+    return this.em.getRepository(HsdsDerivedId).findOne({ where: { id } });
+  }
+
+  /**
+   * Stores the derived ids of every record not yet in hsds_derived_id (an anti-join per kind: only new
+   * records are hashed, each once). Returns how many were added. Concurrent callers insert the same
+   * rows; the primary key and INSERT … ON CONFLICT DO NOTHING (SQLite: OR IGNORE) keep one.
+   */
+  async storeDerivedIds(): Promise<number> {
+    // A miss without a write since the last refill (in this process; others: once per interval) finds nothing new.
+    if (!this.derivedIdsStale && Date.now() - this.lastRefill < DERIVED_ID_REFILL_MS) return 0;
+    this.derivedIdsStale = false;
+    this.lastRefill = Date.now();
+    const d = (column: string) => this.c('d', column);
+    const missing = (table: string, kind: string) => this.em.createQueryBuilder().select(this.c('r', 'id'), 'id').from(table, 'r')
+      .where(`NOT EXISTS (SELECT 1 FROM ${this.q('hsds_derived_id')} ${this.q('d')} WHERE ${d('ownerId')} = ${this.c('r', 'id')} AND ${d('kind')} = :kind)`, { kind })
+      .getRawMany<{ id: string }>();
+    const [organisations, teams, persons, venues, agreements] = await Promise.all([
+      missing('organisation', 'service'), missing('team', 'service'), missing('person', 'service'), missing('organisation', 'service_at_location'),
+      this.em.createQueryBuilder().select(this.c('a', 'id'), 'id').addSelect(this.c('a', 'organisationId'), 'organisationId').from('agreement', 'a')
+        .where(`${this.c('a', 'organisationId')} IS NOT NULL`)
+        .andWhere(`NOT EXISTS (SELECT 1 FROM ${this.q('hsds_derived_id')} ${this.q('d')} WHERE ${d('ownerId')} = ${this.c('a', 'id')} AND ${d('kind')} = 'service_at_location' AND ${d('partnerId')} = ${this.c('a', 'organisationId')})`)
+        .getRawMany<{ id: string; organisationId: string }>(),
+    ]);
+    const service = (ownerType: string) => ({ id: ownerId }: { id: string }) => ({ id: ownServiceId(ownerId), kind: 'service', ownerType, ownerId, partnerId: null });
+    const rows: HsdsDerivedId[] = [
+      ...organisations.map(service('organisation')), ...teams.map(service('team')), ...persons.map(service('person')),
+      ...venues.map(({ id }) => ({ id: serviceAtLocationId(ownServiceId(id), venueLocationId(id)), kind: 'service_at_location', ownerType: 'organisation', ownerId: id, partnerId: null })),
+      ...agreements.map((a) => ({ id: serviceAtLocationId(a.id, venueLocationId(a.organisationId)), kind: 'service_at_location', ownerType: 'agreement', ownerId: a.id, partnerId: a.organisationId })),
+    ];
+    if (!rows.length) return 0;
+    // One transaction: one commit for the lot, not one per statement.
+    await this.dataSource.transaction(async (em) => {
+      for (let i = 0; i < rows.length; i += 100) await em.createQueryBuilder().insert().into(HsdsDerivedId).values(rows.slice(i, i + 100)).orIgnore().execute();
+    });
+    return rows.length;
+  }
+
+  /** Communities (reference data, a short list): the terms of the taxonomy `gemeenschap`. */
+  communities(): Promise<{ code: string; nameNl: string }[]> {
+    return this.em.createQueryBuilder(Community, 'c').select(this.c('c', 'code'), 'code').addSelect(this.c('c', 'nameNl'), 'nameNl')
+      .getRawMany<{ code: string; nameNl: string }>();
+  }
+
+  /** `updatedAt` of records of one table, for `last_modified`. */
+  async modified(kind: 'organisation' | 'team' | 'person' | 'agreement', ids: string[]): Promise<Map<string, string>> {
+    const target = { organisation: Organisation, team: Team, person: Person, agreement: Agreement }[kind];
+    const found = await Promise.all(inChunks([...new Set(ids)]).map((part) => this.em.createQueryBuilder(target, 'r')
+      .select(this.c('r', 'id'), 'id').addSelect(this.c('r', 'updatedAt'), 'updatedAt').where(`${this.c('r', 'id')} IN (:...part)`, { part })
+      .getRawMany<{ id: string; updatedAt: string }>()));
+    return new Map(found.flat().map((r) => [r.id, r.updatedAt]));
   }
 
   // --- The rows a page needs ----------------------------------------------------------------------

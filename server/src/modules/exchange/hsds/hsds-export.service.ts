@@ -6,29 +6,25 @@ import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { LanguageService } from '../../language/language.service.js';
 import type { FlatRecord } from '../directory-writer.js';
-import { type BatchRequest, type HsdsBatch, HsdsExportRepository, type HsdsFilter } from './hsds-export.repository.js';
+import { boundingBox, haversineKm } from '../../matching/geo.js';
+import { pc4Of, PostcodeService } from '../../postcode/postcode.service.js';
+import { type CheckedQuery, checkQuery, HSDS_MAX_PER_PAGE, HSDS_PARAMETERS, type HsdsQuery, type HsdsRoute } from './hsds-export-query.js';
+import { allTerms, type TaxonomyTerm, TAXONOMY_KEYS, taxonomyById, taxonomyJson, taxonomyTermId, termJson } from './hsds-export-taxonomy.js';
+import { type BatchRequest, type HsdsBatch, HsdsExportRepository, type HsdsFilter, type LocationRow, type TeamServiceRow } from './hsds-export.repository.js';
 import {
-  AGREEMENT_SERVICE_STATUS, AGREEMENT_TYPE_NL, attribute, BYDAY, clean, type Json, neighbourhoodUri, PERSON_SERVICE_TITLE, type TermCode, TIMEZONE,
+  AGREEMENT_SERVICE_STATUS, AGREEMENT_TYPE_NL, attribute, BYDAY, clean, type Json, neighbourhoodUri, PERSON_SERVICE_TITLE, TAXONOMY, type TermCode, TIMEZONE,
   uuidv5, uuidv5Matcher,
 } from './hsds-profile.js';
 
-export const HSDS_MAX_PER_PAGE = 200;
-export const HSDS_DEFAULT_PER_PAGE = 50;
-/** Beyond this a page number means nothing (200 × 10⁹ records) and offsets would stop being exact. */
-export const HSDS_MAX_PAGE = 1_000_000_000;
-/** The search is one LIKE per word over the directory: keep it bounded. */
-export const HSDS_MAX_SEARCH_LENGTH = 200;
-export const HSDS_MAX_SEARCH_WORDS = 10;
+export {
+  HSDS_DEFAULT_PER_PAGE, HSDS_MAX_PAGE, HSDS_MAX_PER_PAGE, HSDS_MAX_PROXIMITY_METRES, HSDS_MAX_SEARCH_LENGTH, HSDS_MAX_SEARCH_WORDS, type HsdsQuery,
+} from './hsds-export-query.js';
 
-/** The query string of a list route, as it arrives (anything may come in: checkFilter and checkPaging check it). */
-export interface HsdsQuery {
-  page?: string | number;
-  per_page?: string | number;
-  /** ISO 639-3/639-1 code or Dutch/English name: only services in that language (our extension). */
-  language?: string;
-  /** Words in the name or description. */
-  search?: string;
-}
+/** Every search word in the code, name or description of a taxonomy or term (lower case, as the database search). */
+const matchesWords = (item: Json, words: string[]) => {
+  const text = [item.code, item.name, item.description].filter(Boolean).join(' ').toLowerCase();
+  return words.every((w) => text.includes(w));
+};
 
 export interface HsdsPage {
   total_items: number;
@@ -79,6 +75,7 @@ export class HsdsExportService {
     private readonly repository: HsdsExportRepository,
     private readonly languages: LanguageService,
     private readonly accessPolicy: AccessPolicy,
+    private readonly postcodes: PostcodeService,
   ) {}
 
   /** The audit trail of a record as HSDS metadata: one entry per field that changed. */
@@ -379,36 +376,45 @@ export class HsdsExportService {
 
   // --- Query string -------------------------------------------------------------------------------
 
-  /** language and search, checked; language first, as before (an unknown language is the first thing said). */
-  private checkFilter(query: HsdsQuery): HsdsFilter {
-    const { language, search } = query as Record<string, unknown>;
-    const filter: HsdsFilter = { words: [] };
-    if (language !== undefined && typeof language !== 'string') throw badInput('language', 'language mag maar één keer voorkomen: één taal, als code of naam');
-    if (language) filter.languageCode = this.languages.resolve(language, 'language').code;
-    if (search !== undefined && typeof search !== 'string') throw badInput('search', 'search mag maar één keer voorkomen');
-    if (search?.trim()) {
-      if (search.length > HSDS_MAX_SEARCH_LENGTH) throw badInput('search', `search mag hoogstens ${HSDS_MAX_SEARCH_LENGTH} tekens lang zijn`);
-      filter.words = [...new Set(search.toLowerCase().split(/\s+/).filter(Boolean))];
-      if (filter.words.length > HSDS_MAX_SEARCH_WORDS) throw badInput('search', `search mag hoogstens ${HSDS_MAX_SEARCH_WORDS} woorden bevatten`);
-    }
-    return filter;
-  }
-
-  /** page and per_page: whole numbers written as digits (or numbers from code), within bounds; 400 naming the parameter. */
-  private checkPaging(query: HsdsQuery): Paging {
-    const number = (value: unknown, fallback: number) => {
-      if (value === undefined) return fallback;
-      if (typeof value === 'number') return value;
-      return typeof value === 'string' && /^[0-9]{1,15}$/.test(value) ? Number(value) : NaN;
+  /**
+   * A list route's query: checked (checkQuery), then what needs the database resolved: the language,
+   * the taxonomy term, the postcode. `route` says which parameters the route takes.
+   */
+  private async filterOf(actor: Actor | null, route: HsdsRoute, query: HsdsQuery): Promise<{ checked: CheckedQuery; filter: HsdsFilter; near?: { lat: number; lon: number; km: number } }> {
+    // An unknown language is the first thing said, as before.
+    if (query.language !== undefined && typeof query.language !== 'string') throw badInput('language', 'language mag maar één keer voorkomen: één taal, als code of naam');
+    const languageCode = typeof query.language === 'string' && query.language && (HSDS_PARAMETERS[route] as readonly string[]).includes('language')
+      ? this.languages.resolve(query.language, 'language').code : undefined;
+    const checked = checkQuery(route, query);
+    const filter: HsdsFilter = {
+      words: checked.words, languageCode, withPersons: this.accessPolicy.canSeePersonalData(actor),
+      organisationId: checked.organisationId, modifiedAfter: checked.modifiedAfter,
     };
-    const page = number(query.page, 1);
-    const perPage = number(query.per_page, HSDS_DEFAULT_PER_PAGE);
-    if (!Number.isInteger(page) || page < 1) throw badInput('page', 'page moet een geheel getal van 1 of meer zijn');
-    if (page > HSDS_MAX_PAGE) throw badInput('page', `page mag hoogstens ${HSDS_MAX_PAGE} zijn`);
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > HSDS_MAX_PER_PAGE) {
-      throw badInput('per_page', `per_page moet een geheel getal van 1 tot en met ${HSDS_MAX_PER_PAGE} zijn`);
+    if (checked.taxonomyId || checked.taxonomyTermId) {
+      const taxonomy = checked.taxonomyId ? taxonomyById(checked.taxonomyId) : undefined;
+      if (checked.taxonomyId && !taxonomy) throw badInput('taxonomy_id', `Taxonomie '${checked.taxonomyId}' bestaat niet (zie /hsds/taxonomies)`);
+      let term: TaxonomyTerm | undefined;
+      if (checked.taxonomyTermId) {
+        term = allTerms(await this.repository.communities()).find((t) => taxonomyTermId(t) === checked.taxonomyTermId);
+        if (!term) throw badInput('taxonomy_term_id', `Term '${checked.taxonomyTermId}' bestaat niet (zie /hsds/taxonomy_terms)`);
+        if (taxonomy && term.taxonomy !== taxonomy) throw badInput('taxonomy_term_id', `Term '${term.code}' hoort bij taxonomie ${term.taxonomy}, niet bij ${taxonomy}`);
+      }
+      const key = term?.taxonomy ?? taxonomy!;
+      if (key === TAXONOMY) {
+        throw badInput(checked.taxonomyTermId ? 'taxonomy_term_id' : 'taxonomy_id', 'De termen van sociale-kaart-nl beschrijven attributen; filteren kan op rol, soort, thema en gemeenschap');
+      }
+      filter.taxonomy = key;
+      filter.termCode = term?.code;
     }
-    return { page, perPage };
+    if (checked.postcode !== undefined) {
+      if (!pc4Of(checked.postcode)) throw badInput('postcode', 'postcode moet een Nederlandse postcode zijn: 4 cijfers, eventueel met 2 letters (3511 of 3511 AB)');
+      const point = this.postcodes.lookup(checked.postcode);
+      if (!point) throw badInput('postcode', `Postcode ${checked.postcode} kennen wij niet`);
+      const km = checked.proximityMetres! / 1000;
+      filter.box = boundingBox(point.lat, point.lon, km);
+      return { checked, filter, near: { lat: point.lat, lon: point.lon, km } };
+    }
+    return { checked, filter };
   }
 
   private envelope(total: number, { page, perPage }: Paging, contents: Json[]): HsdsPage {
@@ -423,15 +429,50 @@ export class HsdsExportService {
     return { withPersons, organisations: [], teams: [], organisationServices: [], teamServices: [], agreements: [], personServices: [], ...parts };
   }
 
+  // --- Shapes: full (as nested as we have), one-to-one fields, minimal ---------------------------
+
+  /** The one-to-one fields of an object: no lists (HSDS "list" schemas and `full=false`). */
+  private basic(object: Json): Json {
+    return Object.fromEntries(Object.entries(object).filter(([, v]) => !Array.isArray(v) && (v === null || typeof v !== 'object')));
+  }
+
+  /** A service with its one-to-one fields, its organization likewise, and `last_modified`. */
+  private basicService(service: Json, modified: Map<string, string>): Json {
+    return clean({
+      ...this.basic(service),
+      last_modified: modified.get(service.id as string),
+      organization: service.organization ? this.basic(service.organization as Json) : undefined,
+    });
+  }
+
+  /** `last_modified` of services: the `updatedAt` of the organisation, team, agreement or person it is built from. */
+  private async serviceModified(organisationIds: string[], teamRows: TeamServiceRow[], personIds: string[]): Promise<Map<string, string>> {
+    const agreementIds = teamRows.map((r) => r.agreementId).filter((id): id is string => !!id);
+    const teamIds = teamRows.filter((r) => !r.agreementId).map((r) => r.teamId);
+    const [organisations, teams, agreements, persons] = await Promise.all([
+      organisationIds.length ? this.repository.modified('organisation', organisationIds) : new Map<string, string>(),
+      teamIds.length ? this.repository.modified('team', teamIds) : new Map<string, string>(),
+      agreementIds.length ? this.repository.modified('agreement', agreementIds) : new Map<string, string>(),
+      personIds.length ? this.repository.modified('person', personIds) : new Map<string, string>(),
+    ]);
+    const result = new Map<string, string>(agreements);
+    for (const map of [organisations, teams, persons]) for (const [id, at] of map) result.set(uuidv5(`${id}|service`), at);
+    return result;
+  }
+
   // --- Routes -------------------------------------------------------------------------------------
 
   /**
-   * Organisations (by name, then id), then teams (likewise), each with its services nested. Counted,
-   * filtered and cut in the database; only the page's rows and what they point at are read.
+   * Organisations (by name, then id), then teams (likewise), each with its services nested (our
+   * default, as before); `full=false` gives the one-to-one fields only, `full_service=false` the
+   * services' one-to-one fields. Counted, filtered and cut in the database.
    */
   async listOrganizations(actor: Actor | null, query: HsdsQuery = {}): Promise<HsdsPage> {
-    const filter = this.checkFilter(query);
-    const paging = this.checkPaging(query);
+    return this.organizationsPage(actor, await this.filterOf(actor, 'organizations', query));
+  }
+
+  private async organizationsPage(actor: Actor | null, { checked, filter }: { checked: CheckedQuery; filter: HsdsFilter }): Promise<HsdsPage> {
+    const paging = { page: checked.page, perPage: checked.perPage };
     const withPersons = this.accessPolicy.canSeePersonalData(actor);
     const counts = await Promise.all([this.repository.countOrganisations(filter), this.repository.countTeams(filter)]);
     const [organisationSlice, teamSlice] = slices(counts, paging);
@@ -440,7 +481,13 @@ export class HsdsExportService {
       teamSlice.limit ? this.repository.teamIds(filter, teamSlice.offset, teamSlice.limit) : [],
     ]);
     const contents = await this.organizationsOf(withPersons, organisationIds, teamIds);
-    return this.envelope(counts[0] + counts[1], paging, contents);
+    return this.envelope(counts[0] + counts[1], paging, contents.map((o) => this.organizationShape(o, checked)));
+  }
+
+  private organizationShape(organization: Json, checked: Pick<CheckedQuery, 'full' | 'fullService'>): Json {
+    if (checked.full === false) return this.basic(organization);
+    if (checked.fullService === false) return { ...organization, services: (organization.services as Json[]).map((s) => this.basic(s)) };
+    return organization;
   }
 
   /** Organizations with their services, in the order given. */
@@ -458,11 +505,15 @@ export class HsdsExportService {
 
   /**
    * Services, each with its organization nested: those of organisations, then per team its own and its
-   * agreements', then (signed in) those of persons of no organisation or team.
+   * agreements', then (signed in) those of persons of no organisation or team. Fully nested (our
+   * default); `full=false` the one-to-one fields, `minimal=true` id, name, status and last_modified.
    */
   async listServices(actor: Actor | null, query: HsdsQuery = {}): Promise<HsdsPage> {
-    const filter = this.checkFilter(query);
-    const paging = this.checkPaging(query);
+    return this.servicesPage(actor, await this.filterOf(actor, 'services', query));
+  }
+
+  private async servicesPage(actor: Actor | null, { checked, filter }: { checked: CheckedQuery; filter: HsdsFilter }): Promise<HsdsPage> {
+    const paging = { page: checked.page, perPage: checked.perPage };
     const withPersons = this.accessPolicy.canSeePersonalData(actor);
     const counts = await Promise.all([
       this.repository.countOrganisations(filter),
@@ -475,7 +526,12 @@ export class HsdsExportService {
       teamSlice.limit ? this.repository.teamServiceRows(filter, withPersons, teamSlice.offset, teamSlice.limit) : [],
       personSlice.limit ? this.repository.independentPersonIds(filter, personSlice.offset, personSlice.limit) : [],
     ]);
-    const contents = await this.servicesOf(withPersons, organisationIds, teamRows, personIds);
+    let contents = await this.servicesOf(withPersons, organisationIds, teamRows, personIds);
+    if (checked.minimal || checked.full === false) {
+      const modified = await this.serviceModified(organisationIds, teamRows, personIds);
+      contents = contents.map((s) => this.basicService(s, modified));
+      if (checked.minimal) contents = contents.map(({ id, name, status, last_modified }) => clean({ id, name, status, last_modified }));
+    }
     return this.envelope(counts[0] + counts[1] + counts[2], paging, contents);
   }
 
@@ -511,38 +567,188 @@ export class HsdsExportService {
     return services;
   }
 
-  async getOrganization(actor: Actor | null, id: string): Promise<Json> {
+  /**
+   * service_at_locations: an organisation's own service at its venue (by name), then agreements at their
+   * partner's venue (by team, start date). With `postcode` and `proximity`: only those within that many
+   * metres of the postcode's PC4 centroid, measured on the sphere, nearest first. Each carries its
+   * location and its service (one-to-one fields; `full=true`: the full service and its schedules there).
+   */
+  async listServiceAtLocations(actor: Actor | null, query: HsdsQuery = {}): Promise<HsdsPage> {
+    return this.serviceAtLocationsPage(actor, await this.filterOf(actor, 'service_at_locations', query));
+  }
+
+  private async serviceAtLocationsPage(
+    actor: Actor | null, { checked, filter, near }: { checked: CheckedQuery; filter: HsdsFilter; near?: { lat: number; lon: number; km: number } },
+  ): Promise<HsdsPage> {
+    const paging = { page: checked.page, perPage: checked.perPage };
+    let total: number;
+    let rows: LocationRow[];
+    if (near) {
+      const within = (await this.repository.locationsInBox(filter))
+        .map((row) => ({ row, km: haversineKm(near.lat, near.lon, row.lat!, row.lon!), key: row.organisationId ?? row.agreementId! }))
+        .filter((r) => r.km <= near.km)
+        // Nearest first; the id makes it a total order, so pages never overlap.
+        .sort((a, b) => a.km - b.km || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      total = within.length;
+      rows = within.slice((paging.page - 1) * paging.perPage, paging.page * paging.perPage).map((r) => r.row);
+    } else {
+      const counts = await this.repository.countLocations(filter);
+      total = counts[0] + counts[1];
+      const [organisationSlice, agreementSlice] = slices(counts, paging);
+      const parts = await Promise.all([
+        organisationSlice.limit ? this.repository.locationRows('o', filter, organisationSlice.offset, organisationSlice.limit) : [],
+        agreementSlice.limit ? this.repository.locationRows('a', filter, agreementSlice.offset, agreementSlice.limit) : [],
+      ]);
+      rows = parts.flat();
+    }
+    return this.envelope(total, paging, await this.serviceAtLocationsOf(actor, rows, checked.full === true));
+  }
+
+  private async serviceAtLocationsOf(actor: Actor | null, rows: LocationRow[], full: boolean): Promise<Json[]> {
+    const withPersons = this.accessPolicy.canSeePersonalData(actor);
+    const organisationIds = rows.flatMap((r) => (r.organisationId ? [r.organisationId] : []));
+    const teamRows = rows.flatMap((r) => (r.agreementId ? [{ teamId: r.teamId!, agreementId: r.agreementId }] : []));
+    const [services, modified] = await Promise.all([
+      this.servicesOf(withPersons, organisationIds, teamRows, []),
+      full ? new Map<string, string>() : this.serviceModified(organisationIds, teamRows, []),
+    ]);
+    const byId = new Map(services.map((s) => [s.id as string, s]));
+    return rows.flatMap((row) => {
+      const service = byId.get(row.organisationId ? uuidv5(`${row.organisationId}|service`) : row.agreementId!);
+      const at = (service?.service_at_locations as Json[] | undefined)?.[0];
+      if (!service || !at) return [];
+      const schedules = (service.schedules as Json[]).filter((s) => s.service_at_location_id === at.id);
+      return [full ? { ...at, schedules, service } : { ...at, service: this.basicService(service, modified) }];
+    });
+  }
+
+  async getServiceAtLocation(actor: Actor | null, id: string, query: HsdsQuery = {}): Promise<Json> {
+    checkQuery('service_at_locations/{id}', query);
+    const row = await this.serviceAtLocationRow(id);
+    const [found] = row ? await this.serviceAtLocationsOf(actor, [row], true) : [];
+    // An agreement whose partner changed has another location, so another id.
+    if (!found || found.id !== id) throw notFound('id', `Dienst op locatie '${id}' bestaat niet`);
+    return found;
+  }
+
+  async getOrganization(actor: Actor | null, id: string, query: HsdsQuery = {}): Promise<Json> {
+    const checked = checkQuery('organizations/{id}', query);
     const withPersons = this.accessPolicy.canSeePersonalData(actor);
     const [organisation, team] = await Promise.all([this.repository.organisation(id), this.repository.team(id)]);
     const found = organisation
       ? (await this.organizationsOf(withPersons, [id], []))[0]
       : team ? (await this.organizationsOf(withPersons, [], [id]))[0] : undefined;
     if (!found) throw notFound('id', `Organisatie '${id}' bestaat niet`);
-    return found;
+    return this.organizationShape(found, checked);
   }
 
   /**
    * One service: an agreement's (its id), or the own service of an organisation, team or person, whose
-   * id is a uuidv5 of the owner's id. That cannot be reversed, so the owners' ids (ids only) are hashed
-   * until one matches: about 0.7 µs per id, 50,000 independent persons in some 35 ms.
+   * id is a uuidv5 of the owner's id: found through the stored derived ids (derivedOwner).
    */
-  async getService(actor: Actor | null, id: string): Promise<Json> {
+  async getService(actor: Actor | null, id: string, query: HsdsQuery = {}): Promise<Json> {
+    checkQuery('services/{id}', query);
     const withPersons = this.accessPolicy.canSeePersonalData(actor);
     const [agreement] = await this.repository.agreements(withPersons, { ids: [id] });
     if (agreement) return (await this.servicesOf(withPersons, [], [{ teamId: agreement.teamId, agreementId: agreement.id }], []))[0];
-    const matches = uuidv5Matcher(id);
-    if (matches) {
-      const kinds = ['organisation', 'team', ...(withPersons ? ['independentPerson' as const] : [])] as const;
-      for (const kind of kinds) {
-        const owner = (await this.repository.allIds(kind)).find((ownerId) => matches(`${ownerId}|service`));
-        if (!owner) continue;
-        const [found] = kind === 'organisation' ? await this.servicesOf(withPersons, [owner], [], [])
-          : kind === 'team' ? await this.servicesOf(withPersons, [], [{ teamId: owner, agreementId: null }], [])
-            : await this.servicesOf(withPersons, [], [], [owner]);
-        if (found) return found;
-      }
+    const owner = await this.derivedOwner(id, 'service');
+    if (owner) {
+      const [found] = owner.ownerType === 'organisation' ? await this.servicesOf(withPersons, [owner.ownerId], [], [])
+        : owner.ownerType === 'team' ? await this.servicesOf(withPersons, [], [{ teamId: owner.ownerId, agreementId: null }], [])
+          // A person's own service: only signed in, and only while the person belongs to no organisation or team.
+          : withPersons && await this.repository.independentPerson(owner.ownerId) ? await this.servicesOf(withPersons, [], [], [owner.ownerId]) : [];
+      if (found?.id === id) return found;
     }
     throw notFound('id', `Dienst '${id}' bestaat niet`);
+  }
+
+  /**
+   * Whose derived id this is. A uuidv5 cannot be reversed, so the ids are stored (HsdsDerivedId): a miss
+   * stores those of records added since (only they are hashed) and looks again. What the row says is
+   * checked by the caller against the current records (archived, moved, another partner: 404).
+   */
+  private async derivedOwner(id: string, kind: 'service' | 'service_at_location'): Promise<{ ownerType: string; ownerId: string } | null> {
+    if (!uuidv5Matcher(id)) return null;
+    let row = await this.repository.derivedOwner(id);
+    if (!row && (await this.repository.storeDerivedIds()) > 0) row = await this.repository.derivedOwner(id);
+    return row && row.kind === kind ? row : null;
+  }
+
+  /** Which organisation's venue or agreement a service_at_location id is. */
+  private async serviceAtLocationRow(id: string): Promise<LocationRow | null> {
+    const owner = await this.derivedOwner(id, 'service_at_location');
+    if (!owner) return null;
+    if (owner.ownerType === 'organisation') return { organisationId: owner.ownerId, teamId: null, agreementId: null, lat: null, lon: null };
+    const [agreement] = await this.repository.agreements(false, { ids: [owner.ownerId] });
+    return agreement ? { organisationId: null, teamId: agreement.teamId, agreementId: agreement.id, lat: null, lon: null } : null;
+  }
+
+  // --- Taxonomies ----------------------------------------------------------------------------------
+
+  async listTaxonomies(query: HsdsQuery = {}): Promise<HsdsPage> {
+    const checked = checkQuery('taxonomies', query);
+    const all = TAXONOMY_KEYS.map(taxonomyJson).filter((t) => matchesWords(t, checked.words));
+    return this.memoryPage(all, checked);
+  }
+
+  async getTaxonomy(id: string, query: HsdsQuery = {}): Promise<Json> {
+    checkQuery('taxonomies/{id}', query);
+    const key = taxonomyById(id);
+    if (!key) throw notFound('id', `Taxonomie '${id}' bestaat niet`);
+    return taxonomyJson(key);
+  }
+
+  async listTaxonomyTerms(query: HsdsQuery = {}): Promise<HsdsPage> {
+    const checked = checkQuery('taxonomy_terms', query);
+    const terms = allTerms(await this.repository.communities());
+    const taxonomy = checked.taxonomyId ? taxonomyById(checked.taxonomyId) : undefined;
+    if (checked.taxonomyId && !taxonomy) throw badInput('taxonomy_id', `Taxonomie '${checked.taxonomyId}' bestaat niet (zie /hsds/taxonomies)`);
+    if (checked.parentId && !terms.some((t) => taxonomyTermId(t) === checked.parentId)) {
+      throw badInput('parent_id', `Term '${checked.parentId}' bestaat niet (zie /hsds/taxonomy_terms)`);
+    }
+    const all = terms.map(termJson).filter((t) => (!taxonomy || t.taxonomy === taxonomy)
+      && (!checked.topOnly || !t.parent_id)
+      && (!checked.parentId || t.parent_id === checked.parentId)
+      && matchesWords(t, checked.words));
+    return this.memoryPage(all, checked);
+  }
+
+  async getTaxonomyTerm(id: string, query: HsdsQuery = {}): Promise<Json> {
+    checkQuery('taxonomy_terms/{id}', query);
+    const term = allTerms(await this.repository.communities()).find((t) => taxonomyTermId(t) === id);
+    if (!term) throw notFound('id', `Term '${id}' bestaat niet`);
+    return { ...termJson(term), taxonomy_detail: taxonomyJson(term.taxonomy) };
+  }
+
+  /** Reference lists (a few hundred entries at most) are paged in memory. */
+  private memoryPage(all: Json[], checked: CheckedQuery): HsdsPage {
+    const paging = { page: checked.page, perPage: checked.perPage };
+    return this.envelope(all.length, paging, all.slice((paging.page - 1) * paging.perPage, paging.page * paging.perPage));
+  }
+
+  // --- ndjson --------------------------------------------------------------------------------------
+
+  /**
+   * `format=ndjson`: every result of a list route, one JSON object per line, read and written a page of
+   * 200 at a time (so memory stays that of one page, whatever the directory's size).
+   */
+  async ndjson(route: 'services' | 'organizations' | 'service_at_locations' | 'taxonomies' | 'taxonomy_terms', actor: Actor | null, query: HsdsQuery, write: (line: string) => Promise<void>): Promise<void> {
+    const { format: _format, ...rest } = query;
+    const resolved = route === 'taxonomies' || route === 'taxonomy_terms' ? (checkQuery(route, query), null) : await this.filterOf(actor, route, query);
+    for (let page = 1; ; page++) {
+      const paged = { ...rest, page: String(page), per_page: String(HSDS_MAX_PER_PAGE) };
+      let result: HsdsPage;
+      if (resolved) {
+        const next = { ...resolved, checked: { ...resolved.checked, page, perPage: HSDS_MAX_PER_PAGE } };
+        result = route === 'services' ? await this.servicesPage(actor, next)
+          : route === 'organizations' ? await this.organizationsPage(actor, next)
+            : await this.serviceAtLocationsPage(actor, next);
+      } else {
+        result = route === 'taxonomies' ? await this.listTaxonomies(paged) : await this.listTaxonomyTerms(paged);
+      }
+      for (const item of result.contents) await write(`${JSON.stringify(item)}\n`);
+      if (result.last_page || !result.contents.length) return;
+    }
   }
 
   /**

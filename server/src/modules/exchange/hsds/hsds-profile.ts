@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { cbsCode } from '../../neighbourhood/cbs-code.js';
 
 /**
  * The Dutch profile of HSDS 3.1 for the sociale kaart (docs/hsds-profile.md). HSDS has no model of
@@ -39,6 +40,13 @@ function formatV5(hex: string): string {
 export function uuidv5(name: string, namespace = DEFAULT_NAMESPACE): string {
   return formatV5(sha1Hex(namespace, name));
 }
+
+/** The id of the own service of an organisation, team or person (HsdsExportService.ownerService, personService). */
+export const ownServiceId = (ownerId: string) => uuidv5(`${ownerId}|service`);
+/** The id of an organisation's venue (`location`). */
+export const venueLocationId = (organisationId: string) => uuidv5(`${organisationId}|location`);
+/** The id of a service at a location: an organisation's own service at its venue, or an agreement (its id) at its partner's. */
+export const serviceAtLocationId = (serviceId: string, locationId: string) => uuidv5(`${serviceId}|at|${locationId}`);
 
 const UUIDV5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -139,7 +147,7 @@ export function clean<T extends Json>(object: T): T {
 
 /** Where a service area's CBS neighbourhood is named: a URN with the CBS code. */
 export const neighbourhoodUri = (code: string) => `urn:cbs:buurt:${code}`;
-export const codeFromUri = (uri: unknown) => (typeof uri === 'string' ? /^urn:cbs:buurt:(BU\d{8})$/.exec(uri)?.[1] : undefined);
+export const codeFromUri = (uri: unknown) => (typeof uri === 'string' ? cbsCode('neighbourhood', /^urn:cbs:buurt:(.*)$/.exec(uri)?.[1]) ?? undefined : undefined);
 
 /** ISO weekday (1 = Monday) ↔ RFC 5545 BYDAY. */
 export const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;

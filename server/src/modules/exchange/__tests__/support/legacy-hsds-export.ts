@@ -10,7 +10,15 @@ import { Community } from '../../../community/community.entity.js';
 import { LanguageService } from '../../../language/language.service.js';
 import { Neighbourhood } from '../../../neighbourhood/neighbourhood.entity.js';
 import { type FlatRecord, Snapshot } from '../../directory-writer.js';
-import type { HsdsPage, HsdsQuery } from '../../hsds/hsds-export.service.js';
+import type { HsdsPage } from '../../hsds/hsds-export.service.js';
+
+/** The query the export took before the full HSDS API (paging, language, search). */
+interface HsdsQuery {
+  page?: string | number;
+  per_page?: string | number;
+  language?: string;
+  search?: string;
+}
 import { AGREEMENT_SERVICE_STATUS, attribute, BYDAY, clean, type Json, neighbourhoodUri, type TermCode, TIMEZONE, uuidv5 } from '../../hsds/hsds-profile.js';
 
 const HSDS_MAX_PER_PAGE = 200;
