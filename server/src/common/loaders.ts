@@ -36,14 +36,38 @@ export function groupedBy<K, V>(keys: readonly K[], rows: V[], keysOf: (row: V) 
 }
 
 /**
- * One relation of many rows by id, in one statement: for each id the related rows (to-many) as the owning
- * repository's mapping loads them. Used by the services, so only the owning module touches its tables.
+ * One relation of many rows by id: for each id the related rows, as the owning repository's mapping loads them.
+ * Many-to-many relations read the junction table, then each related row once (two statements, however many
+ * parents share it: a neighbourhood's boundary is read once, not once per person working there); other
+ * relations are joined in one statement. Used by the services, so only the owning module touches its tables.
  */
 export async function relationOf<T extends ObjectLiteral & { id: string }, R extends keyof T & string>(
   repository: Repository<T>,
   ids: readonly string[],
   relation: R,
 ): Promise<T[R][]> {
+  const meta = repository.metadata.findRelationWithPropertyPath(relation);
+  const junction = meta?.isManyToMany && meta.isOwning ? meta.junctionEntityMetadata : undefined;
+  if (meta && junction && meta.inverseEntityMetadata.primaryColumns.length === 1) {
+    const quote = (name: string) => repository.manager.connection.driver.escape(name);
+    const owner = `j.${quote(junction.ownerColumns[0].databaseName)}`;
+    const inverse = `j.${quote(junction.inverseColumns[0].databaseName)}`;
+    const pairs: Record<string, string>[] = await repository.manager.createQueryBuilder()
+      .select(owner, 'owner').addSelect(inverse, 'related')
+      .from(junction.tableName, 'j').where(`${owner} IN (:...ids)`, { ids: [...ids] }).getRawMany();
+    const key = meta.inverseEntityMetadata.primaryColumns[0].propertyName;
+    const relatedIds = [...new Set(pairs.map((p) => String(p.related)))];
+    const related = relatedIds.length
+      ? await repository.manager.getRepository(meta.inverseEntityMetadata.target).find({ where: { [key]: In(relatedIds) } })
+      : [];
+    const byId = new Map(related.map((row) => [String((row as Record<string, unknown>)[key]), row]));
+    const groups = new Map<string, unknown[]>(ids.map((id) => [id, []]));
+    for (const pair of pairs) {
+      const row = byId.get(String(pair.related));
+      if (row) groups.get(String(pair.owner))?.push(row);
+    }
+    return ids.map((id) => groups.get(id) as T[R]);
+  }
   const rows = await repository.find({ where: { id: In([...ids]) } as never, relations: { [relation]: true } as never });
   const map = new Map(rows.map((row) => [row.id, row[relation]]));
   return ids.map((id) => map.get(id) ?? ([] as unknown as T[R]));

@@ -12,8 +12,9 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
  * 1. Before it runs, the cost of an operation counts list sizes: every field costs 1, and a list field costs
  *    its size times what it selects, the size being its `page.limit` (paged lists) or the estimate below.
  *    Over QUERY_LIMITS.maxCost the request is refused (400) with a Dutch message, the limit and the cost found.
- * 2. While it runs, a request may resolve at most QUERY_LIMITS.maxListItems list items and run at most
- *    QUERY_LIMITS.maxMilliseconds; past either it stops resolving and answers one RESPONSE_TOO_LARGE error.
+ * 2. While it runs, a request may resolve at most QUERY_LIMITS.maxListItems list items, QUERY_LIMITS.maxResponseBytes
+ *    characters of text and JSON, and run at most QUERY_LIMITS.maxMilliseconds; past any of these it stops resolving
+ *    and answers one RESPONSE_TOO_LARGE error.
  *    Nested relation lists (a list inside an object that is itself not a root field) give at most
  *    QUERY_LIMITS.nestedListCap items each.
  */
@@ -21,6 +22,8 @@ export const QUERY_LIMITS = {
   /** Roughly the number of fields the answer may hold; the client's largest operation costs well under it (README). */
   maxCost: 50_000,
   maxListItems: 20_000,
+  /** Characters of text and JSON values in one answer (about its size in bytes). */
+  maxResponseBytes: 20 * 1024 * 1024,
   maxMilliseconds: 5_000,
   nestedListCap: MAX_PAGE_SIZE,
   /** Lists without a `page` argument and no estimate below. */
@@ -120,20 +123,29 @@ export const queryCostPlugin: ApolloServerPlugin = {
 
 interface Budget {
   items: number;
+  bytes: number;
   deadline: number;
   refusal?: { message: string; extensions: Record<string, unknown> };
 }
 
 /** The run-time budget of one request, kept in its GraphQL context. */
-export const newBudget = (): Budget => ({ items: 0, deadline: Date.now() + QUERY_LIMITS.maxMilliseconds });
+export const newBudget = (): Budget => ({ items: 0, bytes: 0, deadline: Date.now() + QUERY_LIMITS.maxMilliseconds });
 
-function refuse(budget: Budget, limit: 'maxListItems' | 'maxMilliseconds', found: number): never {
+const ADVICE = "Vraag minder lijsten binnen lijsten op, of kleinere pagina's.";
+const REFUSALS = {
+  maxListItems: (max: number, found: number) => `Het antwoord wordt te groot: meer dan ${max} lijstitems (${found} gevonden). ${ADVICE}`,
+  maxResponseBytes: (max: number, found: number) => `Het antwoord wordt te groot: meer dan ${Math.round(max / 1024 / 1024)} MB (${Math.round(found / 1024 / 1024)} MB gevonden). ${ADVICE}`,
+  maxMilliseconds: (max: number) => `De query duurt te lang: meer dan ${max / 1000} seconden. ${ADVICE}`,
+};
+
+function exceed(budget: Budget, limit: keyof typeof REFUSALS, found: number): NonNullable<Budget['refusal']> {
   const max = QUERY_LIMITS[limit];
-  const message = limit === 'maxListItems'
-    ? `Het antwoord wordt te groot: meer dan ${max} lijstitems (${found} gevonden). Vraag minder lijsten binnen lijsten op, of kleinere pagina's.`
-    : `De query duurt te lang: meer dan ${max / 1000} seconden. Vraag minder lijsten binnen lijsten op, of kleinere pagina's.`;
-  budget.refusal ??= { message, extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, field: 'query', limit, max, found } };
-  throw new GraphQLError(budget.refusal.message, { extensions: budget.refusal.extensions });
+  return (budget.refusal ??= { message: REFUSALS[limit](max, found), extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, field: 'query', limit, max, found } });
+}
+
+function refuse(budget: Budget, limit: keyof typeof REFUSALS, found: number): never {
+  const refusal = exceed(budget, limit, found);
+  throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
 }
 
 /** Counts list items and time as fields resolve; caps nested relation lists (see QUERY_LIMITS). */
@@ -142,21 +154,43 @@ export const responseBudget: FieldMiddleware = async (ctx, next) => {
   const budget = (context.budget ??= newBudget());
   if (budget.refusal) throw new GraphQLError(budget.refusal.message, { extensions: budget.refusal.extensions });
   const now = Date.now();
-  if (now > budget.deadline) refuse(budget, 'maxMilliseconds', now - budget.deadline + QUERY_LIMITS.maxMilliseconds);
+  if (now >= budget.deadline) refuse(budget, 'maxMilliseconds', now - budget.deadline + QUERY_LIMITS.maxMilliseconds);
   let value = await next();
   if (Array.isArray(value)) {
     const nested = ctx.info!.path.prev !== undefined && !ctx.info!.parentType.name.endsWith('Page');
     if (nested && value.length > QUERY_LIMITS.nestedListCap) value = value.slice(0, QUERY_LIMITS.nestedListCap);
     budget.items += value.length;
     if (budget.items > QUERY_LIMITS.maxListItems) refuse(budget, 'maxListItems', budget.items);
+  } else if (typeof value === 'string') {
+    budget.bytes += value.length;
+  } else if (value !== null && typeof value === 'object' && getNamedType(ctx.info!.returnType).name === 'JSON') {
+    budget.bytes += JSON.stringify(value).length;
   }
+  if (budget.bytes > QUERY_LIMITS.maxResponseBytes) refuse(budget, 'maxResponseBytes', budget.bytes);
   return value;
 };
 
-/** A request that ran out of budget answers one error, not one per field that stopped. */
+/**
+ * Nest runs field middleware for fields of object types, not for the root fields of Query and Mutation: their
+ * lists are counted here, and the fields below them (which do run the middleware) stop once the budget is spent.
+ * A request that ran out of budget answers one error, not one per field that stopped.
+ */
 export const responseBudgetPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
+      async executionDidStart() {
+        return {
+          willResolveField({ info, contextValue }) {
+            if (info.path.prev) return;
+            return (_error: unknown, result: unknown) => {
+              const budget = ((contextValue as { budget?: Budget }).budget ??= newBudget());
+              if (!Array.isArray(result)) return;
+              budget.items += result.length;
+              if (budget.items > QUERY_LIMITS.maxListItems) exceed(budget, 'maxListItems', budget.items);
+            };
+          },
+        };
+      },
       async willSendResponse({ contextValue, response }) {
         const refusal = (contextValue as { budget?: Budget }).budget?.refusal;
         if (!refusal || response.body.kind !== 'single') return;

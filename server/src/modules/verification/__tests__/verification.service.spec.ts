@@ -91,6 +91,8 @@ describe('VerificationService', () => {
     const listed = queue.items.filter((i) => i.reason === 'REVIEW_DATE_PASSED');
     expect(listed.map((i) => i.id).sort()).toEqual(pastDue.map((r) => r.id).sort());
     expect(listed[0].reasonText).toMatch(/^Evaluatiedatum \d+ \w+ \d{4} is voorbij$/);
+    // The item names the agreement; ReviewItem.agreement loads it, batched per request (verification.resolver.ts).
+    expect(listed[0].entityType).toBe(VerifiableType.AGREEMENT);
 
     // A team gets a new fixed contact: its running agreements that named the previous one are flagged…
     const { ContactAssignmentService } = await import('../../contact-assignment/contact-assignment.service.js');
