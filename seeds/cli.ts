@@ -1,6 +1,5 @@
 import { loadConfig } from '../server/src/config.js';
 import { openDataSource } from '../server/src/database/data-source.js';
-import { markDirectoryChanged } from '../server/src/database/data-version.js';
 import { LanguageService } from '../server/src/modules/language/language.service.js';
 import { Language } from '../server/src/modules/language/language.entity.js';
 import { isEmpty, loadDemoData } from './demo-seeder.js';
@@ -14,7 +13,6 @@ try {
     console.log('De database bevat al buurten; er is niets geladen. Gebruik een lege database voor de demodata.');
   } else {
     const counts = await loadDemoData(dataSource);
-    await markDirectoryChanged(dataSource);
     console.log(`Demodata geladen: ${counts.neighbourhoods} buurten, ${counts.teams} teams, ${counts.organisations} organisaties, ${counts.persons} personen`);
   }
 } finally {

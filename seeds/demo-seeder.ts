@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,10 @@ import { Activity } from '../server/src/modules/activity/activity.entity.js';
 import { Agreement } from '../server/src/modules/agreement/agreement.entity.js';
 import { Community } from '../server/src/modules/community/community.entity.js';
 import { ContactAssignment } from '../server/src/modules/contact-assignment/contact-assignment.entity.js';
+import { CBS_BOUNDARY_ATTRIBUTION } from '../server/src/modules/neighbourhood/cbs-code.js';
 import { District } from '../server/src/modules/neighbourhood/district.entity.js';
+import { parseCbsGeoJson } from '../server/src/modules/neighbourhood/import/cbs-geojson.js';
+import { Municipality } from '../server/src/modules/neighbourhood/municipality.entity.js';
 import { Neighbourhood } from '../server/src/modules/neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../server/src/modules/organisation/organisation.entity.js';
 import { PersonLanguage } from '../server/src/modules/person/person-language.entity.js';
@@ -31,6 +34,32 @@ async function insertChunked(em: EntityManager, target: string | Function, rows:
   }
 }
 
+/** The real CBS 2024 boundaries of the demo municipality, shipped in seeds/neighbourhoods (CC BY 4.0). */
+export const DEMO_BOUNDARY_FILES = { buurten: 'neighbourhoods/utrecht-buurten.geojson', wijken: 'neighbourhoods/utrecht-wijken.geojson' };
+
+/**
+ * Loads the demo municipality's buurten and wijken with their real CBS boundaries; null when this
+ * installation ships no boundary files (then the approximate cells of loadNeighbourhoods are used).
+ */
+export async function loadCbsNeighbourhoods(em: EntityManager): Promise<number | null> {
+  const path = (relative: string) => join(projectRoot(), 'seeds', relative);
+  if (!existsSync(path(DEMO_BOUNDARY_FILES.buurten)) || !existsSync(path(DEMO_BOUNDARY_FILES.wijken))) return null;
+  const buurten = parseCbsGeoJson(readFileSync(path(DEMO_BOUNDARY_FILES.buurten), 'utf8'));
+  const wijken = parseCbsGeoJson(readFileSync(path(DEMO_BOUNDARY_FILES.wijken), 'utf8'));
+  const source = `${CBS_BOUNDARY_ATTRIBUTION} (CC BY 4.0)`;
+  const municipalities = new Map(buurten.neighbourhoods.map((n) => [n.municipalityCode, n.municipalityName]));
+  await insertChunked(em, Municipality, [...municipalities].map(([code, name]) => ({ code, name, geometryJson: null })));
+  await insertChunked(em, District, wijken.districts.map((d) => ({
+    code: d.code, name: d.name, municipalityCode: d.municipalityCode, municipalityName: d.municipalityName, geometryJson: JSON.stringify(d.geometry),
+  })));
+  await insertChunked(em, Neighbourhood, buurten.neighbourhoods.map((n) => ({
+    code: n.code, name: n.name, districtCode: n.districtCode, municipalityCode: n.municipalityCode, municipalityName: n.municipalityName,
+    geometryJson: JSON.stringify(n.geometry), centroidLon: n.centroid[0], centroidLat: n.centroid[1], boundaryApproximate: false, boundarySource: source,
+  })));
+  return buurten.neighbourhoods.length;
+}
+
+/** The fallback for an installation without boundary files: approximate cells around the CBS centres. */
 export async function loadNeighbourhoods(em: EntityManager, seed: NeighbourhoodSeed): Promise<number> {
   const { municipality } = seed;
   await insertChunked(em, District, seed.districts.map((d) => ({
@@ -118,6 +147,8 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
   await insertChunked(em, 'user_team', users.flatMap((u) => u.teamKeys.map((key) => ({ userId: u.id, teamId: teamIds.get(key) }))));
 
   const registry = await loadRegistry(em, network, { teamIds, organisationIds, personIds }, record);
+  await insertChunked(em, 'community_language', Object.entries(network.communityLanguages ?? {}).flatMap(([communityCode, codes]) => codes.map((languageCode) => ({ communityCode, languageCode }))), 200);
+  await insertChunked(em, 'community_presence', (network.communityPresences ?? []).map((p) => ({ id: randomUUID(), ...p, isDemo: true, createdAt: now, updatedAt: now })), 50);
   return { teams: teams.length, organisations: organisations.length, persons: persons.length, users: users.length, ...registry };
 }
 
@@ -172,10 +203,9 @@ async function loadRegistry(
  * transaction: either all of it is there afterwards, or none of it.
  */
 export async function loadDemoData(dataSource: DataSource): Promise<DemoCounts> {
-  const neighbourhoodSeed = readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json');
   const network = readSeed<DemoNetwork>('demo/network.json');
   return dataSource.transaction(async (em) => {
-    const neighbourhoods = await loadNeighbourhoods(em, neighbourhoodSeed);
+    const neighbourhoods = (await loadCbsNeighbourhoods(em)) ?? (await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json')));
     return { neighbourhoods, ...(await loadNetwork(em, network)) };
   });
 }

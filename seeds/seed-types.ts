@@ -30,6 +30,12 @@ export interface DemoNetwork {
     consentRecordedBy: string; lastVerifiedOn: string | null; languages: { code: string; level: Level }[];
     communityCodes: string[]; neighbourhoodCodes: string[];
   }[];
+  /** Reach (issue 16): the usual languages per community code, and the teams' neighbourhood analysis. */
+  communityLanguages?: Record<string, string[]>;
+  communityPresences?: {
+    neighbourhoodCode: string; communityCode: string | null; languageCode: string | null; estimate: number | null; band: string | null;
+    source: string; observedOn: string; note: string | null;
+  }[];
   /** Demo accounts; all have the password "demo". */
   users?: { email: string; role: string; teamKeys: string[] }[];
   /** Registry (issue 3); optional so older network files still load. */

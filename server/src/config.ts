@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMunicipalityCode, normaliseCbsCode } from './modules/neighbourhood/cbs-code.js';
 
 /** The folder with the top-level package.json, found from this file so that it works from src/ and dist/. */
 export function projectRoot(): string {
@@ -44,8 +46,55 @@ export interface AppConfig {
   maxBatchSize: number;
   /** TRUST_PROXY: express "trust proxy" setting, so rate limits see the client's address behind a reverse proxy. */
   trustProxy: string | null;
-  /** MUNICIPALITY_CODE: the CBS gemeentecode this installation serves (the map, the neighbourhood choices, new teams). */
+  /** MUNICIPALITY_CODE: the CBS gemeentecode this installation serves (the map, the neighbourhood choices, new teams); the first of a region. */
   municipalityCode: string;
+  /** MUNICIPALITY_CODE as a list (a region, e.g. "GM0344,GM0356"): every municipality this installation serves, the first one first. */
+  municipalityCodes: string[];
+  /** LOG_LEVEL: pino level of the JSON log lines (fatal, error, warn, info, debug, trace, silent). */
+  logLevel: LogLevel;
+  /** WORKERS: server processes started (and restarted) by `npm start`; 0 runs one process without a supervisor. */
+  workers: number;
+  /** Reach and gaps (issue 16): REACH_DISTANCE_KM, REACH_AMBER_MIN_PARTNERS, REACH_GREEN_MIN. See docs/reach.md. */
+  reach: ReachSettings;
+}
+
+export interface ReachSettings {
+  /** A partner counts for a buurt when it works in it or within this distance of its centre (km). */
+  distanceKm: number;
+  /** A walk-in hour counts within this distance (km): residents walk to it (REACH_WALK_IN_DISTANCE_KM). */
+  walkInDistanceKm: number;
+  /** Fewer fresh partners than this near a community present: red. */
+  minPartners: number;
+  /** At least this many active agreements plus walk-in hours in its languages: green; otherwise amber. */
+  minAgreementsOrHours: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!raw) return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError('LOG_LEVEL', `LOG_LEVEL moet een van ${LOG_LEVELS.join(', ')} zijn, niet "${env.LOG_LEVEL}"`);
+  return raw as LogLevel;
+}
+
+/** WORKERS: a whole number from 0, or "auto" for one per core. */
+function workers(env: NodeJS.ProcessEnv): number {
+  const raw = env.WORKERS?.trim();
+  if (!raw) return 1;
+  if (raw === 'auto') return Math.max(1, availableParallelism());
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 64) throw new ConfigError('WORKERS', `WORKERS moet een geheel getal van 0 tot en met 64 zijn, of "auto", niet "${env.WORKERS}"`);
+  return value;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 100) throw new ConfigError(name, `${name} moet een getal groter dan 0 en hoogstens 100 zijn, niet "${raw}"`);
+  return value;
 }
 
 /** A setting that cannot be used: the message names the variable, its value and what is expected. */
@@ -69,18 +118,22 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 export const DEFAULT_MUNICIPALITY_CODE = 'GM0344';
 
-/** MUNICIPALITY_CODE: GM and four digits (CBS gemeentecode), e.g. GM0344 for Utrecht; lower case and spaces around are accepted. */
-function municipalityCode(env: NodeJS.ProcessEnv): string {
+/**
+ * MUNICIPALITY_CODE: one CBS gemeentecode (GM and four digits, e.g. GM0344 for Utrecht) or a region of
+ * several, separated by commas or spaces ("GM0344,GM0356"); lower case and spaces around are accepted.
+ */
+function municipalityCodes(env: NodeJS.ProcessEnv): string[] {
   const raw = env.MUNICIPALITY_CODE;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_MUNICIPALITY_CODE;
-  const code = raw.trim().toUpperCase();
-  if (!/^GM\d{4}$/.test(code)) {
+  if (raw === undefined || raw.trim() === '') return [DEFAULT_MUNICIPALITY_CODE];
+  const codes = raw.split(/[\s,;]+/).filter(Boolean).map(normaliseCbsCode);
+  const bad = codes.find((code) => !isMunicipalityCode(code));
+  if (bad !== undefined) {
     throw new ConfigError(
       'MUNICIPALITY_CODE',
-      `MUNICIPALITY_CODE moet een CBS-gemeentecode zijn: GM gevolgd door 4 cijfers, bijvoorbeeld GM0344 (Utrecht), niet "${raw}"`,
+      `MUNICIPALITY_CODE moet een CBS-gemeentecode zijn: GM gevolgd door 4 cijfers, bijvoorbeeld GM0344 (Utrecht), of een lijst gescheiden door komma's voor een regio (GM0344,GM0356), niet "${raw}"`,
     );
   }
-  return code;
+  return [...new Set(codes)];
 }
 
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -117,8 +170,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxImportBytes: positiveInt(env, 'MAX_IMPORT_MB', 25) * 1024 * 1024,
     maxBatchSize: positiveInt(env, 'MAX_BATCH_SIZE', 5),
     trustProxy: env.TRUST_PROXY || null,
-    municipalityCode: municipalityCode(env),
+    municipalityCode: municipalityCodes(env)[0],
+    municipalityCodes: municipalityCodes(env),
+    logLevel: logLevel(env),
+    workers: workers(env),
+    reach: {
+      distanceKm: positiveNumber(env, 'REACH_DISTANCE_KM', 3),
+      walkInDistanceKm: positiveNumber(env, 'REACH_WALK_IN_DISTANCE_KM', 1.5),
+      minPartners: positiveInt(env, 'REACH_AMBER_MIN_PARTNERS', 1),
+      minAgreementsOrHours: positiveInt(env, 'REACH_GREEN_MIN', 1),
+    },
   };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * The municipalities this installation serves, the primary one first. A configuration that names
+ * only `municipalityCode` (as older code and tests do) serves that one alone.
+ */
+export function servedMunicipalityCodes(config: Pick<AppConfig, 'municipalityCode' | 'municipalityCodes'>): string[] {
+  const list = config.municipalityCodes ?? [];
+  return list.includes(config.municipalityCode) ? [config.municipalityCode, ...list.filter((c) => c !== config.municipalityCode)] : [config.municipalityCode];
+}

@@ -180,6 +180,8 @@ export async function generateNationalData(file: string, options: { persons: num
       counts.persons++;
     }
   })();
+  // The bulk load went through the change-feed triggers; a server starting on this file reads the tables, not the feed.
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'directory_change'").get()) db.exec('DELETE FROM directory_change');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { neighbourhoods, languageWeights, counts };

@@ -122,6 +122,8 @@ describe('import page (/importeren) in Chromium', () => {
     await page.getByRole('button', { name: 'Controleren' }).click();
     await expect.poll(() => page.getByText('Geen problemen gevonden').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('.exchange__report').innerText()).toMatch(/Nieuw \(zou worden toegevoegd\)\s*2/);
+    // The page sends the file's bytes; the server says which encoding it read.
+    expect(await page.locator('.exchange__report').innerText()).toMatch(/Gelezen als\s*UTF-8 met BOM/);
     await page.getByRole('button', { name: 'Importeren' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '3. Geïmporteerd' }).count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('.exchange__result').innerText()).toContain('2 nieuw, 0 gewijzigd, 0 ongewijzigd');

@@ -110,7 +110,7 @@ describe('map page in Chromium', () => {
     // Named after the municipality of the installation (MUNICIPALITY_CODE, default GM0344), from the neighbourhood table.
     await expect.poll(() => page.getByRole('region', { name: 'Kaart van Utrecht met buurten en partners' }).count()).toBe(1);
     expect(await page.locator('.app__subtitle').innerText()).toBe('Sleutelpersonen, tolken en organisaties per buurt in Utrecht');
-    await expect.poll(() => page.getByText('Bron buurtgrenzen: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)').count()).toBe(1);
+    await expect.poll(() => page.getByText('Buurtgrenzen: Bron: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)').count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
 
     // Not signed in: the sign-in form stands where person data would be; no partners on the map, no search.

@@ -20,9 +20,9 @@ describe('an installation for a municipality without neighbourhoods, in Chromium
   });
   afterAll(() => app?.close());
 
-  it('shows an empty map that says why, with no name of a municipality it does not know', async () => {
+  it('shows an empty map that says why, naming the municipality (from the CBS list), never its code', async () => {
     await page.goto(`${baseUrl}/`);
-    const notice = page.getByRole('status').filter({ hasText: 'Er zijn nog geen buurten van gemeente GM0363 geladen' });
+    const notice = page.getByRole('status').filter({ hasText: 'Er zijn nog geen buurten van gemeente Amsterdam geladen' });
     await notice.waitFor({ timeout: 30_000 });
     expect(await page.locator('.leaflet-overlay-pane svg path').count()).toBe(0);
     await expect.poll(() => page.getByRole('region', { name: 'Kaart met buurten en partners' }).count()).toBe(1);

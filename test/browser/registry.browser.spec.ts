@@ -126,6 +126,10 @@ describe('registry in Chromium', () => {
     await page.getByLabel(/^Notitie/).fill('Neemt het netwerk over');
     await page.getByLabel(/^Notitie/).focus();
     await page.keyboard.press('Tab');
+    // The running agreements that named the previous contact follow the new one, unless unticked.
+    await expect.poll(() => page.locator(':focus').getAttribute('name')).toBe('updateAgreements');
+    expect(await page.getByLabel(/lopende afspraken/).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
     await expect.poll(() => page.locator(':focus').textContent()).toBe('Contactpersoon aanwijzen');
     await page.keyboard.press('Enter');
 
@@ -157,9 +161,14 @@ describe('registry in Chromium', () => {
 
     // An end date before the start date is caught at the field.
     await page.getByLabel('Titel').fill(title);
-    await page.getByLabel('Soort afspraak').selectOption({ label: 'Spreekuur bij de partner' });
+    // Not a walk-in hour: the demo data has a running one of these parties for this buurt, and a duplicate is refused.
+    await page.getByLabel('Soort afspraak').selectOption({ label: 'Verwijsroute' });
     await page.getByLabel(/^Team/).selectOption({ label: 'Buurtteam Zuidwest' });
     await page.getByLabel('Organisatie', { exact: true }).selectOption({ label: 'Stichting Hiil Wadaag' });
+    // An active agreement names a fixed contact on both sides and a review date.
+    await page.getByLabel(/^Contactpersoon van het team/).selectOption({ index: 1 });
+    await page.getByLabel(/^Contactpersoon van de partner/).selectOption({ index: 1 });
+    await page.getByLabel(/^Evaluatiedatum/).fill('2026-07-01');
     await page.getByLabel('Waarderen').fill('Bedankje en zichtbaarheid op de website van het team');
     await page.getByLabel('Informeren').fill('Maandelijks overleg over signalen');
     await page.getByLabel('Faciliteren').fill('Ruimte en koffie');

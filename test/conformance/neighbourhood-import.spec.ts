@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 const buurten = readFileSync(sharedPath('data', 'utrecht-buurten.geojson'), 'utf8');
 const wijken = readFileSync(sharedPath('data', 'utrecht-wijken.geojson'), 'utf8');
 
-describe('importing the real CBS file over the approximate demo boundaries', () => {
+describe('the demo ships the real CBS boundaries; importing the real file changes nothing', () => {
   let server: TestServer;
   let dataSource: DataSource;
   beforeAll(async () => {
@@ -22,35 +22,25 @@ describe('importing the real CBS file over the approximate demo boundaries', () 
   });
   afterAll(() => server?.close());
 
-  it('replaces all 111 approximate boundaries by CBS code, then finds nothing to change', async () => {
+  it('seeds all 111 real boundaries (not approximations), and the CBS file finds nothing to change', async () => {
     const before = await dataSource.getRepository(Neighbourhood).find();
-    expect(before.every((n) => n.boundaryApproximate)).toBe(true);
+    expect(before).toHaveLength(111);
+    expect(before.every((n) => !n.boundaryApproximate && n.boundarySource.startsWith('Bron: CBS / Kadaster, Wijk- en Buurtkaart 2024'))).toBe(true);
+    const real = (JSON.parse(buurten) as FeatureCollection).features.find((f) => f.id === 'BU03440832')!;
+    expect(JSON.parse(before.find((n) => n.code === 'BU03440832')!.geometryJson)).toEqual(real.geometry);
 
     const parsed = parseCbsGeoJson(buurten);
     expect(parsed.neighbourhoods).toHaveLength(111);
     expect(parsed.reprojected).toBe(false);
     const progress: number[] = [];
     const report = await importNeighbourhoods(dataSource, parsed, 'utrecht-buurten.geojson', (done) => progress.push(done));
-    expect(report.neighbourhoods).toEqual({ new: 0, changed: 111, unchanged: 0 });
+    expect(report.neighbourhoods).toEqual({ new: 0, changed: 0, unchanged: 111 });
     expect(progress.at(-1)).toBe(111);
 
-    const after = await dataSource.getRepository(Neighbourhood).find();
-    expect(after).toHaveLength(111);
-    expect(after.every((n) => !n.boundaryApproximate)).toBe(true);
-    const real = (JSON.parse(buurten) as FeatureCollection).features.find((f) => f.id === 'BU03440832')!;
-    const stored = after.find((n) => n.code === 'BU03440832')!;
-    expect(JSON.parse(stored.geometryJson)).toEqual(real.geometry);
-    // The seeded centre and the one computed from the real boundary agree to within ~50 m.
-    const seeded = before.find((n) => n.code === 'BU03440832')!;
-    expect(Math.abs(seeded.centroidLat - stored.centroidLat)).toBeLessThan(0.0005);
-    expect(Math.abs(seeded.centroidLon - stored.centroidLon)).toBeLessThan(0.0008);
-
-    const again = await importNeighbourhoods(dataSource, parseCbsGeoJson(buurten), 'utrecht-buurten.geojson');
-    expect(again.neighbourhoods).toEqual({ new: 0, changed: 0, unchanged: 111 });
-
-    // The GraphQL API serves the CBS boundary now.
+    // The GraphQL API serves the CBS boundary.
     const res = await server.gql(`{ neighbourhood(code: "BU03440832") { boundaryApproximate geometry } }`);
     expect(res.data.neighbourhood.boundaryApproximate).toBe(false);
+    expect(res.data.neighbourhood.geometry).toEqual(real.geometry);
   });
 
   it('imports the 10 wijken with their boundaries and clean names', async () => {
@@ -65,7 +55,8 @@ describe('importing the real CBS file over the approximate demo boundaries', () 
 
 describe('RD New input', () => {
   it('reprojects from EPSG:28992 and matches the WGS84 original to within a metre', async () => {
-    proj4.defs('EPSG:28992', '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.4171,50.3319,465.5524,1.9342,-1.6677,9.1019,4.0725 +units=m +no_defs');
+    // Positions against official reference points are tested in cbs-geojson.spec.ts; this checks the whole-file path.
+    proj4.defs('EPSG:28992', '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs');
     const toRd = proj4('EPSG:4326', 'EPSG:28992');
     const original = JSON.parse(buurten) as FeatureCollection<Polygon>;
     const rd = {

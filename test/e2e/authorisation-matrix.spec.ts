@@ -19,15 +19,18 @@ interface Ctx {
   takePerson(): string;
   /** Throwaway accounts for updateUser. */
   throwawayUserId: string;
+  /** An account of its own for logoutEverywhere (password THROWAWAY_PASSWORD). */
+  throwawayEmail: string;
   counter: number;
   /** A neighbourhood covered by the coordinator's team only, and one covered by another team only. */
   ownCode: string;
   otherCode: string;
   /** Fresh registry records (made by the administrator) that belong to the own or the other team. */
-  make: Record<'organisation' | 'person' | 'agreement' | 'activity', (side: Side) => Promise<string>>;
+  make: Record<'organisation' | 'person' | 'agreement' | 'activity' | 'presence', (side: Side) => Promise<string>>;
 }
 
 type Side = 'own' | 'other';
+const THROWAWAY_PASSWORD = 'een-lang-wegwerpwachtwoord';
 /** coordinatorOwn works on its own team's records; every other role on another team's. */
 const sideOf = (role: Role): Side => (role === 'coordinatorOwn' ? 'own' : 'other');
 
@@ -44,22 +47,22 @@ interface Entry {
   expect: Record<Role, Outcome>;
 }
 
-const PUBLIC: Record<Role, Outcome> = { anonymous: 'ok', member: 'ok', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok' };
+const PUBLIC: Record<Role, Outcome> = { anonymous: 'ok', member: 'ok', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok', policyOfficer: 'ok' };
 const ADMINISTRATORS: Record<Role, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'FORBIDDEN', coordinatorOther: 'FORBIDDEN', administrator: 'ok',
+  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'FORBIDDEN', coordinatorOther: 'FORBIDDEN', administrator: 'ok', policyOfficer: 'FORBIDDEN',
 };
 /** Imports: coordinators and administrators; which rows a coordinator may write is checked per row (csv-import.spec.ts). */
 const IMPORTERS: Record<Role, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok',
+  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok', policyOfficer: 'FORBIDDEN',
 };
 /** Team-scoped changes: a coordinator changes their own team's records only. */
 export const TEAM_SCOPED: Record<Role, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'FORBIDDEN', administrator: 'ok',
+  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'FORBIDDEN', administrator: 'ok', policyOfficer: 'FORBIDDEN',
 };
 
 const EMAIL: Record<Role, string> = {
   anonymous: 'medewerker@example.org', member: 'medewerker@example.org', coordinatorOwn: 'coordinator@example.org',
-  coordinatorOther: 'coordinator@example.org', administrator: 'beheerder@example.org',
+  coordinatorOther: 'coordinator@example.org', administrator: 'beheerder@example.org', policyOfficer: 'beleid@example.org',
 };
 
 /**
@@ -74,6 +77,15 @@ const MATRIX: Record<string, Entry> = {
   logout: {
     expect: PUBLIC,
     call: async (ctx, role) => ({ query: `mutation { logout }`, headers: role === 'anonymous' ? {} : await ctx.server.login(EMAIL[role]) }),
+  },
+  logoutEverywhere: {
+    expect: { anonymous: 'UNAUTHENTICATED', member: 'ok', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok', policyOfficer: 'ok' },
+    // A throwaway account of its own, so the shared sessions of the other tests stay valid.
+    call: async (ctx, role) => ({ query: `mutation { logoutEverywhere }`, headers: role === 'anonymous' ? {} : await ctx.server.login(ctx.throwawayEmail, THROWAWAY_PASSWORD) }),
+  },
+  endUserSessions: {
+    expect: ADMINISTRATORS,
+    call: (ctx) => ({ query: `mutation($input: EndUserSessionsInput!) { endUserSessions(input: $input) }`, variables: { input: { userId: ctx.throwawayUserId } } }),
   },
   createUser: {
     expect: ADMINISTRATORS,
@@ -223,6 +235,50 @@ const MATRIX: Record<string, Entry> = {
       variables: { input: { kind: 'ORGANISATIONS', content: templateCsv(CsvKind.ORGANISATIONS), dryRun: true } },
     }),
   },
+  // Reach (issue 16): the neighbourhood analysis belongs to the teams covering the buurt; communities to administrators.
+  recordCommunityPresence: {
+    expect: TEAM_SCOPED,
+    call: (ctx, role) => ({
+      query: `mutation($input: RecordCommunityPresenceInput!) { recordCommunityPresence(input: $input) { id } }`,
+      variables: { input: { neighbourhoodCode: codeOf(ctx, sideOf(role)), communityCode: 'somali', estimate: 30, source: 'TEAM_ANALYSIS', observedOn: '2026-11-01' } },
+    }),
+  },
+  updateCommunityPresence: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: UpdateCommunityPresenceInput!) { updateCommunityPresence(input: $input) { id } }`,
+      variables: { input: { id: await ctx.make.presence(sideOf(role)), estimate: 45 } },
+    }),
+  },
+  removeCommunityPresence: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({ query: `mutation($id: ID!) { removeCommunityPresence(id: $id) }`, variables: { id: await ctx.make.presence(sideOf(role)) } }),
+  },
+  createCommunity: {
+    expect: ADMINISTRATORS,
+    call: (ctx, role) => ({
+      query: `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { code } }`,
+      variables: { input: { code: `matrix-${role.toLowerCase()}-${ctx.counter++}`, nameNl: 'Matrixgemeenschap', nameEn: 'Matrix community', languages: ['tir'] } },
+    }),
+  },
+  importCommunityPresences: {
+    expect: IMPORTERS,
+    call: () => ({
+      query: `mutation($input: ImportCommunityPresencesInput!) { importCommunityPresences(input: $input) { dryRun } }`,
+      variables: { input: { content: 'buurtcode;gemeenschap;omvang;bron;datum\nBU03440333;eritrean;groep;sleutelpersoon;2026-10-01\n', dryRun: true } },
+    }),
+  },
+  recordQuickScanRound: {
+    expect: TEAM_SCOPED,
+    call: (ctx, role) => ({
+      query: `mutation($input: RecordQuickScanRoundInput!) { recordQuickScanRound(input: $input) { id } }`,
+      variables: { input: { teamId: teamOf(ctx, sideOf(role)), heldOn: '2026-11-01', answers: [{ statement: 2, score: 3 }] } },
+    }),
+  },
+  takeReachSnapshot: {
+    expect: IMPORTERS,
+    call: () => ({ query: `mutation { takeReachSnapshot { month } }` }),
+  },
   importHsds: {
     expect: IMPORTERS,
     call: () => ({ query: `mutation($input: ImportHsdsInput!) { importHsds(input: $input) { dryRun } }`, variables: { input: { content: '[]', dryRun: true } } }),
@@ -236,8 +292,9 @@ const personInput = (ctx: Ctx, side: Side) => ({
   name: `Matrix Persoon ${ctx.counter++}`, roles: ['CONTACT_PERSON'], teamId: teamOf(ctx, side), neighbourhoodCodes: [codeOf(ctx, side)],
   consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Matrix' },
 });
+// A draft: the matrix is about who may write, not about what an active agreement must hold (that has its own tests).
 const agreementInput = (ctx: Ctx, side: Side, organisationId: string) => ({
-  title: `Matrix afspraak ${ctx.counter++}`, type: 'OTHER', status: 'ACTIVE', teamId: teamOf(ctx, side), organisationId,
+  title: `Matrix afspraak ${ctx.counter++}`, type: 'OTHER', status: 'DRAFT', teamId: teamOf(ctx, side), organisationId,
   neighbourhoodCodes: [codeOf(ctx, side)], startsOn: '2026-11-02',
 });
 const activityInput = async (ctx: Ctx, side: Side) => ({
@@ -272,9 +329,10 @@ beforeAll(async () => {
   const otherCode = otherTeam.neighbourhoods.map((n: any) => n.code).find((code: string) => !coveredBy(code).includes(own));
   const pool: string[] = teams.data.persons.items.map((p: any) => p.id);
   const throwaway = await server.gql(`mutation { createUser(input: { email: "wegwerp@example.org", role: MEMBER }) { user { id } } }`, {}, admin);
+  await server.gql(`mutation { createUser(input: { email: "overal@example.org", role: MEMBER, password: "${THROWAWAY_PASSWORD}" }) { user { id } } }`, {}, admin);
   ctx = {
     server, admin, ownTeamId: own, otherTeamId: other, counter: 0, ownCode, otherCode,
-    takePerson: () => pool.shift()!, throwawayUserId: throwaway.data.createUser.user.id,
+    takePerson: () => pool.shift()!, throwawayUserId: throwaway.data.createUser.user.id, throwawayEmail: 'overal@example.org',
     make: {
       organisation: async (side) => (await asAdmin(ctx, `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
         { input: { name: `Matrix partner ${ctx.counter++}`, kind: 'OTHER', neighbourhoodCodes: [codeOf(ctx, side)] } })).createOrganisation.id,
@@ -284,6 +342,8 @@ beforeAll(async () => {
         { input: agreementInput(ctx, side, await ctx.make.organisation(side)) })).createAgreement.id,
       activity: async (side) => (await asAdmin(ctx, `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
         { input: await activityInput(ctx, side) })).createActivity.id,
+      presence: async (side) => (await asAdmin(ctx, `mutation($input: RecordCommunityPresenceInput!) { recordCommunityPresence(input: $input) { id } }`,
+        { input: { neighbourhoodCode: codeOf(ctx, side), communityCode: 'eritrean', band: 'GROUP', source: 'KEY_PERSON', observedOn: '2026-10-01' } })).recordCommunityPresence.id,
     },
   };
   expect(ownCode && otherCode, 'neighbourhoods of one team only').toBeTruthy();

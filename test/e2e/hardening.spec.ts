@@ -47,22 +47,22 @@ describe('hardened GraphQL (development mode)', () => {
     const teamCount = async () => (await server.gql('{ teams { id } }', {}, administrator)).data.teams.length as number;
     /** `levels` fields nested in turn (neighbourhoods → teams → neighbourhoods …), `leaf` inside the innermost. */
     const nested = (levels: string[], leaf: string) => levels.reduceRight((inner, field) => `${field} { ${inner} }`, leaf);
-    const CHAIN = ['teams', 'neighbourhoods', 'teams', 'neighbourhoods', 'teams', 'neighbourhoods', 'teams'];
+    const CHAIN = ['currentContact', 'team', 'currentContact', 'team', 'currentContact', 'team', 'currentContact', 'team'];
     const CREATE = 'createTeam(input: { name: "Buurtteam Te Zwaar", kind: NEIGHBOURHOOD_TEAM })';
 
     /**
-     * A document whose cost is within 1 of `target`, made of a deeply nested selection (each level weighs
-     * 1.5 times more) and padding of top-level `__typename`s (1 each): `root` is the operation's first field.
+     * A document whose cost is within 1 of `target`: `levels` nested in turn around `leaves` copies of `leaf` (each
+     * copy costs the product of the list sizes above it), padded with top-level `__typename`s (1 each).
      */
-    function weighing(operation: 'query' | 'mutation', root: string, target: number): string {
-      const body = (leaves: number, padding: number) => `${operation} { ${nested([root, ...CHAIN], 'id '.repeat(leaves))} ${'__typename '.repeat(padding)} }`;
+    function weighing(operation: 'query' | 'mutation', levels: string[], leaf: string, target: number): string {
+      const body = (leaves: number, padding: number) => `${operation} { ${nested(levels, `${leaf} `.repeat(leaves))} ${'__typename '.repeat(padding)} }`;
       let leaves = 1;
       while (costOf(body(leaves + 1, 0)) <= target) leaves++;
       return body(leaves, Math.floor(target - costOf(body(leaves, 0))));
     }
 
     it(`a query costing at most ${GRAPHQL_LIMITS.maxCost} runs; one just over is refused with a Dutch message, the cost and the limit`, async () => {
-      const atLimit = weighing('query', 'neighbourhoods', GRAPHQL_LIMITS.maxCost);
+      const atLimit = weighing('query', ['neighbourhoods'], 'code', GRAPHQL_LIMITS.maxCost);
       const overLimit = atLimit.replace(/ }$/, ' __typename }');
       expect(costOf(atLimit)).toBeLessThanOrEqual(GRAPHQL_LIMITS.maxCost);
       expect(costOf(atLimit)).toBeGreaterThan(GRAPHQL_LIMITS.maxCost - 1);
@@ -89,7 +89,7 @@ describe('hardened GraphQL (development mode)', () => {
     });
 
     it('a mutation just over the cost limit is refused and creates nothing, signed in or not', async () => {
-      const overLimit = weighing('mutation', CREATE, GRAPHQL_LIMITS.maxCost + 1);
+      const overLimit = weighing('mutation', [CREATE, 'neighbourhoods', 'teams'], 'id', GRAPHQL_LIMITS.maxCost + 1);
       expect(costOf(overLimit)).toBeGreaterThan(GRAPHQL_LIMITS.maxCost);
       const before = await teamCount();
       for (const headers of [administrator, {}]) {
@@ -102,12 +102,12 @@ describe('hardened GraphQL (development mode)', () => {
     });
 
     it(`depth ${GRAPHQL_LIMITS.maxDepth} runs; ${GRAPHQL_LIMITS.maxDepth + 1} is refused (a mutation creates nothing)`, async () => {
-      // neighbourhoods → 8 levels → id: 10 levels; one more level is 11.
-      const atLimit = `{ ${nested(['neighbourhoods', ...CHAIN, 'neighbourhoods'], 'code')} }`;
-      const passed = await server.gql(atLimit);
+      // Objects, not lists, so the cost stays low: team → 8 levels → id is 10 levels; one more level is 11.
+      const atLimit = `{ ${nested(['team(id: "geen")', ...CHAIN], 'id')} }`;
+      const passed = await server.gql(atLimit, {}, administrator);
       expect(passed.errors).toBeUndefined();
-      const overLimit = `{ ${nested(['neighbourhoods', ...CHAIN, 'neighbourhoods', 'teams'], 'id')} }`;
-      const refused = await server.gql(overLimit);
+      const overLimit = `{ ${nested(['team(id: "geen")', ...CHAIN, 'currentContact'], 'id')} }`;
+      const refused = await server.gql(overLimit, {}, administrator);
       expect(refused.status).toBe(400);
       expect(refused.errors).toHaveLength(1);
       expect(refused.errors![0].message).toBe(`De query is te diep genest: ${GRAPHQL_LIMITS.maxDepth + 1} niveaus, hoogstens ${GRAPHQL_LIMITS.maxDepth}.`);
@@ -115,7 +115,7 @@ describe('hardened GraphQL (development mode)', () => {
         code: 'GRAPHQL_VALIDATION_FAILED', field: 'query', limit: 'maxDepth', max: GRAPHQL_LIMITS.maxDepth, found: GRAPHQL_LIMITS.maxDepth + 1,
       });
       const before = await teamCount();
-      const mutation = await server.gql(`mutation { ${nested([CREATE, ...CHAIN, 'neighbourhoods', 'teams'], 'id')} }`, {}, administrator);
+      const mutation = await server.gql(`mutation { ${nested([CREATE, ...CHAIN, 'currentContact'], 'id')} }`, {}, administrator);
       expect(mutation.status).toBe(400);
       expect(mutation.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth' });
       expect(await teamCount()).toBe(before);
@@ -155,7 +155,7 @@ describe('hardened GraphQL (development mode)', () => {
       // Over HTTP, with its fragments, signed in; this database has no neighbourhoods, so a query about one answers null.
       const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => print(d));
       const used = fragments.filter((f) => print(largest.operation).includes(`...${/fragment (\w+)/.exec(f)![1]}`));
-      const variables = Object.fromEntries((largest.operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, 'BU03440832']));
+      const variables = Object.fromEntries((largest.operation.variableDefinitions ?? []).filter((v) => /^(String|ID)!$/.test(print(v.type))).map((v) => [v.variable.name.value, 'BU03440832']));
       const res = await server.gql([print(largest.operation), ...used].join('\n'), variables, administrator);
       expect(res.status).toBe(200);
       expect(res.errors).toBeUndefined();
@@ -202,6 +202,22 @@ describe('hardened GraphQL (development mode)', () => {
     // The same string in any other operation is still too long, signed in or not.
     const other = await server.gql(`query($n: String!) { language(name: $n) { code } }`, { n: file }, administrator);
     expect(other.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'n' });
+  });
+
+  it('variables nested 10 000 deep are refused with 400 and a clear message, not a stack overflow (issue 10.6)', async () => {
+    // Written as text: JSON.stringify itself overflows on a value this deep.
+    const deep = `${'{"a":['.repeat(5_000)}"x"${']}'.repeat(5_000)}`;
+    const raw = await post(server, `{"query":"query($n: String!) { language(name: $n) { code } }","variables":{"n":"som","extra":${deep}}}`);
+    expect(raw.status).toBe(400);
+    const res = (await raw.json()) as any;
+    expect(res.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'variables' });
+    expect(res.errors[0].message).toMatch(/te diep genest/);
+    // Deep, but under the limit: still answered.
+    let shallow: unknown = 'x';
+    for (let i = 0; i < 20; i++) shallow = { a: shallow };
+    const ok = await server.gql(`query($n: String!) { language(name: $n) { code } }`, { n: 'som', extra: shallow });
+    expect(ok.status).toBe(200);
+    expect((await server.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
   });
 
   it('a NUL character in any string is an input error, not a database error (PostgreSQL refuses it)', async () => {

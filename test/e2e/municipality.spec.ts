@@ -75,8 +75,9 @@ describe('the municipality of the installation (MUNICIPALITY_CODE)', () => {
     });
     const map = await amsterdam.gql(`{ neighbourhoods(municipalityCode: "GM0363") { code } }`);
     expect(map.data.neighbourhoods.map((n: { code: string }) => n.code)).toEqual(['BU03630000', 'BU03630001']);
-    // Utrecht's 111 are still in the table, and stay out of Amsterdam's settings; Utrecht's installation is not affected.
-    expect((await amsterdam.gql(`{ neighbourhoods { code } }`)).data.neighbourhoods).toHaveLength(113);
+    // Utrecht's 111 are still in the table, and stay out of Amsterdam's settings and map (a request without a
+    // municipality answers the installation's, never the whole table); Utrecht's installation is not affected.
+    expect((await amsterdam.gql(`{ neighbourhoods { code } }`)).data.neighbourhoods).toHaveLength(2);
     expect((await utrecht.gql(SETTINGS)).data.clientSettings.municipalityNeighbourhoodCount).toBe(111);
   });
 
@@ -113,7 +114,7 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('starting with a bad MUNICIPALI
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      'Configuratiefout (MUNICIPALITY_CODE): MUNICIPALITY_CODE moet een CBS-gemeentecode zijn: GM gevolgd door 4 cijfers, bijvoorbeeld GM0344 (Utrecht), niet "GM12"',
+      'Configuratiefout (MUNICIPALITY_CODE): MUNICIPALITY_CODE moet een CBS-gemeentecode zijn: GM gevolgd door 4 cijfers, bijvoorbeeld GM0344 (Utrecht), of een lijst gescheiden door komma\'s voor een regio (GM0344,GM0356), niet "GM12"',
     );
     expect(result.stdout).not.toContain('draait op');
   });

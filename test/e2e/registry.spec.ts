@@ -127,7 +127,8 @@ describe('registry mutations over HTTP, signed in', () => {
   it('register an organisation, a person, a fixed contact person and an agreement, then see them on the neighbourhood page', async () => {
     const org = await server.gql(CREATE_ORGANISATION, { input: { name: 'Stichting HTTP-test', kind: 'MIGRANT_ORGANISATION', phone: '0301234567', neighbourhoodCodes: [KANALENEILAND_NOORD], languageCodes: ['som'] } }, coordinator);
     expect(org.errors).toBeUndefined();
-    expect(org.data.createOrganisation).toMatchObject({ phone: '030 123 4567', isStale: false });
+    // A new entry is "never verified" (so due for review) until someone marks it still correct.
+    expect(org.data.createOrganisation).toMatchObject({ phone: '030 123 4567', isStale: true });
     const worker = await server.gql(CREATE_PERSON, { input: person() }, coordinator);
     expect(worker.errors).toBeUndefined();
     const partnerContact = await server.gql(CREATE_PERSON, { input: person({ name: 'Faadumo Partner', teamId: null, organisationId: org.data.createOrganisation.id }) }, coordinator);
@@ -141,7 +142,7 @@ describe('registry mutations over HTTP, signed in', () => {
     const agreement = await server.gql(CREATE_AGREEMENT, { input: {
       title: 'Spreekuur HTTP-test', type: 'WALK_IN_HOUR', status: 'ACTIVE', teamId: zuidwest, organisationId: org.data.createOrganisation.id,
       neighbourhoodCodes: [KANALENEILAND_NOORD], teamContactPersonId: worker.data.createPerson.id, partnerContactPersonId: partnerContact.data.createPerson.id,
-      startsOn: '2026-11-02', reviewOn: '2027-05-01',
+      inform: 'Maandelijkse nieuwsbrief', startsOn: '2026-11-02', reviewOn: '2027-05-01',
     } }, coordinator);
     expect(agreement.errors).toBeUndefined();
     const activity = await server.gql('mutation ($input: CreateActivityInput!) { createActivity(input: $input) { id } }', { input: {

@@ -27,7 +27,7 @@ const QUEUE = /* GraphQL */ `
     }
   }`;
 
-type Item = { id: string; entityType: 'PERSON' | 'ORGANISATION'; name: string };
+type Item = { id: string; entityType: 'PERSON' | 'ORGANISATION' | 'AGREEMENT'; name: string };
 
 async function teamIdOf(name: string): Promise<string> {
   const res = await server.gql('{ teams { id name } }', {}, admin);
@@ -46,7 +46,9 @@ describe('reviewQueue(mine, teamId): the review queue of one\'s own teams', () =
     expect(mine.data.reviewQueue.totalCount).toBeLessThan(all.data.reviewQueue.totalCount);
     const ownership = server.app.get(OwnershipService);
     for (const item of items) {
-      const owners = item.entityType === 'PERSON' ? await ownership.teamsOfPerson(item.id) : await ownership.teamsOfOrganisation(item.id);
+      const owners = item.entityType === 'PERSON' ? await ownership.teamsOfPerson(item.id)
+        : item.entityType === 'AGREEMENT' ? (await server.app.get(DataSource).createQueryBuilder().select('a.teamId', 'teamId').from('agreement', 'a').where('a.id = :id', { id: item.id }).getRawMany<{ teamId: string }>()).map((r) => r.teamId)
+          : await ownership.teamsOfOrganisation(item.id);
       expect(owners, item.name).toContain(overvechtZuid);
     }
     // The same as asking for that team by id; mine: false is the whole queue.

@@ -4,7 +4,7 @@ import { projectRoot } from '../../server/src/config.js';
 import type { DemoNetwork } from '../../seeds/seed-types.js';
 import type { TestServer } from './test-server.js';
 
-export const ROLES = ['anonymous', 'member', 'coordinatorOwn', 'coordinatorOther', 'administrator'] as const;
+export const ROLES = ['anonymous', 'member', 'coordinatorOwn', 'coordinatorOther', 'administrator', 'policyOfficer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const demoNetwork = (): DemoNetwork => JSON.parse(readFileSync(join(projectRoot(), 'seeds', 'demo', 'network.json'), 'utf8'));
@@ -14,8 +14,8 @@ export const demoNetwork = (): DemoNetwork => JSON.parse(readFileSync(join(proje
  * Buurtteam Zuidwest): what differs is whose record the test targets.
  */
 export async function signInAll(server: TestServer): Promise<Record<Role, Record<string, string>>> {
-  const [member, coordinator, administrator] = await Promise.all([
-    server.login('medewerker@example.org'), server.login('coordinator@example.org'), server.login('beheerder@example.org'),
+  const [member, coordinator, administrator, policyOfficer] = await Promise.all([
+    server.login('medewerker@example.org'), server.login('coordinator@example.org'), server.login('beheerder@example.org'), server.login('beleid@example.org'),
   ]);
-  return { anonymous: {}, member, coordinatorOwn: coordinator, coordinatorOther: coordinator, administrator };
+  return { anonymous: {}, member, coordinatorOwn: coordinator, coordinatorOther: coordinator, administrator, policyOfficer };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../server/src/app.js';
 import { type AppConfig, loadConfig } from '../../server/src/config.js';
 
@@ -17,6 +18,8 @@ export interface TestServer {
   url: string;
   app: NestExpressApplication;
   databaseFile: string;
+  /** The DATABASE_URL this server runs on: pass it as `databaseUrl` to start a second process on the same database. */
+  databaseUrl: string;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Signs in (demo accounts have the password "demo") and returns the Authorization header to send. */
   login(email: string, password?: string): Promise<Record<string, string>>;
@@ -51,20 +54,33 @@ async function freshPostgresDatabase(adminUrl: string): Promise<{ url: string; d
  * PostgreSQL database, see above; a given databaseFile always means SQLite).
  * `seed: true` loads the demo data, as on a user's first start.
  */
-export async function startTestServer(options: { seed?: boolean; databaseFile?: string; config?: Partial<AppConfig> } = {}): Promise<TestServer> {
-  const dir = options.databaseFile ? undefined : mkdtempSync(join(tmpdir(), 'sociale-kaart-'));
-  const databaseFile = options.databaseFile ?? join(dir!, 'test.sqlite');
-  const postgres = process.env.TEST_POSTGRES_URL && !options.databaseFile ? await freshPostgresDatabase(process.env.TEST_POSTGRES_URL) : undefined;
+export async function startTestServer(
+  options: {
+    seed?: boolean;
+    databaseFile?: string;
+    /** Another server's database (`databaseUrl`), or that server itself (`shareDatabaseWith`): a second process on one database. */
+    databaseUrl?: string;
+    shareDatabaseWith?: TestServer;
+    config?: Partial<AppConfig>;
+    logStream?: DestinationStream;
+  } = {},
+): Promise<TestServer> {
+  const shared = options.shareDatabaseWith?.databaseUrl ?? options.databaseUrl ?? (options.databaseFile ? `sqlite:${options.databaseFile}` : undefined);
+  const dir = shared ? undefined : mkdtempSync(join(tmpdir(), 'sociale-kaart-'));
+  const databaseFile = options.databaseFile ?? (shared?.startsWith('sqlite:') ? shared.slice('sqlite:'.length) : join(dir ?? tmpdir(), 'test.sqlite'));
+  const postgres = process.env.TEST_POSTGRES_URL && !shared ? await freshPostgresDatabase(process.env.TEST_POSTGRES_URL) : undefined;
   const config: AppConfig = {
     ...loadConfig({}),
-    databaseUrl: postgres?.url ?? `sqlite:${databaseFile}`,
+    databaseUrl: shared ?? postgres?.url ?? `sqlite:${databaseFile}`,
     port: 0,
     host: '127.0.0.1',
     seedDemoData: options.seed ?? true,
     clientDir: join(tmpdir(), 'no-client'),
+    // Tests keep quiet: only crashes, unless LOG_LEVEL says otherwise.
+    logLevel: (process.env.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'error',
     ...options.config,
   };
-  const app = await createApp(config, { logger: ['error'] });
+  const app = await createApp(config, { logStream: options.logStream });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as import('node:net').AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
@@ -72,6 +88,7 @@ export async function startTestServer(options: { seed?: boolean; databaseFile?: 
     url,
     app,
     databaseFile,
+    databaseUrl: config.databaseUrl,
     async gql(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

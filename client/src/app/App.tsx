@@ -303,7 +303,7 @@ export function App() {
         ) : null}
         {!neighbourhoodsLoading && !neighbourhoodsError && municipalityCode && neighbourhoods.length === 0 ? (
           <p className="app__map-status" role="status">
-            {t('map.noNeighbourhoods', { code: municipalityCode })}
+            {t('map.noNeighbourhoods', { code: settings?.municipalities.find((m) => m.code === municipalityCode)?.name ?? municipalityCode })}
           </p>
         ) : null}
         <SocialMap

@@ -18,7 +18,12 @@ const ITEMS: { key: RegistryTextKey; href: string; active: (route: Route) => boo
   { key: 'nav.registerTeam', href: paths.registerTeam(), active: (r) => r.name === 'registerTeam', shown: (p) => p.canManageTeams },
   { key: 'nav.review', href: paths.review(), active: (r) => r.name === 'review' },
   { key: 'nav.import', href: paths.importData(), active: (r) => r.name === 'import' },
+  { key: 'nav.reach', href: paths.reach(), active: (r) => r.name === 'reach' || r.name === 'reachCell', shown: (p) => p.isSignedIn },
+  { key: 'nav.quickScan', href: paths.quickScan(), active: (r) => r.name === 'quickScan', shown: (p) => p.isSignedIn },
 ];
+
+/** A policy officer reads aggregates only: the map and Bereik, not the registry's forms and lists. */
+const POLICY_OFFICER_ITEMS = new Set<RegistryTextKey>(['nav.map', 'nav.reach']);
 
 /**
  * The main navigation in the header: real links, the current page marked with aria-current.
@@ -49,7 +54,7 @@ export function MainNav({ route }: { route: Route }) {
         {rt('nav.menu')}
       </Button>
       <ul className="main-nav__list" id="main-nav-list">
-        {ITEMS.filter((item) => !item.shown || item.shown(permissions)).map((item) => {
+        {ITEMS.filter((item) => (!item.shown || item.shown(permissions)) && (!permissions.isPolicyOfficer || POLICY_OFFICER_ITEMS.has(item.key))).map((item) => {
           const current = item.active(route);
           return (
             <li key={item.key}>

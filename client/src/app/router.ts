@@ -25,6 +25,9 @@ export type Route =
   | { name: 'editAgreement'; id: string }
   | { name: 'review' }
   | { name: 'import' }
+  | { name: 'reach' }
+  | { name: 'reachCell'; code: string; groupKey: string }
+  | { name: 'quickScan'; teamId?: string }
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -55,6 +58,10 @@ export const paths = {
   editAgreement: (id: string) => `/afspraak/${encodeURIComponent(id)}/bewerken`,
   review: () => '/controle',
   importData: () => '/importeren',
+  reach: () => '/bereik',
+  quickScan: (teamId?: string) => withQuery('/quickscan', { team: teamId }),
+  /** One cell of the reach matrix: a buurt and a group (community:<code> or language:<code>). */
+  reachCell: (code: string, groupKey: string) => withQuery(`/bereik/buurt/${encodeURIComponent(code)}`, { groep: groupKey }),
 };
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -84,6 +91,9 @@ export function matchRoute(pathname: string, search = ''): Route {
   }
   if (parts.length === 1 && first === 'controle') return { name: 'review' };
   if (parts.length === 1 && first === 'importeren') return { name: 'import' };
+  if (parts.length === 1 && first === 'bereik') return { name: 'reach' };
+  if (parts.length === 1 && first === 'quickscan') return { name: 'quickScan', teamId: opt('team') };
+  if (parts.length === 3 && first === 'bereik' && second === 'buurt' && opt('groep')) return { name: 'reachCell', code: third!, groupKey: opt('groep')! };
   if (parts.length === 2 || (parts.length === 3 && third === 'bewerken')) {
     const id = second!;
     const edit = parts.length === 3;

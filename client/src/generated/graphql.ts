@@ -31,6 +31,8 @@ export type AssignFixedContactPersonInput = {
   /** The person; they must belong to the team or organisation */
   personId: string | number;
   teamId?: string | number | null | undefined;
+  /** Also let the running agreements that named the previous fixed contact person of this side name the new one (otherwise the review queue flags them) */
+  updateAgreements?: boolean;
 };
 
 /** beschikbaar, beperkt beschikbaar, niet beschikbaar */
@@ -196,10 +198,19 @@ export type EndAgreementInput = {
   reason?: string | null | undefined;
 };
 
+/** rood: geen verse partner in de buurt; oranje: partners, geen afspraak of spreekuur; groen: actieve afspraak of spreekuur in de taal; geen: niemand vastgelegd */
+export type GapStatus =
+  | 'AMBER'
+  | 'GREEN'
+  | 'NONE'
+  | 'RED';
+
 /** A CSV file to check (dryRun) or import */
 export type ImportCsvInput = {
-  /** The file's text (UTF-8, ';' or ',' as separator, with or without BOM) */
-  content: string;
+  /** The file's text, already decoded (';' or ',' as separator). Prefer contentBase64: then the server detects the encoding. */
+  content?: string | null | undefined;
+  /** The file's bytes, base64: UTF-8 with or without BOM, Windows-1252 (Dutch Excel) or UTF-16 are detected and reported */
+  contentBase64?: string | null | undefined;
   /** Only check and report; write nothing */
   dryRun?: boolean | null | undefined;
   kind: CsvKind;
@@ -231,6 +242,8 @@ export type MatchInput = {
   communities?: Array<string> | null | undefined;
   /** Leave out informal interpreters entirely */
   formalInterpretersOnly?: boolean;
+  /** Also list persons marked not available (last, with the weakness); left out otherwise */
+  includeUnavailable?: boolean;
   /** One or more languages: ISO 639-3 or 639-1 code, or Dutch or English name ("som", "so", "Somalisch", "Somali") */
   languages: Array<string>;
   /** Latitude (WGS84) to search from, inside the Netherlands */
@@ -337,6 +350,58 @@ export type PersonRole =
   | 'CONTACT_PERSON'
   | 'INTERPRETER'
   | 'KEY_PERSON';
+
+/** enkele huishoudens, een groep, een grote groep */
+export type PresenceBand =
+  | 'FEW_HOUSEHOLDS'
+  | 'GROUP'
+  | 'LARGE_GROUP';
+
+export type QuickScanAnswerInput = {
+  note?: string | null | undefined;
+  /** 1 beginnend … 4 gevorderd; leeg: niet ingevuld */
+  score?: number | null | undefined;
+  statement: number;
+};
+
+export type ReachGroupKind =
+  | 'COMMUNITY'
+  | 'LANGUAGE';
+
+/** buurt of wijk */
+export type ReachLevel =
+  | 'DISTRICT'
+  | 'NEIGHBOURHOOD';
+
+/** Which part of the matrix */
+export type ReachMatrixInput = {
+  /** Only this community (code) */
+  communityCode?: string | null | undefined;
+  /** Only the buurten of this wijk */
+  districtCode?: string | null | undefined;
+  /** Only this language group (code or name) */
+  language?: string | null | undefined;
+  /** Rows are buurten (default) or wijken */
+  level?: ReachLevel | null | undefined;
+  /** CBS gemeentecode; the installation's municipality when left out */
+  municipalityCode?: string | null | undefined;
+};
+
+/** A QuickScan round of a team: a date, a note, and a score and note per statement */
+export type RecordQuickScanRoundInput = {
+  answers: Array<QuickScanAnswerInput>;
+  /** YYYY-MM-DD, not in the future */
+  heldOn: string;
+  note?: string | null | undefined;
+  teamId: string | number;
+};
+
+/** Waarom een record op de controlelijst staat */
+export type ReviewReason =
+  | 'FORMER_CONTACT'
+  | 'NEVER_VERIFIED'
+  | 'REVIEW_DATE_PASSED'
+  | 'STALE';
 
 /** buurtteam, sociaal wijkteam, jeugd- en gezinsteam, overig */
 export type TeamKind =
@@ -488,21 +553,23 @@ export type UpdateTeamInput = {
   phone?: string | null | undefined;
 };
 
-/** medewerker, coördinator, beheerder */
+/** medewerker, coördinator, beheerder, beleidsmedewerker */
 export type UserRole =
   | 'ADMINISTRATOR'
   | 'COORDINATOR'
-  | 'MEMBER';
+  | 'MEMBER'
+  | 'POLICY_OFFICER';
 
-/** organisatie of persoon */
+/** organisatie, persoon of samenwerkingsafspraak */
 export type VerifiableType =
+  | 'AGREEMENT'
   | 'ORGANISATION'
   | 'PERSON';
 
 export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClientSettingsQuery = { clientSettings: { tileUrl: string, tileAttribution: string, municipalityCode: string, municipalityName: string | null, municipalityNeighbourhoodCount: number, municipalityBounds: { south: number, west: number, north: number, east: number } | null } };
+export type ClientSettingsQuery = { clientSettings: { tileUrl: string, tileAttribution: string, municipalityCode: string, municipalityName: string | null, municipalityNeighbourhoodCount: number, municipalityCodes: Array<string>, municipalityBounds: { south: number, west: number, north: number, east: number } | null, municipalities: Array<{ code: string, name: string | null, neighbourhoodCount: number, boundary: unknown, bounds: { south: number, west: number, north: number, east: number } | null }> } };
 
 export type SessionUserFragment = { id: string, email: string, role: UserRole, teams: Array<{ id: string, name: string }> };
 
@@ -528,7 +595,7 @@ export type ImportCsvMutationVariables = Exact<{
 }>;
 
 
-export type ImportCsvMutation = { importCsv: { dryRun: boolean, applied: boolean, records: number, new: number, changed: number, unchanged: number, problems: Array<{ row: number, column: string, message: string }> } };
+export type ImportCsvMutation = { importCsv: { dryRun: boolean, applied: boolean, records: number, new: number, changed: number, unchanged: number, encoding: string | null, problems: Array<{ row: number, column: string, message: string }> } };
 
 export type LanguagesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -553,7 +620,7 @@ export type NeighbourhoodPageQueryVariables = Exact<{
 export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null }> } | null };
 
 export type NeighbourhoodsQueryVariables = Exact<{
-  municipalityCode: string;
+  municipalityCodes?: Array<string> | string | null | undefined;
 }>;
 
 
@@ -585,6 +652,67 @@ export type SearchPartnersQueryVariables = Exact<{
 
 
 export type SearchPartnersQuery = { persons: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null }> }, organisations: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> }> } };
+
+export type QuickScanPageQueryVariables = Exact<{
+  teamId: string | number;
+}>;
+
+
+export type QuickScanPageQuery = { quickScanStatements: Array<{ number: number, theme: string, themeNl: string, themeEn: string, textNl: string, textEn: string, tipNl: string, tipEn: string, source: string }>, quickScanRounds: Array<{ id: string, heldOn: string, note: string | null, answers: Array<{ statement: number, score: number | null, note: string | null }> }>, quickScanEvidence: Array<{ statement: number, lines: Array<string> }> };
+
+export type QuickScanTeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QuickScanTeamsQuery = { teams: Array<{ id: string, name: string }> };
+
+export type RecordQuickScanRoundMutationVariables = Exact<{
+  input: RecordQuickScanRoundInput;
+}>;
+
+
+export type RecordQuickScanRoundMutation = { recordQuickScanRound: { id: string, heldOn: string } };
+
+export type ReachCountFragment = { value: number | null, masked: boolean, label: string };
+
+export type ReachCellFieldsFragment = { areaCode: string, groupKey: string, status: GapStatus, band: PresenceBand | null, observedOn: string | null, missing: Array<string>, estimate: { value: number | null, masked: boolean, label: string } | null, keyPersons: { value: number | null, masked: boolean, label: string }, formalInterpreters: { value: number | null, masked: boolean, label: string }, informalInterpreters: { value: number | null, masked: boolean, label: string }, organisations: { value: number | null, masked: boolean, label: string }, activeAgreements: { value: number | null, masked: boolean, label: string }, walkInHours: { value: number | null, masked: boolean, label: string }, fixedContacts: { value: number | null, masked: boolean, label: string }, stalePartners: { value: number | null, masked: boolean, label: string } };
+
+export type ReachMatrixQueryVariables = Exact<{
+  input?: ReachMatrixInput | null | undefined;
+}>;
+
+
+export type ReachMatrixQuery = { reachMatrix: { level: ReachLevel, municipalityCode: string | null, computedOn: string, settings: { distanceKm: number, walkInDistanceKm: number, minPartners: number, minAgreementsOrHours: number }, areas: Array<{ code: string, name: string, districtCode: string | null, status: GapStatus }>, groups: Array<{ key: string, kind: ReachGroupKind, communityCode: string | null, languageCodes: Array<string>, nameNl: string, nameEn: string }>, cells: Array<{ areaCode: string, groupKey: string, status: GapStatus, band: PresenceBand | null, observedOn: string | null, missing: Array<string>, estimate: { value: number | null, masked: boolean, label: string } | null, keyPersons: { value: number | null, masked: boolean, label: string }, formalInterpreters: { value: number | null, masked: boolean, label: string }, informalInterpreters: { value: number | null, masked: boolean, label: string }, organisations: { value: number | null, masked: boolean, label: string }, activeAgreements: { value: number | null, masked: boolean, label: string }, walkInHours: { value: number | null, masked: boolean, label: string }, fixedContacts: { value: number | null, masked: boolean, label: string }, stalePartners: { value: number | null, masked: boolean, label: string } }>, gaps: Array<{ areaCode: string, groupKey: string, status: GapStatus, text: string }> } };
+
+export type ReachGroupsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReachGroupsQuery = { reachGroups: Array<{ key: string, kind: ReachGroupKind, communityCode: string | null, languageCodes: Array<string>, nameNl: string, nameEn: string }> };
+
+export type ReachTrendQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReachTrendQuery = { reachTrend: Array<{ month: string, red: number, amber: number, green: number, cells: number }> };
+
+export type ReachCellAggregatesQueryVariables = Exact<{
+  code: string;
+  groupKey: string;
+}>;
+
+
+export type ReachCellAggregatesQuery = { reachCell: { areaName: string, group: { key: string, nameNl: string, nameEn: string, languageCodes: Array<string> }, cell: { areaCode: string, groupKey: string, status: GapStatus, band: PresenceBand | null, observedOn: string | null, missing: Array<string>, estimate: { value: number | null, masked: boolean, label: string } | null, keyPersons: { value: number | null, masked: boolean, label: string }, formalInterpreters: { value: number | null, masked: boolean, label: string }, informalInterpreters: { value: number | null, masked: boolean, label: string }, organisations: { value: number | null, masked: boolean, label: string }, activeAgreements: { value: number | null, masked: boolean, label: string }, walkInHours: { value: number | null, masked: boolean, label: string }, fixedContacts: { value: number | null, masked: boolean, label: string }, stalePartners: { value: number | null, masked: boolean, label: string } }, organisations: Array<{ id: string, name: string }>, staleOrganisations: Array<{ id: string, name: string }>, walkInHours: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string }> } };
+
+export type ReachCellPartnersQueryVariables = Exact<{
+  code: string;
+  groupKey: string;
+}>;
+
+
+export type ReachCellPartnersQuery = { reachCell: { persons: Array<{ id: string, name: string, isKeyPerson: boolean, isInterpreter: boolean, interpreterFormal: boolean | null, lastVerifiedOn: string | null }>, stalePersons: Array<{ id: string, name: string, isKeyPerson: boolean, isInterpreter: boolean, interpreterFormal: boolean | null, lastVerifiedOn: string | null }> } };
+
+export type TakeReachSnapshotMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TakeReachSnapshotMutation = { takeReachSnapshot: { month: string } };
 
 export type ActivityRecordQueryVariables = Exact<{
   id: string | number;
@@ -738,7 +866,7 @@ export type RegistryOrganisationChoicesQueryVariables = Exact<{
 export type RegistryOrganisationChoicesQuery = { organisations: { hasMore: boolean, items: Array<{ id: string, name: string }> } };
 
 export type RegistryNeighbourhoodChoicesQueryVariables = Exact<{
-  municipalityCode: string;
+  municipalityCodes?: Array<string> | string | null | undefined;
 }>;
 
 
@@ -749,7 +877,7 @@ export type TeamRecordQueryVariables = Exact<{
 }>;
 
 
-export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, municipalityCode: string, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, municipalityCode: string, municipalityName: string | null, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
 
 export type CreateTeamMutationVariables = Exact<{
   input: CreateTeamInput;
@@ -779,7 +907,7 @@ export type ReviewQueueQueryVariables = Exact<{
 }>;
 
 
-export type ReviewQueueQuery = { reviewAfterMonths: number, reviewQueue: { totalCount: number, hasMore: boolean, items: Array<{ id: string, entityType: VerifiableType, name: string, lastVerifiedOn: string | null, monthsSinceVerified: number | null, neverVerified: boolean }> } };
+export type ReviewQueueQuery = { reviewAfterMonths: number, reviewQueue: { totalCount: number, hasMore: boolean, items: Array<{ id: string, entityType: VerifiableType, name: string, lastVerifiedOn: string | null, monthsSinceVerified: number | null, neverVerified: boolean, reason: ReviewReason, reasonText: string }> } };
 
 export type MarkVerifiedMutationVariables = Exact<{
   input: MarkVerifiedInput;
@@ -864,6 +992,54 @@ export const OrganisationSummaryFragmentDoc = new TypedDocumentString(`
   isStale
 }
     `, {"fragmentName":"OrganisationSummary"}) as unknown as TypedDocumentString<OrganisationSummaryFragment, unknown>;
+export const ReachCountFragmentDoc = new TypedDocumentString(`
+    fragment ReachCount on AggregateCount {
+  value
+  masked
+  label
+}
+    `, {"fragmentName":"ReachCount"}) as unknown as TypedDocumentString<ReachCountFragment, unknown>;
+export const ReachCellFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReachCellFields on ReachCell {
+  areaCode
+  groupKey
+  status
+  band
+  observedOn
+  missing
+  estimate {
+    ...ReachCount
+  }
+  keyPersons {
+    ...ReachCount
+  }
+  formalInterpreters {
+    ...ReachCount
+  }
+  informalInterpreters {
+    ...ReachCount
+  }
+  organisations {
+    ...ReachCount
+  }
+  activeAgreements {
+    ...ReachCount
+  }
+  walkInHours {
+    ...ReachCount
+  }
+  fixedContacts {
+    ...ReachCount
+  }
+  stalePartners {
+    ...ReachCount
+  }
+}
+    fragment ReachCount on AggregateCount {
+  value
+  masked
+  label
+}`, {"fragmentName":"ReachCellFields"}) as unknown as TypedDocumentString<ReachCellFieldsFragment, unknown>;
 export const AgreementRowFragmentDoc = new TypedDocumentString(`
     fragment AgreementRow on Agreement {
   id
@@ -958,6 +1134,19 @@ export const ClientSettingsDocument = new TypedDocumentString(`
       north
       east
     }
+    municipalityCodes
+    municipalities {
+      code
+      name
+      neighbourhoodCount
+      bounds {
+        south
+        west
+        north
+        east
+      }
+      boundary
+    }
   }
 }
     `) as unknown as TypedDocumentString<ClientSettingsQuery, ClientSettingsQueryVariables>;
@@ -1008,6 +1197,7 @@ export const ImportCsvDocument = new TypedDocumentString(`
     new
     changed
     unchanged
+    encoding
     problems {
       row
       column
@@ -1220,8 +1410,8 @@ fragment ContactAssignmentRow on ContactAssignment {
   }
 }`) as unknown as TypedDocumentString<NeighbourhoodPageQuery, NeighbourhoodPageQueryVariables>;
 export const NeighbourhoodsDocument = new TypedDocumentString(`
-    query Neighbourhoods($municipalityCode: String!) {
-  neighbourhoods(municipalityCode: $municipalityCode) {
+    query Neighbourhoods($municipalityCodes: [String!]) {
+  neighbourhoods(municipalityCodes: $municipalityCodes) {
     code
     name
     districtCode
@@ -1391,6 +1581,250 @@ fragment OrganisationSummary on Organisation {
   lastVerifiedOn
   isStale
 }`) as unknown as TypedDocumentString<SearchPartnersQuery, SearchPartnersQueryVariables>;
+export const QuickScanPageDocument = new TypedDocumentString(`
+    query QuickScanPage($teamId: ID!) {
+  quickScanStatements {
+    number
+    theme
+    themeNl
+    themeEn
+    textNl
+    textEn
+    tipNl
+    tipEn
+    source
+  }
+  quickScanRounds(teamId: $teamId) {
+    id
+    heldOn
+    note
+    answers {
+      statement
+      score
+      note
+    }
+  }
+  quickScanEvidence(teamId: $teamId) {
+    statement
+    lines
+  }
+}
+    `) as unknown as TypedDocumentString<QuickScanPageQuery, QuickScanPageQueryVariables>;
+export const QuickScanTeamsDocument = new TypedDocumentString(`
+    query QuickScanTeams {
+  teams {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<QuickScanTeamsQuery, QuickScanTeamsQueryVariables>;
+export const RecordQuickScanRoundDocument = new TypedDocumentString(`
+    mutation RecordQuickScanRound($input: RecordQuickScanRoundInput!) {
+  recordQuickScanRound(input: $input) {
+    id
+    heldOn
+  }
+}
+    `) as unknown as TypedDocumentString<RecordQuickScanRoundMutation, RecordQuickScanRoundMutationVariables>;
+export const ReachMatrixDocument = new TypedDocumentString(`
+    query ReachMatrix($input: ReachMatrixInput) {
+  reachMatrix(input: $input) {
+    level
+    municipalityCode
+    computedOn
+    settings {
+      distanceKm
+      walkInDistanceKm
+      minPartners
+      minAgreementsOrHours
+    }
+    areas {
+      code
+      name
+      districtCode
+      status
+    }
+    groups {
+      key
+      kind
+      communityCode
+      languageCodes
+      nameNl
+      nameEn
+    }
+    cells {
+      ...ReachCellFields
+    }
+    gaps {
+      areaCode
+      groupKey
+      status
+      text
+    }
+  }
+}
+    fragment ReachCount on AggregateCount {
+  value
+  masked
+  label
+}
+fragment ReachCellFields on ReachCell {
+  areaCode
+  groupKey
+  status
+  band
+  observedOn
+  missing
+  estimate {
+    ...ReachCount
+  }
+  keyPersons {
+    ...ReachCount
+  }
+  formalInterpreters {
+    ...ReachCount
+  }
+  informalInterpreters {
+    ...ReachCount
+  }
+  organisations {
+    ...ReachCount
+  }
+  activeAgreements {
+    ...ReachCount
+  }
+  walkInHours {
+    ...ReachCount
+  }
+  fixedContacts {
+    ...ReachCount
+  }
+  stalePartners {
+    ...ReachCount
+  }
+}`) as unknown as TypedDocumentString<ReachMatrixQuery, ReachMatrixQueryVariables>;
+export const ReachGroupsDocument = new TypedDocumentString(`
+    query ReachGroups {
+  reachGroups {
+    key
+    kind
+    communityCode
+    languageCodes
+    nameNl
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<ReachGroupsQuery, ReachGroupsQueryVariables>;
+export const ReachTrendDocument = new TypedDocumentString(`
+    query ReachTrend {
+  reachTrend {
+    month
+    red
+    amber
+    green
+    cells
+  }
+}
+    `) as unknown as TypedDocumentString<ReachTrendQuery, ReachTrendQueryVariables>;
+export const ReachCellAggregatesDocument = new TypedDocumentString(`
+    query ReachCellAggregates($code: String!, $groupKey: String!) {
+  reachCell(neighbourhoodCode: $code, groupKey: $groupKey) {
+    areaName
+    group {
+      key
+      nameNl
+      nameEn
+      languageCodes
+    }
+    cell {
+      ...ReachCellFields
+    }
+    organisations {
+      id
+      name
+    }
+    staleOrganisations {
+      id
+      name
+    }
+    walkInHours {
+      id
+      name
+      weekday
+      startTime
+      endTime
+    }
+  }
+}
+    fragment ReachCount on AggregateCount {
+  value
+  masked
+  label
+}
+fragment ReachCellFields on ReachCell {
+  areaCode
+  groupKey
+  status
+  band
+  observedOn
+  missing
+  estimate {
+    ...ReachCount
+  }
+  keyPersons {
+    ...ReachCount
+  }
+  formalInterpreters {
+    ...ReachCount
+  }
+  informalInterpreters {
+    ...ReachCount
+  }
+  organisations {
+    ...ReachCount
+  }
+  activeAgreements {
+    ...ReachCount
+  }
+  walkInHours {
+    ...ReachCount
+  }
+  fixedContacts {
+    ...ReachCount
+  }
+  stalePartners {
+    ...ReachCount
+  }
+}`) as unknown as TypedDocumentString<ReachCellAggregatesQuery, ReachCellAggregatesQueryVariables>;
+export const ReachCellPartnersDocument = new TypedDocumentString(`
+    query ReachCellPartners($code: String!, $groupKey: String!) {
+  reachCell(neighbourhoodCode: $code, groupKey: $groupKey) {
+    persons {
+      id
+      name
+      isKeyPerson
+      isInterpreter
+      interpreterFormal
+      lastVerifiedOn
+    }
+    stalePersons {
+      id
+      name
+      isKeyPerson
+      isInterpreter
+      interpreterFormal
+      lastVerifiedOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReachCellPartnersQuery, ReachCellPartnersQueryVariables>;
+export const TakeReachSnapshotDocument = new TypedDocumentString(`
+    mutation TakeReachSnapshot {
+  takeReachSnapshot {
+    month
+  }
+}
+    `) as unknown as TypedDocumentString<TakeReachSnapshotMutation, TakeReachSnapshotMutationVariables>;
 export const ActivityRecordDocument = new TypedDocumentString(`
     query ActivityRecord($id: ID!) {
   activity(id: $id) {
@@ -1900,8 +2334,8 @@ export const RegistryOrganisationChoicesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RegistryOrganisationChoicesQuery, RegistryOrganisationChoicesQueryVariables>;
 export const RegistryNeighbourhoodChoicesDocument = new TypedDocumentString(`
-    query RegistryNeighbourhoodChoices($municipalityCode: String!) {
-  neighbourhoods(municipalityCode: $municipalityCode) {
+    query RegistryNeighbourhoodChoices($municipalityCodes: [String!]) {
+  neighbourhoods(municipalityCodes: $municipalityCodes) {
     code
     name
     district {
@@ -1917,6 +2351,7 @@ export const TeamRecordDocument = new TypedDocumentString(`
     name
     kind
     municipalityCode
+    municipalityName
     phone
     email
     archivedAt
@@ -2051,6 +2486,8 @@ export const ReviewQueueDocument = new TypedDocumentString(`
       lastVerifiedOn
       monthsSinceVerified
       neverVerified
+      reason
+      reasonText
     }
   }
 }

@@ -145,6 +145,7 @@ export const en: Record<MessageKey, string> = {
   'auth.role.MEMBER': 'team member',
   'auth.role.COORDINATOR': 'coordinator',
   'auth.role.ADMINISTRATOR': 'administrator',
+  'auth.role.POLICY_OFFICER': 'policy officer',
 
   'language.loadError': 'The list of languages could not be loaded.',
   'error.generic': 'Something went wrong: {message}',
@@ -162,6 +163,7 @@ export const en: Record<MessageKey, string> = {
   'match.role.CONTACT_PERSON': 'Contact person',
   'match.role.ORGANISATION': 'Organisation',
   'match.formalOnly': 'Formal interpreters only (no informal interpreters)',
+  'match.includeUnavailable': 'Also people who are not available now',
   'match.submit': 'Find partners',
   'match.needLanguage': 'Enter a language, for example Somali.',
   'match.needNeighbourhood': 'Choose a neighbourhood in the list or click the map.',

@@ -119,7 +119,7 @@ export const nl = {
   'map.legendOrganisation': 'Organisatie (op het adres)',
   'map.legend': 'Legenda',
   'map.neighbourhoodTooltip': '{name} ({district})',
-  'map.boundarySource': 'Bron buurtgrenzen: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)',
+  'map.boundarySource': 'Buurtgrenzen: Bron: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)',
   'map.boundaryApproximate': 'Let op: de grenzen van {count} buurten zijn benaderd en niet de officiële CBS-grenzen.',
   'map.error': 'De kaart kon niet worden geladen: {message}',
 
@@ -143,6 +143,7 @@ export const nl = {
   'auth.role.MEMBER': 'medewerker',
   'auth.role.COORDINATOR': 'coördinator',
   'auth.role.ADMINISTRATOR': 'beheerder',
+  'auth.role.POLICY_OFFICER': 'beleidsmedewerker',
 
   'language.loadError': 'De lijst met talen kon niet worden geladen.',
   'error.generic': 'Er ging iets mis: {message}',
@@ -160,6 +161,7 @@ export const nl = {
   'match.role.CONTACT_PERSON': 'Contactpersoon',
   'match.role.ORGANISATION': 'Organisatie',
   'match.formalOnly': 'Alleen formele tolken (geen informele tolken)',
+  'match.includeUnavailable': 'Ook wie nu niet beschikbaar is',
   'match.submit': 'Zoek partners',
   'match.needLanguage': 'Vul een taal in, bijvoorbeeld Somalisch.',
   'match.needNeighbourhood': 'Kies een buurt in de lijst of klik op de kaart.',

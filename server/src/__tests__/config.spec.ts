@@ -25,6 +25,12 @@ describe('MUNICIPALITY_CODE', () => {
     expect(loadConfig({ MUNICIPALITY_CODE: ' gm0599 ' }).municipalityCode).toBe('GM0599');
   });
 
+  it('takes a region: a list separated by commas or spaces, the first one first, without repeats', () => {
+    expect(loadConfig({ MUNICIPALITY_CODE: 'gm0344, GM0356 GM0344' })).toMatchObject({ municipalityCode: 'GM0344', municipalityCodes: ['GM0344', 'GM0356'] });
+    expect(loadConfig({}).municipalityCodes).toEqual(['GM0344']);
+    expect(configError({ MUNICIPALITY_CODE: 'GM0344,GM35' }).message).toContain('"GM0344,GM35"');
+  });
+
   it.each(['GM344', 'GM03440', '0344', 'BU03440832', 'WK034408', 'Utrecht', 'GM 0344', 'GM-0344', 'GMabcd', 'GM０３４４'])(
     'refuses %j, naming the variable, the value and an example',
     (value) => {
@@ -42,5 +48,20 @@ describe('other settings', () => {
     expect(configError({ SESSION_HOURS: '0' }).variable).toBe('SESSION_HOURS');
     expect(configError({ MAX_BODY_KB: 'veel' }).message).toBe('MAX_BODY_KB moet een positief geheel getal zijn, niet "veel"');
     expect(configError({ PORT: '70000' }).variable).toBe('PORT');
+  });
+});
+
+describe('LOG_LEVEL and WORKERS', () => {
+  it('default to info and one worker; take any pino level and a number of workers or "auto"', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', workers: 1 });
+    expect(loadConfig({ LOG_LEVEL: ' DEBUG ', WORKERS: '0' })).toMatchObject({ logLevel: 'debug', workers: 0 });
+    expect(loadConfig({ LOG_LEVEL: 'silent', WORKERS: '4' })).toMatchObject({ logLevel: 'silent', workers: 4 });
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([['LOG_LEVEL', 'luid'], ['WORKERS', '-1'], ['WORKERS', '1.5'], ['WORKERS', 'veel'], ['WORKERS', '65']])('refuses %s=%j, naming the variable', (variable, value) => {
+    const error = configError({ [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(`"${value}"`);
   });
 });

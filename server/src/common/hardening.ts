@@ -2,10 +2,12 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FieldMiddleware } from '@nestjs/graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { type DocumentNode, getNamedType, GraphQLError, type GraphQLSchema, isObjectType, Kind, Lexer, Source, TokenKind, validate, visit } from 'graphql';
+import { type DocumentNode, getNamedType, GraphQLError, type GraphQLInputType, type GraphQLOutputType, type GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, Kind, Lexer, Source, TokenKind, typeFromAST, validate, visit } from 'graphql';
 import helmet from 'helmet';
 import type { AppConfig } from '../config.js';
 import { DomainError, ErrorCode } from './errors.js';
+import { MAX_PAGE_SIZE } from './pagination.js';
+import { QUERY_LIMITS, queryCost } from './query-cost.js';
 
 /**
  * The GraphQL hardening of the OWASP GraphQL Cheat Sheet, in one place. Limits are generous for
@@ -14,15 +16,18 @@ import { DomainError, ErrorCode } from './errors.js';
  */
 export const GRAPHQL_LIMITS = {
   maxDepth: 10,
-  maxCost: 5000,
+  /** Cost with list sizes: common/query-cost.ts. */
+  maxCost: QUERY_LIMITS.maxCost,
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 2000,
   /** Longest string accepted anywhere in variables or the document; fields have their own, lower, MaxLength. */
   maxStringLength: 20_000,
   /** Operations made only of these mutations may carry a whole file as one string (their input has its own MaxLength). */
-  fileMutations: ['importCsv', 'importHsds'],
+  fileMutations: ['importCsv', 'importHsds', 'importCommunityPresences'],
   maxFileStringLength: 20_000_000,
+  /** Deepest nesting of objects and arrays in the variables; our deepest input is 3 levels. */
+  maxVariablesDepth: 32,
 } as const;
 
 /** The string limit for this operation: files for the import mutations, GRAPHQL_LIMITS.maxStringLength otherwise. */
@@ -40,7 +45,8 @@ function stringLimitFor(document: DocumentNode | undefined, operationName: strin
 export function armor(config: AppConfig) {
   const protection = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true },
+    // graphql-armor's cost counts a list like a single object; queryCostPlugin (query-cost.ts) counts list sizes instead.
+    costLimit: { enabled: false },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     // graphql-armor's token limit throws syntax errors from a plugin hook, which Apollo answers with a 500;
@@ -53,21 +59,28 @@ export function armor(config: AppConfig) {
 }
 
 /**
- * What graphql-armor's cost limit counts for each operation of a document, with the same settings as
- * armor() but no maximum: to check the client's own operations against GRAPHQL_LIMITS.maxCost.
+ * The cost (query-cost.ts) of each operation of a document, as the server counts it: to check the client's own
+ * operations against GRAPHQL_LIMITS.maxCost. A `page` variable is taken at its largest (MAX_PAGE_SIZE).
  */
 export function operationCosts(schema: GraphQLSchema, document: DocumentNode): number[] {
-  const costs: number[] = [];
-  const { validationRules } = new ApolloArmor({
-    costLimit: { maxCost: Number.POSITIVE_INFINITY, ignoreIntrospection: true, onAccept: [(_context, { n }) => costs.push(n)] },
-    maxDepth: { enabled: false },
-    maxAliases: { enabled: false },
-    maxDirectives: { enabled: false },
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
-  validate(schema, document, validationRules);
-  return costs;
+  return document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((operation) => {
+    const variables = Object.fromEntries((operation.variableDefinitions ?? []).map((v) => {
+      const name = v.variable.name.value;
+      return [name, name === 'page' ? { limit: MAX_PAGE_SIZE } : placeholder(typeFromAST(schema, v.type as never) as GraphQLInputType)];
+    }));
+    return queryCost(schema, document, variables, operation.name?.value);
+  });
+}
+
+/** Some valid value of an input type (required fields only): the cost does not depend on it, but coercion needs one. */
+function placeholder(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return placeholder(type.ofType);
+  if (isListType(type)) return [];
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, placeholder(f.type)]));
+  }
+  return ({ Int: 1, Float: 1, Boolean: true } as Record<string, unknown>)[getNamedType(type).name] ?? 'x';
 }
 
 /** Tokens in a document, counting stops past `limit`; null for a syntax error (Apollo's parser reports those). */
@@ -84,24 +97,28 @@ export function countTokens(source: string, limit: number): number | null {
   return count;
 }
 
-/** Names the first string that is `bad`, in the variables or as a literal in the document. */
+/**
+ * Names the first string that is `bad`, in the variables or as a literal in the document. Iterative, with an
+ * explicit stack: variables nested thousands deep must not overflow the call stack (issue 10.6; requestLimits
+ * refuses those before this runs, this stays safe on its own).
+ */
 function findString(variables: unknown, document: DocumentNode | undefined, bad: (text: string) => boolean): string | null {
-  const walk = (value: unknown, path: string): string | null => {
-    if (typeof value === 'string') return bad(value) ? path : null;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const found = walk(value[i], `${path}.${i}`);
-        if (found) return found;
-      }
-    } else if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) {
-        const found = walk(v, path ? `${path}.${key}` : key);
-        if (found) return found;
+  const walk = (start: unknown): string | null => {
+    const stack: [unknown, string][] = [[start, '']];
+    while (stack.length) {
+      const [value, path] = stack.pop()!;
+      if (typeof value === 'string') {
+        if (bad(value)) return path;
+      } else if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}.${i}`]);
+      } else if (value && typeof value === 'object') {
+        const entries = Object.entries(value);
+        for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i][1], path ? `${path}.${entries[i][0]}` : entries[i][0]]);
       }
     }
     return null;
   };
-  const inVariables = walk(variables ?? {}, '');
+  const inVariables = walk(variables ?? {});
   if (inVariables) return inVariables;
   let inDocument: string | null = null;
   if (document) {
@@ -152,23 +169,52 @@ export const stringLimitPlugin: ApolloServerPlugin = {
  */
 export const ANONYMOUS_TYPES = {
   /** Always public: the reference data the map needs. */
-  public: new Set(['ClientSettings', 'Community', 'District', 'GeoBounds', 'Language', 'Neighbourhood']),
+  public: new Set(['ClientSettings', 'Community', 'District', 'GeoBounds', 'Language', 'Neighbourhood', 'ServedMunicipality']),
   /** Public only with ANONYMOUS_READ=true: organisations, teams, walk-in hours, and counts of persons without names. */
   anonymousRead: new Set(['Organisation', 'OrganisationPage', 'Team', 'Activity', 'PersonCoverage']),
+  /**
+   * What a policy officer (signed in, aggregates only) may receive besides the two sets above: the
+   * reach and neighbourhood-analysis aggregates. Person types, contact details, users, audit entries
+   * and review items stay out, at any depth.
+   */
+  policyOfficer: new Set([
+    'AggregateCount', 'ReachMatrix', 'ReachCell', 'ReachCellDetail', 'ReachGap', 'ReachArea', 'ReachGroup', 'ReachSettings', 'ReachSnapshot',
+  ]),
 } as const;
+
+/** A signed-in policy officer: receives the public, the anonymous-read and the aggregate types only. */
+const POLICY_OFFICER_ROLE = 'POLICY_OFFICER';
+
+/**
+ * Whether a policy officer may receive a value of this GraphQL type (deny by default, like anonymous
+ * callers). Used for nested fields below and, by the AuthGuard, for root fields, which field middleware does not see.
+ */
+export function policyOfficerMayReceive(returnType: GraphQLOutputType): boolean {
+  const type = getNamedType(returnType);
+  if (!isObjectType(type)) return true;
+  return ANONYMOUS_TYPES.public.has(type.name) || ANONYMOUS_TYPES.anonymousRead.has(type.name) || ANONYMOUS_TYPES.policyOfficer.has(type.name) || SESSION_TYPES.has(type.name);
+}
+
+/** What `me` and `login` answer with: the caller's own account. */
+const SESSION_TYPES = new Set(['User', 'LoginResult', 'AuthPayload']);
 
 /** Root fields that answer about the caller's own session (the user in a login answer, `me`). */
 const SESSION_ROOTS = new Set(['login', 'me']);
 
 export function anonymousAccessGuard(config: Pick<AppConfig, 'anonymousRead'>): FieldMiddleware {
   return async (ctx, next) => {
-    if (ctx.context?.req?.actor) return next();
+    const actor = ctx.context?.req?.actor;
+    if (actor && actor.role !== POLICY_OFFICER_ROLE) return next();
     const type = getNamedType(ctx.info!.returnType);
     if (!isObjectType(type) || ANONYMOUS_TYPES.public.has(type.name)) return next();
-    if (config.anonymousRead && ANONYMOUS_TYPES.anonymousRead.has(type.name)) return next();
+    if ((config.anonymousRead || actor) && ANONYMOUS_TYPES.anonymousRead.has(type.name)) return next();
+    if (actor && ANONYMOUS_TYPES.policyOfficer.has(type.name)) return next();
     let root = ctx.info!.path;
     while (root.prev) root = root.prev;
     if (SESSION_ROOTS.has(String(root.key))) return next();
+    if (actor) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Een beleidsmedewerker ziet alleen totalen, geen gegevens van personen', ctx.info!.fieldName);
+    }
     throw new DomainError(
       ErrorCode.UNAUTHENTICATED,
       type.name.startsWith('Person') || type.name === 'ContactDetails'
@@ -222,8 +268,22 @@ export function securityHeaders(config: AppConfig) {
 const graphqlError = (res: Response, status: number, code: string, message: string) =>
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
+/** How deep objects and arrays nest in `value`, counting stops past `limit`; iterative, so any depth is safe. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (!item || typeof item !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /**
- * Before Apollo sees a request: more than `maxBatch` operations in one batch, or a document of more
+ * Before Apollo sees a request: variables nested deeper than GRAPHQL_LIMITS.maxVariablesDepth, more than `maxBatch` operations in one batch, or a document of more
  * than GRAPHQL_LIMITS.maxTokens tokens, is refused before anything is parsed or run.
  */
 export function requestLimits(maxBatch: number) {
@@ -232,6 +292,15 @@ export function requestLimits(maxBatch: number) {
     const operations: unknown[] = Array.isArray(req.body) ? req.body : [req.body ?? req.query];
     if (operations.length > maxBatch) return graphqlError(res, 400, 'BAD_REQUEST', `Hoogstens ${maxBatch} operaties per verzoek`);
     for (const operation of operations) {
+      const variablesDepth = nestingDepth((operation as { variables?: unknown } | null)?.variables, GRAPHQL_LIMITS.maxVariablesDepth);
+      if (variablesDepth > GRAPHQL_LIMITS.maxVariablesDepth) {
+        return res.status(400).json({
+          errors: [{
+            message: `De variabelen zijn te diep genest: meer dan ${GRAPHQL_LIMITS.maxVariablesDepth} niveaus, hoogstens ${GRAPHQL_LIMITS.maxVariablesDepth}.`,
+            extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'variables', limit: 'maxVariablesDepth', max: GRAPHQL_LIMITS.maxVariablesDepth },
+          }],
+        });
+      }
       const query = (operation as { query?: unknown } | null)?.query;
       if (typeof query === 'string' && (countTokens(query, GRAPHQL_LIMITS.maxTokens) ?? 0) > GRAPHQL_LIMITS.maxTokens) {
         return graphqlError(res, 400, 'GRAPHQL_VALIDATION_FAILED', `De query is te lang: hoogstens ${GRAPHQL_LIMITS.maxTokens} tokens`);

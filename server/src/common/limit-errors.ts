@@ -44,3 +44,8 @@ export function limitError(message: string): LimitError | null {
   }
   return null;
 }
+
+/** The refusal of common/query-cost.ts, in the words of graphql-armor's cost limit above. */
+export function costLimitError(max: number, found: number): LimitError {
+  return { message: ARMOR_LIMITS[0].text(max, found), extensions: { field: 'query', limit: 'maxCost', max, found } };
+}

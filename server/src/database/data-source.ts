@@ -3,6 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
+import { installSqliteConnections } from './sqlite-connections.js';
+
+// One writer and a read-only reader connection per SQLite data source (see sqlite-connections.ts).
+installSqliteConnections();
 
 /**
  * TypeORM options from a DATABASE_URL: `sqlite:<path>` (embedded, the default) or `postgres://…`.
@@ -21,9 +25,13 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       migrations,
       migrationsRun: true,
       synchronize: false,
+      // busy_timeout: another process (an importer, a second server) holding the write lock is waited for, up to 10 s.
+      timeout: 10_000,
       // WAL lets readers go on while a write is under way; foreign keys are off by default in SQLite.
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
+        // FULL: a commit is on disk (the WAL fsynced) before it is acknowledged, so it survives power loss too (NORMAL may lose the last ones).
+        db.pragma('synchronous = FULL');
         db.pragma('foreign_keys = ON');
       },
     };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isEmpty, loadDemoData } from '../../../seeds/demo-seeder.js';
-import { APP_CONFIG, type AppConfig } from '../config.js';
+import { APP_CONFIG, type AppConfig, servedMunicipalityCodes } from '../config.js';
 import { LanguageService } from '../modules/language/language.service.js';
 import { UserService } from '../modules/auth/user.service.js';
 
@@ -42,14 +42,16 @@ export class StartupService implements OnApplicationBootstrap {
 
   /** The server runs without them (an empty map), but the operator should know why the map is empty. */
   private async warnWithoutNeighbourhoods(): Promise<void> {
-    const code = this.config.municipalityCode;
-    const row: { n: string | number } | undefined = await this.dataSource.createQueryBuilder()
-      .select('COUNT(*)', 'n').from('neighbourhood', 'b').where('"b"."municipalityCode" = :code', { code }).getRawOne();
-    if (Number(row?.n ?? 0) === 0) {
-      console.warn(
-        `Er zijn geen buurten van gemeente ${code} (MUNICIPALITY_CODE) geladen: de kaart blijft leeg. ` +
-          'Importeer ze met npm run import:neighbourhoods -- <CBS-bestand.geojson>',
-      );
+    for (const code of servedMunicipalityCodes(this.config)) {
+      const row: { n: string | number } | undefined = await this.dataSource.createQueryBuilder()
+        .select('COUNT(*)', 'n').from('neighbourhood', 'b').where('"b"."municipalityCode" = :code', { code }).getRawOne();
+      if (Number(row?.n ?? 0) === 0) {
+        console.warn(
+          `Er zijn geen buurten van gemeente ${code} (MUNICIPALITY_CODE) geladen: de kaart blijft daar leeg. ` +
+            'Importeer ze met npm run import:neighbourhoods -- <CBS-bestand.geojson>',
+        );
+      }
     }
   }
+
 }

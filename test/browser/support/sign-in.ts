@@ -6,6 +6,7 @@ export const DEMO_USERS = {
   administrator: { email: 'beheerder@example.org', password: 'demo' },
   coordinator: { email: 'coordinator@example.org', password: 'demo' },
   member: { email: 'medewerker@example.org', password: 'demo' },
+  policyOfficer: { email: 'beleid@example.org', password: 'demo' },
 } as const;
 
 export type DemoUser = (typeof DEMO_USERS)[keyof typeof DEMO_USERS];

@@ -2,6 +2,9 @@ import { Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { paths, type Route } from '../../app/router';
 import { ImportPage } from '../exchange/components/ImportPage';
 import { NeighbourhoodPage } from '../neighbourhood-page/components/NeighbourhoodPage';
+import { QuickScanPage } from '../quickscan/components/QuickScanPage';
+import { ReachCellPage } from '../reach/components/ReachCellPage';
+import { ReachPage } from '../reach/components/ReachPage';
 import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
 import { ActivityForm } from './components/ActivityForm';
 import { AgreementForm } from './components/AgreementForm';
@@ -60,6 +63,12 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <ReviewQueuePage />;
     case 'import':
       return <ImportPage />;
+    case 'reach':
+      return <ReachPage />;
+    case 'quickScan':
+      return <QuickScanPage key={route.teamId ?? ''} teamId={route.teamId} />;
+    case 'reachCell':
+      return <ReachCellPage key={`${route.code}|${route.groupKey}`} code={route.code} groupKey={route.groupKey} />;
     case 'notFound':
       return (
         <>

@@ -1,4 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+import { Language } from '../language/language.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { todayIso } from '../../common/base.entity.js';
 import { Agreement } from '../agreement/agreement.entity.js';
@@ -56,18 +58,23 @@ export class ActivityResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  organisation(@Parent() activity: Activity): Promise<Organisation | null> | null {
-    return activity.organisationId ? this.organisationService.findById(activity.organisationId) : null;
+  organisation(@Parent() activity: Activity, @Context() context: LoaderContext): Promise<Organisation | null> | null {
+    return activity.organisationId ? loaderOf(context, 'Organisation', (ids: readonly string[]) => this.organisationService.findByIds(ids)).load(activity.organisationId) : null;
   }
 
   @ResolveField(() => Agreement, { nullable: true })
-  agreement(@Parent() activity: Activity): Promise<Agreement | null> | null {
-    return activity.agreementId ? this.agreementService.findById(activity.agreementId) : null;
+  agreement(@Parent() activity: Activity, @Context() context: LoaderContext): Promise<Agreement | null> | null {
+    return activity.agreementId ? loaderOf(context, 'Agreement', (ids: readonly string[]) => this.agreementService.findByIds(ids)).load(activity.agreementId) : null;
   }
 
   @ResolveField(() => Neighbourhood, { nullable: true })
-  neighbourhood(@Parent() activity: Activity): Promise<Neighbourhood | null> {
-    return this.neighbourhoodService.findByCode(activity.neighbourhoodCode);
+  neighbourhood(@Parent() activity: Activity, @Context() context: LoaderContext): Promise<Neighbourhood | null> {
+    return loaderOf(context, 'Neighbourhood', (codes: readonly string[]) => this.neighbourhoodService.findByCodes(codes)).load(activity.neighbourhoodCode);
+  }
+
+  @ResolveField(() => [Language])
+  languages(@Parent() activity: Activity, @Context() context: LoaderContext): Promise<Language[]> {
+    return loaderOf(context, 'Activity.languages', (ids: readonly string[]) => this.activityService.languagesOf(ids)).load(activity.id);
   }
 }
 
@@ -76,8 +83,9 @@ export class NeighbourhoodActivityResolver {
   constructor(private readonly activityService: ActivityService) {}
 
   @ResolveField(() => [Activity], { description: 'Walk-in hours held in this neighbourhood' })
-  activities(@Parent() neighbourhood: Neighbourhood, @Args('currentOnly', { type: () => Boolean, defaultValue: true }) currentOnly: boolean): Promise<Activity[]> {
-    return this.activityService.list({ neighbourhoodCode: neighbourhood.code, runningOn: currentOnly ? todayIso() : undefined });
+  activities(@Parent() neighbourhood: Neighbourhood, @Args('currentOnly', { type: () => Boolean, defaultValue: true }) currentOnly: boolean, @Context() context: LoaderContext): Promise<Activity[]> {
+    const runningOn = currentOnly ? todayIso() : undefined;
+    return loaderOf(context, `Neighbourhood.activities:${currentOnly}`, (codes: readonly string[]) => this.activityService.listForMany('neighbourhoodCode', codes, runningOn)).load(neighbourhood.code);
   }
 }
 
@@ -86,8 +94,9 @@ export class OrganisationActivityResolver {
   constructor(private readonly activityService: ActivityService) {}
 
   @ResolveField(() => [Activity], { description: 'Walk-in hours of or at this organisation' })
-  activities(@Parent() organisation: Organisation, @Args('currentOnly', { type: () => Boolean, defaultValue: true }) currentOnly: boolean): Promise<Activity[]> {
-    return this.activityService.list({ organisationId: organisation.id, runningOn: currentOnly ? todayIso() : undefined });
+  activities(@Parent() organisation: Organisation, @Args('currentOnly', { type: () => Boolean, defaultValue: true }) currentOnly: boolean, @Context() context: LoaderContext): Promise<Activity[]> {
+    const runningOn = currentOnly ? todayIso() : undefined;
+    return loaderOf(context, `Organisation.activities:${currentOnly}`, (ids: readonly string[]) => this.activityService.listForMany('organisationId', ids, runningOn)).load(organisation.id);
   }
 }
 
@@ -96,7 +105,7 @@ export class AgreementActivityResolver {
   constructor(private readonly activityService: ActivityService) {}
 
   @ResolveField(() => [Activity], { description: 'Walk-in hours that run under this agreement' })
-  activities(@Parent() agreement: Agreement): Promise<Activity[]> {
-    return this.activityService.list({ agreementId: agreement.id });
+  activities(@Parent() agreement: Agreement, @Context() context: LoaderContext): Promise<Activity[]> {
+    return loaderOf(context, 'Agreement.activities', (ids: readonly string[]) => this.activityService.listForMany('agreementId', ids)).load(agreement.id);
   }
 }

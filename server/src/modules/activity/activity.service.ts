@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
+import { byKey, groupedBy, relationOf } from '../../common/loaders.js';
+import type { Language } from '../language/language.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { nowIso, todayIso } from '../../common/base.entity.js';
@@ -50,6 +52,23 @@ export class ActivityService {
     const found = await this.findById(id);
     if (!found) throw notFound(field, `Activiteit '${id}' bestaat niet`);
     return found;
+  }
+
+  /** Activities by id, in the order of `ids` (null where none). */
+  async findByIds(ids: readonly string[]): Promise<(Activity | null)[]> {
+    return byKey(ids, await this.activities.find({ where: { id: In([...ids]) } }), (a) => a.id);
+  }
+
+  languagesOf(ids: readonly string[]): Promise<Language[][]> {
+    return relationOf(this.activities, ids, 'languages');
+  }
+
+  /** `list` for many neighbourhoods, organisations or agreements at once (one statement), in the same order. */
+  async listForMany(key: 'neighbourhoodCode' | 'organisationId' | 'agreementId', values: readonly string[], runningOn?: string): Promise<Activity[][]> {
+    const qb = this.activities.createQueryBuilder('a').where('a.archivedAt IS NULL').andWhere(`a.${key} IN (:...values)`, { values: [...values] });
+    if (runningOn) qb.andWhere('a.validFrom <= :day', { day: runningOn }).andWhere('(a.validUntil IS NULL OR a.validUntil >= :day)', { day: runningOn });
+    const rows = await qb.orderBy('a.weekday', 'ASC').addOrderBy('a.startTime', 'ASC').addOrderBy('a.id', 'ASC').getMany();
+    return groupedBy(values, rows, (a) => [a[key] as string]);
   }
 
   /** Not archived activities matching the filter, by weekday and start time. */

@@ -1,4 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+
 import { todayIso } from '../../common/base.entity.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -54,28 +56,37 @@ export class AgreementResolver {
   }
 
   @ResolveField(() => Team, { nullable: true })
-  team(@Parent() agreement: Agreement): Promise<Team | null> {
-    return this.teamService.findById(agreement.teamId);
+  team(@Parent() agreement: Agreement, @Context() context: LoaderContext): Promise<Team | null> {
+    return loaderOf(context, 'Team', (ids: readonly string[]) => this.teamService.findByIds(ids)).load(agreement.teamId);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The partner, when an organisation' })
-  organisation(@Parent() agreement: Agreement): Promise<Organisation | null> | null {
-    return agreement.organisationId ? this.organisationService.findById(agreement.organisationId) : null;
+  organisation(@Parent() agreement: Agreement, @Context() context: LoaderContext): Promise<Organisation | null> | null {
+    return agreement.organisationId ? loaderOf(context, 'Organisation', (ids: readonly string[]) => this.organisationService.findByIds(ids)).load(agreement.organisationId) : null;
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The partner, when a key person' })
-  person(@Parent() agreement: Agreement): Promise<Person | null> | null {
-    return agreement.personId ? this.personService.findById(agreement.personId) : null;
+  person(@Parent() agreement: Agreement, @Context() context: LoaderContext): Promise<Person | null> | null {
+    return agreement.personId ? this.personLoader(context).load(agreement.personId) : null;
   }
 
   @ResolveField(() => Person, { nullable: true })
-  teamContactPerson(@Parent() agreement: Agreement): Promise<Person | null> | null {
-    return agreement.teamContactPersonId ? this.personService.findById(agreement.teamContactPersonId) : null;
+  teamContactPerson(@Parent() agreement: Agreement, @Context() context: LoaderContext): Promise<Person | null> | null {
+    return agreement.teamContactPersonId ? this.personLoader(context).load(agreement.teamContactPersonId) : null;
   }
 
   @ResolveField(() => Person, { nullable: true })
-  partnerContactPerson(@Parent() agreement: Agreement): Promise<Person | null> | null {
-    return agreement.partnerContactPersonId ? this.personService.findById(agreement.partnerContactPersonId) : null;
+  partnerContactPerson(@Parent() agreement: Agreement, @Context() context: LoaderContext): Promise<Person | null> | null {
+    return agreement.partnerContactPersonId ? this.personLoader(context).load(agreement.partnerContactPersonId) : null;
+  }
+
+  @ResolveField(() => [Neighbourhood])
+  neighbourhoods(@Parent() agreement: Agreement, @Context() context: LoaderContext): Promise<Neighbourhood[]> {
+    return loaderOf(context, 'Agreement.neighbourhoods', (ids: readonly string[]) => this.agreementService.neighbourhoodsOf(ids)).load(agreement.id);
+  }
+
+  private personLoader(context: LoaderContext) {
+    return loaderOf(context, 'Person', (ids: readonly string[]) => this.personService.findByIds(ids));
   }
 
   @ResolveField(() => Boolean, { description: 'Not ended, and its review date has come' })
@@ -90,8 +101,8 @@ export class NeighbourhoodAgreementResolver {
   constructor(private readonly agreementService: AgreementService) {}
 
   @ResolveField(() => [Agreement], { description: 'Partnership agreements for this neighbourhood' })
-  agreements(@Parent() neighbourhood: Neighbourhood, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
-    return this.agreementService.list({ neighbourhoodCode: neighbourhood.code, status });
+  agreements(@Parent() neighbourhood: Neighbourhood, @Context() context: LoaderContext, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
+    return loaderOf(context, `Neighbourhood.agreements:${status}`, (codes: readonly string[]) => this.agreementService.listForMany('neighbourhoodCode', codes, status)).load(neighbourhood.code);
   }
 }
 
@@ -100,8 +111,8 @@ export class TeamAgreementResolver {
   constructor(private readonly agreementService: AgreementService) {}
 
   @ResolveField(() => [Agreement])
-  agreements(@Parent() team: Team, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
-    return this.agreementService.list({ teamId: team.id, status });
+  agreements(@Parent() team: Team, @Context() context: LoaderContext, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
+    return loaderOf(context, `Team.agreements:${status}`, (ids: readonly string[]) => this.agreementService.listForMany('teamId', ids, status)).load(team.id);
   }
 }
 
@@ -110,8 +121,8 @@ export class OrganisationAgreementResolver {
   constructor(private readonly agreementService: AgreementService) {}
 
   @ResolveField(() => [Agreement])
-  agreements(@Parent() organisation: Organisation, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
-    return this.agreementService.list({ organisationId: organisation.id, status });
+  agreements(@Parent() organisation: Organisation, @Context() context: LoaderContext, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
+    return loaderOf(context, `Organisation.agreements:${status}`, (ids: readonly string[]) => this.agreementService.listForMany('organisationId', ids, status)).load(organisation.id);
   }
 }
 
@@ -120,7 +131,7 @@ export class PersonAgreementResolver {
   constructor(private readonly agreementService: AgreementService) {}
 
   @ResolveField(() => [Agreement], { description: 'Agreements with this key person as the partner' })
-  agreements(@Parent() person: Person, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
-    return this.agreementService.list({ personId: person.id, status });
+  agreements(@Parent() person: Person, @Context() context: LoaderContext, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
+    return loaderOf(context, `Person.agreements:${status}`, (ids: readonly string[]) => this.agreementService.listForMany('personId', ids, status)).load(person.id);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
+import { byKey, groupedBy, groupedByJoined, relationOf } from '../../common/loaders.js';
+import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { nowIso, todayIso } from '../../common/base.entity.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../common/errors.js';
@@ -51,6 +53,29 @@ export class AgreementService {
     return found;
   }
 
+  /** Agreements by id, in the order of `ids` (null where none). */
+  async findByIds(ids: readonly string[]): Promise<(Agreement | null)[]> {
+    return byKey(ids, await this.agreements.find({ where: { id: In([...ids]) } }), (a) => a.id);
+  }
+
+  neighbourhoodsOf(ids: readonly string[]): Promise<Neighbourhood[][]> {
+    return relationOf(this.agreements, ids, 'neighbourhoods');
+  }
+
+  /** `list` for many neighbourhoods, teams, organisations or persons at once (one statement), in the same order. */
+  async listForMany(key: 'neighbourhoodCode' | 'teamId' | 'organisationId' | 'personId', values: readonly string[], status?: AgreementStatus): Promise<Agreement[][]> {
+    const qb = this.agreements.createQueryBuilder('a').where('a.archivedAt IS NULL');
+    if (key === 'neighbourhoodCode') qb.innerJoinAndSelect('a.neighbourhoods', 'n', 'n.code IN (:...values)', { values: [...values] });
+    else qb.andWhere(`a.${key} IN (:...values)`, { values: [...values] });
+    if (status) qb.andWhere('a.status = :status', { status });
+    const rows = await qb.orderBy('a.startsOn', 'DESC').addOrderBy('a.id', 'ASC').getMany();
+    const groups = key === 'neighbourhoodCode'
+      ? groupedByJoined(values, rows, 'neighbourhoods', (n: Neighbourhood) => n.code)
+      : groupedBy(values, rows, (a) => [a[key] as string]);
+    const rank = { [AgreementStatus.ACTIVE]: 0, [AgreementStatus.DRAFT]: 1, [AgreementStatus.ENDED]: 2 };
+    return groups.map((group) => group.sort((a, b) => rank[a.status] - rank[b.status]));
+  }
+
   /** Agreements matching all given conditions: active first, then drafts, then ended; newest start first. */
   async list(filter: AgreementFilter): Promise<Agreement[]> {
     const qb = this.agreements.createQueryBuilder('a').where('a.archivedAt IS NULL');
@@ -99,6 +124,7 @@ export class AgreementService {
     const neighbourhoods = await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes');
     await this.assertConsistent(agreement);
     this.access.assertCanEdit(actor, this.ownership.teamsOfAgreement(agreement), 'deze afspraak');
+    await this.assertNoDuplicate(agreement, neighbourhoods.map((n) => n.code));
     const id = await this.dataSource.transaction(async (em) => {
       agreement.neighbourhoods = neighbourhoods;
       await em.save(agreement);
@@ -119,6 +145,7 @@ export class AgreementService {
     const before = auditView(agreement);
     applyChanges(agreement, this.cleaned(input), SCALAR_FIELDS);
     await this.assertConsistent(agreement);
+    await this.assertNoDuplicate(agreement, (neighbourhoods ?? agreement.neighbourhoods).map((n) => n.code));
     await this.dataSource.transaction(async (em) => {
       if (neighbourhoods) agreement.neighbourhoods = neighbourhoods;
       agreement.updatedAt = nowIso();
@@ -150,6 +177,38 @@ export class AgreementService {
     return this.get(agreement.id);
   }
 
+  /**
+   * After a new fixed contact person is assigned: the running agreements (draft or active) of that team, or with that
+   * partner organisation, that named the previous contact now name the new one, in the caller's transaction. Audited
+   * per agreement. Returns how many changed.
+   */
+  async replaceContactPerson(
+    em: EntityManager,
+    actor: Actor | null,
+    party: { teamId?: string | null; organisationId?: string | null },
+    previousPersonId: string,
+    newPersonId: string,
+  ): Promise<number> {
+    const column = party.teamId ? 'teamContactPersonId' : 'partnerContactPersonId';
+    const naming = await em.find(Agreement, {
+      where: {
+        ...(party.teamId ? { teamId: party.teamId } : { organisationId: party.organisationId! }),
+        [column]: previousPersonId,
+        status: In([AgreementStatus.DRAFT, AgreementStatus.ACTIVE]),
+      },
+    });
+    const now = nowIso();
+    for (const agreement of naming) {
+      if (agreement.archivedAt) continue;
+      await em.update(Agreement, { id: agreement.id }, { [column]: newPersonId, updatedAt: now });
+      await this.audit.record(em, actor, {
+        action: 'updateAgreement', entityType: 'Agreement', entityId: agreement.id,
+        before: { [column]: previousPersonId }, after: { [column]: newPersonId, reason: 'nieuwe vaste contactpersoon' },
+      });
+    }
+    return naming.filter((a) => !a.archivedAt).length;
+  }
+
   private async endActivities(em: EntityManager, actor: Actor | null, agreementId: string, endsOn: string, now: string) {
     const running = await em.find(Activity, { where: { agreementId } });
     for (const activity of running) {
@@ -169,9 +228,57 @@ export class AgreementService {
     }
   }
 
-  /** Dates in order, and each side's contact person belongs to that side. */
+  /**
+   * An ACTIVE agreement is one that works: a fixed contact person on both sides, at least one WIFA role
+   * (waarderen, informeren, faciliteren, afstemmen: 001 ch. 3) and a date to review it. A draft may lack them.
+   * Every missing part is listed in `problems`; the first one names the field.
+   */
+  private assertActiveComplete(agreement: Agreement): void {
+    if (agreement.status !== AgreementStatus.ACTIVE) return;
+    const problems: { field: string; message: string }[] = [];
+    if (!agreement.teamContactPersonId) problems.push({ field: 'teamContactPersonId', message: 'Een actieve afspraak heeft een vaste contactpersoon van het team' });
+    if (!agreement.partnerContactPersonId) problems.push({ field: 'partnerContactPersonId', message: 'Een actieve afspraak heeft een vaste contactpersoon van de partner' });
+    if (![agreement.appreciate, agreement.inform, agreement.facilitate, agreement.align].some((role) => role?.trim())) {
+      problems.push({ field: 'appreciate', message: 'Een actieve afspraak beschrijft minstens één WIFA-rol: waarderen, informeren, faciliteren of afstemmen' });
+    }
+    if (!agreement.reviewOn) problems.push({ field: 'reviewOn', message: 'Een actieve afspraak heeft een evaluatiedatum' });
+    if (problems.length) {
+      const text = problems.length === 1 ? problems[0].message : `${problems[0].message} (en nog ${problems.length - 1} ${problems.length === 2 ? 'punt' : 'punten'}; bewaar haar anders als concept)`;
+      throw badInput(problems[0].field, text, { problems });
+    }
+  }
+
+  /**
+   * One agreement per team, partner and type for a buurt at a time: another one with the same parties and
+   * type, sharing a buurt, whose period overlaps (an open end runs on), is refused with a pointer to it.
+   */
+  private async assertNoDuplicate(agreement: Agreement, neighbourhoodCodes: string[]): Promise<void> {
+    if (!neighbourhoodCodes.length) return;
+    const qb = this.agreements.createQueryBuilder('a')
+      .innerJoin('a.neighbourhoods', 'n', 'n.code IN (:...codes)', { codes: neighbourhoodCodes })
+      .where('a.archivedAt IS NULL')
+      .andWhere('a.teamId = :teamId', { teamId: agreement.teamId })
+      .andWhere('a.type = :type', { type: agreement.type })
+      .andWhere('a.startsOn <= :until', { until: agreement.endsOn ?? '9999-12-31' })
+      .andWhere('(a.endsOn IS NULL OR a.endsOn >= :from)', { from: agreement.startsOn });
+    if (agreement.organisationId) qb.andWhere('a.organisationId = :organisationId', { organisationId: agreement.organisationId });
+    else qb.andWhere('a.personId = :personId', { personId: agreement.personId });
+    if (agreement.id) qb.andWhere('a.id <> :id', { id: agreement.id });
+    const existing = await qb.orderBy('a.startsOn', 'ASC').addOrderBy('a.id', 'ASC').getOne();
+    if (existing) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `Er is al een afspraak "${existing.title}" (vanaf ${existing.startsOn}) met dezelfde partijen en soort voor een van deze buurten in deze periode: wijzig die afspraak, of kies andere buurten of data`,
+        'neighbourhoodCodes',
+        { existingAgreementId: existing.id },
+      );
+    }
+  }
+
+  /** Dates in order, an active agreement complete, and each side's contact person belongs to that side. */
   private async assertConsistent(agreement: Agreement): Promise<void> {
     assertNotBefore(agreement.startsOn, agreement.endsOn, 'endsOn');
+    this.assertActiveComplete(agreement);
     assertNotBefore(agreement.startsOn, agreement.reviewOn, 'reviewOn', `De evaluatiedatum (${agreement.reviewOn}) ligt vóór de begindatum (${agreement.startsOn})`);
     if (agreement.teamContactPersonId) {
       const contact = await this.dataSource.manager.findOneBy(Person, { id: agreement.teamContactPersonId });

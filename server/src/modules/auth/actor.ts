@@ -4,8 +4,10 @@ export enum UserRole {
   MEMBER = 'MEMBER',
   COORDINATOR = 'COORDINATOR',
   ADMINISTRATOR = 'ADMINISTRATOR',
+  /** Beleidsmedewerker: reads aggregates only (reach, gaps, counts), never a person's name or contact details. */
+  POLICY_OFFICER = 'POLICY_OFFICER',
 }
-registerEnumType(UserRole, { name: 'UserRole', description: 'medewerker, coördinator, beheerder' });
+registerEnumType(UserRole, { name: 'UserRole', description: 'medewerker, coördinator, beheerder, beleidsmedewerker' });
 
 /**
  * Who is making a request: a signed-in user with a role scoped to teams, or null when nobody is

@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
+import { policyOfficerMayReceive } from '../../common/hardening.js';
+import { UserRole } from './actor.js';
 import { ACCESS_KEY, type Access } from './public.decorator.js';
 
 /**
@@ -19,7 +21,12 @@ export class AuthGuard implements CanActivate {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (access === 'public') return true;
     if (access === 'anonymousRead' && this.config.anonymousRead) return true;
-    const req = type === 'graphql' ? GqlExecutionContext.create(context).getContext().req : context.switchToHttp().getRequest();
+    const gql = type === 'graphql' ? GqlExecutionContext.create(context) : null;
+    const req = gql ? gql.getContext().req : context.switchToHttp().getRequest();
+    if (req?.actor?.role === UserRole.POLICY_OFFICER && gql && !policyOfficerMayReceive(gql.getInfo().returnType)) {
+      // Aggregates only (issue 16): a root field that answers with persons, users or audit entries is refused.
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Een beleidsmedewerker ziet alleen totalen, geen gegevens van personen');
+    }
     if (req?.actor) return true;
     throw new DomainError(ErrorCode.UNAUTHENTICATED, req?.authProblem ?? 'U moet ingelogd zijn om dit te zien of te doen');
   }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
@@ -34,6 +34,13 @@ export class AuthResolver {
   async logout(@Context() context: { req: AuthenticatedRequest; res: Response }): Promise<boolean> {
     context.res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.config.production });
     return this.auth.logout(context.req.signedIn ?? null);
+  }
+
+  @Mutation(() => Int, { description: 'Sign out everywhere: ends every session of the signed-in user, this one included. Returns how many were open' })
+  async logoutEverywhere(@Context() context: { req: AuthenticatedRequest; res: Response }): Promise<number> {
+    const ended = await this.auth.logoutEverywhere(context.req.signedIn ?? null);
+    context.res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.config.production });
+    return ended;
   }
 
   @Public()

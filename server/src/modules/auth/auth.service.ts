@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, IsNull, LessThan, MoreThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { nowIso } from '../../common/base.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from './actor.js';
-import { LoginRateLimiter } from './login-rate-limiter.js';
+import { LoginRateLimiter, LoginThrottled } from './login-rate-limiter.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
@@ -34,7 +34,7 @@ export class AuthService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.limiter = new LoginRateLimiter(config.loginLimit);
+    this.limiter = new LoginRateLimiter(dataSource, config.loginLimit);
   }
 
   /** Demo accounts are refused in production unless ALLOW_DEMO_USERS=true. */
@@ -44,22 +44,25 @@ export class AuthService {
 
   async login(email: string, password: string, address: string): Promise<{ token: string; expiresAt: string; user: User }> {
     const account = normaliseEmail(email);
-    const wait = this.limiter.retryAfter(address, account);
-    if (wait > 0) {
-      throw new DomainError(ErrorCode.RATE_LIMITED, `Te veel mislukte inlogpogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, undefined, { retryAfterSeconds: wait });
+    const attempt = await this.limiter.begin(account, address);
+    if (attempt instanceof LoginThrottled) {
+      const wait = attempt.retryAfterSeconds;
+      const when = wait < 120 ? `${wait} seconden` : `${Math.ceil(wait / 60)} minuten`;
+      this.logger.warn(`Inlogpoging geweigerd door de limiet (nog ${wait} s)`);
+      throw new DomainError(ErrorCode.RATE_LIMITED, `Te veel mislukte inlogpogingen. Probeer het over ${when} opnieuw.`, undefined, { retryAfterSeconds: wait });
     }
     const user = await this.dataSource.getRepository(User).findOne({ where: { email: account }, relations: { teams: true } });
     // Always run scrypt, so the answer takes as long for an unknown address as for a wrong password.
     const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !valid || user.disabledAt) {
-      this.limiter.recordFailure(address, account);
-      this.logger.warn(`Mislukte inlogpoging voor ${account.slice(0, 200)} vanaf ${address}`);
+      // No e-mail address in the log: the user id when the account exists, else nothing that identifies a person.
+      this.logger.warn(user ? `Mislukte inlogpoging voor gebruiker ${user.id}` : 'Mislukte inlogpoging voor een onbekend account');
       throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
     }
     if (this.demoRefused(user)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Demo-accounts zijn uitgeschakeld in productie (zet ALLOW_DEMO_USERS=true om ze toe te staan)');
     }
-    this.limiter.recordSuccess(account);
+    await this.limiter.succeeded(attempt, account, address);
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3_600_000).toISOString();
@@ -82,6 +85,24 @@ export class AuthService {
       await this.audit.record(em, signedIn.actor, { action: 'logout', entityType: 'Session', entityId: signedIn.sessionId });
     });
     return true;
+  }
+
+  /** Ends every session of the signed-in user, this one included (a lost phone). Returns how many were open. */
+  async logoutEverywhere(signedIn: SignedIn | null): Promise<number> {
+    if (!signedIn) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'U bent niet ingelogd');
+    return this.endSessions(signedIn.actor, signedIn.actor.userId, 'logoutEverywhere');
+  }
+
+  /** Ends every open session of a user: by the user themselves or by an administrator (checked by the caller). */
+  async endSessions(actor: Actor, userId: string, action: 'logoutEverywhere' | 'endUserSessions'): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      if (!(await em.getRepository(User).exists({ where: { id: userId } }))) throw new DomainError(ErrorCode.NOT_FOUND, 'Dit account bestaat niet', 'userId');
+      const open = { userId, revokedAt: IsNull(), expiresAt: MoreThan(nowIso()) };
+      const count = await em.getRepository(Session).count({ where: open });
+      await em.getRepository(Session).update({ userId, revokedAt: IsNull() }, { revokedAt: nowIso() });
+      await this.audit.record(em, actor, { action, entityType: 'User', entityId: userId, after: { endedSessions: count } });
+      return count;
+    });
   }
 
   /** The actor for a token, or a Dutch reason why it does not count (expired, revoked, unknown). */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { badInput, DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { nowIso } from '../../common/base.entity.js';
+import { relationOf } from '../../common/loaders.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Team } from '../team/team.entity.js';
 import { type Actor, UserRole } from './actor.js';
@@ -32,6 +33,12 @@ export class UserService {
 
   list(): Promise<User[]> {
     return this.dataSource.getRepository(User).find({ relations: { teams: true }, order: { email: 'ASC' } });
+  }
+
+  /** The teams of each user, by name: for the User.teams field, one statement for all users of a response. */
+  async teamsOfMany(ids: readonly string[]): Promise<Team[][]> {
+    const teams = await relationOf(this.dataSource.getRepository(User), ids, 'teams');
+    return teams.map((list) => [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   }
 
   async teamsOf(user: User): Promise<Team[]> {
@@ -66,7 +73,7 @@ export class UserService {
   async create(actor: Actor | null, input: NewUser): Promise<{ user: User; generatedPassword: string | null }> {
     const email = normaliseEmail(input.email);
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw badInput('email', 'e-mailadres is ongeldig');
-    if (!Object.values(UserRole).includes(input.role)) throw badInput('role', 'rol moet MEMBER, COORDINATOR of ADMINISTRATOR zijn');
+    if (!Object.values(UserRole).includes(input.role)) throw badInput('role', 'rol moet MEMBER, COORDINATOR, ADMINISTRATOR of POLICY_OFFICER zijn');
     const generatedPassword = input.password ? null : generatePassword();
     const password = input.password ?? generatedPassword!;
     if (!input.isDemo && password.length < MIN_PASSWORD_LENGTH) {

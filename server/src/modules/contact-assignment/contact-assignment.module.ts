@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgreementModule } from '../agreement/agreement.module.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
 import { PersonModule } from '../person/person.module.js';
 import { TeamModule } from '../team/team.module.js';
@@ -10,7 +11,7 @@ import {
 import { ContactAssignmentService } from './contact-assignment.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactAssignment]), PersonModule, TeamModule, OrganisationModule],
+  imports: [TypeOrmModule.forFeature([ContactAssignment]), AgreementModule, PersonModule, TeamModule, OrganisationModule],
   providers: [ContactAssignmentService, ContactAssignmentResolver, TeamContactResolver, OrganisationContactResolver, NeighbourhoodContactResolver],
   exports: [ContactAssignmentService],
 })

@@ -1,4 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+
 import { badInput } from '../../common/errors.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -37,18 +39,18 @@ export class ContactAssignmentResolver {
   }
 
   @ResolveField(() => Person, { nullable: true })
-  person(@Parent() assignment: ContactAssignment): Promise<Person | null> {
-    return this.personService.findById(assignment.personId);
+  person(@Parent() assignment: ContactAssignment, @Context() context: LoaderContext): Promise<Person | null> {
+    return loaderOf(context, 'Person', (ids: readonly string[]) => this.personService.findByIds(ids)).load(assignment.personId);
   }
 
   @ResolveField(() => Team, { nullable: true })
-  team(@Parent() assignment: ContactAssignment): Promise<Team | null> | null {
-    return assignment.teamId ? this.teamService.findById(assignment.teamId) : null;
+  team(@Parent() assignment: ContactAssignment, @Context() context: LoaderContext): Promise<Team | null> | null {
+    return assignment.teamId ? loaderOf(context, 'Team', (ids: readonly string[]) => this.teamService.findByIds(ids)).load(assignment.teamId) : null;
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  organisation(@Parent() assignment: ContactAssignment): Promise<Organisation | null> | null {
-    return assignment.organisationId ? this.organisationService.findById(assignment.organisationId) : null;
+  organisation(@Parent() assignment: ContactAssignment, @Context() context: LoaderContext): Promise<Organisation | null> | null {
+    return assignment.organisationId ? loaderOf(context, 'Organisation', (ids: readonly string[]) => this.organisationService.findByIds(ids)).load(assignment.organisationId) : null;
   }
 }
 
@@ -57,13 +59,13 @@ export class TeamContactResolver {
   constructor(private readonly service: ContactAssignmentService) {}
 
   @ResolveField(() => ContactAssignment, { nullable: true, description: 'The current fixed contact person' })
-  currentContact(@Parent() team: Team): Promise<ContactAssignment | null> {
-    return this.service.current({ teamId: team.id });
+  currentContact(@Parent() team: Team, @Context() context: LoaderContext): Promise<ContactAssignment | null> {
+    return loaderOf(context, 'Team.currentContact', (ids: readonly string[]) => this.service.currentForMany('teamId', ids)).load(team.id);
   }
 
   @ResolveField(() => [ContactAssignment], { description: 'Fixed contact persons, current first, then newest first' })
-  contactHistory(@Parent() team: Team): Promise<ContactAssignment[]> {
-    return this.service.history({ teamId: team.id });
+  contactHistory(@Parent() team: Team, @Context() context: LoaderContext): Promise<ContactAssignment[]> {
+    return loaderOf(context, 'Team.contactHistory', (ids: readonly string[]) => this.service.historyForMany('teamId', ids)).load(team.id);
   }
 }
 
@@ -72,13 +74,13 @@ export class OrganisationContactResolver {
   constructor(private readonly service: ContactAssignmentService) {}
 
   @ResolveField(() => ContactAssignment, { nullable: true, description: 'The current fixed contact person' })
-  currentContact(@Parent() organisation: Organisation): Promise<ContactAssignment | null> {
-    return this.service.current({ organisationId: organisation.id });
+  currentContact(@Parent() organisation: Organisation, @Context() context: LoaderContext): Promise<ContactAssignment | null> {
+    return loaderOf(context, 'Organisation.currentContact', (ids: readonly string[]) => this.service.currentForMany('organisationId', ids)).load(organisation.id);
   }
 
   @ResolveField(() => [ContactAssignment], { description: 'Fixed contact persons, current first, then newest first' })
-  contactHistory(@Parent() organisation: Organisation): Promise<ContactAssignment[]> {
-    return this.service.history({ organisationId: organisation.id });
+  contactHistory(@Parent() organisation: Organisation, @Context() context: LoaderContext): Promise<ContactAssignment[]> {
+    return loaderOf(context, 'Organisation.contactHistory', (ids: readonly string[]) => this.service.historyForMany('organisationId', ids)).load(organisation.id);
   }
 }
 
@@ -87,7 +89,7 @@ export class NeighbourhoodContactResolver {
   constructor(private readonly service: ContactAssignmentService) {}
 
   @ResolveField(() => [ContactAssignment], { description: 'Current fixed contact persons of the teams and organisations here' })
-  fixedContacts(@Parent() neighbourhood: Neighbourhood): Promise<ContactAssignment[]> {
-    return this.service.forNeighbourhood(neighbourhood.code);
+  fixedContacts(@Parent() neighbourhood: Neighbourhood, @Context() context: LoaderContext): Promise<ContactAssignment[]> {
+    return loaderOf(context, 'Neighbourhood.fixedContacts', (codes: readonly string[]) => this.service.forNeighbourhoods(codes)).load(neighbourhood.code);
   }
 }

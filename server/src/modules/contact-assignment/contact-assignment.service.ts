@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { byKey, groupedBy } from '../../common/loaders.js';
 import { auditView } from '../../common/audit-view.js';
 import { nowIso } from '../../common/base.entity.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { assertNotArchived } from '../../common/validators.js';
+import { AgreementService } from '../agreement/agreement.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -14,6 +16,10 @@ import { Person } from '../person/person.entity.js';
 import { Team } from '../team/team.entity.js';
 import { ContactAssignment, PartyType } from './contact-assignment.entity.js';
 import { AssignFixedContactPersonInput } from './dto/assign-fixed-contact-person.input.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
+
+/** Tries of an assignment that lost a race to another one for the same party. */
+const MAX_ATTEMPTS = 5;
 
 export interface Party {
   teamId?: string | null;
@@ -27,6 +33,7 @@ export class ContactAssignmentService {
     private readonly ownership: OwnershipService,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly agreements: AgreementService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -42,6 +49,35 @@ export class ContactAssignmentService {
   async history(party: Party): Promise<ContactAssignment[]> {
     const rows = await this.assignments.find({ where: this.partyWhere(party), order: { since: 'DESC', createdAt: 'DESC' } });
     return rows.sort((a, b) => Number(b.isCurrent) - Number(a.isCurrent));
+  }
+
+  /** The current assignment of each team (or organisation), in the order of `ids`: one statement. */
+  async currentForMany(key: 'teamId' | 'organisationId', ids: readonly string[]): Promise<(ContactAssignment | null)[]> {
+    return byKey(ids, await this.assignments.find({ where: { [key]: In([...ids]), until: IsNull() } }), (a) => a[key] as string);
+  }
+
+  /** `history` for many teams (or organisations) in one statement. */
+  async historyForMany(key: 'teamId' | 'organisationId', ids: readonly string[]): Promise<ContactAssignment[][]> {
+    const rows = await this.assignments.find({ where: { [key]: In([...ids]) }, order: { since: 'DESC', createdAt: 'DESC' } });
+    return groupedBy(ids, rows, (a) => [a[key] as string]).map((group) => group.sort((a, b) => Number(b.isCurrent) - Number(a.isCurrent)));
+  }
+
+  /** `forNeighbourhood` for many neighbourhoods in one statement. */
+  async forNeighbourhoods(codes: readonly string[]): Promise<ContactAssignment[][]> {
+    const { entities, raw } = await this.assignments.createQueryBuilder('ca')
+      .leftJoin('team_neighbourhood', 'tn', '"tn"."teamId" = ca.teamId AND "tn"."neighbourhoodCode" IN (:...codes)', { codes: [...codes] })
+      .leftJoin('organisation_neighbourhood', 'onb', '"onb"."organisationId" = ca.organisationId AND "onb"."neighbourhoodCode" IN (:...codes)')
+      .leftJoin(Team, 't', 't.id = ca.teamId')
+      .leftJoin(Organisation, 'o', 'o.id = ca.organisationId')
+      .addSelect('COALESCE("tn"."neighbourhoodCode", "onb"."neighbourhoodCode")', 'forNeighbourhood')
+      .where('ca.until IS NULL')
+      .andWhere('("tn"."teamId" IS NOT NULL OR "onb"."organisationId" IS NOT NULL)')
+      .andWhere('t.archivedAt IS NULL AND o.archivedAt IS NULL')
+      .orderBy('ca.partyType', 'DESC').addOrderBy('COALESCE(t.name, o.name)', 'ASC').addOrderBy('ca.id', 'ASC')
+      .getRawAndEntities();
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const pairs = raw.map((r: Record<string, unknown>) => ({ code: String(r.forNeighbourhood), assignment: byId.get(String(r.ca_id))! }));
+    return groupedBy(codes, pairs, (p) => [p.code]).map((group) => group.map((p) => p.assignment));
   }
 
   /** Current fixed contacts of the teams covering a neighbourhood and the organisations serving it. */
@@ -87,6 +123,22 @@ export class ContactAssignmentService {
     }
     this.access.assertCanEdit(actor, await this.ownership.teamsOfContactParty(party), 'de vaste contactpersoon');
 
+    // The database keeps one current assignment per party (a partial unique index on "until" IS NULL).
+    // Two assignments at once, on one process or several: the one that loses the race meets the
+    // index, and is retried on top of the winner's assignment, which it then ends.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.assignOnce(actor, input, party, partyType, partyRecord, person);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new DomainError(ErrorCode.CONFLICT, `Tegelijk werd een andere vaste contactpersoon van ${partyRecord.name} gekozen; probeer het opnieuw`, 'personId');
+        }
+      }
+    }
+  }
+
+  private async assignOnce(actor: Actor | null, input: AssignFixedContactPersonInput, party: Party, partyType: PartyType, partyRecord: Team | Organisation, person: Person): Promise<ContactAssignment> {
     const id = await this.dataSource.transaction(async (em) => {
       const now = nowIso();
       const current = await em.findOne(ContactAssignment, { where: { ...this.partyWhere(party), until: IsNull() } });
@@ -99,6 +151,7 @@ export class ContactAssignmentService {
           action: 'endContactAssignment', entityType: 'ContactAssignment', entityId: current.id,
           before: { until: null }, after: { until: now },
         });
+        if (input.updateAgreements) await this.agreements.replaceContactPerson(em, actor, party, current.personId, person.id);
       }
       const assignment = em.create(ContactAssignment, {
         partyType, teamId: party.teamId ?? null, organisationId: party.organisationId ?? null, personId: person.id,

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { nowIso } from '../../common/base.entity.js';
-import type { AccessPolicy } from '../auth/access-policy.service.js';
-import type { Actor } from '../auth/actor.js';
+import { normaliseFields, type RuleViolation, textViolations } from '../../common/rules.js';
+import { type Actor, UserRole } from '../auth/actor.js';
+import { normaliseOrganisation, organisationViolations } from '../organisation/organisation.rules.js';
+import type { OwnershipService } from '../ownership/ownership.service.js';
+import { type OwnershipChange, ownershipViolation } from '../ownership/write-rule.js';
+import { normalisePerson, personViolations } from '../person/person.rules.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { PersonLanguage } from '../person/person-language.entity.js';
@@ -34,6 +38,9 @@ interface EntitySpec {
   relations: readonly RelationSpec[];
   /** Fields a new record must have. */
   required: readonly string[];
+  /** The entity's one rule set (person.rules.ts, organisation.rules.ts), the same the services call. */
+  normalise(record: Record<string, unknown>): void;
+  violations(record: Record<string, unknown>): RuleViolation[];
 }
 
 const rel = (field: string, table: string, owner: string, value: string): RelationSpec => ({ field, table, owner, value });
@@ -48,7 +55,9 @@ export const SPECS: Record<EntityType, EntitySpec> = {
       rel('communities', 'organisation_community', 'organisationId', 'communityCode'),
       rel('neighbourhoods', 'organisation_neighbourhood', 'organisationId', 'neighbourhoodCode'),
     ],
-    required: ['name', 'kind'],
+    required: [],
+    normalise: normaliseOrganisation,
+    violations: organisationViolations,
   },
   Person: {
     type: 'Person',
@@ -64,7 +73,9 @@ export const SPECS: Record<EntityType, EntitySpec> = {
       rel('communities', 'person_community', 'personId', 'communityCode'),
       rel('neighbourhoods', 'person_neighbourhood', 'personId', 'neighbourhoodCode'),
     ],
-    required: ['name', 'consentGivenOn', 'consentMethod', 'consentRecordedBy'],
+    required: [],
+    normalise: normalisePerson,
+    violations: personViolations,
   },
   Team: {
     type: 'Team',
@@ -72,8 +83,12 @@ export const SPECS: Record<EntityType, EntitySpec> = {
     columns: ['externalId', 'name', 'kind', 'municipalityCode', 'phone', 'email', 'lastVerifiedOn'],
     relations: [rel('neighbourhoods', 'team_neighbourhood', 'teamId', 'neighbourhoodCode')],
     required: ['name', 'kind', 'municipalityCode'],
+    normalise: (r) => normaliseFields(r, TEAM_TEXT),
+    violations: (r) => textViolations('team', r, TEAM_TEXT),
   },
 };
+
+const TEAM_TEXT = { name: { label: 'Naam', max: 200 }, externalId: { label: 'Extern id', max: 100 }, phone: { label: 'Telefoonnummer', max: 30 }, email: { label: 'E-mailadres', max: 200 } };
 
 const DEFAULTS: Record<string, unknown> = {
   isKeyPerson: false, isInterpreter: false, isContactPerson: false, trainedKeyPerson: false, volunteerContract: false,
@@ -179,10 +194,6 @@ export async function loadFlatRecords(
 export interface PlanOptions {
   /** Column name for a field, as the user knows it ("naam", "buurten"; or an HSDS path). */
   columnOf: (field: string) => string;
-  actor: Actor | null;
-  accessPolicy: AccessPolicy;
-  /** Extra checks on the merged record (existing values plus the file's). */
-  check?: (record: FlatRecord, report: (field: string, message: string) => void) => void;
 }
 
 const LABEL: Record<EntityType, string> = { Organisation: 'organisatie', Person: 'persoon', Team: 'team' };
@@ -201,7 +212,8 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
   const seenNames = new Map<string, number>();
 
   for (const draft of drafts) {
-    const report = (field: string, message: string) => problems.push({ row: draft.row, column: options.columnOf(field), message });
+    const report = (field: string, message: string, rule?: RuleViolation) =>
+      problems.push({ row: draft.row, column: options.columnOf(field), message, ...(rule ? { code: rule.code, rule: rule.rule } : {}) });
     const externalId = (draft.fields.externalId as string | null | undefined) ?? null;
     let existing: FlatRecord | undefined;
 
@@ -236,31 +248,60 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
     if (!existing) {
       for (const c of [...spec.columns, ...spec.relations.map((r) => r.field)]) after[c] = DEFAULTS[c] ?? null;
     }
+    const given: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(draft.fields)) {
       if (value === undefined) continue;
       // Matched on our own id (a re-import of our export): the record keeps having no external id.
       if (field === 'externalId' && existing && !existing.externalId && value === existing.id) continue;
-      after[field] = Array.isArray(value) ? [...value].sort() : value;
+      given[field] = Array.isArray(value) ? [...value].sort() : value;
     }
+    // The file's values in their one stored form (NFC, phone notation…), as the services store them.
+    spec.normalise(given);
+    if (existing) {
+      // A value that only differs from the stored one in its form ("06-1234 5678" for "06 12345678") is no change.
+      const stored: Record<string, unknown> = { ...existing };
+      spec.normalise(stored);
+      for (const field of Object.keys(given)) if (same(stored[field], given[field])) given[field] = existing[field];
+    }
+    Object.assign(after, given);
     if (!existing) {
       for (const field of spec.required) {
         if (after[field] === null || after[field] === undefined || after[field] === '') report(field, `ontbreekt; een nieuwe ${label} heeft dit nodig`);
       }
     }
-    options.check?.(after, report);
-
-    const owning = (r: FlatRecord | undefined) => (r?.teamId ? [String(r.teamId)] : snapshot.type === 'Team' && r ? [r.id] : []);
-    const teams = [...new Set([...owning(existing), ...owning(after)])];
     const changed = !existing || [...spec.columns, ...spec.relations.map((r) => r.field)].some((f) => !same(existing![f], after[f]));
-    // A record of no team may be changed by any coordinator; otherwise it must be one of theirs.
-    const mayEdit = !options.actor || (teams.length ? options.accessPolicy.canEdit(options.actor, teams) : options.actor.role !== 'MEMBER');
-    if (changed && !mayEdit) {
-      report(snapshot.type === 'Person' ? 'teamId' : 'name', `u mag deze ${label} niet wijzigen: die hoort niet bij uw team`);
-      continue;
-    }
+    // The entity's rule set on the record as it will be stored; a record the file leaves as it is is not judged again.
+    if (changed) for (const v of spec.violations(after)) report(v.field, v.message, v);
     changes.push({ type: snapshot.type, kind: !existing ? 'new' : changed ? 'changed' : 'unchanged', row: draft.row, before: existing ?? null, after });
   }
   return { changes, problems };
+}
+
+/**
+ * Ownership of every new or changed record, with the rule the mutations use (ownership/write-rule.ts):
+ * the teams of the record as it is now (old owner) and as the file would make it (new owner).
+ */
+export async function ownershipProblems(
+  em: EntityManager, ownership: OwnershipService, actor: Actor, changes: PlannedChange[], columnOf: (field: string) => string,
+): Promise<ImportProblem[]> {
+  if (actor.role === UserRole.ADMINISTRATOR) return [];
+  const problems: ImportProblem[] = [];
+  for (const c of changes) {
+    if (c.kind === 'unchanged') continue;
+    const id = c.before ? c.after.id : null;
+    const neighbourhoods = (c.after.neighbourhoods as string[] | undefined) ?? [];
+    const check: OwnershipChange =
+      c.type === 'Person' ? {
+        before: id ? await ownership.teamsOfPerson(id, em) : null,
+        after: await ownership.teamsOfPersonAfter(id, { teamId: c.after.teamId as string | null, organisationId: c.after.organisationId as string | null, neighbourhoodCodes: neighbourhoods }, em),
+        teamBefore: (c.before?.teamId as string | null | undefined) ?? null, teamAfter: (c.after.teamId as string | null) ?? null,
+      }
+      : c.type === 'Organisation' ? { before: id ? await ownership.teamsOfOrganisation(id, em) : null, after: await ownership.teamsOfOrganisationAfter(id, neighbourhoods, em) }
+      : { before: id ? [id] : null, after: [c.after.id] };
+    const refused = ownershipViolation(actor, check, `deze ${LABEL[c.type]}`);
+    if (refused) problems.push({ row: c.row, column: columnOf(refused.field), message: refused.message, code: refused.code, rule: refused.rule });
+  }
+  return problems;
 }
 
 export function count(changes: PlannedChange[]): ImportCounts {

@@ -6,7 +6,7 @@ import { CsvKind } from './csv/csv-columns.js';
 import { CsvService } from './csv/csv.service.js';
 import { ImportCsvInput, ImportHsdsInput } from './dto/import-csv.input.js';
 import { HsdsImportService } from './hsds/hsds-import.service.js';
-import type { ImportReport } from './import-report.js';
+import { type ImportReport, withCodes } from './import-report.js';
 import { ImportReportModel } from './models/import-report.model.js';
 
 @Resolver()
@@ -18,7 +18,7 @@ export class ExchangeResolver {
 
   @Mutation(() => ImportReportModel, { description: 'Check (dryRun) or import a CSV file of organisations or persons: all rows or none. Coordinators and administrators.' })
   importCsv(@CurrentActor() actor: Actor | null, @Args('input') input: ImportCsvInput): Promise<ImportReport> {
-    return this.csvService.import(actor, input.kind, input.content, input.dryRun ?? false);
+    return this.csvService.import(actor, input.kind, this.csvService.fileOf(input), input.dryRun ?? false).then(withCodes);
   }
 
   // Organisations with ANONYMOUS_READ=true; persons only signed in (the service refuses them anonymously).
@@ -30,6 +30,6 @@ export class ExchangeResolver {
 
   @Mutation(() => ImportReportModel, { description: 'Check (dryRun) or import Open Referral HSDS 3.1 JSON: all or nothing. Coordinators and administrators.' })
   importHsds(@CurrentActor() actor: Actor | null, @Args('input') input: ImportHsdsInput): Promise<ImportReport> {
-    return this.hsdsImportService.import(actor, input.content, input.dryRun ?? false);
+    return this.hsdsImportService.import(actor, input.content, input.dryRun ?? false).then(withCodes);
   }
 }

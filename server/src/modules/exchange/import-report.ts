@@ -3,6 +3,10 @@ export interface ImportProblem {
   row: number;
   column: string;
   message: string;
+  /** The same code a GraphQL mutation would give for the same refusal (BAD_USER_INPUT, FORBIDDEN…). */
+  code?: string;
+  /** Which rule refused it (the same id on every route), when a domain rule did. */
+  rule?: string;
 }
 
 export interface ImportCounts {
@@ -19,7 +23,14 @@ export interface ImportReport extends ImportCounts {
   /** Records read from the file. */
   records: number;
   problems: ImportProblem[];
+  /** The character encoding the file was read in (CSV): UTF-8, UTF-8 met BOM, Windows-1252, UTF-16 LE/BE. */
+  encoding?: string;
 }
 
 /** "rij 14, kolom talen: …" */
 export const formatProblem = (p: ImportProblem) => `rij ${p.row}, kolom ${p.column}: ${p.message}`;
+
+/** Every problem carries a code, as GraphQL errors do: a problem of a file's content is bad input unless a rule said otherwise. */
+export const withCodes = (report: ImportReport): ImportReport => ({
+  ...report, problems: report.problems.map((p) => ({ ...p, code: p.code ?? 'BAD_USER_INPUT' })),
+});

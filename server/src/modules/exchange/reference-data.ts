@@ -7,6 +7,7 @@ import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Team } from '../team/team.entity.js';
 import { normaliseWord } from './vocabulary.js';
+import { CBS_CODE_EXPECTED, cbsCode } from '../neighbourhood/cbs-code.js';
 
 interface Named {
   id: string;
@@ -52,14 +53,14 @@ export class ReferenceData {
 
   /** A neighbourhood by CBS code or (unique) name. */
   neighbourhood(input: string): { code?: string; problem?: string } {
-    const code = input.trim().toUpperCase();
-    if (/^BU\d{8}$/.test(code)) {
+    const code = cbsCode('neighbourhood', input);
+    if (code) {
       return this.neighbourhoodCodes.has(code) ? { code } : { problem: `buurt '${input}' bestaat niet (geen bekende CBS-buurtcode)` };
     }
     const byName = this.neighbourhoodByName.get(normaliseWord(input));
     if (byName?.length === 1) return { code: byName[0] };
     if (byName && byName.length > 1) return { problem: `'${input}' is de naam van meer buurten; gebruik de CBS-buurtcode` };
-    return { problem: `'${input}' is geen CBS-buurtcode (BU gevolgd door 8 cijfers, bijvoorbeeld BU03440832) of bekende buurtnaam` };
+    return { problem: `'${input}' is geen CBS-buurtcode (${CBS_CODE_EXPECTED.neighbourhood}) of bekende buurtnaam` };
   }
 
   community(input: string): { code?: string; problem?: string } {

@@ -54,6 +54,74 @@ const DUTCH_OVERRIDES: Record<string, string> = {
 };
 
 /**
+ * What Dutch professionals and residents say that is neither a code nor the catalogue's Dutch or
+ * English name (our additions; CLDR covers the rest, see languageAliases). Each maps to one ISO 639-3
+ * code. "Berbers" and "Amazigh" name the Berber languages as a group (ber), as the catalogue does;
+ * register a Riffian speaker as Tarifit (rif) when that is what they speak.
+ */
+export const EVERYDAY_ALIASES: Record<string, string> = {
+  farsi: 'fas',
+  perzisch: 'fas',
+  iraans: 'fas',
+  berbers: 'ber',
+  amazigh: 'ber',
+  tamazight: 'ber',
+  riffijns: 'rif',
+  riffiyt: 'rif',
+  tarifit: 'rif',
+  tarifiyt: 'rif',
+  tigrijns: 'tir',
+  tigrinja: 'tir',
+  soomaali: 'som',
+  darija: 'ary',
+  marokkaans: 'ary',
+  'marokkaans-arabisch': 'ary',
+  syrisch: 'apc',
+  'syrisch arabisch': 'apc',
+  levantijns: 'apc',
+  egyptisch: 'arz',
+  iraaks: 'acm',
+  sorani: 'ckb',
+  kurmanji: 'kmr',
+  badini: 'kmr',
+  sranan: 'srn',
+  surinaams: 'srn',
+  sarnami: 'hns',
+  hindoestaans: 'hns',
+  papiamento: 'pap',
+  tagalog: 'fil',
+  pashto: 'pus',
+  pasjtoe: 'pus',
+};
+
+/** CLDR's names through Node's ICU (Intl.DisplayNames): maintained, and the same on every machine with full ICU. */
+function displayName(locale: string, code: string): string | null {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(code);
+    return name && name.toLowerCase() !== code.toLowerCase() ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Other names for a language, besides its codes and catalogue names: CLDR's Dutch and English name
+ * ("Riffijns" for rif), its name in itself ("Soomaali", "Türkçe", "ትግርኛ"), and EVERYDAY_ALIASES.
+ */
+export function languageAliases(code: string, iso6391: string | null): string[] {
+  const aliases = new Set<string>();
+  for (const c of [iso6391, code]) {
+    if (!c) continue;
+    for (const locale of ['nl', 'en', c]) {
+      const name = displayName(locale, c);
+      if (name) aliases.add(name);
+    }
+  }
+  for (const [alias, target] of Object.entries(EVERYDAY_ALIASES)) if (target === code) aliases.add(alias);
+  return [...aliases];
+}
+
+/**
  * The catalogue: every ISO 639-3 language with an ISO 639-1 code (names from iso-639-3 and
  * @cospired/i18n-iso-languages) plus the extra languages above. One source for all language names.
  */

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { distance } from 'fastest-levenshtein';
 import { Repository } from 'typeorm';
 import { DomainError, ErrorCode } from '../../common/errors.js';
-import { buildLanguageCatalogue } from './language-catalogue.js';
+import { buildLanguageCatalogue, languageAliases } from './language-catalogue.js';
 import { Language } from './language.entity.js';
 
 /** Lower case, no accents, single spaces: "Somalisch", "somalisch " and "SOMALÍSCH" are one key. */
@@ -47,6 +47,18 @@ export class LanguageService {
         if (key) this.byKey.set(normaliseLanguageInput(key), language);
       }
     }
+    // Other names never take a key that a code or a catalogue name already holds.
+    for (const language of this.all) {
+      for (const alias of languageAliases(language.code, language.iso6391)) {
+        const key = normaliseLanguageInput(alias);
+        if (key && !this.byKey.has(key)) this.byKey.set(key, language);
+      }
+    }
+  }
+
+  /** The language with this code, from the catalogue in memory (no statement). */
+  byCode(code: string): Language | undefined {
+    return this.all.find((l) => l.code === code);
   }
 
   list(): Language[] {

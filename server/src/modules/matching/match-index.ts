@@ -5,6 +5,7 @@ import { boundingBox, cosOfLatitude, haversineKm, haversineKmCos } from './geo.j
 import { type MatchCandidate, type MatchLocation, packTopics } from './match-candidate.js';
 import { compareCodes, type Dictionaries, Interner, type NeighbourhoodTable, PartnerBatch, type PartnerColumns } from './partner-columns.js';
 import { MatchRepository } from './match.repository.js';
+import { ChangeFeedRepository, type FeedPosition } from './change-feed.repository.js';
 
 export interface IndexedNeighbourhood {
   code: string;
@@ -38,12 +39,13 @@ const FLOAT32_MARGIN = 1e-5;
  * Partners are held in columns (PartnerColumns), not as objects, so a national directory fits the
  * server's memory budget; a search builds a candidate view only for the partners within the radius.
  *
- * Consistency with writes: a TypeORM subscriber (MatchIndexSubscriber) calls `markDirty` for every
- * change to a person, an organisation or their languages, communities and neighbourhoods, and
- * `markAllDirty` when it cannot tell what changed (bulk query-builder deletes, a rollback, a
- * neighbourhood import). Other code may call `refresh(id)` directly. Before each search the dirty
- * partners are re-read from the database and only the trees of the languages they speak (before or
- * after) are rebuilt, lazily, on the next search in that language.
+ * Consistency with writes, on any number of processes: database triggers write one row per change
+ * to a person, an organisation or their languages, communities and neighbourhoods into the change
+ * feed (directory_change), in the writing transaction. Before every search the index reads the rows
+ * it has not seen (one indexed query, see ChangeFeedRepository), re-reads only the partners they
+ * name and rebuilds, lazily, only the trees of the languages those speak (before or after). A change
+ * to a neighbourhood or community reloads everything. So a search on any process reflects every
+ * write committed before it started, whoever wrote it (this server, another server, an importer).
  */
 @Injectable()
 export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -66,13 +68,20 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
   private pending: Promise<void> | null = null;
   private searchCount = 0;
   private shuttingDown = false;
-  /** The directory version (data_version) the loaded index reflects, and when it was last compared. */
-  private knownVersion = 0;
-  private versionCheckedAt = 0;
-  /** How often a search looks for writes by other processes (importers, the seeder): one tiny query at most this often. */
-  versionCheckMs = 1000;
+  /** How far the index has read the change feed, and when it last did. */
+  private position: FeedPosition | null = null;
+  private feedReadAt = 0;
+  /** Positions taken over time: the one older than the retention is where pruning may cut. */
+  private marks: { at: number; position: FeedPosition }[] = [];
+  private pruneTimer: NodeJS.Timeout | null = null;
+  /** Feed rows are kept this long; a process that has not read the feed for most of it reloads instead. */
+  static readonly RETENTION_MS = 10 * 60_000;
+  /** More changed partners than this since the last search: a full reload is cheaper. */
+  static readonly MAX_INCREMENTAL = 20_000;
+  /** Full reloads since start (tests and the benchmark check that ordinary writes cause none). */
+  fullLoads = 0;
 
-  constructor(private readonly repository: MatchRepository) {}
+  constructor(private readonly repository: MatchRepository, private readonly feed: ChangeFeedRepository) {}
 
   /** Builds the index in the background at start, so the first search need not wait for it. */
   onApplicationBootstrap(): void {
@@ -87,6 +96,31 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
 
   beforeApplicationShutdown(): void {
     this.shuttingDown = true;
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+  }
+
+  /** Deletes feed rows older than the retention; every process does it, the rows are the same. */
+  async pruneFeed(now = Date.now()): Promise<number> {
+    while (this.marks.length > 1 && now - this.marks[1].at >= MatchIndex.RETENTION_MS) this.marks.shift();
+    const oldest = this.marks[0];
+    if (!oldest || now - oldest.at < MatchIndex.RETENTION_MS) return 0;
+    return this.feed.prune(oldest.position);
+  }
+
+  private remember(position: FeedPosition): void {
+    const now = Date.now();
+    const last = this.marks[this.marks.length - 1];
+    if (!last || now - last.at >= 60_000) this.marks.push({ at: now, position: { mark: position.mark, seen: new Set() } });
+    if (!this.pruneTimer && !this.shuttingDown) {
+      // Once a minute: follow the feed even when nobody searches (so an idle process never has to
+      // reload everything), and prune it.
+      this.pruneTimer = setInterval(() => {
+        this.ensureFresh().then(() => this.pruneFeed()).catch((error) => {
+          if (!this.shuttingDown) this.logger.warn(`Wijzigingslog opschonen mislukt: ${String(error)}`);
+        });
+      }, 60_000);
+      this.pruneTimer.unref();
+    }
   }
 
   /** A person or organisation changed: re-read it before the next search. */
@@ -123,15 +157,32 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Applies pending changes; concurrent callers share one reload. */
   async ensureFresh(): Promise<void> {
-    if (this.loaded && !this.allDirty && Date.now() - this.versionCheckedAt >= this.versionCheckMs) {
-      this.versionCheckedAt = Date.now();
-      // Another process (an importer, the seeder) wrote to the directory: its writes never reached our subscriber.
-      if ((await this.repository.directoryVersion()) !== this.knownVersion) this.markAllDirty();
-    }
+    if (this.loaded && !this.allDirty) await this.readFeed();
     while (!this.loaded || this.allDirty || this.dirtyPersons.size || this.dirtyOrganisations.size) {
       this.pending ??= this.applyChanges().finally(() => (this.pending = null));
       await this.pending;
     }
+  }
+
+  /** Marks what other writers (and this process) changed since the last read of the feed. */
+  private async readFeed(): Promise<void> {
+    // Feed rows are pruned after RETENTION_MS: after a long idle spell, reload rather than risk a gap.
+    if (Date.now() - this.feedReadAt > MatchIndex.RETENTION_MS / 2 || !this.position) {
+      this.markAllDirty();
+      return;
+    }
+    const readAt = Date.now();
+    const read = await this.feed.since(this.position, MatchIndex.MAX_INCREMENTAL);
+    // Another search may have read further meanwhile (or a reload taken place): keep the newer position.
+    if (this.allDirty) return;
+    if (read.overflow || read.touched.includes('ALL')) {
+      this.markAllDirty();
+      return;
+    }
+    for (const t of read.touched) if (t !== 'ALL') this.markDirty(t.kind, t.id);
+    this.position = read.position;
+    this.feedReadAt = readAt;
+    this.remember(read.position);
   }
 
   private async applyChanges(): Promise<void> {
@@ -182,8 +233,9 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
 
   private async loadAll(): Promise<void> {
     const started = Date.now();
-    // Read before the data: a bump during the load makes the next search reload again, never miss it.
-    const version = await this.repository.directoryVersion();
+    // The feed position before the data: a change during the load is read again afterwards, never missed.
+    const readAt = Date.now();
+    const position = await this.feed.start();
     const [neighbourhoods, communities] = await Promise.all([this.repository.neighbourhoods(), this.repository.communityNames()]);
     neighbourhoods.sort((a, b) => compareCodes(a.code, b.code));
     const neighbourhoodMap = new Map(neighbourhoods.map((n) => [n.code, { code: n.code, name: n.name, lat: n.centroidLat, lon: n.centroidLon }]));
@@ -205,8 +257,10 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
     this.columns = columns;
     this.seenBy = new Uint32Array(Math.max(16, columns.slotCount));
     this.trees = this.buildAllTrees(columns);
-    this.knownVersion = version;
-    this.versionCheckedAt = Date.now();
+    this.position = position;
+    this.feedReadAt = readAt;
+    this.remember(position);
+    this.fullLoads++;
     this.loaded = true;
     const { persons, organisations, points } = this.size;
     this.logger.log(`Index geladen in ${Date.now() - started} ms: ${persons} personen, ${organisations} organisaties, ${points} punten`);

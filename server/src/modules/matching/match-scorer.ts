@@ -10,22 +10,26 @@ import { hasTopic, levelOf, type MatchCandidate, type MatchLocation, MatchRole, 
  *
  * - LANGUAGE 0.35: the heart of the question ("who speaks the resident's language?"). Native 1,
  *   fluent 0.7, basic 0.3, an organisation working in the language 0.6; averaged over the languages asked.
- * - DISTANCE 0.25: by whole-kilometre band (0–1 km = 1, 1–2 km = 0.67, 2–3 km = 0.5, … 1/(1 + band/2)).
- *   Banding is deliberate: 300 m more or less does not matter to a resident, language level does, so
- *   within one band the better speaker always ranks first; the exact distance only breaks ties.
+ * - DISTANCE 0.20: continuous, 1/(1 + km/2): 0 km = 1, 1 km = 0.67, 2 km = 0.5, 5 km = 0.29. No bands, so
+ *   no cliffs: 5 m more never costs more than 5 m is worth (an earlier version by whole-kilometre band
+ *   let a partner 5 m past 1 km lose 0.083, more than an active agreement was worth).
+ * - LOCAL 0.05: active in the searched neighbourhood itself. Residents and teams know the people of their
+ *   own buurt; 0.8 km away in the next buurt is not the same.
  * - ROLE 0.15: how well the partner fits the help asked: trained key person or formal interpreter 1,
  *   organisation 0.8, untrained key person 0.7, contact person 0.6, informal interpreter 0.5.
  * - AGREEMENT 0.10: an active agreement with a team covering the place: the partnership already works.
  * - VERIFIED 0.10: 1 when checked in the last 3 months, falling linearly to 0 at 24 months; never checked 0.
  *   Stale entries rank lower because their phone numbers and availability are often wrong.
  * - AVAILABILITY 0.05: available 1, limited 0.5, not available 0. Small: availability changes weekly
- *   and a call settles it; it should not hide a good partner.
+ *   and a call settles it; it should not hide a good partner. Partners marked not available are left
+ *   out altogether unless the search asks for them (`includeUnavailable`).
  *
  * Ties: higher score, then shorter distance, then id, so the order is total and stable.
  */
 export const MATCH_WEIGHTS = {
   language: 0.35,
-  distance: 0.25,
+  distance: 0.2,
+  local: 0.05,
   role: 0.15,
   agreement: 0.1,
   verified: 0.1,
@@ -95,6 +99,8 @@ export interface ScoringContext {
   topics: string[] | null;
   /** The neighbourhood searched from, when there is one. */
   placeNeighbourhoodCode: string | null;
+  /** List partners marked not available too (last, with the weakness); they are left out otherwise. */
+  includeUnavailable?: boolean;
   /** YYYY-MM-DD; passed in so ranking is reproducible. */
   today: string;
   reviewAfterMonths: number;
@@ -168,6 +174,7 @@ function eligibleRoleFit(c: MatchCandidate, ctx: ScoringContext): number {
   for (const l of ctx.languages) if (speaks(c, l.code)) speaksOne = true;
   if (!speaksOne) return -1;
   if (ctx.formalInterpretersOnly && isInformalInterpreter(c)) return -1;
+  if (c.availability === 'UNAVAILABLE' && c.kind === 'PERSON' && !ctx.includeUnavailable) return -1;
   const role = roleFit(c, ctx);
   if (role < 0) return -1;
   if (ctx.communities && !ctx.communities.some((code) => c.communities.includes(code))) return -1;
@@ -185,9 +192,22 @@ export function languageScore(c: MatchCandidate, ctx: ScoringContext): number {
   return sum / ctx.languages.length;
 }
 
-/** 1/(1 + band/2) with band the whole kilometres: 1, 0.67, 0.5, 0.4 … */
+/** 1/(1 + km/2), continuous and strictly falling: 1, 0.67 at 1 km, 0.5 at 2 km, 0.29 at 5 km. */
 export function distanceScore(distanceKm: number): number {
-  return 1 / (1 + Math.floor(distanceKm) / 2);
+  return 1 / (1 + Math.max(0, distanceKm) / 2);
+}
+
+/**
+ * 1 when the partner works in the neighbourhood searched from. The search passes the neighbourhood of
+ * the partner's nearest place (searching from a buurt, a partner active there is at 0 km from it, so
+ * that place is the nearest), which spares building the list of places for every candidate.
+ */
+export function localScore(c: MatchCandidate, ctx: ScoringContext, nearestCode?: string | null): number {
+  const code = ctx.placeNeighbourhoodCode;
+  if (!code) return 0;
+  if (nearestCode !== undefined) return nearestCode === code ? 1 : 0;
+  for (const location of c.locations) if (location.neighbourhoodCode === code) return 1;
+  return 0;
 }
 
 /** Date.parse is slow next to the rest of the scoring; there are only a few thousand distinct dates. */
@@ -215,20 +235,21 @@ export function verifiedScore(lastVerifiedOn: string | null, today: string): num
 }
 
 /** The score in [0, 1], rounded to 3 decimals (the rounded value is what is sorted on and shown). */
-export function scoreCandidate(c: MatchCandidate, distanceKm: number, ctx: ScoringContext): number {
-  return weightedScore(c, distanceKm, Math.max(roleFit(c, ctx), 0), ctx);
+export function scoreCandidate(c: MatchCandidate, distanceKm: number, ctx: ScoringContext, nearestCode?: string | null): number {
+  return weightedScore(c, distanceKm, Math.max(roleFit(c, ctx), 0), ctx, localScore(c, ctx, nearestCode));
 }
 
 /** isEligible and scoreCandidate in one pass: -1 when the candidate does not match. */
-export function evaluate(c: MatchCandidate, distanceKm: number, ctx: ScoringContext): number {
+export function evaluate(c: MatchCandidate, distanceKm: number, ctx: ScoringContext, nearestCode?: string | null): number {
   const role = eligibleRoleFit(c, ctx);
-  return role < 0 ? -1 : weightedScore(c, distanceKm, role, ctx);
+  return role < 0 ? -1 : weightedScore(c, distanceKm, role, ctx, localScore(c, ctx, nearestCode));
 }
 
-function weightedScore(c: MatchCandidate, distanceKm: number, role: number, ctx: ScoringContext): number {
+function weightedScore(c: MatchCandidate, distanceKm: number, role: number, ctx: ScoringContext, local: number): number {
   const raw =
     MATCH_WEIGHTS.language * languageScore(c, ctx) +
     MATCH_WEIGHTS.distance * distanceScore(distanceKm) +
+    MATCH_WEIGHTS.local * local +
     MATCH_WEIGHTS.role * role +
     MATCH_WEIGHTS.agreement * (ctx.agreements.has(c.id) ? 1 : 0) +
     MATCH_WEIGHTS.verified * verifiedScore(c.lastVerifiedOn, ctx.today) +

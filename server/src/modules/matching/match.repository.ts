@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
-import { directoryVersion } from '../../database/data-version.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Person } from '../person/person.entity.js';
@@ -70,11 +69,6 @@ export class MatchRepository {
       .select('n.code', 'code').addSelect('n.name', 'name').addSelect('n.centroidLat', 'centroidLat').addSelect('n.centroidLon', 'centroidLon')
       .from('neighbourhood', 'n').getRawMany<NeighbourhoodRow>();
     return rows.map((r) => ({ ...r, centroidLat: Number(r.centroidLat), centroidLon: Number(r.centroidLon) }));
-  }
-
-  /** Bumped by importers and the seeder running in another process (see data-version.ts). */
-  directoryVersion(): Promise<number> {
-    return directoryVersion(this.dataSource);
   }
 
   communityNames(): Promise<{ code: string; nameNl: string; nameEn: string }[]> {

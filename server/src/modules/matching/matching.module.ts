@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { LanguageModule } from '../language/language.module.js';
 import { ActiveAgreementSignal, AGREEMENT_SIGNAL } from './agreement-signal.js';
 import { MatchIndex } from './match-index.js';
-import { MatchIndexSubscriber } from './match-index.subscriber.js';
+import { ChangeFeedRepository } from './change-feed.repository.js';
 import { MatchRepository } from './match.repository.js';
 import { MatchingResolver } from './matching.resolver.js';
 import { MatchingService } from './matching.service.js';
@@ -12,7 +12,7 @@ import { MatchingService } from './matching.service.js';
   providers: [
     MatchRepository,
     MatchIndex,
-    MatchIndexSubscriber,
+    ChangeFeedRepository,
     MatchingService,
     MatchingResolver,
     // The scorer's agreement input; another implementation (a cache, another source) can be bound here.

@@ -56,6 +56,7 @@ export class MatchingService {
       communities,
       topics: input.topics?.length ? [...new Set(input.topics)] : null,
       placeNeighbourhoodCode: place.neighbourhoodCode,
+      includeUnavailable: input.includeUnavailable ?? false,
       today,
       reviewAfterMonths: this.config.reviewAfterMonths,
       agreements: await this.agreementSignal.activeAgreementsAt(place.neighbourhoodCode, today),
@@ -152,7 +153,7 @@ export class MatchingService {
     const top: Ranked[] = [];
     let total = 0;
     for (const hit of hits) {
-      const score = evaluate(hit.candidate, hit.distanceKm, ctx);
+      const score = evaluate(hit.candidate, hit.distanceKm, ctx, hit.nearest.neighbourhoodCode);
       if (score < 0) continue;
       total++;
       // Most hits of a wide search cannot enter the top: leave them before allocating anything.
@@ -198,9 +199,11 @@ export class MatchingService {
       ['roles', 'Zoek in alle rollen', { roles: null }],
       ['communities', 'Laat het filter op gemeenschap los', { communities: null }],
       ['topics', 'Laat het filter op thema los', { topics: null }],
+      ['includeUnavailable', 'Toon ook wie nu niet beschikbaar is', { includeUnavailable: true }],
     ];
     for (const [field, text, change] of without) {
-      if (!ctx[field]) continue;
+      // A filter that is on (formal only, roles…), or for includeUnavailable one that is off.
+      if (field === 'includeUnavailable' ? ctx.includeUnavailable : !ctx[field]) continue;
       const count = this.count(place, radiusKm, { ...ctx, ...change });
       if (count) suggestions.push({ field, text: `${text}: ${partners(count)}`, count });
     }

@@ -25,8 +25,11 @@ export class District {
   @Column({ type: 'text', nullable: true })
   geometryJson: string | null;
 
+  /** Set by the service when a zoom level was asked: the boundary simplified to it (not stored). */
+  simplifiedGeometry?: unknown;
+
   @Field(() => GraphQLJSON, { nullable: true, description: 'GeoJSON Polygon or MultiPolygon in WGS84' })
   get geometry(): unknown {
-    return this.geometryJson ? JSON.parse(this.geometryJson) : null;
+    return this.simplifiedGeometry ?? (this.geometryJson ? JSON.parse(this.geometryJson) : null);
   }
 }

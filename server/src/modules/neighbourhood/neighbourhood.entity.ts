@@ -36,9 +36,12 @@ export class Neighbourhood {
   @Column({ type: 'text' })
   geometryJson: string;
 
+  /** Set by the service when a zoom level was asked: the boundary simplified to it (not stored). */
+  simplifiedGeometry?: unknown;
+
   @Field(() => GraphQLJSON, { description: 'GeoJSON Polygon or MultiPolygon in WGS84' })
   get geometry(): unknown {
-    return JSON.parse(this.geometryJson);
+    return this.simplifiedGeometry ?? JSON.parse(this.geometryJson);
   }
 
   @Field(() => Float, { description: 'Latitude of the centre point (WGS84)' })

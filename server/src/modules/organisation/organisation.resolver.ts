@@ -1,4 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+import { Community } from '../community/community.entity.js';
+import { Language } from '../language/language.entity.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { Paginated, PageInput, type Page } from '../../common/pagination.js';
@@ -31,6 +34,21 @@ export class OrganisationResolver {
     return this.organisationService.findById(id);
   }
 
+  @ResolveField(() => [Language])
+  languages(@Parent() organisation: Organisation, @Context() context: LoaderContext): Promise<Language[]> {
+    return loaderOf(context, 'Organisation.languages', (ids: readonly string[]) => this.organisationService.languagesOf(ids)).load(organisation.id);
+  }
+
+  @ResolveField(() => [Community])
+  communities(@Parent() organisation: Organisation, @Context() context: LoaderContext): Promise<Community[]> {
+    return loaderOf(context, 'Organisation.communities', (ids: readonly string[]) => this.organisationService.communitiesOf(ids)).load(organisation.id);
+  }
+
+  @ResolveField(() => [Neighbourhood])
+  neighbourhoods(@Parent() organisation: Organisation, @Context() context: LoaderContext): Promise<Neighbourhood[]> {
+    return loaderOf(context, 'Organisation.neighbourhoods', (ids: readonly string[]) => this.organisationService.neighbourhoodsOf(ids)).load(organisation.id);
+  }
+
   @Mutation(() => Organisation, { description: 'Register an organisation (partner, venue)' })
   createOrganisation(@CurrentActor() actor: Actor | null, @Args('input') input: CreateOrganisationInput): Promise<Organisation> {
     return this.organisationService.create(actor, input);
@@ -52,7 +70,7 @@ export class NeighbourhoodOrganisationResolver {
   constructor(private readonly organisationService: OrganisationService) {}
 
   @ResolveField(() => [Organisation], { description: 'Partner organisations serving this neighbourhood' })
-  organisations(@Parent() neighbourhood: Neighbourhood): Promise<Organisation[]> {
-    return this.organisationService.listForNeighbourhood(neighbourhood.code);
+  organisations(@Parent() neighbourhood: Neighbourhood, @Context() context: LoaderContext): Promise<Organisation[]> {
+    return loaderOf(context, 'Neighbourhood.organisations', (codes: readonly string[]) => this.organisationService.listForNeighbourhoods(codes)).load(neighbourhood.code);
   }
 }

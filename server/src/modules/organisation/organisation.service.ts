@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { byKey, groupedByJoined, relationOf } from '../../common/loaders.js';
+import type { Community } from '../community/community.entity.js';
+import type { Language } from '../language/language.entity.js';
+import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
-import { nowIso, todayIso } from '../../common/base.entity.js';
+import { nowIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { notFound } from '../../common/errors.js';
 import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
-import { assertNotArchived, blankToNull, normalisePhone } from '../../common/validators.js';
+import { assertNotArchived, blankToNull } from '../../common/validators.js';
+import { assertNoViolations } from '../../common/rules.js';
+import { containsPattern } from '../../common/text.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -14,9 +20,11 @@ import { CommunityService } from '../community/community.service.js';
 import { LanguageService } from '../language/language.service.js';
 import { assertNeighbourhoodCode, NeighbourhoodService } from '../neighbourhood/neighbourhood.service.js';
 import { OwnershipService } from '../ownership/ownership.service.js';
+import { assertMayWrite } from '../ownership/write-rule.js';
 import { OrganisationFilter } from './dto/organisation-filter.input.js';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation.input.js';
 import { Organisation } from './organisation.entity.js';
+import { normaliseOrganisation, organisationViolations } from './organisation.rules.js';
 
 const SCALAR_FIELDS = ['name', 'kind', 'description', 'website', 'phone', 'email', 'address', 'postcode', 'city', 'lat', 'lon', 'lastVerifiedOn'] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
@@ -46,7 +54,8 @@ export class OrganisationService {
       const code = assertNeighbourhoodCode(filter.neighbourhoodCode, 'filter.neighbourhoodCode');
       qb.innerJoin('o.neighbourhoods', 'served', 'served.code = :code', { code });
     }
-    if (filter.name?.trim()) qb.andWhere('LOWER(o.name) LIKE :name', { name: `%${filter.name.trim().toLowerCase()}%` });
+    // Same normal form as stored names (NFC, no zero-width characters); % and _ are taken literally.
+    if (filter.name?.trim()) qb.andWhere("LOWER(o.name) LIKE :name ESCAPE '\\'", { name: containsPattern(filter.name) });
 
     const [rows, totalCount] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
     return toPage(await loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS), totalCount, page);
@@ -54,6 +63,31 @@ export class OrganisationService {
 
   findById(id: string): Promise<Organisation | null> {
     return this.organisations.findOne({ where: { id }, relations: RELATIONS });
+  }
+
+  /** Organisations by id, in the order of `ids` (null where none). */
+  async findByIds(ids: readonly string[]): Promise<(Organisation | null)[]> {
+    return byKey(ids, await this.organisations.find({ where: { id: In([...ids]) } }), (o) => o.id);
+  }
+
+  languagesOf(ids: readonly string[]): Promise<Language[][]> {
+    return relationOf(this.organisations, ids, 'languages');
+  }
+
+  communitiesOf(ids: readonly string[]): Promise<Community[][]> {
+    return relationOf(this.organisations, ids, 'communities');
+  }
+
+  neighbourhoodsOf(ids: readonly string[]): Promise<Neighbourhood[][]> {
+    return relationOf(this.organisations, ids, 'neighbourhoods');
+  }
+
+  /** listForNeighbourhood for many neighbourhoods in one statement. */
+  async listForNeighbourhoods(codes: readonly string[]): Promise<Organisation[][]> {
+    const rows = await this.organisations.createQueryBuilder('o')
+      .innerJoinAndSelect('o.neighbourhoods', 'served', 'served.code IN (:...codes)', { codes: [...codes] })
+      .where('o.archivedAt IS NULL').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').getMany();
+    return groupedByJoined(codes, rows, 'neighbourhoods', (n: Neighbourhood) => n.code);
   }
 
   /** Active organisations serving a neighbourhood: the partners on the neighbourhood page. */
@@ -75,12 +109,14 @@ export class OrganisationService {
     this.access.requireSignedIn(actor);
     const related = await this.resolveRelated(input);
     const owners = await this.ownership.teamsOfNewPartner({ neighbourhoodCodes: related.neighbourhoods?.map((n) => n.code) });
-    this.access.assertCanEdit(actor, owners, 'deze organisatie');
+    assertMayWrite(actor, { before: null, after: owners }, 'deze organisatie');
     const id = await this.dataSource.transaction(async (em) => {
       const organisation = em.create(Organisation, { isDemo: false, externalId: null, archivedAt: null, languages: [], communities: [], neighbourhoods: [] });
       applyChanges(organisation, this.cleaned(input), SCALAR_FIELDS);
       Object.assign(organisation, related);
-      organisation.lastVerifiedOn ??= todayIso(); // whoever registers it has just checked it
+      // A new record is never verified until someone marks it "still correct" (or gives the date it was checked).
+      organisation.lastVerifiedOn ??= null;
+      this.assertRules(organisation);
       await em.save(organisation);
       await this.audit.record(em, actor, { action: 'createOrganisation', entityType: 'Organisation', entityId: organisation.id, after: auditView(organisation) });
       return organisation.id;
@@ -94,10 +130,16 @@ export class OrganisationService {
     assertNotArchived(organisation, 'Deze organisatie');
     this.access.assertCanEdit(actor, await this.ownership.teamsOfOrganisation(organisation.id), 'deze organisatie');
     const related = await this.resolveRelated(input);
+    // Ownership of the record as it is and as it will be: the same rule as every import route.
+    assertMayWrite(actor, {
+      before: await this.ownership.teamsOfOrganisation(organisation.id),
+      after: await this.ownership.teamsOfOrganisationAfter(organisation.id, (related.neighbourhoods ?? organisation.neighbourhoods).map((n) => n.code)),
+    }, 'deze organisatie');
     await this.dataSource.transaction(async (em) => {
       const before = auditView(organisation);
       applyChanges(organisation, this.cleaned(input), SCALAR_FIELDS);
       Object.assign(organisation, related);
+      this.assertRules(organisation);
       organisation.updatedAt = nowIso();
       await em.save(organisation);
       await this.audit.record(em, actor, { action: 'updateOrganisation', entityType: 'Organisation', entityId: organisation.id, before, after: auditView(organisation) });
@@ -128,10 +170,13 @@ export class OrganisationService {
       const value = (input as Record<string, unknown>)[field];
       if (value !== undefined) (out as Record<string, unknown>)[field] = typeof value === 'string' ? blankToNull(value.trim()) : value;
     }
-    if (out.phone !== undefined) out.phone = normalisePhone(out.phone);
-    if (out.postcode) out.postcode = out.postcode.replace(/^(\d{4}) ?([A-Za-z]{2})$/, (_m, d: string, l: string) => `${d} ${l.toUpperCase()}`);
-    if (out.email) out.email = out.email.toLowerCase();
     return out;
+  }
+
+  /** The organisation rule set (organisation.rules.ts), on the record as it will be stored: the same rules as every import. */
+  private assertRules(organisation: Organisation): void {
+    normaliseOrganisation(organisation as unknown as Record<string, unknown>);
+    assertNoViolations(organisationViolations(organisation as unknown as Record<string, unknown>));
   }
 
   /** Languages, communities and neighbourhoods named in the input, checked before anything is written. */

@@ -70,6 +70,16 @@ export class OwnershipService {
     ]);
   }
 
+  /** The teams a person will belong to with these values: as a new partner, plus the agreements it already has. */
+  async teamsOfPersonAfter(personId: string | null, person: { teamId?: string | null; organisationId?: string | null; neighbourhoodCodes?: string[] }, em?: EntityManager): Promise<string[]> {
+    return unique([...(await this.teamsOfNewPartner(person, em)), ...(personId ? await this.agreementTeams('personId', personId, em) : [])]);
+  }
+
+  /** The teams an organisation will belong to when it serves these neighbourhoods. */
+  async teamsOfOrganisationAfter(organisationId: string | null, neighbourhoodCodes: string[], em?: EntityManager): Promise<string[]> {
+    return unique([...(await this.teamsCoveringNeighbourhoods(neighbourhoodCodes, em)), ...(organisationId ? await this.agreementTeams('organisationId', organisationId, em) : [])]);
+  }
+
   /**
    * The inverse of teamsOfOrganisation: the organisations that belong to at least one of `teamIds`
    * (an agreement with one of them, or serving a neighbourhood one of them covers).

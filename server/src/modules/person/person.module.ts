@@ -5,12 +5,12 @@ import { LanguageModule } from '../language/language.module.js';
 import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { Person } from './person.entity.js';
-import { NeighbourhoodPersonResolver, PersonResolver } from './person.resolver.js';
+import { NeighbourhoodPersonResolver, PersonLanguageResolver, PersonResolver } from './person.resolver.js';
 import { PersonService } from './person.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Person, PersonLanguage]), LanguageModule, CommunityModule, NeighbourhoodModule],
-  providers: [PersonService, PersonResolver, NeighbourhoodPersonResolver],
+  providers: [PersonService, PersonResolver, PersonLanguageResolver, NeighbourhoodPersonResolver],
   exports: [PersonService],
 })
 export class PersonModule {}

@@ -1,4 +1,9 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+import { Community } from '../community/community.entity.js';
+import { Language } from '../language/language.entity.js';
+import { LanguageService } from '../language/language.service.js';
+import { PersonLanguage } from './person-language.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { MapPoint } from '../../common/map-point.model.js';
@@ -46,9 +51,35 @@ export class PersonResolver {
 
   /** Where the person shows on the map: the centre of the first neighbourhood they work in, never an address. */
   @ResolveField(() => MapPoint, { nullable: true })
-  mapPoint(@Parent() person: Person): MapPoint | null {
-    const first = person.neighbourhoods?.[0];
+  async mapPoint(@Parent() person: Person, @Context() context: LoaderContext): Promise<MapPoint | null> {
+    const [first] = await this.neighbourhoods(person, context);
     return first ? { lat: first.centroidLat, lon: first.centroidLon, neighbourhoodCode: first.code } : null;
+  }
+
+  @ResolveField(() => [PersonLanguage])
+  languages(@Parent() person: Person, @Context() context: LoaderContext): Promise<PersonLanguage[]> {
+    return loaderOf(context, 'Person.languages', (ids: readonly string[]) => this.personService.languagesOf(ids)).load(person.id);
+  }
+
+  @ResolveField(() => [Community])
+  communities(@Parent() person: Person, @Context() context: LoaderContext): Promise<Community[]> {
+    return loaderOf(context, 'Person.communities', (ids: readonly string[]) => this.personService.communitiesOf(ids)).load(person.id);
+  }
+
+  @ResolveField(() => [Neighbourhood])
+  neighbourhoods(@Parent() person: Person, @Context() context: LoaderContext): Promise<Neighbourhood[]> {
+    return loaderOf(context, 'Person.neighbourhoods', (ids: readonly string[]) => this.personService.neighbourhoodsOf(ids)).load(person.id);
+  }
+}
+
+@Resolver(() => PersonLanguage)
+export class PersonLanguageResolver {
+  constructor(private readonly languageService: LanguageService) {}
+
+  /** From the catalogue in memory: no statement. */
+  @ResolveField(() => Language)
+  language(@Parent() personLanguage: PersonLanguage): Language {
+    return this.languageService.byCode(personLanguage.languageCode)!;
   }
 }
 
@@ -57,7 +88,7 @@ export class NeighbourhoodPersonResolver {
   constructor(private readonly personService: PersonService) {}
 
   @ResolveField(() => [Person], { description: 'Key persons and interpreters active in this neighbourhood' })
-  persons(@Parent() neighbourhood: Neighbourhood): Promise<Person[]> {
-    return this.personService.listForNeighbourhood(neighbourhood.code);
+  persons(@Parent() neighbourhood: Neighbourhood, @Context() context: LoaderContext): Promise<Person[]> {
+    return loaderOf(context, 'Neighbourhood.persons', (codes: readonly string[]) => this.personService.listForNeighbourhoods(codes)).load(neighbourhood.code);
   }
 }

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { byKey, groupedByJoined, relationOf } from '../../common/loaders.js';
+import type { Community } from '../community/community.entity.js';
+import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
-import { nowIso, todayIso } from '../../common/base.entity.js';
+import { nowIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
-import { badInput, notFound } from '../../common/errors.js';
+import { notFound } from '../../common/errors.js';
+import { assertNoViolations } from '../../common/rules.js';
+import { containsPattern } from '../../common/text.js';
 import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
-import { assertNotArchived, blankToNull, normalisePhone } from '../../common/validators.js';
+import { assertNotArchived, blankToNull } from '../../common/validators.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -15,11 +20,13 @@ import { LanguageService } from '../language/language.service.js';
 import { assertNeighbourhoodCode, NeighbourhoodService } from '../neighbourhood/neighbourhood.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { OwnershipService } from '../ownership/ownership.service.js';
+import { assertMayWrite } from '../ownership/write-rule.js';
 import { Team } from '../team/team.entity.js';
 import { PersonFilter } from './dto/person-filter.input.js';
 import { CreatePersonInput, UpdatePersonInput } from './dto/person.input.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { Person, PersonRole } from './person.entity.js';
+import { normalisePerson, PERSON_INPUT_FIELD, personViolations } from './person.rules.js';
 
 const ROLE_COLUMN: Record<PersonRole, 'isKeyPerson' | 'isInterpreter' | 'isContactPerson'> = {
   [PersonRole.KEY_PERSON]: 'isKeyPerson',
@@ -60,7 +67,8 @@ export class PersonService {
       const code = assertNeighbourhoodCode(filter.neighbourhoodCode, 'filter.neighbourhoodCode');
       qb.innerJoin('p.neighbourhoods', 'active_in', 'active_in.code = :code', { code });
     }
-    if (filter.name?.trim()) qb.andWhere('LOWER(p.name) LIKE :name', { name: `%${filter.name.trim().toLowerCase()}%` });
+    // Same normal form as stored names (NFC, no zero-width characters); % and _ are taken literally.
+    if (filter.name?.trim()) qb.andWhere("LOWER(p.name) LIKE :name ESCAPE '\\'", { name: containsPattern(filter.name) });
 
     const [rows, totalCount] = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
     return toPage(await loadInOrder(this.persons, rows.map((p) => p.id), RELATIONS), totalCount, page);
@@ -74,6 +82,32 @@ export class PersonService {
     const found = await this.findById(id);
     if (!found) throw notFound(field, `Persoon '${id}' bestaat niet`);
     return found;
+  }
+
+  /** Persons by id, in the order of `ids` (null where none). */
+  async findByIds(ids: readonly string[]): Promise<(Person | null)[]> {
+    return byKey(ids, await this.persons.find({ where: { id: In([...ids]) } }), (p) => p.id);
+  }
+
+  languagesOf(ids: readonly string[]): Promise<PersonLanguage[][]> {
+    return relationOf(this.persons, ids, 'languages');
+  }
+
+  communitiesOf(ids: readonly string[]): Promise<Community[][]> {
+    return relationOf(this.persons, ids, 'communities');
+  }
+
+  neighbourhoodsOf(ids: readonly string[]): Promise<Neighbourhood[][]> {
+    return relationOf(this.persons, ids, 'neighbourhoods');
+  }
+
+  /** listForNeighbourhood for many neighbourhoods in one statement. */
+  async listForNeighbourhoods(codes: readonly string[]): Promise<Person[][]> {
+    const rows = await this.persons.createQueryBuilder('p')
+      .innerJoinAndSelect('p.neighbourhoods', 'active_in', 'active_in.code IN (:...codes)', { codes: [...codes] })
+      .where('p.archivedAt IS NULL').andWhere('(p.isKeyPerson = :yes OR p.isInterpreter = :yes)', { yes: true })
+      .orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').getMany();
+    return groupedByJoined(codes, rows, 'neighbourhoods', (n: Neighbourhood) => n.code);
   }
 
   /** Active key persons and interpreters working in a neighbourhood: the person partners on the neighbourhood page. */
@@ -100,7 +134,7 @@ export class PersonService {
     const owners = await this.ownership.teamsOfNewPartner({
       teamId: changes.teamId, organisationId: changes.organisationId, neighbourhoodCodes: related.neighbourhoods?.map((n) => n.code),
     });
-    this.access.assertCanEdit(actor, owners, 'deze persoon');
+    assertMayWrite(actor, { before: null, after: owners, teamBefore: null, teamAfter: changes.teamId ?? null }, 'deze persoon');
     const person = this.persons.create({
       isDemo: false, externalId: null, archivedAt: null, isKeyPerson: false, isInterpreter: false, isContactPerson: false,
       interpreterFormal: null, registrationNumber: null, organisationId: null, teamId: null, phone: null, email: null,
@@ -108,8 +142,9 @@ export class PersonService {
     });
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
-    person.lastVerifiedOn ??= todayIso(); // whoever registers a person has just checked the entry
-    this.assertInterpreterRules(person);
+    // A new record is never verified until someone marks it "still correct" (or gives the date it was checked).
+    person.lastVerifiedOn ??= null;
+    this.assertRules(person);
     const id = await this.dataSource.transaction(async (em) => {
       const { languages, ...rest } = related;
       Object.assign(person, rest);
@@ -130,10 +165,20 @@ export class PersonService {
     const changes = this.cleaned(input);
     await this.assertParties(changes);
     const related = await this.resolveRelated(input);
+    // Ownership of the record as it is and as it will be: the same rule as every import route.
+    const teamBefore = person.teamId;
+    const after = {
+      teamId: changes.teamId !== undefined ? changes.teamId : person.teamId,
+      organisationId: changes.organisationId !== undefined ? changes.organisationId : person.organisationId,
+      neighbourhoodCodes: (related.neighbourhoods ?? person.neighbourhoods).map((n) => n.code),
+    };
+    assertMayWrite(actor, {
+      before: await this.ownership.teamsOfPerson(person.id), after: await this.ownership.teamsOfPersonAfter(person.id, after), teamBefore, teamAfter: after.teamId,
+    }, 'deze persoon');
     const before = auditView(person);
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
-    this.assertInterpreterRules(person);
+    this.assertRules(person);
     await this.dataSource.transaction(async (em) => {
       const { languages, ...rest } = related;
       Object.assign(person, rest);
@@ -183,21 +228,16 @@ export class PersonService {
       person.volunteerContract = false;
     }
     if (input.consent) {
-      if (input.consent.givenOn > todayIso()) throw badInput('consent.givenOn', 'De datum van toestemming ligt in de toekomst');
       person.consentGivenOn = input.consent.givenOn;
       person.consentMethod = input.consent.method;
-      person.consentRecordedBy = input.consent.recordedBy.trim();
+      person.consentRecordedBy = input.consent.recordedBy;
     }
   }
 
-  /** Formal and informal interpreters are never blurred. */
-  private assertInterpreterRules(person: Person): void {
-    if (person.isInterpreter && person.interpreterFormal === null) {
-      throw badInput('interpreterFormal', 'Geef aan of de tolk formeel (beëdigd, Rbtv) of informeel is');
-    }
-    if (person.registrationNumber && person.interpreterFormal !== true) {
-      throw badInput('registrationNumber', 'Alleen een formele (beëdigde) tolk heeft een Rbtv-registratienummer');
-    }
+  /** The person rule set (person.rules.ts), on the record as it will be stored: the same rules as every import. */
+  private assertRules(person: Person): void {
+    normalisePerson(person as unknown as Record<string, unknown>);
+    assertNoViolations(personViolations(person as unknown as Record<string, unknown>), (field) => PERSON_INPUT_FIELD[field] ?? field);
   }
 
   /** The team and organisation named must exist and not be archived. */
@@ -220,9 +260,6 @@ export class PersonService {
       const value = (input as Record<string, unknown>)[field];
       if (value !== undefined) (out as Record<string, unknown>)[field] = typeof value === 'string' ? blankToNull(value.trim()) : value;
     }
-    if (out.name === null) throw badInput('name', 'Naam is verplicht');
-    if (out.phone !== undefined) out.phone = normalisePhone(out.phone);
-    if (out.email) out.email = out.email.toLowerCase();
     if (out.topics) out.topics = [...new Set(out.topics)].sort();
     return out;
   }

@@ -20,8 +20,8 @@ export class PrivacyResolver {
 
   @AnonymousReadable()
   @Query(() => [PersonCoverage], { description: 'Number of key persons and interpreters per neighbourhood and language, without names' })
-  personCoverage(@Args('filter', { nullable: true }) filter?: PersonCoverageFilter): Promise<PersonCoverage[]> {
-    return this.privacy.coverage(filter);
+  personCoverage(@CurrentActor() actor: Actor | null, @Args('filter', { nullable: true }) filter?: PersonCoverageFilter): Promise<PersonCoverage[]> {
+    return this.privacy.coverage(filter, this.policy.seesAggregatesOnly(actor));
   }
 
   @Query(() => GraphQLJSON, { description: 'Everything stored about a person, as JSON (administrators; logged)' })

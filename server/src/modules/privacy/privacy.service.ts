@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { nowIso } from '../../common/base.entity.js';
+import { isMaskedCount } from '../../common/aggregate-count.js';
 import { notFound } from '../../common/errors.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -45,7 +46,7 @@ export class PrivacyService {
   }
 
   /** Counts per neighbourhood and language, for the public map and the monitoring of reach. */
-  async coverage(filter: PersonCoverageFilter = {}): Promise<PersonCoverage[]> {
+  async coverage(filter: PersonCoverageFilter = {}, aggregatesOnly = true): Promise<PersonCoverage[]> {
     const qb = this.dataSource.getRepository(Person).createQueryBuilder('p')
       .innerJoin('p.neighbourhoods', 'n')
       .innerJoin('p.languages', 'pl')
@@ -68,12 +69,14 @@ export class PrivacyService {
       qb.andWhere('pl.languageCode = :language', { language: this.languageService.resolve(filter.language, 'filter.language').code });
     }
     const rows = await qb.getRawMany<Record<string, string | number>>();
+    const count = (n: unknown) => (isMaskedCount(Number(n), aggregatesOnly) ? null : Number(n));
     return rows.map((r) => ({
       neighbourhoodCode: String(r.neighbourhoodCode),
       languageCode: String(r.languageCode),
-      keyPersons: Number(r.keyPersons),
-      formalInterpreters: Number(r.formalInterpreters),
-      informalInterpreters: Number(r.informalInterpreters),
+      keyPersons: count(r.keyPersons),
+      formalInterpreters: count(r.formalInterpreters),
+      informalInterpreters: count(r.informalInterpreters),
+      masked: [r.keyPersons, r.formalInterpreters, r.informalInterpreters].some((n) => isMaskedCount(Number(n), aggregatesOnly)),
     }));
   }
 

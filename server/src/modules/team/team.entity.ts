@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RecordBase } from '../../common/base.entity.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
+import { municipalityNameFromList } from '../neighbourhood/municipality-names.js';
 
 export enum TeamKind {
   NEIGHBOURHOOD_TEAM = 'NEIGHBOURHOOD_TEAM',
@@ -26,6 +27,11 @@ export class Team extends RecordBase {
   @Field({ description: 'CBS gemeentecode, e.g. GM0344' })
   @Column({ type: 'varchar', length: 6 })
   municipalityCode: string;
+
+  @Field(() => String, { nullable: true, description: 'Name of that municipality (CBS, 2024), e.g. Utrecht: screens show this, never the code' })
+  get municipalityName(): string | null {
+    return municipalityNameFromList(this.municipalityCode) ?? null;
+  }
 
   @Field(() => String, { nullable: true, description: 'Team phone number' })
   @Column({ type: 'varchar', length: 30, nullable: true })

@@ -1,4 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import type { Actor } from '../auth/actor.js';
@@ -14,14 +16,19 @@ export class TeamResolver {
 
   @AnonymousReadable()
   @Query(() => [Team], { description: 'Neighbourhood teams with the neighbourhoods they cover' })
-  teams(): Promise<Team[]> {
-    return this.teamService.list();
+  teams(@CurrentActor() actor: Actor | null): Promise<Team[]> {
+    return this.teamService.list(actor);
   }
 
   @AnonymousReadable()
   @Query(() => Team, { nullable: true })
   team(@Args('id', { type: () => ID }) id: string): Promise<Team | null> {
     return this.teamService.findById(id);
+  }
+
+  @ResolveField(() => [Neighbourhood])
+  neighbourhoods(@Parent() team: Team, @Context() context: LoaderContext): Promise<Neighbourhood[]> {
+    return loaderOf(context, 'Team.neighbourhoods', (ids: readonly string[]) => this.teamService.neighbourhoodsOf(ids)).load(team.id);
   }
 
   @Mutation(() => Team, { description: 'Register a team (administrators)' })
@@ -45,7 +52,7 @@ export class NeighbourhoodTeamResolver {
   constructor(private readonly teamService: TeamService) {}
 
   @ResolveField(() => [Team], { description: 'Teams covering this neighbourhood' })
-  teams(@Parent() neighbourhood: Neighbourhood): Promise<Team[]> {
-    return this.teamService.listForNeighbourhood(neighbourhood.code);
+  teams(@Parent() neighbourhood: Neighbourhood, @Context() context: LoaderContext): Promise<Team[]> {
+    return loaderOf(context, 'Neighbourhood.teams', (codes: readonly string[]) => this.teamService.listForNeighbourhoods(codes)).load(neighbourhood.code);
   }
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, type FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
+import { byKey, groupedByJoined, relationOf } from '../../common/loaders.js';
+import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { nowIso, todayIso } from '../../common/base.entity.js';
@@ -9,7 +11,7 @@ import { assertNotArchived, blankToNull, normalisePhone } from '../../common/val
 import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, UserRole } from '../auth/actor.js';
 import { NeighbourhoodService } from '../neighbourhood/neighbourhood.service.js';
 import { CreateTeamInput, UpdateTeamInput } from './dto/team.input.js';
 import { Team } from './team.entity.js';
@@ -27,9 +29,17 @@ export class TeamService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Active teams with the neighbourhoods they cover, by name. */
-  list(): Promise<Team[]> {
-    return this.teams.find({ where: { archivedAt: IsNull() }, relations: { neighbourhoods: true }, order: { name: 'ASC' } });
+  /**
+   * Active teams with the neighbourhoods they cover, by name. In a region, a coordinator sees the teams
+   * of their own teams' municipalities only; everyone else sees all (search and matching cross borders).
+   */
+  async list(actor?: Actor | null): Promise<Team[]> {
+    const where: FindOptionsWhere<Team> = { archivedAt: IsNull() };
+    if (actor?.role === UserRole.COORDINATOR && actor.teamIds.length) {
+      const own = await this.teams.find({ select: { id: true, municipalityCode: true }, where: { id: In(actor.teamIds) } });
+      where.municipalityCode = In([...new Set(own.map((t) => t.municipalityCode))]);
+    }
+    return this.teams.find({ where, relations: { neighbourhoods: true }, order: { name: 'ASC' } });
   }
 
   findById(id: string): Promise<Team | null> {
@@ -40,6 +50,24 @@ export class TeamService {
     const found = await this.findById(id);
     if (!found) throw notFound(field, `Team '${id}' bestaat niet`);
     return found;
+  }
+
+  /** Teams by id, in the order of `ids` (null where none). */
+  async findByIds(ids: readonly string[]): Promise<(Team | null)[]> {
+    return byKey(ids, await this.teams.find({ where: { id: In([...ids]) } }), (t) => t.id);
+  }
+
+  /** The neighbourhoods each team covers. */
+  neighbourhoodsOf(ids: readonly string[]): Promise<Neighbourhood[][]> {
+    return relationOf(this.teams, ids, 'neighbourhoods');
+  }
+
+  /** Active teams covering each neighbourhood, by name: one statement for all of them. */
+  async listForNeighbourhoods(codes: readonly string[]): Promise<Team[][]> {
+    const rows = await this.teams.createQueryBuilder('t')
+      .innerJoinAndSelect('t.neighbourhoods', 'covered', 'covered.code IN (:...codes)', { codes: [...codes] })
+      .where('t.archivedAt IS NULL').orderBy('t.name', 'ASC').addOrderBy('t.id', 'ASC').getMany();
+    return groupedByJoined(codes, rows, 'neighbourhoods', (n: Neighbourhood) => n.code);
   }
 
   /** Active teams covering a neighbourhood, by name. */

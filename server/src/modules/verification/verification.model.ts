@@ -2,12 +2,19 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Paginated } from '../../common/pagination.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Person } from '../person/person.entity.js';
-import { VerifiableType } from './dto/verification.input.js';
+import { Agreement } from '../agreement/agreement.entity.js';
+import { ReviewReason, VerifiableType } from './dto/verification.input.js';
 
-@ObjectType({ description: 'An entry due for review: never verified, or not verified for the review period' })
+@ObjectType({ description: 'An entry due for review: never verified, not verified for the review period, an agreement past its review date or naming a former fixed contact' })
 export class ReviewItem {
   @Field(() => VerifiableType)
   entityType: VerifiableType;
+
+  @Field(() => ReviewReason)
+  reason: ReviewReason;
+
+  @Field({ description: 'Dutch: why it is in the queue, e.g. "Evaluatiedatum 1 april 2026 is voorbij"' })
+  reasonText: string;
 
   @Field(() => ID)
   id: string;
@@ -29,6 +36,9 @@ export class ReviewItem {
 
   @Field(() => Person, { nullable: true })
   person?: Person | null;
+
+  @Field(() => Agreement, { nullable: true })
+  agreement?: Agreement | null;
 }
 
 export const ReviewItemPage = Paginated(ReviewItem, 'ReviewItemPage');

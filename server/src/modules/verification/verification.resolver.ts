@@ -1,4 +1,9 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+import { Agreement } from '../agreement/agreement.entity.js';
+import { AgreementService } from '../agreement/agreement.service.js';
+import { OrganisationService } from '../organisation/organisation.service.js';
+import { PersonService } from '../person/person.service.js';
 import { PageInput, type Page } from '../../common/pagination.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -11,7 +16,30 @@ import { VerificationService } from './verification.service.js';
 
 @Resolver(() => ReviewItem)
 export class VerificationResolver {
-  constructor(private readonly verificationService: VerificationService) {}
+  constructor(
+    private readonly verificationService: VerificationService,
+    private readonly organisationService: OrganisationService,
+    private readonly personService: PersonService,
+    private readonly agreementService: AgreementService,
+  ) {}
+
+  @ResolveField(() => Agreement, { nullable: true })
+  agreement(@Parent() item: ReviewItem, @Context() context: LoaderContext): Promise<Agreement | null> | null {
+    if (item.entityType !== VerifiableType.AGREEMENT) return null;
+    return loaderOf(context, 'Agreement', (ids: readonly string[]) => this.agreementService.findByIds(ids)).load(item.id);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  organisation(@Parent() item: ReviewItem, @Context() context: LoaderContext): Promise<Organisation | null> | null {
+    if (item.entityType !== VerifiableType.ORGANISATION) return null;
+    return loaderOf(context, 'Organisation', (ids: readonly string[]) => this.organisationService.findByIds(ids)).load(item.id);
+  }
+
+  @ResolveField(() => Person, { nullable: true })
+  person(@Parent() item: ReviewItem, @Context() context: LoaderContext): Promise<Person | null> | null {
+    if (item.entityType !== VerifiableType.PERSON) return null;
+    return loaderOf(context, 'Person', (ids: readonly string[]) => this.personService.findByIds(ids)).load(item.id);
+  }
 
   @Mutation(() => VerificationResult, { description: '"Still correct": sets the last-verified date and changes nothing else' })
   markVerified(@CurrentActor() actor: Actor | null, @Args('input') input: MarkVerifiedInput): Promise<VerificationResult> {

@@ -12,7 +12,9 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { OwnershipService } from '../ownership/ownership.service.js';
 import { Person } from '../person/person.entity.js';
 import { Team } from '../team/team.entity.js';
-import { MarkVerifiedInput, VerifiableType } from './dto/verification.input.js';
+import { Agreement, AgreementStatus } from '../agreement/agreement.entity.js';
+import { ContactAssignment } from '../contact-assignment/contact-assignment.entity.js';
+import { MarkVerifiedInput, ReviewReason, VerifiableType } from './dto/verification.input.js';
 import { isStale, reviewCutoff } from './review-period.js';
 import type { ReviewItem, VerificationResult } from './verification.model.js';
 
@@ -22,7 +24,10 @@ export interface ReviewScope {
   teamId?: string | null;
 }
 
-const ENTITY = { [VerifiableType.ORGANISATION]: Organisation, [VerifiableType.PERSON]: Person } as const;
+const ENTITY = { [VerifiableType.ORGANISATION]: Organisation, [VerifiableType.PERSON]: Person, [VerifiableType.AGREEMENT]: Agreement } as const;
+const WHAT = { [VerifiableType.ORGANISATION]: 'deze organisatie', [VerifiableType.PERSON]: 'deze persoon', [VerifiableType.AGREEMENT]: 'deze afspraak' } as const;
+const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS_NL[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 function monthsBetween(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number);
@@ -55,13 +60,16 @@ export class VerificationService {
     const verifiedOn = input.verifiedOn ?? today;
     if (verifiedOn > today) throw badInput('verifiedOn', 'De controledatum ligt in de toekomst');
     const entity = ENTITY[input.entityType];
-    const record = await this.dataSource.manager.findOneBy(entity, { id: input.id });
+    const record = await this.dataSource.manager.findOneBy<Organisation | Person | Agreement>(entity, { id: input.id });
     if (!record) throw notFound('id', `'${input.id}' bestaat niet`);
-    assertNotArchived(record, input.entityType === VerifiableType.PERSON ? 'Deze persoon' : 'Deze organisatie');
+    const what = WHAT[input.entityType];
+    assertNotArchived(record, what.charAt(0).toUpperCase() + what.slice(1));
     const owners = input.entityType === VerifiableType.PERSON
       ? await this.ownership.teamsOfPerson(record.id)
-      : await this.ownership.teamsOfOrganisation(record.id);
-    this.access.assertCanEdit(actor, owners, input.entityType === VerifiableType.PERSON ? 'deze persoon' : 'deze organisatie');
+      : input.entityType === VerifiableType.AGREEMENT
+        ? this.ownership.teamsOfAgreement(record as Agreement)
+        : await this.ownership.teamsOfOrganisation(record.id);
+    this.access.assertCanEdit(actor, owners, what);
     await this.dataSource.transaction(async (em) => {
       // Deliberately not touching updatedAt: verifying is not a change of the entry.
       await em.createQueryBuilder().update(entity).set({ lastVerifiedOn: verifiedOn } as never).where('id = :id', { id: record.id }).execute();
@@ -74,8 +82,10 @@ export class VerificationService {
   }
 
   /**
-   * Active organisations and persons never verified or not for the review period: never verified first, then oldest.
-   * `scope` narrows the queue to entries that belong (OwnershipService) to the actor's own teams (`mine`) or to one team.
+   * What needs a look, never verified first, then oldest: active organisations and persons never verified or not for the
+   * review period; active agreements past their review date; running agreements that still name someone who is no longer
+   * the fixed contact person of that side (after a new one was assigned). `scope` narrows the queue to entries that
+   * belong (OwnershipService) to the actor's own teams (`mine`) or to one team.
    */
   async reviewQueue(
     actor: Actor | null,
@@ -87,29 +97,63 @@ export class VerificationService {
     const teamIds = await this.scopeTeams(signedIn, scope);
     const today = todayIso();
     const cutoff = reviewCutoff(today, this.reviewAfterMonths);
-    const due = async (type: VerifiableType): Promise<ReviewItem[]> => {
+    const due = async (type: VerifiableType.ORGANISATION | VerifiableType.PERSON): Promise<ReviewItem[]> => {
       const rows: { id: string; name: string; lastVerifiedOn: string | null }[] = await this.dataSource.manager
         .createQueryBuilder(ENTITY[type], 'r').select(['r.id AS "id"', 'r.name AS "name"', 'r.lastVerifiedOn AS "lastVerifiedOn"'])
         .where('r.archivedAt IS NULL').andWhere('(r.lastVerifiedOn IS NULL OR r.lastVerifiedOn <= :cutoff)', { cutoff }).getRawMany();
       return rows.map((r) => ({
         entityType: type, id: r.id, name: r.name, lastVerifiedOn: r.lastVerifiedOn, neverVerified: !r.lastVerifiedOn,
         monthsSinceVerified: r.lastVerifiedOn ? monthsBetween(r.lastVerifiedOn, today) : null,
+        reason: r.lastVerifiedOn ? ReviewReason.STALE : ReviewReason.NEVER_VERIFIED,
+        reasonText: r.lastVerifiedOn ? `Niet gecontroleerd sinds ${dutchDate(r.lastVerifiedOn)}` : 'Nooit gecontroleerd',
       }));
     };
-    const types = entityType ? [entityType] : [VerifiableType.ORGANISATION, VerifiableType.PERSON];
+    const types = entityType ? [entityType] : [VerifiableType.ORGANISATION, VerifiableType.PERSON, VerifiableType.AGREEMENT];
     const owned = teamIds && {
       [VerifiableType.ORGANISATION]: await this.ownership.organisationsOfTeams(teamIds),
       [VerifiableType.PERSON]: await this.ownership.personsOfTeams(teamIds),
     };
-    const all = (await Promise.all(types.map(due))).flat()
-      .filter((item) => !owned || owned[item.entityType].has(item.id))
+    const lists = await Promise.all(types.map((type) => (type === VerifiableType.AGREEMENT ? this.agreementsDue(today, teamIds) : due(type))));
+    const all = lists.flat()
+      .filter((item) => !owned || item.entityType === VerifiableType.AGREEMENT || owned[item.entityType].has(item.id))
       .sort((a, b) => (a.lastVerifiedOn ?? '').localeCompare(b.lastVerifiedOn ?? '') || a.name.localeCompare(b.name, 'nl'));
-    const items = all.slice(page.offset, page.offset + page.limit);
-    for (const item of items) {
-      if (item.entityType === VerifiableType.ORGANISATION) item.organisation = await this.dataSource.manager.findOne(Organisation, { where: { id: item.id }, relations: { languages: true, communities: true, neighbourhoods: true } });
-      else item.person = await this.dataSource.manager.findOne(Person, { where: { id: item.id }, relations: { languages: true, communities: true, neighbourhoods: true } });
+    // ReviewItem.organisation and .person load the records themselves, batched (verification.resolver.ts).
+    return toPage(all.slice(page.offset, page.offset + page.limit), all.length, page);
+  }
+
+  /**
+   * Agreements that need a look: ACTIVE ones past their review date, and running ones (draft or active) that still name a
+   * former fixed contact person of their team, or of their partner organisation. One item per agreement (review date first).
+   */
+  private async agreementsDue(today: string, teamIds: string[] | undefined): Promise<ReviewItem[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(Agreement, 'a')
+      .select(['a.id', 'a.title', 'a.status', 'a.teamId', 'a.organisationId', 'a.teamContactPersonId', 'a.partnerContactPersonId', 'a.reviewOn', 'a.lastVerifiedOn'])
+      .where('a.archivedAt IS NULL').andWhere('a.status <> :ended', { ended: AgreementStatus.ENDED });
+    if (teamIds) qb.andWhere('a.teamId IN (:...teamIds)', { teamIds });
+    const running = await qb.getMany();
+    if (!running.length) return [];
+    // Fixed contacts per party: who is current, and who was before.
+    const assignments = await this.dataSource.manager.createQueryBuilder(ContactAssignment, 'ca')
+      .select(['ca.teamId', 'ca.organisationId', 'ca.personId', 'ca.until']).getMany();
+    const current = new Set<string>();
+    const former = new Set<string>();
+    for (const ca of assignments) {
+      const key = `${ca.teamId ?? ca.organisationId}:${ca.personId}`;
+      (ca.until ? former : current).add(key);
     }
-    return toPage(items, all.length, page);
+    const wasContact = (party: string | null, personId: string | null) =>
+      !!party && !!personId && former.has(`${party}:${personId}`) && !current.has(`${party}:${personId}`);
+    const items: ReviewItem[] = [];
+    for (const a of running) {
+      const base = { entityType: VerifiableType.AGREEMENT, id: a.id, name: a.title, lastVerifiedOn: a.lastVerifiedOn, neverVerified: !a.lastVerifiedOn,
+        monthsSinceVerified: a.lastVerifiedOn ? monthsBetween(a.lastVerifiedOn, today) : null };
+      if (a.status === AgreementStatus.ACTIVE && a.reviewOn && a.reviewOn < today) {
+        items.push({ ...base, reason: ReviewReason.REVIEW_DATE_PASSED, reasonText: `Evaluatiedatum ${dutchDate(a.reviewOn)} is voorbij` });
+      } else if (wasContact(a.teamId, a.teamContactPersonId) || wasContact(a.organisationId, a.partnerContactPersonId)) {
+        items.push({ ...base, reason: ReviewReason.FORMER_CONTACT, reasonText: 'Noemt een vaste contactpersoon die is opgevolgd' });
+      }
+    }
+    return items;
   }
 
   /** The teams the queue is narrowed to, or undefined for the whole queue. */

@@ -18,6 +18,12 @@ const KINDS: { value: CsvKind; template: string }[] = [
 
 const ERROR_TEXT = { UNAUTHENTICATED: 'import.unauthenticated', FORBIDDEN: 'import.forbidden' } as const;
 
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 function errorText(error: { code?: string; message: string }, rt: RegistryText): string {
   const key = error.code && error.code in ERROR_TEXT ? ERROR_TEXT[error.code as keyof typeof ERROR_TEXT] : undefined;
   return key ? rt(key) : error.message;
@@ -25,7 +31,8 @@ function errorText(error: { code?: string; message: string }, rt: RegistryText):
 
 function Counts({ report, id }: { report: ImportReport; id: string }) {
   const { rt } = useRegistryText();
-  const items: [string, number][] = [
+  const items: [string, number | string][] = [
+    ...(report.encoding ? [[rt('import.encoding'), report.encoding] as [string, string]] : []),
     [rt('import.records'), report.records],
     [rt(report.applied ? 'import.new' : 'import.newDry'), report.new],
     [rt(report.applied ? 'import.changed' : 'import.changedDry'), report.changed],
@@ -102,7 +109,8 @@ export function ImportPage() {
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
-    csv.setFile(chosen ? { name: chosen.name, content: await chosen.text() } : undefined);
+    // The bytes, not text: the server detects Windows-1252 (Dutch Excel), UTF-8 and UTF-16 and says which it read.
+    csv.setFile(chosen ? { name: chosen.name, base64: toBase64(new Uint8Array(await chosen.arrayBuffer())) } : undefined);
   };
 
   const template = KINDS.find((k) => k.value === csv.kind)!.template;

@@ -7,7 +7,8 @@ export type ImportStep = 'idle' | 'checking' | 'checked' | 'importing' | 'import
 
 export interface CsvFile {
   name: string;
-  content: string;
+  /** The file's bytes, base64: the server detects the encoding. */
+  base64: string;
 }
 
 /**
@@ -49,7 +50,7 @@ export function useCsvImport() {
       setStep(dryRun ? 'checking' : 'importing');
       if (dryRun) setImportReport(undefined);
       try {
-        const { importCsv } = await graphqlRequest(ImportCsvDocument, { input: { kind, content: file.content, dryRun } });
+        const { importCsv } = await graphqlRequest(ImportCsvDocument, { input: { kind, contentBase64: file.base64, dryRun } });
         if (id !== run.current) return;
         if (dryRun) {
           setDryRunReport(importCsv);

@@ -96,6 +96,16 @@ export function MatchForm({ value, languages, neighbourhoods, loading, errorFor,
             {t('match.formalOnly')}
           </FormLabel>
         </div>
+        <div className="match-form__check">
+          <Checkbox
+            id="match-unavailable"
+            checked={value.includeUnavailable}
+            onChange={(event) => onChange({ ...value, includeUnavailable: event.target.checked })}
+          />
+          <FormLabel htmlFor="match-unavailable" type="checkbox">
+            {t('match.includeUnavailable')}
+          </FormLabel>
+        </div>
       </Fieldset>
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={loading} aria-disabled={loading ? true : undefined}>

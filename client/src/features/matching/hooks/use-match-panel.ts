@@ -55,7 +55,9 @@ export function useMatchPanel(active: boolean) {
             ? { ...base, formalInterpretersOnly: false }
             : suggestion.field === 'roles'
               ? { ...base, roles: [] }
-              : base;
+              : suggestion.field === 'includeUnavailable'
+                ? { ...base, includeUnavailable: true }
+                : base;
       setDraft(next);
       search(next);
     },

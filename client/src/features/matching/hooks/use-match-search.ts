@@ -13,6 +13,7 @@ function variablesFor(criteria: MatchCriteria): MatchPartnersQueryVariables {
       radiusKm: criteria.radiusKm,
       limit: MATCH_LIMIT,
       formalInterpretersOnly: criteria.formalInterpretersOnly,
+      includeUnavailable: criteria.includeUnavailable,
       ...(criteria.roles.length ? { roles: criteria.roles } : {}),
     },
   };

@@ -6,13 +6,14 @@ import { useClientSettings } from '../../app-settings/hooks/use-client-settings'
 const EMPTY: MapNeighbourhood[] = [];
 
 /**
- * All neighbourhoods of a municipality, with their boundaries: by default the municipality this
- * installation serves (MUNICIPALITY_CODE, from the server's client settings).
+ * All neighbourhoods of a municipality, with their boundaries: by default every municipality this
+ * installation serves (MUNICIPALITY_CODE, one or a region, from the server's client settings).
  */
 export function useNeighbourhoods(municipalityCode?: string) {
   const settings = useClientSettings();
-  const code = municipalityCode ?? settings.settings?.municipalityCode;
-  const { data, loading, error } = useGraphQLQuery(NeighbourhoodsDocument, code ? { municipalityCode: code } : undefined, { skip: !code });
+  const codes = municipalityCode ? [municipalityCode] : settings.settings?.municipalityCodes;
+  const code = codes?.[0];
+  const { data, loading, error } = useGraphQLQuery(NeighbourhoodsDocument, codes?.length ? { municipalityCodes: codes } : undefined, { skip: !code });
   return {
     neighbourhoods: data?.neighbourhoods ?? EMPTY,
     loading: loading || (!code && settings.loading),

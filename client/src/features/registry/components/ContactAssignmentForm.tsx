@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { navigate, paths } from '../../../app/router';
 import { AssignFixedContactPersonDocument } from '../../../generated/graphql';
-import { ErrorSummary, FormScope, RadioGroup, SelectField, TextareaField } from '../forms/fields';
+import { CheckboxField, ErrorSummary, FormScope, RadioGroup, SelectField, TextareaField } from '../forms/fields';
 import type { FieldErrors } from '../forms/form-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useOrganisationChoices, usePersonChoices, useRegistryChoices } from '../hooks/use-registry-choices';
@@ -23,6 +23,8 @@ export function ContactAssignmentForm({ teamId, organisationId }: { teamId?: str
   const [partyId, setPartyId] = useState(organisationId ?? teamId ?? '');
   const [personId, setPersonId] = useState('');
   const [note, setNote] = useState('');
+  // The running agreements that name the current contact usually follow the new one: on unless unticked.
+  const [updateAgreements, setUpdateAgreements] = useState(true);
   const partyField = partyType === 'team' ? 'teamId' : 'organisationId';
 
   const { errors, busy, submit } = useFormSubmit({ knownFields: () => ['teamId', 'organisationId', 'personId', 'note'] });
@@ -46,7 +48,7 @@ export function ContactAssignmentForm({ teamId, organisationId }: { teamId?: str
 
   const send = async () => {
     await graphqlRequest(AssignFixedContactPersonDocument, {
-      input: { personId, note: note.trim() || undefined, ...(partyType === 'team' ? { teamId: partyId } : { organisationId: partyId }) },
+      input: { personId, note: note.trim() || undefined, updateAgreements, ...(partyType === 'team' ? { teamId: partyId } : { organisationId: partyId }) },
     });
     navigate(partyType === 'team' ? paths.team(partyId) : paths.organisation(partyId));
   };
@@ -125,6 +127,7 @@ export function ContactAssignmentForm({ teamId, organisationId }: { teamId?: str
             </Paragraph>
           ) : null}
           <TextareaField name="note" label={rt('contact.note')} value={note} onChange={setNote} />
+          <CheckboxField name="updateAgreements" label={rt('contact.updateAgreements')} checked={updateAgreements} onChange={setUpdateAgreements} />
         </FormScope>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>

@@ -87,7 +87,8 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
   const { settings } = useClientSettings();
   // A new team belongs to the municipality this installation serves; an existing one keeps its own.
   const municipalityCode = team?.municipalityCode ?? settings?.municipalityCode;
-  const municipalityName = !team || team.municipalityCode === settings?.municipalityCode ? settings?.municipalityName : team.municipalityCode;
+  // A name, never a code: the team's own municipality (a region serves several), else the installation's.
+  const municipalityName = team ? (team.municipalityName ?? settings?.municipalities.find((m) => m.code === team.municipalityCode)?.name ?? team.municipalityCode) : settings?.municipalities[0]?.name ?? settings?.municipalityName;
   const neighbourhoods = useNeighbourhoodChoices(municipalityCode);
   const [draft, setDraft] = useState<Draft>(() => (team ? draftFrom(team) : EMPTY));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));

@@ -11,6 +11,9 @@ export function usePermissions() {
   const isAdministrator = role === 'ADMINISTRATOR';
   return {
     isAdministrator,
+    /** Beleidsmedewerker: aggregates only (the Bereik page), no registry pages. */
+    isPolicyOfficer: role === 'POLICY_OFFICER',
+    isSignedIn: Boolean(user),
     /** Create and archive teams. */
     canManageTeams: isAdministrator,
     /** Change a team: its coordinators or an administrator. */

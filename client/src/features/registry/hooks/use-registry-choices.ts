@@ -20,9 +20,9 @@ const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, 'nl');
 export function useRegistryChoices() {
   const { locale } = useRegistryText();
   const base = useGraphQLQuery(RegistryChoicesDocument, {});
-  // The neighbourhoods of the municipality this installation serves (MUNICIPALITY_CODE).
+  // The neighbourhoods of the municipalities this installation serves (MUNICIPALITY_CODE, one or a region).
   const { settings, loading: settingsLoading, error: settingsError } = useClientSettings();
-  const neighbourhoodChoices = useNeighbourhoodChoices(settings?.municipalityCode);
+  const neighbourhoodChoices = useNeighbourhoodChoices(settings?.municipalityCodes);
   const { languages } = useLanguages();
   return useMemo(() => {
     const teams: Option[] = (base.data?.teams ?? []).filter((t) => !t.archivedAt).map((t) => ({ value: t.id, label: t.name })).sort(byLabel);
@@ -35,9 +35,10 @@ export function useRegistryChoices() {
   }, [base, neighbourhoodChoices, settingsLoading, settingsError, languages, locale]);
 }
 
-/** The neighbourhoods of one municipality as options, "Name (District)", by name; none until the code is known. */
-export function useNeighbourhoodChoices(municipalityCode: string | undefined) {
-  const data = useGraphQLQuery(RegistryNeighbourhoodChoicesDocument, municipalityCode ? { municipalityCode } : undefined, { skip: !municipalityCode });
+/** The neighbourhoods of one or more municipalities as options, "Name (District)", by name; none until the code is known. */
+export function useNeighbourhoodChoices(municipality: string | readonly string[] | undefined) {
+  const municipalityCodes = municipality === undefined ? [] : typeof municipality === 'string' ? [municipality] : [...municipality];
+  const data = useGraphQLQuery(RegistryNeighbourhoodChoicesDocument, municipalityCodes.length ? { municipalityCodes } : undefined, { skip: !municipalityCodes.length });
   return useMemo(() => {
     const options: Option[] = (data.data?.neighbourhoods ?? []).map((n) => ({ value: n.code, label: `${n.name} (${n.district.name})` })).sort(byLabel);
     return { options, loading: data.loading, error: data.error };

@@ -38,6 +38,7 @@ export function ReviewQueuePage() {
           <SelectOption value="">{rt('review.all')}</SelectOption>
           <SelectOption value="ORGANISATION">{rt('review.organisations')}</SelectOption>
           <SelectOption value="PERSON">{rt('review.persons')}</SelectOption>
+          <SelectOption value="AGREEMENT">{rt('review.agreements')}</SelectOption>
         </Select>
         {teams.length > 0 ? (
           <div className="review__mine">
@@ -83,14 +84,15 @@ export function ReviewQueuePage() {
               </thead>
               <tbody>
                 {queue.items.map((item) => {
-                  const view = item.entityType === 'PERSON' ? paths.person(item.id) : paths.organisation(item.id);
-                  const edit = item.entityType === 'PERSON' ? paths.editPerson(item.id) : paths.editOrganisation(item.id);
+                  const isAgreement = item.entityType === 'AGREEMENT';
+                  const view = item.entityType === 'PERSON' ? paths.person(item.id) : isAgreement ? paths.agreement(item.id) : paths.organisation(item.id);
+                  const edit = item.entityType === 'PERSON' ? paths.editPerson(item.id) : isAgreement ? paths.editAgreement(item.id) : paths.editOrganisation(item.id);
                   const done = verified[item.id];
                   return (
                     <tr key={`${item.entityType}-${item.id}`}>
                       <td>
                         <Link href={view}>{item.name}</Link>{' '}
-                        {done ? null : <span className="badge badge--stale">{rt('record.stale')}</span>}
+                        {done ? null : <span className="badge badge--stale">{isAgreement ? item.reasonText : rt('record.stale')}</span>}
                       </td>
                       <td>{rt(`review.entity.${item.entityType}`)}</td>
                       <td>
@@ -101,7 +103,10 @@ export function ReviewQueuePage() {
                             : rt('review.months', { months: item.monthsSinceVerified ?? '?', date: formatDate(item.lastVerifiedOn) })}
                       </td>
                       <td className="review__actions">
-                        <VerifyButton entityType={item.entityType} id={item.id} name={item.name} onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))} />{' '}
+                        {/* An agreement leaves the queue by a new review date or contact person, not by "still correct". */}
+                        {isAgreement ? null : (
+                          <VerifyButton entityType={item.entityType} id={item.id} name={item.name} onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))} />
+                        )}{' '}
                         <Link href={edit}>{rt('record.editNamed', { name: item.name })}</Link>
                       </td>
                     </tr>

@@ -29,12 +29,23 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 const input = (over: Partial<CreateAgreementInput> = {}): Promise<CreateAgreementInput> => validated(CreateAgreementInput, {
-  title: 'Spreekuur in de Kanaalhoek', type: AgreementType.WALK_IN_HOUR, status: AgreementStatus.ACTIVE,
+  // OTHER: the demo data already has an open-ended walk-in hour agreement of these parties (a duplicate is refused).
+  title: 'Spreekuur in de Kanaalhoek', type: AgreementType.OTHER, status: AgreementStatus.ACTIVE,
   teamId: zuidwest, organisationId: hiilWadaag, neighbourhoodCodes: ['BU03440832', 'BU03440831'],
   teamContactPersonId: zuidwestWorker, partnerContactPersonId: hiilContact,
   appreciate: 'Bedankbijeenkomst', inform: 'Nieuwsbrief', facilitate: 'Ruimte', align: 'Kwartaaloverleg',
   volunteerCompensation: '€ 25 per spreekuur', startsOn: '2026-01-05', reviewOn: '2026-07-01', ...over,
 });
+
+/** The whole `extensions` of a refusal (refusal() keeps code and field only). */
+async function extensionsOf(promise: Promise<unknown>): Promise<Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { extensions: Record<string, unknown> }).extensions;
+  }
+  throw new Error('expected the call to be refused, but it succeeded');
+}
 
 describe('AgreementService against the demo database', () => {
   it('the demo data has at least 20 agreements, in every status, some in Kanaleneiland', async () => {
@@ -61,19 +72,20 @@ describe('AgreementService against the demo database', () => {
   });
 
   it('updates and ends an agreement; its walk-in hours end on the same date', async () => {
-    const created = await agreements.create(administrator, await input({ title: 'Te beëindigen' }));
+    // A period of its own, so it is no duplicate of the open-ended agreement created above.
+    const created = await agreements.create(administrator, await input({ title: 'Te beëindigen', startsOn: '2025-01-05', reviewOn: '2025-07-01', endsOn: '2025-12-31' }));
     const activity = await ctx.get(ActivityService).create(administrator, {
-      name: 'Spreekuur', weekday: 2, startTime: '10:00', endTime: '12:00', validFrom: '2026-01-06', venueName: 'Hiil Wadaag',
+      name: 'Spreekuur', weekday: 2, startTime: '10:00', endTime: '12:00', validFrom: '2025-01-07', venueName: 'Hiil Wadaag',
       neighbourhoodCode: 'BU03440832', agreementId: created.id, languageCodes: ['som', 'Nederlands'],
     } as never);
     const updated = await agreements.update(administrator, { id: created.id, title: 'Spreekuur Hiil Wadaag', neighbourhoodCodes: ['BU03440832'] } as never);
     expect(updated.title).toBe('Spreekuur Hiil Wadaag');
     expect(updated.neighbourhoods.map((n) => n.code)).toEqual(['BU03440832']);
-    const ended = await agreements.end(administrator, { id: created.id, endsOn: '2026-11-01', reason: 'Ruimte niet meer beschikbaar' });
+    const ended = await agreements.end(administrator, { id: created.id, endsOn: '2025-11-01', reason: 'Ruimte niet meer beschikbaar' });
     expect(ended.status).toBe('ENDED');
-    expect(ended.endsOn).toBe('2026-11-01');
+    expect(ended.endsOn).toBe('2025-11-01');
     const [row] = await ctx.dataSource.query('SELECT validUntil FROM activity WHERE id = ?', [activity.id]);
-    expect(row.validUntil).toBe('2026-11-01');
+    expect(row.validUntil).toBe('2025-11-01');
     expect((await auditEntries(ctx.dataSource, created.id)).map((a) => a.action)).toEqual(['createAgreement', 'updateAgreement', 'endAgreement']);
     // An ended agreement is history: it cannot be changed or ended again.
     expect(await refusal(agreements.update(administrator, { id: created.id, title: 'x' } as never))).toMatchObject({ code: 'CONFLICT' });
@@ -102,10 +114,46 @@ describe('AgreementService against the demo database', () => {
     });
 
     it('ending before the start date', async () => {
-      const created = await agreements.create(administrator, await input({ startsOn: '2026-06-01' }));
+      const created = await agreements.create(administrator, await input({ type: AgreementType.DUO_COACHING, startsOn: '2026-06-01' }));
       const before = await snapshotRows(ctx.dataSource);
       expect(await refusal(agreements.end(administrator, { id: created.id, endsOn: '2026-05-01' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn' });
       expect(await snapshotRows(ctx.dataSource)).toEqual(before);
+    });
+  });
+
+  describe('a consistent agreement', () => {
+    it('an ACTIVE agreement needs both contact persons, a WIFA role and a review date; every missing part is listed; a draft may lack them', async () => {
+      const before = await snapshotRows(ctx.dataSource);
+      const bare = { type: AgreementType.REFERRAL_ROUTE, teamContactPersonId: null, partnerContactPersonId: null, appreciate: null, inform: null, facilitate: null, align: null, reviewOn: null };
+      const error = await extensionsOf(agreements.create(administrator, await input(bare)));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'teamContactPersonId' });
+      expect((error as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual(['teamContactPersonId', 'partnerContactPersonId', 'appreciate', 'reviewOn']);
+      expect(await refusal(agreements.create(administrator, await input({ type: AgreementType.REFERRAL_ROUTE, reviewOn: null })))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reviewOn' });
+      expect(await refusal(agreements.create(administrator, await input({ type: AgreementType.REFERRAL_ROUTE, appreciate: ' ', inform: null, facilitate: null, align: null })))).toMatchObject({ field: 'appreciate' });
+      expect(await snapshotRows(ctx.dataSource)).toEqual(before);
+      const draft = await agreements.create(administrator, await input({ ...bare, status: AgreementStatus.DRAFT }));
+      expect(draft.status).toBe('DRAFT');
+      // Making the draft active asks for the same parts.
+      expect(await refusal(agreements.update(administrator, { id: draft.id, status: AgreementStatus.ACTIVE } as never))).toMatchObject({ field: 'teamContactPersonId' });
+      const active = await agreements.update(administrator, { id: draft.id, status: AgreementStatus.ACTIVE, teamContactPersonId: zuidwestWorker, partnerContactPersonId: hiilContact, inform: 'Nieuwsbrief', reviewOn: '2027-01-01' } as never);
+      expect(active.status).toBe('ACTIVE');
+    });
+
+    it('refuses a duplicate (same parties, type, a shared buurt, overlapping period) with a pointer to the existing one', async () => {
+      const [existing] = await agreements.list({ teamId: zuidwest, organisationId: hiilWadaag, status: AgreementStatus.ACTIVE });
+      const before = await snapshotRows(ctx.dataSource);
+      const error = await extensionsOf(agreements.create(administrator, await input({
+        type: existing.type, neighbourhoodCodes: [existing.neighbourhoods[0].code], startsOn: existing.startsOn, title: 'Nog eens',
+      })));
+      expect(error).toMatchObject({ code: 'CONFLICT', field: 'neighbourhoodCodes', existingAgreementId: existing.id });
+      expect(await snapshotRows(ctx.dataSource)).toEqual(before);
+      // Another period (ending before the existing one starts), or another type, is no duplicate.
+      const earlier = await agreements.create(administrator, await input({
+        type: existing.type, neighbourhoodCodes: [existing.neighbourhoods[0].code], startsOn: '2020-01-01', reviewOn: '2020-06-01', endsOn: '2020-12-31', title: 'Eerder',
+      }));
+      expect(earlier.id).toBeTruthy();
+      // …but stretching it into the existing one's period is refused too.
+      expect(await extensionsOf(agreements.update(administrator, { id: earlier.id, endsOn: null } as never))).toMatchObject({ code: 'CONFLICT', existingAgreementId: existing.id });
     });
   });
 
@@ -126,7 +174,7 @@ describe('AgreementService against the demo database', () => {
     const before = await snapshotRows(ctx.dataSource);
     // The audit entry is the last write of createAgreement: failing it must roll back the agreement and its neighbourhoods.
     const spy = vi.spyOn(ctx.get(AuditService), 'record').mockRejectedValueOnce(new Error('disk full'));
-    await expect(agreements.create(administrator, await input({ title: 'Half geschreven' }))).rejects.toThrow('disk full');
+    await expect(agreements.create(administrator, await input({ title: 'Half geschreven', type: AgreementType.INFORMATION_MEETING }))).rejects.toThrow('disk full');
     spy.mockRestore();
     expect(await snapshotRows(ctx.dataSource)).toEqual(before);
     const [{ n }] = await ctx.dataSource.query("SELECT COUNT(*) AS n FROM agreement WHERE title = 'Half geschreven'");

@@ -5,7 +5,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { UserRole } from '../actor.js';
 import { UserService } from '../user.service.js';
 
-export const USAGE = `Gebruik: npm run user:create -- --email <adres> --role <member|coordinator|administrator> [--team <team-id of naam>]… [--password <wachtwoord> | --prompt]
+export const USAGE = `Gebruik: npm run user:create -- --email <adres> --role <member|coordinator|administrator|policy_officer> [--team <team-id of naam>]… [--password <wachtwoord> | --prompt]
   Zonder --password of --prompt wordt een wachtwoord gemaakt en één keer getoond.`;
 
 export interface CliIo {
@@ -35,7 +35,7 @@ export async function createUserCommand(dataSource: DataSource, argv: string[], 
   }
   const role = values.role.toUpperCase() as UserRole;
   if (!Object.values(UserRole).includes(role)) {
-    io.out(`Onbekende rol "${values.role}": kies member, coordinator of administrator`);
+    io.out(`Onbekende rol "${values.role}": kies member, coordinator, administrator of policy_officer`);
     return 2;
   }
   let password = values.password ?? null;

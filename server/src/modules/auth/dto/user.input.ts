@@ -54,3 +54,11 @@ export class UpdateUserInput {
   @IsBoolean()
   disabled?: boolean | null;
 }
+
+@InputType({ description: 'The account whose sessions end' })
+export class EndUserSessionsInput {
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(36, { message: 'id mag hoogstens 36 tekens zijn' })
+  userId: string;
+}

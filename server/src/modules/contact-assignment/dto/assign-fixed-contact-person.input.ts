@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 
 @InputType({ description: 'Name the fixed contact person of a team or of an organisation (give exactly one of teamId and organisationId)' })
 export class AssignFixedContactPersonInput {
@@ -25,4 +25,12 @@ export class AssignFixedContactPersonInput {
   @IsString()
   @MaxLength(500, { message: 'Toelichting mag hoogstens 500 tekens zijn' })
   note?: string | null;
+
+  @Field({
+    defaultValue: false,
+    description: 'Also let the running agreements that named the previous fixed contact person of this side name the new one (otherwise the review queue flags them)',
+  })
+  @IsBoolean({ message: 'updateAgreements moet waar of onwaar zijn' })
+  @IsOptional()
+  updateAgreements?: boolean = false;
 }

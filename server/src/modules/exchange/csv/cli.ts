@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { DataSource } from 'typeorm';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../../../config.js';
 import { createApp } from '../../../app.js';
-import { markDirectoryChanged } from '../../../database/data-version.js';
 import { type Actor, UserRole } from '../../auth/actor.js';
 import { formatProblem } from '../import-report.js';
 import { CsvKind } from './csv-columns.js';
@@ -33,9 +31,10 @@ if (process.argv[1]?.endsWith('cli.js')) {
     console.error(args);
     process.exit(2);
   }
-  let content: string;
+  // The bytes: the importer detects the encoding (UTF-8 with or without BOM, Windows-1252, UTF-16).
+  let content: Uint8Array;
   try {
-    content = readFileSync(args.file, 'utf8');
+    content = new Uint8Array(readFileSync(args.file));
   } catch (e) {
     console.error(`${args.file}: kan het bestand niet lezen (${(e as Error).message})`);
     process.exit(2);
@@ -47,12 +46,11 @@ if (process.argv[1]?.endsWith('cli.js')) {
   await app.init();
   const started = Date.now();
   const report = await app.get(CsvService).import(actor, args.kind, content, args.dryRun);
-  // A running server's matching index did not see these writes: tell it.
-  if (report.applied) await markDirectoryChanged(app.get(DataSource));
   await app.close();
-  for (const problem of report.problems.slice(0, 200)) console.error(formatProblem(problem));
+  for (const problem of report.problems.slice(0, 200)) console.error(`${formatProblem(problem)}${problem.rule ? ` [${problem.rule}]` : ''}`);
   if (report.problems.length > 200) console.error(`… en nog ${report.problems.length - 200} problemen`);
   const what = args.dryRun ? 'Proefimport' : report.applied ? 'Geïmporteerd' : 'Niet geïmporteerd';
+  if (report.encoding) console.log(`Gelezen als ${report.encoding}`);
   console.log(
     `${what}: ${report.records} rijen; ${report.new} nieuw, ${report.changed} gewijzigd, ${report.unchanged} ongewijzigd; ` +
       `${report.problems.length} problemen (${Date.now() - started} ms)`,

@@ -1,4 +1,3 @@
-import { isValidPhoneNumber } from 'libphonenumber-js';
 import { OrganisationKind } from '../../organisation/organisation.entity.js';
 import { Availability, ConsentMethod, PersonRole, Topic } from '../../person/person.entity.js';
 import type { FlatRecord } from '../directory-writer.js';
@@ -45,9 +44,9 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 function text(name: string, field: string, description: string, example: string, max: number, extra: Partial<CsvColumn> = {}): CsvColumn {
   return {
     name, description, example, ...extra,
-    parse(value, ctx) {
+    // Lengths and characters are the entity's rules (person.rules.ts, organisation.rules.ts), checked after parsing.
+    parse(value) {
       const v = value.trim();
-      if (v.length > max) ctx.problem(`is ${v.length} tekens lang; hoogstens ${max} mag`);
       return { [field]: v || null };
     },
     format: (r) => str(r[field]),
@@ -103,8 +102,8 @@ function date(name: string, field: string, description: string, example: string)
     name, description: `${description} Als JJJJ-MM-DD (of DD-MM-JJJJ).`, example,
     parse(value, ctx) {
       const iso = parseDate(value);
+      // A date in the future is the entity's rule, checked after parsing.
       if (iso === undefined) ctx.problem(`'${value.trim()}' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01`);
-      else if (iso && iso > new Date().toISOString().slice(0, 10)) ctx.problem(`${iso} ligt in de toekomst`);
       return { [field]: iso ?? null };
     },
     format: (r) => str(r[field]),
@@ -113,21 +112,18 @@ function date(name: string, field: string, description: string, example: string)
 
 const phone: CsvColumn = {
   name: 'telefoon', description: 'Telefoonnummer, Nederlands (030 123 4567, 06-12345678) of internationaal (+32 …).', example: '06-12345678',
-  parse(value, ctx) {
+  // Validity and notation are the entity's rules (common/rules.ts), the same as the mutations'.
+  parse(value) {
     const v = value.trim();
-    if (v && !isValidPhoneNumber(v, 'NL')) ctx.problem(`'${v}' is geen geldig telefoonnummer`);
-    else if (v.length > 30) ctx.problem('is langer dan 30 tekens');
     return { phone: v || null };
   },
   format: (r, ctx) => (ctx.includeContactDetails ? str(r.phone) : ''),
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const email: CsvColumn = {
   name: 'e-mail', aliases: ['email', 'e_mail', 'emailadres', 'e-mailadres'], description: 'E-mailadres.', example: 'naam@example.org',
-  parse(value, ctx) {
+  parse(value) {
     const v = value.trim();
-    if (v && (!EMAIL.test(v) || v.length > 200)) ctx.problem(`'${v}' is geen geldig e-mailadres`);
     return { email: v || null };
   },
   format: (r, ctx) => (ctx.includeContactDetails ? str(r.email) : ''),
@@ -137,9 +133,8 @@ const externalId: CsvColumn = {
   name: 'extern_id', aliases: ['externe_id', 'id'],
   description: 'Uw eigen sleutel voor dit record (bijvoorbeeld het nummer in uw oude systeem). Een record met hetzelfde extern_id wordt bijgewerkt in plaats van dubbel aangemaakt. Leeg: we zoeken op naam en buurt.',
   example: 'P-0012',
-  parse(value, ctx) {
+  parse(value) {
     const v = value.trim();
-    if (v.length > 100) ctx.problem('is langer dan 100 tekens');
     return { externalId: v || null };
   },
   format: (r) => str(r.externalId ?? r.id),
@@ -147,17 +142,15 @@ const externalId: CsvColumn = {
 
 const name: CsvColumn = {
   ...text('naam', 'name', 'Naam (verplicht).', 'Stichting Hiil Wadaag', 200), required: true,
-  parse(value, ctx) {
+  parse(value) {
     const v = value.trim();
-    if (!v) ctx.problem('naam is verplicht');
-    else if (v.length > 200) ctx.problem(`is ${v.length} tekens lang; hoogstens 200 mag`);
     return { name: v || null };
   },
 };
 
 const neighbourhoods: CsvColumn = {
   name: 'buurten', aliases: ['buurt', 'buurtcodes'],
-  description: "CBS-buurtcodes (BU gevolgd door 8 cijfers) of buurtnamen, gescheiden door ';'.", example: 'BU03440832;BU03440831',
+  description: "CBS-buurtcodes (BU gevolgd door 8 cijfers of hoofdletters, zoals BU0363AD03) of buurtnamen, gescheiden door ';'.", example: 'BU03440832;BU03440831',
   parse(value, ctx) {
     const codes = new Set<string>();
     for (const item of splitList(value)) {
@@ -261,9 +254,8 @@ export const ORGANISATION_COLUMNS: CsvColumn[] = [
   text('omschrijving', 'description', 'Wat de organisatie doet en voor wie.', 'Somalische zelforganisatie; huiswerkbegeleiding en een wekelijkse inloop voor vrouwen.', 2000),
   {
     ...text('website', 'website', 'Website van de organisatie (https://…).', 'https://hiil-wadaag.example.org', 300),
-    parse(value, ctx) {
+    parse(value) {
       const v = value.trim();
-      if (v && !/^https?:\/\/[^\s.]+\.[^\s]+$/i.test(v)) ctx.problem(`'${v}' is geen geldig webadres; begin met https://`);
       return { website: v || null };
     },
   },
@@ -272,9 +264,8 @@ export const ORGANISATION_COLUMNS: CsvColumn[] = [
   text('adres', 'address', 'Straat en huisnummer van de locatie.', 'Hazelaarstraat 141', 300),
   {
     ...text('postcode', 'postcode', 'Postcode, bijvoorbeeld 3527 VA.', '3527 VA', 7),
-    parse(value, ctx) {
+    parse(value) {
       const v = value.trim().toUpperCase();
-      if (v && !/^\d{4} ?[A-Z]{2}$/.test(v)) ctx.problem(`'${value.trim()}' is geen Nederlandse postcode (1234 AB)`);
       return { postcode: v || null };
     },
   },
@@ -369,21 +360,9 @@ export const FIELD_COLUMN: Record<string, string> = {
   externalId: 'extern_id', name: 'naam', kind: 'soort', consentGivenOn: 'toestemming_datum', consentMethod: 'toestemming_wijze',
   consentRecordedBy: 'toestemming_vastgelegd_door', interpreterFormal: 'tolk_formeel', registrationNumber: 'registratienummer',
   isKeyPerson: 'rollen', isInterpreter: 'rollen', isContactPerson: 'rollen', teamId: 'team', organisationId: 'organisatie',
-  lat: 'breedtegraad', lon: 'lengtegraad', neighbourhoods: 'buurten', languages: 'talen',
+  lat: 'breedtegraad', lon: 'lengtegraad', neighbourhoods: 'buurten', languages: 'talen', id: 'extern_id', phone: 'telefoon', email: 'e-mail',
+  availabilityNote: 'beschikbaarheid_toelichting', lastVerifiedOn: 'laatst_gecontroleerd', description: 'omschrijving', website: 'website',
+  address: 'adres', postcode: 'postcode', city: 'plaats', availability: 'beschikbaarheid', topics: 'themas', communities: 'gemeenschappen',
 };
-
-/** Rules that need several columns of a person together. */
-export function checkPerson(r: FlatRecord, report: (field: string, message: string) => void): void {
-  if (!r.isKeyPerson && !r.isInterpreter && !r.isContactPerson) report('isKeyPerson', `geef minstens een rol: ${choices(PERSON_ROLE)}`);
-  if (r.isInterpreter && (r.interpreterFormal === null || r.interpreterFormal === undefined)) {
-    report('interpreterFormal', "vul bij een tolk in of die formeel is (ja) of informeel (nee); die twee lopen we nooit door elkaar");
-  }
-  if (!r.isInterpreter && r.interpreterFormal !== null && r.interpreterFormal !== undefined) report('interpreterFormal', 'alleen invullen bij de rol tolk');
-  if (r.registrationNumber && !(r.isInterpreter && r.interpreterFormal)) report('registrationNumber', 'een registratienummer hoort alleen bij een formele tolk');
-}
-
-export function checkOrganisation(r: FlatRecord, report: (field: string, message: string) => void): void {
-  if ((r.lat === null) !== (r.lon === null)) report('lat', 'vul breedtegraad en lengtegraad allebei in, of geen van beide');
-}
 
 export { OrganisationKind, ConsentMethod };

@@ -38,5 +38,33 @@ export function readCsv(content: string): string[][] {
  * opens it with the right columns and accents.
  */
 export function writeCsv(header: string[], rows: string[][]): string {
-  return '\uFEFF' + stringify([header, ...rows], { delimiter: ';', record_delimiter: 'windows' });
+  return '\uFEFF' + stringify([header, ...rows.map((row) => row.map(neutraliseFormula))], { delimiter: ';', record_delimiter: 'windows' });
+}
+
+/**
+ * CSV injection (OWASP): a spreadsheet runs a cell that starts with = + - @ (or tab / carriage return)
+ * as a formula, e.g. =HYPERLINK(…). On export such a cell gets a leading apostrophe, so Excel and
+ * LibreOffice show it as text; our import takes that apostrophe off again (see readFormulaCell).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** A number or phone number written with a sign ("+31 6 1234 5678", "-4.5") is data, not a formula. */
+const SIGNED_NUMBER = /^[+-][\d\s().,/-]*\d[\d\s().,/-]*$/;
+
+/**
+ * A cell as read: an apostrophe our export put before a formula character is taken off; a cell that
+ * a spreadsheet would run as a formula is refused (the reason, in Dutch), so nothing like
+ * =HYPERLINK(…) is stored and sent on in a later export.
+ */
+export function readFormulaCell(cell: string): { value: string; problem?: string } {
+  const v = cell.trimStart();
+  if (v.startsWith("'") && FORMULA_START.test(v.slice(1))) return { value: v.slice(1) };
+  if (!FORMULA_START.test(v) || SIGNED_NUMBER.test(v.trimEnd())) return { value: cell };
+  return {
+    value: cell,
+    problem: `begint met '${v[0] === '\t' ? 'tab' : v[0] === '\r' ? 'regeleinde' : v[0]}': een spreadsheet voert dat uit als formule. Haal het teken weg, of zet er een ' (apostrof) voor als het echt tekst is`,
+  };
 }

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../../../common/errors.js';
+import { badInput, DomainError, ErrorCode } from '../../../common/errors.js';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import { type Actor, UserRole } from '../../auth/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { LanguageService } from '../../language/language.service.js';
-import { count, type Draft, type EntityType, plan, Snapshot, write } from '../directory-writer.js';
+import { count, type Draft, type EntityType, ownershipProblems, plan, Snapshot, write } from '../directory-writer.js';
+import { OwnershipService } from '../../ownership/ownership.service.js';
 import type { ImportProblem, ImportReport } from '../import-report.js';
 import { ReferenceData } from '../reference-data.js';
 import { normaliseWord } from '../vocabulary.js';
-import { checkOrganisation, checkPerson, COLUMNS, type CsvColumn, CsvKind, FIELD_COLUMN } from './csv-columns.js';
-import { CsvSyntaxError, readCsv, writeCsv } from './csv-format.js';
+import { COLUMNS, type CsvColumn, CsvKind, FIELD_COLUMN } from './csv-columns.js';
+import { decodeCsv, type Decoded } from './csv-encoding.js';
+import { CsvSyntaxError, readCsv, readFormulaCell, writeCsv } from './csv-format.js';
 
 export const MAX_CSV_ROWS = 50_000;
 const ENTITY: Record<CsvKind, EntityType> = { [CsvKind.ORGANISATIONS]: 'Organisation', [CsvKind.PERSONS]: 'Person' };
@@ -23,10 +25,17 @@ const headerKey = (name: string) => normaliseWord(name).replace(/['’]/g, '').r
 /** Who may import: a signed-in coordinator or administrator. */
 export function requireImporter(accessPolicy: AccessPolicy, actor: Actor | null): Actor {
   const signedIn = accessPolicy.requireSignedIn(actor);
-  if (signedIn.role === UserRole.MEMBER) {
+  if (signedIn.role !== UserRole.COORDINATOR && signedIn.role !== UserRole.ADMINISTRATOR) {
     throw new DomainError(ErrorCode.FORBIDDEN, 'Alleen een coördinator of beheerder mag gegevens importeren');
   }
   return signedIn;
+}
+
+/** Text that reached us already decoded (the `content` field): say so when it was decoded wrongly on the way. */
+function textProblem(text: string): Decoded {
+  if (/\u0000/.test(text)) return { problem: 'het bestand lijkt UTF-16 maar is als tekst verstuurd; stuur de bytes (contentBase64) of sla het op als "CSV UTF-8"' };
+  if (/\uFFFD/.test(text)) return { problem: 'het bestand is niet als UTF-8 gelezen (er staan vervangingstekens � in); stuur de bytes (contentBase64) of sla het op als "CSV UTF-8"' };
+  return { text: text.replace(/^\uFEFF/, ''), encoding: text.startsWith('\uFEFF') ? 'UTF-8 met BOM' : 'UTF-8' };
 }
 
 @Injectable()
@@ -36,6 +45,7 @@ export class CsvService {
     private readonly languages: LanguageService,
     private readonly audit: AuditService,
     private readonly accessPolicy: AccessPolicy,
+    private readonly ownership: OwnershipService,
   ) {}
 
   /** Maps header cells to our columns; unknown and missing columns are problems in row 1. */
@@ -72,20 +82,39 @@ export class CsvService {
           return;
         }
         if (!column) return;
-        Object.assign(fields, column.parse(value, { ref, problem: (message) => problems.push({ row, column: column.name, message }) }));
+        const cell = readFormulaCell(value);
+        if (cell.problem) {
+          problems.push({ row, column: column.name, message: cell.problem, rule: 'csv.formula' });
+          return;
+        }
+        Object.assign(fields, column.parse(cell.value, { ref, problem: (message) => problems.push({ row, column: column.name, message }) }));
       });
       drafts.push({ row, fields });
     });
     return drafts;
   }
 
+  /** The file of an importCsv input: its bytes (base64, encoding detected here) or its text; exactly one. */
+  fileOf(input: { content?: string | null; contentBase64?: string | null }): string | Uint8Array {
+    const given = [input.content, input.contentBase64].filter((v) => v !== undefined && v !== null).length;
+    if (given !== 1) throw badInput('contentBase64', 'Geef het bestand als contentBase64 (de bytes) of als content (tekst), niet allebei en niet geen van beide');
+    return input.contentBase64 ? new Uint8Array(Buffer.from(input.contentBase64, 'base64')) : input.content!;
+  }
+
   /**
    * Checks a CSV file and, unless it is a dry run or has problems, imports it in one transaction:
    * all rows or none. Each new or changed record gets an audit entry; unchanged ones are left alone.
    */
-  async import(actor: Actor | null, kind: CsvKind, content: string, dryRun = false): Promise<ImportReport> {
+  async import(actor: Actor | null, kind: CsvKind, file: string | Uint8Array, dryRun = false): Promise<ImportReport> {
     requireImporter(this.accessPolicy, actor);
     const report: ImportReport = { dryRun, applied: false, records: 0, new: 0, changed: 0, unchanged: 0, problems: [] };
+    const decoded = typeof file === 'string' ? textProblem(file) : decodeCsv(file);
+    if ('problem' in decoded) {
+      report.problems.push({ row: 1, column: '-', message: decoded.problem, rule: 'csv.encoding' });
+      return report;
+    }
+    report.encoding = decoded.encoding;
+    const content = decoded.text;
     let rows: string[][];
     try {
       rows = readCsv(content);
@@ -108,10 +137,9 @@ export class CsvService {
       const drafts = this.toDrafts(kind, rows, ref, report.problems);
       report.records = drafts.length;
       const snapshot = await Snapshot.load(em, ENTITY[kind]);
-      const planned = plan(snapshot, drafts, {
-        actor, accessPolicy: this.accessPolicy, columnOf: (field) => FIELD_COLUMN[field] ?? field,
-        check: kind === CsvKind.PERSONS ? checkPerson : checkOrganisation,
-      });
+      const columnOf = (field: string) => FIELD_COLUMN[field] ?? field;
+      const planned = plan(snapshot, drafts, { columnOf });
+      planned.problems.push(...await ownershipProblems(em, this.ownership, actor!, planned.changes, columnOf));
       // One problem per cell: a value that did not parse is not also reported as missing.
       const reported = new Set(report.problems.map((p) => `${p.row}|${p.column}`));
       report.problems.push(...planned.problems.filter((p) => !reported.has(`${p.row}|${p.column}`)));
@@ -135,7 +163,7 @@ export class CsvService {
    * Persons need a signed-in user; their phone and e-mail only go to those who may see them.
    */
   async export(actor: Actor | null, kind: CsvKind): Promise<string> {
-    if (kind === CsvKind.PERSONS) this.accessPolicy.requireSignedIn(actor);
+    if (kind === CsvKind.PERSONS) this.accessPolicy.requirePersonalData(actor);
     const includeContactDetails = kind === CsvKind.ORGANISATIONS || this.accessPolicy.canSeePersonalData(actor);
     return this.dataSource.transaction(async (em) => {
       const ref = await ReferenceData.load(em, this.languages);

@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBase64, IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CsvKind } from '../csv/csv-columns.js';
 
 registerEnumType(CsvKind, { name: 'CsvKind', description: 'organisaties of personen' });
@@ -13,10 +13,17 @@ export class ImportCsvInput {
   @IsEnum(CsvKind, { message: 'kind moet ORGANISATIONS of PERSONS zijn' })
   kind: CsvKind;
 
-  @Field({ description: "The file's text (UTF-8, ';' or ',' as separator, with or without BOM)" })
+  @Field(() => String, { nullable: true, description: "The file's text, already decoded (';' or ',' as separator). Prefer contentBase64: then the server detects the encoding." })
+  @IsOptional()
   @IsString({ message: 'content moet tekst zijn' })
   @MaxLength(MAX_IMPORT_CHARS, { message: 'het bestand is groter dan 20 MB; splits het' })
-  content: string;
+  content?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The file's bytes, base64: UTF-8 with or without BOM, Windows-1252 (Dutch Excel) or UTF-16 are detected and reported" })
+  @IsOptional()
+  @IsBase64({}, { message: 'contentBase64 moet base64 zijn' })
+  @MaxLength(Math.ceil(MAX_IMPORT_CHARS / 3) * 4, { message: 'het bestand is groter dan 20 MB; splits het' })
+  contentBase64?: string | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Only check and report; write nothing' })
   @IsOptional()

@@ -10,10 +10,11 @@ import { OrganisationKind } from '../../organisation/organisation.entity.js';
 import { LanguageLevel } from '../../person/person-language.entity.js';
 import { Availability, ConsentMethod, Topic } from '../../person/person.entity.js';
 import { TeamKind } from '../../team/team.entity.js';
-import { checkPerson } from '../csv/csv-columns.js';
 import { parseDate } from '../csv/csv-columns.js';
 import { requireImporter } from '../csv/csv.service.js';
-import { count, type Draft, plan, Snapshot, write } from '../directory-writer.js';
+import { count, type Draft, ownershipProblems, plan, Snapshot, write } from '../directory-writer.js';
+import { OwnershipService } from '../../ownership/ownership.service.js';
+import { ownershipViolation } from '../../ownership/write-rule.js';
 import type { ImportProblem, ImportReport } from '../import-report.js';
 import { ReferenceData } from '../reference-data.js';
 import { AGREEMENT_SERVICE_STATUS, BYDAY, codeFromUri, type Json, UUID } from './hsds-profile.js';
@@ -62,6 +63,7 @@ export class HsdsImportService {
     private readonly languages: LanguageService,
     private readonly audit: AuditService,
     private readonly accessPolicy: AccessPolicy,
+    private readonly ownership: OwnershipService,
   ) {}
 
   /** Organizations (each with its services) from any of the shapes we accept. */
@@ -73,7 +75,9 @@ export class HsdsImportService {
       if (Array.isArray(d.contents)) items.push(...asArray(d.contents));
       if (Array.isArray(d.organizations)) items.push(...asArray(d.organizations));
       if (Array.isArray(d.services)) items.push(...asArray(d.services));
-      if (!items.length && typeof d.id === 'string') items.push(d);
+      // One organization (our /hsds/organizations/{id} answer) carries its services: it is the item, not they (defect 3).
+      const single = typeof d.id === 'string' && !Array.isArray(d.contents) && !Array.isArray(d.organizations);
+      if (single) items.splice(0, items.length, d);
     }
     if (!items.length) problems.push({ row: 1, column: '-', message: 'geen HSDS-organizations of -services gevonden (verwacht een lijst, { contents: [...] } of { organizations: [...] })' });
     const organizations = new Map<string, Json>();
@@ -368,10 +372,12 @@ export class HsdsImportService {
         (team ? teamDrafts : organisationDrafts).push(draft);
         owners.push({ org, team, draft });
       });
-      const options = { actor, accessPolicy: this.accessPolicy, columnOf: (field: string) => field };
+      const options = { columnOf: (field: string) => field };
       const organisationPlan = plan(await Snapshot.load(em, 'Organisation'), organisationDrafts, options);
       const teamPlan = plan(await Snapshot.load(em, 'Team'), teamDrafts, options);
       problems.push(...organisationPlan.problems, ...teamPlan.problems);
+      // Ownership with the mutations' rule: the record as it is and as the file would make it.
+      problems.push(...await ownershipProblems(em, this.ownership, actor!, [...organisationPlan.changes, ...teamPlan.changes], options.columnOf));
 
       // Persons point at the record their organization became (matched or new).
       const idByRow = new Map([...organisationPlan.changes, ...teamPlan.changes].map((c) => [c.row, c.after.id]));
@@ -394,11 +400,9 @@ export class HsdsImportService {
       addContacts(loose, {}, 'services');
       // A contact listed under an organization and again under its service is one person.
       const unique = [...new Map(personDrafts.map((d) => [d.id ?? `${d.row}`, d])).values()];
-      const personPlan = plan(await Snapshot.load(em, 'Person'), unique, {
-        ...options,
-        check: checkPerson,
-      });
+      const personPlan = plan(await Snapshot.load(em, 'Person'), unique, options);
       problems.push(...personPlan.problems);
+      problems.push(...await ownershipProblems(em, this.ownership, actor!, personPlan.changes, options.columnOf));
 
       // Agreements, walk-in hours and fixed contact persons refer to the records above by their id in the file.
       const personSnapshot = await Snapshot.load(em, 'Person');
@@ -467,15 +471,28 @@ export class HsdsImportService {
       // A coordinator changes only what belongs to their own teams.
       const mayEdit = (teamId: unknown) => !actor || actor.role !== 'COORDINATOR' || !teamId || this.accessPolicy.canEdit(actor, [String(teamId)]);
       for (const c of agreementPlan) {
-        if (c.kind !== 'unchanged' && !mayEdit(c.after.teamId)) problems.push({ row: c.row, column: 'teamId', message: 'u mag deze afspraak niet wijzigen: die hoort niet bij uw team' });
+        // The agreement's team now (old owner) and in the file (new owner).
+        if (c.kind !== 'unchanged' && !(mayEdit(c.after.teamId) && mayEdit(existingAgreements.get(c.id)?.teamId))) problems.push({ row: c.row, column: 'teamId', message: 'u mag deze afspraak niet wijzigen: die hoort niet bij uw team', code: 'FORBIDDEN', rule: 'ownership.existing' });
       }
       for (const c of activityPlan) {
-        if (c.kind !== 'unchanged' && !mayEdit(teamOfAgreement.get(String(c.after.agreementId)))) {
-          problems.push({ row: c.row, column: 'agreementId', message: 'u mag dit spreekuur niet wijzigen: het hoort bij een afspraak van een ander team' });
-        }
+        if (c.kind === 'unchanged' || !actor || actor.role === 'ADMINISTRATOR') continue;
+        // A walk-in hour belongs to its agreement's team, its organisation's teams and the teams of its neighbourhood: before and after.
+        const teamsOf = async (a: Record<string, unknown>) => {
+          const agreementTeam = a.agreementId ? teamOfAgreement.get(String(a.agreementId)) : undefined;
+          const teams = await this.ownership.teamsOfActivity({ organisationId: a.organisationId as string | null, neighbourhoodCode: String(a.neighbourhoodCode ?? '') }, em);
+          return [...new Set([...(agreementTeam ? [agreementTeam] : []), ...teams])];
+        };
+        const refused = ownershipViolation(actor, { before: c.before ? await teamsOf(c.before) : null, after: await teamsOf(c.after) }, 'dit spreekuur');
+        if (refused) problems.push({ row: c.row, column: 'agreementId', message: refused.message, code: refused.code, rule: refused.rule });
       }
       for (const d of assignmentPlan.create) {
-        if ('teamId' in d.party && !mayEdit(d.party.teamId)) problems.push({ row: d.row, column: 'contacts', message: 'u mag de vaste contactpersoon van dit team niet wijzigen' });
+        if ('teamId' in d.party && !mayEdit(d.party.teamId)) problems.push({ row: d.row, column: 'contacts', message: 'u mag de vaste contactpersoon van dit team niet wijzigen', code: 'FORBIDDEN', rule: 'ownership.existing' });
+        if ('organisationId' in d.party && actor) {
+          // An organisation's fixed contact person belongs to the organisation's teams, as ContactAssignmentService judges it.
+          const teams = await this.ownership.teamsOfContactParty({ organisationId: d.party.organisationId }, em);
+          const refused = ownershipViolation(actor, { before: teams, after: teams }, 'de vaste contactpersoon van deze organisatie');
+          if (refused) problems.push({ row: d.row, column: 'contacts', message: refused.message, code: refused.code, rule: refused.rule });
+        }
       }
 
       const seen = new Set<string>();

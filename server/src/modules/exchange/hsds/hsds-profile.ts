@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { cbsCode } from '../../neighbourhood/cbs-code.js';
 
 /**
  * The Dutch profile of HSDS 3.1 for the sociale kaart (docs/hsds-profile.md). HSDS has no model of
@@ -146,7 +147,7 @@ export function clean<T extends Json>(object: T): T {
 
 /** Where a service area's CBS neighbourhood is named: a URN with the CBS code. */
 export const neighbourhoodUri = (code: string) => `urn:cbs:buurt:${code}`;
-export const codeFromUri = (uri: unknown) => (typeof uri === 'string' ? /^urn:cbs:buurt:(BU\d{8})$/.exec(uri)?.[1] : undefined);
+export const codeFromUri = (uri: unknown) => (typeof uri === 'string' ? cbsCode('neighbourhood', /^urn:cbs:buurt:(.*)$/.exec(uri)?.[1]) ?? undefined : undefined);
 
 /** ISO weekday (1 = Monday) ↔ RFC 5545 BYDAY. */
 export const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;

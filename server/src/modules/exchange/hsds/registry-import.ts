@@ -55,6 +55,8 @@ export async function planRows(em: EntityManager, target: RegistryTarget, drafts
   const claimed = new Set<string>();
   const changes: RowChange[] = [];
   for (const draft of drafts) {
+    // Text in the one stored form (NFC), as every other write route stores it.
+    for (const [key, value] of Object.entries(draft.fields)) if (typeof value === 'string') draft.fields[key] = value.normalize('NFC');
     const fields = Object.keys(draft.fields);
     const match = (draft.id && byId.get(draft.id)) || (draft.fields.externalId ? byExternal.get(draft.fields.externalId as string) : undefined);
     const found = match && !claimed.has(match.id as string) ? match : undefined;

@@ -11,6 +11,12 @@ export class ImportProblemModel implements ImportProblem {
 
   @Field({ description: 'What is wrong, in Dutch' })
   message: string;
+
+  @Field({ description: 'The error code a GraphQL mutation gives for the same refusal: BAD_USER_INPUT, FORBIDDEN, NOT_FOUND…' })
+  code: string;
+
+  @Field(() => String, { nullable: true, description: 'The domain rule that refused it, the same on every write route (for example person.consent.future)' })
+  rule?: string;
 }
 
 @ObjectType('ImportReport', { description: 'What an import did, or would do on a dry run' })
@@ -35,4 +41,7 @@ export class ImportReportModel implements ImportReport {
 
   @Field(() => [ImportProblemModel])
   problems: ImportProblemModel[];
+
+  @Field(() => String, { nullable: true, description: 'The character encoding the CSV file was read in: UTF-8, UTF-8 met BOM, Windows-1252, UTF-16 LE or UTF-16 BE' })
+  encoding?: string;
 }

@@ -1,5 +1,4 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { markDirectoryChanged } from '../../../database/data-version.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../../test/support/test-server.js';
 import { Agreement, AgreementStatus, AgreementType } from '../../agreement/agreement.entity.js';
@@ -65,16 +64,16 @@ describe('ranking on a hand-built data set', () => {
     expect(result.place).toEqual({ lat: 52, lon: 5, neighbourhoodCode: CENTRUM, neighbourhoodName: 'Centrum' });
     expect(result.totalCount).toBe(6);
     expect(names(result)).toEqual([
-      'Hodan (moedertaal, Oost)',
       'Faisal (vloeiend, Centrum)',
+      'Hodan (moedertaal, Oost)',
       'Ayaan (formele tolk, Zuid)',
       'Warsame (informele tolk, Noord)',
       'Somalische Vereniging',
       'Basis (Centrum, contactpersoon)',
     ]);
-    const [hodan, faisal, ayaan, warsame, vereniging, basis] = result.matches;
-    // 0.35 language + 0.25 distance (0–1 km band) + 0.15 trained key person + 0.10 verified + 0.05 available.
-    expect(hodan.score).toBe(0.9);
+    const [faisal, hodan, ayaan, warsame, vereniging, basis] = result.matches;
+    // 0.35 language + 0.20 × 1/(1 + 0.8/2) distance + 0.15 trained key person + 0.10 verified + 0.05 available.
+    expect(hodan.score).toBe(0.793);
     expect(hodan.distanceKm).toBeCloseTo(0.8, 2);
     expect(hodan.reasons.map((r) => r.text)).toEqual([
       'Spreekt Somalisch (moedertaal)', 'Actief in Oost, 0,8 km', 'Getrainde sleutelpersoon', 'Laatst gecontroleerd 1 maand geleden', 'Beschikbaar',
@@ -82,6 +81,7 @@ describe('ranking on a hand-built data set', () => {
     expect(hodan.weaknesses).toEqual([]);
     expect(hodan.mapPoint).toEqual({ lat: 52, lon: 5.0117, neighbourhoodCode: OOST });
 
+    // 0.35 × 0.7 fluent + 0.20 at 0 km + 0.05 in the searched buurt itself + 0.15 + 0.10 + 0.05.
     expect(faisal.score).toBe(0.795);
     expect(faisal.distanceKm).toBe(0);
     expect(faisal.reasons.map((r) => [r.code, r.text])).toEqual([
@@ -89,7 +89,11 @@ describe('ranking on a hand-built data set', () => {
       ['VERIFIED', 'Laatst gecontroleerd 1 maand geleden'], ['AVAILABLE', 'Beschikbaar'],
     ]);
 
-    expect(ayaan.score).toBe(0.775);
+    // 0.35 + 0.20 × 1/(1 + 2/2) + 0.15 formal interpreter + 0.10 + 0.05.
+    expect(ayaan.score).toBe(0.75);
+    expect(warsame.score).toBe(0.64);
+    expect(vereniging.score).toBe(0.58);
+    expect(basis.score).toBe(0.495);
     expect(ayaan.reasons.map((r) => r.text)).toEqual([
       'Spreekt Somalisch (moedertaal)', 'Actief in Zuid, 2,0 km', 'Formele tolk (Rbtv 12345)', 'Laatst gecontroleerd 2 maanden geleden', 'Beschikbaar',
     ]);
@@ -112,13 +116,15 @@ describe('ranking on a hand-built data set', () => {
     expect(result.suggestions).toEqual([]);
   });
 
-  it('language level beats distance within the same kilometre band', async () => {
+  it('working in the searched buurt itself counts: a fluent speaker there edges out a native speaker 0.8 km away', async () => {
     const result = await match();
     const hodan = result.matches.find((m) => m.partner.name.startsWith('Hodan'))!;
     const faisal = result.matches.find((m) => m.partner.name.startsWith('Faisal'))!;
-    expect(Math.floor(hodan.distanceKm)).toBe(Math.floor(faisal.distanceKm));
-    expect(hodan.distanceKm).toBeGreaterThan(faisal.distanceKm);
-    expect(result.matches.indexOf(hodan)).toBeLessThan(result.matches.indexOf(faisal));
+    expect(faisal.distanceKm).toBe(0);
+    expect(hodan.distanceKm).toBeCloseTo(0.8, 2);
+    // Language 0.35 × (1 − 0.7) = 0.105 for Hodan; distance 0.20 × (1 − 1/1.4) = 0.057 and the buurt itself 0.05 for Faisal.
+    expect(faisal.score - hodan.score).toBeCloseTo(0.002, 5);
+    expect(result.matches.indexOf(faisal)).toBeLessThan(result.matches.indexOf(hodan));
   });
 
   it('never shows an informal interpreter when formal interpreters only is asked', async () => {
@@ -177,6 +183,17 @@ describe('ranking on a hand-built data set', () => {
     const nobody = await match({ languages: ['Pools'] });
     expect(nobody.suggestions).toEqual([{ field: 'languages', text: expect.stringContaining('Pools'), count: 0 }]);
   });
+
+  it('leaves out a person marked not available, says so, and lists them last when asked', async () => {
+    await addPerson(ds, { name: 'Emre (niet beschikbaar, Centrum)', languages: [['tur', NATIVE]], neighbourhoods: [CENTRUM], keyPerson: true, trained: true, availability: Availability.UNAVAILABLE });
+    const without = await match({ languages: ['tur'] });
+    expect(without.matches).toEqual([]);
+    expect(without.totalCount).toBe(0);
+    expect(without.suggestions).toEqual([{ field: 'includeUnavailable', text: 'Toon ook wie nu niet beschikbaar is: 1 partner', count: 1 }]);
+    const withThem = await match({ languages: ['tur'], includeUnavailable: true });
+    expect(names(withThem)).toEqual(['Emre (niet beschikbaar, Centrum)']);
+    expect(withThem.matches[0].weaknesses.map((w) => [w.code, w.text])).toContainEqual(['UNAVAILABLE', 'Nu niet beschikbaar']);
+  });
 });
 
 describe('the index follows writes', () => {
@@ -197,34 +214,34 @@ describe('the index follows writes', () => {
     expect(names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }))).toEqual(['Ayaan (formele tolk, Zuid)']);
     expect(names(await match({ neighbourhoodCode: VER, radiusKm: 0.5 }))).toContain('Nieuw (Zuid)');
 
-    // Archiving through a query-builder update, which carries no entity: the whole index reloads.
+    // Archiving through a query-builder update, which carries no entity: the feed still names the
+    // partner (a trigger writes it), so only that partner is re-read, never the whole index.
+    const loads = index.fullLoads;
     await repo.createQueryBuilder().update().set({ archivedAt: '2026-11-24T00:00:00.000Z' }).where('id = :id', { id: nieuw.id }).execute();
     expect(names(await match({ neighbourhoodCode: VER, radiusKm: 0.5 }))).not.toContain('Nieuw (Zuid)');
 
     await repo.update({ id: nieuw.id }, { archivedAt: null });
     expect(names(await match({ neighbourhoodCode: VER, radiusKm: 0.5 }))).toContain('Nieuw (Zuid)');
+    // A bulk delete by criteria, and the join rows cascading with it.
     await repo.delete({ id: nieuw.id });
-    await index.refresh(nieuw.id);
     expect(names(await match({ neighbourhoodCode: VER, radiusKm: 0.5 }))).not.toContain('Nieuw (Zuid)');
+    expect(index.fullLoads).toBe(loads);
   });
 
-  it('learns of writes by another process (an importer) from the directory version', async () => {
+  it('learns of writes by another process (an importer) at its next search, without a full reload', async () => {
     const index = server.app.get(MatchIndex);
-    // A second connection without the index's subscriber: what a CLI importer in its own process is to the server.
+    // A second data source: what a CLI importer or another server in its own process is to this one.
     const other = new DataSource({ ...ds.options, migrationsRun: false } as DataSourceOptions);
     await other.initialize();
-    index.versionCheckMs = 0;
     try {
+      const loads = index.fullLoads;
       const outsider = await addPerson(other, { name: 'Van buiten (Zuid)', languages: [['som', NATIVE]], neighbourhoods: [ZUID], keyPerson: true });
-      // Nobody told the server yet, so its index still holds the old directory …
-      expect(names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }))).not.toContain('Van buiten (Zuid)');
-      // … until the importer bumps the version when it is done.
-      await markDirectoryChanged(other);
       expect(names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }))).toContain('Van buiten (Zuid)');
-      await ds.getRepository(Person).delete({ id: outsider.id });
-      await index.refresh(outsider.id);
+      await other.getRepository(Person).update({ id: outsider.id }, { archivedAt: '2026-11-24T00:00:00.000Z' });
+      expect(names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }))).not.toContain('Van buiten (Zuid)');
+      await other.getRepository(Person).delete({ id: outsider.id });
+      expect(index.fullLoads).toBe(loads);
     } finally {
-      index.versionCheckMs = 1000;
       await other.destroy();
     }
   });
@@ -286,8 +303,8 @@ describe('an active agreement with a team covering the place', () => {
     expect(faisalAfter.reasons.map((r) => r.text)).toContain('Actieve samenwerkingsafspraak met Buurtteam Centrum');
     const hodanAfter = after.matches.find((m) => m.partner.name.startsWith('Hodan'))!;
     expect(hodanAfter.reasons.map((r) => r.code)).not.toContain('AGREEMENT');
-    // Faisal (0.795 + 0.1) now ranks first, ahead of Hodan (0.9)? 0.895 < 0.9: the better speaker still leads.
-    expect(names(after).slice(0, 2)).toEqual(['Hodan (moedertaal, Oost)', 'Faisal (vloeiend, Centrum)']);
+    // Faisal (0.795 + 0.1 = 0.895) now leads Hodan (0.793) by more than a near tie.
+    expect(names(after).slice(0, 2)).toEqual(['Faisal (vloeiend, Centrum)', 'Hodan (moedertaal, Oost)']);
 
     // The team does not cover Noord: searching from there, the agreement does not count.
     const fromNoord = await match({ neighbourhoodCode: NOORD, radiusKm: 1 });

@@ -53,6 +53,10 @@ export class MatchInput {
   @IsBoolean({ message: 'formalInterpretersOnly moet waar of onwaar zijn' })
   formalInterpretersOnly: boolean = false;
 
+  @Field({ defaultValue: false, description: 'Also list persons marked not available (last, with the weakness); left out otherwise' })
+  @IsBoolean({ message: 'includeUnavailable moet waar of onwaar zijn' })
+  includeUnavailable: boolean = false;
+
   @Field(() => [String], { nullable: true, description: 'Only partners serving one of these communities (codes, e.g. somali)' })
   @IsOptional()
   @IsArray({ message: 'communities moet een lijst zijn' })

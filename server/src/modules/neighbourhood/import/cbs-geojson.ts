@@ -1,10 +1,19 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import proj4 from 'proj4';
+import { cbsCode, type CbsCodeKind, invalidCbsCodeMessage, municipalityCodeOf, districtCodeOf, normaliseCbsCode } from '../cbs-code.js';
 
 /** RD New (EPSG:28992), the Dutch national grid in which CBS also publishes its maps. */
-proj4.defs('EPSG:28992', '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.4171,50.3319,465.5524,1.9342,-1.6677,9.1019,4.0725 +units=m +no_defs');
+// The EPSG:28992 definition with EPSG's 7-parameter Bessel→WGS84 shift (rotations in arc seconds,
+// coordinate-frame signs as proj expects them). The older "+towgs84=…,1.9342,-1.6677,9.1019,…" put
+// every position about 170 m off; the test checks against official reference points.
+proj4.defs('EPSG:28992', '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs');
 const fromRd = proj4('EPSG:28992', 'EPSG:4326');
 
+export interface ParsedMunicipality {
+  code: string;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+}
 export interface ParsedDistrict {
   code: string;
   name: string;
@@ -31,11 +40,8 @@ const text = (p: Props, ...keys: string[]) => {
   return undefined;
 };
 
-/** True when the file declares RD New, or its coordinates are clearly metres rather than degrees. */
-function isRdNew(collection: FeatureCollection & { crs?: { properties?: { name?: string } } }, first?: Position): boolean {
-  if (collection.crs?.properties?.name?.includes('28992')) return true;
-  return !!first && (Math.abs(first[0]) > 180 || Math.abs(first[1]) > 90);
-}
+/** RD New coordinates are metres (x 0–300 000, y 300 000–625 000), never degrees. */
+const isRdPosition = (p?: Position) => !!p && (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90);
 
 function firstPosition(geometry: Polygon | MultiPolygon): Position | undefined {
   return geometry.type === 'Polygon' ? geometry.coordinates[0]?.[0] : geometry.coordinates[0]?.[0]?.[0];
@@ -93,15 +99,113 @@ function validGeometry(geometry: unknown): geometry is Polygon | MultiPolygon {
     Array.isArray(ring) && ring.length >= 4 && ring.every((p) => Array.isArray(p) && p.length >= 2 && p.every(Number.isFinite))));
 }
 
+export interface CbsParseOptions {
+  /** Only these municipalities (GM codes); other municipalities' features are skipped before they are validated. */
+  municipalityCodes?: string[];
+  /** The name of a municipality that no gemeente file named (the shipped 2024 list). */
+  nameOf?: (municipalityCode: string) => string | undefined;
+}
+
+export type ParsedFeature =
+  | { kind: 'municipality'; value: ParsedMunicipality; reprojected: boolean }
+  | { kind: 'district'; value: ParsedDistrict; reprojected: boolean }
+  | { kind: 'neighbourhood'; value: ParsedNeighbourhood; reprojected: boolean }
+  | { kind: 'skipped' }
+  | { kind: 'problem'; municipalityCode: string | null; problem: string };
+
+const PREFIX_KIND: Record<string, CbsCodeKind> = { BU: 'neighbourhood', WK: 'district', GM: 'municipality' };
+
 /**
- * Reads a CBS wijk- en buurtkaart GeoJSON (the PDOK property names `buurtcode`, `buurtnaam`, `wijkcode`,
- * `gemeentecode`, … or `statcode`/`statnaam`), in WGS84 or RD New. Validates the whole file first: a
- * bad file throws a CbsFileError naming every feature and problem, and nothing is returned.
+ * One feature of a CBS wijk- en buurtkaart file: the national PDOK/CBS files (`statcode`, `statnaam`,
+ * `jrstatcode`, for buurt, wijk and gemeente layers) and our own names (`buurtcode`, `buurtnaam`,
+ * `wijkcode`, `wijknaam`, `gemeentecode`, `gemeentenaam`), in WGS84 or RD New. The municipality filter
+ * comes first: a feature of another municipality is skipped before anything else is checked.
  */
-export function parseCbsGeoJson(content: string, options: { municipalityCode?: string } = {}): {
+export function parseCbsFeature(feature: Feature, index: number, options: CbsParseOptions = {}): ParsedFeature {
+  const p = (feature?.properties ?? {}) as Props;
+  const yearCode = text(p, 'jrstatcode')?.replace(/^\d{4}/, '');
+  const raw = text(p, 'statcode', 'buurtcode') ?? yearCode ?? text(p, 'wijkcode', 'gemeentecode') ?? (typeof feature?.id === 'string' ? feature.id : undefined);
+  const code = raw ? normaliseCbsCode(raw) : undefined;
+  const municipalityCode = (text(p, 'gemeentecode') && normaliseCbsCode(text(p, 'gemeentecode')!)) ?? (code ? municipalityCodeOf(code) : null);
+  if (options.municipalityCodes && (!municipalityCode || !options.municipalityCodes.includes(municipalityCode))) return { kind: 'skipped' };
+  const label = `feature ${index + 1}${code ? ` (${code})` : ''}`;
+  const problem = (text: string): ParsedFeature => ({ kind: 'problem', municipalityCode, problem: `${label}: ${text}` });
+  if (!code) return problem('geen buurtcode, wijkcode of gemeentecode (statcode)');
+  const kind = PREFIX_KIND[code.slice(0, 2)];
+  if (!kind || !cbsCode(kind, code)) return problem(invalidCbsCodeMessage(kind ?? 'neighbourhood', code));
+  const name = kind === 'neighbourhood' ? text(p, 'statnaam', 'buurtnaam') : kind === 'district' ? text(p, 'statnaam', 'wijknaam') : text(p, 'statnaam', 'gemeentenaam');
+  if (!name) return problem('naam ontbreekt (statnaam, buurtnaam, wijknaam of gemeentenaam)');
+  if (!validGeometry(feature.geometry)) return problem('geometrie moet een geldig Polygon of MultiPolygon zijn');
+  const rd = isRdPosition(firstPosition(feature.geometry));
+  const geometry = rd ? reproject(feature.geometry) : feature.geometry;
+  const first = firstPosition(geometry)!;
+  if (first[0] < 3 || first[0] > 7.5 || first[1] < 50.5 || first[1] > 54) {
+    return problem(`coördinaten liggen niet in Nederland (${first.join(', ')})`);
+  }
+  const ownMunicipality = kind === 'municipality' ? code : municipalityCode ?? code;
+  if (kind === 'municipality') return { kind, reprojected: rd, value: { code, name, geometry } };
+  const municipalityName = options.nameOf?.(ownMunicipality) ?? text(p, 'gemeentenaam') ?? ownMunicipality;
+  if (kind === 'district') {
+    return { kind, reprojected: rd, value: { code, name: cleanDistrictName(name), municipalityCode: ownMunicipality, municipalityName, geometry } };
+  }
+  const districtCode = cbsCode('district', text(p, 'wijkcode')) ?? districtCodeOf(code);
+  return {
+    kind, reprojected: rd,
+    value: { code, name, districtCode, districtName: text(p, 'wijknaam') ?? null, municipalityCode: ownMunicipality, municipalityName, geometry, centroid: areaCentroid(geometry) },
+  };
+}
+
+/** Collects features, their problems (grouped so the message names every one) and duplicate codes. */
+export class CbsFeatureCollector {
+  readonly problems: string[] = [];
+  readonly municipalities: ParsedMunicipality[] = [];
+  readonly districts: ParsedDistrict[] = [];
+  readonly neighbourhoods: ParsedNeighbourhood[] = [];
+  reprojected = false;
+  skipped = 0;
+  private readonly seen = new Set<string>();
+
+  /** Adds one feature; returns the parsed feature (or null when skipped or refused). */
+  add(feature: Feature, index: number, options: CbsParseOptions, keep = true): ParsedFeature | null {
+    const parsed = parseCbsFeature(feature, index, options);
+    if (parsed.kind === 'skipped') {
+      this.skipped++;
+      return null;
+    }
+    if (parsed.kind === 'problem') {
+      this.problems.push(parsed.problem);
+      return null;
+    }
+    if (this.seen.has(parsed.value.code)) {
+      this.problems.push(`feature ${index + 1} (${parsed.value.code}): code ${parsed.value.code} komt twee keer voor`);
+      return null;
+    }
+    this.seen.add(parsed.value.code);
+    this.reprojected ||= parsed.reprojected;
+    if (keep) {
+      if (parsed.kind === 'municipality') this.municipalities.push(parsed.value);
+      else if (parsed.kind === 'district') this.districts.push(parsed.value);
+      else this.neighbourhoods.push(parsed.value);
+    }
+    return parsed;
+  }
+}
+
+export function emptySelectionProblem(options: CbsParseOptions): string {
+  return options.municipalityCodes ? `geen buurten, wijken of gemeenten van ${options.municipalityCodes.join(', ')} in het bestand` : 'het bestand bevat geen buurten, wijken of gemeenten';
+}
+
+/**
+ * Reads a whole CBS GeoJSON file held in memory (tests, small files; the CLI streams). Validates the
+ * selected features first: a bad file throws a CbsFileError naming every feature and problem, and
+ * nothing is returned.
+ */
+export function parseCbsGeoJson(content: string, options: CbsParseOptions & { municipalityCode?: string } = {}): {
+  municipalities: ParsedMunicipality[];
   districts: ParsedDistrict[];
   neighbourhoods: ParsedNeighbourhood[];
   reprojected: boolean;
+  skipped: number;
 } {
   let collection: FeatureCollection;
   try {
@@ -112,52 +216,13 @@ export function parseCbsGeoJson(content: string, options: { municipalityCode?: s
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new CbsFileError(['het bestand is geen GeoJSON FeatureCollection']);
   }
-  const problems: string[] = [];
-  const districts: ParsedDistrict[] = [];
-  const neighbourhoods: ParsedNeighbourhood[] = [];
-  const firstGeometry = collection.features.find((f) => validGeometry(f?.geometry))?.geometry as Polygon | MultiPolygon | undefined;
-  const rd = isRdNew(collection, firstGeometry && firstPosition(firstGeometry));
-  const seen = new Set<string>();
-
-  collection.features.forEach((feature: Feature, index) => {
-    const p = (feature?.properties ?? {}) as Props;
-    const code = text(p, 'buurtcode', 'wijkcode', 'statcode') ?? (typeof feature?.id === 'string' ? feature.id : undefined);
-    const label = `feature ${index + 1}${code ? ` (${code})` : ''}`;
-    const ownCode = text(p, 'buurtcode') ?? (text(p, 'statcode')?.startsWith('BU') ? text(p, 'statcode') : undefined);
-    const isNeighbourhood = !!ownCode || code?.startsWith('BU');
-    const featureCode = isNeighbourhood ? (ownCode ?? code) : (text(p, 'wijkcode', 'statcode') ?? code);
-    if (!featureCode) return problems.push(`${label}: geen buurtcode of wijkcode`);
-    if (isNeighbourhood ? !/^BU\d{8}$/.test(featureCode) : !/^WK\d{6}$/.test(featureCode)) {
-      return problems.push(`${label}: '${featureCode}' is geen geldige CBS-code`);
-    }
-    if (seen.has(featureCode)) return problems.push(`${label}: code ${featureCode} komt twee keer voor`);
-    seen.add(featureCode);
-    const municipalityCode = text(p, 'gemeentecode') ?? `GM${featureCode.slice(2, 6)}`;
-    if (options.municipalityCode && municipalityCode !== options.municipalityCode) return;
-    const name = isNeighbourhood ? text(p, 'buurtnaam', 'statnaam') : text(p, 'wijknaam', 'statnaam');
-    if (!name) return problems.push(`${label}: naam ontbreekt (buurtnaam, wijknaam of statnaam)`);
-    if (!validGeometry(feature.geometry)) return problems.push(`${label}: geometrie moet een geldig Polygon of MultiPolygon zijn`);
-    const geometry = rd ? reproject(feature.geometry) : feature.geometry;
-    const first = firstPosition(geometry)!;
-    if (first[0] < 3 || first[0] > 7.5 || first[1] < 50.5 || first[1] > 54) {
-      return problems.push(`${label}: coördinaten liggen niet in Nederland (${first.join(', ')})`);
-    }
-    const municipalityName = text(p, 'gemeentenaam') ?? municipalityCode;
-    if (isNeighbourhood) {
-      const districtCode = text(p, 'wijkcode') ?? `WK${featureCode.slice(2, 8)}`;
-      neighbourhoods.push({
-        code: featureCode, name, districtCode, districtName: text(p, 'wijknaam') ?? null,
-        municipalityCode, municipalityName, geometry, centroid: areaCentroid(geometry),
-      });
-    } else {
-      districts.push({ code: featureCode, name: cleanDistrictName(name), municipalityCode, municipalityName, geometry });
-    }
-  });
-  if (problems.length) throw new CbsFileError(problems);
-  if (!districts.length && !neighbourhoods.length) {
-    throw new CbsFileError([options.municipalityCode ? `geen buurten of wijken van ${options.municipalityCode} in het bestand` : 'het bestand bevat geen buurten of wijken']);
-  }
-  return { districts, neighbourhoods, reprojected: rd };
+  const opts: CbsParseOptions = { ...options, municipalityCodes: options.municipalityCodes ?? (options.municipalityCode ? [options.municipalityCode] : undefined) };
+  const collector = new CbsFeatureCollector();
+  collection.features.forEach((feature, index) => collector.add(feature, index, opts));
+  if (collector.problems.length) throw new CbsFileError(collector.problems);
+  const { municipalities, districts, neighbourhoods, reprojected, skipped } = collector;
+  if (!districts.length && !neighbourhoods.length && !municipalities.length) throw new CbsFileError([emptySelectionProblem(opts)]);
+  return { municipalities, districts, neighbourhoods, reprojected, skipped };
 }
 
 /** CBS names wijken "Wijk 08 Zuidwest"; people say "Zuidwest". */

@@ -1,47 +1,52 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import cliProgress from 'cli-progress';
 import { loadConfig } from '../../../config.js';
 import { openDataSource } from '../../../database/data-source.js';
-import { markDirectoryChanged } from '../../../database/data-version.js';
-import { CbsFileError, parseCbsGeoJson } from './cbs-geojson.js';
-import { importNeighbourhoods } from './neighbourhood-importer.js';
+import { isMunicipalityCode, normaliseCbsCode } from '../cbs-code.js';
+import { CbsFileError } from './cbs-geojson.js';
+import { importCbsFiles, type ImportCounts } from './neighbourhood-importer.js';
 
-// npm run import:neighbourhoods -- <file.geojson> [--municipality GM0344]
+// npm run import:neighbourhoods -- <buurt.geojson> [wijk.geojson] [gemeente.geojson] [--municipality GM0344[,GM0356]]...
 const args = process.argv.slice(2);
-const municipalityAt = args.indexOf('--municipality');
-const municipalityCode = municipalityAt >= 0 ? args[municipalityAt + 1]?.toUpperCase() : undefined;
-const files = args.filter((a, i) => !a.startsWith('--') && (municipalityAt < 0 || i !== municipalityAt + 1));
+const municipalityCodes: string[] = [];
+const files: string[] = [];
+let usageError = false;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--municipality') {
+    const codes = (args[++i] ?? '').split(',').map(normaliseCbsCode).filter(Boolean);
+    if (!codes.length || !codes.every(isMunicipalityCode)) usageError = true;
+    municipalityCodes.push(...codes);
+  } else if (args[i].startsWith('--')) usageError = true;
+  else files.push(args[i]);
+}
 
-if (!files.length || (municipalityAt >= 0 && !/^GM\d{4}$/.test(municipalityCode ?? ''))) {
-  console.error('Gebruik: npm run import:neighbourhoods -- <bestand.geojson> [--municipality GM0344]');
+if (!files.length || usageError) {
+  console.error('Gebruik: npm run import:neighbourhoods -- <buurt.geojson> [wijk.geojson] [gemeente.geojson] [--municipality GM0344[,GM0356]]');
   process.exit(2);
 }
 
+const counts = (c: ImportCounts) => `${c.new} nieuw, ${c.changed} gewijzigd, ${c.unchanged} ongewijzigd`;
 const dataSource = await openDataSource(loadConfig().databaseUrl);
 let failed = false;
 try {
-  for (const file of files) {
-    let parsed;
-    try {
-      parsed = parseCbsGeoJson(readFileSync(file, 'utf8'), { municipalityCode });
-    } catch (e) {
-      console.error(`${file}: ${e instanceof CbsFileError ? e.message : (e as Error).message}`);
-      failed = true;
-      continue;
+  const started = Date.now();
+  let lastLog = 0;
+  const report = await importCbsFiles(dataSource, files, { municipalityCodes: municipalityCodes.length ? municipalityCodes : undefined }, (done) => {
+    if (done - lastLog >= 2000) {
+      lastLog = done;
+      process.stderr.write(`  ${done} gebieden geschreven…\n`);
     }
-    const bar = new cliProgress.SingleBar({ format: `${basename(file)} [{bar}] {value}/{total}`, noTTYOutput: false }, cliProgress.Presets.shades_classic);
-    bar.start(parsed.districts.length + parsed.neighbourhoods.length, 0);
-    const report = await importNeighbourhoods(dataSource, parsed, `CBS-bestand ${basename(file)}`, (done) => bar.update(done));
-    bar.stop();
-    // A running server places partners at neighbourhood centres in memory: tell it they changed.
-    await markDirectoryChanged(dataSource);
-    const { neighbourhoods: n, districts: d } = report;
-    console.log(
-      `${file}${parsed.reprojected ? ' (omgerekend van RD New)' : ''}: buurten ${n.new} nieuw, ${n.changed} gewijzigd, ${n.unchanged} ongewijzigd; ` +
-        `wijken ${d.new} nieuw, ${d.changed} gewijzigd, ${d.unchanged} ongewijzigd`,
-    );
+  });
+  // A running server learns of the new centres from the change feed, written by the database's triggers.
+  for (const m of report.byMunicipality) {
+    console.log(`${m.code} ${m.name}: buurten ${counts(m.neighbourhoods)}; wijken ${counts(m.districts)}${m.boundary ? '; gemeentegrens' : ''}`);
   }
+  console.log(
+    `Totaal ${report.byMunicipality.length} gemeenten${report.reprojected ? ' (omgerekend van RD New)' : ''}: buurten ${counts(report.neighbourhoods)}; ` +
+      `wijken ${counts(report.districts)}; gemeenten ${counts(report.municipalities)}` +
+      `${report.skipped ? `; ${report.skipped} gebieden van andere gemeenten overgeslagen` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+} catch (e) {
+  console.error(e instanceof CbsFileError ? e.message : (e as Error).message);
+  failed = true;
 } finally {
   await dataSource.destroy();
 }

@@ -18,14 +18,17 @@ export class PersonCoverage {
   @Field({ description: 'ISO 639-3 language code' })
   languageCode: string;
 
-  @Field(() => Int)
-  keyPersons: number;
+  @Field(() => Int, { nullable: true, description: 'null when 1–4 and the caller sees aggregates only ("minder dan 5"; see masked)' })
+  keyPersons: number | null;
 
-  @Field(() => Int, { description: 'Sworn (Rbtv) interpreters' })
-  formalInterpreters: number;
+  @Field(() => Int, { nullable: true, description: 'Sworn (Rbtv) interpreters; null when masked' })
+  formalInterpreters: number | null;
 
-  @Field(() => Int, { description: 'Volunteer interpreters' })
-  informalInterpreters: number;
+  @Field(() => Int, { nullable: true, description: 'Volunteer interpreters; null when masked' })
+  informalInterpreters: number | null;
+
+  @Field({ description: 'True when a count of 1–4 is hidden: anonymous callers and policy officers see "minder dan 5"' })
+  masked: boolean;
 }
 
 @InputType({ description: 'Narrow the coverage counts' })

@@ -2,6 +2,7 @@ import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsIsoDate, IsPhoneNumber } from '../../../common/validators.js';
 import { TeamKind } from '../team.entity.js';
+import { MUNICIPALITY_CODE_PATTERN } from '../../neighbourhood/cbs-code.js';
 
 @InputType({ description: 'A new neighbourhood team' })
 export class CreateTeamInput {
@@ -17,7 +18,7 @@ export class CreateTeamInput {
 
   @Field(() => String, { nullable: true, description: 'CBS gemeentecode; the municipality of this installation (MUNICIPALITY_CODE) when left out' })
   @IsOptional()
-  @Matches(/^GM\d{4}$/, { message: 'Gemeentecode moet GM gevolgd door 4 cijfers zijn, bijvoorbeeld GM0344' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'Gemeentecode moet GM gevolgd door 4 cijfers zijn, bijvoorbeeld GM0344' })
   municipalityCode?: string | null;
 
   @Field(() => String, { nullable: true })

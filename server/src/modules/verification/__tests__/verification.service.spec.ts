@@ -38,7 +38,7 @@ describe('VerificationService', () => {
     expect(queue.items.some((i) => i.entityType === VerifiableType.ORGANISATION)).toBe(true);
     const dates = queue.items.map((i) => i.lastVerifiedOn ?? '');
     expect([...dates].sort()).toEqual(dates);
-    for (const item of queue.items) expect(service.isStale(item.lastVerifiedOn)).toBe(true);
+    for (const item of queue.items.filter((i) => i.entityType !== VerifiableType.AGREEMENT)) expect(service.isStale(item.lastVerifiedOn)).toBe(true);
     expect(await refusal(service.reviewQueue(null, undefined))).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
@@ -48,8 +48,10 @@ describe('VerificationService', () => {
     const zuidwest = await teamId(ctx.dataSource, 'Buurtteam Zuidwest');
     const overvecht = await teamId(ctx.dataSource, 'Buurtteam Overvecht-Zuid');
     const whole = await service.reviewQueue(administrator, undefined, all);
-    const ownersOf = (item: { entityType: VerifiableType; id: string }) =>
-      item.entityType === VerifiableType.PERSON ? ownership.teamsOfPerson(item.id) : ownership.teamsOfOrganisation(item.id);
+    const ownersOf = async (item: { entityType: VerifiableType; id: string }) =>
+      item.entityType === VerifiableType.PERSON ? ownership.teamsOfPerson(item.id)
+        : item.entityType === VerifiableType.AGREEMENT ? ((await ctx.dataSource.query('SELECT teamId FROM agreement WHERE id = ?', [item.id])) as { teamId: string }[]).map((r) => r.teamId)
+          : ownership.teamsOfOrganisation(item.id);
     const expected = async (teams: string[]) => {
       const ids: string[] = [];
       for (const item of whole.items) if ((await ownersOf(item)).some((t) => teams.includes(t))) ids.push(item.id);
@@ -78,6 +80,46 @@ describe('VerificationService', () => {
     const firstTwo = await service.reviewQueue(memberOf(overvecht), undefined, Object.assign(new PageInput(), { limit: 2 }), { mine: true });
     expect(firstTwo).toMatchObject({ totalCount: mine.totalCount, hasMore: mine.totalCount > 2 });
     expect(firstTwo.items.map((i) => i.id)).toEqual(mine.items.slice(0, 2).map((i) => i.id));
+  });
+
+  it('holds agreements past their review date and, after a new fixed contact, the agreements that still name the previous one', async () => {
+    const all = Object.assign(new PageInput(), { limit: 200 });
+    const today = new Date().toISOString().slice(0, 10);
+    const queue = await service.reviewQueue(administrator, VerifiableType.AGREEMENT, all);
+    const pastDue: { id: string }[] = await ctx.dataSource.query("SELECT id FROM agreement WHERE status = 'ACTIVE' AND archivedAt IS NULL AND reviewOn < ?", [today]);
+    expect(pastDue.length).toBeGreaterThan(0);
+    const listed = queue.items.filter((i) => i.reason === 'REVIEW_DATE_PASSED');
+    expect(listed.map((i) => i.id).sort()).toEqual(pastDue.map((r) => r.id).sort());
+    expect(listed[0].reasonText).toMatch(/^Evaluatiedatum \d+ \w+ \d{4} is voorbij$/);
+    expect(listed[0].agreement?.id).toBe(listed[0].id);
+
+    // A team gets a new fixed contact: its running agreements that named the previous one are flagged…
+    const { ContactAssignmentService } = await import('../../contact-assignment/contact-assignment.service.js');
+    const contacts = ctx.get(ContactAssignmentService);
+    const [{ teamId: team, personId: previous }] = await ctx.dataSource.query(
+      "SELECT ca.teamId, ca.personId FROM contact_assignment ca JOIN agreement a ON a.teamId = ca.teamId AND a.teamContactPersonId = ca.personId AND a.status <> 'ENDED' WHERE ca.until IS NULL AND ca.teamId IS NOT NULL LIMIT 1",
+    );
+    const naming: { id: string }[] = await ctx.dataSource.query("SELECT id FROM agreement WHERE teamId = ? AND teamContactPersonId = ? AND status <> 'ENDED' AND archivedAt IS NULL", [team, previous]);
+    const [{ id: successor }] = await ctx.dataSource.query('SELECT id FROM person WHERE teamId = ? AND id <> ? AND archivedAt IS NULL LIMIT 1', [team, previous]);
+    await contacts.assign(administrator, { teamId: team, personId: successor });
+    const flagged = (await service.reviewQueue(administrator, VerifiableType.AGREEMENT, all)).items.filter((i) => i.reason === 'FORMER_CONTACT').map((i) => i.id);
+    const naming_not_past_due = naming.map((r) => r.id).filter((id) => !pastDue.some((p) => p.id === id));
+    expect(naming_not_past_due.length).toBeGreaterThan(0);
+    for (const id of naming_not_past_due) expect(flagged).toContain(id);
+
+    // …and assigning with updateAgreements moves them to the new contact, audited, and out of the queue.
+    await contacts.assign(administrator, { teamId: team, personId: previous, updateAgreements: true });
+    const moved: { teamContactPersonId: string }[] = await ctx.dataSource.query(`SELECT teamContactPersonId FROM agreement WHERE id IN (${naming.map(() => '?').join(',')})`, naming.map((r) => r.id));
+    // `previous` is the contact again, and the agreements that named `successor`… named `previous` all along: unchanged, no longer flagged.
+    expect(moved.every((r) => r.teamContactPersonId === previous)).toBe(true);
+    const after = (await service.reviewQueue(administrator, VerifiableType.AGREEMENT, all)).items.filter((i) => i.reason === 'FORMER_CONTACT').map((i) => i.id);
+    for (const id of naming_not_past_due) expect(after).not.toContain(id);
+    await contacts.assign(administrator, { teamId: team, personId: successor, updateAgreements: true });
+    const updated: { teamContactPersonId: string }[] = await ctx.dataSource.query(`SELECT teamContactPersonId FROM agreement WHERE id IN (${naming.map(() => '?').join(',')})`, naming.map((r) => r.id));
+    expect(updated.every((r) => r.teamContactPersonId === successor)).toBe(true);
+    expect((await auditEntries(ctx.dataSource, naming[0].id)).map((a) => a.action)).toContain('updateAgreement');
+    const finally_ = (await service.reviewQueue(administrator, VerifiableType.AGREEMENT, all)).items.filter((i) => i.reason === 'FORMER_CONTACT').map((i) => i.id);
+    for (const id of naming_not_past_due) expect(finally_).not.toContain(id);
   });
 
   it('"my teams" refuses an unknown or malformed team, a team not one\'s own, and an actor without teams, naming the field', async () => {

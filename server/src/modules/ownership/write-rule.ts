@@ -1,0 +1,49 @@
+import { ErrorCode, DomainError } from '../../common/errors.js';
+import type { RuleViolation } from '../../common/rules.js';
+import { type Actor, UserRole } from '../auth/actor.js';
+
+/**
+ * Who may write a partner record, the same on every route (mutations, CSV, HSDS, command line):
+ * - an administrator may write everything; a member nothing (issue 14 lets members propose, not write);
+ * - a coordinator may change an existing record only if it belongs to one of their teams (or to no
+ *   team), judged on the record as it is now: setting the team cell to your own team does not make
+ *   another team's person yours (issue 10, defect 2);
+ * - and the record as it will be must still be theirs (or no team's);
+ * - a person is registered into, or moved to, a team only by someone who may act for that team
+ *   (issue 14: Buurtteam Zuidwest registered a person into Buurtteam Zuid).
+ */
+export interface OwnershipChange {
+  /** Teams of the existing record (OwnershipService.teamsOf…); null for a new record. */
+  before: string[] | null;
+  /** Teams of the record as it will be. */
+  after: string[];
+  /** The person's own team now and after (persons only). */
+  teamBefore?: string | null;
+  teamAfter?: string | null;
+}
+
+export function mayActFor(actor: Actor, teamId: string): boolean {
+  return actor.role === UserRole.ADMINISTRATOR || (actor.role === UserRole.COORDINATOR && actor.teamIds.includes(teamId));
+}
+
+const ours = (actor: Actor, teams: string[]) => teams.length === 0 || teams.some((t) => actor.teamIds.includes(t));
+
+/** Why this actor may not make this change (FORBIDDEN, naming the field), or null. */
+export function ownershipViolation(actor: Actor, change: OwnershipChange, what: string): RuleViolation | null {
+  if (actor.role === UserRole.ADMINISTRATOR) return null;
+  const refuse = (field: string, rule: string, message: string): RuleViolation => ({ field, rule, code: ErrorCode.FORBIDDEN, message });
+  if (actor.role !== UserRole.COORDINATOR) return refuse('id', 'ownership.role', `U mag ${what} niet wijzigen: alleen een coördinator of beheerder mag dat`);
+  if (change.before && !ours(actor, change.before)) return refuse('id', 'ownership.existing', `U mag ${what} niet wijzigen: het hoort niet bij uw team`);
+  if (change.teamAfter && change.teamAfter !== change.teamBefore && !mayActFor(actor, change.teamAfter)) {
+    return refuse('teamId', 'ownership.team', `U mag ${what} niet in een ander team zetten dan uw eigen team`);
+  }
+  if (!ours(actor, change.after)) return refuse(change.before ? 'id' : 'teamId', 'ownership.result', `U mag ${what} niet zo opslaan: het zou niet meer bij uw team horen`);
+  return null;
+}
+
+export function assertMayWrite(actor: Actor | null, change: OwnershipChange, what: string): Actor {
+  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'U moet ingelogd zijn om dit te doen');
+  const refused = ownershipViolation(actor, change, what);
+  if (refused) throw new DomainError(refused.code, refused.message, refused.field, { rule: refused.rule });
+  return actor;
+}

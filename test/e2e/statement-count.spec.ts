@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { clientOperations } from '../support/client-operations.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+/**
+ * Issue 11: SQL statements per client operation, counted through TypeORM's logger (every statement of the
+ * app's DataSource passes logQuery), on the demo data and again after the directory grew five-fold. With
+ * batched relation loading the count does not depend on the number of rows, only on the shape of the query.
+ */
+const COPIES = 4;
+/** Tables copied COPIES times (with new ids) to make the larger data set; their rows keep their relations. */
+const GROWN = {
+  person: ['person_neighbourhood', 'person_language', 'person_community'],
+  organisation: ['organisation_neighbourhood', 'organisation_language', 'organisation_community'],
+  agreement: ['agreement_neighbourhood'],
+  activity: ['activity_language'],
+} as const;
+/** Upper bound of statements per operation (signed in as an administrator; the session check included). */
+const BOUND = 30;
+/** Operations the README names, with their own, tighter bound. */
+const NAMED_BOUNDS: Record<string, number> = { NeighbourhoodPage: 20, PersonDetail: 12, OrganisationDetail: 12, Neighbourhoods: 6, ClientSettings: 6 };
+
+describe('SQL statements per client operation stay bounded whatever the data size (issue 11)', () => {
+  let server: TestServer;
+  let dataSource: DataSource;
+  let administrator: Record<string, string>;
+  let statements = 0;
+  let variables: Record<string, Record<string, unknown>>;
+  const { operations } = clientOperations();
+
+  beforeAll(async () => {
+    server = await startTestServer({ seed: true });
+    dataSource = server.app.get(DataSource);
+    administrator = await server.login('beheerder@example.org');
+    const logger = dataSource.logger;
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      statements++;
+      return logQuery(query, parameters, runner);
+    };
+    const one = async (sql: string) => Object.values((await dataSource.query(sql))[0] ?? {})[0] as string;
+    // The busiest records, so every relation field has rows to load.
+    const code = await one('SELECT neighbourhoodCode FROM person_neighbourhood GROUP BY neighbourhoodCode ORDER BY COUNT(*) DESC LIMIT 1');
+    const personId = await one('SELECT personId FROM person_language GROUP BY personId ORDER BY COUNT(*) DESC LIMIT 1');
+    const organisationId = await one('SELECT organisationId FROM organisation_neighbourhood GROUP BY organisationId ORDER BY COUNT(*) DESC LIMIT 1');
+    const teamId = await one('SELECT teamId FROM agreement GROUP BY teamId ORDER BY COUNT(*) DESC LIMIT 1');
+    const agreementId = await one('SELECT agreementId FROM activity WHERE agreementId IS NOT NULL GROUP BY agreementId ORDER BY COUNT(*) DESC LIMIT 1');
+    const activityId = await one('SELECT id FROM activity LIMIT 1');
+    const page = { limit: 200, offset: 0 };
+    const byId = { PersonDetail: personId, PersonRecord: personId, OrganisationDetail: organisationId, OrganisationRecord: organisationId, TeamRecord: teamId, AgreementRecord: agreementId, ActivityRecord: activityId };
+    variables = {
+      ...Object.fromEntries(Object.entries(byId).map(([name, id]) => [name, { id }])),
+      NeighbourhoodPage: { code },
+      Neighbourhoods: { municipalityCode: 'GM0344' },
+      RegistryNeighbourhoodChoices: { municipalityCode: 'GM0344' },
+      SearchPartners: { personFilter: {}, organisationFilter: {}, page: { limit: 50, offset: 0 } },
+      RegistryPersonChoices: { page },
+      RegistryOrganisationChoices: { page },
+      ReviewQueue: { page: { limit: 50, offset: 0 } },
+      ActivityAgreementChoices: { teamId },
+      MatchPartners: { input: { neighbourhoodCode: code, languages: ['Arabisch', 'Somalisch', 'Turks'] } },
+      Login: { input: { email: 'beheerder@example.org', password: 'demo' } },
+      MarkVerified: { input: { entityType: 'PERSON', id: personId } },
+      UpdateTeam: { input: { id: teamId } },
+      UpdatePerson: { input: { id: personId } },
+      UpdateOrganisation: { input: { id: organisationId } },
+    };
+  });
+  afterAll(() => server?.close());
+
+  /** Statements of each operation we can run over HTTP (queries, and the mutations that can run again and again). */
+  async function count(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const operation of operations) {
+      if (operation.kind === 'mutation' && !variables[operation.name]) continue;
+      if (operation.name === 'Logout') continue;
+      // Once to warm what a process builds once (the matching index loads in pages of 2000 rows after data changed), then counted.
+      await server.gql(operation.text, variables[operation.name] ?? {}, administrator);
+      statements = 0;
+      const res = await server.gql(operation.text, variables[operation.name] ?? {}, administrator);
+      expect(res.errors, operation.name).toBeUndefined();
+      counts.set(operation.name, statements);
+    }
+    return counts;
+  }
+
+  async function grow(from: number): Promise<void> {
+    const columnsOf = async (table: string) => ((await dataSource.query(`PRAGMA table_info(${table})`)) as { name: string }[]).map((c) => c.name);
+    await dataSource.transaction(async (em) => {
+      for (let copy = from; copy < from + COPIES; copy++) {
+        for (const [table, joins] of Object.entries(GROWN)) {
+          const columns = await columnsOf(table);
+          const select = columns.map((c) => (c === 'id' ? `id || '-${copy}'` : c === 'externalId' ? 'NULL' : c));
+          await em.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select.join(', ')} FROM ${table} WHERE id NOT LIKE '%-_'`);
+          for (const join of joins) {
+            const joinColumns = await columnsOf(join);
+            const key = `${table}Id`;
+            await em.query(`INSERT INTO ${join} (${joinColumns.join(', ')}) SELECT ${joinColumns.map((c) => (c === key ? `${c} || '-${copy}'` : c)).join(', ')} FROM ${join} WHERE ${key} NOT LIKE '%-_'`);
+          }
+        }
+      }
+    });
+  }
+
+  it('each operation runs at most a fixed number of statements: the same at five and at nine times the demo data', async () => {
+    const personCount = async () => Number(Object.values((await dataSource.query('SELECT COUNT(*) AS n FROM person'))[0])[0]);
+    const persons = await personCount();
+    const demo = await count();
+    await grow(1);
+    const five = await count();
+    await grow(1 + COPIES);
+    expect(await personCount()).toBe(persons * (2 * COPIES + 1));
+    const nine = await count();
+    const table = [...demo.keys()].map((name) => `${name} ${demo.get(name)}/${five.get(name)}/${nine.get(name)}`);
+    console.log(`[statements] per operation at ${persons}/${persons * (COPIES + 1)}/${persons * (2 * COPIES + 1)} persons: ${table.join(', ')}`);
+    expect(demo.size).toBeGreaterThan(20);
+    for (const [name, n] of demo) {
+      // A larger data set may reach a relation the demo data leaves empty (one statement more), but never grows with it.
+      expect(nine.get(name), name).toBe(five.get(name));
+      expect(Math.max(n, five.get(name)!), name).toBeLessThanOrEqual(NAMED_BOUNDS[name] ?? BOUND);
+    }
+  });
+});
