@@ -199,7 +199,7 @@ describe('every route of the OpenAPI file', () => {
         expect(body).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
       }
     }
-  }, 60_000);
+  }, 120_000);
 
   it('methods the installation does not offer (the spec\'s POST searches, writes) are 405 with Allow', async () => {
     for (const [route, methods] of Object.entries(openapi.paths)) {
@@ -270,7 +270,7 @@ describe('each query parameter has its effect', () => {
     expect(locations.length).toBeGreaterThan(0);
     expect(locations.every((l) => l.service.organization_id === team)).toBe(true);
     expect((await all('/taxonomy_terms', 'search=tolk')).map((t) => t.code)).toEqual(expect.arrayContaining(['INTERPRETER_FORMAL', 'INTERPRETER_INFORMAL']));
-  }, 60_000);
+  }, 120_000);
 
   it('taxonomy_id and taxonomy_term_id: kinds, communities, roles and topics (roles and topics through persons: signed in only)', async () => {
     const terms = await all('/taxonomy_terms');
@@ -305,7 +305,7 @@ describe('each query parameter has its effect', () => {
     expect((await call('/services', { query: `taxonomy_id=${formal.taxonomy_id}&taxonomy_term_id=${term('thema', 'DEBTS').id}` })).body.field).toBe('taxonomy_term_id');
     const attributeTerm = terms.find((t) => t.taxonomy === 'sociale-kaart-nl');
     expect((await call('/services', { query: `taxonomy_term_id=${attributeTerm.id}` })).body.field).toBe('taxonomy_term_id');
-  }, 60_000);
+  }, 120_000);
 
   it('top_only and parent_id walk the hierarchy of the terms', async () => {
     const terms = await all('/taxonomy_terms');
@@ -364,7 +364,7 @@ describe('each query parameter has its effect', () => {
     const fullLocations = await all('/service_at_locations', 'full=true');
     expect(ids(fullLocations)).toEqual(ids(locations));
     for (const l of fullLocations) expect(validateFull(l.service), ajv.errorsText(validateFull.errors)).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('format=ndjson streams every result, one object per line, without pages', async () => {
     for (const [route, query] of [['/services', 'search=tolk'], ['/organizations', ''], ['/service_at_locations', 'full=false'], ['/taxonomy_terms', 'top_only=true']]) {
@@ -376,7 +376,7 @@ describe('each query parameter has its effect', () => {
       expect(lines.pop()).toBe('');
       expect(lines.map((line) => JSON.parse(line))).toEqual(paged);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('postcode and proximity: only locations within that many metres of the PC4 centroid, nearest first', async () => {
     const centroids = JSON.parse(readFileSync(sharedPath('data', 'pc4-centroids.json'), 'utf8'));
@@ -401,7 +401,7 @@ describe('each query parameter has its effect', () => {
     expect(ids(await all('/service_at_locations', 'postcode=3511%20AB&proximity=1500'))).toEqual(ids(await all('/service_at_locations', 'postcode=3511&proximity=1500')));
     // Far from Utrecht (Groningen): nothing within 5 km.
     expect((await all('/service_at_locations', 'postcode=9711&proximity=5000')).length).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('privacy stays as it was', () => {
@@ -418,7 +418,7 @@ describe('privacy stays as it was', () => {
       expect((await call('/services/{id}', { id: s.id })).status).toBe(404);
       expect((await call('/services/{id}', { id: s.id, headers: signedIn })).body).toEqual(s);
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('coverage', () => {

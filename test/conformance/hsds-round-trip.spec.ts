@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCbsNeighbourhoods, readSeed } from '../../seeds/demo-seeder.js';
-import type { DemoNetwork } from '../../seeds/seed-types.js';
+import { loadCbsNeighbourhoods, loadNeighbourhoods, readSeed } from '../../seeds/demo-seeder.js';
+import { normalisePhone } from '../../server/src/common/validators.js';
+import type { DemoNetwork, NeighbourhoodSeed } from '../../seeds/seed-types.js';
 import { type Actor, UserRole } from '../../server/src/modules/auth/actor.js';
 import { Community } from '../../server/src/modules/community/community.entity.js';
 import { HsdsExportService } from '../../server/src/modules/exchange/hsds/hsds-export.service.js';
@@ -22,6 +23,18 @@ function withoutMetadata(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The demo phones are seeded as typed ("06-22195626"); every write route, the HSDS import too, stores the
+ * one national notation ("06 22195626"). The same number, so the first export is compared in that notation.
+ */
+function inStoredNotation(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inStoredNotation);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'number' && typeof v === 'string' ? normalisePhone(v) : inStoredNotation(v)]));
+  }
+  return value;
+}
+
 let source: TestServer;
 let target: TestServer;
 beforeAll(async () => {
@@ -29,8 +42,8 @@ beforeAll(async () => {
   [source, target] = await Promise.all([startTestServer({ seed: true }), startTestServer({ seed: false })]);
   const ds = target.app.get(DataSource);
   await ds.transaction(async (em) => {
-    // The same boundaries as the seeded source: the real CBS ones shipped in seeds/neighbourhoods.
-    await loadCbsNeighbourhoods(em);
+    // The same neighbourhoods as the demo seeder: the real CBS boundaries when shipped, else the approximate cells.
+    (await loadCbsNeighbourhoods(em)) ?? (await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json')));
     await em.insert(Community, readSeed<DemoNetwork>('demo/network.json').communities.map(({ code, nameNl, nameEn }) => ({ code, nameNl, nameEn })));
   });
 });
@@ -62,7 +75,7 @@ describe('HSDS round trip', () => {
     expect(real).toMatchObject({ applied: true, new: 67 + 206 + 27 + 13 + 62, problems: [] });
 
     const second = await target.app.get(HsdsExportService).exportAll(admin);
-    expect(withoutMetadata(second)).toEqual(withoutMetadata(first));
+    expect(withoutMetadata(second)).toEqual(withoutMetadata(inStoredNotation(first)));
     // The import is in the receiving database's audit trail, and so in its metadata.
     const metadata = second.organizations[0].metadata as any[];
     expect(metadata.some((m) => m.last_action_type === 'importHsds' && m.field_name === 'name')).toBe(true);

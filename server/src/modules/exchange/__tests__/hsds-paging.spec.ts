@@ -153,7 +153,8 @@ describe('paged in the database, the same bytes as the export that loaded everyt
             }
           }
         }
-      });
+        // Every page of every filter against the oracle that loads everything: about 30 s signed in on a loaded machine.
+      }, 180_000);
     }
   }
 
@@ -237,7 +238,7 @@ describe('paging', () => {
       expect(new Set(all.ids).size).toBe(all.total);
       for (const perPage of [1, 11, 64]) expect((await sequence(route, perPage, headers)).ids).toEqual(all.ids);
     }
-  });
+  }, 120_000);
 
   it('a page after the last is empty, with the right totals', async () => {
     const body = JSON.parse((await get(`/hsds/organizations?per_page=50&page=${HSDS_MAX_PAGE}`)).text) as HsdsPage;

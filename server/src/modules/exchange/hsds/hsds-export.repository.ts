@@ -479,9 +479,19 @@ export class HsdsExportRepository {
       ...agreements.map((a) => ({ id: serviceAtLocationId(a.id, venueLocationId(a.organisationId)), kind: 'service_at_location', ownerType: 'agreement', ownerId: a.id, partnerId: a.organisationId })),
     ];
     if (!rows.length) return 0;
-    // One transaction: one commit for the lot, not one per statement.
+    // Plain multi-row INSERTs (the query builder spent ~90 µs per row here), ON CONFLICT DO NOTHING on both
+    // databases; one transaction, so one commit for the lot.
+    const columns = ['id', 'kind', 'ownerType', 'ownerId', 'partnerId'] as const;
+    const postgres = this.dataSource.options.type === 'postgres';
     await this.dataSource.transaction(async (em) => {
-      for (let i = 0; i < rows.length; i += 100) await em.createQueryBuilder().insert().into(HsdsDerivedId).values(rows.slice(i, i + 100)).orIgnore().execute();
+      for (let i = 0; i < rows.length; i += 500) {
+        const part = rows.slice(i, i + 500);
+        const values = part.map((_, r) => `(${columns.map((__, c) => (postgres ? `$${r * columns.length + c + 1}` : '?')).join(', ')})`).join(', ');
+        await em.query(
+          `INSERT INTO ${this.q('hsds_derived_id')} (${columns.map((c) => this.q(c)).join(', ')}) VALUES ${values} ON CONFLICT DO NOTHING`,
+          part.flatMap((row) => columns.map((c) => row[c])),
+        );
+      }
     });
     return rows.length;
   }
