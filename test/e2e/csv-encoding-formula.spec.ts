@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
+import { Organisation } from '../../server/src/modules/organisation/organisation.entity.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, loginAs } from '../support/auth.js';
 import { snapshot } from '../support/db-snapshot.js';
@@ -24,8 +25,7 @@ afterAll(() => server?.close());
 
 const importBytes = (bytes: Uint8Array, dryRun = false) =>
   server.gql(IMPORT, { input: { kind: 'ORGANISATIONS', contentBase64: Buffer.from(bytes).toString('base64'), dryRun } }, admin);
-const storedName = async (externalId: string) =>
-  ((await server.app.get(DataSource).query('SELECT name FROM organisation WHERE externalId = ?', [externalId])) as { name: string }[])[0]?.name;
+const storedName = async (externalId: string) => (await server.app.get(DataSource).getRepository(Organisation).findOneBy({ externalId }))?.name;
 const file = (id: string) => `${HEADER}\r\n${id};${NAME};migrantenorganisatie;Één keer per week: crèche & café;030 123 4567;BU03440832\r\n`;
 
 describe('CSV encodings', () => {

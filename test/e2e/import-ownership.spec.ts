@@ -1,10 +1,12 @@
 import iconv from 'iconv-lite';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Organisation } from '../../server/src/modules/organisation/organisation.entity.js';
 import { OwnershipService } from '../../server/src/modules/ownership/ownership.service.js';
+import { Person } from '../../server/src/modules/person/person.entity.js';
+import { Team } from '../../server/src/modules/team/team.entity.js';
 import { DEMO_USERS, loginAs } from '../support/auth.js';
 import { snapshot } from '../support/db-snapshot.js';
-import { teamId } from '../support/demo-lookup.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -34,15 +36,16 @@ beforeAll(async () => {
   h.member = await loginAs(server, DEMO_USERS.member);
   h.coordinator = await loginAs(server, DEMO_USERS.coordinator);
   h.administrator = await loginAs(server, DEMO_USERS.administrator);
-  zuidwest = await teamId(dataSource, 'Buurtteam Zuidwest');
-  zuid = await teamId(dataSource, 'Buurtteam Zuid');
-  for (const o of (await dataSource.query('SELECT id, name FROM organisation WHERE archivedAt IS NULL ORDER BY name')) as { id: string; name: string }[]) {
+  // Portable lookups (the e2e suite also runs on PostgreSQL).
+  zuidwest = (await dataSource.getRepository(Team).findOneByOrFail({ name: 'Buurtteam Zuidwest' })).id;
+  zuid = (await dataSource.getRepository(Team).findOneByOrFail({ name: 'Buurtteam Zuid' })).id;
+  for (const o of await dataSource.getRepository(Organisation).find({ where: { archivedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } })) {
     const teams = await ownership.teamsOfOrganisation(o.id);
-    if (teams.length && !teams.includes(zuidwest)) { otherOrganisation = o; break; }
+    if (teams.length && !teams.includes(zuidwest)) { otherOrganisation = { id: o.id, name: o.name }; break; }
   }
-  for (const p of (await dataSource.query('SELECT id, name, organisationId FROM person WHERE archivedAt IS NULL AND organisationId IS NOT NULL ORDER BY name')) as { id: string; name: string; organisationId: string }[]) {
+  for (const p of await dataSource.getRepository(Person).find({ where: { archivedAt: IsNull(), organisationId: Not(IsNull()) }, order: { name: 'ASC', id: 'ASC' } })) {
     const teams = await ownership.teamsOfPerson(p.id);
-    if (teams.length && !teams.includes(zuidwest)) { otherPerson = p; break; }
+    if (teams.length && !teams.includes(zuidwest)) { otherPerson = { id: p.id, name: p.name, organisationId: p.organisationId! }; break; }
   }
   expect(otherOrganisation).toBeDefined();
   expect(otherPerson).toBeDefined();
@@ -162,7 +165,7 @@ describe('HSDS import: ownership and no detaching (defect 3)', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data.importHsds).toMatchObject({ new: 0, changed: 0 });
       expect(await snapshot(server)).toEqual(before);
-      const [person] = await dataSource.query('SELECT organisationId FROM person WHERE id = ?', [otherPerson.id]);
+      const person = await dataSource.getRepository(Person).findOneByOrFail({ id: otherPerson.id });
       expect(person.organisationId).toBe(otherPerson.organisationId);
     }
   });

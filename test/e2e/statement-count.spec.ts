@@ -22,7 +22,8 @@ const GROWN = {
 /** Upper bound of statements per operation (signed in as an administrator; the session check included). */
 const BOUND = 40;
 /** Operations the README names, with their own, tighter bound. */
-const NAMED_BOUNDS: Record<string, number> = { NeighbourhoodPage: 25, PersonDetail: 15, OrganisationDetail: 15, Neighbourhoods: 8, ClientSettings: 8 };
+// NeighbourhoodPage: 40 since the page shows the fixed contacts' phones, and every read of a person's contact details writes an audit entry (a transaction of a few statements each); it stays the same whatever the data size.
+const NAMED_BOUNDS: Record<string, number> = { NeighbourhoodPage: 40, PersonDetail: 15, OrganisationDetail: 15, Neighbourhoods: 8, ClientSettings: 8 };
 
 describe('SQL statements per client operation stay bounded whatever the data size (issue 11)', () => {
   let server: TestServer;
@@ -58,8 +59,9 @@ describe('SQL statements per client operation stay bounded whatever the data siz
     variables = {
       ...Object.fromEntries(Object.entries(byId).map(([name, id]) => [name, { id }])),
       NeighbourhoodPage: { code },
-      Neighbourhoods: { municipalityCode: 'GM0344' },
-      RegistryNeighbourhoodChoices: { municipalityCode: 'GM0344' },
+      Neighbourhoods: { municipalityCodes: ['GM0344'] },
+      RegistryNeighbourhoodChoices: { municipalityCodes: ['GM0344'] },
+      PartnerMap: { input: { zoom: 12 } },
       SearchPartners: { personFilter: {}, organisationFilter: {}, page: { limit: 50, offset: 0 } },
       RegistryPersonChoices: { page },
       RegistryOrganisationChoices: { page },

@@ -94,6 +94,11 @@ describe('refused characters', () => {
     });
   }
 
+  it('every input is checked at the edge, not only persons and organisations (here a search argument)', async () => {
+    const res = await server.gql(PERSONS, { name: 'x\u202Ey' }, admin);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name', rule: 'text.characters' }); // fields are named within the argument, as class-validator names them
+  });
+
   it('a description may have line breaks, but no bidi override', async () => {
     const ok = await server.gql(CREATE_ORGANISATION, { input: { name: 'Stichting Regels', kind: 'OTHER', description: 'Eerste regel\nTweede regel' } }, admin);
     expect(ok.errors).toBeUndefined();

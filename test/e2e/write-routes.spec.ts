@@ -2,7 +2,9 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { Organisation } from '../../server/src/modules/organisation/organisation.entity.js';
+import { Person } from '../../server/src/modules/person/person.entity.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/src/config.js';
 import { DEMO_USERS, loginAs } from '../support/auth.js';
@@ -29,8 +31,8 @@ beforeAll(async () => {
   admin = await loginAs(server, DEMO_USERS.administrator);
   dir = mkdtempSync(join(tmpdir(), 'write-routes-'));
   const ds = server.app.get(DataSource);
-  existingPerson = (await ds.query("SELECT id FROM person WHERE archivedAt IS NULL AND isKeyPerson = ? ORDER BY name LIMIT 1", [true]))[0].id;
-  existingOrganisation = (await ds.query('SELECT id FROM organisation WHERE archivedAt IS NULL ORDER BY name LIMIT 1'))[0].id;
+  existingPerson = (await ds.getRepository(Person).findOneOrFail({ where: { archivedAt: IsNull(), isKeyPerson: true }, order: { name: 'ASC', id: 'ASC' } })).id;
+  existingOrganisation = (await ds.getRepository(Organisation).findOneOrFail({ where: { archivedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } })).id;
 }, 180_000);
 afterAll(() => server?.close());
 

@@ -1,7 +1,7 @@
 import { todayIso } from './base.entity.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { forbiddenCharacters, normaliseText } from './text.js';
-import { isIsoDate, normalisePhone, parsePhone } from './validators.js';
+import { isIsoDate, isValidPhone, normalisePhone } from './validators.js';
 
 /**
  * The shared vocabulary of the domain rule modules (person.rules.ts, organisation.rules.ts): a rule
@@ -37,7 +37,7 @@ export function normaliseFields(record: FlatFields, text: Record<string, TextFie
     record[field] = clean === '' ? null : clean;
   }
   if (typeof record.email === 'string') record.email = record.email.toLowerCase();
-  if (typeof record.phone === 'string' && parsePhone(record.phone)) record.phone = normalisePhone(record.phone);
+  if (typeof record.phone === 'string' && isValidPhone(record.phone)) record.phone = normalisePhone(record.phone);
 }
 
 /** Characters, lengths, phone, e-mail: the rules every text field of every entity shares. */
@@ -50,7 +50,7 @@ export function textViolations(entity: string, record: FlatFields, text: Record<
     if (bad) out.push(violation(field, 'text.characters', `${spec.label} ${bad}`));
     else if (value.length > spec.max) out.push(violation(field, 'text.length', `${spec.label} is ${value.length} tekens lang; hoogstens ${spec.max} mag`));
   }
-  if (typeof record.phone === 'string' && !out.some((v) => v.field === 'phone') && !parsePhone(record.phone)) {
+  if (typeof record.phone === 'string' && !out.some((v) => v.field === 'phone') && !isValidPhone(record.phone)) {
     out.push(violation('phone', `${entity}.phone.invalid`, `'${record.phone}' is geen geldig telefoonnummer; bijvoorbeeld 06 12345678 of 030 123 4567`));
   }
   if (typeof record.email === 'string' && !out.some((v) => v.field === 'email') && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(record.email)) {

@@ -37,7 +37,8 @@ export function normaliseInput(value: unknown, path = ''): unknown {
 
 class NormalisingValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    return super.transform(normaliseInput(value), metadata);
+    // Custom parameter decorators (the signed-in actor) are not input.
+    return super.transform(metadata.type === 'custom' ? value : normaliseInput(value), metadata);
   }
 }
 

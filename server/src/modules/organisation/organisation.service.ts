@@ -222,7 +222,7 @@ export class OrganisationService {
     }
   }
 
-  /** Input with blanks as null and the phone number normalised. */
+  /** Input with blanks as null; the rule set (assertRules) brings text, phone and postcode into their stored form. */
   private cleaned(input: Partial<CreateOrganisationInput>): Partial<Organisation> {
     const out: Partial<Organisation> = {};
     for (const field of SCALAR_FIELDS) {

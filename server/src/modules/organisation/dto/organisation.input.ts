@@ -4,13 +4,15 @@ import {
 } from 'class-validator';
 import { IsIsoDate, IsPhoneNumber } from '../../../common/validators.js';
 import { OrganisationKind } from '../organisation.entity.js';
+// Maximum lengths from the organisation rule set, so the edge check and the rules of every route cannot drift.
+import { ORGANISATION_TEXT } from '../organisation.rules.js';
 
 @InputType({ description: 'A new organisation (partner, venue)' })
 export class CreateOrganisationInput {
   @Field()
   @IsString({ message: 'Naam is verplicht' })
   @IsNotEmpty({ message: 'Naam is verplicht' })
-  @MaxLength(200, { message: 'Naam mag hoogstens 200 tekens zijn' })
+  @MaxLength(ORGANISATION_TEXT.name.max, { message: `Naam mag hoogstens ${ORGANISATION_TEXT.name.max} tekens zijn` })
   name: string;
 
   @Field(() => OrganisationKind)
@@ -20,12 +22,12 @@ export class CreateOrganisationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(2000, { message: 'Beschrijving mag hoogstens 2000 tekens zijn' })
+  @MaxLength(ORGANISATION_TEXT.description.max, { message: `Beschrijving mag hoogstens ${ORGANISATION_TEXT.description.max} tekens zijn` })
   description?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(300, { message: 'Website mag hoogstens 300 tekens zijn' })
+  @MaxLength(ORGANISATION_TEXT.website.max, { message: `Website mag hoogstens ${ORGANISATION_TEXT.website.max} tekens zijn` })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'Vul een geldig webadres in, beginnend met https://' })
   website?: string | null;
 
@@ -36,14 +38,14 @@ export class CreateOrganisationInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(200, { message: 'E-mailadres mag hoogstens 200 tekens zijn' })
+  @MaxLength(ORGANISATION_TEXT.email.max, { message: `E-mailadres mag hoogstens ${ORGANISATION_TEXT.email.max} tekens zijn` })
   @IsEmail({}, { message: 'Vul een geldig e-mailadres in, bijvoorbeeld info@voorbeeld.nl' })
   email?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(300, { message: 'Adres mag hoogstens 300 tekens zijn' })
+  @MaxLength(ORGANISATION_TEXT.address.max, { message: `Adres mag hoogstens ${ORGANISATION_TEXT.address.max} tekens zijn` })
   address?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -54,7 +56,7 @@ export class CreateOrganisationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(100, { message: 'Plaats mag hoogstens 100 tekens zijn' })
+  @MaxLength(ORGANISATION_TEXT.city.max, { message: `Plaats mag hoogstens ${ORGANISATION_TEXT.city.max} tekens zijn` })
   city?: string | null;
 
   @Field(() => Float, { nullable: true })

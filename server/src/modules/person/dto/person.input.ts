@@ -6,6 +6,8 @@ import {
 import { IsIsoDate, IsPhoneNumber } from '../../../common/validators.js';
 import { LanguageLevel } from '../person-language.entity.js';
 import { Availability, ConsentMethod, PersonRole, Topic } from '../person.entity.js';
+// Maximum lengths from the person rule set, so the edge check and the rules of every route cannot drift.
+import { PERSON_TEXT } from '../person.rules.js';
 
 @InputType({ description: 'The consent a person record rests on (AVG): when, how, and who recorded it' })
 export class ConsentInput {
@@ -20,7 +22,7 @@ export class ConsentInput {
   @Field({ description: 'Who recorded the consent' })
   @IsString({ message: 'Vul in wie de toestemming heeft vastgelegd' })
   @IsNotEmpty({ message: 'Vul in wie de toestemming heeft vastgelegd' })
-  @MaxLength(200, { message: 'Naam van wie vastlegde mag hoogstens 200 tekens zijn' })
+  @MaxLength(PERSON_TEXT.consentRecordedBy.max, { message: `Naam van wie vastlegde mag hoogstens ${PERSON_TEXT.consentRecordedBy.max} tekens zijn` })
   recordedBy: string;
 }
 
@@ -41,7 +43,7 @@ export class CreatePersonInput {
   @Field()
   @IsString({ message: 'Naam is verplicht' })
   @IsNotEmpty({ message: 'Naam is verplicht' })
-  @MaxLength(200, { message: 'Naam mag hoogstens 200 tekens zijn' })
+  @MaxLength(PERSON_TEXT.name.max, { message: `Naam mag hoogstens ${PERSON_TEXT.name.max} tekens zijn` })
   name: string;
 
   @Field(() => [PersonRole], { defaultValue: [] })
@@ -58,7 +60,7 @@ export class CreatePersonInput {
   @Field(() => String, { nullable: true, description: 'Rbtv registration number (formal interpreters only)' })
   @IsOptional()
   @IsString()
-  @MaxLength(20, { message: 'Registratienummer mag hoogstens 20 tekens zijn' })
+  @MaxLength(PERSON_TEXT.registrationNumber.max, { message: `Registratienummer mag hoogstens ${PERSON_TEXT.registrationNumber.max} tekens zijn` })
   registrationNumber?: string | null;
 
   @Field({ defaultValue: false })
@@ -76,7 +78,7 @@ export class CreatePersonInput {
 
   @Field(() => String, { nullable: true, description: 'Personal e-mail; visible to signed-in team members only' })
   @IsOptional()
-  @MaxLength(200, { message: 'E-mailadres mag hoogstens 200 tekens zijn' })
+  @MaxLength(PERSON_TEXT.email.max, { message: `E-mailadres mag hoogstens ${PERSON_TEXT.email.max} tekens zijn` })
   @IsEmail({}, { message: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl' })
   email?: string | null;
 
@@ -105,7 +107,7 @@ export class CreatePersonInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(500, { message: 'Toelichting op beschikbaarheid mag hoogstens 500 tekens zijn' })
+  @MaxLength(PERSON_TEXT.availabilityNote.max, { message: `Toelichting op beschikbaarheid mag hoogstens ${PERSON_TEXT.availabilityNote.max} tekens zijn` })
   availabilityNote?: string | null;
 
   @Field(() => ConsentInput, { nullable: true, description: 'Required: no person is registered without a consent record' })
