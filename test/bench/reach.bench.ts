@@ -104,7 +104,7 @@ async function main() {
   try {
     const os = await import('node:os');
     console.log(`Node ${process.version}, ${os.cpus().length} cores, belasting bij de start ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
-    let started = performance.now();
+    const started = performance.now();
     const data = await generateNationalData(file, { persons: PERSONS, organisations: ORGANISATIONS, neighbourhoods: NEIGHBOURHOODS });
     const analysis = addAnalysis(file);
     console.log(`Data gegenereerd in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify({ ...data.counts, ...analysis })}\n`);

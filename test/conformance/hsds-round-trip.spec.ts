@@ -43,7 +43,7 @@ beforeAll(async () => {
   const ds = target.app.get(DataSource);
   await ds.transaction(async (em) => {
     // The same neighbourhoods as the demo seeder: the real CBS boundaries when shipped, else the approximate cells.
-    (await loadCbsNeighbourhoods(em)) ?? (await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json')));
+    if ((await loadCbsNeighbourhoods(em)) === null) await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json'));
     await em.insert(Community, readSeed<DemoNetwork>('demo/network.json').communities.map(({ code, nameNl, nameEn }) => ({ code, nameNl, nameEn })));
   });
 });

@@ -34,6 +34,8 @@ interface BaseRunner {
   driver: unknown;
   transactionDepth: number;
   isTransactionActive: boolean;
+  // TypeORM's own signature: the rows of any query.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   query(sql: string, parameters?: unknown[], useStructuredResult?: boolean): Promise<any>;
   startTransaction(isolationLevel?: never): Promise<void>;
   commitTransaction(): Promise<void>;
@@ -131,6 +133,7 @@ class RoutedQueryRunner extends BetterSqlite3QueryRunner {
     return this.releaseWriter !== null;
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's signature
   override async query(sql: string, parameters?: unknown[], useStructuredResult?: boolean): Promise<any> {
     if (this.holdsWriter) return super.query(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql, parameters, useStructuredResult);
     if (this.routing.isReadOnly(sql)) return super.query(sql, parameters, useStructuredResult);

@@ -34,7 +34,7 @@ export class StartupService implements OnApplicationBootstrap {
       try {
         created = await this.userService.ensureAdministrator(this.config.adminEmail, this.config.adminPassword);
       } catch (error) {
-        throw new Error(`ADMIN_EMAIL/ADMIN_PASSWORD: ${(error as Error).message}`);
+        throw new Error(`ADMIN_EMAIL/ADMIN_PASSWORD: ${(error as Error).message}`, { cause: error });
       }
       if (created) this.logger.log(`Beheerder aangemaakt (ADMIN_EMAIL), gebruiker ${created.id}`);
     } else if (this.config.adminEmail) {

@@ -407,13 +407,11 @@ export class HsdsImportService {
       // Agreements, walk-in hours and fixed contact persons refer to the records above by their id in the file.
       const personSnapshot = await Snapshot.load(em, 'Person');
       const organisationSnapshot = await Snapshot.load(em, 'Organisation');
-      const teamSnapshot = await Snapshot.load(em, 'Team');
       const orgIds = new Map(owners.flatMap(({ org, draft }) => (idByRow.has(draft.row) ? [[String(org.id), idByRow.get(draft.row)!]] : [])));
       const personById = new Map(personPlan.changes.map((c) => [c.after.id, c.after]));
       const personIds = new Map(personPlan.changes.map((c) => [keyByRow.get(c.row)!, c.after.id]));
       const known = (snapshot: Snapshot, key: string) => (snapshot.byId.get(key) ?? snapshot.byExternalId.get(key))?.id;
       const resolveOrganisation: Resolve = (key) => (typeof key === 'string' ? orgIds.get(key) ?? known(organisationSnapshot, key) : undefined);
-      const resolveTeam: Resolve = (key) => (typeof key === 'string' ? orgIds.get(key) ?? known(teamSnapshot, key) : undefined);
       const resolvePerson: Resolve = (key) => (typeof key === 'string' ? personIds.get(key) ?? known(personSnapshot, key) : undefined);
 
       const agreementDrafts: RowDraft[] = [];

@@ -20,7 +20,7 @@ export async function* readGeoJsonFeatures(path: string): AsyncGenerator<Feature
   let inFeatures = false;
   let sawFeatures = false;
   let pending = '';
-  let featureStart = -1;
+  let featureStart: number;
   let sawCollection = false;
 
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
