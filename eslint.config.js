@@ -27,7 +27,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.cjs', 'seeds/**/*.js', '.ci/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', performance: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', performance: 'readonly' },
+    },
   },
   {
     // Tests talk to untyped JSON answers.

@@ -42,7 +42,9 @@ function reportFirstLoad(): Plugin {
         lines.push(`  ${file.fileName.padEnd(36)} ${(gzip / 1000).toFixed(1).padStart(7)} kB gzip`);
       }
       const verdict = total / 1024 <= FIRST_LOAD_BUDGET_KB ? 'binnen' : 'BOVEN';
-      console.log(`\nEerste laadbeurt (gzip):\n${lines.join('\n')}\n  totaal ${(total / 1000).toFixed(1)} kB, ${verdict} het budget van ${FIRST_LOAD_BUDGET_KB} kB\n`);
+      console.log(
+        `\nEerste laadbeurt (gzip):\n${lines.join('\n')}\n  totaal ${(total / 1000).toFixed(1)} kB, ${verdict} het budget van ${FIRST_LOAD_BUDGET_KB} kB\n`,
+      );
     },
   };
 }

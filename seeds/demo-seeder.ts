@@ -30,7 +30,12 @@ export function readSeed<T>(relative: string): T {
 /** Inserts in chunks: SQLite limits the number of bound parameters in one statement. */
 async function insertChunked(em: EntityManager, target: string | Function, rows: object[], size = 50): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
-    await em.createQueryBuilder().insert().into(target as never).values(rows.slice(i, i + size) as never).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(target as never)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
   }
 }
 
@@ -48,29 +53,71 @@ export async function loadCbsNeighbourhoods(em: EntityManager): Promise<number |
   const wijken = parseCbsGeoJson(readFileSync(path(DEMO_BOUNDARY_FILES.wijken), 'utf8'));
   const source = `${CBS_BOUNDARY_ATTRIBUTION} (CC BY 4.0)`;
   const municipalities = new Map(buurten.neighbourhoods.map((n) => [n.municipalityCode, n.municipalityName]));
-  await insertChunked(em, Municipality, [...municipalities].map(([code, name]) => ({ code, name, geometryJson: null })));
-  await insertChunked(em, District, wijken.districts.map((d) => ({
-    code: d.code, name: d.name, municipalityCode: d.municipalityCode, municipalityName: d.municipalityName, geometryJson: JSON.stringify(d.geometry),
-  })));
-  await insertChunked(em, Neighbourhood, buurten.neighbourhoods.map((n) => ({
-    code: n.code, name: n.name, districtCode: n.districtCode, municipalityCode: n.municipalityCode, municipalityName: n.municipalityName,
-    geometryJson: JSON.stringify(n.geometry), centroidLon: n.centroid[0], centroidLat: n.centroid[1], boundaryApproximate: false, boundarySource: source,
-  })));
+  await insertChunked(
+    em,
+    Municipality,
+    [...municipalities].map(([code, name]) => ({ code, name, geometryJson: null })),
+  );
+  await insertChunked(
+    em,
+    District,
+    wijken.districts.map((d) => ({
+      code: d.code,
+      name: d.name,
+      municipalityCode: d.municipalityCode,
+      municipalityName: d.municipalityName,
+      geometryJson: JSON.stringify(d.geometry),
+    })),
+  );
+  await insertChunked(
+    em,
+    Neighbourhood,
+    buurten.neighbourhoods.map((n) => ({
+      code: n.code,
+      name: n.name,
+      districtCode: n.districtCode,
+      municipalityCode: n.municipalityCode,
+      municipalityName: n.municipalityName,
+      geometryJson: JSON.stringify(n.geometry),
+      centroidLon: n.centroid[0],
+      centroidLat: n.centroid[1],
+      boundaryApproximate: false,
+      boundarySource: source,
+    })),
+  );
   return buurten.neighbourhoods.length;
 }
 
 /** The fallback for an installation without boundary files: approximate cells around the CBS centres. */
 export async function loadNeighbourhoods(em: EntityManager, seed: NeighbourhoodSeed): Promise<number> {
   const { municipality } = seed;
-  await insertChunked(em, District, seed.districts.map((d) => ({
-    code: d.code, name: d.name, municipalityCode: municipality.code, municipalityName: municipality.name,
-    geometryJson: d.geometry ? JSON.stringify(d.geometry) : null,
-  })));
-  await insertChunked(em, Neighbourhood, seed.neighbourhoods.map((n) => ({
-    code: n.code, name: n.name, districtCode: n.districtCode, municipalityCode: municipality.code,
-    municipalityName: municipality.name, geometryJson: JSON.stringify(n.geometry), centroidLon: n.centroid[0],
-    centroidLat: n.centroid[1], boundaryApproximate: true, boundarySource: APPROXIMATE_BOUNDARY_SOURCE,
-  })));
+  await insertChunked(
+    em,
+    District,
+    seed.districts.map((d) => ({
+      code: d.code,
+      name: d.name,
+      municipalityCode: municipality.code,
+      municipalityName: municipality.name,
+      geometryJson: d.geometry ? JSON.stringify(d.geometry) : null,
+    })),
+  );
+  await insertChunked(
+    em,
+    Neighbourhood,
+    seed.neighbourhoods.map((n) => ({
+      code: n.code,
+      name: n.name,
+      districtCode: n.districtCode,
+      municipalityCode: municipality.code,
+      municipalityName: municipality.name,
+      geometryJson: JSON.stringify(n.geometry),
+      centroidLon: n.centroid[0],
+      centroidLat: n.centroid[1],
+      boundaryApproximate: true,
+      boundarySource: APPROXIMATE_BOUNDARY_SOURCE,
+    })),
+  );
   return seed.neighbourhoods.length;
 }
 
@@ -98,57 +145,147 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
   await insertChunked(em, Community, network.communities);
 
   const teams = network.teams.map((t) => {
-    const row = { ...record(t.lastVerifiedOn), name: t.name, kind: t.kind, municipalityCode: t.municipalityCode, phone: t.phone ?? null, email: t.email ?? null };
+    const row = {
+      ...record(t.lastVerifiedOn),
+      name: t.name,
+      kind: t.kind,
+      municipalityCode: t.municipalityCode,
+      phone: t.phone ?? null,
+      email: t.email ?? null,
+    };
     teamIds.set(t.key, row.id);
     return row;
   });
   await insertChunked(em, Team, teams);
-  await insertChunked(em, 'team_neighbourhood', network.teams.flatMap((t) => t.neighbourhoodCodes.map((code) => ({ teamId: teamIds.get(t.key), neighbourhoodCode: code }))), 200);
+  await insertChunked(
+    em,
+    'team_neighbourhood',
+    network.teams.flatMap((t) => t.neighbourhoodCodes.map((code) => ({ teamId: teamIds.get(t.key), neighbourhoodCode: code }))),
+    200,
+  );
 
   const organisations = network.organisations.map((o) => {
     const row = {
-      ...record(o.lastVerifiedOn), name: o.name, kind: o.kind, description: o.description ?? null, website: o.website ?? null,
-      phone: o.phone ?? null, email: o.email ?? null, address: o.address ?? null, postcode: o.postcode ?? null,
-      city: o.city ?? null, lat: o.lat ?? null, lon: o.lon ?? null,
+      ...record(o.lastVerifiedOn),
+      name: o.name,
+      kind: o.kind,
+      description: o.description ?? null,
+      website: o.website ?? null,
+      phone: o.phone ?? null,
+      email: o.email ?? null,
+      address: o.address ?? null,
+      postcode: o.postcode ?? null,
+      city: o.city ?? null,
+      lat: o.lat ?? null,
+      lon: o.lon ?? null,
     };
     organisationIds.set(o.key, row.id);
     return row;
   });
   await insertChunked(em, Organisation, organisations, 30);
-  await insertChunked(em, 'organisation_language', network.organisations.flatMap((o) => o.languageCodes.map((code) => ({ organisationId: organisationIds.get(o.key), languageCode: code }))), 200);
-  await insertChunked(em, 'organisation_community', network.organisations.flatMap((o) => o.communityCodes.map((code) => ({ organisationId: organisationIds.get(o.key), communityCode: code }))), 200);
-  await insertChunked(em, 'organisation_neighbourhood', network.organisations.flatMap((o) => o.neighbourhoodCodes.map((code) => ({ organisationId: organisationIds.get(o.key), neighbourhoodCode: code }))), 200);
+  await insertChunked(
+    em,
+    'organisation_language',
+    network.organisations.flatMap((o) => o.languageCodes.map((code) => ({ organisationId: organisationIds.get(o.key), languageCode: code }))),
+    200,
+  );
+  await insertChunked(
+    em,
+    'organisation_community',
+    network.organisations.flatMap((o) => o.communityCodes.map((code) => ({ organisationId: organisationIds.get(o.key), communityCode: code }))),
+    200,
+  );
+  await insertChunked(
+    em,
+    'organisation_neighbourhood',
+    network.organisations.flatMap((o) => o.neighbourhoodCodes.map((code) => ({ organisationId: organisationIds.get(o.key), neighbourhoodCode: code }))),
+    200,
+  );
 
   const personIds = new Map<string, string>();
   const persons = network.persons.map((p) => {
     const row = {
-      ...record(p.lastVerifiedOn), name: p.name, isKeyPerson: p.isKeyPerson, isInterpreter: p.isInterpreter,
-      interpreterFormal: p.isInterpreter ? p.interpreterFormal : null, registrationNumber: p.registrationNumber ?? null,
-      isContactPerson: p.isContactPerson, trainedKeyPerson: p.trainedKeyPerson, volunteerContract: p.volunteerContract,
-      phone: p.phone ?? null, email: p.email ?? null,
-      organisationId: p.organisationKey ? organisationIds.get(p.organisationKey) ?? null : null,
-      teamId: p.teamKey ? teamIds.get(p.teamKey) ?? null : null,
-      topics: p.topics, availability: p.availability, availabilityNote: p.availabilityNote ?? null,
-      consentGivenOn: p.consentGivenOn, consentMethod: p.consentMethod, consentRecordedBy: p.consentRecordedBy,
+      ...record(p.lastVerifiedOn),
+      name: p.name,
+      isKeyPerson: p.isKeyPerson,
+      isInterpreter: p.isInterpreter,
+      interpreterFormal: p.isInterpreter ? p.interpreterFormal : null,
+      registrationNumber: p.registrationNumber ?? null,
+      isContactPerson: p.isContactPerson,
+      trainedKeyPerson: p.trainedKeyPerson,
+      volunteerContract: p.volunteerContract,
+      phone: p.phone ?? null,
+      email: p.email ?? null,
+      organisationId: p.organisationKey ? (organisationIds.get(p.organisationKey) ?? null) : null,
+      teamId: p.teamKey ? (teamIds.get(p.teamKey) ?? null) : null,
+      topics: p.topics,
+      availability: p.availability,
+      availabilityNote: p.availabilityNote ?? null,
+      consentGivenOn: p.consentGivenOn,
+      consentMethod: p.consentMethod,
+      consentRecordedBy: p.consentRecordedBy,
     };
     personIds.set(p.key, row.id);
     return row;
   });
   await insertChunked(em, Person, persons, 20);
-  await insertChunked(em, PersonLanguage, network.persons.flatMap((p) => p.languages.map((l) => ({ personId: personIds.get(p.key), languageCode: l.code, level: l.level }))), 200);
-  await insertChunked(em, 'person_community', network.persons.flatMap((p) => p.communityCodes.map((code) => ({ personId: personIds.get(p.key), communityCode: code }))), 200);
-  await insertChunked(em, 'person_neighbourhood', network.persons.flatMap((p) => p.neighbourhoodCodes.map((code) => ({ personId: personIds.get(p.key), neighbourhoodCode: code }))), 200);
+  await insertChunked(
+    em,
+    PersonLanguage,
+    network.persons.flatMap((p) => p.languages.map((l) => ({ personId: personIds.get(p.key), languageCode: l.code, level: l.level }))),
+    200,
+  );
+  await insertChunked(
+    em,
+    'person_community',
+    network.persons.flatMap((p) => p.communityCodes.map((code) => ({ personId: personIds.get(p.key), communityCode: code }))),
+    200,
+  );
+  await insertChunked(
+    em,
+    'person_neighbourhood',
+    network.persons.flatMap((p) => p.neighbourhoodCodes.map((code) => ({ personId: personIds.get(p.key), neighbourhoodCode: code }))),
+    200,
+  );
 
-  const users = await Promise.all((network.users ?? []).map(async (u) => ({
-    id: randomUUID(), email: u.email, passwordHash: await hashPassword(DEMO_PASSWORD), role: u.role, isDemo: true,
-    disabledAt: null, lastSignInAt: null, createdAt: now, updatedAt: now, teamKeys: u.teamKeys,
-  })));
-  await insertChunked(em, User, users.map(({ teamKeys: _teamKeys, ...row }) => row));
-  await insertChunked(em, 'user_team', users.flatMap((u) => u.teamKeys.map((key) => ({ userId: u.id, teamId: teamIds.get(key) }))));
+  const users = await Promise.all(
+    (network.users ?? []).map(async (u) => ({
+      id: randomUUID(),
+      email: u.email,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      role: u.role,
+      isDemo: true,
+      disabledAt: null,
+      lastSignInAt: null,
+      createdAt: now,
+      updatedAt: now,
+      teamKeys: u.teamKeys,
+    })),
+  );
+  await insertChunked(
+    em,
+    User,
+    users.map(({ teamKeys: _teamKeys, ...row }) => row),
+  );
+  await insertChunked(
+    em,
+    'user_team',
+    users.flatMap((u) => u.teamKeys.map((key) => ({ userId: u.id, teamId: teamIds.get(key) }))),
+  );
 
   const registry = await loadRegistry(em, network, { teamIds, organisationIds, personIds }, record);
-  await insertChunked(em, 'community_language', Object.entries(network.communityLanguages ?? {}).flatMap(([communityCode, codes]) => codes.map((languageCode) => ({ communityCode, languageCode }))), 200);
-  await insertChunked(em, 'community_presence', (network.communityPresences ?? []).map((p) => ({ id: randomUUID(), ...p, isDemo: true, createdAt: now, updatedAt: now })), 50);
+  await insertChunked(
+    em,
+    'community_language',
+    Object.entries(network.communityLanguages ?? {}).flatMap(([communityCode, codes]) => codes.map((languageCode) => ({ communityCode, languageCode }))),
+    200,
+  );
+  await insertChunked(
+    em,
+    'community_presence',
+    (network.communityPresences ?? []).map((p) => ({ id: randomUUID(), ...p, isDemo: true, createdAt: now, updatedAt: now })),
+    50,
+  );
   return { teams: teams.length, organisations: organisations.length, persons: persons.length, users: users.length, ...registry };
 }
 
@@ -159,42 +296,83 @@ async function loadRegistry(
   ids: { teamIds: Map<string, string>; organisationIds: Map<string, string>; personIds: Map<string, string> },
   record: (lastVerifiedOn: string | null) => { id: string; isDemo: boolean; lastVerifiedOn: string | null; createdAt: string; updatedAt: string },
 ): Promise<{ contactAssignments: number; agreements: number; activities: number }> {
-  const id = (map: Map<string, string>, key: string | null | undefined) => (key ? map.get(key) ?? null : null);
+  const id = (map: Map<string, string>, key: string | null | undefined) => (key ? (map.get(key) ?? null) : null);
   const assignments = (network.contactAssignments ?? []).map((c) => ({
-    id: randomUUID(), isDemo: true, createdAt: c.since, partyType: c.partyType,
-    teamId: id(ids.teamIds, c.teamKey), organisationId: id(ids.organisationIds, c.organisationKey),
-    personId: ids.personIds.get(c.personKey)!, since: c.since, until: c.until, note: c.note,
+    id: randomUUID(),
+    isDemo: true,
+    createdAt: c.since,
+    partyType: c.partyType,
+    teamId: id(ids.teamIds, c.teamKey),
+    organisationId: id(ids.organisationIds, c.organisationKey),
+    personId: ids.personIds.get(c.personKey)!,
+    since: c.since,
+    until: c.until,
+    note: c.note,
   }));
   await insertChunked(em, ContactAssignment, assignments, 50);
 
   const agreementIds = new Map<string, string>();
   const agreements = (network.agreements ?? []).map((a) => {
     const row = {
-      ...record(a.lastVerifiedOn), title: a.title, type: a.type, status: a.status, teamId: ids.teamIds.get(a.teamKey)!,
-      organisationId: id(ids.organisationIds, a.organisationKey), personId: id(ids.personIds, a.personKey),
-      teamContactPersonId: id(ids.personIds, a.teamContactPersonKey), partnerContactPersonId: id(ids.personIds, a.partnerContactPersonKey),
-      teamCommitment: a.teamCommitment, partnerCommitment: a.partnerCommitment, appreciate: a.appreciate, inform: a.inform,
-      facilitate: a.facilitate, align: a.align, volunteerCompensation: a.volunteerCompensation, startsOn: a.startsOn,
-      reviewOn: a.reviewOn, endsOn: a.endsOn, endReason: a.endReason,
+      ...record(a.lastVerifiedOn),
+      title: a.title,
+      type: a.type,
+      status: a.status,
+      teamId: ids.teamIds.get(a.teamKey)!,
+      organisationId: id(ids.organisationIds, a.organisationKey),
+      personId: id(ids.personIds, a.personKey),
+      teamContactPersonId: id(ids.personIds, a.teamContactPersonKey),
+      partnerContactPersonId: id(ids.personIds, a.partnerContactPersonKey),
+      teamCommitment: a.teamCommitment,
+      partnerCommitment: a.partnerCommitment,
+      appreciate: a.appreciate,
+      inform: a.inform,
+      facilitate: a.facilitate,
+      align: a.align,
+      volunteerCompensation: a.volunteerCompensation,
+      startsOn: a.startsOn,
+      reviewOn: a.reviewOn,
+      endsOn: a.endsOn,
+      endReason: a.endReason,
     };
     agreementIds.set(a.key, row.id);
     return row;
   });
   await insertChunked(em, Agreement, agreements, 20);
-  await insertChunked(em, 'agreement_neighbourhood', (network.agreements ?? []).flatMap((a) => a.neighbourhoodCodes.map((code) => ({ agreementId: agreementIds.get(a.key), neighbourhoodCode: code }))), 200);
+  await insertChunked(
+    em,
+    'agreement_neighbourhood',
+    (network.agreements ?? []).flatMap((a) => a.neighbourhoodCodes.map((code) => ({ agreementId: agreementIds.get(a.key), neighbourhoodCode: code }))),
+    200,
+  );
 
   const activityIds = new Map<string, string>();
   const activities = (network.activities ?? []).map((a) => {
     const row = {
-      ...record(a.lastVerifiedOn), name: a.name, description: a.description, weekday: a.weekday, startTime: a.startTime,
-      endTime: a.endTime, validFrom: a.validFrom, validUntil: a.validUntil, venueName: a.venueName, venueAddress: a.venueAddress,
-      neighbourhoodCode: a.neighbourhoodCode, organisationId: id(ids.organisationIds, a.organisationKey), agreementId: id(agreementIds, a.agreementKey),
+      ...record(a.lastVerifiedOn),
+      name: a.name,
+      description: a.description,
+      weekday: a.weekday,
+      startTime: a.startTime,
+      endTime: a.endTime,
+      validFrom: a.validFrom,
+      validUntil: a.validUntil,
+      venueName: a.venueName,
+      venueAddress: a.venueAddress,
+      neighbourhoodCode: a.neighbourhoodCode,
+      organisationId: id(ids.organisationIds, a.organisationKey),
+      agreementId: id(agreementIds, a.agreementKey),
     };
     activityIds.set(a.key, row.id);
     return row;
   });
   await insertChunked(em, Activity, activities, 20);
-  await insertChunked(em, 'activity_language', (network.activities ?? []).flatMap((a) => a.languageCodes.map((code) => ({ activityId: activityIds.get(a.key), languageCode: code }))), 200);
+  await insertChunked(
+    em,
+    'activity_language',
+    (network.activities ?? []).flatMap((a) => a.languageCodes.map((code) => ({ activityId: activityIds.get(a.key), languageCode: code }))),
+    200,
+  );
   return { contactAssignments: assignments.length, agreements: agreements.length, activities: activities.length };
 }
 

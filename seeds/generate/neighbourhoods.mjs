@@ -38,28 +38,35 @@ const open = (ring) => {
 // Area centroid of a polygon (exterior minus holes). Planar maths in lon/lat is fine here:
 // a linear east-west scale does not move the centroid, and the area is a few km across.
 function polygonCentroid(rings) {
-  let A = 0, cx = 0, cy = 0;
+  let A = 0,
+    cx = 0,
+    cy = 0;
   rings.forEach((r, idx) => {
     const ring = open(r);
     const sign = idx === 0 ? 1 : -1; // holes subtract
-    let a = 0, x = 0, y = 0;
+    let a = 0,
+      x = 0,
+      y = 0;
     for (let i = 0, n = ring.length; i < n; i++) {
       const [x1, y1] = ring[i];
       const [x2, y2] = ring[(i + 1) % n];
       const c = x1 * y2 - x2 * y1;
-      a += c; x += (x1 + x2) * c; y += (y1 + y2) * c;
+      a += c;
+      x += (x1 + x2) * c;
+      y += (y1 + y2) * c;
     }
     // a, x, y carry the ring's orientation; normalise with Math.sign so holes always subtract.
     const s = sign * Math.sign(a);
-    A += s * a / 2; cx += s * x / 6; cy += s * y / 6;
+    A += (s * a) / 2;
+    cx += (s * x) / 6;
+    cy += (s * y) / 6;
   });
   return [cx / A, cy / A];
 }
 
 // Andrew's monotone chain; returns CCW hull without closing vertex.
 function convexHull(points) {
-  const pts = [...new Map(points.map((p) => [p.join(','), p])).values()]
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const pts = [...new Map(points.map((p) => [p.join(','), p])).values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   if (pts.length < 3) return pts;
   const cross = (o, a, b) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
   const lower = [];
@@ -79,10 +86,14 @@ function convexHull(points) {
 function clipConvex(subject, clip) {
   let out = subject;
   for (let i = 0; i < clip.length && out.length; i++) {
-    const a = clip[i], b = clip[(i + 1) % clip.length];
+    const a = clip[i],
+      b = clip[(i + 1) % clip.length];
     const inside = (p) => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0;
     const intersect = (p, q) => {
-      const [x1, y1] = p, [x2, y2] = q, [x3, y3] = a, [x4, y4] = b;
+      const [x1, y1] = p,
+        [x2, y2] = q,
+        [x3, y3] = a,
+        [x4, y4] = b;
       const den = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4);
       const t = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / den;
       return [x1 + t * (x2 - x1), y1 + t * (y2 - y1)];
@@ -90,7 +101,8 @@ function clipConvex(subject, clip) {
     const input = out;
     out = [];
     for (let j = 0; j < input.length; j++) {
-      const cur = input[j], prev = input[(j + input.length - 1) % input.length];
+      const cur = input[j],
+        prev = input[(j + input.length - 1) % input.length];
       if (inside(cur)) {
         if (!inside(prev)) out.push(intersect(prev, cur));
         out.push(cur);
@@ -122,7 +134,8 @@ function dissolve(rings) {
   const edges = new Map(); // "a|b" -> [a, b]
   for (const ring of rings) {
     for (let i = 0; i < ring.length - 1; i++) {
-      const a = ring[i], b = ring[i + 1];
+      const a = ring[i],
+        b = ring[i + 1];
       const rev = `${key(b)}|${key(a)}`;
       if (edges.has(rev)) edges.delete(rev);
       else edges.set(`${key(a)}|${key(b)}`, [a, b]);
@@ -140,14 +153,16 @@ function dissolve(rings) {
     const ring = [];
     let p = start;
     while (!seen.has(key(p))) {
-      seen.add(key(p)); ring.push(p);
+      seen.add(key(p));
+      ring.push(p);
       p = next.get(key(p));
       if (!p) return null;
     }
     if (key(p) !== key(start)) return null;
     // Drop collinear vertices left over from cancelled neighbours.
     const clean = ring.filter((q, i) => {
-      const a = ring[(i + ring.length - 1) % ring.length], b = ring[(i + 1) % ring.length];
+      const a = ring[(i + ring.length - 1) % ring.length],
+        b = ring[(i + 1) % ring.length];
       return Math.abs((q[0] - a[0]) * (b[1] - a[1]) - (q[1] - a[1]) * (b[0] - a[0])) > 1e-12;
     });
     out.push([...clean, clean[0]]);
@@ -158,8 +173,9 @@ function dissolve(rings) {
 function pointInRing(pt, ring) {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i], [xj, yj] = ring[j];
-    if ((yi > pt[1]) !== (yj > pt[1]) && pt[0] < ((xj - xi) * (pt[1] - yi)) / (yj - yi) + xi) inside = !inside;
+    const [xi, yi] = ring[i],
+      [xj, yj] = ring[j];
+    if (yi > pt[1] !== yj > pt[1] && pt[0] < ((xj - xi) * (pt[1] - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }
@@ -174,9 +190,7 @@ function ringsToGeometry(rings) {
     if (!host) return null;
     host.push(h);
   }
-  return polys.length === 1
-    ? { type: 'Polygon', coordinates: polys[0] }
-    : { type: 'MultiPolygon', coordinates: polys };
+  return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,12 +215,13 @@ for (const b of buurten) {
 // Municipal outline: convex hull of every real vertex, rounded to 3 decimals. Coarse on purpose.
 const allVertices = buurten.flatMap((b) => b.allVertices);
 const outline = convexHull(allVertices.map(([x, y]) => [round(x, 3), round(y, 3)]));
-const xs = allVertices.map((p) => p[0]), ys = allVertices.map((p) => p[1]);
+const xs = allVertices.map((p) => p[0]),
+  ys = allVertices.map((p) => p[1]);
 const bbox = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 
 // Voronoi in a locally equal-distance plane (x scaled by cos(lat)), otherwise cells would be
 // stretched east-west (a degree of longitude is ~0.61 of a degree of latitude at 52°N).
-const k = Math.cos(((bbox[1] + bbox[3]) / 2) * Math.PI / 180);
+const k = Math.cos((((bbox[1] + bbox[3]) / 2) * Math.PI) / 180);
 const toPlane = ([x, y]) => [x * k, y];
 const fromPlane = ([x, y]) => [x / k, y];
 const delaunay = Delaunay.from(buurten.map((b) => toPlane(b.centroid)));
@@ -247,7 +262,11 @@ const out = {
   municipality: { code: 'GM0344', name: 'Utrecht' },
   districts: districts.map(({ code, name, geometry }) => ({ code, name, geometry })),
   neighbourhoods: buurten.map(({ code, name, districtCode, centroid, geometry }) => ({
-    code, name, districtCode, centroid, geometry,
+    code,
+    name,
+    districtCode,
+    centroid,
+    geometry,
   })),
 };
 
@@ -255,7 +274,10 @@ mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(out, null, 1) + '\n');
 
 // ---- summary & checks ----
-const fail = (msg) => { console.error('CHECK FAILED:', msg); process.exitCode = 1; };
+const fail = (msg) => {
+  console.error('CHECK FAILED:', msg);
+  process.exitCode = 1;
+};
 if (out.neighbourhoods.length !== 111) fail(`expected 111 buurten, got ${out.neighbourhoods.length}`);
 if (out.districts.length !== 10) fail(`expected 10 wijken, got ${out.districts.length}`);
 for (const n of out.neighbourhoods) {

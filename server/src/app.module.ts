@@ -34,10 +34,22 @@ import { StartupModule } from './startup/startup.module.js';
 
 /** The feature modules, listed once so the app and the schema generator load the same set. */
 export const featureModules = [
-  AuthModule, AuditModule, AppConfigModule, LanguageModule, CommunityModule, NeighbourhoodModule, OrganisationModule, PersonModule, TeamModule,
+  AuthModule,
+  AuditModule,
+  AppConfigModule,
+  LanguageModule,
+  CommunityModule,
+  NeighbourhoodModule,
+  OrganisationModule,
+  PersonModule,
+  TeamModule,
   PrivacyModule,
   // Registry (issue 3)
-  OwnershipModule, ContactAssignmentModule, AgreementModule, ActivityModule, VerificationModule,
+  OwnershipModule,
+  ContactAssignmentModule,
+  AgreementModule,
+  ActivityModule,
+  VerificationModule,
   ExchangeModule,
   // Matching (issue 4)
   MatchingModule,

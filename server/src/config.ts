@@ -75,7 +75,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   const raw = env.LOG_LEVEL?.trim().toLowerCase();
   if (!raw) return 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError('LOG_LEVEL', `LOG_LEVEL moet een van ${LOG_LEVELS.join(', ')} zijn, niet "${env.LOG_LEVEL}"`);
+  if (!(LOG_LEVELS as readonly string[]).includes(raw))
+    throw new ConfigError('LOG_LEVEL', `LOG_LEVEL moet een van ${LOG_LEVELS.join(', ')} zijn, niet "${env.LOG_LEVEL}"`);
   return raw as LogLevel;
 }
 
@@ -85,7 +86,8 @@ function workers(env: NodeJS.ProcessEnv): number {
   if (!raw) return 1;
   if (raw === 'auto') return Math.max(1, availableParallelism());
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 64) throw new ConfigError('WORKERS', `WORKERS moet een geheel getal van 0 tot en met 64 zijn, of "auto", niet "${env.WORKERS}"`);
+  if (!Number.isInteger(value) || value < 0 || value > 64)
+    throw new ConfigError('WORKERS', `WORKERS moet een geheel getal van 0 tot en met 64 zijn, of "auto", niet "${env.WORKERS}"`);
   return value;
 }
 
@@ -93,7 +95,8 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0 || value > 100) throw new ConfigError(name, `${name} moet een getal groter dan 0 en hoogstens 100 zijn, niet "${raw}"`);
+  if (!Number.isFinite(value) || value <= 0 || value > 100)
+    throw new ConfigError(name, `${name} moet een getal groter dan 0 en hoogstens 100 zijn, niet "${raw}"`);
   return value;
 }
 
@@ -125,7 +128,10 @@ export const DEFAULT_MUNICIPALITY_CODE = 'GM0344';
 function municipalityCodes(env: NodeJS.ProcessEnv): string[] {
   const raw = env.MUNICIPALITY_CODE;
   if (raw === undefined || raw.trim() === '') return [DEFAULT_MUNICIPALITY_CODE];
-  const codes = raw.split(/[\s,;]+/).filter(Boolean).map(normaliseCbsCode);
+  const codes = raw
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map(normaliseCbsCode);
   const bad = codes.find((code) => !isMunicipalityCode(code));
   if (bad !== undefined) {
     throw new ConfigError(
@@ -152,8 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
     tileUrl: env.TILE_URL ?? OSM_TILES,
-    tileAttribution:
-      env.TILE_ATTRIBUTION ?? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
+    tileAttribution: env.TILE_ATTRIBUTION ?? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
     clientDir: resolve(root, env.CLIENT_DIR ?? 'dist/client'),
     reviewAfterMonths: Number(env.REVIEW_AFTER_MONTHS ?? 12),
     anonymousRead: env.ANONYMOUS_READ === 'true',

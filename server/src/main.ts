@@ -16,8 +16,7 @@ try {
   process.exit(1);
 }
 const log = createLogger(config);
-const announce = (url: string, startedMs: number) =>
-  console.log(`\nSociale kaart draait op ${url}  (GraphQL: ${url}graphql, klaar in ${startedMs} ms)\n`);
+const announce = (url: string, startedMs: number) => console.log(`\nSociale kaart draait op ${url}  (GraphQL: ${url}graphql, klaar in ${startedMs} ms)\n`);
 const started = Date.now();
 
 if (cluster.isPrimary && config.workers > 0) {
@@ -36,7 +35,12 @@ async function serve(config: AppConfig): Promise<void> {
     const exit = () => process.exit(1);
     if (!process.send) return exit();
     // Exit once the message is out (or after a second), so the primary can log the reason.
-    process.send({ type: 'crash', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } satisfies WorkerMessage, undefined, {}, exit);
+    process.send(
+      { type: 'crash', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } satisfies WorkerMessage,
+      undefined,
+      {},
+      exit,
+    );
     setTimeout(exit, 1_000).unref();
   };
   process.on('uncaughtException', crash);

@@ -27,13 +27,24 @@ try {
         `RSS before ${mb(rssBefore)} MB, peak RSS of the process ${mb(process.resourceUsage().maxRSS * 1024)} MB`,
     );
     if (!rdNew) {
-      const service = new NeighbourhoodService(ds.getRepository(Neighbourhood), ds.getRepository(District), { municipalityCode: 'GM0344', municipalityCodes: ['GM0344'] });
+      const service = new NeighbourhoodService(ds.getRepository(Neighbourhood), ds.getRepository(District), {
+        municipalityCode: 'GM0344',
+        municipalityCodes: ['GM0344'],
+      });
       const largest = report.byMunicipality.reduce((a, b) => (b.neighbourhoods.new > a.neighbourhoods.new ? b : a));
       const times: number[] = [];
       let bytes = 0;
       for (let i = 0; i < 20; i++) {
         const t = performance.now();
-        bytes = JSON.stringify((await service.list({ municipalityCode: largest.code, zoom: 13 })).map((n) => ({ code: n.code, name: n.name, centroidLat: n.centroidLat, centroidLon: n.centroidLon, geometry: n.geometry }))).length;
+        bytes = JSON.stringify(
+          (await service.list({ municipalityCode: largest.code, zoom: 13 })).map((n) => ({
+            code: n.code,
+            name: n.name,
+            centroidLat: n.centroidLat,
+            centroidLon: n.centroidLon,
+            geometry: n.geometry,
+          })),
+        ).length;
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);

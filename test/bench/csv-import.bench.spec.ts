@@ -17,15 +17,36 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 function personsFile(codes: string[]): string {
-  const languages = ['som:moedertaal;nld:vloeiend', 'Tigrinya:moedertaal;ara:basis', 'tur:moedertaal', 'Arabisch:vloeiend;Nederlands:basis', 'pol:moedertaal;eng:vloeiend'];
-  const lines = ['extern_id;naam;rollen;tolk_formeel;talen;gemeenschappen;buurten;themas;telefoon;e-mail;toestemming_datum;toestemming_wijze;toestemming_vastgelegd_door;laatst_gecontroleerd'];
+  const languages = [
+    'som:moedertaal;nld:vloeiend',
+    'Tigrinya:moedertaal;ara:basis',
+    'tur:moedertaal',
+    'Arabisch:vloeiend;Nederlands:basis',
+    'pol:moedertaal;eng:vloeiend',
+  ];
+  const lines = [
+    'extern_id;naam;rollen;tolk_formeel;talen;gemeenschappen;buurten;themas;telefoon;e-mail;toestemming_datum;toestemming_wijze;toestemming_vastgelegd_door;laatst_gecontroleerd',
+  ];
   for (let i = 0; i < ROWS; i++) {
     const interpreter = i % 3 === 0;
-    lines.push([
-      `BENCH-${i}`, `Persoon ${i}`, interpreter ? '"sleutelpersoon;tolk"' : 'sleutelpersoon', interpreter ? (i % 2 ? 'ja' : 'nee') : '',
-      `"${languages[i % languages.length]}"`, i % 2 ? 'somali' : '', `"${codes[i % codes.length]};${codes[(i * 7) % codes.length]}"`,
-      '"opvoeding;gezondheid"', `06-${String(10000000 + i).slice(0, 8)}`, `persoon${i}@example.org`, '2026-03-01', 'schriftelijk', 'Ravi Jagesar', '2026-10-15',
-    ].join(';'));
+    lines.push(
+      [
+        `BENCH-${i}`,
+        `Persoon ${i}`,
+        interpreter ? '"sleutelpersoon;tolk"' : 'sleutelpersoon',
+        interpreter ? (i % 2 ? 'ja' : 'nee') : '',
+        `"${languages[i % languages.length]}"`,
+        i % 2 ? 'somali' : '',
+        `"${codes[i % codes.length]};${codes[(i * 7) % codes.length]}"`,
+        '"opvoeding;gezondheid"',
+        `06-${String(10000000 + i).slice(0, 8)}`,
+        `persoon${i}@example.org`,
+        '2026-03-01',
+        'schriftelijk',
+        'Ravi Jagesar',
+        '2026-10-15',
+      ].join(';'),
+    );
   }
   return lines.join('\r\n');
 }

@@ -54,16 +54,25 @@ function addDirectory(file: string): { teams: number; agreements: number; activi
   const now = new Date().toISOString();
   const counts = { teams: 0, agreements: 0, activities: 0, assignments: 0, audit: 0 };
   db.transaction(() => {
-    const organisations = db.prepare('SELECT id, name, kind, address, city, lat, lon, lastVerifiedOn FROM organisation WHERE archivedAt IS NULL ORDER BY rowid').all() as Record<string, unknown>[];
-    const persons = db.prepare('SELECT id, name, isKeyPerson, isInterpreter, availability FROM person WHERE archivedAt IS NULL ORDER BY rowid').all() as Record<string, unknown>[];
-    const neighbourhoods = (db.prepare('SELECT code, municipalityCode FROM neighbourhood ORDER BY code').all() as { code: string; municipalityCode: string }[]);
-    const audit = db.prepare('INSERT INTO audit_entry (id, at, userId, userEmail, action, entityType, entityId, beforeJson, afterJson) VALUES (?, ?, NULL, ?, ?, ?, ?, NULL, ?)');
+    const organisations = db
+      .prepare('SELECT id, name, kind, address, city, lat, lon, lastVerifiedOn FROM organisation WHERE archivedAt IS NULL ORDER BY rowid')
+      .all() as Record<string, unknown>[];
+    const persons = db.prepare('SELECT id, name, isKeyPerson, isInterpreter, availability FROM person WHERE archivedAt IS NULL ORDER BY rowid').all() as Record<
+      string,
+      unknown
+    >[];
+    const neighbourhoods = db.prepare('SELECT code, municipalityCode FROM neighbourhood ORDER BY code').all() as { code: string; municipalityCode: string }[];
+    const audit = db.prepare(
+      'INSERT INTO audit_entry (id, at, userId, userEmail, action, entityType, entityId, beforeJson, afterJson) VALUES (?, ?, NULL, ?, ?, ?, ?, NULL, ?)',
+    );
     const record = (entityType: string, entityId: string, after: Record<string, unknown>) => {
       audit.run(randomUUID(), now, 'import@example.org', `import${entityType === 'Agreement' ? 'Hsds' : 'Csv'}`, entityType, entityId, JSON.stringify(after));
       counts.audit++;
     };
 
-    const insertTeam = db.prepare("INSERT INTO team (id, isDemo, lastVerifiedOn, createdAt, updatedAt, name, kind, municipalityCode, phone, email) VALUES (?, 0, ?, ?, ?, ?, 'NEIGHBOURHOOD_TEAM', ?, ?, ?)");
+    const insertTeam = db.prepare(
+      "INSERT INTO team (id, isDemo, lastVerifiedOn, createdAt, updatedAt, name, kind, municipalityCode, phone, email) VALUES (?, 0, ?, ?, ?, ?, 'NEIGHBOURHOOD_TEAM', ?, ?, ?)",
+    );
     const insertTeamNeighbourhood = db.prepare('INSERT OR IGNORE INTO team_neighbourhood (teamId, neighbourhoodCode) VALUES (?, ?)');
     const teams: string[] = [];
     for (let i = 0; i < TEAMS; i++) {
@@ -98,11 +107,21 @@ function addDirectory(file: string): { teams: number; agreements: number; activi
       } else {
         independent.push(String(p.id));
       }
-      record('Person', String(p.id), { name: p.name, isKeyPerson: !!p.isKeyPerson, isInterpreter: !!p.isInterpreter, availability: p.availability, phone, email, consentGivenOn: '2025-01-01', consentMethod: 'WRITTEN' });
+      record('Person', String(p.id), {
+        name: p.name,
+        isKeyPerson: !!p.isKeyPerson,
+        isInterpreter: !!p.isInterpreter,
+        availability: p.availability,
+        phone,
+        email,
+        consentGivenOn: '2025-01-01',
+        consentMethod: 'WRITTEN',
+      });
     });
     for (const o of organisations) record('Organisation', String(o.id), { ...o, languages: ['nld'] });
 
-    const insertAgreement = db.prepare(`INSERT INTO agreement (id, isDemo, lastVerifiedOn, createdAt, updatedAt, title, type, status, teamId, organisationId, personId,
+    const insertAgreement =
+      db.prepare(`INSERT INTO agreement (id, isDemo, lastVerifiedOn, createdAt, updatedAt, title, type, status, teamId, organisationId, personId,
       teamContactPersonId, partnerContactPersonId, teamCommitment, partnerCommitment, appreciate, inform, facilitate, align, volunteerCompensation, startsOn, reviewOn)
       VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Spreekuur bemensen', 'Ruimte en koffie', 'Bedankje per kwartaal', 'Maandelijks overleg', 'Zaal', 'Evaluatie', '€ 25 per spreekuur', ?, ?)`);
     const insertAgreementNeighbourhood = db.prepare('INSERT OR IGNORE INTO agreement_neighbourhood (agreementId, neighbourhoodCode) VALUES (?, ?)');
@@ -117,16 +136,32 @@ function addDirectory(file: string): { teams: number; agreements: number; activi
       const organisation = withPerson ? null : String(pick(organisations).id);
       const person = withPerson ? pick(independent) : null;
       const teamSide = membersOf.get(team)?.[0] ?? null;
-      const partnerSide = organisation ? membersOf.get(organisation)?.[0] ?? null : person;
+      const partnerSide = organisation ? (membersOf.get(organisation)?.[0] ?? null) : person;
       const startsOn = `202${4 + Math.floor(rand() * 3)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
-      insertAgreement.run(id, '2026-02-01', now, now, `Afspraak ${i + 1}`, pick(types), pick(statuses), team, organisation, person, teamSide, partnerSide, startsOn, '2027-01-01');
+      insertAgreement.run(
+        id,
+        '2026-02-01',
+        now,
+        now,
+        `Afspraak ${i + 1}`,
+        pick(types),
+        pick(statuses),
+        team,
+        organisation,
+        person,
+        teamSide,
+        partnerSide,
+        startsOn,
+        '2027-01-01',
+      );
       for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) insertAgreementNeighbourhood.run(id, pick(neighbourhoods).code);
       record('Agreement', id, { title: `Afspraak ${i + 1}`, teamId: team, organisationId: organisation, personId: person, startsOn });
       agreements.push(id);
     }
     counts.agreements = agreements.length;
 
-    const insertActivity = db.prepare(`INSERT INTO activity (id, isDemo, createdAt, updatedAt, name, description, weekday, startTime, endTime, validFrom, venueName, venueAddress, neighbourhoodCode, organisationId, agreementId)
+    const insertActivity =
+      db.prepare(`INSERT INTO activity (id, isDemo, createdAt, updatedAt, name, description, weekday, startTime, endTime, validFrom, venueName, venueAddress, neighbourhoodCode, organisationId, agreementId)
       VALUES (?, 0, ?, ?, ?, 'Inloop zonder afspraak', ?, ?, ?, '2026-01-01', ?, ?, ?, ?, ?)`);
     const insertActivityLanguage = db.prepare('INSERT OR IGNORE INTO activity_language (activityId, languageCode) VALUES (?, ?)');
     for (let i = 0; i < Math.round(ORGANISATIONS * 0.3); i++) {
@@ -135,19 +170,44 @@ function addDirectory(file: string): { teams: number; agreements: number; activi
       const agreement = i % 2 === 0 ? pick(agreements) : null;
       if (!organisation && !agreement) continue;
       const hour = 9 + Math.floor(rand() * 10);
-      insertActivity.run(id, now, now, `Spreekuur ${i + 1}`, 1 + Math.floor(rand() * 7), `${hour}:00`, `${hour + 1}:30`,
-        organisation ? String(organisation.name) : 'Buurthuis', organisation ? String(organisation.address) : null, pick(neighbourhoods).code,
-        organisation ? String(organisation.id) : null, agreement);
+      insertActivity.run(
+        id,
+        now,
+        now,
+        `Spreekuur ${i + 1}`,
+        1 + Math.floor(rand() * 7),
+        `${hour}:00`,
+        `${hour + 1}:30`,
+        organisation ? String(organisation.name) : 'Buurthuis',
+        organisation ? String(organisation.address) : null,
+        pick(neighbourhoods).code,
+        organisation ? String(organisation.id) : null,
+        agreement,
+      );
       insertActivityLanguage.run(id, 'nld');
       insertActivityLanguage.run(id, pick(BENCH_LANGUAGES));
       counts.activities++;
     }
 
-    const insertAssignment = db.prepare('INSERT INTO contact_assignment (id, partyType, teamId, organisationId, personId, since, until, note, isDemo, createdAt) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 0, ?)');
-    for (const [party, type] of [...teams.map((t) => [t, 'TEAM'] as const), ...organisations.filter((_, i) => i % 3 === 0).map((o) => [String(o.id), 'ORGANISATION'] as const)]) {
+    const insertAssignment = db.prepare(
+      'INSERT INTO contact_assignment (id, partyType, teamId, organisationId, personId, since, until, note, isDemo, createdAt) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 0, ?)',
+    );
+    for (const [party, type] of [
+      ...teams.map((t) => [t, 'TEAM'] as const),
+      ...organisations.filter((_, i) => i % 3 === 0).map((o) => [String(o.id), 'ORGANISATION'] as const),
+    ]) {
       const person = membersOf.get(party)?.[0];
       if (!person) continue;
-      insertAssignment.run(randomUUID(), type, type === 'TEAM' ? party : null, type === 'ORGANISATION' ? party : null, person, now, 'Vaste contactpersoon', now);
+      insertAssignment.run(
+        randomUUID(),
+        type,
+        type === 'TEAM' ? party : null,
+        type === 'ORGANISATION' ? party : null,
+        person,
+        now,
+        'Vaste contactpersoon',
+        now,
+      );
       counts.assignments++;
     }
   })();
@@ -214,8 +274,17 @@ async function startServer(main: string, database: string, dir: string): Promise
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     env: {
-      ...process.env, DATABASE_URL: `sqlite:${database}`, MUNICIPALITY_CODE: 'GM0001', PORT: String(port), HOST: '127.0.0.1', SEED_DEMO_DATA: 'false',
-      NODE_ENV: 'production', CLIENT_DIR: join(dir, 'no-client'), ANONYMOUS_READ: 'true', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+      ...process.env,
+      DATABASE_URL: `sqlite:${database}`,
+      MUNICIPALITY_CODE: 'GM0001',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO_DATA: 'false',
+      NODE_ENV: 'production',
+      CLIENT_DIR: join(dir, 'no-client'),
+      ANONYMOUS_READ: 'true',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -247,7 +316,9 @@ async function waitForMatchingIndex(url: string, token: string): Promise<void> {
   await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ matchPartners(input: { neighbourhoodCode: "BU00010000", languages: ["nld"], radiusKm: 5, formalInterpretersOnly: false }) { totalCount } }' }),
+    body: JSON.stringify({
+      query: '{ matchPartners(input: { neighbourhoodCode: "BU00010000", languages: ["nld"], radiusKm: 5, formalInterpretersOnly: false }) { totalCount } }',
+    }),
   });
 }
 
@@ -260,7 +331,9 @@ async function measure(name: string, main: string, database: string, dir: string
     const t0 = performance.now();
     await waitForMatchingIndex(server.url, token);
     const idle = memoryOf(pid);
-    console.log(`\n[${name}] ${main}\n  luistert na ${server.listeningMs.toFixed(0)} ms; matching-index klaar na nog ${(performance.now() - t0).toFixed(0)} ms; RSS in rust ${idle.rssMb.toFixed(0)} MB (piek tot dan ${idle.peakMb.toFixed(0)} MB)`);
+    console.log(
+      `\n[${name}] ${main}\n  luistert na ${server.listeningMs.toFixed(0)} ms; matching-index klaar na nog ${(performance.now() - t0).toFixed(0)} ms; RSS in rust ${idle.rssMb.toFixed(0)} MB (piek tot dan ${idle.peakMb.toFixed(0)} MB)`,
+    );
     if (!resetPeak(pid)) console.log('  (piekgeheugen per geval niet te meten: /proc/<pid>/clear_refs niet schrijfbaar; piek = sinds de start)');
     for (const c of cases) {
       resetPeak(pid);
@@ -306,17 +379,25 @@ const median = (xs: number[]) => {
 const fmtMs = (n: number) => (Number.isNaN(n) ? '—' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(n < 10 ? 1 : 0)} ms`);
 const fmtBytes = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${(n / 1000).toFixed(0)} kB`);
 function line(label: string, f: Figures): string {
-  return `${label.padEnd(52)} ${String(f.status).padStart(3)}  mediaan ${fmtMs(median(f.ms)).padStart(8)}  max ${fmtMs(Math.max(...f.ms)).padStart(8)}  ` +
+  return (
+    `${label.padEnd(52)} ${String(f.status).padStart(3)}  mediaan ${fmtMs(median(f.ms)).padStart(8)}  max ${fmtMs(Math.max(...f.ms)).padStart(8)}  ` +
     `CPU ${fmtMs(f.cpuMs).padStart(8)}  ${fmtBytes(f.bytes).padStart(8)}  RSS ${f.startMb.toFixed(0).padStart(5)} → ${f.rssMb.toFixed(0).padStart(5)} MB  ` +
-    `piek ${f.peakMb.toFixed(0).padStart(5)} MB (+${Math.max(0, f.peakMb - f.startMb).toFixed(0)})`;
+    `piek ${f.peakMb.toFixed(0).padStart(5)} MB (+${Math.max(0, f.peakMb - f.startMb).toFixed(0)})`
+  );
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sociale-kaart-hsds-bench-'));
   const file = join(dir, 'national.sqlite');
   try {
-    console.log(`Benchmark HSDS-API — ${PERSONS} personen, ${ORGANISATIONS} organisaties, ${NEIGHBOURHOODS} buurten; ${RUNS} keer per geval (vóór: ${BEFORE_RUNS})`);
-    console.log(`Node ${process.version}, ${cpus().length} cores, belasting bij de start ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+    console.log(
+      `Benchmark HSDS-API — ${PERSONS} personen, ${ORGANISATIONS} organisaties, ${NEIGHBOURHOODS} buurten; ${RUNS} keer per geval (vóór: ${BEFORE_RUNS})`,
+    );
+    console.log(
+      `Node ${process.version}, ${cpus().length} cores, belasting bij de start ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')}`,
+    );
     let started = performance.now();
     const data = await generateNationalData(file, { persons: PERSONS, organisations: ORGANISATIONS, neighbourhoods: NEIGHBOURHOODS });
     const extra = addDirectory(file);
@@ -329,10 +410,26 @@ async function main(): Promise<void> {
     const organisations = count('SELECT COUNT(*) AS n FROM organisation WHERE archivedAt IS NULL');
     const teams = count('SELECT COUNT(*) AS n FROM team WHERE archivedAt IS NULL');
     const independent = count('SELECT COUNT(*) AS n FROM person WHERE archivedAt IS NULL AND organisationId IS NULL AND teamId IS NULL');
-    const middleOrganisation = (db.prepare('SELECT id FROM organisation WHERE archivedAt IS NULL ORDER BY name, id LIMIT 1 OFFSET ?').get(Math.floor(organisations / 2)) as { id: string }).id;
-    const middlePerson = (db.prepare('SELECT id FROM person WHERE archivedAt IS NULL AND organisationId IS NULL AND teamId IS NULL ORDER BY name, id LIMIT 1 OFFSET ?').get(Math.floor(independent / 2)) as { id: string }).id;
-    const anotherPerson = (db.prepare('SELECT id FROM person WHERE archivedAt IS NULL AND organisationId IS NULL AND teamId IS NULL ORDER BY name, id LIMIT 1 OFFSET ?').get(Math.floor(independent / 3)) as { id: string }).id;
-    const anAgreement = (db.prepare("SELECT a.id FROM agreement a JOIN organisation o ON o.id = a.organisationId AND o.archivedAt IS NULL WHERE a.archivedAt IS NULL ORDER BY a.id LIMIT 1").get() as { id: string }).id;
+    const middleOrganisation = (
+      db.prepare('SELECT id FROM organisation WHERE archivedAt IS NULL ORDER BY name, id LIMIT 1 OFFSET ?').get(Math.floor(organisations / 2)) as { id: string }
+    ).id;
+    const middlePerson = (
+      db
+        .prepare('SELECT id FROM person WHERE archivedAt IS NULL AND organisationId IS NULL AND teamId IS NULL ORDER BY name, id LIMIT 1 OFFSET ?')
+        .get(Math.floor(independent / 2)) as { id: string }
+    ).id;
+    const anotherPerson = (
+      db
+        .prepare('SELECT id FROM person WHERE archivedAt IS NULL AND organisationId IS NULL AND teamId IS NULL ORDER BY name, id LIMIT 1 OFFSET ?')
+        .get(Math.floor(independent / 3)) as { id: string }
+    ).id;
+    const anAgreement = (
+      db
+        .prepare(
+          'SELECT a.id FROM agreement a JOIN organisation o ON o.id = a.organisationId AND o.archivedAt IS NULL WHERE a.archivedAt IS NULL ORDER BY a.id LIMIT 1',
+        )
+        .get() as { id: string }
+    ).id;
     db.close();
     const perPage = 50;
     const pages = (n: number) => Math.max(1, Math.ceil(n / perPage));
@@ -342,29 +439,67 @@ async function main(): Promise<void> {
     const teamPart = Math.floor((organisations + teams / 2) / perPage) + 1;
     const cases: Case[] = [
       { label: 'organizations p1 (anoniem)', path: `/hsds/organizations?page=1&per_page=${perPage}`, signedIn: false, before: true },
-      { label: `organizations p${middle(organizations)} (anoniem, midden)`, path: `/hsds/organizations?page=${middle(organizations)}&per_page=${perPage}`, signedIn: false, before: true },
+      {
+        label: `organizations p${middle(organizations)} (anoniem, midden)`,
+        path: `/hsds/organizations?page=${middle(organizations)}&per_page=${perPage}`,
+        signedIn: false,
+        before: true,
+      },
       { label: 'organizations p1 (ingelogd)', path: `/hsds/organizations?page=1&per_page=${perPage}`, signedIn: true, before: true },
-      { label: `organizations p${middle(organizations)} (ingelogd, midden)`, path: `/hsds/organizations?page=${middle(organizations)}&per_page=${perPage}`, signedIn: true },
-      { label: `organizations p${pages(organizations)} (ingelogd, teams)`, path: `/hsds/organizations?page=${pages(organizations)}&per_page=${perPage}`, signedIn: true },
+      {
+        label: `organizations p${middle(organizations)} (ingelogd, midden)`,
+        path: `/hsds/organizations?page=${middle(organizations)}&per_page=${perPage}`,
+        signedIn: true,
+      },
+      {
+        label: `organizations p${pages(organizations)} (ingelogd, teams)`,
+        path: `/hsds/organizations?page=${pages(organizations)}&per_page=${perPage}`,
+        signedIn: true,
+      },
       { label: 'organizations ?search=organisatie 77 (anoniem)', path: '/hsds/organizations?search=organisatie%2077', signedIn: false },
       { label: 'organizations ?language=som p1 (anoniem)', path: `/hsds/organizations?language=som&page=1&per_page=${perPage}`, signedIn: false },
       { label: 'services p1 (anoniem)', path: `/hsds/services?page=1&per_page=${perPage}`, signedIn: false, before: true },
       { label: `services p${teamPart} (anoniem, teams en afspraken)`, path: `/hsds/services?page=${teamPart}&per_page=${perPage}`, signedIn: false },
       { label: 'services p1 (ingelogd)', path: `/hsds/services?page=1&per_page=${perPage}`, signedIn: true },
-      { label: `services p${middle(organisations + teams + extra.agreements + independent)} (ingelogd, midden: personen)`, path: `/hsds/services?page=${middle(organisations + teams + extra.agreements + independent)}&per_page=${perPage}`, signedIn: true, before: true },
+      {
+        label: `services p${middle(organisations + teams + extra.agreements + independent)} (ingelogd, midden: personen)`,
+        path: `/hsds/services?page=${middle(organisations + teams + extra.agreements + independent)}&per_page=${perPage}`,
+        signedIn: true,
+        before: true,
+      },
       { label: 'services ?language=som p20 (ingelogd)', path: `/hsds/services?language=som&page=20&per_page=${perPage}`, signedIn: true },
       { label: 'organizations p1 per_page=200 (ingelogd)', path: '/hsds/organizations?page=1&per_page=200', signedIn: true },
       { label: 'organizations/{id} (midden, ingelogd)', path: `/hsds/organizations/${middleOrganisation}`, signedIn: true },
       { label: 'services/{id} afspraak (ingelogd)', path: `/hsds/services/${anAgreement}`, signedIn: true },
-      { label: 'services/{id} dienst van een organisatie (anoniem)', path: `/hsds/services/${uuidv5(`${middleOrganisation}|service`)}`, signedIn: false, before: true },
+      {
+        label: 'services/{id} dienst van een organisatie (anoniem)',
+        path: `/hsds/services/${uuidv5(`${middleOrganisation}|service`)}`,
+        signedIn: false,
+        before: true,
+      },
       { label: 'services/{id} dienst van een organisatie (ingelogd)', path: `/hsds/services/${uuidv5(`${middleOrganisation}|service`)}`, signedIn: true },
       { label: 'services/{id} dienst van een persoon (ingelogd)', path: `/hsds/services/${uuidv5(`${middlePerson}|service`)}`, signedIn: true },
       { label: 'services/{id} onbekend (ingelogd, 404)', path: `/hsds/services/${uuidv5('bestaat niet')}`, signedIn: true },
       { label: 'services/{id} dienst van een persoon (ingelogd, 2e)', path: `/hsds/services/${uuidv5(`${anotherPerson}|service`)}`, signedIn: true },
       { label: 'service_at_locations p1 (anoniem)', path: `/hsds/service_at_locations?page=1&per_page=${perPage}`, signedIn: false, newRoute: true },
-      { label: 'service_at_locations p1 full=true (ingelogd)', path: `/hsds/service_at_locations?page=1&per_page=${perPage}&full=true`, signedIn: true, newRoute: true },
-      { label: 'service_at_locations postcode=3511 5 km (anoniem)', path: `/hsds/service_at_locations?postcode=3511&proximity=5000&per_page=${perPage}`, signedIn: false, newRoute: true },
-      { label: 'service_at_locations postcode=3511 50 km (anoniem)', path: `/hsds/service_at_locations?postcode=3511&proximity=50000&per_page=${perPage}`, signedIn: false, newRoute: true },
+      {
+        label: 'service_at_locations p1 full=true (ingelogd)',
+        path: `/hsds/service_at_locations?page=1&per_page=${perPage}&full=true`,
+        signedIn: true,
+        newRoute: true,
+      },
+      {
+        label: 'service_at_locations postcode=3511 5 km (anoniem)',
+        path: `/hsds/service_at_locations?postcode=3511&proximity=5000&per_page=${perPage}`,
+        signedIn: false,
+        newRoute: true,
+      },
+      {
+        label: 'service_at_locations postcode=3511 50 km (anoniem)',
+        path: `/hsds/service_at_locations?postcode=3511&proximity=50000&per_page=${perPage}`,
+        signedIn: false,
+        newRoute: true,
+      },
       { label: 'services minimal=true per_page=200 (anoniem)', path: '/hsds/services?minimal=true&per_page=200', signedIn: false, newRoute: true },
       { label: 'taxonomy_terms p1 (anoniem)', path: '/hsds/taxonomy_terms', signedIn: false, newRoute: true },
     ];
@@ -392,11 +527,17 @@ async function main(): Promise<void> {
         const after = results.get('na')!.get(c.label);
         if (!after) continue;
         const growth = (f: Figures) => `+${Math.max(0, f.peakMb - f.startMb).toFixed(0)}`;
-        console.log(`  ${c.label.padEnd(52)} ${before ? fmtMs(median(before.ms)).padStart(8) : '—'.padStart(8)} → ${fmtMs(median(after.ms)).padStart(8)}   ` +
-          `piek ${before ? `${before.peakMb.toFixed(0)} (${growth(before)})`.padStart(12) : '—'.padStart(12)} → ${`${after.peakMb.toFixed(0)} (${growth(after)})`.padStart(10)} MB`);
+        console.log(
+          `  ${c.label.padEnd(52)} ${before ? fmtMs(median(before.ms)).padStart(8) : '—'.padStart(8)} → ${fmtMs(median(after.ms)).padStart(8)}   ` +
+            `piek ${before ? `${before.peakMb.toFixed(0)} (${growth(before)})`.padStart(12) : '—'.padStart(12)} → ${`${after.peakMb.toFixed(0)} (${growth(after)})`.padStart(10)} MB`,
+        );
       }
     }
-    console.log(`\nBelasting van de machine aan het eind: ${loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min; 2 cores gedeeld met andere processen)`);
+    console.log(
+      `\nBelasting van de machine aan het eind: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')} (1/5/15 min; 2 cores gedeeld met andere processen)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -132,14 +132,16 @@ async function throughput(url: string, headers: Record<string, string>, body: ()
   const until = performance.now() + THROUGHPUT_SECONDS * 1000;
   let done = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: 16 }, async () => {
-    while (performance.now() < until) {
-      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body()) });
-      const answer = (await response.json()) as { errors?: unknown[] };
-      if (answer.errors) throw new Error(`GraphQL-fout: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-      done++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (performance.now() < until) {
+        const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body()) });
+        const answer = (await response.json()) as { errors?: unknown[] };
+        if (answer.errors) throw new Error(`GraphQL-fout: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+        done++;
+      }
+    }),
+  );
   return done / ((performance.now() - started) / 1000);
 }
 
@@ -154,11 +156,27 @@ async function nextSearchAfterWrites(app: import('@nestjs/common').INestApplicat
   const contacts = app.get(ContactAssignmentService);
   const ds = app.get(DataSource);
   const index = app.get(MatchIndex) as unknown as { fullLoads?: number };
-  const team = await ds.getRepository(Team).save(ds.getRepository(Team).create({
-    name: 'Benchmarkteam', kind: TeamKind.NEIGHBOURHOOD_TEAM, municipalityCode: 'GM0001', phone: null, email: null,
-    isDemo: false, externalId: null, lastVerifiedOn: null, archivedAt: null, neighbourhoods: [{ code } as never],
-  }));
-  const times: Record<string, number[]> = { 'nieuwe persoon': [], 'talen wijzigen': [], 'nog juist (controle)': [], 'archiveren': [], 'vaste contactpersoon': [] };
+  const team = await ds.getRepository(Team).save(
+    ds.getRepository(Team).create({
+      name: 'Benchmarkteam',
+      kind: TeamKind.NEIGHBOURHOOD_TEAM,
+      municipalityCode: 'GM0001',
+      phone: null,
+      email: null,
+      isDemo: false,
+      externalId: null,
+      lastVerifiedOn: null,
+      archivedAt: null,
+      neighbourhoods: [{ code } as never],
+    }),
+  );
+  const times: Record<string, number[]> = {
+    'nieuwe persoon': [],
+    'talen wijzigen': [],
+    'nog juist (controle)': [],
+    archiveren: [],
+    'vaste contactpersoon': [],
+  };
   const loadsBefore = index.fullLoads;
   const timed = async (kind: string, write: () => Promise<unknown>) => {
     await service.matchPartners(null, input);
@@ -170,10 +188,19 @@ async function nextSearchAfterWrites(app: import('@nestjs/common').INestApplicat
   for (let i = 0; i < 5; i++) {
     let id = '';
     await timed('nieuwe persoon', async () => {
-      id = (await persons.create(actor, {
-        name: `Benchmark ${i}`, roles: ['KEY_PERSON'], teamId: team.id, availability: 'AVAILABLE', communityCodes: [], topics: [], neighbourhoodCodes: [code],
-        languages: [{ language: 'som', level: LanguageLevel.NATIVE }], consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Benchmark' },
-      } as never)).id;
+      id = (
+        await persons.create(actor, {
+          name: `Benchmark ${i}`,
+          roles: ['KEY_PERSON'],
+          teamId: team.id,
+          availability: 'AVAILABLE',
+          communityCodes: [],
+          topics: [],
+          neighbourhoodCodes: [code],
+          languages: [{ language: 'som', level: LanguageLevel.NATIVE }],
+          consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Benchmark' },
+        } as never)
+      ).id;
     });
     await timed('talen wijzigen', () => persons.update(actor, { id, languages: [{ language: 'tir', level: LanguageLevel.FLUENT }] } as never));
     await timed('nog juist (controle)', () => verification.markVerified(actor, { entityType: VerifiableType.PERSON, id } as never));
@@ -200,21 +227,42 @@ async function postgresService(file: string, queries: Query[]): Promise<void> {
     let started = performance.now();
     await client.query('BEGIN');
     await client.query('SET LOCAL session_replication_role = replica'); // no change-feed rows for the bulk copy
-    for (const table of ['language', 'community', 'district', 'neighbourhood', 'organisation', 'organisation_language', 'organisation_neighbourhood',
-      'person', 'person_language', 'person_community', 'person_neighbourhood']) {
+    for (const table of [
+      'language',
+      'community',
+      'district',
+      'neighbourhood',
+      'organisation',
+      'organisation_language',
+      'organisation_neighbourhood',
+      'person',
+      'person_language',
+      'person_community',
+      'person_neighbourhood',
+    ]) {
       await client.query(`DELETE FROM "${table}"`);
       const rows = db.prepare(`SELECT * FROM "${table}"`).raw(true).all() as unknown[][];
-      const columns = db.prepare(`SELECT * FROM "${table}" LIMIT 1`).columns().map((c) => c.name);
-      const types: { column_name: string; data_type: string }[] = (await client.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1`, [table])).rows;
+      const columns = db
+        .prepare(`SELECT * FROM "${table}" LIMIT 1`)
+        .columns()
+        .map((c) => c.name);
+      const types: { column_name: string; data_type: string }[] = (
+        await client.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1`, [table])
+      ).rows;
       const booleans = new Set(types.filter((t) => t.data_type === 'boolean').map((t) => t.column_name));
       const per = Math.max(1, Math.floor(30_000 / columns.length));
       for (let i = 0; i < rows.length; i += per) {
         const chunk = rows.slice(i, i + per);
         const values: unknown[] = [];
-        const tuples = chunk.map((row) => `(${row.map((v, k) => {
-          values.push(booleans.has(columns[k]) && v !== null ? v === 1 || v === true : v);
-          return `$${values.length}`;
-        }).join(', ')})`);
+        const tuples = chunk.map(
+          (row) =>
+            `(${row
+              .map((v, k) => {
+                values.push(booleans.has(columns[k]) && v !== null ? v === 1 || v === true : v);
+                return `$${values.length}`;
+              })
+              .join(', ')})`,
+        );
         await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, values);
       }
     }
@@ -255,7 +303,12 @@ async function main(): Promise<void> {
   try {
     console.log(`Benchmark matchPartners — ${PERSONS} personen, ${ORGANISATIONS} organisaties, ${NEIGHBOURHOODS} buurten, 40 talen, ${QUERIES} zoekvragen`);
     const os = await import('node:os');
-    console.log(`Node ${process.version}, ${os.cpus().length} cores, belasting bij de start ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
+    console.log(
+      `Node ${process.version}, ${os.cpus().length} cores, belasting bij de start ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')}\n`,
+    );
 
     let started = performance.now();
     const data = await generateNationalData(file, { persons: PERSONS, organisations: ORGANISATIONS, neighbourhoods: NEIGHBOURHOODS });
@@ -353,14 +406,26 @@ async function main(): Promise<void> {
       sqlFound += nearest.size;
     }
     db.close();
-    console.log(line(`basislijn: ruwe SQL (${SQL_QUERIES} vragen)`, sqlTimes) + `   (${(sqlFound / SQL_QUERIES).toFixed(1)} treffers per vraag, vóór rol-/tolkfilters)`);
+    console.log(
+      line(`basislijn: ruwe SQL (${SQL_QUERIES} vragen)`, sqlTimes) + `   (${(sqlFound / SQL_QUERIES).toFixed(1)} treffers per vraag, vóór rol-/tolkfilters)`,
+    );
 
     // --- HTTP, against the real server in its own process --------------------------------------
     const port = await freePort();
     const server = spawn(process.execPath, [join(projectRoot(), 'dist', 'server', 'src', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${file}`, MUNICIPALITY_CODE: 'GM0001', PORT: String(port), HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', CLIENT_DIR: join(dir, 'no-client'),
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${file}`,
+        MUNICIPALITY_CODE: 'GM0001',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SEED_DEMO_DATA: 'false',
+        NODE_ENV: 'production',
+        CLIENT_DIR: join(dir, 'no-client'),
         // Matching answers name persons, so the benchmark signs in: the server creates this administrator on first start.
-        ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'bench-wachtwoord-2026' },
+        ADMIN_EMAIL: 'bench@example.org',
+        ADMIN_PASSWORD: 'bench-wachtwoord-2026',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(server);
@@ -406,18 +471,29 @@ async function main(): Promise<void> {
     let next = 0;
     const matchRate = await throughput(url, headers, () => ({ query: clientQuery, variables: { input: queries[next++ % queries.length] } }));
     const typenameRate = await throughput(url, headers, () => ({ query: '{ __typename }' }));
-    console.log(`HTTP, 16 verbindingen, ${THROUGHPUT_SECONDS} s elk: matchPartners (query van de client) ${matchRate.toFixed(0)} req/s, { __typename } ${typenameRate.toFixed(0)} req/s, verhouding ${(matchRate / typenameRate).toFixed(2)} (doel ≥ 0,5)`);
+    console.log(
+      `HTTP, 16 verbindingen, ${THROUGHPUT_SECONDS} s elk: matchPartners (query van de client) ${matchRate.toFixed(0)} req/s, { __typename } ${typenameRate.toFixed(0)} req/s, verhouding ${(matchRate / typenameRate).toFixed(2)} (doel ≥ 0,5)`,
+    );
     const memory = memoryOf(server.pid!);
     server.kill('SIGTERM');
 
     console.log(`\nServer: luistert na ${listening.toFixed(0)} ms, eerste zoekvraag (wacht op de index) ${firstQuery.toFixed(0)} ms`);
-    console.log(`Server-geheugen (RSS): ${memoryAfterLoad.rssMb.toFixed(0)} MB na het laden van de index, ${memory.rssMb.toFixed(0)} MB na ${QUERIES + 51} zoekvragen, piek ${memory.peakMb.toFixed(0)} MB`);
-    console.log(`Belasting van de machine aan het eind: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min; 2 cores gedeeld met andere processen)`);
+    console.log(
+      `Server-geheugen (RSS): ${memoryAfterLoad.rssMb.toFixed(0)} MB na het laden van de index, ${memory.rssMb.toFixed(0)} MB na ${QUERIES + 51} zoekvragen, piek ${memory.peakMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `Belasting van de machine aan het eind: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')} (1/5/15 min; 2 cores gedeeld met andere processen)`,
+    );
     const service95 = percentiles(serviceTimes).p95;
     const http95 = percentiles(httpTimes).p95;
-    console.log(`\nDoelen: service p95 ≤ 10 ms: ${service95 <= 10 ? 'gehaald' : 'NIET gehaald'} (${service95.toFixed(2)} ms); ` +
-      `HTTP p95 ≤ 25 ms: ${http95 <= 25 ? 'gehaald' : 'NIET gehaald'} (${http95.toFixed(2)} ms); ` +
-      `RSS ≤ 300 MB: ${memory.peakMb <= 300 ? 'gehaald' : 'NIET gehaald'} (piek ${memory.peakMb.toFixed(0)} MB)`);
+    console.log(
+      `\nDoelen: service p95 ≤ 10 ms: ${service95 <= 10 ? 'gehaald' : 'NIET gehaald'} (${service95.toFixed(2)} ms); ` +
+        `HTTP p95 ≤ 25 ms: ${http95 <= 25 ? 'gehaald' : 'NIET gehaald'} (${http95.toFixed(2)} ms); ` +
+        `RSS ≤ 300 MB: ${memory.peakMb <= 300 ? 'gehaald' : 'NIET gehaald'} (piek ${memory.peakMb.toFixed(0)} MB)`,
+    );
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

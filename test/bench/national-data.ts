@@ -17,16 +17,74 @@ export function random(seed: number): () => number {
 
 /** 40 languages spoken in the Netherlands, most common first (the weights below follow this order). */
 export const BENCH_LANGUAGES = [
-  'nld', 'eng', 'ara', 'tur', 'pol', 'som', 'tir', 'fas', 'prs', 'rif', 'ary', 'kmr', 'ckb', 'pus', 'fra', 'deu', 'spa', 'por', 'ita', 'ron',
-  'bul', 'rus', 'ukr', 'hin', 'urd', 'ben', 'cmn', 'yue', 'vie', 'tha', 'ind', 'pap', 'srn', 'amh', 'orm', 'swa', 'yor', 'aka', 'bos', 'sqi',
+  'nld',
+  'eng',
+  'ara',
+  'tur',
+  'pol',
+  'som',
+  'tir',
+  'fas',
+  'prs',
+  'rif',
+  'ary',
+  'kmr',
+  'ckb',
+  'pus',
+  'fra',
+  'deu',
+  'spa',
+  'por',
+  'ita',
+  'ron',
+  'bul',
+  'rus',
+  'ukr',
+  'hin',
+  'urd',
+  'ben',
+  'cmn',
+  'yue',
+  'vie',
+  'tha',
+  'ind',
+  'pap',
+  'srn',
+  'amh',
+  'orm',
+  'swa',
+  'yor',
+  'aka',
+  'bos',
+  'sqi',
 ];
 
 /** Larger places, as [lat, lon, weight]: neighbourhoods cluster around them like they do in CBS data. */
 const CITIES: [number, number, number][] = [
-  [52.3676, 4.9041, 10], [51.9244, 4.4777, 8], [52.0705, 4.3007, 7], [52.0907, 5.1214, 6], [51.4416, 5.4697, 4], [51.5555, 5.0913, 3],
-  [53.2194, 6.5665, 3], [51.9851, 5.8987, 3], [52.2215, 6.8937, 3], [51.8126, 5.8372, 3], [52.1601, 4.4970, 2], [52.3874, 4.6462, 3],
-  [52.5168, 6.0830, 2], [51.5719, 4.7683, 3], [52.3508, 5.2647, 3], [50.8514, 5.6910, 2], [52.6324, 4.7534, 2], [51.6978, 5.3037, 2],
-  [52.1561, 5.3878, 2], [53.2012, 5.7999, 2], [52.0116, 4.3571, 2], [52.2112, 5.9699, 2], [51.4381, 3.5954, 1], [52.7792, 6.9091, 1],
+  [52.3676, 4.9041, 10],
+  [51.9244, 4.4777, 8],
+  [52.0705, 4.3007, 7],
+  [52.0907, 5.1214, 6],
+  [51.4416, 5.4697, 4],
+  [51.5555, 5.0913, 3],
+  [53.2194, 6.5665, 3],
+  [51.9851, 5.8987, 3],
+  [52.2215, 6.8937, 3],
+  [51.8126, 5.8372, 3],
+  [52.1601, 4.497, 2],
+  [52.3874, 4.6462, 3],
+  [52.5168, 6.083, 2],
+  [51.5719, 4.7683, 3],
+  [52.3508, 5.2647, 3],
+  [50.8514, 5.691, 2],
+  [52.6324, 4.7534, 2],
+  [51.6978, 5.3037, 2],
+  [52.1561, 5.3878, 2],
+  [53.2012, 5.7999, 2],
+  [52.0116, 4.3571, 2],
+  [52.2112, 5.9699, 2],
+  [51.4381, 3.5954, 1],
+  [52.7792, 6.9091, 1],
 ];
 
 export interface BenchNeighbourhood {
@@ -64,7 +122,10 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
  * rows in bulk through one better-sqlite3 transaction with prepared statements (a few seconds,
  * where TypeORM entity saves would take minutes).
  */
-export async function generateNationalData(file: string, options: { persons: number; organisations: number; neighbourhoods: number; seed?: number }): Promise<NationalData> {
+export async function generateNationalData(
+  file: string,
+  options: { persons: number; organisations: number; neighbourhoods: number; seed?: number },
+): Promise<NationalData> {
   const ds = await openDataSource(`sqlite:${file}`);
   await ds.destroy();
 
@@ -87,7 +148,9 @@ export async function generateNationalData(file: string, options: { persons: num
   db.transaction(() => {
     const insertLanguage = db.prepare('INSERT INTO language (code, iso6391, nameNl, nameEn) VALUES (?, ?, ?, ?)');
     for (const l of catalogue.values()) insertLanguage.run(l.code, l.iso6391, l.nameNl, l.nameEn);
-    db.prepare("INSERT INTO community (code, nameNl, nameEn) VALUES ('somali', 'Somalische gemeenschap', 'Somali community'), ('eritrean', 'Eritrese gemeenschap', 'Eritrean community'), ('turkish', 'Turkse gemeenschap', 'Turkish community'), ('moroccan', 'Marokkaanse gemeenschap', 'Moroccan community'), ('polish', 'Poolse gemeenschap', 'Polish community')").run();
+    db.prepare(
+      "INSERT INTO community (code, nameNl, nameEn) VALUES ('somali', 'Somalische gemeenschap', 'Somali community'), ('eritrean', 'Eritrese gemeenschap', 'Eritrean community'), ('turkish', 'Turkse gemeenschap', 'Turkish community'), ('moroccan', 'Marokkaanse gemeenschap', 'Moroccan community'), ('polish', 'Poolse gemeenschap', 'Polish community')",
+    ).run();
 
     // Neighbourhoods: 65 % around cities, the rest spread over the country; 25 per district, 400 per municipality.
     const insertDistrict = db.prepare('INSERT INTO district (code, name, municipalityCode, municipalityName, geometryJson) VALUES (?, ?, ?, ?, NULL)');
@@ -110,7 +173,18 @@ export async function generateNationalData(file: string, options: { persons: num
       const wk = `WK${String(municipality).padStart(4, '0')}${String(Math.floor((i % 400) / 25)).padStart(2, '0')}`;
       const code = `BU${String(municipality).padStart(4, '0')}${String(i % 400).padStart(4, '0')}`;
       if (i % 25 === 0) insertDistrict.run(wk, `Wijk ${wk.slice(2)}`, gm, `Gemeente ${municipality}`);
-      const square = { type: 'Polygon', coordinates: [[[lon - 0.003, lat - 0.002], [lon + 0.003, lat - 0.002], [lon + 0.003, lat + 0.002], [lon - 0.003, lat + 0.002], [lon - 0.003, lat - 0.002]]] };
+      const square = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [lon - 0.003, lat - 0.002],
+            [lon + 0.003, lat - 0.002],
+            [lon + 0.003, lat + 0.002],
+            [lon - 0.003, lat + 0.002],
+            [lon - 0.003, lat - 0.002],
+          ],
+        ],
+      };
       insertNeighbourhood.run(code, `Buurt ${i + 1}`, wk, gm, `Gemeente ${municipality}`, JSON.stringify(square), lat, lon, 'benchmark');
       neighbourhoods.push({ code, lat, lon });
     }
@@ -137,8 +211,17 @@ export async function generateNationalData(file: string, options: { persons: num
       const at = Math.floor(rand() * byPlace.length);
       const home = byPlace[at];
       insertOrganisation.run(
-        id, verifiedOn(), rand() < 0.02 ? now : null, now, now, `Organisatie ${i + 1}`, kinds[Math.floor(rand() * kinds.length)],
-        `Straat ${i + 1}`, 'Plaats', home.lat + (rand() - 0.5) * 0.004, home.lon + (rand() - 0.5) * 0.006,
+        id,
+        verifiedOn(),
+        rand() < 0.02 ? now : null,
+        now,
+        now,
+        `Organisatie ${i + 1}`,
+        kinds[Math.floor(rand() * kinds.length)],
+        `Straat ${i + 1}`,
+        'Plaats',
+        home.lat + (rand() - 0.5) * 0.004,
+        home.lon + (rand() - 0.5) * 0.006,
       );
       for (const code of pickLanguages(3)) insertOrgLanguage.run(id, code);
       const served = Math.floor(rand() * 4);
@@ -165,9 +248,20 @@ export async function generateNationalData(file: string, options: { persons: num
       const isInterpreter = role >= 0.5 && role < 0.85;
       const formal = isInterpreter ? rand() < 0.4 : null;
       insertPerson.run(
-        id, verifiedOn(), rand() < 0.02 ? now : null, now, now, `Persoon ${i + 1}`, isKeyPerson ? 1 : 0, isInterpreter ? 1 : 0,
-        formal === null ? null : formal ? 1 : 0, formal ? String(10000 + i) : null, role >= 0.85 ? 1 : 0, isKeyPerson && rand() < 0.5 ? 1 : 0,
-        topics.filter(() => rand() < 0.25).join(','), availability[Math.floor(rand() * availability.length)],
+        id,
+        verifiedOn(),
+        rand() < 0.02 ? now : null,
+        now,
+        now,
+        `Persoon ${i + 1}`,
+        isKeyPerson ? 1 : 0,
+        isInterpreter ? 1 : 0,
+        formal === null ? null : formal ? 1 : 0,
+        formal ? String(10000 + i) : null,
+        role >= 0.85 ? 1 : 0,
+        isKeyPerson && rand() < 0.5 ? 1 : 0,
+        topics.filter(() => rand() < 0.25).join(','),
+        availability[Math.floor(rand() * availability.length)],
       );
       const spoken = pickLanguages(3);
       spoken.forEach((code, k) => insertPersonLanguage.run(id, code, k === 0 ? 'NATIVE' : levels[1 + Math.floor(rand() * 2)]));

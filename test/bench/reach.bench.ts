@@ -88,7 +88,17 @@ function addAnalysis(file: string): { communities: number; presences: number } {
       while (chosen.size < GROUPS_PER_BUURT) chosen.add(Math.floor(rand() ** 1.5 * COMMUNITIES));
       for (const c of chosen) {
         const numeric = rand() < 0.5;
-        insertPresence.run(randomUUID(), code, codes[c], numeric ? Math.floor(rand() * 400) : null, numeric ? null : ['FEW_HOUSEHOLDS', 'GROUP', 'LARGE_GROUP'][Math.floor(rand() * 3)], 'CBS', '2026-01-01', now, now);
+        insertPresence.run(
+          randomUUID(),
+          code,
+          codes[c],
+          numeric ? Math.floor(rand() * 400) : null,
+          numeric ? null : ['FEW_HOUSEHOLDS', 'GROUP', 'LARGE_GROUP'][Math.floor(rand() * 3)],
+          'CBS',
+          '2026-01-01',
+          now,
+          now,
+        );
         presences++;
       }
     }
@@ -103,7 +113,12 @@ async function main() {
   process.env.REACH_SNAPSHOT_JOB = 'false';
   try {
     const os = await import('node:os');
-    console.log(`Node ${process.version}, ${os.cpus().length} cores, belasting bij de start ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
+    console.log(
+      `Node ${process.version}, ${os.cpus().length} cores, belasting bij de start ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')}\n`,
+    );
     const started = performance.now();
     const data = await generateNationalData(file, { persons: PERSONS, organisations: ORGANISATIONS, neighbourhoods: NEIGHBOURHOODS });
     const analysis = addAnalysis(file);

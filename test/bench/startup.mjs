@@ -28,7 +28,8 @@ function start(databaseFile) {
   });
 }
 
-const first = [], restart = [];
+const first = [],
+  restart = [];
 for (let i = 0; i < runs; i++) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-start-'));
   const file = join(dir, 'bench.sqlite');

@@ -11,12 +11,18 @@ import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
  * form; importing needs a coordinator or administrator, a member is told so. Anonymous imports and HSDS
  * reads are refused (401) unless ANONYMOUS_READ is on, which it is not here.
  */
-const HEADER = 'extern_id;naam;soort;omschrijving;website;telefoon;e-mail;adres;postcode;plaats;breedtegraad;lengtegraad;talen;gemeenschappen;buurten;laatst_gecontroleerd';
-const GOOD_ROW = 'BROWSER-1;Stichting Browsertest;migrantenorganisatie;Test vanuit de browser;;;;Hazelaarstraat 1;3527 VA;Utrecht;52.07;5.08;som;somali;BU03440832;2026-10-15';
+const HEADER =
+  'extern_id;naam;soort;omschrijving;website;telefoon;e-mail;adres;postcode;plaats;breedtegraad;lengtegraad;talen;gemeenschappen;buurten;laatst_gecontroleerd';
+const GOOD_ROW =
+  'BROWSER-1;Stichting Browsertest;migrantenorganisatie;Test vanuit de browser;;;;Hazelaarstraat 1;3527 VA;Utrecht;52.07;5.08;som;somali;BU03440832;2026-10-15';
 const BAD_ROW = 'BROWSER-2;Vereniging Tweede Test;migrantenorganisatie;;;;;;;;;;Somalish;;BU03440832;';
 const FIXED_ROW = BAD_ROW.replace('Somalish', 'Somalisch');
 
-const csvFile = (rows: string[]) => ({ name: 'organisaties.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${[HEADER, ...rows].join('\n')}\n`, 'utf8') });
+const csvFile = (rows: string[]) => ({
+  name: 'organisaties.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(`\ufeff${[HEADER, ...rows].join('\n')}\n`, 'utf8'),
+});
 
 describe('import page (/importeren) in Chromium', () => {
   let app: BrowserApp | undefined;
@@ -75,7 +81,15 @@ describe('import page (/importeren) in Chromium', () => {
     await expect.poll(() => importHeading().count(), { timeout: 15_000 }).toBe(1);
     expect(new URL(page.url()).pathname).toBe('/importeren');
     expect(await page.getByRole('heading', { name: 'Inloggen', level: 2 }).count()).toBe(0);
-    for (const href of ['/sjablonen/organisaties.csv', '/sjablonen/personen.csv', '/sjablonen/LEESMIJ.md', '/export/organisaties.csv', '/export/personen.csv', '/hsds/organizations', '/hsds/services']) {
+    for (const href of [
+      '/sjablonen/organisaties.csv',
+      '/sjablonen/personen.csv',
+      '/sjablonen/LEESMIJ.md',
+      '/export/organisaties.csv',
+      '/export/personen.csv',
+      '/hsds/organizations',
+      '/hsds/services',
+    ]) {
       expect(await page.locator(`a[href="${href}"]`).count(), href).toBeGreaterThan(0);
     }
     const template = await fetch(baseUrl + '/sjablonen/organisaties.csv');

@@ -117,17 +117,32 @@ describe('keyboard only, and every page on a phone and at 200% zoom', () => {
       return { person: data.persons.items[0].id as string, organisation: data.organisations.items[0].id as string, team: data.teams[0].id as string };
     });
     const pages = [
-      '/', `/buurt/${KANALENEILAND_NOORD}`, '/controle', '/importeren', `/persoon/${ids.person}`, `/organisatie/${ids.organisation}`, `/team/${ids.team}`,
-      '/registreren/persoon', '/registreren/organisatie', '/registreren/contactpersoon', '/registreren/afspraak',
+      '/',
+      `/buurt/${KANALENEILAND_NOORD}`,
+      '/controle',
+      '/importeren',
+      `/persoon/${ids.person}`,
+      `/organisatie/${ids.organisation}`,
+      `/team/${ids.team}`,
+      '/registreren/persoon',
+      '/registreren/organisatie',
+      '/registreren/contactpersoon',
+      '/registreren/afspraak',
     ];
     // 390×844 is a phone; 640×450 is a 1280×900 window at 200% zoom.
-    for (const viewport of [{ width: 390, height: 844 }, { width: 640, height: 450 }]) {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 640, height: 450 },
+    ]) {
       await page.setViewportSize(viewport);
       for (const path of pages) {
         await page.goto(baseUrl + path);
         await expect.poll(() => page.locator('h1').count(), { timeout: 15_000 }).toBeGreaterThan(0);
         await page.waitForLoadState('networkidle');
-        const widths = await page.evaluate(() => ({ scroll: (globalThis as any).document.scrollingElement.scrollWidth as number, view: (globalThis as any).innerWidth as number }));
+        const widths = await page.evaluate(() => ({
+          scroll: (globalThis as any).document.scrollingElement.scrollWidth as number,
+          view: (globalThis as any).innerWidth as number,
+        }));
         expect(widths.scroll, `${path} at ${viewport.width}×${viewport.height} scrolls sideways`).toBeLessThanOrEqual(widths.view);
         await expectNoAxeViolations(page, `${path} at ${viewport.width}×${viewport.height}`);
       }

@@ -44,7 +44,10 @@ type Layout = Awaited<ReturnType<typeof layout>>;
 
 /** Nothing wider than the window: the page never scrolls sideways. */
 async function expectNoHorizontalScroll(page: Page) {
-  const widths = await page.evaluate(() => ({ scroll: (globalThis as any).document.scrollingElement.scrollWidth as number, view: (globalThis as any).innerWidth as number }));
+  const widths = await page.evaluate(() => ({
+    scroll: (globalThis as any).document.scrollingElement.scrollWidth as number,
+    view: (globalThis as any).innerWidth as number,
+  }));
   expect(widths.scroll, 'page width').toBeLessThanOrEqual(widths.view);
 }
 
@@ -84,7 +87,6 @@ describe('side panel and map on small screens in Chromium', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('aria-controls'))).toBe('main-nav-list');
   });
-
 
   it('at 390×844 the header is one short row: account and language fold behind a button that opens and closes with Escape', async () => {
     await signInThroughForm(page, DEMO_USERS.member);
@@ -141,7 +143,9 @@ describe('side panel and map on small screens in Chromium', () => {
     await page.setViewportSize({ width: 1024, height: 600 });
     await page.evaluate((selector) => (globalThis as any).document.querySelector(selector).scrollTo(0, 0), PANEL);
     const before = await layout(page);
-    console.log(`[browser] 1024×600: panel ${Math.round(before.panel.height)} px (content ${before.panel.scrollHeight} px), map ${Math.round(before.map.height)} px`);
+    console.log(
+      `[browser] 1024×600: panel ${Math.round(before.panel.height)} px (content ${before.panel.scrollHeight} px), map ${Math.round(before.map.height)} px`,
+    );
     expect(before.panel.scrollHeight).toBeGreaterThan(before.panel.clientHeight);
     expectMapInView(before, 300);
     // Two columns: the map beside the panel.
@@ -205,8 +209,13 @@ describe('side panel and map on small screens in Chromium', () => {
   });
 
   it('the signed-in map page does not shift while it loads (CLS < 0.1), on a desktop and on a phone', async () => {
-    page.on('console', (m) => { if (m.text().startsWith('shift')) console.log(m.text()); });
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    page.on('console', (m) => {
+      if (m.text().startsWith('shift')) console.log(m.text());
+    });
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       await page.setViewportSize(viewport);
       await page.goto(baseUrl + '/');
       await expect.poll(() => page.getByRole('tab', { name: 'Zoek een partner' }).count(), { timeout: 15_000 }).toBe(1);
@@ -219,7 +228,9 @@ describe('side panel and map on small screens in Chromium', () => {
               for (const entry of list.getEntries()) {
                 if (entry.hadRecentInput) continue;
                 total += entry.value;
-                const sources = (entry.sources ?? []).map((s: any) => `${s.node?.nodeName}.${s.node?.className} ${JSON.stringify(s.previousRect)}→${JSON.stringify(s.currentRect)}`);
+                const sources = (entry.sources ?? []).map(
+                  (s: any) => `${s.node?.nodeName}.${s.node?.className} ${JSON.stringify(s.previousRect)}→${JSON.stringify(s.currentRect)}`,
+                );
                 console.log(`shift ${entry.value.toFixed(3)} at ${Math.round(entry.startTime)}ms: ${sources.join(' | ')}`);
               }
             }).observe({ type: 'layout-shift', buffered: true });

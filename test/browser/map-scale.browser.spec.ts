@@ -21,7 +21,11 @@ const EXTRA_ORGANISATIONS = 2_000;
 function addPartners(databaseFile: string) {
   const db = new Database(databaseFile);
   db.pragma('busy_timeout = 10000');
-  const codes = db.prepare(`SELECT code, centroidLat AS lat, centroidLon AS lon FROM neighbourhood WHERE code LIKE 'BU0344%'`).all() as { code: string; lat: number; lon: number }[];
+  const codes = db.prepare(`SELECT code, centroidLat AS lat, centroidLon AS lon FROM neighbourhood WHERE code LIKE 'BU0344%'`).all() as {
+    code: string;
+    lat: number;
+    lon: number;
+  }[];
   const person = db.prepare('SELECT * FROM person LIMIT 1').get() as Record<string, unknown>;
   const organisation = db.prepare('SELECT * FROM organisation LIMIT 1').get() as Record<string, unknown>;
   const insert = (table: string, row: Record<string, unknown>) => {
@@ -39,7 +43,15 @@ function addPartners(databaseFile: string) {
     }
     for (let i = 0; i < EXTRA_ORGANISATIONS; i++) {
       const at = codes[(i * 7) % codes.length]!;
-      organisationInsert.run({ ...organisation, id: randomUUID(), name: `Schaalorganisatie ${i}`, externalId: null, isDemo: 0, lat: at.lat + ((i % 13) - 6) * 0.0004, lon: at.lon + ((i % 11) - 5) * 0.0006 });
+      organisationInsert.run({
+        ...organisation,
+        id: randomUUID(),
+        name: `Schaalorganisatie ${i}`,
+        externalId: null,
+        isDemo: 0,
+        lat: at.lat + ((i % 13) - 6) * 0.0004,
+        lon: at.lon + ((i % 11) - 5) * 0.0006,
+      });
     }
   })();
   db.close();
@@ -105,7 +117,9 @@ describe('the map with 12,000 more partners', () => {
     await expect.poll(() => count.count(), { timeout: 30_000 }).toBe(1);
     const completeMs = Date.now() - started;
     console.log(`[browser] requests after reload: ${timings.join('; ')}`);
-    console.log(`[browser] map with ${totals.persons} persons and ${totals.organisations} organisations complete ${completeMs} ms after reload (target ≤ 1500 ms)`);
+    console.log(
+      `[browser] map with ${totals.persons} persons and ${totals.organisations} organisations complete ${completeMs} ms after reload (target ≤ 1500 ms)`,
+    );
 
     const text = await count.innerText();
     const placed = Number(await count.getAttribute('data-placed'));
@@ -124,7 +138,9 @@ describe('the map with 12,000 more partners', () => {
     const zoomStarted = Date.now();
     await page.locator('.leaflet-marker-pane .partner-cluster').first().click();
     console.log(`[browser] cluster clicked after ${Date.now() - zoomStarted} ms`);
-    await expect.poll(async () => (await page.locator('.leaflet-marker-pane .partner-cluster, .leaflet-marker-pane .partner-marker').count()) > 0, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('.leaflet-marker-pane .partner-cluster, .leaflet-marker-pane .partner-marker').count()) > 0, { timeout: 10_000 })
+      .toBe(true);
     console.log(`[browser] zoom into a cluster: markers back after ${Date.now() - zoomStarted} ms`);
   });
 });

@@ -17,9 +17,7 @@ const MIN_NEIGHBOURHOODS = 111;
 const MEMBER = { email: 'medewerker@example.org', password: 'demo' };
 const PARTNER_MARKERS = '.leaflet-marker-pane .partner-marker, .leaflet-marker-pane .partner-cluster';
 
-
 /** Start `node dist/server/src/main.js` and resolve once it prints that it is running. */
-
 
 describe('map page in Chromium', () => {
   let dir: string;
@@ -176,10 +174,13 @@ describe('map page in Chromium', () => {
 
     // Results are highlighted on the map: single markers or clusters.
     await expect
-      .poll(() => page.locator('.leaflet-marker-pane .partner-marker--highlighted, .leaflet-marker-pane .partner-cluster--highlighted').count(), { timeout: 10_000 })
+      .poll(() => page.locator('.leaflet-marker-pane .partner-marker--highlighted, .leaflet-marker-pane .partner-cluster--highlighted').count(), {
+        timeout: 10_000,
+      })
       .toBeGreaterThan(0);
     // The map says it shows every hit (the list shows at most one page).
-    const total = Number((await page.locator('#results-persons').innerText()).match(/\((\d+)\)/)![1]) +
+    const total =
+      Number((await page.locator('#results-persons').innerText()).match(/\((\d+)\)/)![1]) +
       Number((await page.locator('#results-organisations').innerText()).match(/\((\d+)\)/)?.[1] ?? 0);
     await expect.poll(() => page.locator('.map-count').innerText(), { timeout: 10_000 }).toMatch(/alle \d+ gevonden partners/);
     const unplaced = Number((await page.locator('.map-count').innerText()).match(/niet op de kaart: (\d+)/)?.[1] ?? 0);

@@ -16,9 +16,6 @@ import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
 
 const KANALENEILAND_NOORD = 'BU03440832';
 
-
-
-
 describe('"Zoek een partner" in Chromium', () => {
   let dir: string;
   let server: ChildProcess | undefined;
@@ -97,7 +94,11 @@ describe('"Zoek een partner" in Chromium', () => {
 
     // The search area and the results on the map.
     await expect.poll(() => page.locator('path.search-area').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => page.locator('.leaflet-marker-pane .partner-marker--highlighted, .leaflet-marker-pane .partner-cluster--highlighted').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.leaflet-marker-pane .partner-marker--highlighted, .leaflet-marker-pane .partner-cluster--highlighted').count(), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
     // Every ranked hit is its own marker with its number from the list, none clustered.
     const ranked = page.locator('.leaflet-marker-pane .partner-marker--ranked');
     await expect.poll(() => ranked.count(), { timeout: 10_000 }).toBe(await cards.count());

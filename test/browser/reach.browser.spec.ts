@@ -27,7 +27,10 @@ describe('Bereik page in Chromium', () => {
   async function signInAt(path: string, user: DemoUser) {
     await page.goto(`${baseUrl}${path}`);
     const signOut = page.getByRole('button', { name: 'Uitloggen' });
-    await signOut.or(page.getByLabel('E-mailadres', { exact: true })).first().waitFor();
+    await signOut
+      .or(page.getByLabel('E-mailadres', { exact: true }))
+      .first()
+      .waitFor();
     if (await signOut.count()) await signOut.click();
     await signInThroughForm(page, user);
   }
@@ -84,7 +87,11 @@ describe('Bereik page in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /^Somalische gemeenschap in / }).waitFor();
     await expect.poll(() => page.locator('main a[href^="/persoon/"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'Bereik, one cell as coordinator');
-    await page.getByRole('button', { name: 'English' }).or(page.getByRole('link', { name: 'English' })).first().click();
+    await page
+      .getByRole('button', { name: 'English' })
+      .or(page.getByRole('link', { name: 'English' }))
+      .first()
+      .click();
     await page.getByRole('link', { name: 'Back to the overview' }).click();
     await page.getByRole('heading', { name: 'Reach and gaps', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Nederlands' }).click();

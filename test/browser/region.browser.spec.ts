@@ -7,7 +7,18 @@ import { openDataSource } from '../../server/src/database/data-source.js';
 import { importCbsFiles } from '../../server/src/modules/neighbourhood/import/neighbourhood-importer.js';
 import { type BrowserApp, startBrowserApp } from './support/harness.js';
 
-const square = (x: number, y: number, d = 0.01) => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+const square = (x: number, y: number, d = 0.01) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
+});
 
 /**
  * A region installation (MUNICIPALITY_CODE=GM0344,GM0356): Utrecht's demo data plus two Nieuwegein
@@ -25,10 +36,16 @@ describe('a region of two municipalities, in Chromium', () => {
     await page.goto(`${app.baseUrl}/`);
     dir = mkdtempSync(join(tmpdir(), 'region-'));
     const file = join(dir, 'buurt.geojson');
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { statcode: 'BU03560101', statnaam: 'Batau-Noord' }, geometry: square(5.085, 52.035) },
-      { type: 'Feature', properties: { statcode: 'BU03560102', statnaam: 'Batau-Zuid' }, geometry: square(5.085, 52.025) },
-    ] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { statcode: 'BU03560101', statnaam: 'Batau-Noord' }, geometry: square(5.085, 52.035) },
+          { type: 'Feature', properties: { statcode: 'BU03560102', statnaam: 'Batau-Zuid' }, geometry: square(5.085, 52.025) },
+        ],
+      }),
+    );
     const ds = await openDataSource(`sqlite:${app.databaseFile}`);
     try {
       await importCbsFiles(ds, [file]);

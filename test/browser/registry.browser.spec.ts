@@ -15,9 +15,6 @@ import { CHROMIUM, CHROMIUM_ARGS, expectNoAxeViolations, freePort, ROOT, startSe
 
 const KANALENEILAND_NOORD = 'BU03440832';
 
-
-
-
 describe('registry in Chromium', () => {
   let dir: string;
   let server: ChildProcess | undefined;
@@ -216,7 +213,10 @@ describe('registry in Chromium', () => {
     await firstRow.getByRole('button', { name: /Nog steeds juist/ }).click();
     await firstRow.getByText(/Gemarkeerd als gecontroleerd/).waitFor();
     await page.reload();
-    await page.getByRole('status').filter({ hasText: `${before - 1} records wachten op controle` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${before - 1} records wachten op controle` })
+      .waitFor();
     await signInAs('coordinator@example.org');
   });
 

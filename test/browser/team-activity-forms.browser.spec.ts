@@ -46,7 +46,10 @@ describe('team and walk-in hour forms in Chromium', () => {
   async function signInAs(user: DemoUser) {
     await page.goto(`${baseUrl}/`);
     const signOut = page.getByRole('button', { name: 'Uitloggen' });
-    await signOut.or(page.getByLabel('E-mailadres', { exact: true })).first().waitFor();
+    await signOut
+      .or(page.getByLabel('E-mailadres', { exact: true }))
+      .first()
+      .waitFor();
     if (await signOut.count()) {
       await signOut.click();
     }
@@ -148,8 +151,11 @@ describe('team and walk-in hour forms in Chromium', () => {
     const organisationPath = new URL(page.url()).pathname;
     const organisationId = organisationPath.split('/')[2]!;
     const activities = page.locator('section[aria-labelledby="organisation-activities"]');
-    const countBefore = (await gql<{ organisation: { activities: unknown[] } }>('query($id: ID!) { organisation(id: $id) { activities(currentOnly: false) { id } } }', { id: organisationId }))
-      .organisation.activities.length;
+    const countBefore = (
+      await gql<{ organisation: { activities: unknown[] } }>('query($id: ID!) { organisation(id: $id) { activities(currentOnly: false) { id } } }', {
+        id: organisationId,
+      })
+    ).organisation.activities.length;
 
     await activities.getByRole('link', { name: 'Spreekuur toevoegen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Spreekuur registreren' }).waitFor();
@@ -182,8 +188,11 @@ describe('team and walk-in hour forms in Chromium', () => {
     expect(await page.getByLabel(/^Begintijd/).inputValue()).toBe('11:00');
     expect(await page.getByLabel(/^Adres/).inputValue()).toBe('Hazelaarstraat 141');
     await page.getByRole('list', { name: 'Talen die er gesproken worden' }).getByText('Somalisch (som)', { exact: true }).waitFor();
-    const countAfterError = (await gql<{ organisation: { activities: unknown[] } }>('query($id: ID!) { organisation(id: $id) { activities(currentOnly: false) { id } } }', { id: organisationId }))
-      .organisation.activities.length;
+    const countAfterError = (
+      await gql<{ organisation: { activities: unknown[] } }>('query($id: ID!) { organisation(id: $id) { activities(currentOnly: false) { id } } }', {
+        id: organisationId,
+      })
+    ).organisation.activities.length;
     expect(countAfterError).toBe(countBefore);
     await expectNoAxeViolations(page, 'walk-in hour form with a server error');
 
@@ -251,7 +260,14 @@ describe('team and walk-in hour forms in Chromium', () => {
     await page.getByLabel(/^Naam van het spreekuur/).fill('Voorlichting opvoeden');
     await agreement.selectOption({ label: offered.find((label) => label.startsWith('Voorlichtingsbijeenkomsten met Al Amal Ouders'))! });
     // The agreement fills in its organisation.
-    await expect.poll(() => page.getByLabel(/^Organisatie/).locator('option:checked').textContent()).toBe('Stichting Al Amal Ouders');
+    await expect
+      .poll(() =>
+        page
+          .getByLabel(/^Organisatie/)
+          .locator('option:checked')
+          .textContent(),
+      )
+      .toBe('Stichting Al Amal Ouders');
     await page.getByLabel(/^Dag van de week/).selectOption({ label: 'woensdag' });
     await page.getByLabel(/^Begintijd/).fill('09:30');
     await page.getByLabel(/^Eindtijd/).fill('11:00');
@@ -272,7 +288,9 @@ describe('team and walk-in hour forms in Chromium', () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Buurt Kanaleneiland-Zuid' }).waitFor();
     await expect.poll(statusText).toBe('De wijzigingen in het spreekuur Voorlichting opvoeden zijn opgeslagen.');
-    await expect.poll(async () => (await inNeighbourhood.getByRole('listitem').filter({ hasText: 'Voorlichting opvoeden' }).textContent()) ?? '').toContain('woensdag 09:30–11:30');
+    await expect
+      .poll(async () => (await inNeighbourhood.getByRole('listitem').filter({ hasText: 'Voorlichting opvoeden' }).textContent()) ?? '')
+      .toContain('woensdag 09:30–11:30');
     await expectNoAxeViolations(page, 'neighbourhood page after changing a walk-in hour');
     expect(pageErrors).toEqual([]);
   });

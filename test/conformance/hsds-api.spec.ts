@@ -131,7 +131,13 @@ async function all(route: string, query = '', perPage = 200, headers?: Record<st
     const { status, body } = await call(route, { query: `${query}${query ? '&' : ''}page=${page}&per_page=${perPage}`, headers });
     expect(status, `${route}?${query}`).toBe(200);
     if (total === -1) total = body.total_items;
-    expect(body).toMatchObject({ total_items: total, page_number: page, size: body.contents.length, first_page: page === 1, total_pages: Math.ceil(total / perPage) });
+    expect(body).toMatchObject({
+      total_items: total,
+      page_number: page,
+      size: body.contents.length,
+      first_page: page === 1,
+      total_pages: Math.ceil(total / perPage),
+    });
     items.push(...body.contents);
     if (body.last_page) break;
     expect(body.size).toBe(perPage);
@@ -201,7 +207,7 @@ describe('every route of the OpenAPI file', () => {
     }
   }, 120_000);
 
-  it('methods the installation does not offer (the spec\'s POST searches, writes) are 405 with Allow', async () => {
+  it("methods the installation does not offer (the spec's POST searches, writes) are 405 with Allow", async () => {
     for (const [route, methods] of Object.entries(openapi.paths)) {
       const id = '5b1d2a9e-0000-5000-8000-000000000000';
       for (const method of ['post', 'put', 'patch', 'delete']) {
@@ -224,22 +230,34 @@ describe('every route of the OpenAPI file', () => {
       ['/organizations', 'minimal=true', 'minimal'],
       ['/taxonomies', 'language=som', 'language'],
       ['/taxonomy_terms', 'full=true', 'full'],
-      ['/services', 'page=0', 'page'], ['/services', 'page=1e2', 'page'], ['/services', 'per_page=201', 'per_page'], ['/services', 'perPage=0', 'perPage'],
+      ['/services', 'page=0', 'page'],
+      ['/services', 'page=1e2', 'page'],
+      ['/services', 'per_page=201', 'per_page'],
+      ['/services', 'perPage=0', 'perPage'],
       ['/services', 'search=a&search=b', 'search'],
-      ['/services', 'minimal=yes', 'minimal'], ['/services', 'full=1', 'full'], ['/services', 'minimal=true&full=true', 'minimal'],
-      ['/organizations', 'full_service=maybe', 'full_service'], ['/organizations', 'full=false&full_service=true', 'full_service'],
+      ['/services', 'minimal=yes', 'minimal'],
+      ['/services', 'full=1', 'full'],
+      ['/services', 'minimal=true&full=true', 'minimal'],
+      ['/organizations', 'full_service=maybe', 'full_service'],
+      ['/organizations', 'full=false&full_service=true', 'full_service'],
       ['/services', 'organization_id=acme', 'organization_id'],
-      ['/services', 'modified_after=gisteren', 'modified_after'], ['/services', 'modified_after=2026-13-45', 'modified_after'],
+      ['/services', 'modified_after=gisteren', 'modified_after'],
+      ['/services', 'modified_after=2026-13-45', 'modified_after'],
       ['/services', 'taxonomy_id=5b1d2a9e-0000-5000-8000-000000000000', 'taxonomy_id'],
       ['/services', 'taxonomy_term_id=5b1d2a9e-0000-5000-8000-000000000000', 'taxonomy_term_id'],
-      ['/services', 'format=xml', 'format'], ['/services', 'format=ndjson&page=2', 'page'],
+      ['/services', 'format=xml', 'format'],
+      ['/services', 'format=ndjson&page=2', 'page'],
       ['/services', 'language=klingon', 'language'],
-      ['/service_at_locations', 'postcode=3511', 'proximity'], ['/service_at_locations', 'proximity=500', 'postcode'],
-      ['/service_at_locations', 'postcode=ABCD&proximity=500', 'postcode'], ['/service_at_locations', 'postcode=5999&proximity=500', 'postcode'],
-      ['/service_at_locations', 'postcode=3511&proximity=-5', 'proximity'], ['/service_at_locations', 'postcode=3511&proximity=1000000', 'proximity'],
+      ['/service_at_locations', 'postcode=3511', 'proximity'],
+      ['/service_at_locations', 'proximity=500', 'postcode'],
+      ['/service_at_locations', 'postcode=ABCD&proximity=500', 'postcode'],
+      ['/service_at_locations', 'postcode=5999&proximity=500', 'postcode'],
+      ['/service_at_locations', 'postcode=3511&proximity=-5', 'proximity'],
+      ['/service_at_locations', 'postcode=3511&proximity=1000000', 'proximity'],
       ['/taxonomy_terms', 'top_only=true&parent_id=5b1d2a9e-0000-5000-8000-000000000000', 'top_only'],
       ['/taxonomy_terms', 'parent_id=5b1d2a9e-0000-5000-8000-000000000000', 'parent_id'],
-      ['/organizations/{id}', 'full=true', 'full'], ['/services/{id}', 'page=1', 'page'],
+      ['/organizations/{id}', 'full=true', 'full'],
+      ['/services/{id}', 'page=1', 'page'],
     ];
     const organisation = (await call('/organizations', { query: 'per_page=1' })).body.contents[0].id;
     for (const [route, query, field] of refused) {
@@ -297,12 +315,21 @@ describe('each query parameter has its effect', () => {
     const withFormal = await all('/services', `taxonomy_term_id=${formal.id}`, 200, signedIn);
     expect(withFormal.length).toBeGreaterThan(0);
     for (const s of withFormal) {
-      expect(s.contacts.some((c: any) => attributeValues(c, 'tolk_formeel').includes('ja')), s.name).toBe(true);
+      expect(
+        s.contacts.some((c: any) => attributeValues(c, 'tolk_formeel').includes('ja')),
+        s.name,
+      ).toBe(true);
     }
     const debts = await all('/services', `taxonomy_term_id=${term('thema', 'DEBTS').id}`, 200, signedIn);
     expect(debts.length).toBeGreaterThan(0);
-    for (const s of debts) expect(s.contacts.some((c: any) => attributeValues(c, 'thema').includes('DEBTS')), s.name).toBe(true);
-    expect((await call('/services', { query: `taxonomy_id=${formal.taxonomy_id}&taxonomy_term_id=${term('thema', 'DEBTS').id}` })).body.field).toBe('taxonomy_term_id');
+    for (const s of debts)
+      expect(
+        s.contacts.some((c: any) => attributeValues(c, 'thema').includes('DEBTS')),
+        s.name,
+      ).toBe(true);
+    expect((await call('/services', { query: `taxonomy_id=${formal.taxonomy_id}&taxonomy_term_id=${term('thema', 'DEBTS').id}` })).body.field).toBe(
+      'taxonomy_term_id',
+    );
     const attributeTerm = terms.find((t) => t.taxonomy === 'sociale-kaart-nl');
     expect((await call('/services', { query: `taxonomy_term_id=${attributeTerm.id}` })).body.field).toBe('taxonomy_term_id');
   }, 120_000);
@@ -322,7 +349,13 @@ describe('each query parameter has its effect', () => {
   it('modified_after: only what changed at or after that moment', async () => {
     const organizations = await all('/organizations');
     const changed = organizations.find((o) => attributeValues(o, 'soort')[0] === 'COMMUNITY_CENTRE' && o.locations.length);
-    await server.app.get(DataSource).createQueryBuilder().update(Organisation).set({ updatedAt: '2090-06-01T12:00:00.000Z' }).where('id = :id', { id: changed.id }).execute();
+    await server.app
+      .get(DataSource)
+      .createQueryBuilder()
+      .update(Organisation)
+      .set({ updatedAt: '2090-06-01T12:00:00.000Z' })
+      .where('id = :id', { id: changed.id })
+      .execute();
     const services = await all('/services', 'modified_after=2090-06-01T12:00:00Z');
     expect(services.map((s) => s.organization_id)).toEqual([changed.id]);
     expect((await all('/services', 'modified_after=2090-06-01T14:00:00%2B02:00')).length).toBe(1);
@@ -367,7 +400,12 @@ describe('each query parameter has its effect', () => {
   }, 120_000);
 
   it('format=ndjson streams every result, one object per line, without pages', async () => {
-    for (const [route, query] of [['/services', 'search=tolk'], ['/organizations', ''], ['/service_at_locations', 'full=false'], ['/taxonomy_terms', 'top_only=true']]) {
+    for (const [route, query] of [
+      ['/services', 'search=tolk'],
+      ['/organizations', ''],
+      ['/service_at_locations', 'full=false'],
+      ['/taxonomy_terms', 'top_only=true'],
+    ]) {
       const paged = await all(route, query);
       const res = await send(`${server.url}/hsds${route}?${query}&format=ndjson`);
       expect(res.status).toBe(200);
@@ -384,8 +422,9 @@ describe('each query parameter has its effect', () => {
     expect(centre).toBeDefined();
     const km = (l: any) => {
       const rad = Math.PI / 180;
-      const a = Math.sin(((l.location.latitude - centre.lat) * rad) / 2) ** 2
-        + Math.cos(centre.lat * rad) * Math.cos(l.location.latitude * rad) * Math.sin(((l.location.longitude - centre.lon) * rad) / 2) ** 2;
+      const a =
+        Math.sin(((l.location.latitude - centre.lat) * rad) / 2) ** 2 +
+        Math.cos(centre.lat * rad) * Math.cos(l.location.latitude * rad) * Math.sin(((l.location.longitude - centre.lon) * rad) / 2) ** 2;
       return 2 * 6371 * Math.asin(Math.sqrt(a));
     };
     const everything = (await all('/service_at_locations')).filter((l) => l.location.latitude !== undefined);
@@ -398,7 +437,9 @@ describe('each query parameter has its effect', () => {
     }
     expect((await all('/service_at_locations', 'postcode=3511&proximity=1500')).length).toBeGreaterThan(0);
     expect((await all('/service_at_locations', 'postcode=3511&proximity=1500')).length).toBeLessThan(everything.length);
-    expect(ids(await all('/service_at_locations', 'postcode=3511%20AB&proximity=1500'))).toEqual(ids(await all('/service_at_locations', 'postcode=3511&proximity=1500')));
+    expect(ids(await all('/service_at_locations', 'postcode=3511%20AB&proximity=1500'))).toEqual(
+      ids(await all('/service_at_locations', 'postcode=3511&proximity=1500')),
+    );
     // Far from Utrecht (Groningen): nothing within 5 km.
     expect((await all('/service_at_locations', 'postcode=9711&proximity=5000')).length).toBe(0);
   }, 120_000);
@@ -407,7 +448,12 @@ describe('each query parameter has its effect', () => {
 describe('privacy stays as it was', () => {
   it('anonymous callers get no person in any route or shape; signed-in callers do', async () => {
     const personal = (items: any[]) => JSON.stringify(items).match(/"contacts":\[\{/g)?.length ?? 0;
-    for (const [route, query] of [['/services', ''], ['/services', 'full=true'], ['/organizations', ''], ['/service_at_locations', 'full=true']]) {
+    for (const [route, query] of [
+      ['/services', ''],
+      ['/services', 'full=true'],
+      ['/organizations', ''],
+      ['/service_at_locations', 'full=true'],
+    ]) {
       expect(personal(await all(route, query)), `${route}?${query}`).toBe(0);
     }
     expect(personal(await all('/services', '', 200, signedIn))).toBeGreaterThan(0);

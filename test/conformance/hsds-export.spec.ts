@@ -34,9 +34,8 @@ async function everything(path: string, headers: Record<string, string> = {}): P
   }
 }
 
-const errorsOf = (validate: typeof validateOrganization, items: any[]) => items
-  .filter((item) => !validate(item))
-  .map((item) => `${item.id} ${item.name}: ${ajv.errorsText(validate.errors)}`);
+const errorsOf = (validate: typeof validateOrganization, items: any[]) =>
+  items.filter((item) => !validate(item)).map((item) => `${item.id} ${item.name}: ${ajv.errorsText(validate.errors)}`);
 
 describe('HSDS 3.1 export of the full demo data set', () => {
   it('every organization over GET /hsds/organizations validates against organization.json', async () => {

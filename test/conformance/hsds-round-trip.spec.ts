@@ -18,7 +18,11 @@ const admin: Actor = { userId: '00000000-0000-4000-8000-000000000001', email: 'b
 function withoutMetadata(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMetadata);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'metadata').map(([k, v]) => [k, withoutMetadata(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'metadata')
+        .map(([k, v]) => [k, withoutMetadata(v)]),
+    );
   }
   return value;
 }
@@ -44,7 +48,10 @@ beforeAll(async () => {
   await ds.transaction(async (em) => {
     // The same neighbourhoods as the demo seeder: the real CBS boundaries when shipped, else the approximate cells.
     if ((await loadCbsNeighbourhoods(em)) === null) await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json'));
-    await em.insert(Community, readSeed<DemoNetwork>('demo/network.json').communities.map(({ code, nameNl, nameEn }) => ({ code, nameNl, nameEn })));
+    await em.insert(
+      Community,
+      readSeed<DemoNetwork>('demo/network.json').communities.map(({ code, nameNl, nameEn }) => ({ code, nameNl, nameEn })),
+    );
   });
 });
 afterAll(async () => {
@@ -60,7 +67,12 @@ describe('HSDS round trip', () => {
     const services = first.organizations.flatMap((o: any) => o.services);
     const schedules = services.flatMap((s: any) => s.schedules);
     expect(schedules.length).toBe(13);
-    expect(schedules[0]).toMatchObject({ freq: 'WEEKLY', interval: 1, byday: expect.stringMatching(/^(MO|TU|WE|TH|FR|SA|SU)$/), opens_at: expect.stringMatching(/^\d\d:\d\d$/) });
+    expect(schedules[0]).toMatchObject({
+      freq: 'WEEKLY',
+      interval: 1,
+      byday: expect.stringMatching(/^(MO|TU|WE|TH|FR|SA|SU)$/),
+      opens_at: expect.stringMatching(/^\d\d:\d\d$/),
+    });
     expect(services.filter((s: any) => s.attributes.some((a: any) => a.taxonomy_term.code === 'afspraak_soort')).length).toBe(27);
     expect(first.organizations.flatMap((o: any) => o.contacts).length).toBe(62);
     const content = JSON.stringify(first);

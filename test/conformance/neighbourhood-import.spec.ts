@@ -56,7 +56,10 @@ describe('the demo ships the real CBS boundaries; importing the real file change
 describe('RD New input', () => {
   it('reprojects from EPSG:28992 and matches the WGS84 original to within a metre', async () => {
     // Positions against official reference points are tested in cbs-geojson.spec.ts; this checks the whole-file path.
-    proj4.defs('EPSG:28992', '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs');
+    proj4.defs(
+      'EPSG:28992',
+      '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs',
+    );
     const toRd = proj4('EPSG:4326', 'EPSG:28992');
     const original = JSON.parse(buurten) as FeatureCollection<Polygon>;
     const rd = {

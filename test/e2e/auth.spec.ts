@@ -128,8 +128,11 @@ describe('accounts managed by an administrator', () => {
     const admin = await server.login('beheerder@example.org');
     const teams = await server.gql(`{ teams { id name } }`, {}, admin);
     const lombok = teams.data.teams.find((t: any) => t.name.includes('Lombok'));
-    const created = await server.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { generatedPassword user { id email role teams { name } } } }`,
-      { input: { email: 'Nieuw@Example.org', role: 'COORDINATOR', teamIds: [lombok.id] } }, admin);
+    const created = await server.gql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { generatedPassword user { id email role teams { name } } } }`,
+      { input: { email: 'Nieuw@Example.org', role: 'COORDINATOR', teamIds: [lombok.id] } },
+      admin,
+    );
     expect(created.errors).toBeUndefined();
     const { user, generatedPassword } = created.data.createUser;
     expect(user).toMatchObject({ email: 'nieuw@example.org', role: 'COORDINATOR', teams: [{ name: lombok.name }] });
@@ -137,7 +140,11 @@ describe('accounts managed by an administrator', () => {
     const own = await server.login('nieuw@example.org', generatedPassword);
     expect((await server.gql(`{ me { role } }`, {}, own)).data.me.role).toBe('COORDINATOR');
 
-    const disabled = await server.gql(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { disabledAt } }`, { input: { id: user.id, disabled: true } }, admin);
+    const disabled = await server.gql(
+      `mutation($input: UpdateUserInput!) { updateUser(input: $input) { disabledAt } }`,
+      { input: { id: user.id, disabled: true } },
+      admin,
+    );
     expect(disabled.data.updateUser.disabledAt).toBeTruthy();
     expect((await server.gql(`{ me { role } }`, {}, own)).data.me).toBeNull();
     const again = await server.gql(LOGIN, { input: { email: 'nieuw@example.org', password: generatedPassword } });
@@ -158,7 +165,13 @@ describe('accounts managed by an administrator', () => {
     expect(await createUserCommand(dataSource, ['--email', 'cli@example.org', '--role', 'administrator'], io)).toBe(0);
     const password = /Wachtwoord \(wordt maar één keer getoond\): (\S+)/.exec(out.join('\n'))![1];
     await server.login('cli@example.org', password);
-    expect(await createUserCommand(dataSource, ['--email', 'cli2@example.org', '--role', 'coordinator', '--team', 'buurtteam zuidwest', '--password', 'lang-genoeg-wachtwoord'], io)).toBe(0);
+    expect(
+      await createUserCommand(
+        dataSource,
+        ['--email', 'cli2@example.org', '--role', 'coordinator', '--team', 'buurtteam zuidwest', '--password', 'lang-genoeg-wachtwoord'],
+        io,
+      ),
+    ).toBe(0);
     const me = await server.gql(`{ me { role teams { name } } }`, {}, await server.login('cli2@example.org', 'lang-genoeg-wachtwoord'));
     expect(me.data.me).toEqual({ role: 'COORDINATOR', teams: [{ name: 'Buurtteam Zuidwest' }] });
     expect(await createUserCommand(dataSource, ['--email', 'x@example.org', '--role', 'koning'], io)).toBe(2);
@@ -191,7 +204,9 @@ describe('rate limits on sign-in', () => {
   });
 
   it('aliases and batches cannot go around the limit', async () => {
-    const aliased = await server.gql(`mutation { a: login(input: { email: "x@example.org", password: "1" }) { token } b: login(input: { email: "x@example.org", password: "2" }) { token } }`);
+    const aliased = await server.gql(
+      `mutation { a: login(input: { email: "x@example.org", password: "1" }) { token } b: login(input: { email: "x@example.org", password: "2" }) { token } }`,
+    );
     expect(aliased.errors!.every((e) => e.extensions!.code === 'RATE_LIMITED')).toBe(true);
   });
 });
@@ -215,4 +230,3 @@ describe('demo accounts in production', () => {
     }
   });
 });
-

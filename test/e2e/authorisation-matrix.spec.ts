@@ -49,20 +49,39 @@ interface Entry {
 
 const PUBLIC: Record<Role, Outcome> = { anonymous: 'ok', member: 'ok', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok', policyOfficer: 'ok' };
 const ADMINISTRATORS: Record<Role, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'FORBIDDEN', coordinatorOther: 'FORBIDDEN', administrator: 'ok', policyOfficer: 'FORBIDDEN',
+  anonymous: 'UNAUTHENTICATED',
+  member: 'FORBIDDEN',
+  coordinatorOwn: 'FORBIDDEN',
+  coordinatorOther: 'FORBIDDEN',
+  administrator: 'ok',
+  policyOfficer: 'FORBIDDEN',
 };
 /** Imports: coordinators and administrators; which rows a coordinator may write is checked per row (csv-import.spec.ts). */
 const IMPORTERS: Record<Role, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok', policyOfficer: 'FORBIDDEN',
+  anonymous: 'UNAUTHENTICATED',
+  member: 'FORBIDDEN',
+  coordinatorOwn: 'ok',
+  coordinatorOther: 'ok',
+  administrator: 'ok',
+  policyOfficer: 'FORBIDDEN',
 };
 /** Team-scoped changes: a coordinator changes their own team's records only. */
 export const TEAM_SCOPED: Record<Role, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', coordinatorOwn: 'ok', coordinatorOther: 'FORBIDDEN', administrator: 'ok', policyOfficer: 'FORBIDDEN',
+  anonymous: 'UNAUTHENTICATED',
+  member: 'FORBIDDEN',
+  coordinatorOwn: 'ok',
+  coordinatorOther: 'FORBIDDEN',
+  administrator: 'ok',
+  policyOfficer: 'FORBIDDEN',
 };
 
 const EMAIL: Record<Role, string> = {
-  anonymous: 'medewerker@example.org', member: 'medewerker@example.org', coordinatorOwn: 'coordinator@example.org',
-  coordinatorOther: 'coordinator@example.org', administrator: 'beheerder@example.org', policyOfficer: 'beleid@example.org',
+  anonymous: 'medewerker@example.org',
+  member: 'medewerker@example.org',
+  coordinatorOwn: 'coordinator@example.org',
+  coordinatorOther: 'coordinator@example.org',
+  administrator: 'beheerder@example.org',
+  policyOfficer: 'beleid@example.org',
 };
 
 /**
@@ -72,7 +91,10 @@ const EMAIL: Record<Role, string> = {
 const MATRIX: Record<string, Entry> = {
   login: {
     expect: PUBLIC,
-    call: (_ctx, role) => ({ query: `mutation($input: LoginInput!) { login(input: $input) { token } }`, variables: { input: { email: EMAIL[role], password: 'demo' } } }),
+    call: (_ctx, role) => ({
+      query: `mutation($input: LoginInput!) { login(input: $input) { token } }`,
+      variables: { input: { email: EMAIL[role], password: 'demo' } },
+    }),
   },
   logout: {
     expect: PUBLIC,
@@ -81,22 +103,37 @@ const MATRIX: Record<string, Entry> = {
   logoutEverywhere: {
     expect: { anonymous: 'UNAUTHENTICATED', member: 'ok', coordinatorOwn: 'ok', coordinatorOther: 'ok', administrator: 'ok', policyOfficer: 'ok' },
     // A throwaway account of its own, so the shared sessions of the other tests stay valid.
-    call: async (ctx, role) => ({ query: `mutation { logoutEverywhere }`, headers: role === 'anonymous' ? {} : await ctx.server.login(ctx.throwawayEmail, THROWAWAY_PASSWORD) }),
+    call: async (ctx, role) => ({
+      query: `mutation { logoutEverywhere }`,
+      headers: role === 'anonymous' ? {} : await ctx.server.login(ctx.throwawayEmail, THROWAWAY_PASSWORD),
+    }),
   },
   endUserSessions: {
     expect: ADMINISTRATORS,
-    call: (ctx) => ({ query: `mutation($input: EndUserSessionsInput!) { endUserSessions(input: $input) }`, variables: { input: { userId: ctx.throwawayUserId } } }),
+    call: (ctx) => ({
+      query: `mutation($input: EndUserSessionsInput!) { endUserSessions(input: $input) }`,
+      variables: { input: { userId: ctx.throwawayUserId } },
+    }),
   },
   createUser: {
     expect: ADMINISTRATORS,
     call: (ctx, role) => ({
       query: `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`,
-      variables: { input: { email: `matrix-${role}-${ctx.counter++}@example.org`, role: 'COORDINATOR', teamIds: [role === 'coordinatorOwn' ? ctx.ownTeamId : ctx.otherTeamId] } },
+      variables: {
+        input: {
+          email: `matrix-${role}-${ctx.counter++}@example.org`,
+          role: 'COORDINATOR',
+          teamIds: [role === 'coordinatorOwn' ? ctx.ownTeamId : ctx.otherTeamId],
+        },
+      },
     }),
   },
   updateUser: {
     expect: ADMINISTRATORS,
-    call: (ctx) => ({ query: `mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }`, variables: { input: { id: ctx.throwawayUserId, role: 'ADMINISTRATOR' } } }),
+    call: (ctx) => ({
+      query: `mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }`,
+      variables: { input: { id: ctx.throwawayUserId, role: 'ADMINISTRATOR' } },
+    }),
   },
   erasePerson: {
     expect: ADMINISTRATORS,
@@ -148,7 +185,10 @@ const MATRIX: Record<string, Entry> = {
   },
   createTeam: {
     expect: ADMINISTRATORS,
-    call: (ctx) => ({ query: `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, variables: { input: { name: `Matrix team ${ctx.counter++}`, kind: 'OTHER' } } }),
+    call: (ctx) => ({
+      query: `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`,
+      variables: { input: { name: `Matrix team ${ctx.counter++}`, kind: 'OTHER' } },
+    }),
   },
   updateTeam: {
     expect: TEAM_SCOPED,
@@ -160,7 +200,9 @@ const MATRIX: Record<string, Entry> = {
   archiveTeam: {
     expect: ADMINISTRATORS,
     call: async (ctx) => {
-      const team = await asAdmin(ctx, `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, { input: { name: `Wegwerpteam ${ctx.counter++}`, kind: 'OTHER' } });
+      const team = await asAdmin(ctx, `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, {
+        input: { name: `Wegwerpteam ${ctx.counter++}`, kind: 'OTHER' },
+      });
       return { query: `mutation($input: ArchiveInput!) { archiveTeam(input: $input) { id } }`, variables: { input: { id: team.createTeam.id } } };
     },
   },
@@ -240,7 +282,9 @@ const MATRIX: Record<string, Entry> = {
     expect: TEAM_SCOPED,
     call: (ctx, role) => ({
       query: `mutation($input: RecordCommunityPresenceInput!) { recordCommunityPresence(input: $input) { id } }`,
-      variables: { input: { neighbourhoodCode: codeOf(ctx, sideOf(role)), communityCode: 'somali', estimate: 30, source: 'TEAM_ANALYSIS', observedOn: '2026-11-01' } },
+      variables: {
+        input: { neighbourhoodCode: codeOf(ctx, sideOf(role)), communityCode: 'somali', estimate: 30, source: 'TEAM_ANALYSIS', observedOn: '2026-11-01' },
+      },
     }),
   },
   updateCommunityPresence: {
@@ -258,7 +302,9 @@ const MATRIX: Record<string, Entry> = {
     expect: ADMINISTRATORS,
     call: (ctx, role) => ({
       query: `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { code } }`,
-      variables: { input: { code: `matrix-${role.toLowerCase()}-${ctx.counter++}`, nameNl: 'Matrixgemeenschap', nameEn: 'Matrix community', languages: ['tir'] } },
+      variables: {
+        input: { code: `matrix-${role.toLowerCase()}-${ctx.counter++}`, nameNl: 'Matrixgemeenschap', nameEn: 'Matrix community', languages: ['tir'] },
+      },
     }),
   },
   importCommunityPresences: {
@@ -281,7 +327,10 @@ const MATRIX: Record<string, Entry> = {
   },
   importHsds: {
     expect: IMPORTERS,
-    call: () => ({ query: `mutation($input: ImportHsdsInput!) { importHsds(input: $input) { dryRun } }`, variables: { input: { content: '[]', dryRun: true } } }),
+    call: () => ({
+      query: `mutation($input: ImportHsdsInput!) { importHsds(input: $input) { dryRun } }`,
+      variables: { input: { content: '[]', dryRun: true } },
+    }),
   },
 };
 
@@ -289,17 +338,31 @@ const codeOf = (ctx: Ctx, side: Side) => (side === 'own' ? ctx.ownCode : ctx.oth
 const teamOf = (ctx: Ctx, side: Side) => (side === 'own' ? ctx.ownTeamId : ctx.otherTeamId);
 
 const personInput = (ctx: Ctx, side: Side) => ({
-  name: `Matrix Persoon ${ctx.counter++}`, roles: ['CONTACT_PERSON'], teamId: teamOf(ctx, side), neighbourhoodCodes: [codeOf(ctx, side)],
+  name: `Matrix Persoon ${ctx.counter++}`,
+  roles: ['CONTACT_PERSON'],
+  teamId: teamOf(ctx, side),
+  neighbourhoodCodes: [codeOf(ctx, side)],
   consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Matrix' },
 });
 // A draft: the matrix is about who may write, not about what an active agreement must hold (that has its own tests).
 const agreementInput = (ctx: Ctx, side: Side, organisationId: string) => ({
-  title: `Matrix afspraak ${ctx.counter++}`, type: 'OTHER', status: 'DRAFT', teamId: teamOf(ctx, side), organisationId,
-  neighbourhoodCodes: [codeOf(ctx, side)], startsOn: '2026-11-02',
+  title: `Matrix afspraak ${ctx.counter++}`,
+  type: 'OTHER',
+  status: 'DRAFT',
+  teamId: teamOf(ctx, side),
+  organisationId,
+  neighbourhoodCodes: [codeOf(ctx, side)],
+  startsOn: '2026-11-02',
 });
 const activityInput = async (ctx: Ctx, side: Side) => ({
-  name: `Matrix inloop ${ctx.counter++}`, weekday: 3, startTime: '10:00', endTime: '12:00', validFrom: '2026-11-02',
-  venueName: 'Buurthuis', neighbourhoodCode: codeOf(ctx, side), organisationId: await ctx.make.organisation(side),
+  name: `Matrix inloop ${ctx.counter++}`,
+  weekday: 3,
+  startTime: '10:00',
+  endTime: '12:00',
+  validFrom: '2026-11-02',
+  venueName: 'Buurthuis',
+  neighbourhoodCode: codeOf(ctx, side),
+  organisationId: await ctx.make.organisation(side),
 });
 
 /** A call as administrator that must succeed: for setting up the records the matrix works on. */
@@ -329,21 +392,46 @@ beforeAll(async () => {
   const otherCode = otherTeam.neighbourhoods.map((n: any) => n.code).find((code: string) => !coveredBy(code).includes(own));
   const pool: string[] = teams.data.persons.items.map((p: any) => p.id);
   const throwaway = await server.gql(`mutation { createUser(input: { email: "wegwerp@example.org", role: MEMBER }) { user { id } } }`, {}, admin);
-  await server.gql(`mutation { createUser(input: { email: "overal@example.org", role: MEMBER, password: "${THROWAWAY_PASSWORD}" }) { user { id } } }`, {}, admin);
+  await server.gql(
+    `mutation { createUser(input: { email: "overal@example.org", role: MEMBER, password: "${THROWAWAY_PASSWORD}" }) { user { id } } }`,
+    {},
+    admin,
+  );
   ctx = {
-    server, admin, ownTeamId: own, otherTeamId: other, counter: 0, ownCode, otherCode,
-    takePerson: () => pool.shift()!, throwawayUserId: throwaway.data.createUser.user.id, throwawayEmail: 'overal@example.org',
+    server,
+    admin,
+    ownTeamId: own,
+    otherTeamId: other,
+    counter: 0,
+    ownCode,
+    otherCode,
+    takePerson: () => pool.shift()!,
+    throwawayUserId: throwaway.data.createUser.user.id,
+    throwawayEmail: 'overal@example.org',
     make: {
-      organisation: async (side) => (await asAdmin(ctx, `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
-        { input: { name: `Matrix partner ${ctx.counter++}`, kind: 'OTHER', neighbourhoodCodes: [codeOf(ctx, side)] } })).createOrganisation.id,
-      person: async (side) => (await asAdmin(ctx, `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
-        { input: personInput(ctx, side) })).createPerson.id,
-      agreement: async (side) => (await asAdmin(ctx, `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`,
-        { input: agreementInput(ctx, side, await ctx.make.organisation(side)) })).createAgreement.id,
-      activity: async (side) => (await asAdmin(ctx, `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
-        { input: await activityInput(ctx, side) })).createActivity.id,
-      presence: async (side) => (await asAdmin(ctx, `mutation($input: RecordCommunityPresenceInput!) { recordCommunityPresence(input: $input) { id } }`,
-        { input: { neighbourhoodCode: codeOf(ctx, side), communityCode: 'eritrean', band: 'GROUP', source: 'KEY_PERSON', observedOn: '2026-10-01' } })).recordCommunityPresence.id,
+      organisation: async (side) =>
+        (
+          await asAdmin(ctx, `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`, {
+            input: { name: `Matrix partner ${ctx.counter++}`, kind: 'OTHER', neighbourhoodCodes: [codeOf(ctx, side)] },
+          })
+        ).createOrganisation.id,
+      person: async (side) =>
+        (await asAdmin(ctx, `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`, { input: personInput(ctx, side) })).createPerson.id,
+      agreement: async (side) =>
+        (
+          await asAdmin(ctx, `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`, {
+            input: agreementInput(ctx, side, await ctx.make.organisation(side)),
+          })
+        ).createAgreement.id,
+      activity: async (side) =>
+        (await asAdmin(ctx, `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`, { input: await activityInput(ctx, side) }))
+          .createActivity.id,
+      presence: async (side) =>
+        (
+          await asAdmin(ctx, `mutation($input: RecordCommunityPresenceInput!) { recordCommunityPresence(input: $input) { id } }`, {
+            input: { neighbourhoodCode: codeOf(ctx, side), communityCode: 'eritrean', band: 'GROUP', source: 'KEY_PERSON', observedOn: '2026-10-01' },
+          })
+        ).recordCommunityPresence.id,
     },
   };
   expect(ownCode && otherCode, 'neighbourhoods of one team only').toBeTruthy();
@@ -359,8 +447,14 @@ describe('authorisation matrix: every mutation × every role, over HTTP', () => 
   it('every mutation in the schema has an entry in the matrix (and no entry is stale)', async () => {
     const schema = await fetchSchema(server);
     const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).sort();
-    expect(mutations.filter((m) => !MATRIX[m]), 'mutations without a matrix entry').toEqual([]);
-    expect(Object.keys(MATRIX).filter((m) => !mutations.includes(m)), 'matrix entries without a mutation').toEqual([]);
+    expect(
+      mutations.filter((m) => !MATRIX[m]),
+      'mutations without a matrix entry',
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((m) => !mutations.includes(m)),
+      'matrix entries without a mutation',
+    ).toEqual([]);
     // Every argument a mutation takes is non-null or optional on purpose; nothing to check there, but
     // make sure the schema really has mutations to protect.
     expect(mutations.length).toBeGreaterThanOrEqual(5);

@@ -13,11 +13,26 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 
 // Defect 1 of issue 12: CBS codes with letters (Amsterdam since 2022) on every route that takes a code.
 const admin: Actor = { userId: '00000000-0000-4000-8000-000000000001', email: 'beheerder@example.org', role: UserRole.ADMINISTRATOR, teamIds: [] };
-const square = (x: number, y: number, d = 0.005) => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+const square = (x: number, y: number, d = 0.005) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
+});
 const amsterdam = JSON.stringify({
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { statcode: 'BU0363AD03', statnaam: 'Staatsliedenbuurt-Noord', jrstatcode: '2024BU0363AD03' }, geometry: square(4.87, 52.38) },
+    {
+      type: 'Feature',
+      properties: { statcode: 'BU0363AD03', statnaam: 'Staatsliedenbuurt-Noord', jrstatcode: '2024BU0363AD03' },
+      geometry: square(4.87, 52.38),
+    },
     { type: 'Feature', properties: { statcode: 'WK0363AD', statnaam: 'Staatsliedenbuurt', jrstatcode: '2024WK0363AD' }, geometry: square(4.86, 52.37, 0.03) },
   ],
 });
@@ -35,7 +50,12 @@ describe('CBS codes with letters on every route', () => {
   it('GraphQL: a buurtcode with letters is found (any case); a malformed one is refused naming the field', async () => {
     const res = await server.gql(`{ neighbourhood(code: "bu0363ad03") { code name municipalityName district { code name } } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.neighbourhood).toEqual({ code: 'BU0363AD03', name: 'Staatsliedenbuurt-Noord', municipalityName: 'Amsterdam', district: { code: 'WK0363AD', name: 'Staatsliedenbuurt' } });
+    expect(res.data.neighbourhood).toEqual({
+      code: 'BU0363AD03',
+      name: 'Staatsliedenbuurt-Noord',
+      municipalityName: 'Amsterdam',
+      district: { code: 'WK0363AD', name: 'Staatsliedenbuurt' },
+    });
     const filtered = await server.gql(`{ persons(filter: { neighbourhoodCode: "BU0363AD03" }) { totalCount } }`, undefined, member);
     expect(filtered.errors).toBeUndefined();
     const bad = await server.gql(`{ persons(filter: { neighbourhoodCode: "BU0363AD0" }) { totalCount } }`, undefined, member);

@@ -12,7 +12,10 @@ const script = `console.log(${JSON.stringify('sociale kaart '.repeat(500))});\n`
 let server: TestServer;
 beforeAll(async () => {
   mkdirSync(join(clientDir, 'assets'));
-  writeFileSync(join(clientDir, 'index.html'), `<!doctype html><html lang="nl"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body>${'<div></div>'.repeat(200)}</body></html>`);
+  writeFileSync(
+    join(clientDir, 'index.html'),
+    `<!doctype html><html lang="nl"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body>${'<div></div>'.repeat(200)}</body></html>`,
+  );
   writeFileSync(join(clientDir, 'assets', 'index-Ab12Cd34.js'), script);
   writeFileSync(join(clientDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   server = await startTestServer({ seed: true, config: { clientDir } });
@@ -39,12 +42,18 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET',
   });
 }
 const decoded = (raw: Raw) =>
-  (raw.headers['content-encoding'] === 'br' ? brotliDecompressSync(raw.body) : raw.headers['content-encoding'] === 'gzip' ? gunzipSync(raw.body) : raw.body).toString('utf8');
+  (raw.headers['content-encoding'] === 'br'
+    ? brotliDecompressSync(raw.body)
+    : raw.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(raw.body)
+      : raw.body
+  ).toString('utf8');
 
 describe('compression', () => {
   it('API answers: brotli or gzip when asked, plain otherwise, the same content', async () => {
     const query = JSON.stringify({ query: '{ neighbourhoods { code name } }' });
-    const post = (encoding?: string) => get('/graphql', { 'content-type': 'application/json', ...(encoding ? { 'accept-encoding': encoding } : {}) }, 'POST', query);
+    const post = (encoding?: string) =>
+      get('/graphql', { 'content-type': 'application/json', ...(encoding ? { 'accept-encoding': encoding } : {}) }, 'POST', query);
     const [plain, gzip, brotli] = await Promise.all([post(), post('gzip'), post('br, gzip')]);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(gzip.headers['content-encoding']).toBe('gzip');

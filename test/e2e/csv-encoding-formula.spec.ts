@@ -11,7 +11,8 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * Windows-1252, UTF-8 with and without BOM, UTF-16 LE/BE, sent as bytes (what the import page does);
  * formula cells refused on import and neutralised on export.
  */
-const IMPORT = 'mutation ($input: ImportCsvInput!) { importCsv(input: $input) { applied new changed unchanged encoding problems { row column message code rule } } }';
+const IMPORT =
+  'mutation ($input: ImportCsvInput!) { importCsv(input: $input) { applied new changed unchanged encoding problems { row column message code rule } } }';
 const HEADER = 'extern_id;naam;soort;omschrijving;telefoon;buurten';
 const NAME = 'Café Señor Müller';
 
@@ -61,7 +62,11 @@ describe('CSV encodings', () => {
     const garbled = file('ENC-garbled').replace(NAME, 'Caf\uFFFD Se\uFFFDor M\uFFFDller');
     const res = await server.gql(IMPORT, { input: { kind: 'ORGANISATIONS', content: garbled } }, admin);
     expect(res.data.importCsv.problems[0]).toMatchObject({ rule: 'csv.encoding' });
-    const nul = await server.gql(IMPORT, { input: { kind: 'ORGANISATIONS', content: iconv.decode(iconv.encode(file('ENC-nul'), 'utf-16le'), 'latin1') } }, admin);
+    const nul = await server.gql(
+      IMPORT,
+      { input: { kind: 'ORGANISATIONS', content: iconv.decode(iconv.encode(file('ENC-nul'), 'utf-16le'), 'latin1') } },
+      admin,
+    );
     // Refused by the request hardening (NUL in a variable) or by the importer, which names UTF-16.
     expect(nul.errors?.[0].message ?? nul.data.importCsv.problems[0].message).toMatch(/UTF-16|NUL|teken/i);
     expect(await storedName('ENC-garbled')).toBeUndefined();
@@ -80,15 +85,28 @@ describe('CSV formula cells', () => {
     const res = await importBytes(Buffer.from(`${HEADER}\r\n${rows.join('\r\n')}\r\n`));
     expect(res.data.importCsv.applied).toBe(false);
     expect(res.data.importCsv.problems.map((p: { row: number; column: string; rule: string }) => [p.row, p.column, p.rule])).toEqual([
-      [2, 'naam', 'csv.formula'], [3, 'omschrijving', 'csv.formula'], [4, 'omschrijving', 'csv.formula'], [5, 'naam', 'csv.formula'],
+      [2, 'naam', 'csv.formula'],
+      [3, 'omschrijving', 'csv.formula'],
+      [4, 'omschrijving', 'csv.formula'],
+      [5, 'naam', 'csv.formula'],
     ]);
     expect(await snapshot(server)).toEqual(before);
   });
 
   it('exports a stored formula as text (leading apostrophe), and the import reads our export back unchanged', async () => {
-    const created = await server.gql('mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }', {
-      input: { name: '=HYPERLINK("http://evil.example","klik")', kind: 'MIGRANT_ORGANISATION', description: '-2+3 @hier', phone: '+32 470 12 34 56', neighbourhoodCodes: ['BU03440832'] },
-    }, admin);
+    const created = await server.gql(
+      'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      {
+        input: {
+          name: '=HYPERLINK("http://evil.example","klik")',
+          kind: 'MIGRANT_ORGANISATION',
+          description: '-2+3 @hier',
+          phone: '+32 470 12 34 56',
+          neighbourhoodCodes: ['BU03440832'],
+        },
+      },
+      admin,
+    );
     expect(created.errors).toBeUndefined();
     const exported = (await server.gql('query { exportCsv(kind: ORGANISATIONS) }', {}, admin)).data.exportCsv as string;
     const line = exported.split('\r\n').find((l) => l.includes('HYPERLINK'))!;

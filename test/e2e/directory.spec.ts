@@ -15,13 +15,31 @@ const SOMALI_PERSONS = /* GraphQL */ `
   query ($language: String) {
     persons(filter: { language: $language }, page: { limit: 200 }) {
       totalCount
-      items { id name languages { level language { code nameNl } } mapPoint { lat lon neighbourhoodCode } }
+      items {
+        id
+        name
+        languages {
+          level
+          language {
+            code
+            nameNl
+          }
+        }
+        mapPoint {
+          lat
+          lon
+          neighbourhoodCode
+        }
+      }
     }
-  }`;
+  }
+`;
 
 describe('GraphQL over HTTP on the demo data', () => {
-  it('lists Utrecht\'s 111 neighbourhoods with district, centre and boundary', async () => {
-    const res = await gql(`{ neighbourhoods(municipalityCode: "GM0344") { code name districtCode district { name } centroidLat centroidLon geometry boundaryApproximate } }`);
+  it("lists Utrecht's 111 neighbourhoods with district, centre and boundary", async () => {
+    const res = await gql(
+      `{ neighbourhoods(municipalityCode: "GM0344") { code name districtCode district { name } centroidLat centroidLon geometry boundaryApproximate } }`,
+    );
     expect(res.errors).toBeUndefined();
     const list = res.data.neighbourhoods;
     expect(list).toHaveLength(111);
@@ -66,18 +84,27 @@ describe('GraphQL over HTTP on the demo data', () => {
     expect(all.data.persons.hasMore).toBe(true);
     expect(all.data.persons.items.every((p: any) => p.isKeyPerson && p.roles.includes('KEY_PERSON'))).toBe(true);
 
-    const somaliKeyPersons = await gql(`{ persons(filter: { language: "Somali", role: KEY_PERSON }, page: { limit: 200 }) { totalCount items { neighbourhoods { code } } } }`);
+    const somaliKeyPersons = await gql(
+      `{ persons(filter: { language: "Somali", role: KEY_PERSON }, page: { limit: 200 }) { totalCount items { neighbourhoods { code } } } }`,
+    );
     const somaliKanaleneiland = await gql(`{ neighbourhoods(municipalityCode: "GM0344") { code name } }`);
     const kanaleneilandCodes = somaliKanaleneiland.data.neighbourhoods.filter((n: any) => n.name.includes('Kanaleneiland')).map((n: any) => n.code);
-    const here = await Promise.all(kanaleneilandCodes.map((code: string) =>
-      gql(`query($code: String) { persons(filter: { language: "som", role: KEY_PERSON, neighbourhoodCode: $code }) { items { neighbourhoods { code } } } }`, { code })));
+    const here = await Promise.all(
+      kanaleneilandCodes.map((code: string) =>
+        gql(`query($code: String) { persons(filter: { language: "som", role: KEY_PERSON, neighbourhoodCode: $code }) { items { neighbourhoods { code } } } }`, {
+          code,
+        }),
+      ),
+    );
     const inKanaleneiland = here.flatMap((r) => r.data.persons.items);
     expect(inKanaleneiland.length).toBeGreaterThan(0);
     expect(inKanaleneiland.length).toBeLessThan(somaliKeyPersons.data.persons.totalCount);
   });
 
   it('lists organisations by language and teams with their neighbourhoods', async () => {
-    const res = await gql(`{ organisations(filter: { language: "Arabisch" }) { totalCount items { name kind lat lon languages { code } } } teams { name neighbourhoods { code } } languages { code nameNl nameEn } }`);
+    const res = await gql(
+      `{ organisations(filter: { language: "Arabisch" }) { totalCount items { name kind lat lon languages { code } } } teams { name neighbourhoods { code } } languages { code nameNl nameEn } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.organisations.totalCount).toBeGreaterThan(0);
     expect(res.data.organisations.items.every((o: any) => o.languages.some((l: any) => l.code === 'ara'))).toBe(true);
@@ -86,7 +113,7 @@ describe('GraphQL over HTTP on the demo data', () => {
     for (const code of ['som', 'tir', 'ara', 'rif', 'tur', 'prs', 'pol', 'pap']) expect(codes).toContain(code);
   });
 
-  it('never exposes a person\'s phone or e-mail as a field', async () => {
+  it("never exposes a person's phone or e-mail as a field", async () => {
     const res = await gql(`{ persons { items { phone } } }`);
     expect(res.status).toBe(400);
     expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

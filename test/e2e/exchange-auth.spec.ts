@@ -8,9 +8,11 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * Imports and the HSDS export over real HTTP with real sign-in (the login contract of the auth issue).
  * Until the login mutation is on main, every test here is skipped and says why.
  */
-const HEADER = 'extern_id;naam;soort;omschrijving;website;telefoon;e-mail;adres;postcode;plaats;breedtegraad;lengtegraad;talen;gemeenschappen;buurten;laatst_gecontroleerd';
+const HEADER =
+  'extern_id;naam;soort;omschrijving;website;telefoon;e-mail;adres;postcode;plaats;breedtegraad;lengtegraad;talen;gemeenschappen;buurten;laatst_gecontroleerd';
 const CSV = `${HEADER}\nHTTP-1;Stichting HTTP-test;migrantenorganisatie;;;;;;;;;;som;;BU03440832;\n`;
-const IMPORT = 'mutation ($input: ImportCsvInput!) { importCsv(input: $input) { dryRun applied records new changed unchanged problems { row column message } } }';
+const IMPORT =
+  'mutation ($input: ImportCsvInput!) { importCsv(input: $input) { dryRun applied records new changed unchanged problems { row column message } } }';
 
 let server: TestServer;
 const headers: Record<string, Record<string, string>> = {};
@@ -42,25 +44,28 @@ describe('CSV import over HTTP, signed in', () => {
     expect(await organisations()).toBe(before);
   });
 
-  for (const role of ['coordinator', 'administrator']) it(`${role}: dry run writes nothing, import writes, re-import changes nothing`, async () => {
-    const csv = CSV.replaceAll('HTTP-1', `HTTP-${role}`).replace('HTTP-test', `HTTP-test ${role}`);
-    const before = await organisations();
-    const dry = await server.gql(IMPORT, { input: { kind: 'ORGANISATIONS', content: csv, dryRun: true } }, headers[role]);
-    expect(dry.data.importCsv).toMatchObject({ dryRun: true, applied: false, new: 1, problems: [] });
-    expect(await organisations()).toBe(before);
-    const real = await server.gql(IMPORT, { input: { kind: 'ORGANISATIONS', content: csv } }, headers[role]);
-    expect(real.data.importCsv).toMatchObject({ applied: true, new: 1 });
-    expect(await organisations()).toBe(before + 1);
-    const again = await server.gql(IMPORT, { input: { kind: 'ORGANISATIONS', content: csv } }, headers[role]);
-    expect(again.data.importCsv).toMatchObject({ new: 0, changed: 0, unchanged: 1 });
-  });
+  for (const role of ['coordinator', 'administrator'])
+    it(`${role}: dry run writes nothing, import writes, re-import changes nothing`, async () => {
+      const csv = CSV.replaceAll('HTTP-1', `HTTP-${role}`).replace('HTTP-test', `HTTP-test ${role}`);
+      const before = await organisations();
+      const dry = await server.gql(IMPORT, { input: { kind: 'ORGANISATIONS', content: csv, dryRun: true } }, headers[role]);
+      expect(dry.data.importCsv).toMatchObject({ dryRun: true, applied: false, new: 1, problems: [] });
+      expect(await organisations()).toBe(before);
+      const real = await server.gql(IMPORT, { input: { kind: 'ORGANISATIONS', content: csv } }, headers[role]);
+      expect(real.data.importCsv).toMatchObject({ applied: true, new: 1 });
+      expect(await organisations()).toBe(before + 1);
+      const again = await server.gql(IMPORT, { input: { kind: 'ORGANISATIONS', content: csv } }, headers[role]);
+      expect(again.data.importCsv).toMatchObject({ new: 0, changed: 0, unchanged: 1 });
+    });
 });
 
 describe('HSDS export and sign-in', () => {
-  const organisationsFrom = (base: TestServer) => async (h: Record<string, string> = {}) => {
-    const response = await fetch(`${base.url}/hsds/organizations?per_page=200`, { headers: h });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const organisationsFrom =
+    (base: TestServer) =>
+    async (h: Record<string, string> = {}) => {
+      const response = await fetch(`${base.url}/hsds/organizations?per_page=200`, { headers: h });
+      return { status: response.status, body: (await response.json()) as any };
+    };
 
   it('is refused without signing in when anonymous reading is off (the default)', async () => {
     const anonymous = await organisationsFrom(server)();

@@ -2,7 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { TypeMetadataStorage } from '@nestjs/graphql/dist/schema-builder/storages/type-metadata.storage.js';
-import { type GraphQLSchema, getNamedType, isInputObjectType, isScalarType, Kind, type OperationDefinitionNode, parse, print, specifiedRules, validate } from 'graphql';
+import {
+  type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isScalarType,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  print,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { armor, GRAPHQL_LIMITS, operationCosts } from '../../server/src/common/hardening.js';
 import { loadConfig, projectRoot } from '../../server/src/config.js';
@@ -84,7 +95,11 @@ describe('hardened GraphQL (development mode)', () => {
           'Vraag minder velden op, of minder diep genest, of verdeel de vraag over meer verzoeken.',
       );
       expect(refused.errors![0].extensions).toEqual({
-        code: 'GRAPHQL_VALIDATION_FAILED', field: 'query', limit: 'maxCost', max: GRAPHQL_LIMITS.maxCost, found: GRAPHQL_LIMITS.maxCost + 1,
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        field: 'query',
+        limit: 'maxCost',
+        max: GRAPHQL_LIMITS.maxCost,
+        found: GRAPHQL_LIMITS.maxCost + 1,
       });
     });
 
@@ -112,7 +127,11 @@ describe('hardened GraphQL (development mode)', () => {
       expect(refused.errors).toHaveLength(1);
       expect(refused.errors![0].message).toBe(`De query is te diep genest: ${GRAPHQL_LIMITS.maxDepth + 1} niveaus, hoogstens ${GRAPHQL_LIMITS.maxDepth}.`);
       expect(refused.errors![0].extensions).toEqual({
-        code: 'GRAPHQL_VALIDATION_FAILED', field: 'query', limit: 'maxDepth', max: GRAPHQL_LIMITS.maxDepth, found: GRAPHQL_LIMITS.maxDepth + 1,
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        field: 'query',
+        limit: 'maxDepth',
+        max: GRAPHQL_LIMITS.maxDepth,
+        found: GRAPHQL_LIMITS.maxDepth + 1,
       });
       const before = await teamCount();
       const mutation = await server.gql(`mutation { ${nested([CREATE, ...CHAIN, 'currentContact'], 'id')} }`, {}, administrator);
@@ -133,7 +152,11 @@ describe('hardened GraphQL (development mode)', () => {
       expect(refused.errors).toHaveLength(1);
       expect(refused.errors![0].message).toBe(`De query gebruikt te veel aliassen: ${GRAPHQL_LIMITS.maxAliases + 1}, hoogstens ${GRAPHQL_LIMITS.maxAliases}.`);
       expect(refused.errors![0].extensions).toEqual({
-        code: 'GRAPHQL_VALIDATION_FAILED', field: 'query', limit: 'maxAliases', max: GRAPHQL_LIMITS.maxAliases, found: GRAPHQL_LIMITS.maxAliases + 1,
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        field: 'query',
+        limit: 'maxAliases',
+        max: GRAPHQL_LIMITS.maxAliases,
+        found: GRAPHQL_LIMITS.maxAliases + 1,
       });
       expect(await teamCount()).toBe(before);
     });
@@ -149,13 +172,20 @@ describe('hardened GraphQL (development mode)', () => {
       const costs = operationCosts(schema, document);
       expect(costs).toHaveLength(operations.length);
       const ranked = operations.map((o, i) => ({ name: o.name!.value, cost: costs[i], operation: o })).sort((a, b) => b.cost - a.cost);
-      console.log(`[hardening] client operations by cost (limit ${GRAPHQL_LIMITS.maxCost}): ${ranked.slice(0, 5).map((r) => `${r.name} ${r.cost}`).join(', ')}`);
+      console.log(
+        `[hardening] client operations by cost (limit ${GRAPHQL_LIMITS.maxCost}): ${ranked
+          .slice(0, 5)
+          .map((r) => `${r.name} ${r.cost}`)
+          .join(', ')}`,
+      );
       const largest = ranked[0];
       expect(largest.cost).toBeLessThanOrEqual(GRAPHQL_LIMITS.maxCost);
       // Over HTTP, with its fragments, signed in; this database has no neighbourhoods, so a query about one answers null.
       const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => print(d));
       const used = fragments.filter((f) => print(largest.operation).includes(`...${/fragment (\w+)/.exec(f)![1]}`));
-      const variables = Object.fromEntries((largest.operation.variableDefinitions ?? []).filter((v) => /^(String|ID)!$/.test(print(v.type))).map((v) => [v.variable.name.value, 'BU03440832']));
+      const variables = Object.fromEntries(
+        (largest.operation.variableDefinitions ?? []).filter((v) => /^(String|ID)!$/.test(print(v.type))).map((v) => [v.variable.name.value, 'BU03440832']),
+      );
       const res = await server.gql([print(largest.operation), ...used].join('\n'), variables, administrator);
       expect(res.status).toBe(200);
       expect(res.errors).toBeUndefined();
@@ -251,7 +281,11 @@ describe('hardened GraphQL (development mode)', () => {
       for (const field of Object.values(type.getFields())) {
         const named = getNamedType(field.type);
         if (!isScalarType(named) || !['String', 'ID'].includes(named.name)) continue;
-        const limited = rules.some((r) => r.propertyName === field.name && (r.name === 'maxLength' || r.constraints?.[0] === 'maxLength' || /maxLength|isLength|isIn|matches|isEmail/i.test(String(r.name))));
+        const limited = rules.some(
+          (r) =>
+            r.propertyName === field.name &&
+            (r.name === 'maxLength' || r.constraints?.[0] === 'maxLength' || /maxLength|isLength|isIn|matches|isEmail/i.test(String(r.name))),
+        );
         if (!limited) missing.push(`${type.name}.${field.name}`);
       }
     }

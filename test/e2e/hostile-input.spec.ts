@@ -1,7 +1,5 @@
 import fc from 'fast-check';
-import {
-  getNamedType, type GraphQLInputType, type GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
-} from 'graphql';
+import { getNamedType, type GraphQLInputType, type GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAll } from '../support/demo-accounts.js';
 import { snapshot } from '../support/db-snapshot.js';
@@ -9,8 +7,20 @@ import { fetchSchema } from '../support/schema.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const INJECTION = [
-  "' OR '1'='1", "'; DROP TABLE person; --", '" OR ""="', '1; SELECT * FROM app_user', '<script>alert(1)</script>',
-  '{{7*7}}', '${jndi:ldap://x}', '../../../../etc/passwd', '%00', '\\', 'BU03440832\' --', 'som\u0000', '$where: 1', '{"$gt": ""}',
+  "' OR '1'='1",
+  "'; DROP TABLE person; --",
+  '" OR ""="',
+  '1; SELECT * FROM app_user',
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  '${jndi:ldap://x}',
+  '../../../../etc/passwd',
+  '%00',
+  '\\',
+  "BU03440832' --",
+  'som\u0000',
+  '$where: 1',
+  '{"$gt": ""}',
 ];
 const CONTROL = fc.string({ unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)), maxLength: 50 });
 const hostileString = fc.oneof(
@@ -56,8 +66,20 @@ function operationFor(schema: GraphQLSchema, name: string): { query: string; arg
 }
 
 const KNOWN_CODES = new Set([
-  'BAD_USER_INPUT', 'UNKNOWN_LANGUAGE', 'UNKNOWN_NEIGHBOURHOOD', 'INVALID_CBS_CODE', 'NOT_FOUND', 'ARCHIVED', 'CONFLICT',
-  'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
+  'BAD_USER_INPUT',
+  'UNKNOWN_LANGUAGE',
+  'UNKNOWN_NEIGHBOURHOOD',
+  'INVALID_CBS_CODE',
+  'NOT_FOUND',
+  'ARCHIVED',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
 ]);
 
 let server: TestServer;
@@ -65,7 +87,11 @@ let schema: GraphQLSchema;
 let tried = 0;
 
 async function post(body: unknown, headers: Record<string, string>): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   tried++;
   let json;
@@ -81,7 +107,7 @@ async function post(body: unknown, headers: Record<string, string>): Promise<{ s
 function assertProper(status: number, json: any, context: string): void {
   expect(status, context).not.toBe(500);
   expect(status, context).toBeLessThan(500);
-  const errors = Array.isArray(json) ? json.flatMap((j) => j.errors ?? []) : json.errors ?? [];
+  const errors = Array.isArray(json) ? json.flatMap((j) => j.errors ?? []) : (json.errors ?? []);
   for (const error of errors) {
     expect(typeof error.message, context).toBe('string');
     expect(KNOWN_CODES.has(error.extensions?.code), `${context}: ${JSON.stringify(error)}`).toBe(true);
@@ -108,12 +134,16 @@ describe('hostile input (fast-check)', () => {
       const { query, args } = operationFor(schema, name);
       const variables = fc.record(Object.fromEntries(args.map((a) => [a.name, arbitraryFor(a.type)])), { requiredKeys: [] });
       await fc.assert(
-        fc.asyncProperty(variables, fc.constantFrom('administrator', 'coordinatorOwn', 'anonymous') as fc.Arbitrary<'administrator' | 'coordinatorOwn' | 'anonymous'>, async (vars, role) => {
-          const before = await snapshot(server);
-          const { status, json } = await post({ query, variables: vars }, roles[role]);
-          assertProper(status, json, `${name} as ${role}`);
-          if (json.errors?.length && !json.data?.[name]) expect(await snapshot(server), `${name}: refused input changed rows`).toEqual(before);
-        }),
+        fc.asyncProperty(
+          variables,
+          fc.constantFrom('administrator', 'coordinatorOwn', 'anonymous') as fc.Arbitrary<'administrator' | 'coordinatorOwn' | 'anonymous'>,
+          async (vars, role) => {
+            const before = await snapshot(server);
+            const { status, json } = await post({ query, variables: vars }, roles[role]);
+            assertProper(status, json, `${name} as ${role}`);
+            if (json.errors?.length && !json.data?.[name]) expect(await snapshot(server), `${name}: refused input changed rows`).toEqual(before);
+          },
+        ),
         { numRuns: 40, seed: 5, endOnFailure: true },
       );
     }
@@ -123,49 +153,80 @@ describe('hostile input (fast-check)', () => {
     const roles = await signInAll(server);
     const queries = [
       ['persons', `query($f: PersonFilter, $p: PageInput) { persons(filter: $f, page: $p) { totalCount } }`, { f: 'PersonFilter', p: 'PageInput' }],
-      ['organisations', `query($f: OrganisationFilter, $p: PageInput) { organisations(filter: $f, page: $p) { totalCount } }`, { f: 'OrganisationFilter', p: 'PageInput' }],
+      [
+        'organisations',
+        `query($f: OrganisationFilter, $p: PageInput) { organisations(filter: $f, page: $p) { totalCount } }`,
+        { f: 'OrganisationFilter', p: 'PageInput' },
+      ],
       ['auditLog', `query($f: AuditFilter, $p: PageInput) { auditLog(filter: $f, page: $p) { totalCount } }`, { f: 'AuditFilter', p: 'PageInput' }],
       ['personCoverage', `query($f: PersonCoverageFilter) { personCoverage(filter: $f) { keyPersons } }`, { f: 'PersonCoverageFilter' }],
     ] as const;
     for (const [name, query, types] of queries) {
-      const variables = fc.record(Object.fromEntries(Object.entries(types).map(([v, t]) => [v, arbitraryFor(schema.getType(t) as GraphQLInputType)])), { requiredKeys: [] });
-      await fc.assert(fc.asyncProperty(variables, async (vars) => {
-        const { status, json } = await post({ query, variables: vars }, roles.administrator);
-        assertProper(status, json, name);
-      }), { numRuns: 60, seed: 7, endOnFailure: true });
+      const variables = fc.record(Object.fromEntries(Object.entries(types).map(([v, t]) => [v, arbitraryFor(schema.getType(t) as GraphQLInputType)])), {
+        requiredKeys: [],
+      });
+      await fc.assert(
+        fc.asyncProperty(variables, async (vars) => {
+          const { status, json } = await post({ query, variables: vars }, roles.administrator);
+          assertProper(status, json, name);
+        }),
+        { numRuns: 60, seed: 7, endOnFailure: true },
+      );
     }
-    await fc.assert(fc.asyncProperty(hostileString, async (id) => {
-      const { status, json } = await post({ query: `query($id: ID!) { person(id: $id) { name } organisation(id: $id) { name } team(id: $id) { name } }`, variables: { id } }, roles.member);
-      assertProper(status, json, 'ids');
-    }), { numRuns: 60, seed: 9, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(hostileString, async (id) => {
+        const { status, json } = await post(
+          { query: `query($id: ID!) { person(id: $id) { name } organisation(id: $id) { name } team(id: $id) { name } }`, variables: { id } },
+          roles.member,
+        );
+        assertProper(status, json, 'ids');
+      }),
+      { numRuns: 60, seed: 9, endOnFailure: true },
+    );
   }, 300_000);
 
   it('deeply nested, aliased, oversized and malformed documents are refused with a GraphQL error', async () => {
     const roles = await signInAll(server);
-    const nested = (n: number) => `{ teams { ${'neighbourhoods { district { code } } '.repeat(1)}${'id '.repeat(1)} } ${'{ a '.repeat(0)}}`.replace('{ teams', `{ ${'me { teams { neighbourhoods { code } } } '.repeat(1)} teams`) + ''.padEnd(n, ' ');
+    const nested = (n: number) =>
+      `{ teams { ${'neighbourhoods { district { code } } '.repeat(1)}${'id '.repeat(1)} } ${'{ a '.repeat(0)}}`.replace(
+        '{ teams',
+        `{ ${'me { teams { neighbourhoods { code } } } '.repeat(1)} teams`,
+      ) + ''.padEnd(n, ' ');
     const documents = fc.oneof(
       fc.integer({ min: 11, max: 200 }).map((depth) => `{ ${'me { teams { '.repeat(depth)}id${' } }'.repeat(depth)} }`),
       fc.integer({ min: 16, max: 2000 }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: languages { code }`).join(' ')} }`),
       fc.integer({ min: 11, max: 100 }).map((n) => `{ languages ${'@include(if: true) '.repeat(n)} { code } }`),
       fc.integer({ min: 1, max: 3000 }).map((n) => '{'.repeat(n)),
       fc.string({ maxLength: 300 }),
-      fc.constantFrom(nested(1), `{ __schema { types { name fields { name type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`,
-        'query { persons(page: { limit: 1e9 }) { totalCount } }', 'query { persons(page: { limit: -1, offset: -5 }) { totalCount } }',
-        'fragment f on Query { ...f } { ...f }', 'subscription { x }', 'mutation { login }'),
+      fc.constantFrom(
+        nested(1),
+        `{ __schema { types { name fields { name type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`,
+        'query { persons(page: { limit: 1e9 }) { totalCount } }',
+        'query { persons(page: { limit: -1, offset: -5 }) { totalCount } }',
+        'fragment f on Query { ...f } { ...f }',
+        'subscription { x }',
+        'mutation { login }',
+      ),
     );
-    await fc.assert(fc.asyncProperty(documents, fc.boolean(), async (query, signedIn) => {
-      const { status, json } = await post({ query }, signedIn ? roles.member : {});
-      assertProper(status, json, query.slice(0, 80));
-    }), { numRuns: 150, seed: 11, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(documents, fc.boolean(), async (query, signedIn) => {
+        const { status, json } = await post({ query }, signedIn ? roles.member : {});
+        assertProper(status, json, query.slice(0, 80));
+      }),
+      { numRuns: 150, seed: 11, endOnFailure: true },
+    );
 
     const bodies = fc.oneof(
       fc.integer({ min: 6, max: 50 }).map((n) => Array.from({ length: n }, () => ({ query: '{ languages { code } }' }))),
       fc.constantFrom([], [{}], { query: 42 }, { query: null }, 'string', 12, { query: '{ languages { code } }', variables: 'x' }),
     );
-    await fc.assert(fc.asyncProperty(bodies, async (body) => {
-      const { status, json } = await post(body, roles.member);
-      assertProper(status, json, JSON.stringify(body).slice(0, 80));
-    }), { numRuns: 40, seed: 13, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(bodies, async (body) => {
+        const { status, json } = await post(body, roles.member);
+        assertProper(status, json, JSON.stringify(body).slice(0, 80));
+      }),
+      { numRuns: 40, seed: 13, endOnFailure: true },
+    );
 
     // The server is still up and answers normally.
     const ok = await server.gql(`{ languages { code } }`);

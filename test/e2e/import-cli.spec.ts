@@ -25,17 +25,24 @@ async function somaliNear(neighbourhoodCode: string): Promise<{ names: string[];
   const headers = await loginAs(server, DEMO_USERS.coordinator);
   const res = await server.gql<{ matchPartners: { matches: { partner: { name: string } }[] } }>(
     'query ($input: MatchInput!) { matchPartners(input: $input) { matches { partner { ... on Person { name } ... on Organisation { name } } } } }',
-    { input: { neighbourhoodCode, languages: ['som'], radiusKm: 1, limit: 100 } }, headers,
+    { input: { neighbourhoodCode, languages: ['som'], radiusKm: 1, limit: 100 } },
+    headers,
   );
   return { names: res.data?.matchPartners.matches.map((m) => m.partner.name) ?? [], error: res.errors?.[0]?.extensions?.code as string | undefined };
 }
 afterAll(() => server?.close());
 
 /** Runs a built CLI script in its own process. Asynchronous, so the server in this process keeps serving meanwhile. */
-const run = (script: string, args: string[]) => new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-  execFile('node', [join(root, 'dist', script), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `sqlite:${server.databaseFile}` } },
-    (error, stdout, stderr) => (error && typeof error.code !== 'number' ? reject(error) : resolve({ status: error ? (error.code as number) : 0, stdout, stderr })));
-});
+const run = (script: string, args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    execFile(
+      'node',
+      [join(root, 'dist', script), ...args],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `sqlite:${server.databaseFile}` } },
+      (error, stdout, stderr) =>
+        error && typeof error.code !== 'number' ? reject(error) : resolve({ status: error ? (error.code as number) : 0, stdout, stderr }),
+    );
+  });
 
 describe.skipIf(!!process.env.TEST_POSTGRES_URL)('npm run import:csv', () => {
   it('reads its arguments, and refuses wrong ones with the usage', () => {
@@ -73,10 +80,16 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('npm run import:neighbourhoods'
   it('refuses a bad file naming the feature, and imports nothing', async () => {
     const file = join(dir, 'fout.geojson');
     // Letters are CBS's since 2022 (BU0344XX01 is well-formed); a code one character short is not.
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { buurtcode: 'BU0344XX0', buurtnaam: 'X' }, geometry: null },
-      { type: 'Feature', properties: { buurtcode: 'BU0344XX01', buurtnaam: 'X' }, geometry: null },
-    ] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { buurtcode: 'BU0344XX0', buurtnaam: 'X' }, geometry: null },
+          { type: 'Feature', properties: { buurtcode: 'BU0344XX01', buurtnaam: 'X' }, geometry: null },
+        ],
+      }),
+    );
     const result = await run('server/src/modules/neighbourhood/import/cli.js', [file]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("feature 1 (BU0344XX0): 'BU0344XX0' is geen geldige CBS-buurtcode");
@@ -85,10 +98,28 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('npm run import:neighbourhoods'
 
   it('imports a neighbourhood of another municipality and reports the counts; the running server knows it', async () => {
     const file = join(dir, 'amersfoort.geojson');
-    const square = [[[5.38, 52.15], [5.39, 52.15], [5.39, 52.16], [5.38, 52.16], [5.38, 52.15]]];
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { buurtcode: 'BU03070101', buurtnaam: 'Proefbuurt', wijkcode: 'WK030701', gemeentecode: 'GM0307', gemeentenaam: 'Amersfoort' }, geometry: { type: 'Polygon', coordinates: square } },
-    ] }));
+    const square = [
+      [
+        [5.38, 52.15],
+        [5.39, 52.15],
+        [5.39, 52.16],
+        [5.38, 52.16],
+        [5.38, 52.15],
+      ],
+    ];
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { buurtcode: 'BU03070101', buurtnaam: 'Proefbuurt', wijkcode: 'WK030701', gemeentecode: 'GM0307', gemeentenaam: 'Amersfoort' },
+            geometry: { type: 'Polygon', coordinates: square },
+          },
+        ],
+      }),
+    );
     const usage = await run('server/src/modules/neighbourhood/import/cli.js', [file, '--municipality', 'Amersfoort']);
     expect(usage.status).toBe(2);
     expect((await somaliNear('BU03070101')).error).toBe('UNKNOWN_NEIGHBOURHOOD');

@@ -41,11 +41,19 @@ beforeAll(async () => {
   zuid = (await dataSource.getRepository(Team).findOneByOrFail({ name: 'Buurtteam Zuid' })).id;
   for (const o of await dataSource.getRepository(Organisation).find({ where: { archivedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } })) {
     const teams = await ownership.teamsOfOrganisation(o.id);
-    if (teams.length && !teams.includes(zuidwest)) { otherOrganisation = { id: o.id, name: o.name }; break; }
+    if (teams.length && !teams.includes(zuidwest)) {
+      otherOrganisation = { id: o.id, name: o.name };
+      break;
+    }
   }
-  for (const p of await dataSource.getRepository(Person).find({ where: { archivedAt: IsNull(), organisationId: Not(IsNull()) }, order: { name: 'ASC', id: 'ASC' } })) {
+  for (const p of await dataSource
+    .getRepository(Person)
+    .find({ where: { archivedAt: IsNull(), organisationId: Not(IsNull()) }, order: { name: 'ASC', id: 'ASC' } })) {
     const teams = await ownership.teamsOfPerson(p.id);
-    if (teams.length && !teams.includes(zuidwest)) { otherPerson = { id: p.id, name: p.name, organisationId: p.organisationId! }; break; }
+    if (teams.length && !teams.includes(zuidwest)) {
+      otherPerson = { id: p.id, name: p.name, organisationId: p.organisationId! };
+      break;
+    }
   }
   expect(otherOrganisation).toBeDefined();
   expect(otherPerson).toBeDefined();
@@ -62,14 +70,27 @@ function cells(csv: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ';') { row.push(cell); cell = ''; } else if (c === '\n' || c === '\r') {
+    else if (c === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += c;
   }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 const toCsv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(';')).join('\r\n') + '\r\n';
@@ -128,9 +149,19 @@ describe('CSV import: ownership of the existing record and of the new one', () =
     const before = await snapshot(server);
     const csv = await server.gql(IMPORT_CSV, { input: { kind: 'PERSONS', content: file } }, h.coordinator);
     expect(csv.data.importCsv.problems).toEqual([expect.objectContaining({ code: 'FORBIDDEN', column: 'team' })]);
-    const gql = await server.gql('mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }', {
-      input: { name: 'Nieuwe Collega', roles: ['CONTACT_PERSON'], teamId: zuid, neighbourhoodCodes: ['BU03440832'], consent: { givenOn: '2026-03-01', method: 'WRITTEN', recordedBy: 'Ravi' } },
-    }, h.coordinator);
+    const gql = await server.gql(
+      'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
+      {
+        input: {
+          name: 'Nieuwe Collega',
+          roles: ['CONTACT_PERSON'],
+          teamId: zuid,
+          neighbourhoodCodes: ['BU03440832'],
+          consent: { givenOn: '2026-03-01', method: 'WRITTEN', recordedBy: 'Ravi' },
+        },
+      },
+      h.coordinator,
+    );
     expect(gql.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'teamId' });
     expect(await snapshot(server)).toEqual(before);
   });

@@ -19,7 +19,11 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const typename = async () => {
-  const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   return { status: res.status, keepAlive: res.headers.get('keep-alive'), body: await res.text() };
 };
 /** Blocks this process's event loop (the server's too), as a long synchronous SQLite call does. */
@@ -39,7 +43,8 @@ describe('keep-alive connections', { timeout: 60_000 }, () => {
   it('a refused upload, then the event loop blocked past the advertised idle time: the next request on the same connection is served', async () => {
     for (let round = 0; round < 2; round++) {
       const refused = await fetch(`${server.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ __typename }', variables: { file: 'x'.repeat(600 * 1024) } }),
       });
       expect(refused.status).toBe(413);

@@ -15,23 +15,73 @@ afterAll(() => server?.close());
 const MATCH = /* GraphQL */ `
   query ($input: MatchInput!) {
     matchPartners(input: $input) {
-      place { lat lon neighbourhoodCode neighbourhoodName }
-      languages { code nameNl }
-      radiusKm totalCount
-      suggestions { field text count }
+      place {
+        lat
+        lon
+        neighbourhoodCode
+        neighbourhoodName
+      }
+      languages {
+        code
+        nameNl
+      }
+      radiusKm
+      totalCount
+      suggestions {
+        field
+        text
+        count
+      }
       matches {
-        kind score distanceKm
-        mapPoint { lat lon neighbourhoodCode }
-        reasons { code text }
-        weaknesses { code text }
+        kind
+        score
+        distanceKm
+        mapPoint {
+          lat
+          lon
+          neighbourhoodCode
+        }
+        reasons {
+          code
+          text
+        }
+        weaknesses {
+          code
+          text
+        }
         partner {
           __typename
-          ... on Person { id name roles interpreterFormal archivedAt languages { level language { code } } neighbourhoods { code name } }
-          ... on Organisation { id name kind archivedAt languages { code } }
+          ... on Person {
+            id
+            name
+            roles
+            interpreterFormal
+            archivedAt
+            languages {
+              level
+              language {
+                code
+              }
+            }
+            neighbourhoods {
+              code
+              name
+            }
+          }
+          ... on Organisation {
+            id
+            name
+            kind
+            archivedAt
+            languages {
+              code
+            }
+          }
         }
       }
     }
-  }`;
+  }
+`;
 
 describe('matchPartners over HTTP on the demo data', () => {
   it('finds Somali speakers near Kanaleneiland, ranked, at different distances, each with reasons', async () => {
@@ -69,8 +119,9 @@ describe('matchPartners over HTTP on the demo data', () => {
   });
 
   it('understands "som", "so", "Somali" and "SOMALISCH" as the same language', async () => {
-    const results = await Promise.all(['som', 'so', 'Somali', 'SOMALISCH'].map((language) =>
-      gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: [language], limit: 100 } })));
+    const results = await Promise.all(
+      ['som', 'so', 'Somali', 'SOMALISCH'].map((language) => gql(MATCH, { input: { neighbourhoodCode: 'BU03440832', languages: [language], limit: 100 } })),
+    );
     const ids = results.map((r) => r.data.matchPartners.matches.map((m: any) => m.partner.id));
     for (const list of ids) expect(list).toEqual(ids[0]);
   });

@@ -13,7 +13,8 @@ let admins: Record<string, string>[] = [];
 let ds: DataSource;
 let teamId: string;
 
-const MATCH = 'query ($input: MatchInput!) { matchPartners(input: $input) { matches { partner { ... on Person { id name } ... on Organisation { id name } } } } }';
+const MATCH =
+  'query ($input: MatchInput!) { matchPartners(input: $input) { matches { partner { ... on Person { id name } ... on Organisation { id name } } } } }';
 const CREATE_PERSON = 'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }';
 const UPDATE_PERSON = 'mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }';
 const ARCHIVE_PERSON = 'mutation ($input: ArchiveInput!) { archivePerson(input: $input) { id } }';
@@ -51,10 +52,16 @@ describe('three servers on one database', () => {
     for (const i of [0, 1, 2]) await idsFound(i, ['som']);
     const loads = servers.map((s) => s.app.get(MatchIndex).fullLoads);
 
-    const created = await write(0, CREATE_PERSON, { input: {
-      name: 'Drie Servers', roles: ['KEY_PERSON'], teamId, consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Test' },
-      languages: [{ language: 'tir', level: 'NATIVE' }], neighbourhoodCodes: [KANALENEILAND_NOORD],
-    } });
+    const created = await write(0, CREATE_PERSON, {
+      input: {
+        name: 'Drie Servers',
+        roles: ['KEY_PERSON'],
+        teamId,
+        consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Test' },
+        languages: [{ language: 'tir', level: 'NATIVE' }],
+        neighbourhoodCodes: [KANALENEILAND_NOORD],
+      },
+    });
     const id = created.createPerson.id as string;
     expect(await idsFound(1, ['tir'])).toContain(id);
     expect(await idsFound(2, ['tir'])).toContain(id);
@@ -69,10 +76,16 @@ describe('three servers on one database', () => {
     expect(await idsFound(0, ['amh'])).not.toContain(id);
     expect(await idsFound(1, ['amh'])).not.toContain(id);
 
-    const other = await write(1, CREATE_PERSON, { input: {
-      name: 'Wordt Gewist', roles: ['KEY_PERSON'], teamId, consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Test' },
-      languages: [{ language: 'tir', level: 'NATIVE' }], neighbourhoodCodes: [KANALENEILAND_NOORD],
-    } });
+    const other = await write(1, CREATE_PERSON, {
+      input: {
+        name: 'Wordt Gewist',
+        roles: ['KEY_PERSON'],
+        teamId,
+        consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Test' },
+        languages: [{ language: 'tir', level: 'NATIVE' }],
+        neighbourhoodCodes: [KANALENEILAND_NOORD],
+      },
+    });
     const erased = other.createPerson.id as string;
     expect(await idsFound(0, ['tir'])).toContain(erased);
     expect(await idsFound(2, ['tir'])).toContain(erased);
@@ -107,14 +120,22 @@ describe('three servers on one database', () => {
   it('concurrent fixed-contact assignments on different servers keep exactly one current contact', async () => {
     const members: { id: string }[] = [];
     for (const i of [0, 1, 2]) {
-      const created = await write(i, CREATE_PERSON, { input: {
-        name: `Contact ${i}`, roles: ['CONTACT_PERSON'], teamId, consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Test' },
-        languages: [{ language: 'nld', level: 'NATIVE' }], neighbourhoodCodes: [KANALENEILAND_NOORD],
-      } });
+      const created = await write(i, CREATE_PERSON, {
+        input: {
+          name: `Contact ${i}`,
+          roles: ['CONTACT_PERSON'],
+          teamId,
+          consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Test' },
+          languages: [{ language: 'nld', level: 'NATIVE' }],
+          neighbourhoodCodes: [KANALENEILAND_NOORD],
+        },
+      });
       members.push(created.createPerson);
     }
     for (let round = 0; round < 4; round++) {
-      const results = await Promise.all([0, 1, 2].map((i) => servers[i].gql(ASSIGN, { input: { teamId, personId: members[(i + round) % members.length].id } }, admins[i])));
+      const results = await Promise.all(
+        [0, 1, 2].map((i) => servers[i].gql(ASSIGN, { input: { teamId, personId: members[(i + round) % members.length].id } }, admins[i])),
+      );
       for (const res of results) {
         // Each either became the contact (ending the one before) or was refused with a clear conflict.
         if (res.errors) expect(res.errors[0].extensions?.code).toBe('CONFLICT');

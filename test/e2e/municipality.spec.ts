@@ -43,7 +43,10 @@ describe('the municipality of the installation (MUNICIPALITY_CODE)', () => {
     const res = await amsterdam.gql(SETTINGS);
     expect(res.errors).toBeUndefined();
     expect(res.data.clientSettings).toMatchObject({
-      municipalityCode: 'GM0363', municipalityName: null, municipalityNeighbourhoodCount: 0, municipalityBounds: null,
+      municipalityCode: 'GM0363',
+      municipalityName: null,
+      municipalityNeighbourhoodCount: 0,
+      municipalityBounds: null,
     });
     const map = await amsterdam.gql(`{ neighbourhoods(municipalityCode: "GM0363") { code geometry } districts(municipalityCode: "GM0363") { code } }`);
     expect(map.errors).toBeUndefined();
@@ -59,18 +62,44 @@ describe('the municipality of the installation (MUNICIPALITY_CODE)', () => {
   it('neighbourhoods imported later are picked up without a restart; other municipalities in the table stay off the map', async () => {
     // As `npm run import:neighbourhoods` would leave them (it writes to the database from another process).
     const db = amsterdam.app.get(DataSource);
-    const square = (lat: number, lon: number) => JSON.stringify({ type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]] });
-    await db.getRepository(District).save({ code: 'WK036300', name: 'Burgwallen-Oude Zijde', municipalityCode: 'GM0363', municipalityName: 'Amsterdam', geometryJson: null });
-    await db.getRepository(Neighbourhood).save([
-      { code: 'BU03630000', name: 'Kop Zeedijk', lat: 52.376, lon: 4.900 },
-      { code: 'BU03630001', name: 'Oosterdokseiland', lat: 52.375, lon: 4.910 },
-    ].map((n) => ({
-      code: n.code, name: n.name, districtCode: 'WK036300', municipalityCode: 'GM0363', municipalityName: 'Amsterdam', geometryJson: square(n.lat, n.lon),
-      centroidLat: n.lat, centroidLon: n.lon, boundaryApproximate: false, boundarySource: 'test',
-    })));
+    const square = (lat: number, lon: number) =>
+      JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [lon, lat],
+            [lon + 0.01, lat],
+            [lon + 0.01, lat + 0.01],
+            [lon, lat + 0.01],
+            [lon, lat],
+          ],
+        ],
+      });
+    await db
+      .getRepository(District)
+      .save({ code: 'WK036300', name: 'Burgwallen-Oude Zijde', municipalityCode: 'GM0363', municipalityName: 'Amsterdam', geometryJson: null });
+    await db.getRepository(Neighbourhood).save(
+      [
+        { code: 'BU03630000', name: 'Kop Zeedijk', lat: 52.376, lon: 4.9 },
+        { code: 'BU03630001', name: 'Oosterdokseiland', lat: 52.375, lon: 4.91 },
+      ].map((n) => ({
+        code: n.code,
+        name: n.name,
+        districtCode: 'WK036300',
+        municipalityCode: 'GM0363',
+        municipalityName: 'Amsterdam',
+        geometryJson: square(n.lat, n.lon),
+        centroidLat: n.lat,
+        centroidLon: n.lon,
+        boundaryApproximate: false,
+        boundarySource: 'test',
+      })),
+    );
     const res = await amsterdam.gql(SETTINGS);
     expect(res.data.clientSettings).toMatchObject({
-      municipalityCode: 'GM0363', municipalityName: 'Amsterdam', municipalityNeighbourhoodCount: 2,
+      municipalityCode: 'GM0363',
+      municipalityName: 'Amsterdam',
+      municipalityNeighbourhoodCount: 2,
       municipalityBounds: { south: 52.375, west: 4.9, north: 52.376, east: 4.91 },
     });
     const map = await amsterdam.gql(`{ neighbourhoods(municipalityCode: "GM0363") { code } }`);
@@ -93,7 +122,8 @@ describe('the municipality of the installation (MUNICIPALITY_CODE)', () => {
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'municipalityCode' });
     const cleared = await amsterdam.gql(
       `mutation($input: UpdateTeamInput!) { updateTeam(input: $input) { municipalityCode } }`,
-      { input: { id: made.data.createTeam.id, municipalityCode: null } }, admin,
+      { input: { id: made.data.createTeam.id, municipalityCode: null } },
+      admin,
     );
     expect(cleared.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'municipalityCode' });
     const after = await amsterdam.gql(`query($id: ID!) { team(id: $id) { municipalityCode } }`, { id: made.data.createTeam.id }, admin);
@@ -109,7 +139,9 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('starting with a bad MUNICIPALI
 
   it('stops before opening the database, with one line naming the variable and no stack trace', () => {
     const result = spawnSync(process.execPath, [join(root, 'dist', 'server', 'src', 'main.js')], {
-      cwd: root, encoding: 'utf8', timeout: 30_000,
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
       env: { ...process.env, MUNICIPALITY_CODE: 'GM12', PORT: '0', DATABASE_URL: 'sqlite:/nonexistent/folder/never-opened.sqlite' },
     });
     expect(result.status).toBe(1);

@@ -26,7 +26,7 @@ describe('neighbourhood answers are bounded at national size', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('without a municipality: only the installation\'s, small and quick, also five at once', async () => {
+  it("without a municipality: only the installation's, small and quick, also five at once", async () => {
     const query = `{ neighbourhoods { code municipalityCode geometry } }`;
     const started = performance.now();
     const res = await server.gql(query);
@@ -49,7 +49,10 @@ describe('neighbourhood answers are bounded at national size', () => {
     expect((await server.gql(all)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'municipalityCodes' });
     expect((await server.gql(`{ neighbourhoods(limit: 5000) { code } }`)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
     expect((await server.gql(`{ neighbourhoods(zoom: 40) { code } }`)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'zoom' });
-    expect((await server.gql(`{ neighbourhoods(municipalityCode: "GM03") { code } }`)).errors![0].extensions).toMatchObject({ code: 'INVALID_CBS_CODE', field: 'municipalityCode' });
+    expect((await server.gql(`{ neighbourhoods(municipalityCode: "GM03") { code } }`)).errors![0].extensions).toMatchObject({
+      code: 'INVALID_CBS_CODE',
+      field: 'municipalityCode',
+    });
     expect((await server.gql(`{ districts { code } }`)).data.districts.every((d: { code: string }) => d.code.startsWith('WK0344'))).toBe(true);
     const total = await server.gql(`{ clientSettings { municipalityNeighbourhoodCount } }`);
     expect(total.data.clientSettings.municipalityNeighbourhoodCount).toBeLessThan(NATIONAL_NEIGHBOURHOOD_COUNT / 100);
@@ -75,27 +78,51 @@ describe('neighbourhood answers are bounded at national size', () => {
   });
 });
 
-const square = (x: number, y: number, d = 0.01) => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+const square = (x: number, y: number, d = 0.01) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
+});
 
 describe('a region: one installation for Utrecht and Nieuwegein (MUNICIPALITY_CODE=GM0344,GM0356)', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ seed: true, config: { municipalityCode: 'GM0344', municipalityCodes: ['GM0344', 'GM0356'] } });
     // Two Nieuwegein buurten just south of Utrecht's Kanaleneiland (national file format, no names of municipalities).
-    const nieuwegein = JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { statcode: 'BU03560101', statnaam: 'Batau-Noord' }, geometry: square(5.085, 52.035) },
-      { type: 'Feature', properties: { statcode: 'BU03560102', statnaam: 'Batau-Zuid' }, geometry: square(5.085, 52.025) },
-    ] });
+    const nieuwegein = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { statcode: 'BU03560101', statnaam: 'Batau-Noord' }, geometry: square(5.085, 52.035) },
+        { type: 'Feature', properties: { statcode: 'BU03560102', statnaam: 'Batau-Zuid' }, geometry: square(5.085, 52.025) },
+      ],
+    });
     await importNeighbourhoods(server.app.get(DataSource), parseCbsGeoJson(nieuwegein), 'test');
   });
   afterAll(() => server?.close());
 
   it('clientSettings names both, with bounds around both; the map data holds both', async () => {
-    const res = await server.gql(`{ clientSettings { municipalityCode municipalityName municipalityCodes municipalityNeighbourhoodCount municipalityBounds { south north } municipalities { code name neighbourhoodCount bounds { south north } } } }`);
+    const res = await server.gql(
+      `{ clientSettings { municipalityCode municipalityName municipalityCodes municipalityNeighbourhoodCount municipalityBounds { south north } municipalities { code name neighbourhoodCount bounds { south north } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const settings = res.data.clientSettings;
-    expect(settings).toMatchObject({ municipalityCode: 'GM0344', municipalityName: 'Utrecht en Nieuwegein', municipalityCodes: ['GM0344', 'GM0356'], municipalityNeighbourhoodCount: 113 });
-    expect(settings.municipalities.map((m: { code: string; name: string; neighbourhoodCount: number }) => [m.code, m.name, m.neighbourhoodCount])).toEqual([['GM0344', 'Utrecht', 111], ['GM0356', 'Nieuwegein', 2]]);
+    expect(settings).toMatchObject({
+      municipalityCode: 'GM0344',
+      municipalityName: 'Utrecht en Nieuwegein',
+      municipalityCodes: ['GM0344', 'GM0356'],
+      municipalityNeighbourhoodCount: 113,
+    });
+    expect(settings.municipalities.map((m: { code: string; name: string; neighbourhoodCount: number }) => [m.code, m.name, m.neighbourhoodCount])).toEqual([
+      ['GM0344', 'Utrecht', 111],
+      ['GM0356', 'Nieuwegein', 2],
+    ]);
     expect(settings.municipalityBounds.south).toBeLessThan(52.035);
     expect(settings.municipalityBounds.north).toBeGreaterThan(52.1);
     const map = await server.gql(`{ neighbourhoods { code municipalityName } }`);
@@ -105,8 +132,11 @@ describe('a region: one installation for Utrecht and Nieuwegein (MUNICIPALITY_CO
 
   it('the search crosses the border: from a Nieuwegein buurt it finds Utrecht partners', async () => {
     const member = await loginAs(server, DEMO_USERS.member);
-    const res = await server.gql(`query ($input: MatchInput!) { matchPartners(input: $input) { place { neighbourhoodCode } matches { distanceKm mapPoint { neighbourhoodCode } } } }`,
-      { input: { neighbourhoodCode: 'BU03560101', languages: ['Somalisch'], radiusKm: 10 } }, member);
+    const res = await server.gql(
+      `query ($input: MatchInput!) { matchPartners(input: $input) { place { neighbourhoodCode } matches { distanceKm mapPoint { neighbourhoodCode } } } }`,
+      { input: { neighbourhoodCode: 'BU03560101', languages: ['Somalisch'], radiusKm: 10 } },
+      member,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.matchPartners.place.neighbourhoodCode).toBe('BU03560101');
     const codes = res.data.matchPartners.matches.map((m: { mapPoint: { neighbourhoodCode: string } | null }) => m.mapPoint?.neighbourhoodCode).filter(Boolean);
@@ -116,8 +146,11 @@ describe('a region: one installation for Utrecht and Nieuwegein (MUNICIPALITY_CO
 
   it("a coordinator sees and edits only their municipality's teams; every team shows its municipality by name", async () => {
     const admin = await loginAs(server, DEMO_USERS.administrator);
-    const made = await server.gql(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id municipalityCode municipalityName } }`,
-      { input: { name: 'Buurtteam Batau', kind: 'NEIGHBOURHOOD_TEAM', municipalityCode: 'GM0356', neighbourhoodCodes: ['BU03560101'] } }, admin);
+    const made = await server.gql(
+      `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id municipalityCode municipalityName } }`,
+      { input: { name: 'Buurtteam Batau', kind: 'NEIGHBOURHOOD_TEAM', municipalityCode: 'GM0356', neighbourhoodCodes: ['BU03560101'] } },
+      admin,
+    );
     expect(made.errors).toBeUndefined();
     expect(made.data.createTeam).toMatchObject({ municipalityCode: 'GM0356', municipalityName: 'Nieuwegein' });
     const id = made.data.createTeam.id;
@@ -127,8 +160,14 @@ describe('a region: one installation for Utrecht and Nieuwegein (MUNICIPALITY_CO
     const coordinator = await loginAs(server, DEMO_USERS.coordinator);
     const asCoordinator = (await server.gql(TEAMS, undefined, coordinator)).data.teams;
     expect(asCoordinator.length).toBeGreaterThan(0);
-    expect(asCoordinator.every((t: { municipalityCode: string; municipalityName: string }) => t.municipalityCode === 'GM0344' && t.municipalityName === 'Utrecht')).toBe(true);
-    const edit = await server.gql(`mutation($input: UpdateTeamInput!) { updateTeam(input: $input) { id } }`, { input: { id, name: 'Overgenomen' } }, coordinator);
+    expect(
+      asCoordinator.every((t: { municipalityCode: string; municipalityName: string }) => t.municipalityCode === 'GM0344' && t.municipalityName === 'Utrecht'),
+    ).toBe(true);
+    const edit = await server.gql(
+      `mutation($input: UpdateTeamInput!) { updateTeam(input: $input) { id } }`,
+      { input: { id, name: 'Overgenomen' } },
+      coordinator,
+    );
     expect(edit.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });

@@ -8,7 +8,15 @@ const MAP = `query($input: PartnerMapInput!) { partnerMap(input: $input) {
 } }`;
 const LISTS = `query($f: PersonFilter, $o: OrganisationFilter) { persons(filter: $f, page: { limit: 1 }) { totalCount } organisations(filter: $o, page: { limit: 1 }) { totalCount } }`;
 
-type Cluster = { count: number; persons: number; organisations: number; kind: string | null; partnerId: string | null; name: string | null; expansionZoom: number | null };
+type Cluster = {
+  count: number;
+  persons: number;
+  organisations: number;
+  kind: string | null;
+  partnerId: string | null;
+  name: string | null;
+  expansionZoom: number | null;
+};
 const sum = (clusters: Cluster[], key: 'count' | 'persons' | 'organisations') => clusters.reduce((n, c) => n + c[key], 0);
 
 describe('partnerMap: every partner, clustered on the server', () => {
@@ -67,7 +75,16 @@ describe('partnerMap: every partner, clustered on the server', () => {
     const admin = await server.login('beheerder@example.org');
     const created = await server.gql(
       `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id lat lon locationSource } }`,
-      { input: { name: 'Stichting Kaarttest', kind: 'MIGRANT_ORGANISATION', postcode: '3526 AB', languageCodes: ['som'], communityCodes: ['somali'], neighbourhoodCodes: ['BU03440832'] } },
+      {
+        input: {
+          name: 'Stichting Kaarttest',
+          kind: 'MIGRANT_ORGANISATION',
+          postcode: '3526 AB',
+          languageCodes: ['som'],
+          communityCodes: ['somali'],
+          neighbourhoodCodes: ['BU03440832'],
+        },
+      },
       admin,
     );
     expect(created.errors).toBeUndefined();
@@ -77,7 +94,9 @@ describe('partnerMap: every partner, clustered on the server', () => {
     expect(after.organisationsTotal).toBe(before.organisationsTotal + 1);
     expect(after.organisationsPlaced).toBe(before.organisationsPlaced + 1);
     const near = (await server.gql(MAP, { input: { zoom: 18, name: 'Kaarttest' } }, member)).data.partnerMap;
-    expect(near.clusters).toEqual([expect.objectContaining({ partnerId: created.data.createOrganisation.id, kind: 'ORGANISATION', name: 'Stichting Kaarttest' })]);
+    expect(near.clusters).toEqual([
+      expect.objectContaining({ partnerId: created.data.createOrganisation.id, kind: 'ORGANISATION', name: 'Stichting Kaarttest' }),
+    ]);
   });
 
   it.each([

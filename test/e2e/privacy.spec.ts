@@ -12,14 +12,18 @@ const NAMES = network.persons.map((p) => p.name);
 /** Every query the schema has, as anonymous, selecting every field three levels deep. */
 async function anonymousBodies(server: TestServer, ids: Record<string, string>): Promise<{ field: string; body: string; codes: string[] }[]> {
   const schema = await fetchSchema(server);
-  const argValue = (name: string) => ({ id: ids.person, code: 'BU03440832', name: 'som', municipalityCode: 'GM0344' } as Record<string, unknown>)[name];
+  const argValue = (name: string) => (({ id: ids.person, code: 'BU03440832', name: 'som', municipalityCode: 'GM0344' }) as Record<string, unknown>)[name];
   const queries = queryPerField(schema, 3, argValue);
   expect(queries.length).toBeGreaterThan(10);
   const out = [];
   for (const { field, query } of queries) {
     // Also with the id of an organisation and a team, where those are asked for.
     for (const id of [ids.person, ids.organisation, ids.team]) {
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: query.replaceAll(ids.person, id) }) });
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: query.replaceAll(ids.person, id) }),
+      });
       const body = await response.text();
       expect(response.status, `${field}: ${body.slice(0, 300)}`).toBeLessThan(500);
       out.push({ field, body, codes: (JSON.parse(body).errors ?? []).map((e: any) => e.extensions?.code) });
@@ -45,7 +49,7 @@ for (const anonymousRead of [false, true]) {
     });
     afterAll(() => server?.close());
 
-    it('no response to any query contains a seeded person\'s phone, e-mail or name', async () => {
+    it("no response to any query contains a seeded person's phone, e-mail or name", async () => {
       expect(SECRETS.length).toBeGreaterThan(200);
       const bodies = await anonymousBodies(server, ids);
       for (const { field, body } of bodies) {
@@ -55,10 +59,14 @@ for (const anonymousRead of [false, true]) {
     });
 
     it(anonymousRead ? 'organisations, teams and the counts of persons are open; persons are not' : 'only reference data is open', async () => {
-      const open = await server.gql(`{ languages { code } communities { code } neighbourhoods { code } districts { code } clientSettings { tileUrl } me { email } }`);
+      const open = await server.gql(
+        `{ languages { code } communities { code } neighbourhoods { code } districts { code } clientSettings { tileUrl } me { email } }`,
+      );
       expect(open.errors).toBeUndefined();
       expect(open.data.me).toBeNull();
-      const directory = await server.gql(`{ organisations { totalCount } teams { name } personCoverage(filter: { neighbourhoodCode: "BU03440832", language: "Somalisch" }) { keyPersons formalInterpreters informalInterpreters masked } }`);
+      const directory = await server.gql(
+        `{ organisations { totalCount } teams { name } personCoverage(filter: { neighbourhoodCode: "BU03440832", language: "Somalisch" }) { keyPersons formalInterpreters informalInterpreters masked } }`,
+      );
       if (anonymousRead) {
         expect(directory.errors).toBeUndefined();
         expect(directory.data.organisations.totalCount).toBeGreaterThan(30);
@@ -71,31 +79,42 @@ for (const anonymousRead of [false, true]) {
           expect(res.errors![0].extensions!.code, query).toBe('UNAUTHENTICATED');
         }
       }
-      for (const query of [`{ persons { totalCount } }`, `{ person(id: "${ids.person}") { name } }`, `{ auditLog { totalCount } }`, `{ users { email } }`, `{ exportPersonData(id: "${ids.person}") }`]) {
+      for (const query of [
+        `{ persons { totalCount } }`,
+        `{ person(id: "${ids.person}") { name } }`,
+        `{ auditLog { totalCount } }`,
+        `{ users { email } }`,
+        `{ exportPersonData(id: "${ids.person}") }`,
+      ]) {
         const res = await server.gql(query);
         expect(res.errors![0].extensions!.code, query).toBe('UNAUTHENTICATED');
       }
     });
 
-    it(anonymousRead ? 'nested fields: walk-in hours open, agreements and fixed contacts not' : 'nested fields of public types follow the same rules', async () => {
-      // The neighbourhood is public; what hangs from it is decided per type, not by the root field.
-      const page = await server.gql(`query($code: String!) { neighbourhood(code: $code) { name organisations { name } activities { name } } }`, { code: 'BU03440832' });
-      if (anonymousRead) {
-        expect(page.errors).toBeUndefined();
-        expect(page.data.neighbourhood.activities.length).toBeGreaterThan(0);
-      } else {
-        expect(page.errors!.map((e) => e.extensions!.code)).toContain('UNAUTHENTICATED');
-        expect(JSON.stringify(page.data ?? {})).not.toContain('Stichting');
-      }
-      for (const field of ['agreements { title }', 'fixedContacts { since }']) {
-        const res = await server.gql(`query($code: String!) { neighbourhood(code: $code) { name ${field} } }`, { code: 'BU03440832' });
-        expect(res.errors?.[0].extensions?.code, field).toBe('UNAUTHENTICATED');
-      }
-      for (const query of ['{ agreements { title } }', '{ reviewQueue { totalCount } }', '{ contactAssignments { since } }']) {
-        const res = await server.gql(query);
-        expect(res.errors?.[0].extensions?.code, query).toBe('UNAUTHENTICATED');
-      }
-    });
+    it(
+      anonymousRead ? 'nested fields: walk-in hours open, agreements and fixed contacts not' : 'nested fields of public types follow the same rules',
+      async () => {
+        // The neighbourhood is public; what hangs from it is decided per type, not by the root field.
+        const page = await server.gql(`query($code: String!) { neighbourhood(code: $code) { name organisations { name } activities { name } } }`, {
+          code: 'BU03440832',
+        });
+        if (anonymousRead) {
+          expect(page.errors).toBeUndefined();
+          expect(page.data.neighbourhood.activities.length).toBeGreaterThan(0);
+        } else {
+          expect(page.errors!.map((e) => e.extensions!.code)).toContain('UNAUTHENTICATED');
+          expect(JSON.stringify(page.data ?? {})).not.toContain('Stichting');
+        }
+        for (const field of ['agreements { title }', 'fixedContacts { since }']) {
+          const res = await server.gql(`query($code: String!) { neighbourhood(code: $code) { name ${field} } }`, { code: 'BU03440832' });
+          expect(res.errors?.[0].extensions?.code, field).toBe('UNAUTHENTICATED');
+        }
+        for (const query of ['{ agreements { title } }', '{ reviewQueue { totalCount } }', '{ contactAssignments { since } }']) {
+          const res = await server.gql(query);
+          expect(res.errors?.[0].extensions?.code, query).toBe('UNAUTHENTICATED');
+        }
+      },
+    );
 
     it(`the HTTP downloads and the HSDS API ${anonymousRead ? 'give organisations' : 'refuse anonymous callers'}; templates are always open`, async () => {
       const status = async (path: string) => (await fetch(`${server.url}${path}`)).status;
@@ -121,12 +140,20 @@ describe('signed in', () => {
 
   it('a team member sees names and contact details, and every read of contact details is logged', async () => {
     const member = await server.login('medewerker@example.org');
-    const res = await server.gql(`query($id: ID!) { person(id: $id) { name contactDetails { phone email } mapPoint { neighbourhoodCode } } }`, { id: ids.person }, member);
+    const res = await server.gql(
+      `query($id: ID!) { person(id: $id) { name contactDetails { phone email } mapPoint { neighbourhoodCode } } }`,
+      { id: ids.person },
+      member,
+    );
     const seeded = network.persons.find((p) => p.name === res.data.person.name)!;
     expect(res.data.person.contactDetails).toEqual({ phone: seeded.phone ?? null, email: seeded.email ?? null });
     expect(seeded.neighbourhoodCodes).toContain(res.data.person.mapPoint.neighbourhoodCode);
     const admin = await server.login('beheerder@example.org');
-    const log = await server.gql(`query($id: ID!) { auditLog(filter: { entityType: "Person", entityId: $id, action: "readContactDetails" }) { totalCount items { userEmail action at } } }`, { id: ids.person }, admin);
+    const log = await server.gql(
+      `query($id: ID!) { auditLog(filter: { entityType: "Person", entityId: $id, action: "readContactDetails" }) { totalCount items { userEmail action at } } }`,
+      { id: ids.person },
+      admin,
+    );
     expect(log.data.auditLog.totalCount).toBe(1);
     expect(log.data.auditLog.items[0].userEmail).toBe('medewerker@example.org');
   });
@@ -135,7 +162,11 @@ describe('signed in', () => {
     const admin = await server.login('beheerder@example.org');
     const me = (await server.gql(`{ me { id } }`, {}, admin)).data.me;
     const today = new Date().toISOString().slice(0, 10);
-    const byUser = await server.gql(`query($u: ID) { auditLog(filter: { userId: $u, from: "${today}", to: "${today}" }) { totalCount items { action userId at } } }`, { u: me.id }, admin);
+    const byUser = await server.gql(
+      `query($u: ID) { auditLog(filter: { userId: $u, from: "${today}", to: "${today}" }) { totalCount items { action userId at } } }`,
+      { u: me.id },
+      admin,
+    );
     expect(byUser.data.auditLog.totalCount).toBeGreaterThan(0);
     expect(byUser.data.auditLog.items.every((e: any) => e.userId === me.id && e.at.startsWith(today))).toBe(true);
     const ats = byUser.data.auditLog.items.map((e: any) => e.at);
@@ -161,7 +192,11 @@ describe('export and erasure (AVG)', () => {
   it('an administrator exports everything about a person, then erases the personal data but keeps the record', async () => {
     const admin = await server.login('beheerder@example.org');
     const member = await server.login('medewerker@example.org');
-    const somali = await server.gql(`{ persons(filter: { language: "som", role: KEY_PERSON, neighbourhoodCode: "BU03440832" }) { items { id name contactDetails { phone email } } } }`, {}, member);
+    const somali = await server.gql(
+      `{ persons(filter: { language: "som", role: KEY_PERSON, neighbourhoodCode: "BU03440832" }) { items { id name contactDetails { phone email } } } }`,
+      {},
+      member,
+    );
     const person = somali.data.persons.items[0];
     const seeded = network.persons.find((p) => p.name === person.name)!;
 
@@ -181,21 +216,30 @@ describe('export and erasure (AVG)', () => {
       expect(refusedErase.errors![0].extensions!.code).toBe('FORBIDDEN');
     }
 
-    const erased = await server.gql(`mutation($id: ID!) { erasePerson(id: $id) { id name erasedAt archivedAt languages { level } neighbourhoods { code } contactDetails { phone } } }`, { id: person.id }, admin);
+    const erased = await server.gql(
+      `mutation($id: ID!) { erasePerson(id: $id) { id name erasedAt archivedAt languages { level } neighbourhoods { code } contactDetails { phone } } }`,
+      { id: person.id },
+      admin,
+    );
     expect(erased.errors).toBeUndefined();
     expect(erased.data.erasePerson).toMatchObject({ id: person.id, name: 'een sleutelpersoon', languages: [], neighbourhoods: [], contactDetails: null });
     expect(erased.data.erasePerson.erasedAt).toBeTruthy();
 
     // Nothing of the person is left in the database, the audit log included; the erasure is logged.
     const dataSource = server.app.get(DataSource);
-    const tables: { name: string }[] = dataSource.options.type === 'better-sqlite3'
-      ? await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
-      : await dataSource.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
+    const tables: { name: string }[] =
+      dataSource.options.type === 'better-sqlite3'
+        ? await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+        : await dataSource.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
     for (const { name } of tables) {
       const rows = JSON.stringify(await dataSource.query(`SELECT * FROM "${name}"`));
       for (const value of [seeded.phone!, seeded.email!, seeded.name]) expect(rows.includes(value), `${name} still holds ${value}`).toBe(false);
     }
-    const log = await server.gql(`query($id: ID!) { auditLog(filter: { entityId: $id, action: "erasePerson" }) { items { userEmail before after } } }`, { id: person.id }, admin);
+    const log = await server.gql(
+      `query($id: ID!) { auditLog(filter: { entityId: $id, action: "erasePerson" }) { items { userEmail before after } } }`,
+      { id: person.id },
+      admin,
+    );
     expect(log.data.auditLog.items[0].userEmail).toBe('beheerder@example.org');
     expect(log.data.auditLog.items[0].before.erasedFields).toContain('phone');
     const search = await server.gql(`{ persons(filter: { name: "${seeded.name}" }) { totalCount } }`, {}, member);

@@ -48,9 +48,21 @@ describe('policy officer (beleidsmedewerker): aggregates only', () => {
       await server.gql(MATRIX, { input: { level: 'DISTRICT' } }, officer),
       await server.gql(MATRIX, { input: { communityCode: 'eritrean' } }, officer),
       await server.gql(MATRIX, { input: { language: 'Tigrinya' } }, officer),
-      await server.gql(`{ reachGroups { key nameNl languageCodes } reachTrend { month red amber green cells } personCoverage { neighbourhoodCode languageCode keyPersons formalInterpreters informalInterpreters masked } }`, {}, officer),
-      await server.gql(`{ organisations { totalCount items { name phone email communities { code } } } teams { name } neighbourhoods { code name } communities { code } }`, {}, officer),
-      await server.gql(`query { reachCell(neighbourhoodCode: "BU03440333", groupKey: "community:eritrean") { areaName group { key } cell { ${CELL} } organisations { name } staleOrganisations { name } walkInHours { name } } }`, {}, officer),
+      await server.gql(
+        `{ reachGroups { key nameNl languageCodes } reachTrend { month red amber green cells } personCoverage { neighbourhoodCode languageCode keyPersons formalInterpreters informalInterpreters masked } }`,
+        {},
+        officer,
+      ),
+      await server.gql(
+        `{ organisations { totalCount items { name phone email communities { code } } } teams { name } neighbourhoods { code name } communities { code } }`,
+        {},
+        officer,
+      ),
+      await server.gql(
+        `query { reachCell(neighbourhoodCode: "BU03440333", groupKey: "community:eritrean") { areaName group { key } cell { ${CELL} } organisations { name } staleOrganisations { name } walkInHours { name } } }`,
+        {},
+        officer,
+      ),
     ];
     for (const res of answers) {
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
@@ -65,7 +77,9 @@ describe('policy officer (beleidsmedewerker): aggregates only', () => {
     expect(all.filter((c) => c.value !== null && c.value >= 1 && c.value <= 4)).toEqual([]);
     expect(all.some((c) => c.masked && c.value === null && c.label === 'minder dan 5')).toBe(true);
     const coverage = answers[4].data.personCoverage;
-    expect(coverage.flatMap((c: any) => [c.keyPersons, c.formalInterpreters, c.informalInterpreters]).filter((n: number | null) => n !== null && n >= 1 && n <= 4)).toEqual([]);
+    expect(
+      coverage.flatMap((c: any) => [c.keyPersons, c.formalInterpreters, c.informalInterpreters]).filter((n: number | null) => n !== null && n >= 1 && n <= 4),
+    ).toEqual([]);
   });
 
   it('gets no personal data at any level: persons, contact details, users, audit, review, nested persons, the analysis rows', async () => {
@@ -97,7 +111,11 @@ describe('policy officer (beleidsmedewerker): aggregates only', () => {
     const res = await server.gql(MATRIX, { input: { communityCode: 'somali' } }, member);
     expect(res.errors).toBeUndefined();
     expect(counts(res.data).some((c) => c.value !== null && c.value >= 1 && c.value <= 4)).toBe(true);
-    const cell = await server.gql(`{ reachCell(neighbourhoodCode: "BU03440832", groupKey: "community:somali") { cell { status keyPersons { value } } persons { name } } }`, {}, member);
+    const cell = await server.gql(
+      `{ reachCell(neighbourhoodCode: "BU03440832", groupKey: "community:somali") { cell { status keyPersons { value } } persons { name } } }`,
+      {},
+      member,
+    );
     expect(cell.errors).toBeUndefined();
     expect(cell.data.reachCell.persons.length).toBeGreaterThan(0);
   });

@@ -41,7 +41,13 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('a worker that dies', { timeout
     let stop = false;
     const outcomes: string[] = [];
     const load = (async () => {
-      while (!stop) outcomes.push(await graphql(server.url, TYPENAME).then((a) => (served(a) ? 'ok' : `status ${a.status}`), (e: Error) => e.message));
+      while (!stop)
+        outcomes.push(
+          await graphql(server.url, TYPENAME).then(
+            (a) => (served(a) ? 'ok' : `status ${a.status}`),
+            (e: Error) => e.message,
+          ),
+        );
     })();
     const [victim] = [...pids];
     try {
@@ -100,7 +106,12 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('kill -9 under write load', { t
       while (!stop) {
         const name = `Duurzaam ${n++}`;
         try {
-          const answer = await graphql(server.url, 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }', { input: { name, kind: 'OTHER' } }, auth);
+          const answer = await graphql(
+            server.url,
+            'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }',
+            { input: { name, kind: 'OTHER' } },
+            auth,
+          );
           const id = answer.status === 200 ? JSON.parse(answer.body).data?.createOrganisation?.id : undefined;
           if (id) acknowledged.push(id);
           else failed++;

@@ -18,18 +18,22 @@ describe('every relation field resolves, whichever query loaded its parent (issu
     schema = await fetchSchema(server);
     administrator = await server.login('beheerder@example.org');
     // The neighbourhood covered by the most teams (quoted column names: PostgreSQL folds unquoted ones to lower case).
-    const [row] = await server.app.get((await import('typeorm')).DataSource).query(
-      'SELECT "neighbourhoodCode" AS code FROM team_neighbourhood GROUP BY "neighbourhoodCode" ORDER BY COUNT(*) DESC, 1 LIMIT 1',
-    );
+    const [row] = await server.app
+      .get((await import('typeorm')).DataSource)
+      .query('SELECT "neighbourhoodCode" AS code FROM team_neighbourhood GROUP BY "neighbourhoodCode" ORDER BY COUNT(*) DESC, 1 LIMIT 1');
     code = row.code;
   });
   afterAll(() => server?.close());
 
   const scalars = (type: GraphQLObjectType) =>
-    Object.values(type.getFields()).filter((f) => !isObjectType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined)).map((f) => f.name);
+    Object.values(type.getFields())
+      .filter((f) => !isObjectType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined))
+      .map((f) => f.name);
   /** Every object field of `type`, each with its scalars and (one level further) its object fields' ids or codes. */
   const relations = (type: GraphQLObjectType) =>
-    Object.values(type.getFields()).filter((f) => isObjectType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined));
+    Object.values(type.getFields()).filter(
+      (f) => isObjectType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined),
+    );
 
   it('Neighbourhood.teams { neighbourhoods } answers (the reported case)', async () => {
     const res = await server.gql(`query($code: String!) { neighbourhood(code: $code) { teams { id neighbourhoods { code } } } }`, { code }, administrator);
@@ -47,7 +51,9 @@ describe('every relation field resolves, whichever query loaded its parent (issu
         const leaf = scalars(t).filter((n) => ['id', 'code', 'name', 'lat', 'level', 'email'].includes(n));
         return `${f.name} { ${leaf.length ? leaf.join(' ') : '__typename'} }`;
       });
-      return `${outer.name} { ${scalars(outerType).filter((n) => n !== 'geometry').join(' ')} ${inner.join(' ')} }`;
+      return `${outer.name} { ${scalars(outerType)
+        .filter((n) => n !== 'geometry')
+        .join(' ')} ${inner.join(' ')} }`;
     });
     const query = `query($code: String!) { neighbourhood(code: $code) { code ${parts.join(' ')} } }`;
     const res = await server.gql(query, { code }, administrator);

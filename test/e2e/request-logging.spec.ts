@@ -27,13 +27,20 @@ async function lineOf(reqId: string): Promise<Record<string, any>> {
   throw new Error(`no log line for ${reqId}`);
 }
 const post = async (body: unknown, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: res.status, requestId: res.headers.get('x-request-id')!, body: await res.json() as any };
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, requestId: res.headers.get('x-request-id')!, body: (await res.json()) as any };
 };
 
 describe('request logs', () => {
   it('one JSON line per request: request id (also in the answer), user id, operation, duration, status and error codes; no personal data', async () => {
-    const login = await post({ query: 'mutation Inloggen($input: LoginInput!) { login(input: $input) { token user { id } } }', variables: { input: { email: 'medewerker@example.org', password: 'demo' } } });
+    const login = await post({
+      query: 'mutation Inloggen($input: LoginInput!) { login(input: $input) { token user { id } } }',
+      variables: { input: { email: 'medewerker@example.org', password: 'demo' } },
+    });
     const userId = login.body.data.login.user.id;
     const auth = { authorization: `Bearer ${login.body.data.login.token}` };
     const wrong = await post({ query: 'mutation { login(input: { email: "coordinator@example.org", password: "fout-wachtwoord" }) { token } }' });

@@ -14,7 +14,9 @@ beforeAll(async () => {
   server = await startTestServer({ seed: true });
   db = server.app.get(DataSource);
   [member, coordinator, admin] = await Promise.all([
-    loginAs(server, DEMO_USERS.member), loginAs(server, DEMO_USERS.coordinator), loginAs(server, DEMO_USERS.administrator),
+    loginAs(server, DEMO_USERS.member),
+    loginAs(server, DEMO_USERS.coordinator),
+    loginAs(server, DEMO_USERS.administrator),
   ]);
 });
 afterAll(() => server?.close());
@@ -23,9 +25,14 @@ const QUEUE = /* GraphQL */ `
   query ($mine: Boolean, $teamId: ID, $entityType: VerifiableType) {
     reviewQueue(mine: $mine, teamId: $teamId, entityType: $entityType, page: { limit: 200 }) {
       totalCount
-      items { id entityType name }
+      items {
+        id
+        entityType
+        name
+      }
     }
-  }`;
+  }
+`;
 
 type Item = { id: string; entityType: 'PERSON' | 'ORGANISATION' | 'AGREEMENT'; name: string };
 
@@ -34,7 +41,7 @@ async function teamIdOf(name: string): Promise<string> {
   return res.data.teams.find((t: { name: string }) => t.name === name).id;
 }
 
-describe('reviewQueue(mine, teamId): the review queue of one\'s own teams', () => {
+describe("reviewQueue(mine, teamId): the review queue of one's own teams", () => {
   it('a team member gets only entries that belong to their team; without the filter, everything', async () => {
     const overvechtZuid = await teamIdOf('Buurtteam Overvecht-Zuid');
     const all = await server.gql(QUEUE, {}, member);
@@ -46,9 +53,20 @@ describe('reviewQueue(mine, teamId): the review queue of one\'s own teams', () =
     expect(mine.data.reviewQueue.totalCount).toBeLessThan(all.data.reviewQueue.totalCount);
     const ownership = server.app.get(OwnershipService);
     for (const item of items) {
-      const owners = item.entityType === 'PERSON' ? await ownership.teamsOfPerson(item.id)
-        : item.entityType === 'AGREEMENT' ? (await server.app.get(DataSource).createQueryBuilder().select('a.teamId', 'teamId').from('agreement', 'a').where('a.id = :id', { id: item.id }).getRawMany<{ teamId: string }>()).map((r) => r.teamId)
-          : await ownership.teamsOfOrganisation(item.id);
+      const owners =
+        item.entityType === 'PERSON'
+          ? await ownership.teamsOfPerson(item.id)
+          : item.entityType === 'AGREEMENT'
+            ? (
+                await server.app
+                  .get(DataSource)
+                  .createQueryBuilder()
+                  .select('a.teamId', 'teamId')
+                  .from('agreement', 'a')
+                  .where('a.id = :id', { id: item.id })
+                  .getRawMany<{ teamId: string }>()
+              ).map((r) => r.teamId)
+            : await ownership.teamsOfOrganisation(item.id);
       expect(owners, item.name).toContain(overvechtZuid);
     }
     // The same as asking for that team by id; mine: false is the whole queue.
@@ -65,7 +83,11 @@ describe('reviewQueue(mine, teamId): the review queue of one\'s own teams', () =
     const before = await snapshotRows(db);
     const zuidwest = await teamIdOf('Buurtteam Zuidwest');
     const cases: [Record<string, unknown>, Record<string, string>, { code: string; field: string; message?: RegExp }][] = [
-      [{ teamId: '00000000-0000-4000-8000-00000000dead' }, member, { code: 'NOT_FOUND', field: 'teamId', message: /^Team '00000000-0000-4000-8000-00000000dead' bestaat niet$/ }],
+      [
+        { teamId: '00000000-0000-4000-8000-00000000dead' },
+        member,
+        { code: 'NOT_FOUND', field: 'teamId', message: /^Team '00000000-0000-4000-8000-00000000dead' bestaat niet$/ },
+      ],
       [{ teamId: 'x'.repeat(500) }, member, { code: 'BAD_USER_INPUT', field: 'teamId', message: /geen team-id/ }],
       [{ mine: true, teamId: zuidwest }, member, { code: 'BAD_USER_INPUT', field: 'teamId', message: /niet een van uw teams/ }],
       // The administrator belongs to no team: "my teams" has nothing to go by.

@@ -23,11 +23,13 @@ function openTransaction(work: (em: DataSource['manager']) => Promise<void>) {
   const outcome = new Promise<'commit' | 'rollback'>((resolve) => (finish = resolve));
   let started!: () => void;
   const begun = new Promise<void>((resolve) => (started = resolve));
-  const done = ds.transaction(async (em) => {
-    await work(em);
-    started();
-    if ((await outcome) === 'rollback') throw new Error('teruggedraaid');
-  }).catch((error: Error) => error.message);
+  const done = ds
+    .transaction(async (em) => {
+      await work(em);
+      started();
+      if ((await outcome) === 'rollback') throw new Error('teruggedraaid');
+    })
+    .catch((error: Error) => error.message);
   return { begun, done, finish };
 }
 
@@ -35,8 +37,11 @@ const PERSONS = '{ persons(page: { limit: 20 }) { items { id name languages { le
 const COMMUNITIES = '{ communities { code } }';
 const CREATE_PERSON = 'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id name } }';
 const personInput = (name: string) => ({
-  name, roles: ['KEY_PERSON'], consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Test' },
-  languages: [{ language: 'som', level: 'NATIVE' }], neighbourhoodCodes: ['BU03440832'],
+  name,
+  roles: ['KEY_PERSON'],
+  consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Test' },
+  languages: [{ language: 'som', level: 'NATIVE' }],
+  neighbourhoodCodes: ['BU03440832'],
 });
 
 describe.skipIf(!!process.env.TEST_POSTGRES_URL)('SQLite: readers beside one writer', () => {
@@ -73,21 +78,25 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('SQLite: readers beside one wri
     expect(Number(row.n)).toBe(1);
     const [languages] = await ds.query('SELECT COUNT(*) AS n FROM person_language WHERE personId = ?', [created.data.createPerson.id]);
     expect(Number(languages.n)).toBe(1);
-    const [audit] = await ds.query("SELECT COUNT(*) AS n FROM audit_entry WHERE entityId = ?", [created.data.createPerson.id]);
+    const [audit] = await ds.query('SELECT COUNT(*) AS n FROM audit_entry WHERE entityId = ?', [created.data.createPerson.id]);
     expect(Number(audit.n)).toBeGreaterThan(0);
   });
 
   it('concurrent writers over HTTP: every successful write is whole, every refused one left nothing', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `Gelijktijdig ${i}`);
-    const results = await Promise.all(names.map((name, i) =>
-      // Every third one is refused inside its transaction: an unknown neighbourhood.
-      server.gql(CREATE_PERSON, { input: { ...personInput(name), neighbourhoodCodes: i % 3 === 2 ? ['BU99999999'] : ['BU03440832'] } }, admin)));
+    const results = await Promise.all(
+      names.map((name, i) =>
+        // Every third one is refused inside its transaction: an unknown neighbourhood.
+        server.gql(CREATE_PERSON, { input: { ...personInput(name), neighbourhoodCodes: i % 3 === 2 ? ['BU99999999'] : ['BU03440832'] } }, admin),
+      ),
+    );
     for (const [i, res] of results.entries()) {
       if (i % 3 === 2) expect(res.errors?.[0]?.extensions?.code).toBeDefined();
       else expect(res.errors).toBeUndefined();
     }
     const rows: { name: string; languages: number }[] = await ds.query(
-      `SELECT p.name AS name, (SELECT COUNT(*) FROM person_language l WHERE l.personId = p.id) AS languages FROM person p WHERE p.name LIKE 'Gelijktijdig %' ORDER BY p.name`);
+      `SELECT p.name AS name, (SELECT COUNT(*) FROM person_language l WHERE l.personId = p.id) AS languages FROM person p WHERE p.name LIKE 'Gelijktijdig %' ORDER BY p.name`,
+    );
     expect(rows.map((r) => r.name).sort()).toEqual(names.filter((_, i) => i % 3 !== 2).sort());
     expect(rows.every((r) => Number(r.languages) === 1)).toBe(true);
   });
@@ -96,7 +105,13 @@ describe.skipIf(!!process.env.TEST_POSTGRES_URL)('SQLite: readers beside one wri
     // A read whose request arrives slowly (a client on a bad connection sends half its body, then waits) …
     const body = JSON.stringify({ query: PERSONS });
     const { port } = new URL(server.url);
-    const slow = request({ host: '127.0.0.1', port: Number(port), path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...admin } });
+    const slow = request({
+      host: '127.0.0.1',
+      port: Number(port),
+      path: '/graphql',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...admin },
+    });
     const slowAnswer = new Promise<number>((resolve, reject) => {
       slow.on('response', (res) => {
         let text = '';

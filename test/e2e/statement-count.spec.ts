@@ -55,7 +55,15 @@ describe('SQL statements per client operation stay bounded whatever the data siz
     const agreementId = await one('SELECT agreementId FROM activity WHERE agreementId IS NOT NULL GROUP BY agreementId ORDER BY COUNT(*) DESC, 1 LIMIT 1');
     const activityId = await one('SELECT activityId FROM activity_language GROUP BY activityId ORDER BY COUNT(*) DESC, activityId LIMIT 1');
     const page = { limit: 200, offset: 0 };
-    const byId = { PersonDetail: personId, PersonRecord: personId, OrganisationDetail: organisationId, OrganisationRecord: organisationId, TeamRecord: teamId, AgreementRecord: agreementId, ActivityRecord: activityId };
+    const byId = {
+      PersonDetail: personId,
+      PersonRecord: personId,
+      OrganisationDetail: organisationId,
+      OrganisationRecord: organisationId,
+      TeamRecord: teamId,
+      AgreementRecord: agreementId,
+      ActivityRecord: activityId,
+    };
     variables = {
       ...Object.fromEntries(Object.entries(byId).map(([name, id]) => [name, { id }])),
       NeighbourhoodPage: { code },
@@ -111,7 +119,9 @@ describe('SQL statements per client operation stay bounded whatever the data siz
           for (const join of joins) {
             const joinColumns = await columnsOf(join);
             const key = `${table}Id`;
-            await em.query(`INSERT INTO ${join} (${joinColumns.join(', ')}) SELECT ${joinColumns.map((c) => (c === key ? `${c} || '-${copy}'` : c)).join(', ')} FROM ${join} WHERE ${key} NOT LIKE '%-_'`);
+            await em.query(
+              `INSERT INTO ${join} (${joinColumns.join(', ')}) SELECT ${joinColumns.map((c) => (c === key ? `${c} || '-${copy}'` : c)).join(', ')} FROM ${join} WHERE ${key} NOT LIKE '%-_'`,
+            );
           }
         }
       }

@@ -19,7 +19,12 @@ const ORGANISATIONS = 'query ($name: String!) { organisations(filter: { name: $n
 
 let server: TestServer;
 let admin: Record<string, string>;
-const person = (name: string) => ({ name, roles: ['KEY_PERSON'], neighbourhoodCodes: ['BU03440832'], consent: { givenOn: '2026-03-01', method: 'WRITTEN', recordedBy: 'Ravi' } });
+const person = (name: string) => ({
+  name,
+  roles: ['KEY_PERSON'],
+  neighbourhoodCodes: ['BU03440832'],
+  consent: { givenOn: '2026-03-01', method: 'WRITTEN', recordedBy: 'Ravi' },
+});
 
 beforeAll(async () => {
   server = await startTestServer({ seed: true });
@@ -40,19 +45,32 @@ describe('normal form', () => {
     expect(rene.data.createPerson.name.normalize('NFC')).toBe(rene.data.createPerson.name);
     const fatima = await server.gql(CREATE_PERSON, { input: person('Fa\u200btima Unicode') }, admin);
     expect(fatima.data.createPerson.name).toBe('Fatima Unicode');
-    const organisation = await server.gql(CREATE_ORGANISATION, { input: { name: `Café ${RENE_NFD}\u200b`, kind: 'OTHER', neighbourhoodCodes: ['BU03440832'] } }, admin);
+    const organisation = await server.gql(
+      CREATE_ORGANISATION,
+      { input: { name: `Café ${RENE_NFD}\u200b`, kind: 'OTHER', neighbourhoodCodes: ['BU03440832'] } },
+      admin,
+    );
     expect(organisation.data.createOrganisation.name).toBe('Café René');
   });
 
   it('search finds "René" and "Fatima" in every form they can be typed in', async () => {
     for (const q of ['René', RENE_NFD, 'RENÉ'.toLowerCase(), 'ren\u00e9 unicode', 'René\u200b']) {
-      expect((await names(PERSONS, q, 'persons')).items.map((i) => i.name), q).toContain('René Unicode');
+      expect(
+        (await names(PERSONS, q, 'persons')).items.map((i) => i.name),
+        q,
+      ).toContain('René Unicode');
     }
     for (const q of ['Fatima', 'Fa\u200btima', 'fatima unicode', 'Fati\u2060ma']) {
-      expect((await names(PERSONS, q, 'persons')).items.map((i) => i.name), q).toContain('Fatima Unicode');
+      expect(
+        (await names(PERSONS, q, 'persons')).items.map((i) => i.name),
+        q,
+      ).toContain('Fatima Unicode');
     }
     for (const q of ['Café René', `Cafe\u0301 ${RENE_NFD}`]) {
-      expect((await names(ORGANISATIONS, q, 'organisations')).items.map((i) => i.name), q).toContain('Café René');
+      expect(
+        (await names(ORGANISATIONS, q, 'organisations')).items.map((i) => i.name),
+        q,
+      ).toContain('Café René');
     }
   });
 
@@ -60,11 +78,28 @@ describe('normal form', () => {
     const ds = server.app.get(DataSource);
     const id = randomUUID();
     const now = new Date().toISOString();
-    await ds.createQueryBuilder().insert().into('person').values({
-      id, name: `${RENE_NFD} Fa\u200btima Oud`, isDemo: false, isKeyPerson: true, isInterpreter: false, isContactPerson: false, trainedKeyPerson: false,
-      volunteerContract: false, topics: '', availability: 'AVAILABLE', consentGivenOn: '2026-01-01', consentMethod: 'WRITTEN', consentRecordedBy: 'Ravi',
-      createdAt: now, updatedAt: now,
-    }).execute();
+    await ds
+      .createQueryBuilder()
+      .insert()
+      .into('person')
+      .values({
+        id,
+        name: `${RENE_NFD} Fa\u200btima Oud`,
+        isDemo: false,
+        isKeyPerson: true,
+        isInterpreter: false,
+        isContactPerson: false,
+        trainedKeyPerson: false,
+        volunteerContract: false,
+        topics: '',
+        availability: 'AVAILABLE',
+        consentGivenOn: '2026-01-01',
+        consentMethod: 'WRITTEN',
+        consentRecordedBy: 'Ravi',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
     expect((await names(PERSONS, 'René Fatima Oud', 'persons')).totalCount).toBe(0);
     const runner = ds.createQueryRunner();
     await new NormaliseText1764001200000().up(runner);

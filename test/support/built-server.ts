@@ -15,7 +15,11 @@ export const ROOT = resolve(import.meta.dirname, '../..');
  */
 export function buildServer(name: string): { main: string; remove: () => void } {
   const outDir = join(ROOT, 'dist', `test-${name}-${process.pid}`);
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir, '--incremental', 'false', '--sourceMap', 'false'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir, '--incremental', 'false', '--sourceMap', 'false'],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
   return { main: join(outDir, 'server/src/main.js'), remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
@@ -50,7 +54,16 @@ export async function startBuiltServer(main: string, env: Record<string, string>
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${file}`, CLIENT_DIR: join(tmpdir(), 'no-client'), NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${file}`,
+      CLIENT_DIR: join(tmpdir(), 'no-client'),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -76,7 +89,11 @@ export async function startBuiltServer(main: string, env: Record<string, string>
     url: `http://127.0.0.1:${port}`,
     databaseFile: file,
     output: () => output,
-    logs: () => output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)),
+    logs: () =>
+      output
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l)),
     async stop(keep = false) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((ok) => child.once('exit', ok));
@@ -98,15 +115,22 @@ export interface Answer {
  * One HTTP request on a connection of its own (no keep-alive), so that the cluster's primary hands
  * each one to a worker afresh. Rejects on a connection error (a worker that died mid-request).
  */
-export function httpRequest(url: string, options: { method?: string; body?: string; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Answer> {
+export function httpRequest(
+  url: string,
+  options: { method?: string; body?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<Answer> {
   return new Promise((ok, fail) => {
-    const req = request(url, { method: options.method ?? 'GET', agent: false, headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
-      res.on('error', fail);
-    });
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', agent: false, headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
+        res.on('error', fail);
+      },
+    );
     req.setTimeout(options.timeoutMs ?? 20_000, () => req.destroy(new Error('timeout')));
     req.on('error', fail);
     req.end(options.body);

@@ -16,9 +16,7 @@ export function clientOperations(): { document: DocumentNode; operations: Client
   const dir = join(projectRoot(), 'client', 'src');
   const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /(^|\/)graphql\/[^/]+\.graphql$/.test(f));
   const document = parse(files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n'));
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const spreadsOf = (node: OperationDefinitionNode | FragmentDefinitionNode) => {
     const names: string[] = [];
     visit(node, { FragmentSpread: (s) => void names.push(s.name.value) });

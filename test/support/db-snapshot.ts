@@ -15,12 +15,26 @@ export async function snapshot(server: TestServer): Promise<Record<string, strin
   const result: Record<string, string> = {};
   for (const table of tables) {
     const rows: Record<string, unknown>[] = await dataSource.createQueryBuilder().select('*').from(table, 't').getRawMany();
-    const lines = rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k] === null ? null : String(r[k])]))).sort();
+    const lines = rows
+      .map((r) =>
+        JSON.stringify(
+          Object.keys(r)
+            .sort()
+            .map((k) => [k, r[k] === null ? null : String(r[k])]),
+        ),
+      )
+      .sort();
     result[table] = `${rows.length}:${createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16)}`;
   }
   return result;
 }
 
 export async function auditCount(server: TestServer): Promise<number> {
-  return server.app.get(DataSource).createQueryBuilder().select('COUNT(*)', 'n').from('audit_entry', 'a').getRawOne().then((r) => Number(r.n));
+  return server.app
+    .get(DataSource)
+    .createQueryBuilder()
+    .select('COUNT(*)', 'n')
+    .from('audit_entry', 'a')
+    .getRawOne()
+    .then((r) => Number(r.n));
 }

@@ -15,7 +15,10 @@ export const demoNetwork = (): DemoNetwork => JSON.parse(readFileSync(join(proje
  */
 export async function signInAll(server: TestServer): Promise<Record<Role, Record<string, string>>> {
   const [member, coordinator, administrator, policyOfficer] = await Promise.all([
-    server.login('medewerker@example.org'), server.login('coordinator@example.org'), server.login('beheerder@example.org'), server.login('beleid@example.org'),
+    server.login('medewerker@example.org'),
+    server.login('coordinator@example.org'),
+    server.login('beheerder@example.org'),
+    server.login('beleid@example.org'),
   ]);
   return { anonymous: {}, member, coordinatorOwn: coordinator, coordinatorOther: coordinator, administrator, policyOfficer };
 }

@@ -1,6 +1,17 @@
 import {
-  getNamedType, getNullableType, type GraphQLField, type GraphQLNamedType, GraphQLObjectType, type GraphQLSchema,
-  isLeafType, isNonNullType, isObjectType, isEnumType, isInputObjectType, isListType, isScalarType,
+  getNamedType,
+  getNullableType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  GraphQLObjectType,
+  type GraphQLSchema,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isScalarType,
 } from 'graphql';
 
 /** A selection set with every field up to `depth` levels (required arguments filled from `argValue`). */
@@ -14,7 +25,8 @@ export function selectAll(type: GraphQLNamedType, depth: number, argValue: (name
     if (args === null) continue;
     const named = getNamedType(field.type);
     if (isLeafType(named)) parts.push(`${field.name}${args}`);
-    else if (isObjectType(named) && !seen.includes(named.name)) parts.push(`${field.name}${args} ${selectAll(named, depth - 1, argValue, [...seen, type.name])}`);
+    else if (isObjectType(named) && !seen.includes(named.name))
+      parts.push(`${field.name}${args} ${selectAll(named, depth - 1, argValue, [...seen, type.name])}`);
   }
   return `{ __typename ${parts.join(' ')} }`;
 }

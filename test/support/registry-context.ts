@@ -21,9 +21,15 @@ export interface ServiceContext {
 
 export async function startServiceContext(): Promise<ServiceContext> {
   const dir = mkdtempSync(join(tmpdir(), 'sociale-kaart-svc-'));
-  const app = await createApp({
-    ...loadConfig({}), databaseUrl: `sqlite:${join(dir, 'test.sqlite')}`, seedDemoData: true, clientDir: join(tmpdir(), 'no-client'),
-  }, { logger: ['error'] });
+  const app = await createApp(
+    {
+      ...loadConfig({}),
+      databaseUrl: `sqlite:${join(dir, 'test.sqlite')}`,
+      seedDemoData: true,
+      clientDir: join(tmpdir(), 'no-client'),
+    },
+    { logger: ['error'] },
+  );
   await app.init();
   return {
     app,
@@ -36,15 +42,43 @@ export async function startServiceContext(): Promise<ServiceContext> {
   };
 }
 
-export const administrator: Actor = { userId: '00000000-0000-4000-8000-000000000001', email: 'beheerder@example.org', role: UserRole.ADMINISTRATOR, teamIds: [] };
-export const coordinatorOf = (...teamIds: string[]): Actor => ({ userId: '00000000-0000-4000-8000-000000000002', email: 'coordinator@example.org', role: UserRole.COORDINATOR, teamIds });
-export const memberOf = (...teamIds: string[]): Actor => ({ userId: '00000000-0000-4000-8000-000000000003', email: 'medewerker@example.org', role: UserRole.MEMBER, teamIds });
+export const administrator: Actor = {
+  userId: '00000000-0000-4000-8000-000000000001',
+  email: 'beheerder@example.org',
+  role: UserRole.ADMINISTRATOR,
+  teamIds: [],
+};
+export const coordinatorOf = (...teamIds: string[]): Actor => ({
+  userId: '00000000-0000-4000-8000-000000000002',
+  email: 'coordinator@example.org',
+  role: UserRole.COORDINATOR,
+  teamIds,
+});
+export const memberOf = (...teamIds: string[]): Actor => ({
+  userId: '00000000-0000-4000-8000-000000000003',
+  email: 'medewerker@example.org',
+  role: UserRole.MEMBER,
+  teamIds,
+});
 
 /** Every table the registry writes to, for before/after comparisons. */
 export const REGISTRY_TABLES = [
-  'organisation', 'organisation_language', 'organisation_community', 'organisation_neighbourhood',
-  'person', 'person_language', 'person_community', 'person_neighbourhood', 'team', 'team_neighbourhood',
-  'contact_assignment', 'agreement', 'agreement_neighbourhood', 'activity', 'activity_language', 'audit_entry',
+  'organisation',
+  'organisation_language',
+  'organisation_community',
+  'organisation_neighbourhood',
+  'person',
+  'person_language',
+  'person_community',
+  'person_neighbourhood',
+  'team',
+  'team_neighbourhood',
+  'contact_assignment',
+  'agreement',
+  'agreement_neighbourhood',
+  'activity',
+  'activity_language',
+  'audit_entry',
 ];
 
 /** All rows of the registry tables, in a stable order: equal snapshots mean nothing changed. */

@@ -59,10 +59,7 @@ export function App() {
   const signedIn = Boolean(user);
   const { settings } = useClientSettings();
   const { neighbourhoods, loading: neighbourhoodsLoading, error: neighbourhoodsError, municipalityCode } = useNeighbourhoods();
-  const municipality = useMemo(
-    () => (settings ? { name: settings.municipalityName, bounds: settings.municipalityBounds } : undefined),
-    [settings],
-  );
+  const municipality = useMemo(() => (settings ? { name: settings.municipalityName, bounds: settings.municipalityBounds } : undefined), [settings]);
   const { languages, error: languagesError } = useLanguages();
   const [mapView, setMapView] = useState<MapView | undefined>();
   // On a phone the map is a section the user opens (the results come first); elsewhere it is always there.
@@ -209,128 +206,134 @@ export function App() {
           </>
         ) : (
           <>
-        <SearchTabs mode={mode} onChange={switchMode} />
-        <div role="tabpanel" id={`search-panel-${mode}`} aria-labelledby={`search-tab-${mode}`} className="app__tabpanel">
-        {mode === 'match' ? (
-          <>
-            <MatchForm
-              value={match.draft}
-              languages={languages}
-              neighbourhoods={neighbourhoods}
-              loading={match.loading}
-              errorFor={match.errorFor}
-              missing={match.missing}
-              onChange={match.setDraft}
-              onSubmit={() => {
-                setOpenPartner(undefined);
-                match.search(match.draft);
-              }}
-              onReset={() => {
-                setOpenPartner(undefined);
-                match.reset();
-              }}
-            />
-            <section className="app__results" aria-labelledby={openPartner ? undefined : 'match-results-heading'} aria-busy={match.loading}>
-              {openPartner ? (
-                <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
+            <SearchTabs mode={mode} onChange={switchMode} />
+            <div role="tabpanel" id={`search-panel-${mode}`} aria-labelledby={`search-tab-${mode}`} className="app__tabpanel">
+              {mode === 'match' ? (
+                <>
+                  <MatchForm
+                    value={match.draft}
+                    languages={languages}
+                    neighbourhoods={neighbourhoods}
+                    loading={match.loading}
+                    errorFor={match.errorFor}
+                    missing={match.missing}
+                    onChange={match.setDraft}
+                    onSubmit={() => {
+                      setOpenPartner(undefined);
+                      match.search(match.draft);
+                    }}
+                    onReset={() => {
+                      setOpenPartner(undefined);
+                      match.reset();
+                    }}
+                  />
+                  <section className="app__results" aria-labelledby={openPartner ? undefined : 'match-results-heading'} aria-busy={match.loading}>
+                    {openPartner ? (
+                      <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
+                    ) : (
+                      <>
+                        <Heading level={2} id="match-results-heading" tabIndex={-1} className="app__results-heading">
+                          {t('results.heading')}
+                        </Heading>
+                        <div role="status" className="app__status">
+                          {match.loading
+                            ? t('search.loading')
+                            : match.result
+                              ? t(match.result.totalCount > match.result.matches.length ? 'match.summary' : 'match.summaryAll', {
+                                  count: match.result.totalCount,
+                                  radius: match.result.radiusKm.toLocaleString('nl-NL'),
+                                  place: match.result.place.neighbourhoodName ?? match.result.place.neighbourhoodCode ?? '',
+                                  shown: match.result.matches.length,
+                                })
+                              : ''}
+                        </div>
+                        {match.error && !match.errorFor('languages') && !match.errorFor('neighbourhoodCode') && !match.errorFor('radiusKm') ? (
+                          <Alert type="error" role="alert">
+                            <Paragraph>{t('error.generic', { message: match.error.message })}</Paragraph>
+                          </Alert>
+                        ) : null}
+                        {!match.submitted ? <Paragraph>{t('match.initial')}</Paragraph> : null}
+                        {match.result && !match.loading ? (
+                          <>
+                            <MatchResults
+                              result={match.result}
+                              selectedKey={undefined}
+                              onOpen={setOpenPartner}
+                              onWiden={(suggestion) => {
+                                setOpenPartner(undefined);
+                                match.widen(suggestion);
+                              }}
+                            />
+                            <Paragraph className="app__share">{t('match.share')}</Paragraph>
+                          </>
+                        ) : null}
+                      </>
+                    )}
+                  </section>
+                </>
               ) : (
                 <>
-                  <Heading level={2} id="match-results-heading" tabIndex={-1} className="app__results-heading">
-                    {t('results.heading')}
-                  </Heading>
-                  <div role="status" className="app__status">
-                    {match.loading
-                      ? t('search.loading')
-                      : match.result
-                        ? t(match.result.totalCount > match.result.matches.length ? 'match.summary' : 'match.summaryAll', {
-                            count: match.result.totalCount,
-                            radius: match.result.radiusKm.toLocaleString('nl-NL'),
-                            place: match.result.place.neighbourhoodName ?? match.result.place.neighbourhoodCode ?? '',
-                            shown: match.result.matches.length,
-                          })
-                        : ''}
-                  </div>
-                  {match.error && !match.errorFor('languages') && !match.errorFor('neighbourhoodCode') && !match.errorFor('radiusKm') ? (
-                    <Alert type="error" role="alert">
-                      <Paragraph>{t('error.generic', { message: match.error.message })}</Paragraph>
-                    </Alert>
-                  ) : null}
-                  {!match.submitted ? <Paragraph>{t('match.initial')}</Paragraph> : null}
-                  {match.result && !match.loading ? (
-                    <>
-                      <MatchResults
-                        result={match.result}
-                        selectedKey={undefined}
-                        onOpen={setOpenPartner}
-                        onWiden={(suggestion) => {
-                          setOpenPartner(undefined);
-                          match.widen(suggestion);
-                        }}
-                      />
-                      <Paragraph className="app__share">{t('match.share')}</Paragraph>
-                    </>
-                  ) : null}
+                  <SearchForm
+                    value={draft}
+                    languages={languages}
+                    neighbourhoods={neighbourhoods}
+                    loading={searching}
+                    languageError={languageError}
+                    neighbourhoodError={neighbourhoodError}
+                    onChange={setDraft}
+                    onSubmit={() => search(draft)}
+                    onReset={reset}
+                  />
+                  {languagesError ? <Paragraph className="error-text">{t('language.loadError')}</Paragraph> : null}
+
+                  <section className="app__results" aria-labelledby={openPartner ? undefined : 'results-heading'} aria-busy={searching}>
+                    {openPartner ? (
+                      <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
+                    ) : (
+                      <>
+                        <Heading level={2} id="results-heading" tabIndex={-1} className="app__results-heading">
+                          {t('results.heading')}
+                        </Heading>
+                        <div role="status" className="app__status">
+                          {searching
+                            ? t('search.loading')
+                            : results
+                              ? t('results.summary', { persons: results.persons.totalCount, organisations: results.organisations.totalCount })
+                              : ''}
+                        </div>
+                        {otherError ? (
+                          <Alert type="error" role="alert">
+                            <Paragraph>{t('error.generic', { message: otherError.message })}</Paragraph>
+                          </Alert>
+                        ) : null}
+                        {!submitted ? <Paragraph>{t('results.initial')}</Paragraph> : null}
+                        {results && !searching ? (
+                          <ResultsList
+                            persons={results.persons.items}
+                            organisations={results.organisations.items}
+                            personsTotal={results.persons.totalCount}
+                            organisationsTotal={results.organisations.totalCount}
+                            onOpen={setOpenPartner}
+                          />
+                        ) : null}
+                      </>
+                    )}
+                  </section>
                 </>
               )}
-            </section>
-          </>
-        ) : (
-          <>
-        <SearchForm
-          value={draft}
-          languages={languages}
-          neighbourhoods={neighbourhoods}
-          loading={searching}
-          languageError={languageError}
-          neighbourhoodError={neighbourhoodError}
-          onChange={setDraft}
-          onSubmit={() => search(draft)}
-          onReset={reset}
-        />
-        {languagesError ? <Paragraph className="error-text">{t('language.loadError')}</Paragraph> : null}
-
-        <section className="app__results" aria-labelledby={openPartner ? undefined : 'results-heading'} aria-busy={searching}>
-          {openPartner ? (
-            <PartnerDetail partner={openPartner} onBack={() => setOpenPartner(undefined)} />
-          ) : (
-            <>
-              <Heading level={2} id="results-heading" tabIndex={-1} className="app__results-heading">
-                {t('results.heading')}
-              </Heading>
-              <div role="status" className="app__status">
-                {searching
-                  ? t('search.loading')
-                  : results
-                    ? t('results.summary', { persons: results.persons.totalCount, organisations: results.organisations.totalCount })
-                    : ''}
-              </div>
-              {otherError ? (
-                <Alert type="error" role="alert">
-                  <Paragraph>{t('error.generic', { message: otherError.message })}</Paragraph>
-                </Alert>
-              ) : null}
-              {!submitted ? <Paragraph>{t('results.initial')}</Paragraph> : null}
-              {results && !searching ? (
-                <ResultsList
-                  persons={results.persons.items}
-                  organisations={results.organisations.items}
-                  personsTotal={results.persons.totalCount}
-                  organisationsTotal={results.organisations.totalCount}
-                  onOpen={setOpenPartner}
-                />
-              ) : null}
-            </>
-          )}
-        </section>
-          </>
-        )}
-        </div>
+            </div>
           </>
         )}
       </aside>
 
       <div className="app__map-toggle">
-        <button type="button" className="header-tools__toggle app__map-button" aria-expanded={mapOpen} aria-controls="map" onClick={() => setMapOpen((v) => !v)}>
+        <button
+          type="button"
+          className="header-tools__toggle app__map-button"
+          aria-expanded={mapOpen}
+          aria-controls="map"
+          onClick={() => setMapOpen((v) => !v)}
+        >
           {mapOpen ? t('map.sectionHide') : t('map.sectionShow')}
         </button>
       </div>

@@ -19,7 +19,14 @@ export function HeaderTools() {
   };
   return (
     <div className={open ? 'header-tools header-tools--open' : 'header-tools'} onKeyDown={closeOnEscape}>
-      <button ref={toggle} type="button" className="header-tools__toggle" aria-expanded={open} aria-controls="header-tools-menu" onClick={() => setOpen((v) => !v)}>
+      <button
+        ref={toggle}
+        type="button"
+        className="header-tools__toggle"
+        aria-expanded={open}
+        aria-controls="header-tools-menu"
+        onClick={() => setOpen((v) => !v)}
+      >
         {t('header.account')}
       </button>
       <div className="app__header-tools header-tools__menu" id="header-tools-menu">

@@ -54,16 +54,18 @@ export function MainNav({ route }: { route: Route }) {
         {rt('nav.menu')}
       </Button>
       <ul className="main-nav__list" id="main-nav-list">
-        {ITEMS.filter((item) => (!item.shown || item.shown(permissions)) && (!permissions.isPolicyOfficer || POLICY_OFFICER_ITEMS.has(item.key))).map((item) => {
-          const current = item.active(route);
-          return (
-            <li key={item.key}>
-              <a className="main-nav__link" href={item.href} aria-current={current ? 'page' : undefined} onClick={() => setOpen(false)}>
-                {rt(item.key)}
-              </a>
-            </li>
-          );
-        })}
+        {ITEMS.filter((item) => (!item.shown || item.shown(permissions)) && (!permissions.isPolicyOfficer || POLICY_OFFICER_ITEMS.has(item.key))).map(
+          (item) => {
+            const current = item.active(route);
+            return (
+              <li key={item.key}>
+                <a className="main-nav__link" href={item.href} aria-current={current ? 'page' : undefined} onClick={() => setOpen(false)}>
+                  {rt(item.key)}
+                </a>
+              </li>
+            );
+          },
+        )}
       </ul>
     </nav>
   );

@@ -59,4 +59,3 @@ export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }
     </div>
   );
 }
-

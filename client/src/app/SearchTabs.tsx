@@ -14,11 +14,15 @@ export function SearchTabs({ mode, onChange }: { mode: SearchMode; onChange(mode
   const onKeyDown = (event: KeyboardEvent) => {
     const index = MODES.indexOf(mode);
     const next =
-      event.key === 'ArrowRight' ? MODES[(index + 1) % MODES.length]
-      : event.key === 'ArrowLeft' ? MODES[(index + MODES.length - 1) % MODES.length]
-      : event.key === 'Home' ? MODES[0]
-      : event.key === 'End' ? MODES[MODES.length - 1]
-      : undefined;
+      event.key === 'ArrowRight'
+        ? MODES[(index + 1) % MODES.length]
+        : event.key === 'ArrowLeft'
+          ? MODES[(index + MODES.length - 1) % MODES.length]
+          : event.key === 'Home'
+            ? MODES[0]
+            : event.key === 'End'
+              ? MODES[MODES.length - 1]
+              : undefined;
     if (!next) return;
     event.preventDefault();
     onChange(next);

@@ -45,7 +45,12 @@ export const paths = {
   registerTeam: () => '/registreren/team',
   /** A new walk-in hour, for an organisation, a team (under one of its agreements), a neighbourhood or an agreement. */
   registerActivity: (options?: { organisationId?: string; teamId?: string; neighbourhoodCode?: string; agreementId?: string }) =>
-    withQuery('/registreren/spreekuur', { organisatie: options?.organisationId, team: options?.teamId, buurt: options?.neighbourhoodCode, afspraak: options?.agreementId }),
+    withQuery('/registreren/spreekuur', {
+      organisatie: options?.organisationId,
+      team: options?.teamId,
+      buurt: options?.neighbourhoodCode,
+      afspraak: options?.agreementId,
+    }),
   organisation: (id: string) => `/organisatie/${encodeURIComponent(id)}`,
   editOrganisation: (id: string) => `/organisatie/${encodeURIComponent(id)}/bewerken`,
   person: (id: string) => `/persoon/${encodeURIComponent(id)}`,
@@ -86,7 +91,13 @@ export function matchRoute(pathname: string, search = ''): Route {
     if (second === 'afspraak') return { name: 'registerAgreement', neighbourhoodCode: opt('buurt'), teamId: opt('team') };
     if (second === 'team') return { name: 'registerTeam' };
     if (second === 'spreekuur') {
-      return { name: 'registerActivity', organisationId: opt('organisatie'), teamId: opt('team'), neighbourhoodCode: opt('buurt'), agreementId: opt('afspraak') };
+      return {
+        name: 'registerActivity',
+        organisationId: opt('organisatie'),
+        teamId: opt('team'),
+        neighbourhoodCode: opt('buurt'),
+        agreementId: opt('afspraak'),
+      };
     }
   }
   if (parts.length === 1 && first === 'controle') return { name: 'review' };

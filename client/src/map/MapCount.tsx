@@ -1,7 +1,9 @@
 import { useI18n } from '../i18n/i18n';
 
 interface Props {
-  map: { personsTotal: number; organisationsTotal: number; personsPlaced: number; organisationsPlaced: number; personsHidden: boolean; truncated: boolean } | undefined;
+  map:
+    | { personsTotal: number; organisationsTotal: number; personsPlaced: number; organisationsPlaced: number; personsHidden: boolean; truncated: boolean }
+    | undefined;
   loading: boolean;
   error: string | undefined;
   /** The map shows the hits of a search, not the whole directory. */
@@ -21,7 +23,11 @@ export function MapCount({ map, loading, error, searched, ranked }: Props) {
     lines.push(t('map.countError', { message: error }));
   } else if (map) {
     const placed = map.personsPlaced + map.organisationsPlaced;
-    const params = { placed: placed.toLocaleString('nl-NL'), persons: map.personsPlaced.toLocaleString('nl-NL'), organisations: map.organisationsPlaced.toLocaleString('nl-NL') };
+    const params = {
+      placed: placed.toLocaleString('nl-NL'),
+      persons: map.personsPlaced.toLocaleString('nl-NL'),
+      organisations: map.organisationsPlaced.toLocaleString('nl-NL'),
+    };
     lines.push(t(searched ? 'map.countSearch' : 'map.countAll', params));
     const unplaced = map.personsTotal + map.organisationsTotal - placed;
     if (unplaced > 0) lines.push(t('map.countUnplaced', { count: unplaced.toLocaleString('nl-NL') }));

@@ -61,8 +61,7 @@ export function NeighbourhoodLayer({ neighbourhoods, selectedCode, tooltipText, 
   // choose a neighbourhood with the select in the side panel instead.
   const eventHandlers = useMemo(
     () => ({
-      add: (event: LeafletEvent) =>
-        (event.target as LeafletGeoJSON).eachLayer((layer) => (layer as Path).getElement()?.setAttribute('tabindex', '-1')),
+      add: (event: LeafletEvent) => (event.target as LeafletGeoJSON).eachLayer((layer) => (layer as Path).getElement()?.setAttribute('tabindex', '-1')),
     }),
     [],
   );

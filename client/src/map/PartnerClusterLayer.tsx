@@ -20,8 +20,7 @@ interface Props extends ClusterTexts {
   onViewChange(view: MapView): void;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The icon of one partner: persons round, organisations square, with a letter (or a rank number): never colour alone. */
 export function partnerIcon(partner: MapPartner, options: { selected?: boolean; rank?: number } = {}): L.DivIcon {
@@ -57,7 +56,10 @@ const isActivation = (event: L.LeafletEvent) => {
 function viewOf(map: L.Map): MapView {
   const b = map.getBounds().pad(0.5);
   const round = (n: number) => Math.round(n * 10_000) / 10_000;
-  return { zoom: Math.round(map.getZoom()), bounds: { south: round(b.getSouth()), west: round(b.getWest()), north: round(b.getNorth()), east: round(b.getEast()) } };
+  return {
+    zoom: Math.round(map.getZoom()),
+    bounds: { south: round(b.getSouth()), west: round(b.getWest()), north: round(b.getNorth()), east: round(b.getEast()) },
+  };
 }
 
 /**
@@ -82,8 +84,10 @@ export function PartnerClusterLayer({ clusters, highlighted, selectedKey, marker
     const inside =
       last &&
       last.zoom === Math.round(map.getZoom()) &&
-      visible.getSouth() >= last.bounds.south && visible.getNorth() <= last.bounds.north &&
-      visible.getWest() >= last.bounds.west && visible.getEast() <= last.bounds.east;
+      visible.getSouth() >= last.bounds.south &&
+      visible.getNorth() <= last.bounds.north &&
+      visible.getWest() >= last.bounds.west &&
+      visible.getEast() <= last.bounds.east;
     if (inside) return;
     requested.current = viewOf(map);
     onViewChangeRef.current(requested.current);
@@ -112,7 +116,12 @@ export function PartnerClusterLayer({ clusters, highlighted, selectedKey, marker
     for (const cluster of clusters ?? []) {
       if (cluster.count === 1 && cluster.partnerId && cluster.kind) {
         const partner: MapPartner = {
-          id: cluster.partnerId, kind: cluster.kind === 'PERSON' ? 'person' : 'organisation', name: cluster.name ?? '', lat: cluster.lat, lon: cluster.lon, highlighted,
+          id: cluster.partnerId,
+          kind: cluster.kind === 'PERSON' ? 'person' : 'organisation',
+          name: cluster.name ?? '',
+          lat: cluster.lat,
+          lon: cluster.lon,
+          highlighted,
         };
         if (partnerKey(partner) !== selectedKey) singles.push({ ...cluster, partner });
         continue;

@@ -6,7 +6,16 @@ import { NeighbourhoodLabels } from './NeighbourhoodLabels';
 import { NeighbourhoodLayer } from './NeighbourhoodLayer';
 import { PartnerClusterLayer, partnerIcon } from './PartnerClusterLayer';
 import { RankedPartnersLayer } from './RankedPartnersLayer';
-import { boundsOfGeometries, boundsOfPoints, type MapCluster, type MapNeighbourhood, type MapPartner, type MapView, partnerKey, type RankedMapPartner } from './map-types';
+import {
+  boundsOfGeometries,
+  boundsOfPoints,
+  type MapCluster,
+  type MapNeighbourhood,
+  type MapPartner,
+  type MapView,
+  partnerKey,
+  type RankedMapPartner,
+} from './map-types';
 import './social-map.css';
 
 export interface SocialMapProps {
@@ -77,7 +86,13 @@ function InitialView({ neighbourhoods, bounds }: { neighbourhoods: readonly MapN
       fitted.current = 'neighbourhoods';
     } else if (bounds && fitted.current === 'nothing') {
       // A municipality of one neighbourhood has a box of one point: do not zoom in all the way.
-      map.fitBounds([[bounds.south, bounds.west], [bounds.north, bounds.east]], { padding: [24, 24], animate: false, maxZoom: 14 });
+      map.fitBounds(
+        [
+          [bounds.south, bounds.west],
+          [bounds.north, bounds.east],
+        ],
+        { padding: [24, 24], animate: false, maxZoom: 14 },
+      );
       fitted.current = 'municipality';
     }
   }, [map, neighbourhoods, bounds]);
@@ -91,7 +106,13 @@ function FitToArea({ area, focusKey }: { area: SearchArea | undefined; focusKey:
     if (!focusKey || !area) return;
     const dLat = area.radiusKm / 111.2;
     const dLon = dLat / Math.cos((area.lat * Math.PI) / 180);
-    map.fitBounds([[area.lat - dLat, area.lon - dLon], [area.lat + dLat, area.lon + dLon]], { padding: [16, 16], maxZoom: 15 });
+    map.fitBounds(
+      [
+        [area.lat - dLat, area.lon - dLon],
+        [area.lat + dLat, area.lon + dLon],
+      ],
+      { padding: [16, 16], maxZoom: 15 },
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, focusKey]);
   return null;
@@ -101,7 +122,10 @@ function FitToPartners({ extent, focusKey, disabled }: { extent: SocialMapProps[
   const map = useMap();
   useEffect(() => {
     if (!focusKey || disabled || !extent) return;
-    const bounds = boundsOfPoints([{ lat: extent.south, lon: extent.west }, { lat: extent.north, lon: extent.east }]);
+    const bounds = boundsOfPoints([
+      { lat: extent.south, lon: extent.west },
+      { lat: extent.north, lon: extent.east },
+    ]);
     if (bounds) map.fitBounds(bounds, { padding: [48, 48], maxZoom: 15 });
     // Only a new search moves the map, not every change of the partner list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -144,12 +168,10 @@ export function SocialMap(props: SocialMapProps) {
     () => (n: { name: string; districtName: string }) => t('map.neighbourhoodTooltip', { name: n.name, district: n.districtName }),
     [t],
   );
-  const markerTitle = useMemo(
-    () => (p: MapPartner) => t(p.kind === 'person' ? 'map.person' : 'map.organisation', { name: p.name }),
-    [t],
-  );
+  const markerTitle = useMemo(() => (p: MapPartner) => t(p.kind === 'person' ? 'map.person' : 'map.organisation', { name: p.name }), [t]);
   const clusterLabel = useMemo(
-    () => (c: { count: number; persons: number; organisations: number }) => t('map.clusterSplit', { count: c.count, persons: c.persons, organisations: c.organisations }),
+    () => (c: { count: number; persons: number; organisations: number }) =>
+      t('map.clusterSplit', { count: c.count, persons: c.persons, organisations: c.organisations }),
     [t],
   );
   const rankedTitle = useMemo(

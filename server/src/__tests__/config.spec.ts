@@ -59,7 +59,13 @@ describe('LOG_LEVEL and WORKERS', () => {
     expect(loadConfig({ WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
   });
 
-  it.each([['LOG_LEVEL', 'luid'], ['WORKERS', '-1'], ['WORKERS', '1.5'], ['WORKERS', 'veel'], ['WORKERS', '65']])('refuses %s=%j, naming the variable', (variable, value) => {
+  it.each([
+    ['LOG_LEVEL', 'luid'],
+    ['WORKERS', '-1'],
+    ['WORKERS', '1.5'],
+    ['WORKERS', 'veel'],
+    ['WORKERS', '65'],
+  ])('refuses %s=%j, naming the variable', (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(`"${value}"`);

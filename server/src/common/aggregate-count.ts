@@ -4,7 +4,9 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 export const SMALL_COUNT_BELOW = 5;
 export const SMALL_COUNT_LABEL = 'minder dan 5';
 
-@ObjectType({ description: 'A count in an aggregate. Counts 1–4 are masked for anonymous callers and policy officers: value null, masked true, label "minder dan 5"' })
+@ObjectType({
+  description: 'A count in an aggregate. Counts 1–4 are masked for anonymous callers and policy officers: value null, masked true, label "minder dan 5"',
+})
 export class AggregateCount {
   @Field(() => Int, { nullable: true, description: 'The count; null when masked' })
   value: number | null;

@@ -86,4 +86,3 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
-

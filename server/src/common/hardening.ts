@@ -2,7 +2,25 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FieldMiddleware } from '@nestjs/graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { type DocumentNode, getNamedType, GraphQLError, type GraphQLInputType, type GraphQLOutputType, type GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, Kind, Lexer, Source, TokenKind, typeFromAST, visit } from 'graphql';
+import {
+  type DocumentNode,
+  getNamedType,
+  GraphQLError,
+  type GraphQLInputType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  typeFromAST,
+  visit,
+} from 'graphql';
 import helmet from 'helmet';
 import type { AppConfig } from '../config.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -32,9 +50,7 @@ export const GRAPHQL_LIMITS = {
 
 /** The string limit for this operation: files for the import mutations, GRAPHQL_LIMITS.maxStringLength otherwise. */
 function stringLimitFor(document: DocumentNode | undefined, operationName: string | null | undefined): number {
-  const operation = document?.definitions.find(
-    (d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
-  );
+  const operation = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
   if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'mutation') return GRAPHQL_LIMITS.maxStringLength;
   const fields = operation.selectionSet.selections;
   const onlyFiles = fields.every((f) => f.kind === Kind.FIELD && (GRAPHQL_LIMITS.fileMutations as readonly string[]).includes(f.name.value));
@@ -63,13 +79,17 @@ export function armor(config: AppConfig) {
  * operations against GRAPHQL_LIMITS.maxCost. A `page` variable is taken at its largest (MAX_PAGE_SIZE).
  */
 export function operationCosts(schema: GraphQLSchema, document: DocumentNode): number[] {
-  return document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((operation) => {
-    const variables = Object.fromEntries((operation.variableDefinitions ?? []).map((v) => {
-      const name = v.variable.name.value;
-      return [name, name === 'page' ? { limit: MAX_PAGE_SIZE } : placeholder(typeFromAST(schema, v.type as never) as GraphQLInputType)];
-    }));
-    return queryCost(schema, document, variables, operation.name?.value);
-  });
+  return document.definitions
+    .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+    .map((operation) => {
+      const variables = Object.fromEntries(
+        (operation.variableDefinitions ?? []).map((v) => {
+          const name = v.variable.name.value;
+          return [name, name === 'page' ? { limit: MAX_PAGE_SIZE } : placeholder(typeFromAST(schema, v.type as never) as GraphQLInputType)];
+        }),
+      );
+      return queryCost(schema, document, variables, operation.name?.value);
+    });
 }
 
 /** Some valid value of an input type (required fields only): the cost does not depend on it, but coercion needs one. */
@@ -78,7 +98,11 @@ function placeholder(type: GraphQLInputType): unknown {
   if (isListType(type)) return [];
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, placeholder(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => [f.name, placeholder(f.type)]),
+    );
   }
   return ({ Int: 1, Float: 1, Boolean: true } as Record<string, unknown>)[getNamedType(type).name] ?? 'x';
 }
@@ -178,7 +202,15 @@ export const ANONYMOUS_TYPES = {
    * and review items stay out, at any depth.
    */
   policyOfficer: new Set([
-    'AggregateCount', 'ReachMatrix', 'ReachCell', 'ReachCellDetail', 'ReachGap', 'ReachArea', 'ReachGroup', 'ReachSettings', 'ReachSnapshot',
+    'AggregateCount',
+    'ReachMatrix',
+    'ReachCell',
+    'ReachCellDetail',
+    'ReachGap',
+    'ReachArea',
+    'ReachGroup',
+    'ReachSettings',
+    'ReachSnapshot',
   ]),
 } as const;
 
@@ -192,7 +224,12 @@ const POLICY_OFFICER_ROLE = 'POLICY_OFFICER';
 export function policyOfficerMayReceive(returnType: GraphQLOutputType): boolean {
   const type = getNamedType(returnType);
   if (!isObjectType(type)) return true;
-  return ANONYMOUS_TYPES.public.has(type.name) || ANONYMOUS_TYPES.anonymousRead.has(type.name) || ANONYMOUS_TYPES.policyOfficer.has(type.name) || SESSION_TYPES.has(type.name);
+  return (
+    ANONYMOUS_TYPES.public.has(type.name) ||
+    ANONYMOUS_TYPES.anonymousRead.has(type.name) ||
+    ANONYMOUS_TYPES.policyOfficer.has(type.name) ||
+    SESSION_TYPES.has(type.name)
+  );
 }
 
 /** What `me` and `login` answer with: the caller's own account. */
@@ -265,8 +302,7 @@ export function securityHeaders(config: AppConfig) {
     (!config.production && req.method === 'GET' && req.path === '/graphql' ? withoutCsp : withCsp)(req, res, next);
 }
 
-const graphqlError = (res: Response, status: number, code: string, message: string) =>
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+const graphqlError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 /** How deep objects and arrays nest in `value`, counting stops past `limit`; iterative, so any depth is safe. */
 export function nestingDepth(value: unknown, limit: number): number {
@@ -295,10 +331,12 @@ export function requestLimits(maxBatch: number) {
       const variablesDepth = nestingDepth((operation as { variables?: unknown } | null)?.variables, GRAPHQL_LIMITS.maxVariablesDepth);
       if (variablesDepth > GRAPHQL_LIMITS.maxVariablesDepth) {
         return res.status(400).json({
-          errors: [{
-            message: `De variabelen zijn te diep genest: meer dan ${GRAPHQL_LIMITS.maxVariablesDepth} niveaus, hoogstens ${GRAPHQL_LIMITS.maxVariablesDepth}.`,
-            extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'variables', limit: 'maxVariablesDepth', max: GRAPHQL_LIMITS.maxVariablesDepth },
-          }],
+          errors: [
+            {
+              message: `De variabelen zijn te diep genest: meer dan ${GRAPHQL_LIMITS.maxVariablesDepth} niveaus, hoogstens ${GRAPHQL_LIMITS.maxVariablesDepth}.`,
+              extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'variables', limit: 'maxVariablesDepth', max: GRAPHQL_LIMITS.maxVariablesDepth },
+            },
+          ],
         });
       }
       const query = (operation as { query?: unknown } | null)?.query;

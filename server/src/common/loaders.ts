@@ -52,9 +52,13 @@ export async function relationOf<T extends ObjectLiteral & { id: string }, R ext
     const quote = (name: string) => repository.manager.connection.driver.escape(name);
     const owner = `j.${quote(junction.ownerColumns[0].databaseName)}`;
     const inverse = `j.${quote(junction.inverseColumns[0].databaseName)}`;
-    const pairs: Record<string, string>[] = await repository.manager.createQueryBuilder()
-      .select(owner, 'owner').addSelect(inverse, 'related')
-      .from(junction.tableName, 'j').where(`${owner} IN (:...ids)`, { ids: [...ids] }).getRawMany();
+    const pairs: Record<string, string>[] = await repository.manager
+      .createQueryBuilder()
+      .select(owner, 'owner')
+      .addSelect(inverse, 'related')
+      .from(junction.tableName, 'j')
+      .where(`${owner} IN (:...ids)`, { ids: [...ids] })
+      .getRawMany();
     const key = meta.inverseEntityMetadata.primaryColumns[0].propertyName;
     const relatedIds = [...new Set(pairs.map((p) => String(p.related)))];
     const related = relatedIds.length

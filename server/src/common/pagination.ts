@@ -48,11 +48,7 @@ export function toPage<T>(items: T[], totalCount: number, page: PageInput): Page
 }
 
 /** Loads rows by id with their relations, in the order of `ids` (the order the page query chose). */
-export async function loadInOrder<T extends { id: string }>(
-  repository: Repository<T>,
-  ids: string[],
-  relations: FindOptionsRelations<T>,
-): Promise<T[]> {
+export async function loadInOrder<T extends { id: string }>(repository: Repository<T>, ids: string[], relations: FindOptionsRelations<T>): Promise<T[]> {
   if (!ids.length) return [];
   const loaded = await repository.find({ where: { id: In(ids) } as never, relations });
   const byId = new Map(loaded.map((row) => [row.id, row]));

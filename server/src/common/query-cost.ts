@@ -134,7 +134,8 @@ export const newBudget = (): Budget => ({ items: 0, bytes: 0, deadline: Date.now
 const ADVICE = "Vraag minder lijsten binnen lijsten op, of kleinere pagina's.";
 const REFUSALS = {
   maxListItems: (max: number, found: number) => `Het antwoord wordt te groot: meer dan ${max} lijstitems (${found} gevonden). ${ADVICE}`,
-  maxResponseBytes: (max: number, found: number) => `Het antwoord wordt te groot: meer dan ${Math.round(max / 1024 / 1024)} MB (${Math.round(found / 1024 / 1024)} MB gevonden). ${ADVICE}`,
+  maxResponseBytes: (max: number, found: number) =>
+    `Het antwoord wordt te groot: meer dan ${Math.round(max / 1024 / 1024)} MB (${Math.round(found / 1024 / 1024)} MB gevonden). ${ADVICE}`,
   maxMilliseconds: (max: number) => `De query duurt te lang: meer dan ${max / 1000} seconden. ${ADVICE}`,
 };
 

@@ -19,6 +19,27 @@ import { Team } from '../modules/team/team.entity.js';
 import { HsdsDerivedId } from '../modules/exchange/hsds/hsds-derived-id.entity.js';
 
 /** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
-export const entities = [Municipality, District, Neighbourhood, Language, Community, Organisation, Person, PersonLanguage, Team, AuditEntry,
-  ContactAssignment, Agreement, Activity, User, Session, LoginAttempt, HsdsDerivedId,
-  CommunityPresence, CommunityLanguage, ReachSnapshotRecord, QuickScanRound, QuickScanAnswer];
+export const entities = [
+  Municipality,
+  District,
+  Neighbourhood,
+  Language,
+  Community,
+  Organisation,
+  Person,
+  PersonLanguage,
+  Team,
+  AuditEntry,
+  ContactAssignment,
+  Agreement,
+  Activity,
+  User,
+  Session,
+  LoginAttempt,
+  HsdsDerivedId,
+  CommunityPresence,
+  CommunityLanguage,
+  ReachSnapshotRecord,
+  QuickScanRound,
+  QuickScanAnswer,
+];

@@ -14,7 +14,10 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, stream?: Desti
       base: { pid: process.pid, ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) },
       timestamp: pino.stdTimeFunctions.isoTime,
       // Belt and braces: should a header or body ever be logged, these never reach the log.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.email', '*.phone'], censor: '[verborgen]' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.email', '*.phone'],
+        censor: '[verborgen]',
+      },
     },
     stream ?? pino.destination({ dest: 1, sync: true }),
   );

@@ -107,7 +107,8 @@ export const requestLoggingPlugin: ApolloServerPlugin<{ req?: LoggedRequest }> =
           // The code the client gets: formatError decides what is expected and what is masked as a crash.
           const formatted = formatError({ message: error.message, extensions: error.extensions }, error, () => undefined);
           const code = String(formatted.extensions?.code ?? '');
-          if (!code || code === 'INTERNAL_SERVER_ERROR') req.log?.error({ err: error.originalError ?? error, path: error.path }, 'Onverwachte fout in een GraphQL-verzoek');
+          if (!code || code === 'INTERNAL_SERVER_ERROR')
+            req.log?.error({ err: error.originalError ?? error, path: error.path }, 'Onverwachte fout in een GraphQL-verzoek');
           else if (LIMIT_CODES.has(code)) req.log?.warn({ code, reason: formatted.message.slice(0, 300) }, 'Verzoek geweigerd door een limiet');
         }
       },

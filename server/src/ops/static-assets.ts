@@ -23,7 +23,14 @@ export function staticClient(clientDir: string) {
 /** Client-side routes (/buurt/BU…, /zoeken?…) all get the app shell, revalidated on every visit. */
 export function appShell(clientDir: string) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/hsds') || req.path.startsWith('/sjablonen') || req.path.startsWith('/export')) return next();
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/graphql') ||
+      req.path.startsWith('/hsds') ||
+      req.path.startsWith('/sjablonen') ||
+      req.path.startsWith('/export')
+    )
+      return next();
     // A missing hashed asset is a 404, not the app shell (which would then be cached as if it were the file).
     if (req.path.startsWith('/assets/')) return next();
     res.sendFile(join(clientDir, 'index.html'), { cacheControl: false, headers: { 'Cache-Control': REVALIDATE } });

@@ -45,8 +45,12 @@ export class StartupService implements OnApplicationBootstrap {
   /** The server runs without them (an empty map), but the operator should know why the map is empty. */
   private async warnWithoutNeighbourhoods(): Promise<void> {
     for (const code of servedMunicipalityCodes(this.config)) {
-      const row: { n: string | number } | undefined = await this.dataSource.createQueryBuilder()
-        .select('COUNT(*)', 'n').from('neighbourhood', 'b').where('"b"."municipalityCode" = :code', { code }).getRawOne();
+      const row: { n: string | number } | undefined = await this.dataSource
+        .createQueryBuilder()
+        .select('COUNT(*)', 'n')
+        .from('neighbourhood', 'b')
+        .where('"b"."municipalityCode" = :code', { code })
+        .getRawOne();
       if (Number(row?.n ?? 0) === 0) {
         this.logger.warn(
           `Er zijn geen buurten van gemeente ${code} (MUNICIPALITY_CODE) geladen: de kaart blijft daar leeg. ` +
@@ -55,5 +59,4 @@ export class StartupService implements OnApplicationBootstrap {
       }
     }
   }
-
 }

@@ -11,7 +11,15 @@ import { expect } from 'vitest';
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags for a headless Chromium on a machine without internet (no background networking). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export function freePort(): Promise<number> {
@@ -68,7 +76,13 @@ export function startServer(port: number, databaseFile: string, env: Record<stri
 /** Runs axe (WCAG 2.1 A and AA) on the page as it is, logs the outcome and fails on any violation. */
 export async function expectNoAxeViolations(page: Page, state: string) {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`);
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n  ')}`,
+  );
   console.log(
     `[browser] axe (${state}): ${result.violations.length} violations, ${result.passes.length} rules passed, ` +
       `${result.incomplete.length} to check by hand (${result.incomplete.map((r) => r.id).join(', ') || 'none'})`,

@@ -18,7 +18,11 @@ describe('matchRoute', () => {
     expect(matchRoute('/afspraak/a1/bewerken')).toEqual({ name: 'editAgreement', id: 'a1' });
     expect(matchRoute('/controle')).toEqual({ name: 'review' });
     expect(matchRoute('/bereik')).toEqual({ name: 'reach' });
-    expect(matchRoute('/bereik/buurt/BU03440333', '?groep=community%3Aeritrean')).toEqual({ name: 'reachCell', code: 'BU03440333', groupKey: 'community:eritrean' });
+    expect(matchRoute('/bereik/buurt/BU03440333', '?groep=community%3Aeritrean')).toEqual({
+      name: 'reachCell',
+      code: 'BU03440333',
+      groupKey: 'community:eritrean',
+    });
     expect(matchRoute('/bereik/buurt/BU03440333')).toEqual({ name: 'notFound', path: '/bereik/buurt/BU03440333' });
     expect(paths.reachCell('BU03440333', 'language:tir')).toBe('/bereik/buurt/BU03440333?groep=language%3Atir');
     expect(matchRoute('/quickscan', '?team=t1')).toEqual({ name: 'quickScan', teamId: 't1' });

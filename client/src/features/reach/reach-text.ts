@@ -4,8 +4,10 @@ import { useI18n } from '../../i18n/i18n';
 /** Texts of the Bereik pages: Dutch first, English beside it. */
 const nl = {
   'reach.heading': 'Bereik en witte vlekken',
-  'reach.intro': 'Welke groepen bewoners bereikt het netwerk, in welke buurten, en waar zijn de witte vlekken? Berekend uit de buurtanalyse van de teams en de sociale kaart op {date}.',
-  'reach.rules': 'Groen: een actieve afspraak of een spreekuur in de taal (binnen {walk} km). Oranje: wel partners binnen {km} km, geen afspraak of spreekuur. Rood: de groep woont er, maar er is geen actuele partner in de buurt. Niet recent gecontroleerde partners tellen niet mee.',
+  'reach.intro':
+    'Welke groepen bewoners bereikt het netwerk, in welke buurten, en waar zijn de witte vlekken? Berekend uit de buurtanalyse van de teams en de sociale kaart op {date}.',
+  'reach.rules':
+    'Groen: een actieve afspraak of een spreekuur in de taal (binnen {walk} km). Oranje: wel partners binnen {km} km, geen afspraak of spreekuur. Rood: de groep woont er, maar er is geen actuele partner in de buurt. Niet recent gecontroleerde partners tellen niet mee.',
   'reach.filters': 'Kies wat u wilt zien',
   'reach.group': 'Groep',
   'reach.allGroups': 'Alle gemeenschappen en taalgroepen',
@@ -67,8 +69,10 @@ export type ReachTextKey = keyof typeof nl;
 
 const en: Partial<Record<ReachTextKey, string>> = {
   'reach.heading': 'Reach and gaps',
-  'reach.intro': 'Which groups of residents does the network reach, in which neighbourhoods, and where are the gaps? Computed from the teams\' neighbourhood analysis and the directory on {date}.',
-  'reach.rules': 'Green: an active agreement or a walk-in hour in the language (within {walk} km). Amber: partners within {km} km, but no agreement or walk-in hour. Red: the group lives here, but no current partner is near. Partners not verified recently do not count.',
+  'reach.intro':
+    "Which groups of residents does the network reach, in which neighbourhoods, and where are the gaps? Computed from the teams' neighbourhood analysis and the directory on {date}.",
+  'reach.rules':
+    'Green: an active agreement or a walk-in hour in the language (within {walk} km). Amber: partners within {km} km, but no agreement or walk-in hour. Red: the group lives here, but no current partner is near. Partners not verified recently do not count.',
   'reach.filters': 'Choose what to see',
   'reach.group': 'Group',
   'reach.allGroups': 'All communities and language groups',

@@ -65,7 +65,8 @@ const nl = {
   'record.verifyNamed': 'Nog steeds juist: {name}',
   'record.verified': 'Gemarkeerd als gecontroleerd op {date}.',
   'record.archive': 'Archiveren',
-  'record.archiveConfirm': 'Weet u zeker dat u {name} wilt archiveren? Het record blijft bewaard in afspraken en geschiedenis, maar verdwijnt van de kaart en uit de zoekresultaten.',
+  'record.archiveConfirm':
+    'Weet u zeker dat u {name} wilt archiveren? Het record blijft bewaard in afspraken en geschiedenis, maar verdwijnt van de kaart en uit de zoekresultaten.',
   'record.archiveYes': 'Ja, archiveren',
   'record.archivedDone': '{name} is gearchiveerd.',
   'record.contactCurrent': 'Huidige vaste contactpersoon',
@@ -294,7 +295,8 @@ const nl = {
   'activity.removeHeading': 'Spreekuur verwijderen',
   'activity.removeIntro': 'Alleen voor een spreekuur dat per vergissing is geregistreerd: het verdwijnt uit alle overzichten.',
   'activity.remove': 'Spreekuur verwijderen',
-  'activity.removeConfirm': 'Weet u zeker dat u het spreekuur {name} wilt verwijderen? Het verdwijnt uit alle overzichten; in de geschiedenis blijft bewaard dat het er was.',
+  'activity.removeConfirm':
+    'Weet u zeker dat u het spreekuur {name} wilt verwijderen? Het verdwijnt uit alle overzichten; in de geschiedenis blijft bewaard dat het er was.',
   'activity.removeYes': 'Ja, verwijderen',
   'activity.removed': 'Het spreekuur {name} is verwijderd.',
   'activity.onlyCoordinators': 'Alleen een coördinator of beheerder kan spreekuren registreren of wijzigen.',
@@ -331,7 +333,8 @@ const nl = {
   'neighbourhood.validUntil': 'tot {date}',
 
   'review.heading': 'Controle: wat moet opnieuw bekeken worden?',
-  'review.intro': 'Organisaties en personen die nog nooit of langer dan {months} maanden niet zijn gecontroleerd. Klopt een record nog, kies dan ‘Nog steeds juist’; anders bewerkt u het.',
+  'review.intro':
+    'Organisaties en personen die nog nooit of langer dan {months} maanden niet zijn gecontroleerd. Klopt een record nog, kies dan ‘Nog steeds juist’; anders bewerkt u het.',
   'review.filter': 'Toon',
   'review.all': 'Alles',
   'review.organisations': 'Organisaties',
@@ -552,7 +555,8 @@ const en: Partial<Record<RegistryTextKey, string>> = {
   'activity.underAgreement': 'agreement: {title}',
   'neighbourhood.link': 'To neighbourhood page',
   'review.heading': 'Review: what needs checking again?',
-  'review.intro': 'Organisations and persons never checked, or not for more than {months} months. If a record is still correct, choose ‘Still correct’; otherwise edit it.',
+  'review.intro':
+    'Organisations and persons never checked, or not for more than {months} months. If a record is still correct, choose ‘Still correct’; otherwise edit it.',
   'review.filter': 'Show',
   'review.all': 'Everything',
   'review.organisations': 'Organisations',

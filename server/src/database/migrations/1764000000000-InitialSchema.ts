@@ -2,7 +2,10 @@ import { type MigrationInterface, type QueryRunner, Table, type TableColumnOptio
 
 // Built with TypeORM's Table API rather than raw SQL, so the same migration runs on SQLite and PostgreSQL.
 const varchar = (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
-  name, type: 'varchar', length: String(length), ...extra,
+  name,
+  type: 'varchar',
+  length: String(length),
+  ...extra,
 });
 const nullableVarchar = (name: string, length: number) => varchar(name, length, { isNullable: true });
 const bool = (name: string, isNullable = false): TableColumnOptions =>
@@ -42,79 +45,132 @@ export class InitialSchema1764000000000 implements MigrationInterface {
   name = 'InitialSchema1764000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createTable(new Table({
-      name: 'district',
-      columns: [
-        varchar('code', 8, { isPrimary: true }), varchar('name', 200), varchar('municipalityCode', 6),
-        varchar('municipalityName', 200), text('geometryJson', true),
-      ],
-    }));
-    await q.createTable(new Table({
-      name: 'neighbourhood',
-      columns: [
-        varchar('code', 10, { isPrimary: true }), varchar('name', 200), varchar('districtCode', 8),
-        varchar('municipalityCode', 6), varchar('municipalityName', 200), text('geometryJson'),
-        double('centroidLat'), double('centroidLon'), { name: 'boundaryApproximate', type: 'boolean', default: true },
-        varchar('boundarySource', 300),
-      ],
-      foreignKeys: [{ columnNames: ['districtCode'], referencedTableName: 'district', referencedColumnNames: ['code'] }],
-      indices: [{ columnNames: ['districtCode'] }, { columnNames: ['municipalityCode'] }],
-    }));
-    await q.createTable(new Table({
-      name: 'language',
-      columns: [varchar('code', 3, { isPrimary: true }), nullableVarchar('iso6391', 2), varchar('nameNl', 100), varchar('nameEn', 100)],
-      indices: [{ columnNames: ['iso6391'] }],
-    }));
-    await q.createTable(new Table({
-      name: 'community',
-      columns: [varchar('code', 40, { isPrimary: true }), varchar('nameNl', 100), varchar('nameEn', 100)],
-    }));
-    await q.createTable(new Table({
-      name: 'organisation',
-      columns: [
-        ...recordColumns, varchar('name', 200), varchar('kind', 40), text('description', true),
-        nullableVarchar('website', 300), nullableVarchar('phone', 30), nullableVarchar('email', 200),
-        nullableVarchar('address', 300), nullableVarchar('postcode', 7), nullableVarchar('city', 100),
-        double('lat', true), double('lon', true),
-      ],
-      indices: [{ columnNames: ['name'] }, { columnNames: ['lat'] }],
-    }));
-    await q.createTable(new Table({
-      name: 'team',
-      columns: [
-        ...recordColumns, varchar('name', 200), varchar('kind', 40), varchar('municipalityCode', 6),
-        nullableVarchar('phone', 30), nullableVarchar('email', 200),
-      ],
-      indices: [{ columnNames: ['name'] }],
-    }));
-    await q.createTable(new Table({
-      name: 'person',
-      columns: [
-        ...recordColumns, varchar('name', 200), bool('isKeyPerson'), bool('isInterpreter'),
-        bool('interpreterFormal', true), nullableVarchar('registrationNumber', 20), bool('isContactPerson'),
-        bool('trainedKeyPerson'), bool('volunteerContract'), nullableVarchar('phone', 30), nullableVarchar('email', 200),
-        nullableVarchar('organisationId', 36), nullableVarchar('teamId', 36), text('topics'),
-        varchar('availability', 20, { default: "'AVAILABLE'" }), nullableVarchar('availabilityNote', 500),
-        varchar('consentGivenOn', 10), varchar('consentMethod', 20), varchar('consentRecordedBy', 200),
-      ],
-      foreignKeys: [
-        { columnNames: ['organisationId'], referencedTableName: 'organisation', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
-        { columnNames: ['teamId'], referencedTableName: 'team', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
-      ],
-      indices: [
-        { columnNames: ['name'] }, { columnNames: ['isKeyPerson'] }, { columnNames: ['isInterpreter'] },
-        { columnNames: ['organisationId'] }, { columnNames: ['teamId'] },
-      ],
-    }));
-    await q.createTable(new Table({
-      name: 'person_language',
-      columns: [varchar('personId', 36, { isPrimary: true }), varchar('languageCode', 3, { isPrimary: true }), varchar('level', 10)],
-      foreignKeys: [
-        { columnNames: ['personId'], referencedTableName: 'person', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-        { columnNames: ['languageCode'], referencedTableName: 'language', referencedColumnNames: ['code'] },
-      ],
-      indices: [{ columnNames: ['languageCode'] }],
-    }));
+    await q.createTable(
+      new Table({
+        name: 'district',
+        columns: [
+          varchar('code', 8, { isPrimary: true }),
+          varchar('name', 200),
+          varchar('municipalityCode', 6),
+          varchar('municipalityName', 200),
+          text('geometryJson', true),
+        ],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'neighbourhood',
+        columns: [
+          varchar('code', 10, { isPrimary: true }),
+          varchar('name', 200),
+          varchar('districtCode', 8),
+          varchar('municipalityCode', 6),
+          varchar('municipalityName', 200),
+          text('geometryJson'),
+          double('centroidLat'),
+          double('centroidLon'),
+          { name: 'boundaryApproximate', type: 'boolean', default: true },
+          varchar('boundarySource', 300),
+        ],
+        foreignKeys: [{ columnNames: ['districtCode'], referencedTableName: 'district', referencedColumnNames: ['code'] }],
+        indices: [{ columnNames: ['districtCode'] }, { columnNames: ['municipalityCode'] }],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'language',
+        columns: [varchar('code', 3, { isPrimary: true }), nullableVarchar('iso6391', 2), varchar('nameNl', 100), varchar('nameEn', 100)],
+        indices: [{ columnNames: ['iso6391'] }],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'community',
+        columns: [varchar('code', 40, { isPrimary: true }), varchar('nameNl', 100), varchar('nameEn', 100)],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'organisation',
+        columns: [
+          ...recordColumns,
+          varchar('name', 200),
+          varchar('kind', 40),
+          text('description', true),
+          nullableVarchar('website', 300),
+          nullableVarchar('phone', 30),
+          nullableVarchar('email', 200),
+          nullableVarchar('address', 300),
+          nullableVarchar('postcode', 7),
+          nullableVarchar('city', 100),
+          double('lat', true),
+          double('lon', true),
+        ],
+        indices: [{ columnNames: ['name'] }, { columnNames: ['lat'] }],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'team',
+        columns: [
+          ...recordColumns,
+          varchar('name', 200),
+          varchar('kind', 40),
+          varchar('municipalityCode', 6),
+          nullableVarchar('phone', 30),
+          nullableVarchar('email', 200),
+        ],
+        indices: [{ columnNames: ['name'] }],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'person',
+        columns: [
+          ...recordColumns,
+          varchar('name', 200),
+          bool('isKeyPerson'),
+          bool('isInterpreter'),
+          bool('interpreterFormal', true),
+          nullableVarchar('registrationNumber', 20),
+          bool('isContactPerson'),
+          bool('trainedKeyPerson'),
+          bool('volunteerContract'),
+          nullableVarchar('phone', 30),
+          nullableVarchar('email', 200),
+          nullableVarchar('organisationId', 36),
+          nullableVarchar('teamId', 36),
+          text('topics'),
+          varchar('availability', 20, { default: "'AVAILABLE'" }),
+          nullableVarchar('availabilityNote', 500),
+          varchar('consentGivenOn', 10),
+          varchar('consentMethod', 20),
+          varchar('consentRecordedBy', 200),
+        ],
+        foreignKeys: [
+          { columnNames: ['organisationId'], referencedTableName: 'organisation', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+          { columnNames: ['teamId'], referencedTableName: 'team', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+        ],
+        indices: [
+          { columnNames: ['name'] },
+          { columnNames: ['isKeyPerson'] },
+          { columnNames: ['isInterpreter'] },
+          { columnNames: ['organisationId'] },
+          { columnNames: ['teamId'] },
+        ],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'person_language',
+        columns: [varchar('personId', 36, { isPrimary: true }), varchar('languageCode', 3, { isPrimary: true }), varchar('level', 10)],
+        foreignKeys: [
+          { columnNames: ['personId'], referencedTableName: 'person', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          { columnNames: ['languageCode'], referencedTableName: 'language', referencedColumnNames: ['code'] },
+        ],
+        indices: [{ columnNames: ['languageCode'] }],
+      }),
+    );
     await q.createTable(joinTable('organisation_language', ['organisationId', 'organisation', 36], ['languageCode', 'language', 3]));
     await q.createTable(joinTable('organisation_community', ['organisationId', 'organisation', 36], ['communityCode', 'community', 40]));
     await q.createTable(joinTable('organisation_neighbourhood', ['organisationId', 'organisation', 36], ['neighbourhoodCode', 'neighbourhood', 10]));
@@ -125,9 +181,20 @@ export class InitialSchema1764000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'team_neighbourhood', 'person_neighbourhood', 'person_community', 'organisation_neighbourhood',
-      'organisation_community', 'organisation_language', 'person_language', 'person', 'team', 'organisation',
-      'community', 'language', 'neighbourhood', 'district',
+      'team_neighbourhood',
+      'person_neighbourhood',
+      'person_community',
+      'organisation_neighbourhood',
+      'organisation_community',
+      'organisation_language',
+      'person_language',
+      'person',
+      'team',
+      'organisation',
+      'community',
+      'language',
+      'neighbourhood',
+      'district',
     ]) {
       await q.dropTable(table);
     }

@@ -47,10 +47,14 @@ export class DirectoryChange1764001000000 implements MigrationInterface {
       await q.query(`CREATE FUNCTION directory_change_all() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN INSERT INTO "directory_change" ("kind") VALUES ('ALL'); RETURN NULL; END $$`);
       for (const { table, kind, key } of PARTNER_TABLES) {
-        await q.query(`CREATE TRIGGER "directory_change_${table}" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION directory_change_row('${kind}', '${key}')`);
+        await q.query(
+          `CREATE TRIGGER "directory_change_${table}" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION directory_change_row('${kind}', '${key}')`,
+        );
       }
       for (const table of SHARED_TABLES) {
-        await q.query(`CREATE TRIGGER "directory_change_${table}" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION directory_change_all()`);
+        await q.query(
+          `CREATE TRIGGER "directory_change_${table}" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION directory_change_all()`,
+        );
       }
     } else {
       // SQLite has one writer at a time and AUTOINCREMENT never reuses a number: the numbers are

@@ -18,8 +18,11 @@ export class NormaliseText1764001200000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     for (const [table, { single, multi }] of Object.entries(TEXT)) {
       const columns = [...single, ...multi];
-      const rows: Record<string, string | null>[] = await q.manager.createQueryBuilder()
-        .select(['id', ...columns].map((c) => `"t"."${c}" AS "${c}"`)).from(table, 't').getRawMany();
+      const rows: Record<string, string | null>[] = await q.manager
+        .createQueryBuilder()
+        .select(['id', ...columns].map((c) => `"t"."${c}" AS "${c}"`))
+        .from(table, 't')
+        .getRawMany();
       for (const row of rows) {
         const changes: Record<string, string> = {};
         for (const c of columns) {

@@ -14,4 +14,19 @@ import { QuickScan1764001510000 } from './1764001510000-QuickScan.js';
 import { OrganisationLocationSource1764001600000 } from './1764001600000-OrganisationLocationSource.js';
 
 /** Migrations in the order they run. Never edit one that has landed; add a new one. */
-export const migrations = [InitialSchema1764000000000, AuditLog1764000100000, Registry1764000200000, Accounts1764000300000, AuditEntityIdIndex1764000500000, DataVersion1764000600000, DirectoryChange1764001000000, LoginAttempts1764001100000, NormaliseText1764001200000, Municipality1764001300000, HsdsDerivedId1764001400000, Reach1764001500000, QuickScan1764001510000, OrganisationLocationSource1764001600000];
+export const migrations = [
+  InitialSchema1764000000000,
+  AuditLog1764000100000,
+  Registry1764000200000,
+  Accounts1764000300000,
+  AuditEntityIdIndex1764000500000,
+  DataVersion1764000600000,
+  DirectoryChange1764001000000,
+  LoginAttempts1764001100000,
+  NormaliseText1764001200000,
+  Municipality1764001300000,
+  HsdsDerivedId1764001400000,
+  Reach1764001500000,
+  QuickScan1764001510000,
+  OrganisationLocationSource1764001600000,
+];

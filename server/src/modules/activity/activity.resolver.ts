@@ -59,12 +59,16 @@ export class ActivityResolver {
 
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Parent() activity: Activity, @Context() context: LoaderContext): Promise<Organisation | null> | null {
-    return activity.organisationId ? loaderOf(context, 'Organisation', (ids: readonly string[]) => this.organisationService.findByIds(ids)).load(activity.organisationId) : null;
+    return activity.organisationId
+      ? loaderOf(context, 'Organisation', (ids: readonly string[]) => this.organisationService.findByIds(ids)).load(activity.organisationId)
+      : null;
   }
 
   @ResolveField(() => Agreement, { nullable: true })
   agreement(@Parent() activity: Activity, @Context() context: LoaderContext): Promise<Agreement | null> | null {
-    return activity.agreementId ? loaderOf(context, 'Agreement', (ids: readonly string[]) => this.agreementService.findByIds(ids)).load(activity.agreementId) : null;
+    return activity.agreementId
+      ? loaderOf(context, 'Agreement', (ids: readonly string[]) => this.agreementService.findByIds(ids)).load(activity.agreementId)
+      : null;
   }
 
   @ResolveField(() => Neighbourhood, { nullable: true })
@@ -83,9 +87,15 @@ export class NeighbourhoodActivityResolver {
   constructor(private readonly activityService: ActivityService) {}
 
   @ResolveField(() => [Activity], { description: 'Walk-in hours held in this neighbourhood' })
-  activities(@Parent() neighbourhood: Neighbourhood, @Args('currentOnly', { type: () => Boolean, defaultValue: true }) currentOnly: boolean, @Context() context: LoaderContext): Promise<Activity[]> {
+  activities(
+    @Parent() neighbourhood: Neighbourhood,
+    @Args('currentOnly', { type: () => Boolean, defaultValue: true }) currentOnly: boolean,
+    @Context() context: LoaderContext,
+  ): Promise<Activity[]> {
     const runningOn = currentOnly ? todayIso() : undefined;
-    return loaderOf(context, `Neighbourhood.activities:${currentOnly}`, (codes: readonly string[]) => this.activityService.listForMany('neighbourhoodCode', codes, runningOn)).load(neighbourhood.code);
+    return loaderOf(context, `Neighbourhood.activities:${currentOnly}`, (codes: readonly string[]) =>
+      this.activityService.listForMany('neighbourhoodCode', codes, runningOn),
+    ).load(neighbourhood.code);
   }
 }
 
@@ -94,9 +104,15 @@ export class OrganisationActivityResolver {
   constructor(private readonly activityService: ActivityService) {}
 
   @ResolveField(() => [Activity], { description: 'Walk-in hours of or at this organisation' })
-  activities(@Parent() organisation: Organisation, @Args('currentOnly', { type: () => Boolean, defaultValue: true }) currentOnly: boolean, @Context() context: LoaderContext): Promise<Activity[]> {
+  activities(
+    @Parent() organisation: Organisation,
+    @Args('currentOnly', { type: () => Boolean, defaultValue: true }) currentOnly: boolean,
+    @Context() context: LoaderContext,
+  ): Promise<Activity[]> {
     const runningOn = currentOnly ? todayIso() : undefined;
-    return loaderOf(context, `Organisation.activities:${currentOnly}`, (ids: readonly string[]) => this.activityService.listForMany('organisationId', ids, runningOn)).load(organisation.id);
+    return loaderOf(context, `Organisation.activities:${currentOnly}`, (ids: readonly string[]) =>
+      this.activityService.listForMany('organisationId', ids, runningOn),
+    ).load(organisation.id);
   }
 }
 

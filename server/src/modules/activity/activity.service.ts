@@ -20,8 +20,18 @@ import { Activity } from './activity.entity.js';
 import { CreateActivityInput, UpdateActivityInput } from './dto/activity.input.js';
 
 const SCALAR_FIELDS = [
-  'name', 'description', 'weekday', 'startTime', 'endTime', 'validFrom', 'validUntil', 'venueName', 'venueAddress',
-  'neighbourhoodCode', 'organisationId', 'agreementId',
+  'name',
+  'description',
+  'weekday',
+  'startTime',
+  'endTime',
+  'validFrom',
+  'validUntil',
+  'venueName',
+  'venueAddress',
+  'neighbourhoodCode',
+  'organisationId',
+  'agreementId',
 ] as const;
 
 export interface ActivityFilter {
@@ -65,7 +75,10 @@ export class ActivityService {
 
   /** `list` for many neighbourhoods, organisations or agreements at once (one statement), in the same order. */
   async listForMany(key: 'neighbourhoodCode' | 'organisationId' | 'agreementId', values: readonly string[], runningOn?: string): Promise<Activity[][]> {
-    const qb = this.activities.createQueryBuilder('a').where('a.archivedAt IS NULL').andWhere(`a.${key} IN (:...values)`, { values: [...values] });
+    const qb = this.activities
+      .createQueryBuilder('a')
+      .where('a.archivedAt IS NULL')
+      .andWhere(`a.${key} IN (:...values)`, { values: [...values] });
     if (runningOn) qb.andWhere('a.validFrom <= :day', { day: runningOn }).andWhere('(a.validUntil IS NULL OR a.validUntil >= :day)', { day: runningOn });
     const rows = await qb.orderBy('a.weekday', 'ASC').addOrderBy('a.startTime', 'ASC').addOrderBy('a.id', 'ASC').getMany();
     return groupedBy(values, rows, (a) => [a[key] as string]);
@@ -90,8 +103,15 @@ export class ActivityService {
   async create(actor: Actor | null, input: CreateActivityInput): Promise<Activity> {
     this.access.requireSignedIn(actor);
     const activity = this.activities.create({
-      isDemo: false, externalId: null, archivedAt: null, lastVerifiedOn: todayIso(), description: null, validUntil: null,
-      venueAddress: null, organisationId: null, agreementId: null,
+      isDemo: false,
+      externalId: null,
+      archivedAt: null,
+      lastVerifiedOn: todayIso(),
+      description: null,
+      validUntil: null,
+      venueAddress: null,
+      organisationId: null,
+      agreementId: null,
     });
     applyChanges(activity, this.cleaned(input), SCALAR_FIELDS);
     const languages = this.languageService.resolveAll(input.languageCodes ?? [], 'languageCodes');
@@ -133,7 +153,11 @@ export class ActivityService {
       const archivedAt = nowIso();
       await em.update(Activity, { id: activity.id }, { archivedAt, updatedAt: archivedAt });
       await this.audit.record(em, actor, {
-        action: 'archiveActivity', entityType: 'Activity', entityId: activity.id, before: { archivedAt: null }, after: { archivedAt, reason: input.reason ?? null },
+        action: 'archiveActivity',
+        entityType: 'Activity',
+        entityId: activity.id,
+        before: { archivedAt: null },
+        after: { archivedAt, reason: input.reason ?? null },
       });
     });
     return this.get(activity.id);

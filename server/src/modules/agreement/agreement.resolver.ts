@@ -62,7 +62,9 @@ export class AgreementResolver {
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The partner, when an organisation' })
   organisation(@Parent() agreement: Agreement, @Context() context: LoaderContext): Promise<Organisation | null> | null {
-    return agreement.organisationId ? loaderOf(context, 'Organisation', (ids: readonly string[]) => this.organisationService.findByIds(ids)).load(agreement.organisationId) : null;
+    return agreement.organisationId
+      ? loaderOf(context, 'Organisation', (ids: readonly string[]) => this.organisationService.findByIds(ids)).load(agreement.organisationId)
+      : null;
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The partner, when a key person' })
@@ -101,8 +103,14 @@ export class NeighbourhoodAgreementResolver {
   constructor(private readonly agreementService: AgreementService) {}
 
   @ResolveField(() => [Agreement], { description: 'Partnership agreements for this neighbourhood' })
-  agreements(@Parent() neighbourhood: Neighbourhood, @Context() context: LoaderContext, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
-    return loaderOf(context, `Neighbourhood.agreements:${status}`, (codes: readonly string[]) => this.agreementService.listForMany('neighbourhoodCode', codes, status)).load(neighbourhood.code);
+  agreements(
+    @Parent() neighbourhood: Neighbourhood,
+    @Context() context: LoaderContext,
+    @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus,
+  ): Promise<Agreement[]> {
+    return loaderOf(context, `Neighbourhood.agreements:${status}`, (codes: readonly string[]) =>
+      this.agreementService.listForMany('neighbourhoodCode', codes, status),
+    ).load(neighbourhood.code);
   }
 }
 
@@ -111,7 +119,11 @@ export class TeamAgreementResolver {
   constructor(private readonly agreementService: AgreementService) {}
 
   @ResolveField(() => [Agreement])
-  agreements(@Parent() team: Team, @Context() context: LoaderContext, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
+  agreements(
+    @Parent() team: Team,
+    @Context() context: LoaderContext,
+    @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus,
+  ): Promise<Agreement[]> {
     return loaderOf(context, `Team.agreements:${status}`, (ids: readonly string[]) => this.agreementService.listForMany('teamId', ids, status)).load(team.id);
   }
 }
@@ -121,8 +133,14 @@ export class OrganisationAgreementResolver {
   constructor(private readonly agreementService: AgreementService) {}
 
   @ResolveField(() => [Agreement])
-  agreements(@Parent() organisation: Organisation, @Context() context: LoaderContext, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
-    return loaderOf(context, `Organisation.agreements:${status}`, (ids: readonly string[]) => this.agreementService.listForMany('organisationId', ids, status)).load(organisation.id);
+  agreements(
+    @Parent() organisation: Organisation,
+    @Context() context: LoaderContext,
+    @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus,
+  ): Promise<Agreement[]> {
+    return loaderOf(context, `Organisation.agreements:${status}`, (ids: readonly string[]) =>
+      this.agreementService.listForMany('organisationId', ids, status),
+    ).load(organisation.id);
   }
 }
 
@@ -131,7 +149,13 @@ export class PersonAgreementResolver {
   constructor(private readonly agreementService: AgreementService) {}
 
   @ResolveField(() => [Agreement], { description: 'Agreements with this key person as the partner' })
-  agreements(@Parent() person: Person, @Context() context: LoaderContext, @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus): Promise<Agreement[]> {
-    return loaderOf(context, `Person.agreements:${status}`, (ids: readonly string[]) => this.agreementService.listForMany('personId', ids, status)).load(person.id);
+  agreements(
+    @Parent() person: Person,
+    @Context() context: LoaderContext,
+    @Args('status', { type: () => AgreementStatus, nullable: true }) status?: AgreementStatus,
+  ): Promise<Agreement[]> {
+    return loaderOf(context, `Person.agreements:${status}`, (ids: readonly string[]) => this.agreementService.listForMany('personId', ids, status)).load(
+      person.id,
+    );
   }
 }

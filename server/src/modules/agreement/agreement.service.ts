@@ -20,8 +20,21 @@ import { Agreement, AgreementStatus } from './agreement.entity.js';
 import { CreateAgreementInput, EndAgreementInput, UpdateAgreementInput } from './dto/agreement.input.js';
 
 const SCALAR_FIELDS = [
-  'title', 'type', 'status', 'teamContactPersonId', 'partnerContactPersonId', 'teamCommitment', 'partnerCommitment',
-  'appreciate', 'inform', 'facilitate', 'align', 'volunteerCompensation', 'startsOn', 'reviewOn', 'endsOn',
+  'title',
+  'type',
+  'status',
+  'teamContactPersonId',
+  'partnerContactPersonId',
+  'teamCommitment',
+  'partnerCommitment',
+  'appreciate',
+  'inform',
+  'facilitate',
+  'align',
+  'volunteerCompensation',
+  'startsOn',
+  'reviewOn',
+  'endsOn',
 ] as const;
 
 export interface AgreementFilter {
@@ -63,15 +76,20 @@ export class AgreementService {
   }
 
   /** `list` for many neighbourhoods, teams, organisations or persons at once (one statement), in the same order. */
-  async listForMany(key: 'neighbourhoodCode' | 'teamId' | 'organisationId' | 'personId', values: readonly string[], status?: AgreementStatus): Promise<Agreement[][]> {
+  async listForMany(
+    key: 'neighbourhoodCode' | 'teamId' | 'organisationId' | 'personId',
+    values: readonly string[],
+    status?: AgreementStatus,
+  ): Promise<Agreement[][]> {
     const qb = this.agreements.createQueryBuilder('a').where('a.archivedAt IS NULL');
     if (key === 'neighbourhoodCode') qb.innerJoinAndSelect('a.neighbourhoods', 'n', 'n.code IN (:...values)', { values: [...values] });
     else qb.andWhere(`a.${key} IN (:...values)`, { values: [...values] });
     if (status) qb.andWhere('a.status = :status', { status });
     const rows = await qb.orderBy('a.startsOn', 'DESC').addOrderBy('a.id', 'ASC').getMany();
-    const groups = key === 'neighbourhoodCode'
-      ? groupedByJoined(values, rows, 'neighbourhoods', (n: Neighbourhood) => n.code)
-      : groupedBy(values, rows, (a) => [a[key] as string]);
+    const groups =
+      key === 'neighbourhoodCode'
+        ? groupedByJoined(values, rows, 'neighbourhoods', (n: Neighbourhood) => n.code)
+        : groupedBy(values, rows, (a) => [a[key] as string]);
     const rank = { [AgreementStatus.ACTIVE]: 0, [AgreementStatus.DRAFT]: 1, [AgreementStatus.ENDED]: 2 };
     return groups.map((group) => group.sort((a, b) => rank[a.status] - rank[b.status]));
   }
@@ -99,7 +117,8 @@ export class AgreementService {
     if (!!input.organisationId === !!input.personId) {
       throw badInput('organisationId', 'Kies de partner: óf een organisatie óf een sleutelpersoon');
     }
-    if (input.status === AgreementStatus.ENDED) throw badInput('status', 'Een nieuwe afspraak is een concept of actief; beëindig een afspraak met endAgreement');
+    if (input.status === AgreementStatus.ENDED)
+      throw badInput('status', 'Een nieuwe afspraak is een concept of actief; beëindig een afspraak met endAgreement');
     const team = await this.dataSource.manager.findOneBy(Team, { id: input.teamId });
     if (!team) throw notFound('teamId', `Team '${input.teamId}' bestaat niet`);
     assertNotArchived(team, 'Dit team', 'teamId');
@@ -115,16 +134,34 @@ export class AgreementService {
     }
     const changes = this.cleaned(input);
     const agreement = this.agreements.create({
-      isDemo: false, externalId: null, archivedAt: null, lastVerifiedOn: todayIso(), teamId: team.id,
-      organisationId: input.organisationId ?? null, personId: input.personId ?? null, endReason: null,
-      teamContactPersonId: null, partnerContactPersonId: null, teamCommitment: null, partnerCommitment: null,
-      appreciate: null, inform: null, facilitate: null, align: null, volunteerCompensation: null, reviewOn: null, endsOn: null,
+      isDemo: false,
+      externalId: null,
+      archivedAt: null,
+      lastVerifiedOn: todayIso(),
+      teamId: team.id,
+      organisationId: input.organisationId ?? null,
+      personId: input.personId ?? null,
+      endReason: null,
+      teamContactPersonId: null,
+      partnerContactPersonId: null,
+      teamCommitment: null,
+      partnerCommitment: null,
+      appreciate: null,
+      inform: null,
+      facilitate: null,
+      align: null,
+      volunteerCompensation: null,
+      reviewOn: null,
+      endsOn: null,
     });
     applyChanges(agreement, changes, SCALAR_FIELDS);
     const neighbourhoods = await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes');
     await this.assertConsistent(agreement);
     this.access.assertCanEdit(actor, this.ownership.teamsOfAgreement(agreement), 'deze afspraak');
-    await this.assertNoDuplicate(agreement, neighbourhoods.map((n) => n.code));
+    await this.assertNoDuplicate(
+      agreement,
+      neighbourhoods.map((n) => n.code),
+    );
     const id = await this.dataSource.transaction(async (em) => {
       agreement.neighbourhoods = neighbourhoods;
       await em.save(agreement);
@@ -145,7 +182,10 @@ export class AgreementService {
     const before = auditView(agreement);
     applyChanges(agreement, this.cleaned(input), SCALAR_FIELDS);
     await this.assertConsistent(agreement);
-    await this.assertNoDuplicate(agreement, (neighbourhoods ?? agreement.neighbourhoods).map((n) => n.code));
+    await this.assertNoDuplicate(
+      agreement,
+      (neighbourhoods ?? agreement.neighbourhoods).map((n) => n.code),
+    );
     await this.dataSource.transaction(async (em) => {
       if (neighbourhoods) agreement.neighbourhoods = neighbourhoods;
       agreement.updatedAt = nowIso();
@@ -169,7 +209,10 @@ export class AgreementService {
       const now = nowIso();
       await em.update(Agreement, { id: agreement.id }, { status: AgreementStatus.ENDED, endsOn, endReason: input.reason?.trim() || null, updatedAt: now });
       await this.audit.record(em, actor, {
-        action: 'endAgreement', entityType: 'Agreement', entityId: agreement.id, before,
+        action: 'endAgreement',
+        entityType: 'Agreement',
+        entityId: agreement.id,
+        before,
         after: { ...before, status: AgreementStatus.ENDED, endsOn, endReason: input.reason ?? null },
       });
       await this.endActivities(em, actor, agreement.id, endsOn, now);
@@ -202,8 +245,11 @@ export class AgreementService {
       if (agreement.archivedAt) continue;
       await em.update(Agreement, { id: agreement.id }, { [column]: newPersonId, updatedAt: now });
       await this.audit.record(em, actor, {
-        action: 'updateAgreement', entityType: 'Agreement', entityId: agreement.id,
-        before: { [column]: previousPersonId }, after: { [column]: newPersonId, reason: 'nieuwe vaste contactpersoon' },
+        action: 'updateAgreement',
+        entityType: 'Agreement',
+        entityId: agreement.id,
+        before: { [column]: previousPersonId },
+        after: { [column]: newPersonId, reason: 'nieuwe vaste contactpersoon' },
       });
     }
     return naming.filter((a) => !a.archivedAt).length;
@@ -216,8 +262,11 @@ export class AgreementService {
       const validUntil = activity.validFrom > endsOn ? activity.validFrom : endsOn;
       await em.update(Activity, { id: activity.id }, { validUntil, updatedAt: now });
       await this.audit.record(em, actor, {
-        action: 'endActivity', entityType: 'Activity', entityId: activity.id,
-        before: { validUntil: activity.validUntil }, after: { validUntil, reason: 'afspraak beëindigd' },
+        action: 'endActivity',
+        entityType: 'Activity',
+        entityId: activity.id,
+        before: { validUntil: activity.validUntil },
+        after: { validUntil, reason: 'afspraak beëindigd' },
       });
     }
   }
@@ -236,14 +285,19 @@ export class AgreementService {
   private assertActiveComplete(agreement: Agreement): void {
     if (agreement.status !== AgreementStatus.ACTIVE) return;
     const problems: { field: string; message: string }[] = [];
-    if (!agreement.teamContactPersonId) problems.push({ field: 'teamContactPersonId', message: 'Een actieve afspraak heeft een vaste contactpersoon van het team' });
-    if (!agreement.partnerContactPersonId) problems.push({ field: 'partnerContactPersonId', message: 'Een actieve afspraak heeft een vaste contactpersoon van de partner' });
+    if (!agreement.teamContactPersonId)
+      problems.push({ field: 'teamContactPersonId', message: 'Een actieve afspraak heeft een vaste contactpersoon van het team' });
+    if (!agreement.partnerContactPersonId)
+      problems.push({ field: 'partnerContactPersonId', message: 'Een actieve afspraak heeft een vaste contactpersoon van de partner' });
     if (![agreement.appreciate, agreement.inform, agreement.facilitate, agreement.align].some((role) => role?.trim())) {
       problems.push({ field: 'appreciate', message: 'Een actieve afspraak beschrijft minstens één WIFA-rol: waarderen, informeren, faciliteren of afstemmen' });
     }
     if (!agreement.reviewOn) problems.push({ field: 'reviewOn', message: 'Een actieve afspraak heeft een evaluatiedatum' });
     if (problems.length) {
-      const text = problems.length === 1 ? problems[0].message : `${problems[0].message} (en nog ${problems.length - 1} ${problems.length === 2 ? 'punt' : 'punten'}; bewaar haar anders als concept)`;
+      const text =
+        problems.length === 1
+          ? problems[0].message
+          : `${problems[0].message} (en nog ${problems.length - 1} ${problems.length === 2 ? 'punt' : 'punten'}; bewaar haar anders als concept)`;
       throw badInput(problems[0].field, text, { problems });
     }
   }
@@ -254,7 +308,8 @@ export class AgreementService {
    */
   private async assertNoDuplicate(agreement: Agreement, neighbourhoodCodes: string[]): Promise<void> {
     if (!neighbourhoodCodes.length) return;
-    const qb = this.agreements.createQueryBuilder('a')
+    const qb = this.agreements
+      .createQueryBuilder('a')
       .innerJoin('a.neighbourhoods', 'n', 'n.code IN (:...codes)', { codes: neighbourhoodCodes })
       .where('a.archivedAt IS NULL')
       .andWhere('a.teamId = :teamId', { teamId: agreement.teamId })
@@ -279,7 +334,12 @@ export class AgreementService {
   private async assertConsistent(agreement: Agreement): Promise<void> {
     assertNotBefore(agreement.startsOn, agreement.endsOn, 'endsOn');
     this.assertActiveComplete(agreement);
-    assertNotBefore(agreement.startsOn, agreement.reviewOn, 'reviewOn', `De evaluatiedatum (${agreement.reviewOn}) ligt vóór de begindatum (${agreement.startsOn})`);
+    assertNotBefore(
+      agreement.startsOn,
+      agreement.reviewOn,
+      'reviewOn',
+      `De evaluatiedatum (${agreement.reviewOn}) ligt vóór de begindatum (${agreement.startsOn})`,
+    );
     if (agreement.teamContactPersonId) {
       const contact = await this.dataSource.manager.findOneBy(Person, { id: agreement.teamContactPersonId });
       if (!contact) throw notFound('teamContactPersonId', `Persoon '${agreement.teamContactPersonId}' bestaat niet`);
@@ -294,9 +354,12 @@ export class AgreementService {
       assertNotArchived(contact, 'Deze contactpersoon', 'partnerContactPersonId');
       const belongs = agreement.organisationId ? contact.organisationId === agreement.organisationId : contact.id === agreement.personId;
       if (!belongs) {
-        throw badInput('partnerContactPersonId', agreement.organisationId
-          ? `${contact.name} hoort niet bij de partnerorganisatie: kies een contactpersoon van die organisatie`
-          : 'Bij een afspraak met een sleutelpersoon is die sleutelpersoon zelf de contactpersoon');
+        throw badInput(
+          'partnerContactPersonId',
+          agreement.organisationId
+            ? `${contact.name} hoort niet bij de partnerorganisatie: kies een contactpersoon van die organisatie`
+            : 'Bij een afspraak met een sleutelpersoon is die sleutelpersoon zelf de contactpersoon',
+        );
       }
     }
   }

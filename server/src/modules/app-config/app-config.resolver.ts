@@ -31,7 +31,7 @@ export class ServedMunicipality {
   @Field(() => Int)
   neighbourhoodCount: number;
 
-  @Field(() => GeoBounds, { nullable: true, description: "Box around the centre points of its neighbourhoods" })
+  @Field(() => GeoBounds, { nullable: true, description: 'Box around the centre points of its neighbourhoods' })
   bounds: GeoBounds | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'Its boundary (GeoJSON, WGS84, simplified for the map) once a CBS gemeente file is imported' })
@@ -54,13 +54,19 @@ export class ClientSettings {
   @Field({ description: 'CBS gemeentecode of the municipality this installation serves (MUNICIPALITY_CODE), e.g. GM0344' })
   municipalityCode: string;
 
-  @Field(() => String, { nullable: true, description: 'Name of that municipality, or of all of a region ("Utrecht en Nieuwegein"); null while none of their neighbourhoods are loaded' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of that municipality, or of all of a region ("Utrecht en Nieuwegein"); null while none of their neighbourhoods are loaded',
+  })
   municipalityName: string | null;
 
   @Field(() => Int, { description: 'How many neighbourhoods of the municipalities served are loaded (0: the map stays empty)' })
   municipalityNeighbourhoodCount: number;
 
-  @Field(() => GeoBounds, { nullable: true, description: "Box around the centre points of the neighbourhoods of every municipality served, for the first map view" })
+  @Field(() => GeoBounds, {
+    nullable: true,
+    description: 'Box around the centre points of the neighbourhoods of every municipality served, for the first map view',
+  })
   municipalityBounds: GeoBounds | null;
 
   @Field(() => [String], { description: 'Every municipality this installation serves (MUNICIPALITY_CODE, a list for a region), the first one first' })
@@ -85,11 +91,22 @@ export class AppConfigResolver {
     for (const code of codes) {
       const summary = await this.neighbourhoodService.municipality(code);
       const boundary = await this.neighbourhoodService.municipalityBoundary(code, 12);
-      municipalities.push({ code, name: summary.name ?? (await this.neighbourhoodService.municipalityName(code)), neighbourhoodCount: summary.neighbourhoodCount, bounds: summary.bounds, boundary });
+      municipalities.push({
+        code,
+        name: summary.name ?? (await this.neighbourhoodService.municipalityName(code)),
+        neighbourhoodCount: summary.neighbourhoodCount,
+        bounds: summary.bounds,
+        boundary,
+      });
     }
     const boxes = municipalities.map((m) => m.bounds).filter((b): b is GeoBounds => b !== null);
     const bounds = boxes.length
-      ? { south: Math.min(...boxes.map((b) => b.south)), west: Math.min(...boxes.map((b) => b.west)), north: Math.max(...boxes.map((b) => b.north)), east: Math.max(...boxes.map((b) => b.east)) }
+      ? {
+          south: Math.min(...boxes.map((b) => b.south)),
+          west: Math.min(...boxes.map((b) => b.west)),
+          north: Math.max(...boxes.map((b) => b.north)),
+          east: Math.max(...boxes.map((b) => b.east)),
+        }
       : null;
     const loaded = municipalities.filter((m) => m.neighbourhoodCount > 0 && m.name);
     return {

@@ -11,7 +11,10 @@ export const AuditEntryPage = Paginated(AuditEntry, 'AuditEntryPage');
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  constructor(private readonly audit: AuditService, private readonly policy: AccessPolicy) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   @Query(() => AuditEntryPage, { description: 'The audit log, newest first (administrators)' })
   auditLog(

@@ -13,7 +13,10 @@ import { User } from './user.entity.js';
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Public()
   @Mutation(() => LoginResult, { description: 'Sign in. The token works as `Authorization: Bearer <token>`; browsers also get an httpOnly cookie' })

@@ -49,7 +49,9 @@ export class AuthService {
       const wait = attempt.retryAfterSeconds;
       const when = wait < 120 ? `${wait} seconden` : `${Math.ceil(wait / 60)} minuten`;
       this.logger.warn(`Inlogpoging geweigerd door de limiet (nog ${wait} s)`);
-      throw new DomainError(ErrorCode.RATE_LIMITED, `Te veel mislukte inlogpogingen. Probeer het over ${when} opnieuw.`, undefined, { retryAfterSeconds: wait });
+      throw new DomainError(ErrorCode.RATE_LIMITED, `Te veel mislukte inlogpogingen. Probeer het over ${when} opnieuw.`, undefined, {
+        retryAfterSeconds: wait,
+      });
     }
     const user = await this.dataSource.getRepository(User).findOne({ where: { email: account }, relations: { teams: true } });
     // Always run scrypt, so the answer takes as long for an unknown address as for a wrong password.

@@ -76,25 +76,27 @@ export class LoginRateLimiter {
 
   private async waitMs(id: string, accountKey: string, address: string, now: number): Promise<number> {
     const since = new Date(now - this.limits.windowMs).toISOString();
-    const failures = (where: Record<string, unknown>) => this.dataSource.getRepository(LoginAttempt).createQueryBuilder('a')
-      .select('COUNT(*)', 'n').addSelect('MAX(a.attemptedAt)', 'last')
-      .where('a.id <> :id AND a.succeeded = :failed AND a.attemptedAt > :since', { id, failed: false, since })
-      .andWhere(Object.keys(where).map((k) => `a.${k} = :${k}`).join(' AND '), where)
-      .getRawOne<{ n: string | number; last: string | null }>();
+    const failures = (where: Record<string, unknown>) =>
+      this.dataSource
+        .getRepository(LoginAttempt)
+        .createQueryBuilder('a')
+        .select('COUNT(*)', 'n')
+        .addSelect('MAX(a.attemptedAt)', 'last')
+        .where('a.id <> :id AND a.succeeded = :failed AND a.attemptedAt > :since', { id, failed: false, since })
+        .andWhere(
+          Object.keys(where)
+            .map((k) => `a.${k} = :${k}`)
+            .join(' AND '),
+          where,
+        )
+        .getRawOne<{ n: string | number; last: string | null }>();
     const wait = (row: { n: string | number; last: string | null } | undefined, free: number, cap: number) => {
       const n = Number(row?.n ?? 0);
       if (n < free || !row?.last) return 0;
       return Date.parse(row.last) + growing(n - free, cap) - now;
     };
-    const [pair, fromAddress, onAccount] = await Promise.all([
-      failures({ accountKey, address }),
-      failures({ address }),
-      failures({ accountKey }),
-    ]);
-    let longest = Math.max(
-      wait(pair, this.limits.perAccount, this.limits.windowMs),
-      wait(fromAddress, this.limits.perAddress, this.limits.windowMs),
-    );
+    const [pair, fromAddress, onAccount] = await Promise.all([failures({ accountKey, address }), failures({ address }), failures({ accountKey })]);
+    let longest = Math.max(wait(pair, this.limits.perAccount, this.limits.windowMs), wait(fromAddress, this.limits.perAddress, this.limits.windowMs));
     const accountWide = wait(onAccount, this.limits.perAccount * ACCOUNT_WIDE_FACTOR, ACCOUNT_WIDE_MAX_DELAY_MS);
     if (accountWide > longest && !(await this.knownAddress(accountKey, address, now))) longest = accountWide;
     return longest;

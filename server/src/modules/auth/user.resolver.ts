@@ -13,7 +13,11 @@ import { UserService } from './user.service.js';
 /** Account management: administrators only. */
 @Resolver(() => User)
 export class UserResolver {
-  constructor(private readonly userService: UserService, private readonly policy: AccessPolicy, private readonly auth: AuthService) {}
+  constructor(
+    private readonly userService: UserService,
+    private readonly policy: AccessPolicy,
+    private readonly auth: AuthService,
+  ) {}
 
   /** The user's teams, however the user was loaded. */
   @ResolveField(() => [Team])

@@ -21,7 +21,11 @@ export interface NewUser {
 
 /** What an audit entry may hold about a user: never the password hash. */
 const userSnapshot = (user: User) => ({
-  id: user.id, email: user.email, role: user.role, disabledAt: user.disabledAt, teamIds: (user.teams ?? []).map((t) => t.id).sort(),
+  id: user.id,
+  email: user.email,
+  role: user.role,
+  disabledAt: user.disabledAt,
+  teamIds: (user.teams ?? []).map((t) => t.id).sort(),
 });
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -29,7 +33,10 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 /** User accounts. Used by the GraphQL API (administrators), the CLI and the start-up (ADMIN_EMAIL). */
 @Injectable()
 export class UserService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   list(): Promise<User[]> {
     return this.dataSource.getRepository(User).find({ relations: { teams: true }, order: { email: 'ASC' } });
@@ -42,8 +49,10 @@ export class UserService {
   }
 
   async teamsOf(user: User): Promise<Team[]> {
-    const ids = user.teams?.map((t) => t.id)
-      ?? (await this.dataSource.getRepository(User).findOne({ where: { id: user.id }, relations: { teams: true } }))?.teams.map((t) => t.id) ?? [];
+    const ids =
+      user.teams?.map((t) => t.id) ??
+      (await this.dataSource.getRepository(User).findOne({ where: { id: user.id }, relations: { teams: true } }))?.teams.map((t) => t.id) ??
+      [];
     if (!ids.length) return [];
     return this.dataSource.getRepository(Team).find({ where: { id: In(ids) }, relations: { neighbourhoods: true }, order: { name: 'ASC' } });
   }
@@ -86,8 +95,15 @@ export class UserService {
       }
       const now = nowIso();
       const created = em.getRepository(User).create({
-        id: randomUUID(), email, passwordHash, role: input.role, isDemo: input.isDemo ?? false,
-        disabledAt: null, lastSignInAt: null, createdAt: now, updatedAt: now,
+        id: randomUUID(),
+        email,
+        passwordHash,
+        role: input.role,
+        isDemo: input.isDemo ?? false,
+        disabledAt: null,
+        lastSignInAt: null,
+        createdAt: now,
+        updatedAt: now,
         teams: await this.resolveTeams(em, input.teamIds ?? []),
       });
       await em.getRepository(User).save(created);

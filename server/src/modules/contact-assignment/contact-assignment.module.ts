@@ -5,9 +5,7 @@ import { OrganisationModule } from '../organisation/organisation.module.js';
 import { PersonModule } from '../person/person.module.js';
 import { TeamModule } from '../team/team.module.js';
 import { ContactAssignment } from './contact-assignment.entity.js';
-import {
-  ContactAssignmentResolver, NeighbourhoodContactResolver, OrganisationContactResolver, TeamContactResolver,
-} from './contact-assignment.resolver.js';
+import { ContactAssignmentResolver, NeighbourhoodContactResolver, OrganisationContactResolver, TeamContactResolver } from './contact-assignment.resolver.js';
 import { ContactAssignmentService } from './contact-assignment.service.js';
 
 @Module({

@@ -50,7 +50,9 @@ export class ContactAssignmentResolver {
 
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Parent() assignment: ContactAssignment, @Context() context: LoaderContext): Promise<Organisation | null> | null {
-    return assignment.organisationId ? loaderOf(context, 'Organisation', (ids: readonly string[]) => this.organisationService.findByIds(ids)).load(assignment.organisationId) : null;
+    return assignment.organisationId
+      ? loaderOf(context, 'Organisation', (ids: readonly string[]) => this.organisationService.findByIds(ids)).load(assignment.organisationId)
+      : null;
   }
 }
 
@@ -75,12 +77,16 @@ export class OrganisationContactResolver {
 
   @ResolveField(() => ContactAssignment, { nullable: true, description: 'The current fixed contact person' })
   currentContact(@Parent() organisation: Organisation, @Context() context: LoaderContext): Promise<ContactAssignment | null> {
-    return loaderOf(context, 'Organisation.currentContact', (ids: readonly string[]) => this.service.currentForMany('organisationId', ids)).load(organisation.id);
+    return loaderOf(context, 'Organisation.currentContact', (ids: readonly string[]) => this.service.currentForMany('organisationId', ids)).load(
+      organisation.id,
+    );
   }
 
   @ResolveField(() => [ContactAssignment], { description: 'Fixed contact persons, current first, then newest first' })
   contactHistory(@Parent() organisation: Organisation, @Context() context: LoaderContext): Promise<ContactAssignment[]> {
-    return loaderOf(context, 'Organisation.contactHistory', (ids: readonly string[]) => this.service.historyForMany('organisationId', ids)).load(organisation.id);
+    return loaderOf(context, 'Organisation.contactHistory', (ids: readonly string[]) => this.service.historyForMany('organisationId', ids)).load(
+      organisation.id,
+    );
   }
 }
 

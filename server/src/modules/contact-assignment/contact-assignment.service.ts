@@ -64,7 +64,8 @@ export class ContactAssignmentService {
 
   /** `forNeighbourhood` for many neighbourhoods in one statement. */
   async forNeighbourhoods(codes: readonly string[]): Promise<ContactAssignment[][]> {
-    const { entities, raw } = await this.assignments.createQueryBuilder('ca')
+    const { entities, raw } = await this.assignments
+      .createQueryBuilder('ca')
       .leftJoin('team_neighbourhood', 'tn', '"tn"."teamId" = ca.teamId AND "tn"."neighbourhoodCode" IN (:...codes)', { codes: [...codes] })
       .leftJoin('organisation_neighbourhood', 'onb', '"onb"."organisationId" = ca.organisationId AND "onb"."neighbourhoodCode" IN (:...codes)')
       .leftJoin(Team, 't', 't.id = ca.teamId')
@@ -73,7 +74,9 @@ export class ContactAssignmentService {
       .where('ca.until IS NULL')
       .andWhere('("tn"."teamId" IS NOT NULL OR "onb"."organisationId" IS NOT NULL)')
       .andWhere('t.archivedAt IS NULL AND o.archivedAt IS NULL')
-      .orderBy('ca.partyType', 'DESC').addOrderBy('COALESCE(t.name, o.name)', 'ASC').addOrderBy('ca.id', 'ASC')
+      .orderBy('ca.partyType', 'DESC')
+      .addOrderBy('COALESCE(t.name, o.name)', 'ASC')
+      .addOrderBy('ca.id', 'ASC')
       .getRawAndEntities();
     const byId = new Map(entities.map((e) => [e.id, e]));
     const pairs = raw.map((r: Record<string, unknown>) => ({ code: String(r.forNeighbourhood), assignment: byId.get(String(r.ca_id))! }));
@@ -82,7 +85,8 @@ export class ContactAssignmentService {
 
   /** Current fixed contacts of the teams covering a neighbourhood and the organisations serving it. */
   forNeighbourhood(code: string): Promise<ContactAssignment[]> {
-    return this.assignments.createQueryBuilder('ca')
+    return this.assignments
+      .createQueryBuilder('ca')
       .leftJoin('team_neighbourhood', 'tn', '"tn"."teamId" = ca.teamId AND "tn"."neighbourhoodCode" = :code', { code })
       .leftJoin('organisation_neighbourhood', 'onb', '"onb"."organisationId" = ca.organisationId AND "onb"."neighbourhoodCode" = :code', { code })
       .leftJoin(Team, 't', 't.id = ca.teamId')
@@ -90,7 +94,8 @@ export class ContactAssignmentService {
       .where('ca.until IS NULL')
       .andWhere('("tn"."teamId" IS NOT NULL OR "onb"."organisationId" IS NOT NULL)')
       .andWhere('t.archivedAt IS NULL AND o.archivedAt IS NULL')
-      .orderBy('ca.partyType', 'DESC').addOrderBy('COALESCE(t.name, o.name)', 'ASC')
+      .orderBy('ca.partyType', 'DESC')
+      .addOrderBy('COALESCE(t.name, o.name)', 'ASC')
       .getMany();
   }
 
@@ -117,9 +122,12 @@ export class ContactAssignmentService {
     assertNotArchived(person, 'Deze persoon', 'personId');
     const belongs = input.teamId ? person.teamId === input.teamId : person.organisationId === input.organisationId;
     if (!belongs) {
-      throw badInput('personId', input.teamId
-        ? `${person.name} werkt niet bij ${partyRecord.name}: kies iemand van dit team`
-        : `${person.name} hoort niet bij ${partyRecord.name}: kies iemand van deze organisatie`);
+      throw badInput(
+        'personId',
+        input.teamId
+          ? `${person.name} werkt niet bij ${partyRecord.name}: kies iemand van dit team`
+          : `${person.name} hoort niet bij ${partyRecord.name}: kies iemand van deze organisatie`,
+      );
     }
     this.access.assertCanEdit(actor, await this.ownership.teamsOfContactParty(party), 'de vaste contactpersoon');
 
@@ -132,13 +140,24 @@ export class ContactAssignmentService {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         if (attempt >= MAX_ATTEMPTS) {
-          throw new DomainError(ErrorCode.CONFLICT, `Tegelijk werd een andere vaste contactpersoon van ${partyRecord.name} gekozen; probeer het opnieuw`, 'personId');
+          throw new DomainError(
+            ErrorCode.CONFLICT,
+            `Tegelijk werd een andere vaste contactpersoon van ${partyRecord.name} gekozen; probeer het opnieuw`,
+            'personId',
+          );
         }
       }
     }
   }
 
-  private async assignOnce(actor: Actor | null, input: AssignFixedContactPersonInput, party: Party, partyType: PartyType, partyRecord: Team | Organisation, person: Person): Promise<ContactAssignment> {
+  private async assignOnce(
+    actor: Actor | null,
+    input: AssignFixedContactPersonInput,
+    party: Party,
+    partyType: PartyType,
+    partyRecord: Team | Organisation,
+    person: Person,
+  ): Promise<ContactAssignment> {
     const id = await this.dataSource.transaction(async (em) => {
       const now = nowIso();
       const current = await em.findOne(ContactAssignment, { where: { ...this.partyWhere(party), until: IsNull() } });
@@ -148,19 +167,31 @@ export class ContactAssignmentService {
       if (current) {
         await em.update(ContactAssignment, { id: current.id }, { until: now });
         await this.audit.record(em, actor, {
-          action: 'endContactAssignment', entityType: 'ContactAssignment', entityId: current.id,
-          before: { until: null }, after: { until: now },
+          action: 'endContactAssignment',
+          entityType: 'ContactAssignment',
+          entityId: current.id,
+          before: { until: null },
+          after: { until: now },
         });
         if (input.updateAgreements) await this.agreements.replaceContactPerson(em, actor, party, current.personId, person.id);
       }
       const assignment = em.create(ContactAssignment, {
-        partyType, teamId: party.teamId ?? null, organisationId: party.organisationId ?? null, personId: person.id,
-        since: now, until: null, note: input.note?.trim() || null, isDemo: false,
+        partyType,
+        teamId: party.teamId ?? null,
+        organisationId: party.organisationId ?? null,
+        personId: person.id,
+        since: now,
+        until: null,
+        note: input.note?.trim() || null,
+        isDemo: false,
       });
       await em.save(assignment);
       if (!person.isContactPerson) await em.update(Person, { id: person.id }, { isContactPerson: true, updatedAt: now });
       await this.audit.record(em, actor, {
-        action: 'assignFixedContactPerson', entityType: 'ContactAssignment', entityId: assignment.id, after: auditView(assignment),
+        action: 'assignFixedContactPerson',
+        entityType: 'ContactAssignment',
+        entityId: assignment.id,
+        after: auditView(assignment),
       });
       return assignment.id;
     });

@@ -63,9 +63,26 @@ export const SPECS: Record<EntityType, EntitySpec> = {
     type: 'Person',
     target: Person,
     columns: [
-      'externalId', 'name', 'isKeyPerson', 'isInterpreter', 'interpreterFormal', 'registrationNumber', 'isContactPerson',
-      'trainedKeyPerson', 'volunteerContract', 'phone', 'email', 'organisationId', 'teamId', 'topics', 'availability',
-      'availabilityNote', 'consentGivenOn', 'consentMethod', 'consentRecordedBy', 'lastVerifiedOn',
+      'externalId',
+      'name',
+      'isKeyPerson',
+      'isInterpreter',
+      'interpreterFormal',
+      'registrationNumber',
+      'isContactPerson',
+      'trainedKeyPerson',
+      'volunteerContract',
+      'phone',
+      'email',
+      'organisationId',
+      'teamId',
+      'topics',
+      'availability',
+      'availabilityNote',
+      'consentGivenOn',
+      'consentMethod',
+      'consentRecordedBy',
+      'lastVerifiedOn',
     ],
     // person_language has a level: its values are "som:NATIVE".
     relations: [
@@ -88,11 +105,24 @@ export const SPECS: Record<EntityType, EntitySpec> = {
   },
 };
 
-const TEAM_TEXT = { name: { label: 'Naam', max: 200 }, externalId: { label: 'Extern id', max: 100 }, phone: { label: 'Telefoonnummer', max: 30 }, email: { label: 'E-mailadres', max: 200 } };
+const TEAM_TEXT = {
+  name: { label: 'Naam', max: 200 },
+  externalId: { label: 'Extern id', max: 100 },
+  phone: { label: 'Telefoonnummer', max: 30 },
+  email: { label: 'E-mailadres', max: 200 },
+};
 
 const DEFAULTS: Record<string, unknown> = {
-  isKeyPerson: false, isInterpreter: false, isContactPerson: false, trainedKeyPerson: false, volunteerContract: false,
-  topics: [], availability: 'AVAILABLE', languages: [], communities: [], neighbourhoods: [],
+  isKeyPerson: false,
+  isInterpreter: false,
+  isContactPerson: false,
+  trainedKeyPerson: false,
+  volunteerContract: false,
+  topics: [],
+  availability: 'AVAILABLE',
+  languages: [],
+  communities: [],
+  neighbourhoods: [],
 };
 
 export type FlatRecord = Record<string, unknown> & { id: string };
@@ -123,7 +153,10 @@ export class Snapshot {
   readonly byExternalId = new Map<string, FlatRecord>();
   readonly byName = new Map<string, FlatRecord[]>();
 
-  constructor(readonly type: EntityType, records: FlatRecord[]) {
+  constructor(
+    readonly type: EntityType,
+    records: FlatRecord[],
+  ) {
     for (const r of records) this.add(r);
   }
 
@@ -162,9 +195,11 @@ export async function loadFlatRecords(
   const repository = em.getRepository(spec.target as never);
   const values = where ? [...new Set(where.values)] : [];
   if (where && !values.length) return [];
-  const rows = (where
-    ? (await Promise.all(inChunks(values).map((part) => repository.find({ where: { [where.column]: In(part), archivedAt: IsNull() } as never })))).flat()
-    : await repository.find({ where: { archivedAt: IsNull() } as never })) as ObjectLiteral[];
+  const rows = (
+    where
+      ? (await Promise.all(inChunks(values).map((part) => repository.find({ where: { [where.column]: In(part), archivedAt: IsNull() } as never })))).flat()
+      : await repository.find({ where: { archivedAt: IsNull() } as never })
+  ) as ObjectLiteral[];
   const flat = new Map<string, FlatRecord>();
   for (const row of rows) {
     const record: FlatRecord = { id: row.id };
@@ -220,7 +255,10 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
     if (draft.id) existing = snapshot.byId.get(draft.id);
     if (!existing && externalId) {
       const earlier = seenExternal.get(externalId);
-      if (earlier) { report('externalId', `'${externalId}' staat ook al in rij ${earlier}`); continue; }
+      if (earlier) {
+        report('externalId', `'${externalId}' staat ook al in rij ${earlier}`);
+        continue;
+      }
       seenExternal.set(externalId, draft.row);
       existing = snapshot.byExternalId.get(externalId) ?? snapshot.byId.get(externalId);
     }
@@ -228,10 +266,16 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
       const codes = draft.fields.neighbourhoods as string[] | undefined;
       const key = `${nameKey(draft.fields.name)}|${[...(codes ?? [])].sort()[0] ?? ''}`;
       const earlier = seenNames.get(key);
-      if (earlier) { report('name', `dezelfde ${label} (naam en buurt) staat ook al in rij ${earlier}; geef ze een extern_id`); continue; }
+      if (earlier) {
+        report('name', `dezelfde ${label} (naam en buurt) staat ook al in rij ${earlier}; geef ze een extern_id`);
+        continue;
+      }
       seenNames.set(key, draft.row);
-      const candidates = (snapshot.byName.get(nameKey(draft.fields.name)) ?? []).filter((c) =>
-        codes === undefined || (codes.length === 0 ? (c.neighbourhoods as string[]).length === 0 : codes.some((code) => (c.neighbourhoods as string[]).includes(code))));
+      const candidates = (snapshot.byName.get(nameKey(draft.fields.name)) ?? []).filter(
+        (c) =>
+          codes === undefined ||
+          (codes.length === 0 ? (c.neighbourhoods as string[]).length === 0 : codes.some((code) => (c.neighbourhoods as string[]).includes(code))),
+      );
       if (candidates.length > 1) {
         report('name', `er zijn ${candidates.length} bestaande records met de naam '${draft.fields.name}' in deze buurt; vul extern_id in om te kiezen`);
         continue;
@@ -240,7 +284,10 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
     }
     if (existing) {
       const earlier = claimed.get(existing.id);
-      if (earlier) { report('externalId', `deze ${label} is al bijgewerkt door rij ${earlier}`); continue; }
+      if (earlier) {
+        report('externalId', `deze ${label} is al bijgewerkt door rij ${earlier}`);
+        continue;
+      }
       claimed.set(existing.id, draft.row);
     }
 
@@ -282,7 +329,11 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
  * the teams of the record as it is now (old owner) and as the file would make it (new owner).
  */
 export async function ownershipProblems(
-  em: EntityManager, ownership: OwnershipService, actor: Actor, changes: PlannedChange[], columnOf: (field: string) => string,
+  em: EntityManager,
+  ownership: OwnershipService,
+  actor: Actor,
+  changes: PlannedChange[],
+  columnOf: (field: string) => string,
 ): Promise<ImportProblem[]> {
   if (actor.role === UserRole.ADMINISTRATOR) return [];
   const problems: ImportProblem[] = [];
@@ -291,13 +342,20 @@ export async function ownershipProblems(
     const id = c.before ? c.after.id : null;
     const neighbourhoods = (c.after.neighbourhoods as string[] | undefined) ?? [];
     const check: OwnershipChange =
-      c.type === 'Person' ? {
-        before: id ? await ownership.teamsOfPerson(id, em) : null,
-        after: await ownership.teamsOfPersonAfter(id, { teamId: c.after.teamId as string | null, organisationId: c.after.organisationId as string | null, neighbourhoodCodes: neighbourhoods }, em),
-        teamBefore: (c.before?.teamId as string | null | undefined) ?? null, teamAfter: (c.after.teamId as string | null) ?? null,
-      }
-      : c.type === 'Organisation' ? { before: id ? await ownership.teamsOfOrganisation(id, em) : null, after: await ownership.teamsOfOrganisationAfter(id, neighbourhoods, em) }
-      : { before: id ? [id] : null, after: [c.after.id] };
+      c.type === 'Person'
+        ? {
+            before: id ? await ownership.teamsOfPerson(id, em) : null,
+            after: await ownership.teamsOfPersonAfter(
+              id,
+              { teamId: c.after.teamId as string | null, organisationId: c.after.organisationId as string | null, neighbourhoodCodes: neighbourhoods },
+              em,
+            ),
+            teamBefore: (c.before?.teamId as string | null | undefined) ?? null,
+            teamAfter: (c.after.teamId as string | null) ?? null,
+          }
+        : c.type === 'Organisation'
+          ? { before: id ? await ownership.teamsOfOrganisation(id, em) : null, after: await ownership.teamsOfOrganisationAfter(id, neighbourhoods, em) }
+          : { before: id ? [id] : null, after: [c.after.id] };
     const refused = ownershipViolation(actor, check, `deze ${LABEL[c.type]}`);
     if (refused) problems.push({ row: c.row, column: columnOf(refused.field), message: refused.message, code: refused.code, rule: refused.rule });
   }
@@ -314,7 +372,14 @@ async function insertChunked(em: EntityManager, target: Function | string, rows:
   // SQLite allows 32766 bound parameters per statement; stay well below.
   const size = Math.max(1, Math.floor(8000 / Math.max(1, columnsPerRow)));
   for (let i = 0; i < rows.length; i += size) {
-    await em.createQueryBuilder().insert().into(target as never).values(rows.slice(i, i + size) as never).updateEntity(false).callListeners(false).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(target as never)
+      .values(rows.slice(i, i + size) as never)
+      .updateEntity(false)
+      .callListeners(false)
+      .execute();
   }
 }
 
@@ -334,12 +399,22 @@ export async function write(
   const own = (r: FlatRecord) => Object.fromEntries(spec.columns.map((c) => [c, r[c] ?? null]));
 
   const created = toWrite.filter((c) => c.kind === 'new');
-  await insertChunked(em, spec.target, created.map((c) => ({ id: c.after.id, ...own(c.after), isDemo: false, createdAt: now, updatedAt: now, ...extra(c) })), spec.columns.length + 6);
+  await insertChunked(
+    em,
+    spec.target,
+    created.map((c) => ({ id: c.after.id, ...own(c.after), isDemo: false, createdAt: now, updatedAt: now, ...extra(c) })),
+    spec.columns.length + 6,
+  );
 
   for (const c of toWrite.filter((c) => c.kind === 'changed')) {
     const changedColumns = spec.columns.filter((f) => !same(c.before![f], c.after[f]));
     if (changedColumns.length) {
-      await em.createQueryBuilder().update(spec.target as never).set({ ...Object.fromEntries(changedColumns.map((f) => [f, c.after[f] ?? null])), updatedAt: now } as never).where('id = :id', { id: c.after.id }).execute();
+      await em
+        .createQueryBuilder()
+        .update(spec.target as never)
+        .set({ ...Object.fromEntries(changedColumns.map((f) => [f, c.after[f] ?? null])), updatedAt: now } as never)
+        .where('id = :id', { id: c.after.id })
+        .execute();
     }
   }
 
@@ -347,17 +422,32 @@ export async function write(
     const touched = toWrite.filter((c) => c.kind === 'new' || !same(c.before![r.field], c.after[r.field]));
     const replaced = touched.filter((c) => c.kind === 'changed').map((c) => c.after.id);
     for (let i = 0; i < replaced.length; i += 500) {
-      await em.createQueryBuilder().delete().from(r.table).where(`${em.connection.driver.escape(r.owner)} IN (:...ids)`, { ids: replaced.slice(i, i + 500) }).execute();
+      await em
+        .createQueryBuilder()
+        .delete()
+        .from(r.table)
+        .where(`${em.connection.driver.escape(r.owner)} IN (:...ids)`, { ids: replaced.slice(i, i + 500) })
+        .execute();
     }
-    const links = touched.flatMap((c) => (c.after[r.field] as string[]).map((value) => {
-      if (r.table !== 'person_language') return { [r.owner]: c.after.id, [r.value]: value };
-      const [code, level] = value.split(':');
-      return { [r.owner]: c.after.id, [r.value]: code, level };
-    }));
+    const links = touched.flatMap((c) =>
+      (c.after[r.field] as string[]).map((value) => {
+        if (r.table !== 'person_language') return { [r.owner]: c.after.id, [r.value]: value };
+        const [code, level] = value.split(':');
+        return { [r.owner]: c.after.id, [r.value]: code, level };
+      }),
+    );
     await insertChunked(em, r.table === 'person_language' ? PersonLanguage : r.table, links, 3);
   }
 
-  await audit.recordMany(em, actor, toWrite.map((c) => ({
-    action, entityType: c.type, entityId: c.after.id, before: c.before, after: c.after,
-  })));
+  await audit.recordMany(
+    em,
+    actor,
+    toWrite.map((c) => ({
+      action,
+      entityType: c.type,
+      entityId: c.after.id,
+      before: c.before,
+      after: c.after,
+    })),
+  );
 }

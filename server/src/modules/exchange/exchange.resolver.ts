@@ -16,7 +16,9 @@ export class ExchangeResolver {
     private readonly hsdsImportService: HsdsImportService,
   ) {}
 
-  @Mutation(() => ImportReportModel, { description: 'Check (dryRun) or import a CSV file of organisations or persons: all rows or none. Coordinators and administrators.' })
+  @Mutation(() => ImportReportModel, {
+    description: 'Check (dryRun) or import a CSV file of organisations or persons: all rows or none. Coordinators and administrators.',
+  })
   importCsv(@CurrentActor() actor: Actor | null, @Args('input') input: ImportCsvInput): Promise<ImportReport> {
     return this.csvService.import(actor, input.kind, this.csvService.fileOf(input), input.dryRun ?? false).then(withCodes);
   }

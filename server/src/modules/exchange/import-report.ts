@@ -32,5 +32,6 @@ export const formatProblem = (p: ImportProblem) => `rij ${p.row}, kolom ${p.colu
 
 /** Every problem carries a code, as GraphQL errors do: a problem of a file's content is bad input unless a rule said otherwise. */
 export const withCodes = (report: ImportReport): ImportReport => ({
-  ...report, problems: report.problems.map((p) => ({ ...p, code: p.code ?? 'BAD_USER_INPUT' })),
+  ...report,
+  problems: report.problems.map((p) => ({ ...p, code: p.code ?? 'BAD_USER_INPUT' })),
 });

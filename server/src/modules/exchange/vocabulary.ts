@@ -74,7 +74,12 @@ export const TOPIC = vocabulary<Topic>('themas', {
 
 /** Lower case, no accents, single spaces. */
 export const normaliseWord = (s: string) =>
-  s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[\s_]+/g, ' ').trim();
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
 
 const lookups = new WeakMap<Vocabulary<string>, Map<string, string>>();
 

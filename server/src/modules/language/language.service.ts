@@ -85,10 +85,14 @@ export class LanguageService {
   }
 
   resolveAll(inputs: string[], field: string): Language[] {
-    return [...new Map(inputs.map((input, i) => {
-      const language = this.resolve(input, `${field}.${i}`);
-      return [language.code, language] as const;
-    })).values()];
+    return [
+      ...new Map(
+        inputs.map((input, i) => {
+          const language = this.resolve(input, `${field}.${i}`);
+          return [language.code, language] as const;
+        }),
+      ).values(),
+    ];
   }
 
   /** Up to three languages whose name or code is closest to the input. */

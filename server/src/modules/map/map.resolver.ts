@@ -11,7 +11,9 @@ export class MapResolver {
   constructor(private readonly mapService: MapService) {}
 
   @AnonymousReadable()
-  @Query(() => PartnerMap, { description: 'Every partner matching the filter, clustered for one zoom level and box; anonymous callers (ANONYMOUS_READ) get organisations only' })
+  @Query(() => PartnerMap, {
+    description: 'Every partner matching the filter, clustered for one zoom level and box; anonymous callers (ANONYMOUS_READ) get organisations only',
+  })
   partnerMap(@CurrentActor() actor: Actor | null, @Args('input') input: PartnerMapInput): Promise<PartnerMap> {
     return this.mapService.partnerMap(actor, input);
   }

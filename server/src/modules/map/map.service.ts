@@ -28,7 +28,10 @@ interface ClusterProps {
  */
 @Injectable()
 export class MapService {
-  constructor(private readonly persons: PersonService, private readonly organisations: OrganisationService) {}
+  constructor(
+    private readonly persons: PersonService,
+    private readonly organisations: OrganisationService,
+  ) {}
 
   /** Indexes by who asks (persons hidden or not) and filter, reused while the directory's fingerprint is unchanged. */
   private readonly cache = new Map<string, Built>();
@@ -49,7 +52,9 @@ export class MapService {
     const { index, persons, organisations, extent } = built;
     const b = input.bounds;
     // A box across the antimeridian is not a case for a municipal map: a west beyond east is the whole width.
-    const box: [number, number, number, number] = b ? [b.west <= b.east ? b.west : -180, b.south, b.west <= b.east ? b.east : 180, b.north] : [-180, -85, 180, 85];
+    const box: [number, number, number, number] = b
+      ? [b.west <= b.east ? b.west : -180, b.south, b.west <= b.east ? b.east : 180, b.north]
+      : [-180, -85, 180, 85];
     const features = index.getClusters(box, input.zoom);
     const clusters = features.slice(0, MAX_MAP_MARKERS).map((f): PartnerMapCluster => {
       const [lon, lat] = f.geometry.coordinates;
@@ -57,8 +62,15 @@ export class MapService {
       if (props.cluster) {
         const c = props as ClusterProps & { cluster_id: number; point_count: number };
         return {
-          lat, lon, count: c.point_count, persons: c.persons, organisations: c.organisations,
-          expansionZoom: index.getClusterExpansionZoom(c.cluster_id), kind: null, partnerId: null, name: null,
+          lat,
+          lon,
+          count: c.point_count,
+          persons: c.persons,
+          organisations: c.organisations,
+          expansionZoom: index.getClusterExpansionZoom(c.cluster_id),
+          kind: null,
+          partnerId: null,
+          name: null,
         };
       }
       const p = props as PointProps;
@@ -91,19 +103,25 @@ export class MapService {
         into.organisations += p.organisations;
       },
     });
-    const feature = (kind: PartnerKind) => (p: { id: string; name: string; lat: number; lon: number }): PointFeature<PointProps> => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-      properties: { kind, id: p.id, name: p.name },
-    });
+    const feature =
+      (kind: PartnerKind) =>
+      (p: { id: string; name: string; lat: number; lon: number }): PointFeature<PointProps> => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+        properties: { kind, id: p.id, name: p.name },
+      });
     index.load([...persons.points.map(feature(PartnerKind.PERSON)), ...organisations.points.map(feature(PartnerKind.ORGANISATION))]);
     const all = [...persons.points, ...organisations.points];
     const extent = all.length
-      ? all.reduce((e, p) => ({ south: Math.min(e.south, p.lat), north: Math.max(e.north, p.lat), west: Math.min(e.west, p.lon), east: Math.max(e.east, p.lon) }),
-          { south: 90, north: -90, west: 180, east: -180 })
+      ? all.reduce(
+          (e, p) => ({ south: Math.min(e.south, p.lat), north: Math.max(e.north, p.lat), west: Math.min(e.west, p.lon), east: Math.max(e.east, p.lon) }),
+          { south: 90, north: -90, west: 180, east: -180 },
+        )
       : null;
     return {
-      version, index, extent,
+      version,
+      index,
+      extent,
       persons: { total: persons.total, placed: persons.points.length },
       organisations: { total: organisations.total, placed: organisations.points.length },
     };

@@ -33,7 +33,9 @@ export class ActiveAgreementSignal implements AgreementSignal {
     const hits = new Map<string, AgreementHit>();
     if (!neighbourhoodCode) return hits;
     const q = (name: string) => this.dataSource.driver.escape(name);
-    const rows = await this.dataSource.getRepository(Agreement).createQueryBuilder('a')
+    const rows = await this.dataSource
+      .getRepository(Agreement)
+      .createQueryBuilder('a')
       .innerJoin(Team, 't', 't.id = a.teamId')
       .select('a.id', 'agreementId')
       .addSelect('a.personId', 'personId')

@@ -25,7 +25,7 @@ export const cosOfLatitude = (lat: number) => Math.cos(lat * RAD);
  * k-d tree; the exact haversine distance decides afterwards. Slightly generous on purpose.
  */
 export function boundingBox(lat: number, lon: number, radiusKm: number): { minLon: number; minLat: number; maxLon: number; maxLat: number } {
-  const dLat = (radiusKm / EARTH_RADIUS_KM) / RAD;
+  const dLat = radiusKm / EARTH_RADIUS_KM / RAD;
   const maxAbsLat = Math.min(89.9, Math.abs(lat) + dLat);
   const dLon = dLat / Math.cos(maxAbsLat * RAD);
   return { minLon: lon - dLon * 1.0001, minLat: lat - dLat * 1.0001, maxLon: lon + dLon * 1.0001, maxLat: lat + dLat * 1.0001 };

@@ -56,10 +56,21 @@ export interface MatchCandidate {
  */
 export function detach(c: MatchCandidate): MatchCandidate {
   return {
-    id: c.id, kind: c.kind, isKeyPerson: c.isKeyPerson, trainedKeyPerson: c.trainedKeyPerson, isInterpreter: c.isInterpreter,
-    interpreterFormal: c.interpreterFormal, isContactPerson: c.isContactPerson, organisationKind: c.organisationKind,
-    availability: c.availability, lastVerifiedOn: c.lastVerifiedOn, languageCodes: c.languageCodes, levelBits: c.levelBits,
-    communities: c.communities, topicBits: c.topicBits, locations: c.locations,
+    id: c.id,
+    kind: c.kind,
+    isKeyPerson: c.isKeyPerson,
+    trainedKeyPerson: c.trainedKeyPerson,
+    isInterpreter: c.isInterpreter,
+    interpreterFormal: c.interpreterFormal,
+    isContactPerson: c.isContactPerson,
+    organisationKind: c.organisationKind,
+    availability: c.availability,
+    lastVerifiedOn: c.lastVerifiedOn,
+    languageCodes: c.languageCodes,
+    levelBits: c.levelBits,
+    communities: c.communities,
+    topicBits: c.topicBits,
+    locations: c.locations,
   };
 }
 

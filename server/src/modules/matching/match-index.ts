@@ -81,7 +81,10 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
   /** Full reloads since start (tests and the benchmark check that ordinary writes cause none). */
   fullLoads = 0;
 
-  constructor(private readonly repository: MatchRepository, private readonly feed: ChangeFeedRepository) {}
+  constructor(
+    private readonly repository: MatchRepository,
+    private readonly feed: ChangeFeedRepository,
+  ) {}
 
   /** Builds the index in the background at start, so the first search need not wait for it. */
   onApplicationBootstrap(): void {
@@ -115,9 +118,11 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
       // Once a minute: follow the feed even when nobody searches (so an idle process never has to
       // reload everything), and prune it.
       this.pruneTimer = setInterval(() => {
-        this.ensureFresh().then(() => this.pruneFeed()).catch((error) => {
-          if (!this.shuttingDown) this.logger.warn(`Wijzigingslog opschonen mislukt: ${String(error)}`);
-        });
+        this.ensureFresh()
+          .then(() => this.pruneFeed())
+          .catch((error) => {
+            if (!this.shuttingDown) this.logger.warn(`Wijzigingslog opschonen mislukt: ${String(error)}`);
+          });
       }, 60_000);
       this.pruneTimer.unref();
     }
@@ -409,25 +414,42 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   /** Reads partners into a batch; archived partners and those without any place to measure from are left out. */
-  private async readBatch(ids: { persons: string[]; organisations: string[] } | undefined, dictionaries: Dictionaries, table: NeighbourhoodTable): Promise<PartnerBatch> {
+  private async readBatch(
+    ids: { persons: string[]; organisations: string[] } | undefined,
+    dictionaries: Dictionaries,
+    table: NeighbourhoodTable,
+  ): Promise<PartnerBatch> {
     const batch = new PartnerBatch(dictionaries, table);
     await this.repository.scanPartners(ids, {
       persons: (rows) => {
         for (const p of rows) {
           if (p.archivedAt) continue;
           batch.addPerson({
-            id: p.id, isKeyPerson: bool(p.isKeyPerson), trainedKeyPerson: bool(p.trainedKeyPerson), isInterpreter: bool(p.isInterpreter),
-            interpreterFormal: p.interpreterFormal === null ? null : bool(p.interpreterFormal), isContactPerson: bool(p.isContactPerson),
-            availability: p.availability, lastVerifiedOn: p.lastVerifiedOn, topicBits: p.topics ? packTopics(p.topics.split(',')) : 0,
+            id: p.id,
+            isKeyPerson: bool(p.isKeyPerson),
+            trainedKeyPerson: bool(p.trainedKeyPerson),
+            isInterpreter: bool(p.isInterpreter),
+            interpreterFormal: p.interpreterFormal === null ? null : bool(p.interpreterFormal),
+            isContactPerson: bool(p.isContactPerson),
+            availability: p.availability,
+            lastVerifiedOn: p.lastVerifiedOn,
+            topicBits: p.topics ? packTopics(p.topics.split(',')) : 0,
           });
         }
       },
       organisations: (rows) => {
         for (const o of rows) {
           if (o.archivedAt) continue;
-          const venue: MatchLocation | null = o.lat !== null && o.lon !== null
-            ? { lat: Number(o.lat), lon: Number(o.lon), neighbourhoodCode: null, label: [o.address, o.city].filter(Boolean).join(', ') || 'van de organisatie', cosLat: cosOfLatitude(Number(o.lat)) }
-            : null;
+          const venue: MatchLocation | null =
+            o.lat !== null && o.lon !== null
+              ? {
+                  lat: Number(o.lat),
+                  lon: Number(o.lon),
+                  neighbourhoodCode: null,
+                  label: [o.address, o.city].filter(Boolean).join(', ') || 'van de organisatie',
+                  cosLat: cosOfLatitude(Number(o.lat)),
+                }
+              : null;
           batch.addOrganisation({ id: o.id, kind: o.kind, lastVerifiedOn: o.lastVerifiedOn, venue });
         }
       },

@@ -350,7 +350,10 @@ export function explain(
   } else if (c.availability === 'AVAILABLE') {
     reasons.push({ code: MatchReasonCode.AVAILABLE, text: details.availabilityNote ? `Beschikbaar: ${details.availabilityNote}` : 'Beschikbaar' });
   } else if (c.availability === 'LIMITED') {
-    weaknesses.push({ code: MatchReasonCode.LIMITED_AVAILABILITY, text: details.availabilityNote ? `Beperkt beschikbaar: ${details.availabilityNote}` : 'Beperkt beschikbaar' });
+    weaknesses.push({
+      code: MatchReasonCode.LIMITED_AVAILABILITY,
+      text: details.availabilityNote ? `Beperkt beschikbaar: ${details.availabilityNote}` : 'Beperkt beschikbaar',
+    });
   } else {
     weaknesses.push({ code: MatchReasonCode.UNAVAILABLE, text: 'Nu niet beschikbaar' });
   }

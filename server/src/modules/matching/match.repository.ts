@@ -65,14 +65,25 @@ export class MatchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async neighbourhoods(): Promise<NeighbourhoodRow[]> {
-    const rows = await this.dataSource.createQueryBuilder()
-      .select('n.code', 'code').addSelect('n.name', 'name').addSelect('n.centroidLat', 'centroidLat').addSelect('n.centroidLon', 'centroidLon')
-      .from('neighbourhood', 'n').getRawMany<NeighbourhoodRow>();
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('n.code', 'code')
+      .addSelect('n.name', 'name')
+      .addSelect('n.centroidLat', 'centroidLat')
+      .addSelect('n.centroidLon', 'centroidLon')
+      .from('neighbourhood', 'n')
+      .getRawMany<NeighbourhoodRow>();
     return rows.map((r) => ({ ...r, centroidLat: Number(r.centroidLat), centroidLon: Number(r.centroidLon) }));
   }
 
   communityNames(): Promise<{ code: string; nameNl: string; nameEn: string }[]> {
-    return this.dataSource.createQueryBuilder().select('c.code', 'code').addSelect('c.nameNl', 'nameNl').addSelect('c.nameEn', 'nameEn').from('community', 'c').getRawMany();
+    return this.dataSource
+      .createQueryBuilder()
+      .select('c.code', 'code')
+      .addSelect('c.nameNl', 'nameNl')
+      .addSelect('c.nameEn', 'nameEn')
+      .from('community', 'c')
+      .getRawMany();
   }
 
   /**
@@ -83,11 +94,33 @@ export class MatchRepository {
   async scanPartners(ids: { persons: string[]; organisations: string[] } | undefined, sink: PartnerSink): Promise<void> {
     const persons = ids?.persons;
     const organisations = ids?.organisations;
-    await this.scan<PersonRow>('person', 'id', persons, [
-      'id', 'isKeyPerson', 'trainedKeyPerson', 'isInterpreter', 'interpreterFormal', 'registrationNumber', 'isContactPerson',
-      'availability', 'availabilityNote', 'lastVerifiedOn', 'topics', 'archivedAt',
-    ], sink.persons);
-    await this.scan<OrganisationRow>('organisation', 'id', organisations, ['id', 'kind', 'lat', 'lon', 'address', 'city', 'lastVerifiedOn', 'archivedAt'], sink.organisations);
+    await this.scan<PersonRow>(
+      'person',
+      'id',
+      persons,
+      [
+        'id',
+        'isKeyPerson',
+        'trainedKeyPerson',
+        'isInterpreter',
+        'interpreterFormal',
+        'registrationNumber',
+        'isContactPerson',
+        'availability',
+        'availabilityNote',
+        'lastVerifiedOn',
+        'topics',
+        'archivedAt',
+      ],
+      sink.persons,
+    );
+    await this.scan<OrganisationRow>(
+      'organisation',
+      'id',
+      organisations,
+      ['id', 'kind', 'lat', 'lon', 'address', 'city', 'lastVerifiedOn', 'archivedAt'],
+      sink.organisations,
+    );
     await this.scan('person_language', 'personId', persons, ['personId', 'languageCode', 'level'], sink.personLanguages);
     await this.scan('person_community', 'personId', persons, ['personId', 'communityCode'], sink.personCommunities);
     await this.scan('person_neighbourhood', 'personId', persons, ['personId', 'neighbourhoodCode'], sink.personNeighbourhoods);

@@ -87,7 +87,14 @@ export class MatchingService {
       radiusKm,
       totalCount: total,
       matches,
-      suggestions: total ? [] : this.suggest(place, radiusKm, ctx, languages.map((l) => l.nameNl)),
+      suggestions: total
+        ? []
+        : this.suggest(
+            place,
+            radiusKm,
+            ctx,
+            languages.map((l) => l.nameNl),
+          ),
     };
   }
 
@@ -113,11 +120,16 @@ export class MatchingService {
       Object.defineProperty(entity, 'neighbourhoods', {
         configurable: true,
         enumerable: true,
-        get: () => loadNeighbourhoods().then((found) =>
-          c.locations.map((l) => (l.neighbourhoodCode ? found.get(l.neighbourhoodCode) : undefined)).filter((n): n is Neighbourhood => !!n)),
+        get: () =>
+          loadNeighbourhoods().then((found) =>
+            c.locations.map((l) => (l.neighbourhoodCode ? found.get(l.neighbourhoodCode) : undefined)).filter((n): n is Neighbourhood => !!n),
+          ),
       });
     const communitiesOf = (c: MatchCandidate) =>
-      c.communities.map((code) => this.index.community(code)).filter((x) => !!x).map((row) => Object.assign(new Community(), row));
+      c.communities
+        .map((code) => this.index.community(code))
+        .filter((x) => !!x)
+        .map((row) => Object.assign(new Community(), row));
     const out = new Map<string, Person | Organisation>();
     for (const c of candidates) {
       if (c.kind === 'PERSON') {
@@ -149,7 +161,12 @@ export class MatchingService {
    * thousands of candidates, of which 20 are shown.
    */
   private rank(place: MatchPlace, radiusKm: number, ctx: ScoringContext, limit: number): { top: Ranked[]; total: number } {
-    const hits = this.index.search(place.lat, place.lon, radiusKm, ctx.languages.map((l) => l.code));
+    const hits = this.index.search(
+      place.lat,
+      place.lon,
+      radiusKm,
+      ctx.languages.map((l) => l.code),
+    );
     const top: Ranked[] = [];
     let total = 0;
     for (const hit of hits) {
@@ -177,7 +194,12 @@ export class MatchingService {
 
   private count(place: MatchPlace, radiusKm: number, ctx: ScoringContext): number {
     let n = 0;
-    for (const hit of this.index.search(place.lat, place.lon, radiusKm, ctx.languages.map((l) => l.code))) {
+    for (const hit of this.index.search(
+      place.lat,
+      place.lon,
+      radiusKm,
+      ctx.languages.map((l) => l.code),
+    )) {
       if (isEligible(hit.candidate, ctx)) n++;
     }
     return n;
@@ -239,13 +261,17 @@ export class MatchingService {
 
   private resolveCommunities(codes: string[] | null | undefined): string[] | null {
     if (!codes?.length) return null;
-    return [...new Set(codes.map((raw, i) => {
-      const code = raw.trim().toLowerCase();
-      if (!this.index.communities.has(code)) {
-        const known = [...this.index.communities.keys()].sort().join(', ');
-        throw badInput(`communities.${i}`, `'${raw}' is geen bekende gemeenschap. Bekend: ${known}`);
-      }
-      return code;
-    }))];
+    return [
+      ...new Set(
+        codes.map((raw, i) => {
+          const code = raw.trim().toLowerCase();
+          if (!this.index.communities.has(code)) {
+            const known = [...this.index.communities.keys()].sort().join(', ');
+            throw badInput(`communities.${i}`, `'${raw}' is geen bekende gemeenschap. Bekend: ${known}`);
+          }
+          return code;
+        }),
+      ),
+    ];
   }
 }

@@ -212,7 +212,10 @@ export class PartnerBatch {
   private readonly communityPairs = new IntList();
   private readonly locationPairs = new IntList();
 
-  constructor(readonly dictionaries: Dictionaries, private readonly neighbourhoods: NeighbourhoodTable) {}
+  constructor(
+    readonly dictionaries: Dictionaries,
+    private readonly neighbourhoods: NeighbourhoodTable,
+  ) {}
 
   get size(): number {
     return this.ids.length;
@@ -238,8 +241,13 @@ export class PartnerBatch {
 
   addPerson(p: PersonFields): void {
     const o = this.add(p.id);
-    this.flags[o] = ALIVE | (p.isKeyPerson ? KEY_PERSON : 0) | (p.trainedKeyPerson ? TRAINED_KEY_PERSON : 0) | (p.isInterpreter ? INTERPRETER : 0)
-      | (p.interpreterFormal === true ? FORMAL_INTERPRETER : p.interpreterFormal === false ? INFORMAL_INTERPRETER : 0) | (p.isContactPerson ? CONTACT_PERSON : 0);
+    this.flags[o] =
+      ALIVE |
+      (p.isKeyPerson ? KEY_PERSON : 0) |
+      (p.trainedKeyPerson ? TRAINED_KEY_PERSON : 0) |
+      (p.isInterpreter ? INTERPRETER : 0) |
+      (p.interpreterFormal === true ? FORMAL_INTERPRETER : p.interpreterFormal === false ? INFORMAL_INTERPRETER : 0) |
+      (p.isContactPerson ? CONTACT_PERSON : 0);
     this.availability[o] = Math.max(0, AVAILABILITY.indexOf(p.availability as MatchCandidate['availability']));
     this.organisationKind[o] = -1;
     this.verified[o] = p.lastVerifiedOn ? this.dictionaries.texts.id(p.lastVerifiedOn) : -1;
@@ -296,8 +304,16 @@ export class PartnerBatch {
       }
     }
     return new PartnerColumns(this.dictionaries, this.neighbourhoods, {
-      ids: this.ids, flags: this.flags.slice(0, n), availability: this.availability.slice(0, n), organisationKind: this.organisationKind.slice(0, n),
-      verified: this.verified.slice(0, n), topicBits: this.topicBits.slice(0, n), venues: this.venues, languages, communities, locations,
+      ids: this.ids,
+      flags: this.flags.slice(0, n),
+      availability: this.availability.slice(0, n),
+      organisationKind: this.organisationKind.slice(0, n),
+      verified: this.verified.slice(0, n),
+      topicBits: this.topicBits.slice(0, n),
+      venues: this.venues,
+      languages,
+      communities,
+      locations,
     });
   }
 }
@@ -330,7 +346,11 @@ export class PartnerColumns {
   readonly locations: ListColumn;
   private free: number[] = [];
 
-  constructor(readonly dictionaries: Dictionaries, readonly neighbourhoods: NeighbourhoodTable, data: ColumnData) {
+  constructor(
+    readonly dictionaries: Dictionaries,
+    readonly neighbourhoods: NeighbourhoodTable,
+    data: ColumnData,
+  ) {
     this.ids = data.ids;
     this.slotById = new Map(data.ids.map((id, slot) => [id, slot]));
     this.flags = data.flags;

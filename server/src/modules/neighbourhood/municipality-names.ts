@@ -10,8 +10,10 @@ let names: Map<string, string> | undefined;
  * "GM0307" where "Amersfoort" is meant.
  */
 export function municipalityNameFromList(code: string): string | undefined {
-  names ??= new Map(Object.entries(
-    (JSON.parse(readFileSync(join(projectRoot(), 'seeds', 'municipalities', 'gemeenten-2024.json'), 'utf8')) as { data: Record<string, string> }).data,
-  ));
+  names ??= new Map(
+    Object.entries(
+      (JSON.parse(readFileSync(join(projectRoot(), 'seeds', 'municipalities', 'gemeenten-2024.json'), 'utf8')) as { data: Record<string, string> }).data,
+    ),
+  );
   return names.get(code);
 }

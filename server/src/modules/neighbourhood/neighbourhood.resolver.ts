@@ -18,7 +18,7 @@ export class NeighbourhoodResolver {
   constructor(private readonly neighbourhoodService: NeighbourhoodService) {}
 
   @Public()
-  @Query(() => [Neighbourhood], { description: "Neighbourhoods (buurten) by municipality, in code order, paged; never the whole country" })
+  @Query(() => [Neighbourhood], { description: 'Neighbourhoods (buurten) by municipality, in code order, paged; never the whole country' })
   neighbourhoods(
     @Args('municipalityCode', listArgs.municipalityCode) municipalityCode?: string,
     @Args('municipalityCodes', listArgs.municipalityCodes) municipalityCodes?: string[],
@@ -42,7 +42,7 @@ export class NeighbourhoodResolver {
   }
 
   @Public()
-  @Query(() => [District], { description: 'Districts (wijken) by municipality, in code order, paged; default: the installation\'s municipalities' })
+  @Query(() => [District], { description: "Districts (wijken) by municipality, in code order, paged; default: the installation's municipalities" })
   districts(
     @Args('municipalityCode', listArgs.municipalityCode) municipalityCode?: string,
     @Args('municipalityCodes', listArgs.municipalityCodes) municipalityCodes?: string[],

@@ -57,7 +57,11 @@ export const toleranceForZoom = (zoom: number) => 360 / (256 * 2 ** zoom) / 2;
 
 function simplifyRing(ring: number[][], tolerance: number): number[][] {
   if (ring.length <= 5) return ring;
-  const simplified = simplify(ring.map(([x, y]) => ({ x, y })), tolerance, true).map((p) => [p.x, p.y]);
+  const simplified = simplify(
+    ring.map(([x, y]) => ({ x, y })),
+    tolerance,
+    true,
+  ).map((p) => [p.x, p.y]);
   // A ring keeps at least a triangle, closed.
   return simplified.length >= 4 ? simplified : ring;
 }
@@ -112,7 +116,8 @@ export class NeighbourhoodService {
   private page(options: NeighbourhoodListOptions): { take: number; skip: number } {
     const take = options.limit ?? MAX_NEIGHBOURHOOD_PAGE;
     const skip = options.offset ?? 0;
-    if (!Number.isInteger(take) || take < 1 || take > MAX_NEIGHBOURHOOD_PAGE) throw badInput('limit', `limit moet tussen 1 en ${MAX_NEIGHBOURHOOD_PAGE} liggen`);
+    if (!Number.isInteger(take) || take < 1 || take > MAX_NEIGHBOURHOOD_PAGE)
+      throw badInput('limit', `limit moet tussen 1 en ${MAX_NEIGHBOURHOOD_PAGE} liggen`);
     if (!Number.isInteger(skip) || skip < 0) throw badInput('offset', 'offset moet 0 of groter zijn');
     return { take, skip };
   }
@@ -160,18 +165,26 @@ export class NeighbourhoodService {
   /** One aggregate query, so it stays cheap with a national import (14,574 neighbourhoods). */
   async municipality(code: string): Promise<MunicipalitySummary> {
     const municipalityCode = assertMunicipalityCode(code, 'municipalityCode');
-    const row: { count: string | number; name: string | null; south: number | null; west: number | null; north: number | null; east: number | null } | undefined =
-      await this.neighbourhoods.createQueryBuilder('n')
-        .select('COUNT(*)', 'count').addSelect('MIN(n.municipalityName)', 'name')
-        .addSelect('MIN(n.centroidLat)', 'south').addSelect('MIN(n.centroidLon)', 'west')
-        .addSelect('MAX(n.centroidLat)', 'north').addSelect('MAX(n.centroidLon)', 'east')
-        .where('n.municipalityCode = :municipalityCode', { municipalityCode }).getRawOne();
+    const row:
+      { count: string | number; name: string | null; south: number | null; west: number | null; north: number | null; east: number | null } | undefined =
+      await this.neighbourhoods
+        .createQueryBuilder('n')
+        .select('COUNT(*)', 'count')
+        .addSelect('MIN(n.municipalityName)', 'name')
+        .addSelect('MIN(n.centroidLat)', 'south')
+        .addSelect('MIN(n.centroidLon)', 'west')
+        .addSelect('MAX(n.centroidLat)', 'north')
+        .addSelect('MAX(n.centroidLon)', 'east')
+        .where('n.municipalityCode = :municipalityCode', { municipalityCode })
+        .getRawOne();
     const count = Number(row?.count ?? 0);
     if (!row || count === 0 || row.south === null || row.west === null || row.north === null || row.east === null) {
       return { code: municipalityCode, name: null, neighbourhoodCount: 0, bounds: null };
     }
     return {
-      code: municipalityCode, name: (await this.municipalityName(municipalityCode)) ?? row.name, neighbourhoodCount: count,
+      code: municipalityCode,
+      name: (await this.municipalityName(municipalityCode)) ?? row.name,
+      neighbourhoodCount: count,
       bounds: { south: Number(row.south), west: Number(row.west), north: Number(row.north), east: Number(row.east) },
     };
   }
@@ -193,10 +206,12 @@ export class NeighbourhoodService {
     const normalised = codes.map((c, i) => assertNeighbourhoodCode(c, `${field}.${i}`));
     const found = await this.neighbourhoods.findBy({ code: In([...new Set(normalised)]) });
     const byCode = new Map(found.map((n) => [n.code, n]));
-    return normalised.map((code, i) => {
-      const neighbourhood = byCode.get(code);
-      if (!neighbourhood) throw new DomainError(ErrorCode.UNKNOWN_NEIGHBOURHOOD, `Buurt '${codes[i]}' bestaat niet`, `${field}.${i}`);
-      return neighbourhood;
-    }).filter((n, i, all) => all.findIndex((m) => m.code === n.code) === i);
+    return normalised
+      .map((code, i) => {
+        const neighbourhood = byCode.get(code);
+        if (!neighbourhood) throw new DomainError(ErrorCode.UNKNOWN_NEIGHBOURHOOD, `Buurt '${codes[i]}' bestaat niet`, `${field}.${i}`);
+        return neighbourhood;
+      })
+      .filter((n, i, all) => all.findIndex((m) => m.code === n.code) === i);
   }
 }

@@ -22,7 +22,10 @@ export enum LocationSource {
   MANUAL = 'MANUAL',
   POSTCODE = 'POSTCODE',
 }
-registerEnumType(LocationSource, { name: 'LocationSource', description: 'Waar de plek van een organisatie vandaan komt: ingevoerd (MANUAL) of het midden van het postcodegebied (POSTCODE)' });
+registerEnumType(LocationSource, {
+  name: 'LocationSource',
+  description: 'Waar de plek van een organisatie vandaan komt: ingevoerd (MANUAL) of het midden van het postcodegebied (POSTCODE)',
+});
 
 @ObjectType({ description: 'A migrant (self-)organisation, mosque, church, community centre or welfare organisation' })
 @Entity('organisation')
@@ -73,7 +76,11 @@ export class Organisation extends RecordBase {
   @Column({ type: 'double precision', nullable: true })
   lon: number | null;
 
-  @Field(() => LocationSource, { nullable: true, description: 'Where lat/lon came from: MANUAL (typed in or clicked on the map) or POSTCODE (the centre of its PC4 area, GeoNames CC BY 4.0); null when unknown or unplaced' })
+  @Field(() => LocationSource, {
+    nullable: true,
+    description:
+      'Where lat/lon came from: MANUAL (typed in or clicked on the map) or POSTCODE (the centre of its PC4 area, GeoNames CC BY 4.0); null when unknown or unplaced',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   locationSource: LocationSource | null;
 

@@ -71,6 +71,8 @@ export class NeighbourhoodOrganisationResolver {
 
   @ResolveField(() => [Organisation], { description: 'Partner organisations serving this neighbourhood' })
   organisations(@Parent() neighbourhood: Neighbourhood, @Context() context: LoaderContext): Promise<Organisation[]> {
-    return loaderOf(context, 'Neighbourhood.organisations', (codes: readonly string[]) => this.organisationService.listForNeighbourhoods(codes)).load(neighbourhood.code);
+    return loaderOf(context, 'Neighbourhood.organisations', (codes: readonly string[]) => this.organisationService.listForNeighbourhoods(codes)).load(
+      neighbourhood.code,
+    );
   }
 }

@@ -1,5 +1,14 @@
 import { todayIso } from '../../common/base.entity.js';
-import { type FlatFields, normaliseFields, pastDateViolation, requiredViolation, type RuleViolation, type TextField, textViolations, violation } from '../../common/rules.js';
+import {
+  type FlatFields,
+  normaliseFields,
+  pastDateViolation,
+  requiredViolation,
+  type RuleViolation,
+  type TextField,
+  textViolations,
+  violation,
+} from '../../common/rules.js';
 
 /**
  * The one rule set for an organisation (issue 10, defect 10): OrganisationService (GraphQL), the CSV
@@ -19,7 +28,8 @@ export const ORGANISATION_TEXT: Record<string, TextField> = {
 
 export function normaliseOrganisation(record: FlatFields): void {
   normaliseFields(record, ORGANISATION_TEXT);
-  if (typeof record.postcode === 'string') record.postcode = record.postcode.replace(/^(\d{4}) ?([A-Za-z]{2})$/, (_m, d: string, l: string) => `${d} ${l.toUpperCase()}`);
+  if (typeof record.postcode === 'string')
+    record.postcode = record.postcode.replace(/^(\d{4}) ?([A-Za-z]{2})$/, (_m, d: string, l: string) => `${d} ${l.toUpperCase()}`);
 }
 
 export function organisationViolations(o: FlatFields, today = todayIso()): RuleViolation[] {
@@ -38,7 +48,9 @@ export function organisationViolations(o: FlatFields, today = todayIso()): RuleV
   const lon = o.lon as number | null | undefined;
   if ((lat === null || lat === undefined) !== (lon === null || lon === undefined)) {
     add(violation('lat', 'organisation.location.pair', 'Vul breedtegraad en lengtegraad allebei in, of geen van beide'));
-  } else if (typeof lat === 'number' && (lat < -90 || lat > 90)) add(violation('lat', 'organisation.location.range', 'Breedtegraad moet tussen -90 en 90 liggen'));
-  else if (typeof lon === 'number' && (lon < -180 || lon > 180)) add(violation('lon', 'organisation.location.range', 'Lengtegraad moet tussen -180 en 180 liggen'));
+  } else if (typeof lat === 'number' && (lat < -90 || lat > 90))
+    add(violation('lat', 'organisation.location.range', 'Breedtegraad moet tussen -90 en 90 liggen'));
+  else if (typeof lon === 'number' && (lon < -180 || lon > 180))
+    add(violation('lon', 'organisation.location.range', 'Lengtegraad moet tussen -180 en 180 liggen'));
   return out;
 }

@@ -48,15 +48,27 @@ export class OrganisationService {
   async search(filter: OrganisationFilter = {}, page: PageInput = new PageInput()): Promise<Page<Organisation>> {
     const qb = this.filtered(filter);
     const [rows, totalCount] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
-    return toPage(await loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS), totalCount, page);
+    return toPage(
+      await loadInOrder(
+        this.organisations,
+        rows.map((o) => o.id),
+        RELATIONS,
+      ),
+      totalCount,
+      page,
+    );
   }
 
   /** Every active organisation matching the filter with its venue point, in one query: for the clustered map. `total` counts those without a point too. */
   async mapPoints(filter: OrganisationFilter = {}): Promise<{ total: number; points: { id: string; name: string; lat: number; lon: number }[] }> {
     const total = await this.filtered(filter).getCount();
     const rows = await this.filtered(filter)
-      .andWhere('o.lat IS NOT NULL').andWhere('o.lon IS NOT NULL')
-      .select('o.id', 'id').addSelect('o.name', 'name').addSelect('o.lat', 'lat').addSelect('o.lon', 'lon')
+      .andWhere('o.lat IS NOT NULL')
+      .andWhere('o.lon IS NOT NULL')
+      .select('o.id', 'id')
+      .addSelect('o.name', 'name')
+      .addSelect('o.lat', 'lat')
+      .addSelect('o.lon', 'lon')
       .orderBy('o.id', 'ASC')
       .getRawMany<{ id: string; name: string; lat: number | string; lon: number | string }>();
     return { total, points: rows.map((r) => ({ id: r.id, name: r.name, lat: Number(r.lat), lon: Number(r.lon) })) };
@@ -67,7 +79,11 @@ export class OrganisationService {
    * sets updatedAt), so a cached map can be reused until it does. Two aggregates, no rows.
    */
   async mapVersion(): Promise<string> {
-    const row = await this.organisations.createQueryBuilder('o').select('COUNT(*)', 'n').addSelect('MAX(o.updatedAt)', 'm').getRawOne<{ n: number | string; m: string | null }>();
+    const row = await this.organisations
+      .createQueryBuilder('o')
+      .select('COUNT(*)', 'n')
+      .addSelect('MAX(o.updatedAt)', 'm')
+      .getRawOne<{ n: number | string; m: string | null }>();
     return `${row?.n ?? 0}@${row?.m ?? ''}`;
   }
 
@@ -111,18 +127,29 @@ export class OrganisationService {
 
   /** listForNeighbourhood for many neighbourhoods in one statement. */
   async listForNeighbourhoods(codes: readonly string[]): Promise<Organisation[][]> {
-    const rows = await this.organisations.createQueryBuilder('o')
+    const rows = await this.organisations
+      .createQueryBuilder('o')
       .innerJoinAndSelect('o.neighbourhoods', 'served', 'served.code IN (:...codes)', { codes: [...codes] })
-      .where('o.archivedAt IS NULL').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').getMany();
+      .where('o.archivedAt IS NULL')
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .getMany();
     return groupedByJoined(codes, rows, 'neighbourhoods', (n: Neighbourhood) => n.code);
   }
 
   /** Active organisations serving a neighbourhood: the partners on the neighbourhood page. */
   async listForNeighbourhood(code: string): Promise<Organisation[]> {
-    const rows = await this.organisations.createQueryBuilder('o')
+    const rows = await this.organisations
+      .createQueryBuilder('o')
       .innerJoin('o.neighbourhoods', 'served', 'served.code = :code', { code })
-      .where('o.archivedAt IS NULL').orderBy('o.name', 'ASC').getMany();
-    return loadInOrder(this.organisations, rows.map((o) => o.id), RELATIONS);
+      .where('o.archivedAt IS NULL')
+      .orderBy('o.name', 'ASC')
+      .getMany();
+    return loadInOrder(
+      this.organisations,
+      rows.map((o) => o.id),
+      RELATIONS,
+    );
   }
 
   /** The organisation, or NOT_FOUND naming the field. */
@@ -147,7 +174,12 @@ export class OrganisationService {
       organisation.lastVerifiedOn ??= null;
       this.assertRules(organisation);
       await em.save(organisation);
-      await this.audit.record(em, actor, { action: 'createOrganisation', entityType: 'Organisation', entityId: organisation.id, after: auditView(organisation) });
+      await this.audit.record(em, actor, {
+        action: 'createOrganisation',
+        entityType: 'Organisation',
+        entityId: organisation.id,
+        after: auditView(organisation),
+      });
       return organisation.id;
     });
     return this.get(id);
@@ -160,10 +192,17 @@ export class OrganisationService {
     this.access.assertCanEdit(actor, await this.ownership.teamsOfOrganisation(organisation.id), 'deze organisatie');
     const related = await this.resolveRelated(input);
     // Ownership of the record as it is and as it will be: the same rule as every import route.
-    assertMayWrite(actor, {
-      before: await this.ownership.teamsOfOrganisation(organisation.id),
-      after: await this.ownership.teamsOfOrganisationAfter(organisation.id, (related.neighbourhoods ?? organisation.neighbourhoods).map((n) => n.code)),
-    }, 'deze organisatie');
+    assertMayWrite(
+      actor,
+      {
+        before: await this.ownership.teamsOfOrganisation(organisation.id),
+        after: await this.ownership.teamsOfOrganisationAfter(
+          organisation.id,
+          (related.neighbourhoods ?? organisation.neighbourhoods).map((n) => n.code),
+        ),
+      },
+      'deze organisatie',
+    );
     await this.dataSource.transaction(async (em) => {
       const before = auditView(organisation);
       const changes = this.cleaned(input);
@@ -173,7 +212,13 @@ export class OrganisationService {
       this.assertRules(organisation);
       organisation.updatedAt = nowIso();
       await em.save(organisation);
-      await this.audit.record(em, actor, { action: 'updateOrganisation', entityType: 'Organisation', entityId: organisation.id, before, after: auditView(organisation) });
+      await this.audit.record(em, actor, {
+        action: 'updateOrganisation',
+        entityType: 'Organisation',
+        entityId: organisation.id,
+        before,
+        after: auditView(organisation),
+      });
     });
     return this.get(organisation.id);
   }
@@ -187,8 +232,11 @@ export class OrganisationService {
       const archivedAt = nowIso();
       await em.update(Organisation, { id: organisation.id }, { archivedAt, updatedAt: archivedAt });
       await this.audit.record(em, actor, {
-        action: 'archiveOrganisation', entityType: 'Organisation', entityId: organisation.id,
-        before: { archivedAt: null }, after: { archivedAt, reason: input.reason ?? null },
+        action: 'archiveOrganisation',
+        entityType: 'Organisation',
+        entityId: organisation.id,
+        before: { archivedAt: null },
+        after: { archivedAt, reason: input.reason ?? null },
       });
     });
     return this.get(organisation.id);
@@ -210,7 +258,8 @@ export class OrganisationService {
     const placedByPostcode = organisation.locationSource === LocationSource.POSTCODE;
     const unplaced = organisation.lat == null || organisation.lon == null;
     if (!(isNew || pointCleared || unplaced || (addressChanged && placedByPostcode))) return;
-    const found = (organisation.postcode && this.postcodes.lookup(organisation.postcode)) || (organisation.address && this.postcodes.lookup(organisation.address)) || null;
+    const found =
+      (organisation.postcode && this.postcodes.lookup(organisation.postcode)) || (organisation.address && this.postcodes.lookup(organisation.address)) || null;
     if (found) {
       organisation.lat = found.lat;
       organisation.lon = found.lon;
@@ -246,5 +295,4 @@ export class OrganisationService {
     if (input.neighbourhoodCodes) related.neighbourhoods = await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes');
     return related;
   }
-
 }

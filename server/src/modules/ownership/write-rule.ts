@@ -37,7 +37,8 @@ export function ownershipViolation(actor: Actor, change: OwnershipChange, what: 
   if (change.teamAfter && change.teamAfter !== change.teamBefore && !mayActFor(actor, change.teamAfter)) {
     return refuse('teamId', 'ownership.team', `U mag ${what} niet in een ander team zetten dan uw eigen team`);
   }
-  if (!ours(actor, change.after)) return refuse(change.before ? 'id' : 'teamId', 'ownership.result', `U mag ${what} niet zo opslaan: het zou niet meer bij uw team horen`);
+  if (!ours(actor, change.after))
+    return refuse(change.before ? 'id' : 'teamId', 'ownership.result', `U mag ${what} niet zo opslaan: het zou niet meer bij uw team horen`);
   return null;
 }
 

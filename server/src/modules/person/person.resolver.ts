@@ -22,10 +22,7 @@ export class PersonResolver {
   constructor(private readonly personService: PersonService) {}
 
   @Query(() => PersonPage, { description: 'Key persons, interpreters and contact persons; archived ones are left out' })
-  persons(
-    @Args('filter', { nullable: true }) filter?: PersonFilter,
-    @Args('page', { nullable: true }) page?: PageInput,
-  ): Promise<Page<Person>> {
+  persons(@Args('filter', { nullable: true }) filter?: PersonFilter, @Args('page', { nullable: true }) page?: PageInput): Promise<Page<Person>> {
     return this.personService.search(filter, page);
   }
 

@@ -1,5 +1,14 @@
 import { todayIso } from '../../common/base.entity.js';
-import { type FlatFields, normaliseFields, pastDateViolation, requiredViolation, type RuleViolation, type TextField, textViolations, violation } from '../../common/rules.js';
+import {
+  type FlatFields,
+  normaliseFields,
+  pastDateViolation,
+  requiredViolation,
+  type RuleViolation,
+  type TextField,
+  textViolations,
+  violation,
+} from '../../common/rules.js';
 
 /**
  * The one rule set for a person (issue 10, defect 10). PersonService (GraphQL mutations), the CSV
@@ -19,7 +28,10 @@ export const PERSON_TEXT: Record<string, TextField> = {
 
 /** Record field → GraphQL input path, for errors of the mutations. */
 export const PERSON_INPUT_FIELD: Record<string, string> = {
-  consentGivenOn: 'consent.givenOn', consentMethod: 'consent.method', consentRecordedBy: 'consent.recordedBy', isKeyPerson: 'roles',
+  consentGivenOn: 'consent.givenOn',
+  consentMethod: 'consent.method',
+  consentRecordedBy: 'consent.recordedBy',
+  isKeyPerson: 'roles',
 };
 
 /** Text in its one stored form (NFC, no zero-width characters in names, trimmed, blank as null), phone and e-mail normalised. */

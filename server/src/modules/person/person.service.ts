@@ -34,8 +34,19 @@ const ROLE_COLUMN: Record<PersonRole, 'isKeyPerson' | 'isInterpreter' | 'isConta
   [PersonRole.CONTACT_PERSON]: 'isContactPerson',
 };
 const SCALAR_FIELDS = [
-  'name', 'interpreterFormal', 'registrationNumber', 'trainedKeyPerson', 'volunteerContract', 'phone', 'email',
-  'organisationId', 'teamId', 'topics', 'availability', 'availabilityNote', 'lastVerifiedOn',
+  'name',
+  'interpreterFormal',
+  'registrationNumber',
+  'trainedKeyPerson',
+  'volunteerContract',
+  'phone',
+  'email',
+  'organisationId',
+  'teamId',
+  'topics',
+  'availability',
+  'availabilityNote',
+  'lastVerifiedOn',
 ] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
 
@@ -56,7 +67,15 @@ export class PersonService {
   async search(filter: PersonFilter = {}, page: PageInput = new PageInput()): Promise<Page<Person>> {
     const qb = this.filtered(filter);
     const [rows, totalCount] = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
-    return toPage(await loadInOrder(this.persons, rows.map((p) => p.id), RELATIONS), totalCount, page);
+    return toPage(
+      await loadInOrder(
+        this.persons,
+        rows.map((p) => p.id),
+        RELATIONS,
+      ),
+      totalCount,
+      page,
+    );
   }
 
   /**
@@ -68,13 +87,18 @@ export class PersonService {
     const total = await this.filtered(filter).getCount();
     const rows = await this.filtered(filter)
       .innerJoin('p.neighbourhoods', 'placed_in')
-      .select('p.id', 'id').addSelect('p.name', 'name').addSelect('placed_in.code', 'code')
-      .addSelect('placed_in.centroidLat', 'lat').addSelect('placed_in.centroidLon', 'lon')
-      .orderBy('p.id', 'ASC').addOrderBy('placed_in.code', 'ASC')
+      .select('p.id', 'id')
+      .addSelect('p.name', 'name')
+      .addSelect('placed_in.code', 'code')
+      .addSelect('placed_in.centroidLat', 'lat')
+      .addSelect('placed_in.centroidLon', 'lon')
+      .orderBy('p.id', 'ASC')
+      .addOrderBy('placed_in.code', 'ASC')
       .getRawMany<{ id: string; name: string; lat: number | string; lon: number | string }>();
     const points = new Map<string, { id: string; name: string; lat: number; lon: number }>();
     for (const row of rows) {
-      if (!points.has(row.id) && row.lat != null && row.lon != null) points.set(row.id, { id: row.id, name: row.name, lat: Number(row.lat), lon: Number(row.lon) });
+      if (!points.has(row.id) && row.lat != null && row.lon != null)
+        points.set(row.id, { id: row.id, name: row.name, lat: Number(row.lat), lon: Number(row.lon) });
     }
     return { total, points: [...points.values()] };
   }
@@ -84,7 +108,11 @@ export class PersonService {
    * sets updatedAt), so a cached map can be reused until it does. Two aggregates, no rows.
    */
   async mapVersion(): Promise<string> {
-    const row = await this.persons.createQueryBuilder('p').select('COUNT(*)', 'n').addSelect('MAX(p.updatedAt)', 'm').getRawOne<{ n: number | string; m: string | null }>();
+    const row = await this.persons
+      .createQueryBuilder('p')
+      .select('COUNT(*)', 'n')
+      .addSelect('MAX(p.updatedAt)', 'm')
+      .getRawOne<{ n: number | string; m: string | null }>();
     return `${row?.n ?? 0}@${row?.m ?? ''}`;
   }
 
@@ -137,27 +165,42 @@ export class PersonService {
 
   /** listForNeighbourhood for many neighbourhoods in one statement. */
   async listForNeighbourhoods(codes: readonly string[]): Promise<Person[][]> {
-    const rows = await this.persons.createQueryBuilder('p')
+    const rows = await this.persons
+      .createQueryBuilder('p')
       .innerJoinAndSelect('p.neighbourhoods', 'active_in', 'active_in.code IN (:...codes)', { codes: [...codes] })
-      .where('p.archivedAt IS NULL').andWhere('(p.isKeyPerson = :yes OR p.isInterpreter = :yes)', { yes: true })
-      .orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').getMany();
+      .where('p.archivedAt IS NULL')
+      .andWhere('(p.isKeyPerson = :yes OR p.isInterpreter = :yes)', { yes: true })
+      .orderBy('p.name', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
     return groupedByJoined(codes, rows, 'neighbourhoods', (n: Neighbourhood) => n.code);
   }
 
   /** Active key persons and interpreters working in a neighbourhood: the person partners on the neighbourhood page. */
   async listForNeighbourhood(code: string): Promise<Person[]> {
-    const rows = await this.persons.createQueryBuilder('p')
+    const rows = await this.persons
+      .createQueryBuilder('p')
       .innerJoin('p.neighbourhoods', 'active_in', 'active_in.code = :code', { code })
-      .where('p.archivedAt IS NULL').andWhere('(p.isKeyPerson = :yes OR p.isInterpreter = :yes)', { yes: true })
-      .orderBy('p.name', 'ASC').getMany();
-    return loadInOrder(this.persons, rows.map((p) => p.id), RELATIONS);
+      .where('p.archivedAt IS NULL')
+      .andWhere('(p.isKeyPerson = :yes OR p.isInterpreter = :yes)', { yes: true })
+      .orderBy('p.name', 'ASC')
+      .getMany();
+    return loadInOrder(
+      this.persons,
+      rows.map((p) => p.id),
+      RELATIONS,
+    );
   }
 
   /** Persons who belong to a team or an organisation (candidates for its fixed contact person). */
   async listForParty(party: { teamId?: string; organisationId?: string }): Promise<Person[]> {
     const where = party.teamId ? { teamId: party.teamId } : { organisationId: party.organisationId };
     const rows = await this.persons.find({ where: { ...where }, order: { name: 'ASC' } });
-    return loadInOrder(this.persons, rows.filter((p) => !p.archivedAt).map((p) => p.id), RELATIONS);
+    return loadInOrder(
+      this.persons,
+      rows.filter((p) => !p.archivedAt).map((p) => p.id),
+      RELATIONS,
+    );
   }
 
   async create(actor: Actor | null, input: CreatePersonInput): Promise<Person> {
@@ -166,13 +209,27 @@ export class PersonService {
     await this.assertParties(changes);
     const related = await this.resolveRelated(input);
     const owners = await this.ownership.teamsOfNewPartner({
-      teamId: changes.teamId, organisationId: changes.organisationId, neighbourhoodCodes: related.neighbourhoods?.map((n) => n.code),
+      teamId: changes.teamId,
+      organisationId: changes.organisationId,
+      neighbourhoodCodes: related.neighbourhoods?.map((n) => n.code),
     });
     assertMayWrite(actor, { before: null, after: owners, teamBefore: null, teamAfter: changes.teamId ?? null }, 'deze persoon');
     const person = this.persons.create({
-      isDemo: false, externalId: null, archivedAt: null, isKeyPerson: false, isInterpreter: false, isContactPerson: false,
-      interpreterFormal: null, registrationNumber: null, organisationId: null, teamId: null, phone: null, email: null,
-      availabilityNote: null, communities: [], neighbourhoods: [],
+      isDemo: false,
+      externalId: null,
+      archivedAt: null,
+      isKeyPerson: false,
+      isInterpreter: false,
+      isContactPerson: false,
+      interpreterFormal: null,
+      registrationNumber: null,
+      organisationId: null,
+      teamId: null,
+      phone: null,
+      email: null,
+      availabilityNote: null,
+      communities: [],
+      neighbourhoods: [],
     });
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
@@ -206,9 +263,16 @@ export class PersonService {
       organisationId: changes.organisationId !== undefined ? changes.organisationId : person.organisationId,
       neighbourhoodCodes: (related.neighbourhoods ?? person.neighbourhoods).map((n) => n.code),
     };
-    assertMayWrite(actor, {
-      before: await this.ownership.teamsOfPerson(person.id), after: await this.ownership.teamsOfPersonAfter(person.id, after), teamBefore, teamAfter: after.teamId,
-    }, 'deze persoon');
+    assertMayWrite(
+      actor,
+      {
+        before: await this.ownership.teamsOfPerson(person.id),
+        after: await this.ownership.teamsOfPersonAfter(person.id, after),
+        teamBefore,
+        teamAfter: after.teamId,
+      },
+      'deze persoon',
+    );
     const before = auditView(person);
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
@@ -236,8 +300,11 @@ export class PersonService {
       const archivedAt = nowIso();
       await em.update(Person, { id: person.id }, { archivedAt, updatedAt: archivedAt });
       await this.audit.record(em, actor, {
-        action: 'archivePerson', entityType: 'Person', entityId: person.id,
-        before: { archivedAt: null }, after: { archivedAt, reason: input.reason ?? null },
+        action: 'archivePerson',
+        entityType: 'Person',
+        entityId: person.id,
+        before: { archivedAt: null },
+        after: { archivedAt, reason: input.reason ?? null },
       });
     });
     return this.get(person.id);
@@ -246,7 +313,10 @@ export class PersonService {
   private async replaceLanguages(em: import('typeorm').EntityManager, person: Person, languages: { code: string; level: PersonLanguage['level'] }[]) {
     await em.delete(PersonLanguage, { personId: person.id });
     if (languages.length) {
-      await em.insert(PersonLanguage, languages.map((l) => ({ personId: person.id, languageCode: l.code, level: l.level })));
+      await em.insert(
+        PersonLanguage,
+        languages.map((l) => ({ personId: person.id, languageCode: l.code, level: l.level })),
+      );
     }
     person.languages = languages.map((l) => Object.assign(new PersonLanguage(), { personId: person.id, languageCode: l.code, level: l.level }));
   }
@@ -299,7 +369,11 @@ export class PersonService {
   }
 
   private async resolveRelated(input: Partial<CreatePersonInput>) {
-    const related: { languages?: { code: string; level: PersonLanguage['level'] }[]; communities?: Person['communities']; neighbourhoods?: Person['neighbourhoods'] } = {};
+    const related: {
+      languages?: { code: string; level: PersonLanguage['level'] }[];
+      communities?: Person['communities'];
+      neighbourhoods?: Person['neighbourhoods'];
+    } = {};
     if (input.languages) {
       const seen = new Map<string, { code: string; level: PersonLanguage['level'] }>();
       input.languages.forEach((l, i) => {

@@ -11,7 +11,10 @@ import { PrivacyService } from './privacy.service.js';
 /** The privacy side of Person: contact details, coverage counts, export and erasure. */
 @Resolver(() => Person)
 export class PrivacyResolver {
-  constructor(private readonly privacy: PrivacyService, private readonly policy: AccessPolicy) {}
+  constructor(
+    private readonly privacy: PrivacyService,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   @ResolveField(() => ContactDetails, { nullable: true, description: "The person's own phone and e-mail. Signed-in users only; every read is logged" })
   contactDetails(@Parent() person: Person, @CurrentActor() actor: Actor | null): Promise<ContactDetails | null> {

@@ -13,7 +13,18 @@ import { Person } from '../person/person.entity.js';
 import type { ContactDetails, PersonCoverage, PersonCoverageFilter } from './models/privacy.models.js';
 
 /** Fields of a person that are personal data and go on erasure. */
-const PERSONAL_FIELDS = ['name', 'phone', 'email', 'registrationNumber', 'availabilityNote', 'externalId', 'topics', 'languages', 'communities', 'neighbourhoods'] as const;
+const PERSONAL_FIELDS = [
+  'name',
+  'phone',
+  'email',
+  'registrationNumber',
+  'availabilityNote',
+  'externalId',
+  'topics',
+  'languages',
+  'communities',
+  'neighbourhoods',
+] as const;
 export const REDACTED = '[verwijderd]';
 
 /** What an erased person is called: the structure stays, so agreements show "een sleutelpersoon". */
@@ -47,7 +58,9 @@ export class PrivacyService {
 
   /** Counts per neighbourhood and language, for the public map and the monitoring of reach. */
   async coverage(filter: PersonCoverageFilter = {}, aggregatesOnly = true): Promise<PersonCoverage[]> {
-    const qb = this.dataSource.getRepository(Person).createQueryBuilder('p')
+    const qb = this.dataSource
+      .getRepository(Person)
+      .createQueryBuilder('p')
       .innerJoin('p.neighbourhoods', 'n')
       .innerJoin('p.languages', 'pl')
       .select('n.code', 'neighbourhoodCode')
@@ -95,12 +108,17 @@ export class PrivacyService {
     for (const metadata of this.dataSource.entityMetadatas) {
       if (metadata.tableName === 'person' || metadata.tableName === 'audit_entry' || metadata.target === PersonLanguage) continue;
       if (['person_community', 'person_neighbourhood'].includes(metadata.tableName)) continue;
-      const columns = metadata.columns.filter((c) =>
-        c.referencedColumn?.entityMetadata.tableName === 'person' || /^(.*[a-z])?[pP]ersonIds?$/.test(c.propertyName));
+      const columns = metadata.columns.filter(
+        (c) => c.referencedColumn?.entityMetadata.tableName === 'person' || /^(.*[a-z])?[pP]ersonIds?$/.test(c.propertyName),
+      );
       for (const column of columns) {
         if (column.databaseName.endsWith('Ids')) continue;
-        const rows = await em.createQueryBuilder().select('*').from(metadata.tableName, 't')
-          .where(`t.${em.connection.driver.escape(column.databaseName)} = :id`, { id: personId }).getRawMany();
+        const rows = await em
+          .createQueryBuilder()
+          .select('*')
+          .from(metadata.tableName, 't')
+          .where(`t.${em.connection.driver.escape(column.databaseName)} = :id`, { id: personId })
+          .getRawMany();
         if (rows.length) (related[metadata.tableName] ??= []).push(...rows);
       }
     }
@@ -112,9 +130,11 @@ export class PrivacyService {
     return this.dataSource.transaction(async (em) => {
       const person = await this.load(em, id);
       const related = await this.relatedRows(em, id);
-      const relatedIds = Object.values(related).flat().map((r) => r.id).filter((v): v is string => typeof v === 'string');
-      const auditQb = em.getRepository(AuditEntry).createQueryBuilder('a')
-        .where('(a.entityType = :type AND a.entityId = :id)', { type: 'Person', id });
+      const relatedIds = Object.values(related)
+        .flat()
+        .map((r) => r.id)
+        .filter((v): v is string => typeof v === 'string');
+      const auditQb = em.getRepository(AuditEntry).createQueryBuilder('a').where('(a.entityType = :type AND a.entityId = :id)', { type: 'Person', id });
       if (relatedIds.length) auditQb.orWhere('a.entityId IN (:...relatedIds)', { relatedIds });
       const auditEntries = await auditQb.orderBy('a.at', 'ASC').getMany();
       await this.audit.record(em, actor, { action: 'exportPersonData', entityType: 'Person', entityId: id });
@@ -131,7 +151,13 @@ export class PrivacyService {
         },
         related,
         auditEntries: auditEntries.map((a) => ({
-          at: a.at, action: a.action, entityType: a.entityType, entityId: a.entityId, userEmail: a.userEmail, before: a.before, after: a.after,
+          at: a.at,
+          action: a.action,
+          entityType: a.entityType,
+          entityId: a.entityId,
+          userEmail: a.userEmail,
+          before: a.before,
+          after: a.after,
         })),
       };
     });
@@ -145,20 +171,42 @@ export class PrivacyService {
   async erasePerson(actor: Actor, id: string): Promise<Person> {
     return this.dataSource.transaction(async (em) => {
       const person = await this.load(em, id);
-      const secrets = [person.name, person.phone, person.email, person.registrationNumber]
-        .filter((v): v is string => typeof v === 'string' && v.length >= 4);
+      const secrets = [person.name, person.phone, person.email, person.registrationNumber].filter((v): v is string => typeof v === 'string' && v.length >= 4);
       const now = nowIso();
-      await em.update(Person, { id }, {
-        name: erasedName(person), phone: null, email: null, registrationNumber: null, availabilityNote: null,
-        externalId: null, topics: [], erasedAt: person.erasedAt ?? now, archivedAt: person.archivedAt ?? now, updatedAt: now,
-      });
+      await em.update(
+        Person,
+        { id },
+        {
+          name: erasedName(person),
+          phone: null,
+          email: null,
+          registrationNumber: null,
+          availabilityNote: null,
+          externalId: null,
+          topics: [],
+          erasedAt: person.erasedAt ?? now,
+          archivedAt: person.archivedAt ?? now,
+          updatedAt: now,
+        },
+      );
       await em.delete(PersonLanguage, { personId: id });
-      await em.createQueryBuilder().relation(Person, 'communities').of(id).remove(person.communities.map((c) => c.code));
-      await em.createQueryBuilder().relation(Person, 'neighbourhoods').of(id).remove(person.neighbourhoods.map((n) => n.code));
+      await em
+        .createQueryBuilder()
+        .relation(Person, 'communities')
+        .of(id)
+        .remove(person.communities.map((c) => c.code));
+      await em
+        .createQueryBuilder()
+        .relation(Person, 'neighbourhoods')
+        .of(id)
+        .remove(person.neighbourhoods.map((n) => n.code));
       await this.redactAudit(em, id, secrets);
       await this.audit.record(em, actor, {
-        action: 'erasePerson', entityType: 'Person', entityId: id,
-        before: { erasedFields: [...PERSONAL_FIELDS] }, after: { name: erasedName(person), erasedAt: now },
+        action: 'erasePerson',
+        entityType: 'Person',
+        entityId: id,
+        before: { erasedFields: [...PERSONAL_FIELDS] },
+        after: { name: erasedName(person), erasedAt: now },
       });
       return this.load(em, id);
     });
@@ -166,10 +214,14 @@ export class PrivacyService {
 
   /** Removes the person's values from earlier audit snapshots, keeping who did what and when. */
   private async redactAudit(em: EntityManager, id: string, secrets: string[]): Promise<void> {
-    const entries = await em.getRepository(AuditEntry).createQueryBuilder('a')
+    const entries = await em
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
       .where('a.entityId = :id', { id })
-      .orWhere(secrets.length ? secrets.map((_, i) => `a.beforeJson LIKE :s${i} OR a.afterJson LIKE :s${i}`).join(' OR ') : '1 = 0',
-        Object.fromEntries(secrets.map((s, i) => [`s${i}`, `%${s.replace(/[\\%_]/g, '')}%`])))
+      .orWhere(
+        secrets.length ? secrets.map((_, i) => `a.beforeJson LIKE :s${i} OR a.afterJson LIKE :s${i}`).join(' OR ') : '1 = 0',
+        Object.fromEntries(secrets.map((s, i) => [`s${i}`, `%${s.replace(/[\\%_]/g, '')}%`])),
+      )
       .getMany();
     const redact = (json: string | null): string | null => {
       if (!json) return json;

@@ -30,7 +30,7 @@ export class QuickScanStatement {
   source: string;
 }
 
-@ObjectType({ description: 'What the directory shows for a statement, for the team\'s own buurten' })
+@ObjectType({ description: "What the directory shows for a statement, for the team's own buurten" })
 export class QuickScanEvidence {
   @Field(() => Int)
   statement: number;

@@ -20,7 +20,7 @@ export class QuickScanResolver {
     return this.quickScan.rounds(actor, teamId);
   }
 
-  @Query(() => [QuickScanEvidence], { description: 'What the directory shows beside statements 2, 12, 16 and 19, for the team\'s buurten' })
+  @Query(() => [QuickScanEvidence], { description: "What the directory shows beside statements 2, 12, 16 and 19, for the team's buurten" })
   quickScanEvidence(@CurrentActor() actor: Actor | null, @Args('teamId', { type: () => ID }) teamId: string): Promise<QuickScanEvidence[]> {
     return this.quickScan.evidence(actor, teamId);
   }

@@ -30,8 +30,15 @@ export class QuickScanService {
 
   statements(): QuickScanStatement[] {
     return QUICKSCAN_STATEMENTS.map((st) => ({
-      number: st.number, theme: st.theme, themeNl: QUICKSCAN_THEMES[st.theme].nl, themeEn: QUICKSCAN_THEMES[st.theme].en,
-      textNl: st.nl, textEn: st.en, tipNl: st.tipNl, tipEn: st.tipEn, source: QUICKSCAN_SOURCE,
+      number: st.number,
+      theme: st.theme,
+      themeNl: QUICKSCAN_THEMES[st.theme].nl,
+      themeEn: QUICKSCAN_THEMES[st.theme].en,
+      textNl: st.nl,
+      textEn: st.en,
+      tipNl: st.tipNl,
+      tipEn: st.tipEn,
+      source: QUICKSCAN_SOURCE,
     }));
   }
 
@@ -46,7 +53,12 @@ export class QuickScanService {
     await this.assertTeam(teamId);
     const rounds = await this.dataSource.getRepository(QuickScanRound).find({ where: { teamId }, order: { heldOn: 'DESC', createdAt: 'DESC' }, take: 50 });
     const answers = rounds.length
-      ? await this.dataSource.getRepository(QuickScanAnswer).createQueryBuilder('a').where('a.roundId IN (:...ids)', { ids: rounds.map((r) => r.id) }).orderBy('a.statement', 'ASC').getMany()
+      ? await this.dataSource
+          .getRepository(QuickScanAnswer)
+          .createQueryBuilder('a')
+          .where('a.roundId IN (:...ids)', { ids: rounds.map((r) => r.id) })
+          .orderBy('a.statement', 'ASC')
+          .getMany()
       : [];
     for (const round of rounds) round.answers = answers.filter((a) => a.roundId === round.id);
     return rounds;
@@ -62,7 +74,9 @@ export class QuickScanService {
       seen.add(a.statement);
     });
     return this.dataSource.transaction(async (em) => {
-      const round = em.getRepository(QuickScanRound).create({ id: randomUUID(), teamId: input.teamId, heldOn: input.heldOn, note: input.note?.trim() || null, createdAt: nowIso() });
+      const round = em
+        .getRepository(QuickScanRound)
+        .create({ id: randomUUID(), teamId: input.teamId, heldOn: input.heldOn, note: input.note?.trim() || null, createdAt: nowIso() });
       await em.getRepository(QuickScanRound).insert(round);
       const answers = input.answers.map((a) => ({ roundId: round.id, statement: a.statement, score: a.score ?? null, note: a.note?.trim() || null }));
       if (answers.length) await em.getRepository(QuickScanAnswer).insert(answers);
@@ -76,8 +90,14 @@ export class QuickScanService {
   async evidence(actor: Actor | null, teamId: string): Promise<QuickScanEvidence[]> {
     this.access.requirePersonalData(actor);
     await this.assertTeam(teamId);
-    const codes = (await this.dataSource.createQueryBuilder().from('team_neighbourhood', 'tn').select('tn."neighbourhoodCode"', 'code')
-      .where('tn."teamId" = :teamId', { teamId }).getRawMany<{ code: string }>()).map((r) => r.code);
+    const codes = (
+      await this.dataSource
+        .createQueryBuilder()
+        .from('team_neighbourhood', 'tn')
+        .select('tn."neighbourhoodCode"', 'code')
+        .where('tn."teamId" = :teamId', { teamId })
+        .getRawMany<{ code: string }>()
+    ).map((r) => r.code);
     const matrix = codes.length ? await this.reach.matrix({ neighbourhoodCodes: codes }) : null;
     const km = String(this.reach.settings.distanceKm).replace('.', ',');
     // The five largest groups of the team's buurten, each partner counted once over the buurten.
@@ -94,7 +114,10 @@ export class QuickScanService {
     const largest = [...byGroup.entries()].sort((a, b) => b[1].weight - a[1].weight).slice(0, 5);
     const none = ['Nog geen buurtanalyse voor de buurten van dit team: leg vast welke groepen er wonen.'];
     const statement2 = largest.length
-      ? largest.map(([key, g]) => `${names.get(key)}: ${plural(g.keyPersons.size, 'sleutelpersoon', 'sleutelpersonen')} en ${plural(g.informal.size, 'informele tolk', 'informele tolken')} binnen ${km} km`)
+      ? largest.map(
+          ([key, g]) =>
+            `${names.get(key)}: ${plural(g.keyPersons.size, 'sleutelpersoon', 'sleutelpersonen')} en ${plural(g.informal.size, 'informele tolk', 'informele tolken')} binnen ${km} km`,
+        )
       : none;
     const statement12 = largest.length
       ? largest.map(([key, g]) => `${names.get(key)}: ${plural(g.formal.size, 'formele tolk', 'formele tolken')} binnen ${km} km`)
@@ -102,23 +125,48 @@ export class QuickScanService {
 
     const cutoff = reviewCutoff(todayIso(), this.config.reviewAfterMonths);
     const supporters = codes.length
-      ? Number((await this.dataSource.createQueryBuilder().from('person', 'p').innerJoin('person_neighbourhood', 'pn', 'pn."personId" = p.id')
-        .select('COUNT(DISTINCT p.id)', 'n').where('p."archivedAt" IS NULL').andWhere('p."isKeyPerson" = :yes AND p."trainedKeyPerson" = :yes AND p."volunteerContract" = :yes', { yes: true })
-        .andWhere('p."lastVerifiedOn" > :cutoff', { cutoff }).andWhere('pn."neighbourhoodCode" IN (:...codes)', { codes }).getRawOne<{ n: unknown }>())?.n ?? 0)
+      ? Number(
+          (
+            await this.dataSource
+              .createQueryBuilder()
+              .from('person', 'p')
+              .innerJoin('person_neighbourhood', 'pn', 'pn."personId" = p.id')
+              .select('COUNT(DISTINCT p.id)', 'n')
+              .where('p."archivedAt" IS NULL')
+              .andWhere('p."isKeyPerson" = :yes AND p."trainedKeyPerson" = :yes AND p."volunteerContract" = :yes', { yes: true })
+              .andWhere('p."lastVerifiedOn" > :cutoff', { cutoff })
+              .andWhere('pn."neighbourhoodCode" IN (:...codes)', { codes })
+              .getRawOne<{ n: unknown }>()
+          )?.n ?? 0,
+        )
       : 0;
     const today = todayIso();
-    const agreements = await this.dataSource.createQueryBuilder().from('agreement', 'a')
-      .select('SUM(CASE WHEN a."personId" IS NOT NULL THEN 1 ELSE 0 END)', 'persons').addSelect('SUM(CASE WHEN a."organisationId" IS NOT NULL THEN 1 ELSE 0 END)', 'organisations')
-      .where('a."teamId" = :teamId', { teamId }).andWhere('a."archivedAt" IS NULL').andWhere('a.status = :active', { active: 'ACTIVE' })
-      .andWhere('a."startsOn" <= :today AND (a."endsOn" IS NULL OR a."endsOn" >= :today)', { today }).getRawOne<{ persons: unknown; organisations: unknown }>();
+    const agreements = await this.dataSource
+      .createQueryBuilder()
+      .from('agreement', 'a')
+      .select('SUM(CASE WHEN a."personId" IS NOT NULL THEN 1 ELSE 0 END)', 'persons')
+      .addSelect('SUM(CASE WHEN a."organisationId" IS NOT NULL THEN 1 ELSE 0 END)', 'organisations')
+      .where('a."teamId" = :teamId', { teamId })
+      .andWhere('a."archivedAt" IS NULL')
+      .andWhere('a.status = :active', { active: 'ACTIVE' })
+      .andWhere('a."startsOn" <= :today AND (a."endsOn" IS NULL OR a."endsOn" >= :today)', { today })
+      .getRawOne<{ persons: unknown; organisations: unknown }>();
     return [
       { statement: 2, lines: statement2 },
       { statement: 12, lines: statement12 },
-      { statement: 16, lines: [`${plural(supporters, 'getrainde sleutelpersoon', 'getrainde sleutelpersonen')} met vrijwilligerscontract, actueel, in de buurten van het team`] },
-      { statement: 19, lines: [
-        `${plural(Number(agreements?.persons ?? 0), 'actieve afspraak', 'actieve afspraken')} met sleutelpersonen`,
-        `${plural(Number(agreements?.organisations ?? 0), 'actieve afspraak', 'actieve afspraken')} met organisaties`,
-      ] },
+      {
+        statement: 16,
+        lines: [
+          `${plural(supporters, 'getrainde sleutelpersoon', 'getrainde sleutelpersonen')} met vrijwilligerscontract, actueel, in de buurten van het team`,
+        ],
+      },
+      {
+        statement: 19,
+        lines: [
+          `${plural(Number(agreements?.persons ?? 0), 'actieve afspraak', 'actieve afspraken')} met sleutelpersonen`,
+          `${plural(Number(agreements?.organisations ?? 0), 'actieve afspraak', 'actieve afspraken')} met organisaties`,
+        ],
+      },
     ];
   }
 }

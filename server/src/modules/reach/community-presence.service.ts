@@ -11,7 +11,12 @@ import { CommunityService } from '../community/community.service.js';
 import { LanguageService } from '../language/language.service.js';
 import { assertNeighbourhoodCode } from '../neighbourhood/neighbourhood.service.js';
 import { CommunityLanguage, CommunityPresence, type PresenceBand, PresenceSource } from './community-presence.entity.js';
-import { MAX_ESTIMATE, type CreateCommunityInput, type RecordCommunityPresenceInput, type UpdateCommunityPresenceInput } from './dto/community-presence.input.js';
+import {
+  MAX_ESTIMATE,
+  type CreateCommunityInput,
+  type RecordCommunityPresenceInput,
+  type UpdateCommunityPresenceInput,
+} from './dto/community-presence.input.js';
 
 /** One line of the analysis, checked; `row` names the CSV row in messages. */
 export interface PresenceDraft {
@@ -61,20 +66,33 @@ export class CommunityPresenceService {
     const languageCode = languageInput ? this.languages.resolve(languageInput, f('language')).code : null;
     const estimate = input.estimate ?? null;
     if (estimate !== null && (!Number.isInteger(estimate) || estimate < 0)) throw badInput(f('estimate'), 'Schatting moet een geheel getal van 0 of meer zijn');
-    if (estimate !== null && estimate > MAX_ESTIMATE) throw badInput(f('estimate'), `Schatting is onwaarschijnlijk hoog: hoogstens ${MAX_ESTIMATE} bewoners per buurt`);
-    if (estimate === null && !input.band) throw badInput(f('estimate'), 'Geef een aantal bewoners of een omvang (enkele huishoudens, een groep, een grote groep)');
-    if (!Object.values(PresenceSource).includes(input.source)) throw badInput(f('source'), 'Kies een bron: CBS, eigen analyse, sleutelpersoon, school of anders');
+    if (estimate !== null && estimate > MAX_ESTIMATE)
+      throw badInput(f('estimate'), `Schatting is onwaarschijnlijk hoog: hoogstens ${MAX_ESTIMATE} bewoners per buurt`);
+    if (estimate === null && !input.band)
+      throw badInput(f('estimate'), 'Geef een aantal bewoners of een omvang (enkele huishoudens, een groep, een grote groep)');
+    if (!Object.values(PresenceSource).includes(input.source))
+      throw badInput(f('source'), 'Kies een bron: CBS, eigen analyse, sleutelpersoon, school of anders');
     if (input.observedOn > todayIso()) throw badInput(f('observedOn'), 'Datum ligt in de toekomst');
     return {
-      neighbourhoodCode: code, communityCode: community, languageCode, estimate, band: input.band ?? null, source: input.source,
-      observedOn: input.observedOn, note: input.note?.trim() || null,
+      neighbourhoodCode: code,
+      communityCode: community,
+      languageCode,
+      estimate,
+      band: input.band ?? null,
+      source: input.source,
+      observedOn: input.observedOn,
+      note: input.note?.trim() || null,
     };
   }
 
   /** Teams covering the buurt: their coordinators may record its analysis. */
   async owningTeams(em: EntityManager, neighbourhoodCode: string): Promise<string[]> {
-    const rows = await em.createQueryBuilder().from('team_neighbourhood', 'tn').select('tn."teamId"', 'teamId')
-      .where('tn."neighbourhoodCode" = :code', { code: neighbourhoodCode }).getRawMany<{ teamId: string }>();
+    const rows = await em
+      .createQueryBuilder()
+      .from('team_neighbourhood', 'tn')
+      .select('tn."teamId"', 'teamId')
+      .where('tn."neighbourhoodCode" = :code', { code: neighbourhoodCode })
+      .getRawMany<{ teamId: string }>();
     return rows.map((r) => r.teamId);
   }
 
@@ -112,10 +130,13 @@ export class CommunityPresenceService {
       if (!row) throw notFound('id', 'Deze regel van de buurtanalyse bestaat niet');
       await this.assertMayRecord(em, actor, row.neighbourhoodCode);
       const merged = {
-        neighbourhoodCode: row.neighbourhoodCode, communityCode: row.communityCode, language: row.languageCode,
+        neighbourhoodCode: row.neighbourhoodCode,
+        communityCode: row.communityCode,
+        language: row.languageCode,
         estimate: input.estimate !== undefined ? input.estimate : row.estimate,
         band: input.band !== undefined ? input.band : row.band,
-        source: input.source ?? row.source, observedOn: input.observedOn ?? row.observedOn,
+        source: input.source ?? row.source,
+        observedOn: input.observedOn ?? row.observedOn,
         note: input.note !== undefined ? input.note : row.note,
       };
       if (input.source === null) throw badInput('source', 'Kies een bron');
@@ -145,11 +166,17 @@ export class CommunityPresenceService {
     const admin = this.access.requireAdministrator(actor);
     const languages = this.languages.resolveAll(input.languages, 'languages');
     return this.dataSource.transaction(async (em) => {
-      if (await em.getRepository(Community).findOneBy({ code: input.code })) throw new DomainError(ErrorCode.CONFLICT, `Gemeenschap '${input.code}' bestaat al`, 'code');
+      if (await em.getRepository(Community).findOneBy({ code: input.code }))
+        throw new DomainError(ErrorCode.CONFLICT, `Gemeenschap '${input.code}' bestaat al`, 'code');
       const community = em.getRepository(Community).create({ code: input.code, nameNl: input.nameNl.trim(), nameEn: input.nameEn.trim() });
       await em.getRepository(Community).insert(community);
       if (languages.length) await em.getRepository(CommunityLanguage).insert(languages.map((l) => ({ communityCode: input.code, languageCode: l.code })));
-      await this.audit.record(em, admin, { action: 'createCommunity', entityType: 'Community', entityId: input.code, after: { ...input, languages: languages.map((l) => l.code) } });
+      await this.audit.record(em, admin, {
+        action: 'createCommunity',
+        entityType: 'Community',
+        entityId: input.code,
+        after: { ...input, languages: languages.map((l) => l.code) },
+      });
       return community;
     });
   }

@@ -63,15 +63,27 @@ export class ReachViewService implements OnApplicationBootstrap, OnApplicationSh
     const municipalityCode = input.municipalityCode?.trim().toUpperCase() || this.config.municipalityCode;
     if (!/^GM\d{4}$/.test(municipalityCode)) throw badInput('municipalityCode', 'Gemeentecode moet GM gevolgd door 4 cijfers zijn');
     const result = await this.reach.matrix({
-      municipalityCode, districtCode: input.districtCode ?? null, level: input.level ?? ReachLevel.NEIGHBOURHOOD, groupKey: this.groupKeyOf(input),
+      municipalityCode,
+      districtCode: input.districtCode ?? null,
+      level: input.level ?? ReachLevel.NEIGHBOURHOOD,
+      groupKey: this.groupKeyOf(input),
     });
     if (result.areas.length > MAX_MATRIX_AREAS) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, `Te veel buurten (${result.areas.length}); kies een gemeente of wijk (hoogstens ${MAX_MATRIX_AREAS})`, 'municipalityCode');
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        `Te veel buurten (${result.areas.length}); kies een gemeente of wijk (hoogstens ${MAX_MATRIX_AREAS})`,
+        'municipalityCode',
+      );
     }
     const aggregatesOnly = this.access.seesAggregatesOnly(actor);
     return {
-      level: result.level, municipalityCode: result.municipalityCode, computedOn: result.computedOn, settings: result.settings,
-      areas: result.areas, groups: result.groups, cells: result.cells.map((c) => this.toCell(c, aggregatesOnly)),
+      level: result.level,
+      municipalityCode: result.municipalityCode,
+      computedOn: result.computedOn,
+      settings: result.settings,
+      areas: result.areas,
+      groups: result.groups,
+      cells: result.cells.map((c) => this.toCell(c, aggregatesOnly)),
       gaps: result.gaps.map(({ weight: _weight, ...g }) => g),
     };
   }
@@ -79,11 +91,21 @@ export class ReachViewService implements OnApplicationBootstrap, OnApplicationSh
   toCell(c: CellResult, aggregatesOnly: boolean): ReachCell {
     const count = (ids: string[]) => aggregateCount(ids.length, aggregatesOnly);
     return {
-      areaCode: c.areaCode, groupKey: c.groupKey, status: c.status, band: c.band, observedOn: c.observedOn,
+      areaCode: c.areaCode,
+      groupKey: c.groupKey,
+      status: c.status,
+      band: c.band,
+      observedOn: c.observedOn,
       estimate: c.estimate === null ? null : aggregateCount(c.estimate, aggregatesOnly),
-      keyPersons: count(c.keyPersons), formalInterpreters: count(c.formalInterpreters), informalInterpreters: count(c.informalInterpreters),
-      organisations: count(c.organisations), activeAgreements: count(c.activeAgreements), walkInHours: count(c.walkInHours),
-      fixedContacts: count(c.fixedContacts), stalePartners: count([...c.stalePersons, ...c.staleOrganisations]), missing: c.missing,
+      keyPersons: count(c.keyPersons),
+      formalInterpreters: count(c.formalInterpreters),
+      informalInterpreters: count(c.informalInterpreters),
+      organisations: count(c.organisations),
+      activeAgreements: count(c.activeAgreements),
+      walkInHours: count(c.walkInHours),
+      fixedContacts: count(c.fixedContacts),
+      stalePartners: count([...c.stalePersons, ...c.staleOrganisations]),
+      missing: c.missing,
     };
   }
 
@@ -98,21 +120,31 @@ export class ReachViewService implements OnApplicationBootstrap, OnApplicationSh
     const found = result.cells[0];
     if (!found) throw badInput('groupKey', `${group.nameNl} is niet vastgelegd als aanwezig in ${result.areas[0].name}`);
     const personal = this.access.canSeePersonalData(actor);
-    const persons = async (ids: string[]) => (personal && ids.length ? this.dataSource.getRepository(Person).find({ where: { id: In(ids) }, order: { name: 'ASC' } }) : []);
-    const organisations = async (ids: string[]) => (ids.length ? this.dataSource.getRepository(Organisation).find({ where: { id: In(ids) }, order: { name: 'ASC' } }) : []);
+    const persons = async (ids: string[]) =>
+      personal && ids.length ? this.dataSource.getRepository(Person).find({ where: { id: In(ids) }, order: { name: 'ASC' } }) : [];
+    const organisations = async (ids: string[]) =>
+      ids.length ? this.dataSource.getRepository(Organisation).find({ where: { id: In(ids) }, order: { name: 'ASC' } }) : [];
     const fresh = [...new Set([...found.keyPersons, ...found.formalInterpreters, ...found.informalInterpreters])];
     return {
-      areaName: result.areas[0].name, group, cell: this.toCell(found, !personal),
-      persons: await persons(fresh), stalePersons: await persons(found.stalePersons),
-      organisations: await organisations(found.organisations), staleOrganisations: await organisations(found.staleOrganisations),
-      walkInHours: found.walkInHours.length ? await this.dataSource.getRepository(Activity).find({ where: { id: In(found.walkInHours) }, order: { name: 'ASC' } }) : [],
+      areaName: result.areas[0].name,
+      group,
+      cell: this.toCell(found, !personal),
+      persons: await persons(fresh),
+      stalePersons: await persons(found.stalePersons),
+      organisations: await organisations(found.organisations),
+      staleOrganisations: await organisations(found.staleOrganisations),
+      walkInHours: found.walkInHours.length
+        ? await this.dataSource.getRepository(Activity).find({ where: { id: In(found.walkInHours) }, order: { name: 'ASC' } })
+        : [],
     };
   }
 
   async trend(actor: Actor | null, municipalityCode: string | null): Promise<ReachSnapshot[]> {
     this.access.requireSignedIn(actor);
     const rows = await this.dataSource.getRepository(ReachSnapshotRecord).find({
-      where: { municipalityCode: municipalityCode?.toUpperCase() || this.config.municipalityCode }, order: { month: 'ASC' }, take: 240,
+      where: { municipalityCode: municipalityCode?.toUpperCase() || this.config.municipalityCode },
+      order: { month: 'ASC' },
+      take: 240,
     });
     return rows.map(toSnapshot);
   }
@@ -132,8 +164,16 @@ export class ReachViewService implements OnApplicationBootstrap, OnApplicationSh
     const perGroup: Record<string, Record<string, number>> = {};
     for (const c of result.cells) (perGroup[c.groupKey] ??= { RED: 0, AMBER: 0, GREEN: 0 })[c.status]++;
     const record: ReachSnapshotRecord = {
-      month: today.slice(0, 7), municipalityCode, takenAt: nowIso(),
-      summaryJson: JSON.stringify({ red: count(GapStatus.RED), amber: count(GapStatus.AMBER), green: count(GapStatus.GREEN), cells: result.cells.length, perGroup }),
+      month: today.slice(0, 7),
+      municipalityCode,
+      takenAt: nowIso(),
+      summaryJson: JSON.stringify({
+        red: count(GapStatus.RED),
+        amber: count(GapStatus.AMBER),
+        green: count(GapStatus.GREEN),
+        cells: result.cells.length,
+        perGroup,
+      }),
     };
     await this.dataSource.getRepository(ReachSnapshotRecord).save(record);
     return toSnapshot(record);

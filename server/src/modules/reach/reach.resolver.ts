@@ -4,7 +4,13 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Community } from '../community/community.entity.js';
 import { CommunityPresence } from './community-presence.entity.js';
 import { CommunityPresenceService } from './community-presence.service.js';
-import { CreateCommunityInput, ImportCommunityPresencesInput, ReachMatrixInput, RecordCommunityPresenceInput, UpdateCommunityPresenceInput } from './dto/community-presence.input.js';
+import {
+  CreateCommunityInput,
+  ImportCommunityPresencesInput,
+  ReachMatrixInput,
+  RecordCommunityPresenceInput,
+  UpdateCommunityPresenceInput,
+} from './dto/community-presence.input.js';
 import { ReachCellDetail } from './models/reach-cell-detail.model.js';
 import { CommunityPresenceCsvService, presenceTemplateCsv } from './csv/community-presence-csv.js';
 import { ImportReportModel } from '../exchange/models/import-report.model.js';
@@ -28,7 +34,9 @@ export class ReachResolver {
     return presenceTemplateCsv();
   }
 
-  @Mutation(() => ImportReportModel, { description: 'Check (dryRun) or import the neighbourhood analysis from CSV: all rows or none (coordinators for their teams\' buurten, administrators)' })
+  @Mutation(() => ImportReportModel, {
+    description: "Check (dryRun) or import the neighbourhood analysis from CSV: all rows or none (coordinators for their teams' buurten, administrators)",
+  })
   importCommunityPresences(@CurrentActor() actor: Actor | null, @Args('input') input: ImportCommunityPresencesInput): Promise<ImportReport> {
     return this.csv.import(actor, input.content, input.dryRun ?? false);
   }
@@ -39,7 +47,11 @@ export class ReachResolver {
   }
 
   @Query(() => ReachCellDetail, { description: 'One cell of the matrix with the partners behind it (persons for team members only)' })
-  reachCell(@CurrentActor() actor: Actor | null, @Args('neighbourhoodCode') neighbourhoodCode: string, @Args('groupKey') groupKey: string): Promise<ReachCellDetail> {
+  reachCell(
+    @CurrentActor() actor: Actor | null,
+    @Args('neighbourhoodCode') neighbourhoodCode: string,
+    @Args('groupKey') groupKey: string,
+  ): Promise<ReachCellDetail> {
     return this.view.cell(actor, neighbourhoodCode, groupKey);
   }
 
@@ -49,17 +61,25 @@ export class ReachResolver {
   }
 
   @Query(() => [ReachSnapshot], { description: 'Stored monthly snapshots of reach, oldest first (the trend)' })
-  reachTrend(@CurrentActor() actor: Actor | null, @Args('municipalityCode', { nullable: true, type: () => String }) municipalityCode?: string | null): Promise<ReachSnapshot[]> {
+  reachTrend(
+    @CurrentActor() actor: Actor | null,
+    @Args('municipalityCode', { nullable: true, type: () => String }) municipalityCode?: string | null,
+  ): Promise<ReachSnapshot[]> {
     return this.view.trend(actor, municipalityCode ?? null);
   }
 
-  @Mutation(() => ReachSnapshot, { description: 'Store this month\'s snapshot of reach now (coordinators and administrators; once per month, later calls refresh it)' })
+  @Mutation(() => ReachSnapshot, {
+    description: "Store this month's snapshot of reach now (coordinators and administrators; once per month, later calls refresh it)",
+  })
   takeReachSnapshot(@CurrentActor() actor: Actor | null): Promise<ReachSnapshot> {
     return this.view.takeSnapshot(actor);
   }
 
   @Query(() => [CommunityPresence], { description: 'The neighbourhood analysis: communities and language groups present, per buurt' })
-  communityPresences(@CurrentActor() actor: Actor | null, @Args('neighbourhoodCode', { nullable: true, type: () => String }) neighbourhoodCode?: string | null): Promise<CommunityPresence[]> {
+  communityPresences(
+    @CurrentActor() actor: Actor | null,
+    @Args('neighbourhoodCode', { nullable: true, type: () => String }) neighbourhoodCode?: string | null,
+  ): Promise<CommunityPresence[]> {
     return this.view.presences(actor, neighbourhoodCode ?? null);
   }
 

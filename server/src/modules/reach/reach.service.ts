@@ -7,7 +7,14 @@ import type { PresenceBand } from './community-presence.entity.js';
 import { GapStatus, ReachGroupKind, ReachLevel } from './models/reach.models.js';
 import { type AreaRow, type Box, type PresenceRow, ReachRepository } from './reach.repository.js';
 
-export interface Group { key: string; kind: ReachGroupKind; communityCode: string | null; languageCodes: string[]; nameNl: string; nameEn: string }
+export interface Group {
+  key: string;
+  kind: ReachGroupKind;
+  communityCode: string | null;
+  languageCodes: string[];
+  nameNl: string;
+  nameEn: string;
+}
 
 /** One cell before masking: the ids behind every count, so a team member can see the partners. */
 export interface CellResult {
@@ -108,11 +115,28 @@ export class ReachService {
   }
 
   async groups(): Promise<Group[]> {
-    const [communities, languages, names] = await Promise.all([this.repository.communities(), this.repository.communityLanguages(), this.repository.languageNames()]);
+    const [communities, languages, names] = await Promise.all([
+      this.repository.communities(),
+      this.repository.communityLanguages(),
+      this.repository.languageNames(),
+    ]);
     const out: Group[] = communities.map((c) => ({
-      key: communityGroupKey(c.code), kind: ReachGroupKind.COMMUNITY, communityCode: c.code, languageCodes: languages.get(c.code) ?? [], nameNl: c.nameNl, nameEn: c.nameEn,
+      key: communityGroupKey(c.code),
+      kind: ReachGroupKind.COMMUNITY,
+      communityCode: c.code,
+      languageCodes: languages.get(c.code) ?? [],
+      nameNl: c.nameNl,
+      nameEn: c.nameEn,
     }));
-    for (const [code, n] of names) out.push({ key: languageGroupKey(code), kind: ReachGroupKind.LANGUAGE, communityCode: null, languageCodes: [code], nameNl: `${n.nameNl}-sprekenden`, nameEn: `${n.nameEn} speakers` });
+    for (const [code, n] of names)
+      out.push({
+        key: languageGroupKey(code),
+        kind: ReachGroupKind.LANGUAGE,
+        communityCode: null,
+        languageCodes: [code],
+        nameNl: `${n.nameNl}-sprekenden`,
+        nameEn: `${n.nameEn} speakers`,
+      });
     return out;
   }
 
@@ -120,7 +144,9 @@ export class ReachService {
     const settings = { ...this.config.reach, ...query.settings };
     const today = query.today ?? todayIso();
     const filter = {
-      municipalityCode: query.municipalityCode ?? undefined, districtCode: query.districtCode ?? undefined, codes: query.neighbourhoodCodes,
+      municipalityCode: query.municipalityCode ?? undefined,
+      districtCode: query.districtCode ?? undefined,
+      codes: query.neighbourhoodCodes,
     };
     const [areas, presences, allGroups] = await Promise.all([this.repository.areas(filter), this.repository.presences(filter), this.groups()]);
     const groupByKey = new Map(allGroups.map((g) => [g.key, g]));
@@ -130,13 +156,20 @@ export class ReachService {
     const level = query.level ?? ReachLevel.NEIGHBOURHOOD;
     const result = level === ReachLevel.DISTRICT ? await this.byDistrict(areas, cells, groups, settings) : this.byNeighbourhood(areas, cells);
     const areaName = new Map(result.areas.map((a) => [a.code, a.name]));
-    const gaps = result.cells.filter((c) => c.status === GapStatus.RED || c.status === GapStatus.AMBER).map((c) => {
-      const group = groupByKey.get(c.groupKey)!;
-      return {
-        areaCode: c.areaCode, groupKey: c.groupKey, status: c.status, weight: c.estimate ?? BAND_WEIGHT[c.band ?? ''] ?? 1,
-        text: `${group.nameNl} in ${areaName.get(c.areaCode)}: ${c.missing.join(', ')}`,
-      };
-    }).sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.weight - a.weight || a.text.localeCompare(b.text, 'nl')).slice(0, 10);
+    const gaps = result.cells
+      .filter((c) => c.status === GapStatus.RED || c.status === GapStatus.AMBER)
+      .map((c) => {
+        const group = groupByKey.get(c.groupKey)!;
+        return {
+          areaCode: c.areaCode,
+          groupKey: c.groupKey,
+          status: c.status,
+          weight: c.estimate ?? BAND_WEIGHT[c.band ?? ''] ?? 1,
+          text: `${group.nameNl} in ${areaName.get(c.areaCode)}: ${c.missing.join(', ')}`,
+        };
+      })
+      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.weight - a.weight || a.text.localeCompare(b.text, 'nl'))
+      .slice(0, 10);
     return { level, municipalityCode: query.municipalityCode ?? null, computedOn: today, settings, groups, gaps, ...result };
   }
 
@@ -151,15 +184,23 @@ export class ReachService {
     return out;
   }
 
-  private async computeCells(areas: AreaRow[], present: Map<string, Map<string, PresenceRow>>, groups: Group[], settings: ReachSettings, today: string): Promise<CellResult[]> {
+  private async computeCells(
+    areas: AreaRow[],
+    present: Map<string, Map<string, PresenceRow>>,
+    groups: Group[],
+    settings: ReachSettings,
+    today: string,
+  ): Promise<CellResult[]> {
     const km = settings.distanceKm;
     const withGroups = areas.filter((a) => present.has(a.code));
     if (!withGroups.length) return [];
     const box = boxAround(withGroups, km);
     const near = await this.repository.neighbourhoodsIn(box);
     const [persons, organisations, agreements, activities] = await Promise.all([
-      this.repository.persons(box), this.repository.organisations(box),
-      this.repository.activeAgreements(box, today), this.repository.activeActivities(box, today),
+      this.repository.persons(box),
+      this.repository.organisations(box),
+      this.repository.activeAgreements(box, today),
+      this.repository.activeActivities(box, today),
     ]);
     const months = this.config.reviewAfterMonths;
     const groupIndex = new Map(groups.map((g, i) => [g.key, i]));
@@ -169,7 +210,9 @@ export class ReachService {
       for (const l of g.languageCodes) (byLanguage.get(l) ?? byLanguage.set(l, []).get(l)!).push(i);
       if (g.communityCode) (byCommunity.get(g.communityCode) ?? byCommunity.set(g.communityCode, []).get(g.communityCode)!).push(i);
     });
-    const served = (languages: string[], communities: string[]) => [...new Set([...languages.flatMap((l) => byLanguage.get(l) ?? []), ...communities.flatMap((c) => byCommunity.get(c) ?? [])])];
+    const served = (languages: string[], communities: string[]) => [
+      ...new Set([...languages.flatMap((l) => byLanguage.get(l) ?? []), ...communities.flatMap((c) => byCommunity.get(c) ?? [])]),
+    ];
 
     // Where partners work, by buurt code; venues on a grid.
     const personsAt = new Map<string, number[]>();
@@ -189,7 +232,12 @@ export class ReachService {
     const agreementsAt = new Map<string, number[]>();
     const agreementGroups = agreements.map((a, i) => {
       for (const c of a.codes) (agreementsAt.get(c) ?? agreementsAt.set(c, []).get(c)!).push(i);
-      const partner = a.organisationId !== null ? orgGroups[orgById.get(a.organisationId) ?? -1] : a.personId !== null ? personGroups[personById.get(a.personId) ?? -1] : undefined;
+      const partner =
+        a.organisationId !== null
+          ? orgGroups[orgById.get(a.organisationId) ?? -1]
+          : a.personId !== null
+            ? personGroups[personById.get(a.personId) ?? -1]
+            : undefined;
       return partner ?? [];
     });
     const activitiesAt = new Map<string, number[]>();
@@ -213,9 +261,22 @@ export class ReachService {
       const cells = new Map<number, CellResult>();
       for (const [key, row] of rows) {
         cells.set(groupIndex.get(key)!, {
-          areaCode: area.code, groupKey: key, status: GapStatus.RED, estimate: row.estimate, band: (row.band as PresenceBand | null) ?? null, observedOn: row.observedOn,
-          keyPersons: [], formalInterpreters: [], informalInterpreters: [], organisations: [], activeAgreements: [], walkInHours: [], fixedContacts: [],
-          stalePersons: [], staleOrganisations: [], missing: [],
+          areaCode: area.code,
+          groupKey: key,
+          status: GapStatus.RED,
+          estimate: row.estimate,
+          band: (row.band as PresenceBand | null) ?? null,
+          observedOn: row.observedOn,
+          keyPersons: [],
+          formalInterpreters: [],
+          informalInterpreters: [],
+          organisations: [],
+          activeAgreements: [],
+          walkInHours: [],
+          fixedContacts: [],
+          stalePersons: [],
+          staleOrganisations: [],
+          missing: [],
         });
       }
       const visit = (groupsOf: number[], add: (cell: CellResult) => void) => {
@@ -241,7 +302,7 @@ export class ReachService {
           });
         }
         for (const i of orgsAt.get(n.code) ?? []) this.countOrganisation(i, stamp, seenOrg, organisations, orgGroups, orgStale, visit);
-        for (const i of walkable ? activitiesAt.get(n.code) ?? [] : []) {
+        for (const i of walkable ? (activitiesAt.get(n.code) ?? []) : []) {
           if (seenActivity[i] === stamp) continue;
           seenActivity[i] = stamp;
           visit(activityGroups[i], (cell) => cell.walkInHours.push(activities[i].id));
@@ -266,7 +327,12 @@ export class ReachService {
   }
 
   private countOrganisation(
-    i: number, stamp: number, seen: Int32Array, organisations: { id: string; hasFixedContact: boolean }[], groupsOf: number[][], stale: boolean[],
+    i: number,
+    stamp: number,
+    seen: Int32Array,
+    organisations: { id: string; hasFixedContact: boolean }[],
+    groupsOf: number[][],
+    stale: boolean[],
     visit: (groupsOf: number[], add: (cell: CellResult) => void) => void,
   ) {
     if (seen[i] === stamp) return;
@@ -317,12 +383,34 @@ export class ReachService {
       const key = `${district}|${c.groupKey}`;
       const m = merged.get(key);
       if (!m) {
-        merged.set(key, { ...c, areaCode: district, keyPersons: [...c.keyPersons], formalInterpreters: [...c.formalInterpreters], informalInterpreters: [...c.informalInterpreters], organisations: [...c.organisations], activeAgreements: [...c.activeAgreements], walkInHours: [...c.walkInHours], fixedContacts: [...c.fixedContacts], stalePersons: [...c.stalePersons], staleOrganisations: [...c.staleOrganisations] });
+        merged.set(key, {
+          ...c,
+          areaCode: district,
+          keyPersons: [...c.keyPersons],
+          formalInterpreters: [...c.formalInterpreters],
+          informalInterpreters: [...c.informalInterpreters],
+          organisations: [...c.organisations],
+          activeAgreements: [...c.activeAgreements],
+          walkInHours: [...c.walkInHours],
+          fixedContacts: [...c.fixedContacts],
+          stalePersons: [...c.stalePersons],
+          staleOrganisations: [...c.staleOrganisations],
+        });
         continue;
       }
       m.estimate = m.estimate === null && c.estimate === null ? null : (m.estimate ?? 0) + (c.estimate ?? 0);
       if (!m.observedOn || (c.observedOn && c.observedOn > m.observedOn)) m.observedOn = c.observedOn;
-      for (const f of ['keyPersons', 'formalInterpreters', 'informalInterpreters', 'organisations', 'activeAgreements', 'walkInHours', 'fixedContacts', 'stalePersons', 'staleOrganisations'] as const) {
+      for (const f of [
+        'keyPersons',
+        'formalInterpreters',
+        'informalInterpreters',
+        'organisations',
+        'activeAgreements',
+        'walkInHours',
+        'fixedContacts',
+        'stalePersons',
+        'staleOrganisations',
+      ] as const) {
         m[f] = [...new Set([...m[f], ...c[f]])];
       }
     }
@@ -342,10 +430,15 @@ export class ReachService {
 
 /** The box around the areas, widened by the distance on every side. */
 export function boxAround(areas: { lat: number; lon: number }[], km: number): Box {
-  let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
+  let minLat = Infinity,
+    maxLat = -Infinity,
+    minLon = Infinity,
+    maxLon = -Infinity;
   for (const a of areas) {
-    minLat = Math.min(minLat, a.lat); maxLat = Math.max(maxLat, a.lat);
-    minLon = Math.min(minLon, a.lon); maxLon = Math.max(maxLon, a.lon);
+    minLat = Math.min(minLat, a.lat);
+    maxLat = Math.max(maxLat, a.lat);
+    minLon = Math.min(minLon, a.lon);
+    maxLon = Math.max(maxLon, a.lon);
   }
   const dLat = (km / EARTH_RADIUS_KM) * (180 / Math.PI) * 1.01;
   const dLon = dLat / Math.cos((Math.max(Math.abs(minLat), Math.abs(maxLat)) * Math.PI) / 180);

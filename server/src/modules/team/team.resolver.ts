@@ -36,7 +36,7 @@ export class TeamResolver {
     return this.teamService.create(actor, input);
   }
 
-  @Mutation(() => Team, { description: "Change a team (its coordinators or an administrator)" })
+  @Mutation(() => Team, { description: 'Change a team (its coordinators or an administrator)' })
   updateTeam(@CurrentActor() actor: Actor | null, @Args('input') input: UpdateTeamInput): Promise<Team> {
     return this.teamService.update(actor, input);
   }

@@ -64,17 +64,24 @@ export class TeamService {
 
   /** Active teams covering each neighbourhood, by name: one statement for all of them. */
   async listForNeighbourhoods(codes: readonly string[]): Promise<Team[][]> {
-    const rows = await this.teams.createQueryBuilder('t')
+    const rows = await this.teams
+      .createQueryBuilder('t')
       .innerJoinAndSelect('t.neighbourhoods', 'covered', 'covered.code IN (:...codes)', { codes: [...codes] })
-      .where('t.archivedAt IS NULL').orderBy('t.name', 'ASC').addOrderBy('t.id', 'ASC').getMany();
+      .where('t.archivedAt IS NULL')
+      .orderBy('t.name', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .getMany();
     return groupedByJoined(codes, rows, 'neighbourhoods', (n: Neighbourhood) => n.code);
   }
 
   /** Active teams covering a neighbourhood, by name. */
   async listForNeighbourhood(code: string): Promise<Team[]> {
-    const rows = await this.teams.createQueryBuilder('t')
+    const rows = await this.teams
+      .createQueryBuilder('t')
       .innerJoin('t.neighbourhoods', 'covered', 'covered.code = :code', { code })
-      .where('t.archivedAt IS NULL').orderBy('t.name', 'ASC').getMany();
+      .where('t.archivedAt IS NULL')
+      .orderBy('t.name', 'ASC')
+      .getMany();
     return rows;
   }
 
@@ -122,7 +129,11 @@ export class TeamService {
       const archivedAt = nowIso();
       await em.update(Team, { id: team.id }, { archivedAt, updatedAt: archivedAt });
       await this.audit.record(em, actor, {
-        action: 'archiveTeam', entityType: 'Team', entityId: team.id, before: { archivedAt: null }, after: { archivedAt, reason: input.reason ?? null },
+        action: 'archiveTeam',
+        entityType: 'Team',
+        entityId: team.id,
+        before: { archivedAt: null },
+        after: { archivedAt, reason: input.reason ?? null },
       });
     });
     return this.get(team.id);

@@ -5,7 +5,10 @@ import { Person } from '../person/person.entity.js';
 import { Agreement } from '../agreement/agreement.entity.js';
 import { ReviewReason, VerifiableType } from './dto/verification.input.js';
 
-@ObjectType({ description: 'An entry due for review: never verified, not verified for the review period, an agreement past its review date or naming a former fixed contact' })
+@ObjectType({
+  description:
+    'An entry due for review: never verified, not verified for the review period, an agreement past its review date or naming a former fixed contact',
+})
 export class ReviewItem {
   @Field(() => VerifiableType)
   entityType: VerifiableType;

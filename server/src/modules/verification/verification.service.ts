@@ -25,7 +25,11 @@ export interface ReviewScope {
 }
 
 const ENTITY = { [VerifiableType.ORGANISATION]: Organisation, [VerifiableType.PERSON]: Person, [VerifiableType.AGREEMENT]: Agreement } as const;
-const WHAT = { [VerifiableType.ORGANISATION]: 'deze organisatie', [VerifiableType.PERSON]: 'deze persoon', [VerifiableType.AGREEMENT]: 'deze afspraak' } as const;
+const WHAT = {
+  [VerifiableType.ORGANISATION]: 'deze organisatie',
+  [VerifiableType.PERSON]: 'deze persoon',
+  [VerifiableType.AGREEMENT]: 'deze afspraak',
+} as const;
 const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS_NL[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
@@ -64,18 +68,27 @@ export class VerificationService {
     if (!record) throw notFound('id', `'${input.id}' bestaat niet`);
     const what = WHAT[input.entityType];
     assertNotArchived(record, what.charAt(0).toUpperCase() + what.slice(1));
-    const owners = input.entityType === VerifiableType.PERSON
-      ? await this.ownership.teamsOfPerson(record.id)
-      : input.entityType === VerifiableType.AGREEMENT
-        ? this.ownership.teamsOfAgreement(record as Agreement)
-        : await this.ownership.teamsOfOrganisation(record.id);
+    const owners =
+      input.entityType === VerifiableType.PERSON
+        ? await this.ownership.teamsOfPerson(record.id)
+        : input.entityType === VerifiableType.AGREEMENT
+          ? this.ownership.teamsOfAgreement(record as Agreement)
+          : await this.ownership.teamsOfOrganisation(record.id);
     this.access.assertCanEdit(actor, owners, what);
     await this.dataSource.transaction(async (em) => {
       // Deliberately not touching updatedAt: verifying is not a change of the entry.
-      await em.createQueryBuilder().update(entity).set({ lastVerifiedOn: verifiedOn } as never).where('id = :id', { id: record.id }).execute();
+      await em
+        .createQueryBuilder()
+        .update(entity)
+        .set({ lastVerifiedOn: verifiedOn } as never)
+        .where('id = :id', { id: record.id })
+        .execute();
       await this.audit.record(em, actor, {
-        action: 'markVerified', entityType: entity.name, entityId: record.id,
-        before: { lastVerifiedOn: record.lastVerifiedOn }, after: { lastVerifiedOn: verifiedOn },
+        action: 'markVerified',
+        entityType: entity.name,
+        entityId: record.id,
+        before: { lastVerifiedOn: record.lastVerifiedOn },
+        after: { lastVerifiedOn: verifiedOn },
       });
     });
     return { entityType: input.entityType, id: record.id, lastVerifiedOn: verifiedOn, isStale: this.isStale(verifiedOn, today) };
@@ -99,10 +112,17 @@ export class VerificationService {
     const cutoff = reviewCutoff(today, this.reviewAfterMonths);
     const due = async (type: VerifiableType.ORGANISATION | VerifiableType.PERSON): Promise<ReviewItem[]> => {
       const rows: { id: string; name: string; lastVerifiedOn: string | null }[] = await this.dataSource.manager
-        .createQueryBuilder(ENTITY[type], 'r').select(['r.id AS "id"', 'r.name AS "name"', 'r.lastVerifiedOn AS "lastVerifiedOn"'])
-        .where('r.archivedAt IS NULL').andWhere('(r.lastVerifiedOn IS NULL OR r.lastVerifiedOn <= :cutoff)', { cutoff }).getRawMany();
+        .createQueryBuilder(ENTITY[type], 'r')
+        .select(['r.id AS "id"', 'r.name AS "name"', 'r.lastVerifiedOn AS "lastVerifiedOn"'])
+        .where('r.archivedAt IS NULL')
+        .andWhere('(r.lastVerifiedOn IS NULL OR r.lastVerifiedOn <= :cutoff)', { cutoff })
+        .getRawMany();
       return rows.map((r) => ({
-        entityType: type, id: r.id, name: r.name, lastVerifiedOn: r.lastVerifiedOn, neverVerified: !r.lastVerifiedOn,
+        entityType: type,
+        id: r.id,
+        name: r.name,
+        lastVerifiedOn: r.lastVerifiedOn,
+        neverVerified: !r.lastVerifiedOn,
         monthsSinceVerified: r.lastVerifiedOn ? monthsBetween(r.lastVerifiedOn, today) : null,
         reason: r.lastVerifiedOn ? ReviewReason.STALE : ReviewReason.NEVER_VERIFIED,
         reasonText: r.lastVerifiedOn ? `Niet gecontroleerd sinds ${dutchDate(r.lastVerifiedOn)}` : 'Nooit gecontroleerd',
@@ -114,7 +134,8 @@ export class VerificationService {
       [VerifiableType.PERSON]: await this.ownership.personsOfTeams(teamIds),
     };
     const lists = await Promise.all(types.map((type) => (type === VerifiableType.AGREEMENT ? this.agreementsDue(today, teamIds) : due(type))));
-    const all = lists.flat()
+    const all = lists
+      .flat()
       .filter((item) => !owned || item.entityType === VerifiableType.AGREEMENT || owned[item.entityType].has(item.id))
       .sort((a, b) => (a.lastVerifiedOn ?? '').localeCompare(b.lastVerifiedOn ?? '') || a.name.localeCompare(b.name, 'nl'));
     // ReviewItem.organisation and .person load the records themselves, batched (verification.resolver.ts).
@@ -126,15 +147,29 @@ export class VerificationService {
    * former fixed contact person of their team, or of their partner organisation. One item per agreement (review date first).
    */
   private async agreementsDue(today: string, teamIds: string[] | undefined): Promise<ReviewItem[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(Agreement, 'a')
-      .select(['a.id', 'a.title', 'a.status', 'a.teamId', 'a.organisationId', 'a.teamContactPersonId', 'a.partnerContactPersonId', 'a.reviewOn', 'a.lastVerifiedOn'])
-      .where('a.archivedAt IS NULL').andWhere('a.status <> :ended', { ended: AgreementStatus.ENDED });
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Agreement, 'a')
+      .select([
+        'a.id',
+        'a.title',
+        'a.status',
+        'a.teamId',
+        'a.organisationId',
+        'a.teamContactPersonId',
+        'a.partnerContactPersonId',
+        'a.reviewOn',
+        'a.lastVerifiedOn',
+      ])
+      .where('a.archivedAt IS NULL')
+      .andWhere('a.status <> :ended', { ended: AgreementStatus.ENDED });
     if (teamIds) qb.andWhere('a.teamId IN (:...teamIds)', { teamIds });
     const running = await qb.getMany();
     if (!running.length) return [];
     // Fixed contacts per party: who is current, and who was before.
-    const assignments = await this.dataSource.manager.createQueryBuilder(ContactAssignment, 'ca')
-      .select(['ca.teamId', 'ca.organisationId', 'ca.personId', 'ca.until']).getMany();
+    const assignments = await this.dataSource.manager
+      .createQueryBuilder(ContactAssignment, 'ca')
+      .select(['ca.teamId', 'ca.organisationId', 'ca.personId', 'ca.until'])
+      .getMany();
     const current = new Set<string>();
     const former = new Set<string>();
     for (const ca of assignments) {
@@ -145,8 +180,14 @@ export class VerificationService {
       !!party && !!personId && former.has(`${party}:${personId}`) && !current.has(`${party}:${personId}`);
     const items: ReviewItem[] = [];
     for (const a of running) {
-      const base = { entityType: VerifiableType.AGREEMENT, id: a.id, name: a.title, lastVerifiedOn: a.lastVerifiedOn, neverVerified: !a.lastVerifiedOn,
-        monthsSinceVerified: a.lastVerifiedOn ? monthsBetween(a.lastVerifiedOn, today) : null };
+      const base = {
+        entityType: VerifiableType.AGREEMENT,
+        id: a.id,
+        name: a.title,
+        lastVerifiedOn: a.lastVerifiedOn,
+        neverVerified: !a.lastVerifiedOn,
+        monthsSinceVerified: a.lastVerifiedOn ? monthsBetween(a.lastVerifiedOn, today) : null,
+      };
       if (a.status === AgreementStatus.ACTIVE && a.reviewOn && a.reviewOn < today) {
         items.push({ ...base, reason: ReviewReason.REVIEW_DATE_PASSED, reasonText: `Evaluatiedatum ${dutchDate(a.reviewOn)} is voorbij` });
       } else if (wasContact(a.teamId, a.teamContactPersonId) || wasContact(a.organisationId, a.partnerContactPersonId)) {

@@ -1,7 +1,29 @@
 import {
-  Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Fieldset, FieldsetLegend, FormField,
-  FormFieldDescription, FormLabel, Heading, Link, Paragraph, RadioButton, Table, TableBody, TableCaption, TableCell,
-  TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem,
+  Alert,
+  Button,
+  ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  Heading,
+  Link,
+  Paragraph,
+  RadioButton,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { type ChangeEvent, useEffect, useRef } from 'react';
 import type { CsvKind } from '../../../generated/graphql';
@@ -216,7 +238,12 @@ export function ImportPage() {
                   <Paragraph>{rt('import.noProblems')}</Paragraph>
                   {csv.step !== 'imported' ? (
                     <ButtonGroup>
-                      <Button appearance="primary-action-button" disabled={!csv.canImport || busy} busy={csv.step === 'importing'} onClick={() => void csv.importNow()}>
+                      <Button
+                        appearance="primary-action-button"
+                        disabled={!csv.canImport || busy}
+                        busy={csv.step === 'importing'}
+                        onClick={() => void csv.importNow()}
+                      >
                         {rt('import.submit')}
                       </Button>
                     </ButtonGroup>

@@ -71,7 +71,14 @@ export function useCsvImport() {
   );
 
   return {
-    kind, setKind, file, setFile, step, dryRunReport, importReport, error,
+    kind,
+    setKind,
+    file,
+    setFile,
+    step,
+    dryRunReport,
+    importReport,
+    error,
     check: () => send(true),
     importNow: () => send(false),
     canImport: step === 'checked' && !!dryRunReport && dryRunReport.problems.length === 0,

@@ -3,7 +3,14 @@ import { criteriaFromUrl, EMPTY_MATCH_CRITERIA, urlFromCriteria } from '../hooks
 
 describe('the partner search in the URL', () => {
   it('round-trips a search', () => {
-    const criteria = { language: 'Somalisch', neighbourhoodCode: 'BU03440832', radiusKm: 10, roles: ['KEY_PERSON', 'INTERPRETER'] as const, formalInterpretersOnly: true, includeUnavailable: true };
+    const criteria = {
+      language: 'Somalisch',
+      neighbourhoodCode: 'BU03440832',
+      radiusKm: 10,
+      roles: ['KEY_PERSON', 'INTERPRETER'] as const,
+      formalInterpretersOnly: true,
+      includeUnavailable: true,
+    };
     const url = urlFromCriteria({ ...criteria, roles: [...criteria.roles] });
     expect(url).toBe('?zoek=partner&taal=Somalisch&buurt=BU03440832&straal=10&rol=KEY_PERSON%2CINTERPRETER&formeel=1&ookonbeschikbaar=1');
     expect(criteriaFromUrl(url)).toEqual({ open: true, criteria: { ...criteria, roles: [...criteria.roles] } });

@@ -1,5 +1,15 @@
 import {
-  Button, ButtonGroup, Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldErrorMessage, FormLabel, Heading, Select, SelectOption,
+  Button,
+  ButtonGroup,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading,
+  Select,
+  SelectOption,
 } from '@utrecht/component-library-react';
 import type { FormEvent } from 'react';
 import type { GraphQLErrorDetail } from '../../../api/graphql-client';
@@ -42,7 +52,13 @@ export function MatchForm({ value, languages, neighbourhoods, loading, errorFor,
       <Heading level={2} id="match-heading">
         {t('match.heading')}
       </Heading>
-      <LanguageField id="match-language" value={value.language} languages={languages} error={languageError} onChange={(language) => onChange({ ...value, language })} />
+      <LanguageField
+        id="match-language"
+        value={value.language}
+        languages={languages}
+        error={languageError}
+        onChange={(language) => onChange({ ...value, language })}
+      />
       <NeighbourhoodField
         id="match-neighbourhood"
         value={value.neighbourhoodCode}
@@ -63,24 +79,28 @@ export function MatchForm({ value, languages, neighbourhoods, loading, errorFor,
             aria-describedby={radiusError ? 'match-radius-error' : undefined}
             onChange={(event) => onChange({ ...value, radiusKm: Number(event.target.value) })}
           >
-            {[...new Set([...RADIUS_OPTIONS, value.radiusKm])].sort((a, b) => a - b).map((km) => (
-              <SelectOption key={km} value={String(km)}>
-                {t('match.radiusOption', { km })}
-              </SelectOption>
-            ))}
+            {[...new Set([...RADIUS_OPTIONS, value.radiusKm])]
+              .sort((a, b) => a - b)
+              .map((km) => (
+                <SelectOption key={km} value={String(km)}>
+                  {t('match.radiusOption', { km })}
+                </SelectOption>
+              ))}
           </Select>
         }
-        errorMessage={radiusError ? <FormFieldErrorMessage id="match-radius-error" role="alert">{radiusError.message}</FormFieldErrorMessage> : undefined}
+        errorMessage={
+          radiusError ? (
+            <FormFieldErrorMessage id="match-radius-error" role="alert">
+              {radiusError.message}
+            </FormFieldErrorMessage>
+          ) : undefined
+        }
       />
       <Fieldset className="match-form__roles">
         <FieldsetLegend>{t('match.roles')}</FieldsetLegend>
         {MATCH_ROLES.map((role) => (
           <div key={role} className="match-form__check">
-            <Checkbox
-              id={`match-role-${role}`}
-              checked={value.roles.includes(role)}
-              onChange={(event) => toggleRole(role, event.target.checked)}
-            />
+            <Checkbox id={`match-role-${role}`} checked={value.roles.includes(role)} onChange={(event) => toggleRole(role, event.target.checked)} />
             <FormLabel htmlFor={`match-role-${role}`} type="checkbox">
               {t(`match.role.${role}`)}
             </FormLabel>

@@ -55,7 +55,9 @@ export function MatchResults({ result, selectedKey, onOpen, onWiden }: Props) {
         return (
           <li key={`${ref.kind}:${ref.id}`} className={`match-card${selected ? ' match-card--selected' : ''}`}>
             <div className="match-card__header">
-              <span className="match-card__rank" aria-hidden="true">{index + 1}</span>
+              <span className="match-card__rank" aria-hidden="true">
+                {index + 1}
+              </span>
               <button type="button" className="match-card__button" onClick={() => onOpen(ref)}>
                 <span className="match-card__name">{partner.name}</span>
                 <span className="visually-hidden">{`, ${t(ref.kind === 'person' ? 'detail.person' : 'detail.organisation')}`}</span>

@@ -19,7 +19,14 @@ export const MATCH_ROLES: readonly MatchRoleValue[] = ['KEY_PERSON', 'INTERPRETE
 export const RADIUS_OPTIONS = [1, 2, 5, 10, 25, 50] as const;
 export const DEFAULT_RADIUS_KM = 5;
 
-export const EMPTY_MATCH_CRITERIA: MatchCriteria = { language: '', neighbourhoodCode: '', radiusKm: DEFAULT_RADIUS_KM, roles: [], formalInterpretersOnly: false, includeUnavailable: false };
+export const EMPTY_MATCH_CRITERIA: MatchCriteria = {
+  language: '',
+  neighbourhoodCode: '',
+  radiusKm: DEFAULT_RADIUS_KM,
+  roles: [],
+  formalInterpretersOnly: false,
+  includeUnavailable: false,
+};
 
 /** The URL parameter that says the partner search panel is open. */
 export const PANEL_PARAM = 'zoek';

@@ -94,7 +94,12 @@ export function useMatchPanel(active: boolean) {
   const searchArea = useMemo<SearchArea | undefined>(
     () =>
       result
-        ? { lat: result.place.lat, lon: result.place.lon, radiusKm: result.radiusKm, label: result.place.neighbourhoodName ?? result.place.neighbourhoodCode ?? '' }
+        ? {
+            lat: result.place.lat,
+            lon: result.place.lon,
+            radiusKm: result.radiusKm,
+            label: result.place.neighbourhoodName ?? result.place.neighbourhoodCode ?? '',
+          }
         : undefined,
     [result],
   );

@@ -71,7 +71,9 @@ export function NeighbourhoodPage({ code }: { code: string }) {
           <details className="neighbourhood-page__history">
             <summary>{rt('neighbourhood.contactHistory')}</summary>
             {neighbourhood.teams.map((team) =>
-              team.contactHistory.length > 0 ? <ContactHistoryTable key={team.id} items={team.contactHistory} caption={`${rt('record.contactHistory')}: ${team.name}`} /> : null,
+              team.contactHistory.length > 0 ? (
+                <ContactHistoryTable key={team.id} items={team.contactHistory} caption={`${rt('record.contactHistory')}: ${team.name}`} />
+              ) : null,
             )}
           </details>
         ) : null}
@@ -102,7 +104,13 @@ export function NeighbourhoodPage({ code }: { code: string }) {
       <Section
         id="nb-activities"
         title={rt('neighbourhood.activities')}
-        actions={canEditActivities ? <Paragraph><Link href={paths.registerActivity({ neighbourhoodCode: neighbourhood.code })}>{rt('activity.add')}</Link></Paragraph> : null}
+        actions={
+          canEditActivities ? (
+            <Paragraph>
+              <Link href={paths.registerActivity({ neighbourhoodCode: neighbourhood.code })}>{rt('activity.add')}</Link>
+            </Paragraph>
+          ) : null
+        }
       >
         <ActivityList items={neighbourhood.activities} returnTo={paths.neighbourhood(neighbourhood.code)} />
       </Section>

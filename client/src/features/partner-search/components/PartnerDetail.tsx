@@ -70,9 +70,7 @@ export function PartnerDetail({ partner, onBack }: Props) {
             </Row>
             {person.isKeyPerson ? <Row label={t('detail.trainedKeyPerson')}>{yesNo(person.trainedKeyPerson)}</Row> : null}
             <Row label={t('detail.volunteerContract')}>{yesNo(person.volunteerContract)}</Row>
-            {person.isInterpreter && person.interpreterFormal ? (
-              <Row label={t('detail.registrationNumber')}>{person.registrationNumber ?? '–'}</Row>
-            ) : null}
+            {person.isInterpreter && person.interpreterFormal ? <Row label={t('detail.registrationNumber')}>{person.registrationNumber ?? '–'}</Row> : null}
             <Row label={t('detail.phone')}>
               <PhoneLink phone={person.contactDetails?.phone} />
             </Row>
@@ -83,7 +81,8 @@ export function PartnerDetail({ partner, onBack }: Props) {
             <Row label={t('detail.location')}>
               {person.mapPoint
                 ? t('detail.personLocation', {
-                    neighbourhood: person.neighbourhoods.find((n) => n.code === person.mapPoint?.neighbourhoodCode)?.name ?? person.mapPoint.neighbourhoodCode ?? '',
+                    neighbourhood:
+                      person.neighbourhoods.find((n) => n.code === person.mapPoint?.neighbourhoodCode)?.name ?? person.mapPoint.neighbourhoodCode ?? '',
                   })
                 : null}
             </Row>
@@ -130,12 +129,8 @@ export function PartnerDetail({ partner, onBack }: Props) {
             <Row label={t('detail.phone')}>
               <PhoneLink phone={organisation.phone} />
             </Row>
-            <Row label={t('detail.email')}>
-              {organisation.email ? <Link href={`mailto:${organisation.email}`}>{organisation.email}</Link> : null}
-            </Row>
-            <Row label={t('detail.lastVerified')}>
-              {organisation.lastVerifiedOn ? formatDate(organisation.lastVerifiedOn) : t('results.neverVerified')}
-            </Row>
+            <Row label={t('detail.email')}>{organisation.email ? <Link href={`mailto:${organisation.email}`}>{organisation.email}</Link> : null}</Row>
+            <Row label={t('detail.lastVerified')}>{organisation.lastVerifiedOn ? formatDate(organisation.lastVerifiedOn) : t('results.neverVerified')}</Row>
             <Row label={t('detail.created')}>{formatDate(organisation.createdAt)}</Row>
             <Row label={t('detail.updated')}>{formatDate(organisation.updatedAt)}</Row>
           </DataList>

@@ -34,7 +34,13 @@ export function SearchForm({ value, languages, neighbourhoods, loading, language
       <Heading level={2} id="search-heading">
         {t('search.heading')}
       </Heading>
-      <LanguageField id="search-language" value={value.language} languages={languages} error={languageError} onChange={(language) => onChange({ ...value, language })} />
+      <LanguageField
+        id="search-language"
+        value={value.language}
+        languages={languages}
+        error={languageError}
+        onChange={(language) => onChange({ ...value, language })}
+      />
       <NeighbourhoodField
         id="search-neighbourhood"
         value={value.neighbourhoodCode}

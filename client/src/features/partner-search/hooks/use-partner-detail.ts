@@ -13,10 +13,11 @@ export function usePartnerDetail(ref: PartnerRef) {
   const organisation = useGraphQLQuery(OrganisationDetailDocument, { id: ref.id }, { skip: ref.kind !== 'organisation' });
   const active = ref.kind === 'person' ? person : organisation;
   return {
-    person: ref.kind === 'person' ? person.data?.person ?? undefined : undefined,
-    organisation: ref.kind === 'organisation' ? organisation.data?.organisation ?? undefined : undefined,
+    person: ref.kind === 'person' ? (person.data?.person ?? undefined) : undefined,
+    organisation: ref.kind === 'organisation' ? (organisation.data?.organisation ?? undefined) : undefined,
     loading: active.loading,
     error: active.error,
-    notFound: !active.loading && !active.error && active.data !== undefined && (ref.kind === 'person' ? !person.data?.person : !organisation.data?.organisation),
+    notFound:
+      !active.loading && !active.error && active.data !== undefined && (ref.kind === 'person' ? !person.data?.person : !organisation.data?.organisation),
   };
 }

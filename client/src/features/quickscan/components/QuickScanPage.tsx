@@ -11,16 +11,48 @@ import '../../reach/reach.css';
 
 const TEXT = {
   nl: {
-    heading: 'QuickScan van het team', intro: 'Een zelfscan in 24 stellingen over cultuursensitief werken. Vul een ronde in en vergelijk met eerdere rondes.',
-    team: 'Team', date: 'Datum van deze ronde', note: 'Toelichting bij de ronde', score: 'Score', statementNote: 'Toelichting', save: 'Ronde opslaan', saved: 'Ronde van {date} opgeslagen.',
-    earlier: 'Eerdere rondes', none: 'nog geen', directory: 'Wat de sociale kaart laat zien voor uw buurten', readOnly: 'Alleen een coördinator van dit team of een beheerder kan een ronde invullen.',
-    tip: 'Tip', chooseTeam: 'Kies een team', s0: '— niet ingevuld', s1: '1 beginnend', s2: '2 op weg', s3: '3 grotendeels', s4: '4 gevorderd',
+    heading: 'QuickScan van het team',
+    intro: 'Een zelfscan in 24 stellingen over cultuursensitief werken. Vul een ronde in en vergelijk met eerdere rondes.',
+    team: 'Team',
+    date: 'Datum van deze ronde',
+    note: 'Toelichting bij de ronde',
+    score: 'Score',
+    statementNote: 'Toelichting',
+    save: 'Ronde opslaan',
+    saved: 'Ronde van {date} opgeslagen.',
+    earlier: 'Eerdere rondes',
+    none: 'nog geen',
+    directory: 'Wat de sociale kaart laat zien voor uw buurten',
+    readOnly: 'Alleen een coördinator van dit team of een beheerder kan een ronde invullen.',
+    tip: 'Tip',
+    chooseTeam: 'Kies een team',
+    s0: '— niet ingevuld',
+    s1: '1 beginnend',
+    s2: '2 op weg',
+    s3: '3 grotendeels',
+    s4: '4 gevorderd',
   },
   en: {
-    heading: "The team's QuickScan", intro: 'A self-assessment in 24 statements on culture-sensitive work. Fill in a round and compare it with earlier rounds.',
-    team: 'Team', date: 'Date of this round', note: 'Note on the round', score: 'Score', statementNote: 'Note', save: 'Save round', saved: 'Round of {date} saved.',
-    earlier: 'Earlier rounds', none: 'none yet', directory: 'What the directory shows for your neighbourhoods', readOnly: 'Only a coordinator of this team or an administrator can fill in a round.',
-    tip: 'Tip', chooseTeam: 'Choose a team', s0: '— not filled in', s1: '1 starting', s2: '2 on the way', s3: '3 mostly', s4: '4 advanced',
+    heading: "The team's QuickScan",
+    intro: 'A self-assessment in 24 statements on culture-sensitive work. Fill in a round and compare it with earlier rounds.',
+    team: 'Team',
+    date: 'Date of this round',
+    note: 'Note on the round',
+    score: 'Score',
+    statementNote: 'Note',
+    save: 'Save round',
+    saved: 'Round of {date} saved.',
+    earlier: 'Earlier rounds',
+    none: 'none yet',
+    directory: 'What the directory shows for your neighbourhoods',
+    readOnly: 'Only a coordinator of this team or an administrator can fill in a round.',
+    tip: 'Tip',
+    chooseTeam: 'Choose a team',
+    s0: '— not filled in',
+    s1: '1 starting',
+    s2: '2 on the way',
+    s3: '3 mostly',
+    s4: '4 advanced',
   },
 } as const;
 
@@ -50,7 +82,8 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
     event.preventDefault();
     setProblem(null);
     try {
-      const answers = statements.map((s) => ({ statement: s.number, score: scores[s.number] ? Number(scores[s.number]) : null, note: notes[s.number] || null }))
+      const answers = statements
+        .map((s) => ({ statement: s.number, score: scores[s.number] ? Number(scores[s.number]) : null, note: notes[s.number] || null }))
         .filter((a) => a.score !== null || a.note);
       await graphqlRequest(RecordQuickScanRoundDocument, { input: { teamId, heldOn, note: roundNote || null, answers } });
       setStatus(tx.saved.replace('{date}', formatDate(heldOn)));
@@ -71,11 +104,19 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
         <FormLabel htmlFor="quickscan-team">{tx.team}</FormLabel>
         <Select id="quickscan-team" value={teamId} onChange={(event) => setTeamId(event.target.value)}>
           <SelectOption value="">{tx.chooseTeam}</SelectOption>
-          {(teams.data?.teams ?? []).map((t) => <SelectOption key={t.id} value={t.id}>{t.name}</SelectOption>)}
+          {(teams.data?.teams ?? []).map((t) => (
+            <SelectOption key={t.id} value={t.id}>
+              {t.name}
+            </SelectOption>
+          ))}
         </Select>
       </div>
       {status ? <Paragraph role="status">{status}</Paragraph> : null}
-      {problem ? <Paragraph role="alert" className="error-text">{problem}</Paragraph> : null}
+      {problem ? (
+        <Paragraph role="alert" className="error-text">
+          {problem}
+        </Paragraph>
+      ) : null}
       <PageState loading={loading && !data} error={error} />
       {data ? (
         <form onSubmit={(event) => void submit(event)} noValidate>
@@ -90,34 +131,60 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
             const inTheme = statements.filter((s) => s.theme === theme);
             return (
               <fieldset key={theme} className="quickscan__theme">
-                <legend><Heading level={2}>{locale === 'en' ? inTheme[0].themeEn : inTheme[0].themeNl}</Heading></legend>
+                <legend>
+                  <Heading level={2}>{locale === 'en' ? inTheme[0].themeEn : inTheme[0].themeNl}</Heading>
+                </legend>
                 {inTheme.map((s) => {
                   const earlier = rounds.map((r) => ({ heldOn: r.heldOn, score: r.answers.find((a) => a.statement === s.number)?.score ?? null }));
                   const lines = evidence.get(s.number);
                   return (
                     <div key={s.number} className="quickscan__statement">
-                      <p id={`qs-${s.number}`} className="quickscan__text"><strong>{s.number}.</strong> {locale === 'en' ? s.textEn : s.textNl}</p>
-                      <p className="quickscan__tip">{tx.tip}: {locale === 'en' ? s.tipEn : s.tipNl}</p>
+                      <p id={`qs-${s.number}`} className="quickscan__text">
+                        <strong>{s.number}.</strong> {locale === 'en' ? s.textEn : s.textNl}
+                      </p>
+                      <p className="quickscan__tip">
+                        {tx.tip}: {locale === 'en' ? s.tipEn : s.tipNl}
+                      </p>
                       <div className="quickscan__inputs">
-                        <FormLabel htmlFor={`qs-score-${s.number}`}>{tx.score} {s.number}</FormLabel>
-                        <Select id={`qs-score-${s.number}`} aria-describedby={`qs-${s.number}`} value={scores[s.number] ?? ''} disabled={!mayEdit}
-                          onChange={(event) => setScores((v) => ({ ...v, [s.number]: event.target.value }))}>
+                        <FormLabel htmlFor={`qs-score-${s.number}`}>
+                          {tx.score} {s.number}
+                        </FormLabel>
+                        <Select
+                          id={`qs-score-${s.number}`}
+                          aria-describedby={`qs-${s.number}`}
+                          value={scores[s.number] ?? ''}
+                          disabled={!mayEdit}
+                          onChange={(event) => setScores((v) => ({ ...v, [s.number]: event.target.value }))}
+                        >
                           <SelectOption value="">{tx.s0}</SelectOption>
                           <SelectOption value="1">{tx.s1}</SelectOption>
                           <SelectOption value="2">{tx.s2}</SelectOption>
                           <SelectOption value="3">{tx.s3}</SelectOption>
                           <SelectOption value="4">{tx.s4}</SelectOption>
                         </Select>
-                        <FormLabel htmlFor={`qs-note-${s.number}`}>{tx.statementNote} {s.number}</FormLabel>
-                        <Textbox id={`qs-note-${s.number}`} value={notes[s.number] ?? ''} disabled={!mayEdit} onChange={(event) => setNotes((v) => ({ ...v, [s.number]: event.target.value }))} />
+                        <FormLabel htmlFor={`qs-note-${s.number}`}>
+                          {tx.statementNote} {s.number}
+                        </FormLabel>
+                        <Textbox
+                          id={`qs-note-${s.number}`}
+                          value={notes[s.number] ?? ''}
+                          disabled={!mayEdit}
+                          onChange={(event) => setNotes((v) => ({ ...v, [s.number]: event.target.value }))}
+                        />
                       </div>
                       <p className="quickscan__earlier">
                         {tx.earlier}: {earlier.length ? earlier.map((e) => `${formatDate(e.heldOn)}: ${e.score ?? '–'}`).join(' · ') : tx.none}
                       </p>
                       {lines ? (
                         <div className="quickscan__directory">
-                          <p><strong>{tx.directory}</strong></p>
-                          <ul>{lines.map((l) => <li key={l}>{l}</li>)}</ul>
+                          <p>
+                            <strong>{tx.directory}</strong>
+                          </p>
+                          <ul>
+                            {lines.map((l) => (
+                              <li key={l}>{l}</li>
+                            ))}
+                          </ul>
                         </div>
                       ) : null}
                     </div>
@@ -127,7 +194,11 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
             );
           })}
           <p className="quickscan__source">{statements[0]?.source}</p>
-          {mayEdit ? <Button type="submit" appearance="primary-action-button">{tx.save}</Button> : null}
+          {mayEdit ? (
+            <Button type="submit" appearance="primary-action-button">
+              {tx.save}
+            </Button>
+          ) : null}
         </form>
       ) : null}
     </article>

@@ -33,13 +33,24 @@ export function ReachMap({ areas, tileUrl, tileAttribution, label }: { areas: re
   const data = useMemo<FeatureCollection<Geometry, { code: string; status: GapStatus; label: string }>>(
     () => ({
       type: 'FeatureCollection',
-      features: areas.map((a) => ({ type: 'Feature', id: a.code, geometry: a.geometry as Geometry, properties: { code: a.code, status: a.status, label: a.label } })),
+      features: areas.map((a) => ({
+        type: 'Feature',
+        id: a.code,
+        geometry: a.geometry as Geometry,
+        properties: { code: a.code, status: a.status, label: a.label },
+      })),
     }),
     [areas],
   );
   const style = (feature?: Feature<Geometry, { status: GapStatus }>) => {
     const status = feature?.properties.status ?? 'NONE';
-    return { color: '#333', weight: 1, fillColor: STATUS_COLOUR[status], fillOpacity: status === 'NONE' ? 0.05 : 0.55, dashArray: status === 'AMBER' ? '4 3' : undefined };
+    return {
+      color: '#333',
+      weight: 1,
+      fillColor: STATUS_COLOUR[status],
+      fillOpacity: status === 'NONE' ? 0.05 : 0.55,
+      dashArray: status === 'AMBER' ? '4 3' : undefined,
+    };
   };
   return (
     <div className="reach-map" role="region" aria-label={label}>

@@ -3,7 +3,14 @@ import { useMemo, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
-import { type GapStatus, ReachGroupsDocument, ReachMatrixDocument, type ReachLevel, ReachTrendDocument, TakeReachSnapshotDocument } from '../../../generated/graphql';
+import {
+  type GapStatus,
+  ReachGroupsDocument,
+  ReachMatrixDocument,
+  type ReachLevel,
+  ReachTrendDocument,
+  TakeReachSnapshotDocument,
+} from '../../../generated/graphql';
 import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
 import { useSession } from '../../auth/hooks/use-session';
 import { useNeighbourhoods } from '../../neighbourhood/hooks/use-neighbourhoods';
@@ -54,10 +61,15 @@ export function ReachPage() {
 
   const downloadCsv = () => {
     if (!matrix) return;
-    const csv = matrixCsv(matrix.areas, matrix.groups.map((g) => ({ key: g.key, name: nameOf(g) })), (area, group) => {
-      const c = cellByKey.get(`${area}|${group}`);
-      return c ? rt(`reach.short.${c.status}`) : '';
-    }, rt(level === 'DISTRICT' ? 'reach.levelDistrict' : 'reach.levelNeighbourhood'));
+    const csv = matrixCsv(
+      matrix.areas,
+      matrix.groups.map((g) => ({ key: g.key, name: nameOf(g) })),
+      (area, group) => {
+        const c = cellByKey.get(`${area}|${group}`);
+        return c ? rt(`reach.short.${c.status}`) : '';
+      },
+      rt(level === 'DISTRICT' ? 'reach.levelDistrict' : 'reach.levelNeighbourhood'),
+    );
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -78,7 +90,9 @@ export function ReachPage() {
       {matrix ? (
         <>
           <Paragraph>{rt('reach.intro', { date: formatDate(matrix.computedOn) })}</Paragraph>
-          <Paragraph className="reach__rules">{rt('reach.rules', { km: String(matrix.settings.distanceKm).replace('.', ','), walk: String(matrix.settings.walkInDistanceKm).replace('.', ',') })}</Paragraph>
+          <Paragraph className="reach__rules">
+            {rt('reach.rules', { km: String(matrix.settings.distanceKm).replace('.', ','), walk: String(matrix.settings.walkInDistanceKm).replace('.', ',') })}
+          </Paragraph>
         </>
       ) : null}
       <fieldset className="reach__filters">
@@ -121,12 +135,16 @@ export function ReachPage() {
       {matrix && matrix.cells.length ? (
         <>
           <section aria-labelledby="reach-gaps" className="reach__section">
-            <Heading level={2} id="reach-gaps">{rt('reach.gapsHeading')}</Heading>
+            <Heading level={2} id="reach-gaps">
+              {rt('reach.gapsHeading')}
+            </Heading>
             {matrix.gaps.length ? (
               <ul className="reach__gaps">
                 {matrix.gaps.map((g) => (
                   <li key={`${g.areaCode}|${g.groupKey}`}>
-                    <span className="reach-status" style={{ background: STATUS_COLOUR[g.status] }}>{STATUS_MARK[g.status]} {rt(`reach.short.${g.status}`)}</span>{' '}
+                    <span className="reach-status" style={{ background: STATUS_COLOUR[g.status] }}>
+                      {STATUS_MARK[g.status]} {rt(`reach.short.${g.status}`)}
+                    </span>{' '}
                     {level === 'NEIGHBOURHOOD' ? <a href={paths.reachCell(g.areaCode, g.groupKey)}>{g.text}</a> : g.text}
                   </li>
                 ))}
@@ -137,52 +155,74 @@ export function ReachPage() {
           </section>
           {level === 'NEIGHBOURHOOD' ? (
             <section aria-labelledby="reach-map" className="reach__section">
-              <Heading level={2} id="reach-map">{rt('reach.mapHeading')}</Heading>
+              <Heading level={2} id="reach-map">
+                {rt('reach.mapHeading')}
+              </Heading>
               <ReachMap areas={mapAreas} tileUrl={settings?.tileUrl} tileAttribution={settings?.tileAttribution} label={rt('reach.mapLabel')} />
               <ul className="reach__legend">
                 {(['RED', 'AMBER', 'GREEN', 'NONE'] as const).map((s) => (
                   <li key={s}>
-                    <span className="reach-status" style={{ background: STATUS_COLOUR[s] }}>{STATUS_MARK[s]}</span> {statusText(s)}
+                    <span className="reach-status" style={{ background: STATUS_COLOUR[s] }}>
+                      {STATUS_MARK[s]}
+                    </span>{' '}
+                    {statusText(s)}
                   </li>
                 ))}
               </ul>
             </section>
           ) : null}
           <section aria-labelledby="reach-matrix" className="reach__section">
-            <Heading level={2} id="reach-matrix">{rt('reach.matrixHeading')}</Heading>
+            <Heading level={2} id="reach-matrix">
+              {rt('reach.matrixHeading')}
+            </Heading>
             <div className="reach__scroll" tabIndex={0} role="region" aria-labelledby="reach-matrix">
               <table className="reach-table">
-                <caption>{rt('reach.matrixCaption', { level: rt(level === 'DISTRICT' ? 'reach.levelDistrict' : 'reach.levelNeighbourhood').toLowerCase() })}</caption>
+                <caption>
+                  {rt('reach.matrixCaption', { level: rt(level === 'DISTRICT' ? 'reach.levelDistrict' : 'reach.levelNeighbourhood').toLowerCase() })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{rt('reach.area')}</th>
                     {matrix.groups.map((g) => (
-                      <th scope="col" key={g.key}>{nameOf(g)}</th>
+                      <th scope="col" key={g.key}>
+                        {nameOf(g)}
+                      </th>
                     ))}
                   </tr>
                 </thead>
                 <tbody>
-                  {matrix.areas.filter((a) => a.status !== 'NONE').map((area) => (
-                    <tr key={area.code}>
-                      <th scope="row">{area.name}</th>
-                      {matrix.groups.map((g) => {
-                        const cell = cellByKey.get(`${area.code}|${g.key}`);
-                        if (!cell) return <td key={g.key} />;
-                        const label = `${rt(`reach.short.${cell.status}`)}`;
-                        return (
-                          <td key={g.key} className={`reach-cell reach-cell--${cell.status.toLowerCase()}`} style={{ background: STATUS_COLOUR[cell.status] }}>
-                            {level === 'NEIGHBOURHOOD' ? (
-                              <a href={paths.reachCell(area.code, g.key)} aria-label={rt('reach.cellLink', { status: statusText(cell.status), group: nameOf(g), area: area.name })}>
-                                {STATUS_MARK[cell.status]} {label}
-                              </a>
-                            ) : (
-                              <span>{STATUS_MARK[cell.status]} {label}</span>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
+                  {matrix.areas
+                    .filter((a) => a.status !== 'NONE')
+                    .map((area) => (
+                      <tr key={area.code}>
+                        <th scope="row">{area.name}</th>
+                        {matrix.groups.map((g) => {
+                          const cell = cellByKey.get(`${area.code}|${g.key}`);
+                          if (!cell) return <td key={g.key} />;
+                          const label = `${rt(`reach.short.${cell.status}`)}`;
+                          return (
+                            <td
+                              key={g.key}
+                              className={`reach-cell reach-cell--${cell.status.toLowerCase()}`}
+                              style={{ background: STATUS_COLOUR[cell.status] }}
+                            >
+                              {level === 'NEIGHBOURHOOD' ? (
+                                <a
+                                  href={paths.reachCell(area.code, g.key)}
+                                  aria-label={rt('reach.cellLink', { status: statusText(cell.status), group: nameOf(g), area: area.name })}
+                                >
+                                  {STATUS_MARK[cell.status]} {label}
+                                </a>
+                              ) : (
+                                <span>
+                                  {STATUS_MARK[cell.status]} {label}
+                                </span>
+                              )}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             </div>
@@ -190,7 +230,9 @@ export function ReachPage() {
         </>
       ) : null}
       <section aria-labelledby="reach-trend" className="reach__section">
-        <Heading level={2} id="reach-trend">{rt('reach.trendHeading')}</Heading>
+        <Heading level={2} id="reach-trend">
+          {rt('reach.trendHeading')}
+        </Heading>
         <ReachTrend points={trendQuery.data?.reachTrend ?? []} rt={rt} />
       </section>
     </article>

@@ -126,7 +126,10 @@ export function ActivityForm({ id, origin = {}, returnTo }: { id?: string; origi
   const { rt } = useRegistryText();
   const { canEditActivities } = usePermissions();
   const record = useGraphQLQuery(ActivityRecordDocument, { id: id ?? '' }, { skip: !id || !canEditActivities });
-  if (!canEditActivities) return <NotAllowed heading={id ? rt('activity.editHeading') : rt('activity.new')} reason={rt('activity.onlyCoordinators')} back={backTo(origin, returnTo)} />;
+  if (!canEditActivities)
+    return (
+      <NotAllowed heading={id ? rt('activity.editHeading') : rt('activity.new')} reason={rt('activity.onlyCoordinators')} back={backTo(origin, returnTo)} />
+    );
   if (id && (record.loading || record.error || !record.data?.activity)) {
     return <PageState loading={record.loading} error={record.error} notFound={!record.data?.activity} />;
   }
@@ -183,7 +186,20 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
   const { errors, busy, submit } = useFormSubmit({ knownFields: () => KNOWN_FIELDS });
   const labels: Record<string, string> = Object.fromEntries(
-    KNOWN_FIELDS.map((field) => [field, rt(field === 'neighbourhoodCode' ? 'activity.neighbourhood' : field === 'languageCodes' ? 'activity.languages' : field === 'organisationId' ? 'activity.organisation' : field === 'agreementId' ? 'activity.agreement' : (`activity.${field}` as RegistryTextKey))]),
+    KNOWN_FIELDS.map((field) => [
+      field,
+      rt(
+        field === 'neighbourhoodCode'
+          ? 'activity.neighbourhood'
+          : field === 'languageCodes'
+            ? 'activity.languages'
+            : field === 'organisationId'
+              ? 'activity.organisation'
+              : field === 'agreementId'
+                ? 'activity.agreement'
+                : (`activity.${field}` as RegistryTextKey),
+      ),
+    ]),
   );
 
   const agreements = useMemo(() => agreementChoices.data?.agreements ?? [], [agreementChoices.data]);
@@ -273,7 +289,15 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
       <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields}>
-          <TextField name="name" label={rt('activity.name')} description={rt('activity.nameHint')} value={draft.name} onChange={(v) => set('name', v)} required maxLength={250} />
+          <TextField
+            name="name"
+            label={rt('activity.name')}
+            description={rt('activity.nameHint')}
+            value={draft.name}
+            onChange={(v) => set('name', v)}
+            required
+            maxLength={250}
+          />
           <TextareaField name="description" label={rt('activity.description')} value={draft.description} onChange={(v) => set('description', v)} />
           <Fieldset>
             <FieldsetLegend>{rt('activity.owner')}</FieldsetLegend>
@@ -306,13 +330,44 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
               onChange={(v) => set('weekday', v)}
               required
             />
-            <TextField name="startTime" type="time" label={rt('activity.startTime')} description={rt('activity.timeHint')} value={draft.startTime} onChange={(v) => set('startTime', v)} required />
-            <TextField name="endTime" type="time" label={rt('activity.endTime')} description={rt('activity.timeHint')} value={draft.endTime} onChange={(v) => set('endTime', v)} required />
+            <TextField
+              name="startTime"
+              type="time"
+              label={rt('activity.startTime')}
+              description={rt('activity.timeHint')}
+              value={draft.startTime}
+              onChange={(v) => set('startTime', v)}
+              required
+            />
+            <TextField
+              name="endTime"
+              type="time"
+              label={rt('activity.endTime')}
+              description={rt('activity.timeHint')}
+              value={draft.endTime}
+              onChange={(v) => set('endTime', v)}
+              required
+            />
           </Fieldset>
           <Fieldset>
             <FieldsetLegend>{rt('activity.where')}</FieldsetLegend>
-            <TextField name="venueName" label={rt('activity.venueName')} description={rt('activity.venueNameHint')} value={draft.venueName} onChange={(v) => set('venueName', v)} required maxLength={250} />
-            <TextField name="venueAddress" label={rt('activity.venueAddress')} value={draft.venueAddress} onChange={(v) => set('venueAddress', v)} autoComplete="street-address" maxLength={350} />
+            <TextField
+              name="venueName"
+              label={rt('activity.venueName')}
+              description={rt('activity.venueNameHint')}
+              value={draft.venueName}
+              onChange={(v) => set('venueName', v)}
+              required
+              maxLength={250}
+            />
+            <TextField
+              name="venueAddress"
+              label={rt('activity.venueAddress')}
+              value={draft.venueAddress}
+              onChange={(v) => set('venueAddress', v)}
+              autoComplete="street-address"
+              maxLength={350}
+            />
             <SelectField
               name="neighbourhoodCode"
               label={rt('activity.neighbourhood')}
@@ -334,14 +389,23 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
           <Fieldset>
             <FieldsetLegend>{rt('activity.period')}</FieldsetLegend>
             <TextField name="validFrom" type="date" label={rt('activity.validFrom')} value={draft.validFrom} onChange={(v) => set('validFrom', v)} required />
-            <TextField name="validUntil" type="date" label={rt('activity.validUntil')} description={rt('activity.validUntilHint')} value={draft.validUntil} onChange={(v) => set('validUntil', v)} />
+            <TextField
+              name="validUntil"
+              type="date"
+              label={rt('activity.validUntil')}
+              description={rt('activity.validUntilHint')}
+              value={draft.validUntil}
+              onChange={(v) => set('validUntil', v)}
+            />
           </Fieldset>
         </FormScope>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
             {busy ? rt('form.saving') : rt('form.save')}
           </Button>
-          <Link href={backTo(origin, returnTo, activity ? { organisationId: activity.organisationId, agreementId: activity.agreementId } : undefined)}>{rt('form.cancel')}</Link>
+          <Link href={backTo(origin, returnTo, activity ? { organisationId: activity.organisationId, agreementId: activity.agreementId } : undefined)}>
+            {rt('form.cancel')}
+          </Link>
         </ButtonGroup>
       </form>
     </>

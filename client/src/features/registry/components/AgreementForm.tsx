@@ -77,7 +77,8 @@ function validate(draft: Draft, rt: RegistryText, editing: boolean): FieldErrors
   if (!draft.type) errors.type = rt('form.choose', { label: rt('agreement.type').toLowerCase() });
   if (!editing) {
     if (!draft.teamId) errors.teamId = rt('form.choose', { label: rt('agreement.team').toLowerCase() });
-    if (draft.partnerType === 'organisation' && !draft.organisationId) errors.organisationId = rt('form.choose', { label: rt('agreement.organisation').toLowerCase() });
+    if (draft.partnerType === 'organisation' && !draft.organisationId)
+      errors.organisationId = rt('form.choose', { label: rt('agreement.organisation').toLowerCase() });
     if (draft.partnerType === 'person' && !draft.personId) errors.personId = rt('form.choose', { label: rt('agreement.person').toLowerCase() });
   }
   if (draft.neighbourhoodCodes.length === 0) errors.neighbourhoodCodes = rt('form.choose', { label: 'minstens één buurt' });
@@ -340,8 +341,18 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
           </Fieldset>
           <Fieldset>
             <FieldsetLegend>{rt('agreement.commitments')}</FieldsetLegend>
-            <TextareaField name="teamCommitment" label={rt('agreement.teamCommitment')} value={draft.teamCommitment} onChange={(v) => set('teamCommitment', v)} />
-            <TextareaField name="partnerCommitment" label={rt('agreement.partnerCommitment')} value={draft.partnerCommitment} onChange={(v) => set('partnerCommitment', v)} />
+            <TextareaField
+              name="teamCommitment"
+              label={rt('agreement.teamCommitment')}
+              value={draft.teamCommitment}
+              onChange={(v) => set('teamCommitment', v)}
+            />
+            <TextareaField
+              name="partnerCommitment"
+              label={rt('agreement.partnerCommitment')}
+              value={draft.partnerCommitment}
+              onChange={(v) => set('partnerCommitment', v)}
+            />
           </Fieldset>
           <Fieldset>
             <FieldsetLegend>{rt('agreement.wifa')}</FieldsetLegend>
@@ -380,7 +391,9 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
           <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
             {busy ? rt('form.saving') : rt('form.save')}
           </Button>
-          <Link href={agreement ? paths.agreement(agreement.id) : neighbourhoodCode ? paths.neighbourhood(neighbourhoodCode) : paths.home()}>{rt('form.cancel')}</Link>
+          <Link href={agreement ? paths.agreement(agreement.id) : neighbourhoodCode ? paths.neighbourhood(neighbourhoodCode) : paths.home()}>
+            {rt('form.cancel')}
+          </Link>
         </ButtonGroup>
       </form>
     </>

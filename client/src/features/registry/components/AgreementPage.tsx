@@ -73,7 +73,13 @@ export function AgreementPage({ id }: { id: string }) {
       <Section
         id="agreement-activities"
         title={rt('record.activities')}
-        actions={ended || !canEditActivities ? null : <Paragraph><Link href={paths.registerActivity({ agreementId: agreement.id })}>{rt('activity.add')}</Link></Paragraph>}
+        actions={
+          ended || !canEditActivities ? null : (
+            <Paragraph>
+              <Link href={paths.registerActivity({ agreementId: agreement.id })}>{rt('activity.add')}</Link>
+            </Paragraph>
+          )
+        }
       >
         <ActivityList items={agreement.activities} returnTo={paths.agreement(agreement.id)} />
       </Section>
@@ -117,10 +123,14 @@ function EndAgreement({ id, startsOn, onEnded }: { id: string; startsOn: string;
             <Button type="submit" appearance="primary-action-button" busy={busy}>
               {rt('agreement.endConfirm')}
             </Button>
-            <Button type="button" appearance="secondary-action-button" onClick={() => {
-              setTouched(true);
-              setOpen(false);
-            }}>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              onClick={() => {
+                setTouched(true);
+                setOpen(false);
+              }}
+            >
               {rt('form.cancel')}
             </Button>
           </ButtonGroup>

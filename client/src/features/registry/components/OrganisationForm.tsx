@@ -18,7 +18,14 @@ import { useRegistryChoices } from '../hooks/use-registry-choices';
 import { type RegistryText, useRegistryText } from '../registry-text';
 import { PageHeading, PageState } from './record-parts';
 
-const KINDS: OrganisationKind[] = ['MIGRANT_ORGANISATION', 'RELIGIOUS_ORGANISATION', 'COMMUNITY_CENTRE', 'WELFARE_ORGANISATION', 'INTERPRETER_SERVICE', 'OTHER'];
+const KINDS: OrganisationKind[] = [
+  'MIGRANT_ORGANISATION',
+  'RELIGIOUS_ORGANISATION',
+  'COMMUNITY_CENTRE',
+  'WELFARE_ORGANISATION',
+  'INTERPRETER_SERVICE',
+  'OTHER',
+];
 const FORM_ID = 'organisation-form';
 
 interface Draft {
@@ -99,7 +106,20 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
     if (!organisation && municipalityName) setDraft((previous) => (previous.city === '' ? { ...previous, city: municipalityName } : previous));
   }, [organisation, municipalityName]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
-  const knownFields = () => ['name', 'kind', 'description', 'address', 'postcode', 'city', 'website', 'phone', 'email', 'languageCodes', 'communityCodes', 'neighbourhoodCodes'];
+  const knownFields = () => [
+    'name',
+    'kind',
+    'description',
+    'address',
+    'postcode',
+    'city',
+    'website',
+    'phone',
+    'email',
+    'languageCodes',
+    'communityCodes',
+    'neighbourhoodCodes',
+  ];
   const { errors, busy, submit } = useFormSubmit({ knownFields });
   const labels: Record<string, string> = {
     name: rt('organisation.name'),
@@ -162,7 +182,15 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
       <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields}>
-          <TextField name="name" label={rt('organisation.name')} value={draft.name} onChange={(v) => set('name', v)} required autoComplete="organization" maxLength={250} />
+          <TextField
+            name="name"
+            label={rt('organisation.name')}
+            value={draft.name}
+            onChange={(v) => set('name', v)}
+            required
+            autoComplete="organization"
+            maxLength={250}
+          />
           <SelectField
             name="kind"
             label={rt('organisation.kind')}
@@ -173,13 +201,32 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
             required
           />
           <TextareaField name="description" label={rt('organisation.description')} value={draft.description} onChange={(v) => set('description', v)} />
-          <TextField name="address" label={rt('organisation.address')} value={draft.address} onChange={(v) => set('address', v)} autoComplete="street-address" />
-          <TextField name="postcode" label={rt('organisation.postcode')} value={draft.postcode} onChange={(v) => set('postcode', v)} autoComplete="postal-code" />
+          <TextField
+            name="address"
+            label={rt('organisation.address')}
+            value={draft.address}
+            onChange={(v) => set('address', v)}
+            autoComplete="street-address"
+          />
+          <TextField
+            name="postcode"
+            label={rt('organisation.postcode')}
+            value={draft.postcode}
+            onChange={(v) => set('postcode', v)}
+            autoComplete="postal-code"
+          />
           <TextField name="city" label={rt('organisation.city')} value={draft.city} onChange={(v) => set('city', v)} autoComplete="address-level2" />
           <Fieldset>
             <FieldsetLegend>{`${rt('organisation.website')}, ${rt('organisation.phone').toLowerCase()}, ${rt('organisation.email').toLowerCase()}`}</FieldsetLegend>
             <FormFieldDescription>{rt('organisation.contactHint')}</FormFieldDescription>
-            <TextField name="website" type="url" label={rt('organisation.website')} value={draft.website} onChange={(v) => set('website', v)} autoComplete="url" />
+            <TextField
+              name="website"
+              type="url"
+              label={rt('organisation.website')}
+              value={draft.website}
+              onChange={(v) => set('website', v)}
+              autoComplete="url"
+            />
             <TextField name="phone" type="tel" label={rt('organisation.phone')} value={draft.phone} onChange={(v) => set('phone', v)} autoComplete="tel" />
             <TextField name="email" type="email" label={rt('organisation.email')} value={draft.email} onChange={(v) => set('email', v)} autoComplete="email" />
           </Fieldset>
@@ -191,7 +238,13 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
             value={draft.languageCodes}
             onChange={(v) => set('languageCodes', v)}
           />
-          <CheckboxGroup name="communityCodes" legend={rt('organisation.communities')} options={choices.communities} value={draft.communityCodes} onChange={(v) => set('communityCodes', v)} />
+          <CheckboxGroup
+            name="communityCodes"
+            legend={rt('organisation.communities')}
+            options={choices.communities}
+            value={draft.communityCodes}
+            onChange={(v) => set('communityCodes', v)}
+          />
           <MultiPicker
             name="neighbourhoodCodes"
             legend={rt('organisation.neighbourhoods')}

@@ -8,7 +8,18 @@ import { ArchiveOrganisationDocument, OrganisationRecordDocument } from '../../.
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
-import { ActivityList, AgreementList, ArchiveControl, ContactHistoryTable, PageHeading, PageState, Section, StaleBadge, VerifiedLine, VerifyButton } from './record-parts';
+import {
+  ActivityList,
+  AgreementList,
+  ArchiveControl,
+  ContactHistoryTable,
+  PageHeading,
+  PageState,
+  Section,
+  StaleBadge,
+  VerifiedLine,
+  VerifyButton,
+} from './record-parts';
 
 export function OrganisationPage({ id }: { id: string }) {
   const { rt, t, locale } = useRegistryText();
@@ -43,7 +54,9 @@ export function OrganisationPage({ id }: { id: string }) {
       <Section id="organisation-details" title={rt('record.details')}>
         <DataList>
           <DetailRow label={rt('organisation.description')}>{organisation.description}</DetailRow>
-          <DetailRow label={rt('organisation.address')}>{[organisation.address, organisation.postcode, organisation.city].filter(Boolean).join(', ')}</DetailRow>
+          <DetailRow label={rt('organisation.address')}>
+            {[organisation.address, organisation.postcode, organisation.city].filter(Boolean).join(', ')}
+          </DetailRow>
           <DetailRow label={t('organisation.mapLocation')}>
             {organisation.lat == null || organisation.lon == null
               ? t('organisation.locationNone')
@@ -51,8 +64,16 @@ export function OrganisationPage({ id }: { id: string }) {
                 ? t('organisation.locationPostcode')
                 : t('organisation.locationManual')}
           </DetailRow>
-          <DetailRow label={rt('organisation.website')}>{organisation.website ? <Link href={organisation.website} data-reload="">{organisation.website}</Link> : null}</DetailRow>
-          <DetailRow label={rt('organisation.phone')}><PhoneLink phone={organisation.phone} /></DetailRow>
+          <DetailRow label={rt('organisation.website')}>
+            {organisation.website ? (
+              <Link href={organisation.website} data-reload="">
+                {organisation.website}
+              </Link>
+            ) : null}
+          </DetailRow>
+          <DetailRow label={rt('organisation.phone')}>
+            <PhoneLink phone={organisation.phone} />
+          </DetailRow>
           <DetailRow label={rt('organisation.email')}>{organisation.email}</DetailRow>
           <DetailRow label={rt('organisation.languages')}>{organisation.languages.map(name).join(', ')}</DetailRow>
           <DetailRow label={rt('organisation.communities')}>{organisation.communities.map(name).join(', ')}</DetailRow>
@@ -71,9 +92,21 @@ export function OrganisationPage({ id }: { id: string }) {
       <Section
         id="organisation-contacts"
         title={rt('record.contactCurrent')}
-        actions={archived ? null : <Paragraph><Link href={paths.registerContact({ organisationId: organisation.id })}>{rt('record.contactAssign')}</Link></Paragraph>}
+        actions={
+          archived ? null : (
+            <Paragraph>
+              <Link href={paths.registerContact({ organisationId: organisation.id })}>{rt('record.contactAssign')}</Link>
+            </Paragraph>
+          )
+        }
       >
-        <Paragraph>{organisation.currentContact?.person ? <Link href={paths.person(organisation.currentContact.person.id)}>{organisation.currentContact.person.name}</Link> : rt('record.contactNone')}</Paragraph>
+        <Paragraph>
+          {organisation.currentContact?.person ? (
+            <Link href={paths.person(organisation.currentContact.person.id)}>{organisation.currentContact.person.name}</Link>
+          ) : (
+            rt('record.contactNone')
+          )}
+        </Paragraph>
         <ContactHistoryTable items={organisation.contactHistory} caption={rt('record.contactHistory')} />
       </Section>
       <Section id="organisation-agreements" title={rt('record.agreements')}>
@@ -82,7 +115,13 @@ export function OrganisationPage({ id }: { id: string }) {
       <Section
         id="organisation-activities"
         title={rt('record.activities')}
-        actions={archived || !canEditActivities ? null : <Paragraph><Link href={paths.registerActivity({ organisationId: organisation.id })}>{rt('activity.add')}</Link></Paragraph>}
+        actions={
+          archived || !canEditActivities ? null : (
+            <Paragraph>
+              <Link href={paths.registerActivity({ organisationId: organisation.id })}>{rt('activity.add')}</Link>
+            </Paragraph>
+          )
+        }
       >
         <ActivityList items={organisation.activities} returnTo={paths.organisation(organisation.id)} />
       </Section>

@@ -22,7 +22,19 @@ import { type RegistryText, useRegistryText } from '../registry-text';
 import { PageHeading, PageState } from './record-parts';
 
 const ROLES: PersonRole[] = ['KEY_PERSON', 'INTERPRETER', 'CONTACT_PERSON'];
-const TOPICS: Topic[] = ['HEALTH', 'PARENTING', 'DEBTS', 'WORK', 'ELDERLY_CARE', 'EDUCATION', 'HOUSING', 'LANGUAGE_LEARNING', 'MENTAL_HEALTH', 'WOMEN', 'YOUTH'];
+const TOPICS: Topic[] = [
+  'HEALTH',
+  'PARENTING',
+  'DEBTS',
+  'WORK',
+  'ELDERLY_CARE',
+  'EDUCATION',
+  'HOUSING',
+  'LANGUAGE_LEARNING',
+  'MENTAL_HEALTH',
+  'WOMEN',
+  'YOUTH',
+];
 const LEVELS: LanguageLevel[] = ['NATIVE', 'FLUENT', 'BASIC'];
 const AVAILABILITIES: Availability[] = ['AVAILABLE', 'LIMITED', 'UNAVAILABLE'];
 const CONSENT_METHODS: ConsentMethod[] = ['WRITTEN', 'VERBAL', 'DIGITAL'];
@@ -217,7 +229,10 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
 
   const roleOptions = ROLES.map((role) => ({ value: role, label: rt(`personRole.${role}`) }));
   const setLanguage = (index: number, change: Partial<Draft['languages'][number]>) =>
-    set('languages', draft.languages.map((l, i) => (i === index ? { ...l, ...change } : l)));
+    set(
+      'languages',
+      draft.languages.map((l, i) => (i === index ? { ...l, ...change } : l)),
+    );
 
   return (
     <>
@@ -226,7 +241,14 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields}>
           <TextField name="name" label={rt('person.name')} value={draft.name} onChange={(v) => set('name', v)} required autoComplete="off" maxLength={250} />
-          <CheckboxGroup name="roles" legend={rt('person.roles')} options={roleOptions} value={draft.roles} onChange={(v) => set('roles', v as PersonRole[])} required />
+          <CheckboxGroup
+            name="roles"
+            legend={rt('person.roles')}
+            options={roleOptions}
+            value={draft.roles}
+            onChange={(v) => set('roles', v as PersonRole[])}
+            required
+          />
           {isInterpreter ? (
             <>
               <RadioGroup
@@ -252,9 +274,19 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
             </>
           ) : null}
           {draft.roles.includes('KEY_PERSON') ? (
-            <CheckboxField name="trainedKeyPerson" label={rt('person.trainedKeyPerson')} checked={draft.trainedKeyPerson} onChange={(v) => set('trainedKeyPerson', v)} />
+            <CheckboxField
+              name="trainedKeyPerson"
+              label={rt('person.trainedKeyPerson')}
+              checked={draft.trainedKeyPerson}
+              onChange={(v) => set('trainedKeyPerson', v)}
+            />
           ) : null}
-          <CheckboxField name="volunteerContract" label={rt('person.volunteerContract')} checked={draft.volunteerContract} onChange={(v) => set('volunteerContract', v)} />
+          <CheckboxField
+            name="volunteerContract"
+            label={rt('person.volunteerContract')}
+            checked={draft.volunteerContract}
+            onChange={(v) => set('volunteerContract', v)}
+          />
 
           <Fieldset>
             <FieldsetLegend>{rt('person.languages')}</FieldsetLegend>
@@ -277,12 +309,25 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
                   onChange={(v) => setLanguage(index, { level: v as LanguageLevel })}
                   required
                 />
-                <Button type="button" appearance="subtle-button" onClick={() => set('languages', draft.languages.filter((_, i) => i !== index))}>
+                <Button
+                  type="button"
+                  appearance="subtle-button"
+                  onClick={() =>
+                    set(
+                      'languages',
+                      draft.languages.filter((_, i) => i !== index),
+                    )
+                  }
+                >
                   {rt('person.removeLanguage', { n: index + 1 })}
                 </Button>
               </div>
             ))}
-            <Button type="button" appearance="secondary-action-button" onClick={() => set('languages', [...draft.languages, { language: '', level: 'FLUENT' }])}>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              onClick={() => set('languages', [...draft.languages, { language: '', level: 'FLUENT' }])}
+            >
               {rt('person.addLanguage')}
             </Button>
             <datalist id={`${FORM_ID}-language-options`}>
@@ -294,7 +339,13 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
             </datalist>
           </Fieldset>
 
-          <CheckboxGroup name="communityCodes" legend={rt('person.communities')} options={choices.communities} value={draft.communityCodes} onChange={(v) => set('communityCodes', v)} />
+          <CheckboxGroup
+            name="communityCodes"
+            legend={rt('person.communities')}
+            options={choices.communities}
+            value={draft.communityCodes}
+            onChange={(v) => set('communityCodes', v)}
+          />
           <CheckboxGroup
             name="topics"
             legend={rt('person.topics')}
@@ -329,7 +380,14 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
           <Fieldset>
             <FieldsetLegend>{rt('person.belongsTo')}</FieldsetLegend>
             <FormFieldDescription>{rt('person.belongsToHint')}</FormFieldDescription>
-            <SelectField name="teamId" label={rt('person.team')} value={draft.teamId} options={choices.teams} emptyLabel={rt('person.noTeam')} onChange={(v) => set('teamId', v)} />
+            <SelectField
+              name="teamId"
+              label={rt('person.team')}
+              value={draft.teamId}
+              options={choices.teams}
+              emptyLabel={rt('person.noTeam')}
+              onChange={(v) => set('teamId', v)}
+            />
             <SelectField
               name="organisationId"
               label={rt('person.organisation')}
@@ -350,7 +408,14 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
           <Fieldset>
             <FieldsetLegend>{rt('person.consent')}</FieldsetLegend>
             <FormFieldDescription>{rt('person.consentHint')}</FormFieldDescription>
-            <TextField name="consent.givenOn" type="date" label={rt('person.consentGivenOn')} value={draft.consentGivenOn} onChange={(v) => set('consentGivenOn', v)} required />
+            <TextField
+              name="consent.givenOn"
+              type="date"
+              label={rt('person.consentGivenOn')}
+              value={draft.consentGivenOn}
+              onChange={(v) => set('consentGivenOn', v)}
+              required
+            />
             <SelectField
               name="consent.method"
               label={rt('person.consentMethod')}
@@ -360,7 +425,13 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
               onChange={(v) => set('consentMethod', v as ConsentMethod)}
               required
             />
-            <TextField name="consent.recordedBy" label={rt('person.consentRecordedBy')} value={draft.consentRecordedBy} onChange={(v) => set('consentRecordedBy', v)} required />
+            <TextField
+              name="consent.recordedBy"
+              label={rt('person.consentRecordedBy')}
+              value={draft.consentRecordedBy}
+              onChange={(v) => set('consentRecordedBy', v)}
+              required
+            />
           </Fieldset>
         </FormScope>
         <ButtonGroup>
@@ -374,4 +445,3 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
     </>
   );
 }
-

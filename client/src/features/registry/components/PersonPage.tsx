@@ -61,7 +61,9 @@ export function PersonPage({ id }: { id: string }) {
           {person.isStale !== undefined && person.roles.includes('INTERPRETER') && person.interpreterFormal ? (
             <DetailRow label={rt('person.registrationNumber')}>{person.registrationNumber ?? '–'}</DetailRow>
           ) : null}
-          {person.roles.includes('KEY_PERSON') ? <DetailRow label={rt('person.trainedKeyPerson')}>{t(person.trainedKeyPerson ? 'detail.yes' : 'detail.no')}</DetailRow> : null}
+          {person.roles.includes('KEY_PERSON') ? (
+            <DetailRow label={rt('person.trainedKeyPerson')}>{t(person.trainedKeyPerson ? 'detail.yes' : 'detail.no')}</DetailRow>
+          ) : null}
           <DetailRow label={rt('person.volunteerContract')}>{t(person.volunteerContract ? 'detail.yes' : 'detail.no')}</DetailRow>
           <DetailRow label={rt('person.team')}>{person.teamId ? <Link href={paths.team(person.teamId)}>{rt('team.heading')}</Link> : null}</DetailRow>
           <DetailRow label={rt('person.organisation')}>

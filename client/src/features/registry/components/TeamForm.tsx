@@ -88,7 +88,9 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
   // A new team belongs to the municipality this installation serves; an existing one keeps its own.
   const municipalityCode = team?.municipalityCode ?? settings?.municipalityCode;
   // A name, never a code: the team's own municipality (a region serves several), else the installation's.
-  const municipalityName = team ? (team.municipalityName ?? settings?.municipalities.find((m) => m.code === team.municipalityCode)?.name ?? team.municipalityCode) : settings?.municipalities[0]?.name ?? settings?.municipalityName;
+  const municipalityName = team
+    ? (team.municipalityName ?? settings?.municipalities.find((m) => m.code === team.municipalityCode)?.name ?? team.municipalityCode)
+    : (settings?.municipalities[0]?.name ?? settings?.municipalityName);
   const neighbourhoods = useNeighbourhoodChoices(municipalityCode);
   const [draft, setDraft] = useState<Draft>(() => (team ? draftFrom(team) : EMPTY));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
@@ -134,7 +136,15 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
       <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields}>
-          <TextField name="name" label={rt('team.name')} value={draft.name} onChange={(v) => set('name', v)} required autoComplete="organization" maxLength={250} />
+          <TextField
+            name="name"
+            label={rt('team.name')}
+            value={draft.name}
+            onChange={(v) => set('name', v)}
+            required
+            autoComplete="organization"
+            maxLength={250}
+          />
           <SelectField
             name="kind"
             label={rt('team.kind')}

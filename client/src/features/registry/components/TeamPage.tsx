@@ -48,7 +48,9 @@ export function TeamPage({ id }: { id: string }) {
       )}
       <Section id="team-details" title={rt('record.details')}>
         <DataList>
-          <DetailRow label={rt('team.phone')}><PhoneLink phone={team.phone} /></DetailRow>
+          <DetailRow label={rt('team.phone')}>
+            <PhoneLink phone={team.phone} />
+          </DetailRow>
           <DetailRow label={rt('team.email')}>{team.email}</DetailRow>
           <DetailRow label={rt('record.neighbourhoods')}>
             {team.neighbourhoods.map((n, i) => (
@@ -63,17 +65,31 @@ export function TeamPage({ id }: { id: string }) {
       <Section
         id="team-contacts"
         title={rt('record.contactCurrent')}
-        actions={archived ? null : <Paragraph><Link href={paths.registerContact({ teamId: team.id })}>{rt('record.contactAssign')}</Link></Paragraph>}
+        actions={
+          archived ? null : (
+            <Paragraph>
+              <Link href={paths.registerContact({ teamId: team.id })}>{rt('record.contactAssign')}</Link>
+            </Paragraph>
+          )
+        }
       >
         <Paragraph className="team__current-contact">
-          {team.currentContact?.person ? <Link href={paths.person(team.currentContact.person.id)}>{team.currentContact.person.name}</Link> : rt('record.contactNone')}
+          {team.currentContact?.person ? (
+            <Link href={paths.person(team.currentContact.person.id)}>{team.currentContact.person.name}</Link>
+          ) : (
+            rt('record.contactNone')
+          )}
         </Paragraph>
         <ContactHistoryTable items={team.contactHistory} caption={rt('record.contactHistory')} />
       </Section>
       <Section
         id="team-agreements"
         title={rt('record.agreements')}
-        actions={<Paragraph><Link href={paths.registerAgreement({ teamId: team.id })}>{rt('nav.registerAgreement')}</Link></Paragraph>}
+        actions={
+          <Paragraph>
+            <Link href={paths.registerAgreement({ teamId: team.id })}>{rt('nav.registerAgreement')}</Link>
+          </Paragraph>
+        }
       >
         <AgreementList items={team.agreements} />
       </Section>

@@ -19,7 +19,12 @@ export function PageState({ loading, error, notFound }: { loading: boolean; erro
   if (loading) return <Paragraph role="status">{rt('page.loading')}</Paragraph>;
   if (error?.code === 'UNAUTHENTICATED') return <SignInNeeded />;
   if (error?.code === 'FORBIDDEN') return <Paragraph role="alert">{rt('page.forbidden')}</Paragraph>;
-  if (error) return <Paragraph role="alert" className="error-text">{rt('page.error', { message: error.message })}</Paragraph>;
+  if (error)
+    return (
+      <Paragraph role="alert" className="error-text">
+        {rt('page.error', { message: error.message })}
+      </Paragraph>
+    );
   if (notFound) return <Paragraph role="alert">{rt('page.recordNotFound')}</Paragraph>;
   return null;
 }
@@ -70,7 +75,17 @@ export function VerifiedLine({ lastVerifiedOn, isStale }: { lastVerifiedOn: stri
 }
 
 /** "Nog steeds juist": markVerified, which changes nothing but the last-verified date. */
-export function VerifyButton({ entityType, id, name, onDone }: { entityType: VerifiableType; id: string; name: string; onDone?(lastVerifiedOn: string): void }) {
+export function VerifyButton({
+  entityType,
+  id,
+  name,
+  onDone,
+}: {
+  entityType: VerifiableType;
+  id: string;
+  name: string;
+  onDone?(lastVerifiedOn: string): void;
+}) {
   const { rt, formatDate } = useRegistryText();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
@@ -89,7 +104,14 @@ export function VerifyButton({ entityType, id, name, onDone }: { entityType: Ver
   };
   return (
     <>
-      <Button type="button" appearance="secondary-action-button" onClick={verify} busy={busy} aria-disabled={busy ? true : undefined} aria-label={rt('record.verifyNamed', { name })}>
+      <Button
+        type="button"
+        appearance="secondary-action-button"
+        onClick={verify}
+        busy={busy}
+        aria-disabled={busy ? true : undefined}
+        aria-label={rt('record.verifyNamed', { name })}
+      >
         {rt('record.verify')}
       </Button>
       <span role="status" className={message?.error ? 'error-text' : 'record__message'}>
@@ -100,7 +122,15 @@ export function VerifyButton({ entityType, id, name, onDone }: { entityType: Ver
 }
 
 /** Archive with an explicit confirmation step, in the page (no browser dialog); `texts` replace the archive wording. */
-export function ArchiveControl({ name, onArchive, texts }: { name: string; onArchive(): Promise<void>; texts?: { open: string; confirm: string; yes: string } }) {
+export function ArchiveControl({
+  name,
+  onArchive,
+  texts,
+}: {
+  name: string;
+  onArchive(): Promise<void>;
+  texts?: { open: string; confirm: string; yes: string };
+}) {
   const { rt } = useRegistryText();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -160,19 +190,35 @@ export function ContactHistoryTable({ items, caption }: { items: readonly Contac
       <caption>{caption}</caption>
       <thead role="rowgroup">
         <tr role="row">
-          <th scope="col" role="columnheader">{rt('record.contactPerson')}</th>
-          <th scope="col" role="columnheader">{rt('record.contactSince')}</th>
-          <th scope="col" role="columnheader">{rt('record.contactUntil')}</th>
-          <th scope="col" role="columnheader">{rt('record.contactNote')}</th>
+          <th scope="col" role="columnheader">
+            {rt('record.contactPerson')}
+          </th>
+          <th scope="col" role="columnheader">
+            {rt('record.contactSince')}
+          </th>
+          <th scope="col" role="columnheader">
+            {rt('record.contactUntil')}
+          </th>
+          <th scope="col" role="columnheader">
+            {rt('record.contactNote')}
+          </th>
         </tr>
       </thead>
       <tbody role="rowgroup">
         {items.map((item) => (
           <tr key={item.id} role="row" className={item.isCurrent ? 'record-table__current' : undefined}>
-            <td role="cell" data-label={rt('record.contactPerson')}>{item.person ? <Link href={paths.person(item.person.id)}>{item.person.name}</Link> : '–'}</td>
-            <td role="cell" data-label={rt('record.contactSince')}>{formatDate(dateOf(item.since))}</td>
-            <td role="cell" data-label={rt('record.contactUntil')}>{item.until ? formatDate(dateOf(item.until)) : rt('record.contactNow')}</td>
-            <td role="cell" data-label={item.note ? rt('record.contactNote') : undefined}>{item.note ?? ''}</td>
+            <td role="cell" data-label={rt('record.contactPerson')}>
+              {item.person ? <Link href={paths.person(item.person.id)}>{item.person.name}</Link> : '–'}
+            </td>
+            <td role="cell" data-label={rt('record.contactSince')}>
+              {formatDate(dateOf(item.since))}
+            </td>
+            <td role="cell" data-label={rt('record.contactUntil')}>
+              {item.until ? formatDate(dateOf(item.until)) : rt('record.contactNow')}
+            </td>
+            <td role="cell" data-label={item.note ? rt('record.contactNote') : undefined}>
+              {item.note ?? ''}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -250,8 +296,18 @@ function ActivityItem({ activity, planned, ended, returnTo }: { activity: Activi
   return (
     <li className="record-list__item">
       <strong>{activity.name}</strong>
-      {planned ? <> <span className="badge badge--draft">{rt('activity.plannedBadge')}</span></> : null}
-      {ended ? <> <span className="badge badge--ended">{rt('activity.endedBadge')}</span></> : null}
+      {planned ? (
+        <>
+          {' '}
+          <span className="badge badge--draft">{rt('activity.plannedBadge')}</span>
+        </>
+      ) : null}
+      {ended ? (
+        <>
+          {' '}
+          <span className="badge badge--ended">{rt('activity.endedBadge')}</span>
+        </>
+      ) : null}
       <p className="record-list__meta">
         {rt('neighbourhood.when', { weekday: rt(`weekday.${activity.weekday}` as 'weekday.1'), start: activity.startTime, end: activity.endTime })}
         {' · '}
@@ -270,7 +326,9 @@ function ActivityItem({ activity, planned, ended, returnTo }: { activity: Activi
         <p className="record-list__meta">
           {activity.organisation ? <Link href={paths.organisation(activity.organisation.id)}>{activity.organisation.name}</Link> : null}
           {activity.organisation && activity.agreement ? ' · ' : null}
-          {activity.agreement ? <Link href={paths.agreement(activity.agreement.id)}>{rt('activity.underAgreement', { title: activity.agreement.title })}</Link> : null}
+          {activity.agreement ? (
+            <Link href={paths.agreement(activity.agreement.id)}>{rt('activity.underAgreement', { title: activity.agreement.title })}</Link>
+          ) : null}
         </p>
       ) : null}
       {returnTo ? (

@@ -35,7 +35,11 @@ function subscribe(listener: () => void) {
 
 /** The live region; re-rendered by the page shell on every change of page. */
 export function StatusMessage() {
-  const message = useSyncExternalStore(subscribe, () => current, () => undefined);
+  const message = useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => undefined,
+  );
   const path = window.location.pathname;
   const visible = message && message.path === path ? message : undefined;
   useEffect(() => {

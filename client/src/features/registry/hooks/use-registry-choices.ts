@@ -25,10 +25,16 @@ export function useRegistryChoices() {
   const neighbourhoodChoices = useNeighbourhoodChoices(settings?.municipalityCodes);
   const { languages } = useLanguages();
   return useMemo(() => {
-    const teams: Option[] = (base.data?.teams ?? []).filter((t) => !t.archivedAt).map((t) => ({ value: t.id, label: t.name })).sort(byLabel);
+    const teams: Option[] = (base.data?.teams ?? [])
+      .filter((t) => !t.archivedAt)
+      .map((t) => ({ value: t.id, label: t.name }))
+      .sort(byLabel);
     const communities: Option[] = (base.data?.communities ?? []).map((c) => ({ value: c.code, label: locale === 'nl' ? c.nameNl : c.nameEn }));
     return {
-      teams, communities, neighbourhoods: neighbourhoodChoices.options, languages,
+      teams,
+      communities,
+      neighbourhoods: neighbourhoodChoices.options,
+      languages,
       loading: base.loading || neighbourhoodChoices.loading || settingsLoading,
       error: base.error ?? neighbourhoodChoices.error ?? settingsError,
     };
@@ -38,7 +44,9 @@ export function useRegistryChoices() {
 /** The neighbourhoods of one or more municipalities as options, "Name (District)", by name; none until the code is known. */
 export function useNeighbourhoodChoices(municipality: string | readonly string[] | undefined) {
   const municipalityCodes = municipality === undefined ? [] : typeof municipality === 'string' ? [municipality] : [...municipality];
-  const data = useGraphQLQuery(RegistryNeighbourhoodChoicesDocument, municipalityCodes.length ? { municipalityCodes } : undefined, { skip: !municipalityCodes.length });
+  const data = useGraphQLQuery(RegistryNeighbourhoodChoicesDocument, municipalityCodes.length ? { municipalityCodes } : undefined, {
+    skip: !municipalityCodes.length,
+  });
   return useMemo(() => {
     const options: Option[] = (data.data?.neighbourhoods ?? []).map((n) => ({ value: n.code, label: `${n.name} (${n.district.name})` })).sort(byLabel);
     return { options, loading: data.loading, error: data.error };

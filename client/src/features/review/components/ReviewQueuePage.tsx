@@ -77,17 +77,26 @@ export function ReviewQueuePage() {
               <caption className="visually-hidden">{rt('review.heading')}</caption>
               <thead role="rowgroup">
                 <tr role="row">
-                  <th scope="col" role="columnheader">{rt('review.name')}</th>
-                  <th scope="col" role="columnheader">{rt('review.type')}</th>
-                  <th scope="col" role="columnheader">{rt('review.lastVerified')}</th>
-                  <th scope="col" role="columnheader">{rt('review.actions')}</th>
+                  <th scope="col" role="columnheader">
+                    {rt('review.name')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {rt('review.type')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {rt('review.lastVerified')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {rt('review.actions')}
+                  </th>
                 </tr>
               </thead>
               <tbody role="rowgroup">
                 {queue.items.map((item) => {
                   const isAgreement = item.entityType === 'AGREEMENT';
                   const view = item.entityType === 'PERSON' ? paths.person(item.id) : isAgreement ? paths.agreement(item.id) : paths.organisation(item.id);
-                  const edit = item.entityType === 'PERSON' ? paths.editPerson(item.id) : isAgreement ? paths.editAgreement(item.id) : paths.editOrganisation(item.id);
+                  const edit =
+                    item.entityType === 'PERSON' ? paths.editPerson(item.id) : isAgreement ? paths.editAgreement(item.id) : paths.editOrganisation(item.id);
                   const done = verified[item.id];
                   return (
                     <tr key={`${item.entityType}-${item.id}`} role="row">
@@ -95,7 +104,9 @@ export function ReviewQueuePage() {
                         <Link href={view}>{item.name}</Link>{' '}
                         {done ? null : <span className="badge badge--stale">{isAgreement ? item.reasonText : rt('record.stale')}</span>}
                       </td>
-                      <td role="cell" data-label={rt('review.type')}>{rt(`review.entity.${item.entityType}`)}</td>
+                      <td role="cell" data-label={rt('review.type')}>
+                        {rt(`review.entity.${item.entityType}`)}
+                      </td>
                       <td role="cell" data-label={rt('review.lastVerified')}>
                         {done
                           ? formatDate(done)
@@ -106,7 +117,12 @@ export function ReviewQueuePage() {
                       <td role="cell" className="review__actions">
                         {/* An agreement leaves the queue by a new review date or contact person, not by "still correct". */}
                         {isAgreement ? null : (
-                          <VerifyButton entityType={item.entityType} id={item.id} name={item.name} onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))} />
+                          <VerifyButton
+                            entityType={item.entityType}
+                            id={item.id}
+                            name={item.name}
+                            onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))}
+                          />
                         )}{' '}
                         <Link href={edit}>{rt('record.editNamed', { name: item.name })}</Link>
                       </td>

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { administrator, coordinatorOf, refusal, snapshotRows, startServiceContext, validated, type ServiceContext } from '../../../../../test/support/registry-context.js';
+import {
+  administrator,
+  coordinatorOf,
+  refusal,
+  snapshotRows,
+  startServiceContext,
+  validated,
+  type ServiceContext,
+} from '../../../../../test/support/registry-context.js';
 import { auditEntries, organisationId, teamId } from '../../../../../test/support/demo-lookup.js';
 import { ActivityService } from '../activity.service.js';
 import { CreateActivityInput, UpdateActivityInput } from '../dto/activity.input.js';
@@ -17,10 +25,20 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-const input = (over: object = {}) => validated(CreateActivityInput, {
-  name: 'Inloopspreekuur', weekday: 3, startTime: '13:30', endTime: '15:30', validFrom: '2026-09-01', venueName: 'Hiil Wadaag',
-  venueAddress: 'Marshallaan 3', neighbourhoodCode: 'BU03440832', organisationId: hiil, languageCodes: ['som', 'Arabisch'], ...over,
-});
+const input = (over: object = {}) =>
+  validated(CreateActivityInput, {
+    name: 'Inloopspreekuur',
+    weekday: 3,
+    startTime: '13:30',
+    endTime: '15:30',
+    validFrom: '2026-09-01',
+    venueName: 'Hiil Wadaag',
+    venueAddress: 'Marshallaan 3',
+    neighbourhoodCode: 'BU03440832',
+    organisationId: hiil,
+    languageCodes: ['som', 'Arabisch'],
+    ...over,
+  });
 
 describe('ActivityService', () => {
   it('the demo data has walk-in hours at several venues, some in Kanaleneiland', async () => {
@@ -33,12 +51,17 @@ describe('ActivityService', () => {
     const created = await service.create(coordinatorOf(zuidwest), await input());
     expect(created.languages.map((l) => l.code).sort()).toEqual(['ara', 'som']);
     expect((await service.list({ neighbourhoodCode: 'BU03440832', runningOn: '2026-11-24' })).map((a) => a.id)).toContain(created.id);
-    const updated = await service.update(coordinatorOf(zuidwest), await validated(UpdateActivityInput, { id: created.id, weekday: 4, validUntil: '2026-12-31' }));
+    const updated = await service.update(
+      coordinatorOf(zuidwest),
+      await validated(UpdateActivityInput, { id: created.id, weekday: 4, validUntil: '2026-12-31' }),
+    );
     expect(updated).toMatchObject({ weekday: 4, validUntil: '2026-12-31', startTime: '13:30' });
     await service.archive(coordinatorOf(zuidwest), { id: created.id });
     expect((await service.list({ organisationId: hiil })).map((a) => a.id)).not.toContain(created.id);
     expect((await auditEntries(ctx.dataSource, created.id)).map((a) => a.action)).toEqual(['createActivity', 'updateActivity', 'archiveActivity']);
-    expect(await refusal(service.update(administrator, await validated(UpdateActivityInput, { id: created.id, name: 'x' })))).toMatchObject({ code: 'ARCHIVED' });
+    expect(await refusal(service.update(administrator, await validated(UpdateActivityInput, { id: created.id, name: 'x' })))).toMatchObject({
+      code: 'ARCHIVED',
+    });
   });
 
   it.each([

@@ -59,31 +59,45 @@ export class CreateAgreementInput {
   partnerContactPersonId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'What the team does and expects' })
-  @IsOptional() @IsString() @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
   teamCommitment?: string | null;
 
   @Field(() => String, { nullable: true, description: 'What the partner does and expects' })
-  @IsOptional() @IsString() @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
   partnerCommitment?: string | null;
 
   @Field(() => String, { nullable: true, description: 'WIFA: waarderen' })
-  @IsOptional() @IsString() @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
   appreciate?: string | null;
 
   @Field(() => String, { nullable: true, description: 'WIFA: informeren' })
-  @IsOptional() @IsString() @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
   inform?: string | null;
 
   @Field(() => String, { nullable: true, description: 'WIFA: faciliteren' })
-  @IsOptional() @IsString() @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
   facilitate?: string | null;
 
   @Field(() => String, { nullable: true, description: 'WIFA: afstemmen' })
-  @IsOptional() @IsString() @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT, { message: `Hoogstens ${TEXT} tekens` })
   align?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Vrijwilligersvergoeding' })
-  @IsOptional() @IsString() @MaxLength(300, { message: 'Vrijwilligersvergoeding mag hoogstens 300 tekens zijn' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300, { message: 'Vrijwilligersvergoeding mag hoogstens 300 tekens zijn' })
   volunteerCompensation?: string | null;
 
   @Field({ description: 'YYYY-MM-DD' })
@@ -102,10 +116,10 @@ export class CreateAgreementInput {
 }
 
 @InputType({ description: 'Changes to an agreement: only the fields given are changed. The parties stay; end it with endAgreement.' })
-export class UpdateAgreementInput extends PartialType(
-  OmitType(CreateAgreementInput, ['teamId', 'organisationId', 'personId'] as const),
-  { skipNullProperties: false, omitDefaultValues: true },
-) {
+export class UpdateAgreementInput extends PartialType(OmitType(CreateAgreementInput, ['teamId', 'organisationId', 'personId'] as const), {
+  skipNullProperties: false,
+  omitDefaultValues: true,
+}) {
   @Field(() => ID)
   @IsString()
   @MaxLength(36)

@@ -21,8 +21,12 @@ export async function createUserCommand(dataSource: DataSource, argv: string[], 
     ({ values } = parseArgs({
       args: argv,
       options: {
-        email: { type: 'string' }, role: { type: 'string' }, team: { type: 'string', multiple: true },
-        password: { type: 'string' }, prompt: { type: 'boolean' }, help: { type: 'boolean' },
+        email: { type: 'string' },
+        role: { type: 'string' },
+        team: { type: 'string', multiple: true },
+        password: { type: 'string' },
+        prompt: { type: 'boolean' },
+        help: { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -62,7 +66,7 @@ export async function createUserCommand(dataSource: DataSource, argv: string[], 
 /** Reads a line from the terminal without echoing it. */
 export async function askHidden(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const write = (rl as unknown as { _writeToOutput: (s: string) => void });
+  const write = rl as unknown as { _writeToOutput: (s: string) => void };
   const original = write._writeToOutput.bind(rl);
   let asked = false;
   write._writeToOutput = (s: string) => {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { administrator, coordinatorOf, memberOf, refusal, snapshotRows, startServiceContext, type ServiceContext } from '../../../../../test/support/registry-context.js';
+import {
+  administrator,
+  coordinatorOf,
+  memberOf,
+  refusal,
+  snapshotRows,
+  startServiceContext,
+  type ServiceContext,
+} from '../../../../../test/support/registry-context.js';
 import { auditEntries, membersOf, organisationId, teamId } from '../../../../../test/support/demo-lookup.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { PersonService } from '../../person/person.service.js';
@@ -26,7 +34,9 @@ describe('fixed contact persons', () => {
     const teams: { id: string }[] = await ctx.dataSource.query('SELECT id FROM team');
     for (const t of teams) expect(await currentCount('teamId', t.id)).toBe(1);
     const [{ orgs }] = await ctx.dataSource.query('SELECT COUNT(*) AS orgs FROM organisation');
-    const [{ withContact }] = await ctx.dataSource.query('SELECT COUNT(DISTINCT organisationId) AS withContact FROM contact_assignment WHERE organisationId IS NOT NULL AND "until" IS NULL');
+    const [{ withContact }] = await ctx.dataSource.query(
+      'SELECT COUNT(DISTINCT organisationId) AS withContact FROM contact_assignment WHERE organisationId IS NOT NULL AND "until" IS NULL',
+    );
     expect(withContact / orgs).toBeGreaterThan(0.8);
     const [{ ended }] = await ctx.dataSource.query('SELECT COUNT(*) AS ended FROM contact_assignment WHERE "until" IS NOT NULL');
     expect(ended).toBeGreaterThan(5);
@@ -52,16 +62,26 @@ describe('fixed contact persons', () => {
 
   it('a new team member can be registered and then made the fixed contact', async () => {
     const person = await ctx.get(PersonService).create(coordinatorOf(zuidwest), {
-      name: 'Test Contactpersoon', roles: ['CONTACT_PERSON'], teamId: zuidwest, trainedKeyPerson: false, volunteerContract: false,
-      topics: [], availability: 'AVAILABLE', consent: { givenOn: '2026-11-01', method: 'WRITTEN', recordedBy: 'Teamleider' },
-      languages: [{ language: 'nld', level: 'NATIVE' }], communityCodes: [], neighbourhoodCodes: ['BU03440832'],
+      name: 'Test Contactpersoon',
+      roles: ['CONTACT_PERSON'],
+      teamId: zuidwest,
+      trainedKeyPerson: false,
+      volunteerContract: false,
+      topics: [],
+      availability: 'AVAILABLE',
+      consent: { givenOn: '2026-11-01', method: 'WRITTEN', recordedBy: 'Teamleider' },
+      languages: [{ language: 'nld', level: 'NATIVE' }],
+      communityCodes: [],
+      neighbourhoodCodes: ['BU03440832'],
     } as never);
     const assigned = await service.assign(coordinatorOf(zuidwest), { teamId: zuidwest, personId: person.id });
     expect((await service.current({ teamId: zuidwest }))!.id).toBe(assigned.id);
   });
 
   it('works for organisations too', async () => {
-    const [{ org }] = await ctx.dataSource.query('SELECT organisationId AS org FROM person WHERE organisationId IS NOT NULL GROUP BY organisationId HAVING COUNT(*) >= 2 ORDER BY organisationId LIMIT 1');
+    const [{ org }] = await ctx.dataSource.query(
+      'SELECT organisationId AS org FROM person WHERE organisationId IS NOT NULL GROUP BY organisationId HAVING COUNT(*) >= 2 ORDER BY organisationId LIMIT 1',
+    );
     const members = await membersOf(ctx.dataSource, { organisationId: org });
     const current = await service.current({ organisationId: org });
     const next = members.find((m) => m.id !== current?.personId)!;
@@ -72,27 +92,51 @@ describe('fixed contact persons', () => {
 
   describe('refused, with nothing changed', () => {
     it.each([
-      ['a person who does not belong to the team', async () => {
-        const outsider = (await membersOf(ctx.dataSource, { teamId: overvecht }))[0];
-        return service.assign(administrator, { teamId: zuidwest, personId: outsider.id });
-      }, { code: 'BAD_USER_INPUT', field: 'personId' }],
-      ['both a team and an organisation', async () => {
-        const org = await organisationId(ctx.dataSource, 'Stichting Hiil Wadaag');
-        return service.assign(administrator, { teamId: zuidwest, organisationId: org, personId: 'x' });
-      }, { code: 'BAD_USER_INPUT', field: 'teamId' }],
-      ['an unknown person', async () => service.assign(administrator, { teamId: zuidwest, personId: '00000000-0000-4000-8000-00000000dead' }), { code: 'NOT_FOUND', field: 'personId' }],
-      ['the person who already is the contact', async () => {
-        const current = await service.current({ teamId: zuidwest });
-        return service.assign(administrator, { teamId: zuidwest, personId: current!.personId });
-      }, { code: 'CONFLICT', field: 'personId' }],
-      ['a coordinator of another team', async () => {
-        const candidate = (await membersOf(ctx.dataSource, { teamId: zuidwest }))[0];
-        return service.assign(coordinatorOf(overvecht), { teamId: zuidwest, personId: candidate.id });
-      }, { code: 'FORBIDDEN' }],
-      ['a member', async () => {
-        const candidate = (await membersOf(ctx.dataSource, { teamId: zuidwest }))[0];
-        return service.assign(memberOf(zuidwest), { teamId: zuidwest, personId: candidate.id });
-      }, { code: 'FORBIDDEN' }],
+      [
+        'a person who does not belong to the team',
+        async () => {
+          const outsider = (await membersOf(ctx.dataSource, { teamId: overvecht }))[0];
+          return service.assign(administrator, { teamId: zuidwest, personId: outsider.id });
+        },
+        { code: 'BAD_USER_INPUT', field: 'personId' },
+      ],
+      [
+        'both a team and an organisation',
+        async () => {
+          const org = await organisationId(ctx.dataSource, 'Stichting Hiil Wadaag');
+          return service.assign(administrator, { teamId: zuidwest, organisationId: org, personId: 'x' });
+        },
+        { code: 'BAD_USER_INPUT', field: 'teamId' },
+      ],
+      [
+        'an unknown person',
+        async () => service.assign(administrator, { teamId: zuidwest, personId: '00000000-0000-4000-8000-00000000dead' }),
+        { code: 'NOT_FOUND', field: 'personId' },
+      ],
+      [
+        'the person who already is the contact',
+        async () => {
+          const current = await service.current({ teamId: zuidwest });
+          return service.assign(administrator, { teamId: zuidwest, personId: current!.personId });
+        },
+        { code: 'CONFLICT', field: 'personId' },
+      ],
+      [
+        'a coordinator of another team',
+        async () => {
+          const candidate = (await membersOf(ctx.dataSource, { teamId: zuidwest }))[0];
+          return service.assign(coordinatorOf(overvecht), { teamId: zuidwest, personId: candidate.id });
+        },
+        { code: 'FORBIDDEN' },
+      ],
+      [
+        'a member',
+        async () => {
+          const candidate = (await membersOf(ctx.dataSource, { teamId: zuidwest }))[0];
+          return service.assign(memberOf(zuidwest), { teamId: zuidwest, personId: candidate.id });
+        },
+        { code: 'FORBIDDEN' },
+      ],
     ] as [string, () => Promise<unknown>, object][])('%s', async (_name, call, expected) => {
       const before = await snapshotRows(ctx.dataSource);
       expect(await refusal(call())).toMatchObject(expected);

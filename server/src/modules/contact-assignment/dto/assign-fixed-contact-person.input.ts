@@ -28,7 +28,8 @@ export class AssignFixedContactPersonInput {
 
   @Field({
     defaultValue: false,
-    description: 'Also let the running agreements that named the previous fixed contact person of this side name the new one (otherwise the review queue flags them)',
+    description:
+      'Also let the running agreements that named the previous fixed contact person of this side name the new one (otherwise the review queue flags them)',
   })
   @IsBoolean({ message: 'updateAgreements moet waar of onwaar zijn' })
   @IsOptional()

@@ -18,10 +18,26 @@ const admin: Actor = { userId: '00000000-0000-4000-8000-000000000001', email: 'b
 const member: Actor = { userId: '00000000-0000-4000-8000-000000000002', email: 'medewerker@example.org', role: UserRole.MEMBER, teamIds: [] };
 
 const PERSON_HEADER = 'extern_id;naam;rollen;tolk_formeel;talen;buurten;telefoon;e-mail;toestemming_datum;toestemming_wijze;toestemming_vastgelegd_door';
-const personRow = (id: string, name: string, extra: Partial<Record<'rollen' | 'formeel' | 'talen' | 'buurten' | 'telefoon' | 'email' | 'datum' | 'wijze', string>> = {}) =>
-  [id, name, extra.rollen ?? 'sleutelpersoon', extra.formeel ?? '', extra.talen ?? 'som:moedertaal;nld:vloeiend', extra.buurten ?? 'BU03440832',
-    extra.telefoon ?? '06-12345678', extra.email ?? 'test@example.org', extra.datum ?? '2026-03-01', extra.wijze ?? 'schriftelijk', 'Ravi Jagesar']
-    .map((c) => (c.includes(';') ? `"${c}"` : c)).join(';');
+const personRow = (
+  id: string,
+  name: string,
+  extra: Partial<Record<'rollen' | 'formeel' | 'talen' | 'buurten' | 'telefoon' | 'email' | 'datum' | 'wijze', string>> = {},
+) =>
+  [
+    id,
+    name,
+    extra.rollen ?? 'sleutelpersoon',
+    extra.formeel ?? '',
+    extra.talen ?? 'som:moedertaal;nld:vloeiend',
+    extra.buurten ?? 'BU03440832',
+    extra.telefoon ?? '06-12345678',
+    extra.email ?? 'test@example.org',
+    extra.datum ?? '2026-03-01',
+    extra.wijze ?? 'schriftelijk',
+    'Ravi Jagesar',
+  ]
+    .map((c) => (c.includes(';') ? `"${c}"` : c))
+    .join(';');
 
 let server: TestServer;
 let csv: CsvService;
@@ -128,7 +144,11 @@ describe('import', () => {
   });
 
   it('writes new records with an audit entry each; the same file again changes nothing', async () => {
-    const file = [PERSON_HEADER, personRow('I-1', 'Ifrah Import'), personRow('I-2', 'Idris Import', { rollen: 'tolk;sleutelpersoon', formeel: 'nee', talen: 'Tigrinya:moedertaal;ara:basis' })].join('\n');
+    const file = [
+      PERSON_HEADER,
+      personRow('I-1', 'Ifrah Import'),
+      personRow('I-2', 'Idris Import', { rollen: 'tolk;sleutelpersoon', formeel: 'nee', talen: 'Tigrinya:moedertaal;ara:basis' }),
+    ].join('\n');
     const before = await counts();
     const first = await csv.import(admin, CsvKind.PERSONS, file, false);
     expect(first).toMatchObject({ applied: true, new: 2, changed: 0, unchanged: 0, problems: [] });
@@ -136,7 +156,14 @@ describe('import', () => {
     expect(after.persons).toBe(before.persons + 2);
     expect(after.audit).toBe(before.audit + 2);
     const idris = await dataSource.getRepository(Person).findOne({ where: { externalId: 'I-2' }, relations: { languages: true, neighbourhoods: true } });
-    expect(idris).toMatchObject({ name: 'Idris Import', isInterpreter: true, interpreterFormal: false, isKeyPerson: true, consentMethod: 'WRITTEN', phone: '06 12345678' }); // stored in the one notation the mutations use too
+    expect(idris).toMatchObject({
+      name: 'Idris Import',
+      isInterpreter: true,
+      interpreterFormal: false,
+      isKeyPerson: true,
+      consentMethod: 'WRITTEN',
+      phone: '06 12345678',
+    }); // stored in the one notation the mutations use too
     expect(idris!.languages.map((l) => `${l.languageCode}:${l.level}`).sort()).toEqual(['ara:BASIC', 'tir:NATIVE']);
     expect(idris!.neighbourhoods.map((n) => n.code)).toEqual(['BU03440832']);
     const entry = await dataSource.getRepository(AuditEntry).findOneBy({ entityId: idris!.id });
@@ -163,7 +190,8 @@ describe('import', () => {
   });
 
   it('imports organisations, including a Dutch decimal comma in the coordinates', async () => {
-    const file = 'extern_id;naam;soort;talen;buurten;breedtegraad;lengtegraad;postcode\nORG-X1;Stichting Proef;moskee;"Turks;nld";BU03440832;"52,0748";5.088;3527va';
+    const file =
+      'extern_id;naam;soort;talen;buurten;breedtegraad;lengtegraad;postcode\nORG-X1;Stichting Proef;moskee;"Turks;nld";BU03440832;"52,0748";5.088;3527va';
     const report = await csv.import(admin, CsvKind.ORGANISATIONS, file);
     expect(report).toMatchObject({ applied: true, new: 1, problems: [] });
     const org = await dataSource.getRepository(Organisation).findOne({ where: { externalId: 'ORG-X1' }, relations: { languages: true } });
@@ -203,14 +231,29 @@ describe('who may import', () => {
     await expect(csv.export(null, CsvKind.PERSONS)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
 
     const [own, other] = await dataSource.getRepository(Team).find({ order: { name: 'ASC' }, take: 2 });
-    const coordinator: Actor = { userId: '00000000-0000-4000-8000-000000000003', email: 'coordinator@example.org', role: UserRole.COORDINATOR, teamIds: [own.id] };
+    const coordinator: Actor = {
+      userId: '00000000-0000-4000-8000-000000000003',
+      email: 'coordinator@example.org',
+      role: UserRole.COORDINATOR,
+      teamIds: [own.id],
+    };
     const header = 'extern_id;naam;rollen;team;toestemming_datum;toestemming_wijze;toestemming_vastgelegd_door';
-    const report = await csv.import(coordinator, CsvKind.PERSONS, `${header}\nC-1;Eigen Team;contactpersoon;${own.name};2026-01-01;digitaal;X\nC-2;Ander Team;contactpersoon;${other.name};2026-01-01;digitaal;X`, true);
-    expect(report.problems).toEqual([{ row: 3, column: 'team', code: 'FORBIDDEN', rule: 'ownership.team', message: 'U mag deze persoon niet in een ander team zetten dan uw eigen team' }]);
+    const report = await csv.import(
+      coordinator,
+      CsvKind.PERSONS,
+      `${header}\nC-1;Eigen Team;contactpersoon;${own.name};2026-01-01;digitaal;X\nC-2;Ander Team;contactpersoon;${other.name};2026-01-01;digitaal;X`,
+      true,
+    );
+    expect(report.problems).toEqual([
+      { row: 3, column: 'team', code: 'FORBIDDEN', rule: 'ownership.team', message: 'U mag deze persoon niet in een ander team zetten dan uw eigen team' },
+    ]);
   });
 
   it('refuses over GraphQL without a signed-in user, and gives organisations as CSV to anyone', async () => {
-    const res = await server.gql(`mutation ($content: String!) { importCsv(input: { kind: PERSONS, content: $content, dryRun: true }) { new problems { row column message } } }`, { content: templateCsv(CsvKind.PERSONS) });
+    const res = await server.gql(
+      `mutation ($content: String!) { importCsv(input: { kind: PERSONS, content: $content, dryRun: true }) { new problems { row column message } } }`,
+      { content: templateCsv(CsvKind.PERSONS) },
+    );
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const orgs = await server.gql(`{ exportCsv(kind: ORGANISATIONS) }`);
     expect(orgs.data.exportCsv).toContain('Stichting Hiil Wadaag');

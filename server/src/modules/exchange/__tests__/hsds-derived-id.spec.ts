@@ -21,9 +21,24 @@ const admin: Actor = { userId: '00000000-0000-4000-8000-000000000001', email: 'b
 const EXTRA_PERSONS = Number(process.env.HSDS_LOOKUP_PERSONS ?? 3000);
 
 const personRow = (name: string, extra: Partial<Person> = {}) => ({
-  id: randomUUID(), name, isKeyPerson: true, isInterpreter: false, isContactPerson: false, trainedKeyPerson: false, volunteerContract: false, topics: [],
-  availability: Availability.AVAILABLE, consentGivenOn: '2025-01-01', consentMethod: ConsentMethod.WRITTEN, consentRecordedBy: 'Test',
-  isDemo: false, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z', organisationId: null, teamId: null, ...extra,
+  id: randomUUID(),
+  name,
+  isKeyPerson: true,
+  isInterpreter: false,
+  isContactPerson: false,
+  trainedKeyPerson: false,
+  volunteerContract: false,
+  topics: [],
+  availability: Availability.AVAILABLE,
+  consentGivenOn: '2025-01-01',
+  consentMethod: ConsentMethod.WRITTEN,
+  consentRecordedBy: 'Test',
+  isDemo: false,
+  createdAt: '2026-12-01T00:00:00.000Z',
+  updatedAt: '2026-12-01T00:00:00.000Z',
+  organisationId: null,
+  teamId: null,
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -32,7 +47,13 @@ beforeAll(async () => {
   ds = server.app.get(DataSource);
   // Independent persons, so that a lookup that hashed every owner would have something to hash.
   const rows = Array.from({ length: EXTRA_PERSONS }, (_, i) => personRow(`Extra persoon ${i}`));
-  for (let i = 0; i < rows.length; i += 200) await ds.createQueryBuilder().insert().into(Person).values(rows.slice(i, i + 200) as never).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await ds
+      .createQueryBuilder()
+      .insert()
+      .into(Person)
+      .values(rows.slice(i, i + 200) as never)
+      .execute();
 }, 120_000);
 afterAll(() => server?.close());
 
@@ -54,7 +75,7 @@ async function statements(run: () => Promise<unknown>): Promise<string[]> {
 }
 
 describe('a derived id is found by key, not by hashing every owner', () => {
-  it('after the first lookup, finding a service or service_at_location reads by id only (no statement lists a table\'s ids)', async () => {
+  it("after the first lookup, finding a service or service_at_location reads by id only (no statement lists a table's ids)", async () => {
     const persons = await ds.getRepository(Person).find({ where: { name: 'Extra persoon 17' } });
     const organisation = await ds.getRepository(Organisation).findOneByOrFail({ name: 'Stichting Hiil Wadaag' });
     // The first lookup fills the table (each record hashed once).
@@ -84,18 +105,36 @@ describe('a derived id is found by key, not by hashing every owner', () => {
       times.push(performance.now() - started);
       expect(sql.filter((s) => /NOT EXISTS/.test(s))).toEqual([]);
     }
-    console.log(`HSDS lookup by derived id with ${EXTRA_PERSONS} extra persons: first (fills the table) ${first.toFixed(0)} ms, then person, organisation, service_at_location ${times.slice(0, 3).map((t) => t.toFixed(1)).join(', ')} ms, unknown ids ${times.slice(3).map((t) => t.toFixed(1)).join(', ')} ms`);
+    console.log(
+      `HSDS lookup by derived id with ${EXTRA_PERSONS} extra persons: first (fills the table) ${first.toFixed(0)} ms, then person, organisation, service_at_location ${times
+        .slice(0, 3)
+        .map((t) => t.toFixed(1))
+        .join(', ')} ms, unknown ids ${times
+        .slice(3)
+        .map((t) => t.toFixed(1))
+        .join(', ')} ms`,
+    );
   });
 
   it('a record added later is found (its id is stored on the next miss)', async () => {
     const row = personRow('Later toegevoegd');
-    await ds.createQueryBuilder().insert().into(Person).values(row as never).execute();
+    await ds
+      .createQueryBuilder()
+      .insert()
+      .into(Person)
+      .values(row as never)
+      .execute();
     expect((await hsds.getService(admin, ownServiceId(row.id))).name).toBe('Sleutelpersoon: Later toegevoegd');
   });
 
   it('what the stored id says is checked against the records now: archived, moved, another partner, anonymous', async () => {
     const row = personRow('Gaat verhuizen');
-    await ds.createQueryBuilder().insert().into(Person).values(row as never).execute();
+    await ds
+      .createQueryBuilder()
+      .insert()
+      .into(Person)
+      .values(row as never)
+      .execute();
     const id = ownServiceId(row.id);
     expect((await hsds.getService(admin, id)).id).toBe(id);
     // Anonymous callers never see a person's own service.
@@ -115,8 +154,9 @@ describe('a derived id is found by key, not by hashing every owner', () => {
     await expect(hsds.getServiceAtLocation(null, atId)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
 
     // An agreement at another partner: the old service_at_location id is gone, the new one is found.
-    const agreement = (await ds.getRepository(Agreement).find({ where: { archivedAt: IsNull() } }))
-      .find((a) => a.organisationId && a.organisationId !== archived.id && a.organisationId !== organisation.id)!;
+    const agreement = (await ds.getRepository(Agreement).find({ where: { archivedAt: IsNull() } })).find(
+      (a) => a.organisationId && a.organisationId !== archived.id && a.organisationId !== organisation.id,
+    )!;
     const oldAt = serviceAtLocationId(agreement.id, venueLocationId(agreement.organisationId!));
     expect((await hsds.getServiceAtLocation(null, oldAt)).id).toBe(oldAt);
     const partner = organisation;

@@ -91,8 +91,15 @@ describe('GET /hsds/…', () => {
     const service = org.services[0];
     const thursday = service.schedules.find((s: any) => s.byday === 'TH' && s.opens_at === '19:00');
     expect(thursday).toMatchObject({
-      service_id: service.id, location_id: org.locations[0].id, service_at_location_id: service.service_at_locations[0].id,
-      freq: 'WEEKLY', interval: 1, wkst: 'MO', closes_at: '20:30', valid_from: '2025-11-30', dtstart: '2025-11-30',
+      service_id: service.id,
+      location_id: org.locations[0].id,
+      service_at_location_id: service.service_at_locations[0].id,
+      freq: 'WEEKLY',
+      interval: 1,
+      wkst: 'MO',
+      closes_at: '20:30',
+      valid_from: '2025-11-30',
+      dtstart: '2025-11-30',
       description: 'Inloop zonder afspraak voor vragen over geld, zorg, opvoeding en post.',
     });
     expect(thursday.valid_to).toBeUndefined();

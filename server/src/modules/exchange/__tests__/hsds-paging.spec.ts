@@ -30,8 +30,17 @@ const archivedIds: Record<string, string> = {};
 
 const now = new Date().toISOString();
 const person = (fields: Partial<Person>): Partial<Person> => ({
-  isKeyPerson: true, isInterpreter: false, isContactPerson: false, trainedKeyPerson: false, volunteerContract: false, topics: [],
-  availability: Availability.AVAILABLE, consentGivenOn: '2025-01-01', consentMethod: ConsentMethod.WRITTEN, consentRecordedBy: 'Test', ...fields,
+  isKeyPerson: true,
+  isInterpreter: false,
+  isContactPerson: false,
+  trainedKeyPerson: false,
+  volunteerContract: false,
+  topics: [],
+  availability: Availability.AVAILABLE,
+  consentGivenOn: '2025-01-01',
+  consentMethod: ConsentMethod.WRITTEN,
+  consentRecordedBy: 'Test',
+  ...fields,
 });
 
 /** Records the demo data lacks: names that sort or fold differently, wildcards, archived partners, audit trails. */
@@ -42,7 +51,16 @@ async function addEdgeCases(ds: DataSource): Promise<void> {
   const hiil = await organisations.findOneByOrFail({ name: 'Stichting Hiil Wadaag' });
   const zuidwest = await teams.findOneByOrFail({ name: 'Buurtteam Zuidwest' });
   const org = (name: string, description: string | null, extra: Partial<Organisation> = {}) =>
-    organisations.save(organisations.create({ name, description, kind: OrganisationKind.MIGRANT_ORGANISATION, languages: [{ code: 'som' }], neighbourhoods: [{ code: 'BU03440832' }], ...extra } as Organisation));
+    organisations.save(
+      organisations.create({
+        name,
+        description,
+        kind: OrganisationKind.MIGRANT_ORGANISATION,
+        languages: [{ code: 'som' }],
+        neighbourhoods: [{ code: 'BU03440832' }],
+        ...extra,
+      } as Organisation),
+    );
   await org('de Kleine Brug', 'Buurthuis aan de gracht');
   const umit = await org('Ümit Vereniging', 'ÉÉN VOOR ALLEN');
   await org('İlkay Huis', null, { languages: [{ code: 'tur' }] } as Partial<Organisation>);
@@ -50,29 +68,62 @@ async function addEdgeCases(ds: DataSource): Promise<void> {
   // The same name as a demo organisation: the id decides the order.
   await org('Stichting Hiil Wadaag', 'Zelfde naam, ander record', { address: 'Teststraat 1', postcode: '3527 VA', city: 'Utrecht', lat: 52.07, lon: 5.08 });
   await org('KELVIN \u212A-huis', null);
-  await persons.save(persons.create(person({ name: 'Özlem Öztürk', isKeyPerson: false, isInterpreter: true, interpreterFormal: true, registrationNumber: '12345', organisationId: umit.id }) as Person));
+  await persons.save(
+    persons.create(
+      person({
+        name: 'Özlem Öztürk',
+        isKeyPerson: false,
+        isInterpreter: true,
+        interpreterFormal: true,
+        registrationNumber: '12345',
+        organisationId: umit.id,
+      }) as Person,
+    ),
+  );
 
   // Archived: an organisation with a person, an agreement and a walk-in hour; a team with an agreement.
   const gone = await org('Gearchiveerde Stichting', null, { archivedAt: now });
   archivedIds.organisation = gone.id;
   await persons.save(persons.create(person({ name: 'Persoon van gearchiveerde stichting', organisationId: gone.id }) as Person));
-  const goneTeam = await teams.save(teams.create({ name: 'Gearchiveerd Buurtteam', kind: TeamKind.NEIGHBOURHOOD_TEAM, municipalityCode: 'GM0344', archivedAt: now } as Team));
+  const goneTeam = await teams.save(
+    teams.create({ name: 'Gearchiveerd Buurtteam', kind: TeamKind.NEIGHBOURHOOD_TEAM, municipalityCode: 'GM0344', archivedAt: now } as Team),
+  );
   archivedIds.team = goneTeam.id;
   const agreements = ds.getRepository(Agreement);
-  const agreement = (fields: Partial<Agreement>) => agreements.save(agreements.create({
-    title: 'Testafspraak', type: AgreementType.REFERRAL_ROUTE, status: AgreementStatus.ACTIVE, startsOn: '2026-01-01', neighbourhoods: [{ code: 'BU03440832' }], ...fields,
-  } as Agreement));
-  archivedIds.agreementWithArchivedPartner = (await agreement({ teamId: zuidwest.id, organisationId: gone.id, title: 'Afspraak met gearchiveerde partner' })).id;
+  const agreement = (fields: Partial<Agreement>) =>
+    agreements.save(
+      agreements.create({
+        title: 'Testafspraak',
+        type: AgreementType.REFERRAL_ROUTE,
+        status: AgreementStatus.ACTIVE,
+        startsOn: '2026-01-01',
+        neighbourhoods: [{ code: 'BU03440832' }],
+        ...fields,
+      } as Agreement),
+    );
+  archivedIds.agreementWithArchivedPartner = (
+    await agreement({ teamId: zuidwest.id, organisationId: gone.id, title: 'Afspraak met gearchiveerde partner' })
+  ).id;
   archivedIds.agreementOfArchivedTeam = (await agreement({ teamId: goneTeam.id, organisationId: hiil.id, title: 'Afspraak van gearchiveerd team' })).id;
   // Same start date as another agreement of the team: the id decides the order.
   const same = await agreement({ teamId: zuidwest.id, organisationId: umit.id, title: 'Verwijsroute 100% Ümit', startsOn: '2025-11-30' });
   archivedIds.archivedAgreement = (await agreement({ teamId: zuidwest.id, organisationId: umit.id, title: 'Gearchiveerde afspraak', archivedAt: now })).id;
   // A walk-in hour of an agreement at an archived organisation hangs at the agreement's service.
   const activities = ds.getRepository(Activity);
-  await activities.save(activities.create({
-    name: 'Spreekuur op oude plek', weekday: 2, startTime: '10:00', endTime: '11:00', validFrom: '2026-01-01', venueName: 'Oude plek',
-    neighbourhoodCode: 'BU03440832', organisationId: gone.id, agreementId: same.id, languages: [{ code: 'som' }, { code: 'nld' }],
-  } as Activity));
+  await activities.save(
+    activities.create({
+      name: 'Spreekuur op oude plek',
+      weekday: 2,
+      startTime: '10:00',
+      endTime: '11:00',
+      validFrom: '2026-01-01',
+      venueName: 'Oude plek',
+      neighbourhoodCode: 'BU03440832',
+      organisationId: gone.id,
+      agreementId: same.id,
+      languages: [{ code: 'som' }, { code: 'nld' }],
+    } as Activity),
+  );
 
   // Persons of no organisation or team whose names sort differently by code point than in Dutch.
   await persons.save(persons.create(person({ name: 'ayşe Kleine Letter' }) as Person));
@@ -92,8 +143,15 @@ async function addEdgeCases(ds: DataSource): Promise<void> {
     ['Agreement', anyAgreement.id, { status: 'DRAFT' }, { status: 'ACTIVE' }],
   ] as const) {
     await audit.insert({
-      id: randomUUID(), at, userId: null, userEmail: entityType === 'Team' ? null : 'beheerder@example.org', action: `update${entityType}`,
-      entityType, entityId, beforeJson: before ? JSON.stringify(before) : null, afterJson: JSON.stringify(after),
+      id: randomUUID(),
+      at,
+      userId: null,
+      userEmail: entityType === 'Team' ? null : 'beheerder@example.org',
+      action: `update${entityType}`,
+      entityType,
+      entityId,
+      beforeJson: before ? JSON.stringify(before) : null,
+      afterJson: JSON.stringify(after),
     });
   }
 }
@@ -137,7 +195,10 @@ const FILTERS: HsdsQuery[] = [
 ];
 
 describe('paged in the database, the same bytes as the export that loaded everything', () => {
-  for (const [who, actor] of [['anonymous', null], ['signed in', admin]] as const) {
+  for (const [who, actor] of [
+    ['anonymous', null],
+    ['signed in', admin],
+  ] as const) {
     for (const route of ['organizations', 'services'] as const) {
       it(`${who}: every page of /hsds/${route} for every filter, with 7 and with 200 per page`, async () => {
         const list = (service: HsdsExportService | LegacyHsdsExport, query: HsdsQuery) =>
@@ -160,7 +221,7 @@ describe('paged in the database, the same bytes as the export that loaded everyt
 
   it('the filters find what the edge cases are there for', async () => {
     const names = async (query: HsdsQuery, route: 'organizations' | 'services' = 'organizations') =>
-      ((route === 'organizations' ? await hsds.listOrganizations(admin, query) : await hsds.listServices(admin, query)).contents).map((o) => o.name);
+      (route === 'organizations' ? await hsds.listOrganizations(admin, query) : await hsds.listServices(admin, query)).contents.map((o) => o.name);
     expect(await names({ search: 'één' })).toEqual(['Ümit Vereniging']);
     expect(await names({ search: 'ümit' })).toEqual(['Ümit Vereniging']);
     // The Kelvin sign is a capital K; İ lower-cases to i with a dot above, as in JavaScript.
@@ -191,8 +252,15 @@ describe('paged in the database, the same bytes as the export that loaded everyt
       for (const s of services) expect(JSON.stringify(await hsds.getService(actor, s.id))).toBe(JSON.stringify(s));
     }
     const missing = [
-      archivedIds.organisation, archivedIds.team, archivedIds.agreementWithArchivedPartner, archivedIds.agreementOfArchivedTeam, archivedIds.archivedAgreement,
-      uuidv5(`${archivedIds.organisation}|service`), uuidv5(`${randomUUID()}|service`), randomUUID(), 'geen-uuid',
+      archivedIds.organisation,
+      archivedIds.team,
+      archivedIds.agreementWithArchivedPartner,
+      archivedIds.agreementOfArchivedTeam,
+      archivedIds.archivedAgreement,
+      uuidv5(`${archivedIds.organisation}|service`),
+      uuidv5(`${randomUUID()}|service`),
+      randomUUID(),
+      'geen-uuid',
     ];
     for (const id of missing) {
       await expect(hsds.getService(admin, id)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'id' } });
@@ -232,7 +300,11 @@ describe('paging', () => {
         if (body.last_page) return { ids, total: body.total_items };
       }
     };
-    for (const [route, headers] of [['organizations', {}], ['services', {}], ['services', signedIn]] as const) {
+    for (const [route, headers] of [
+      ['organizations', {}],
+      ['services', {}],
+      ['services', signedIn],
+    ] as const) {
       const all = await sequence(route, 200, headers);
       expect(all.ids).toHaveLength(all.total);
       expect(new Set(all.ids).size).toBe(all.total);
@@ -249,11 +321,27 @@ describe('paging', () => {
   });
 
   const refused: [string, string][] = [
-    ['page=0', 'page'], ['page=-1', 'page'], ['page=abc', 'page'], ['page=1.5', 'page'], ['page=', 'page'], ['page=1e2', 'page'],
-    ['page=%201', 'page'], ['page=0x10', 'page'], ['page=1&page=2', 'page'], [`page=${HSDS_MAX_PAGE + 1}`, 'page'], ['page=99999999999999999999', 'page'],
-    ['per_page=0', 'per_page'], ['per_page=201', 'per_page'], ['per_page=1000', 'per_page'], ['per_page=abc', 'per_page'], ['per_page=2.5', 'per_page'],
-    ['per_page=', 'per_page'], ['per_page=5&per_page=6', 'per_page'],
-    [`search=${'a'.repeat(201)}`, 'search'], [`search=${Array.from({ length: 11 }, (_, i) => `w${i}`).join('+')}`, 'search'], ['search=a&search=b', 'search'],
+    ['page=0', 'page'],
+    ['page=-1', 'page'],
+    ['page=abc', 'page'],
+    ['page=1.5', 'page'],
+    ['page=', 'page'],
+    ['page=1e2', 'page'],
+    ['page=%201', 'page'],
+    ['page=0x10', 'page'],
+    ['page=1&page=2', 'page'],
+    [`page=${HSDS_MAX_PAGE + 1}`, 'page'],
+    ['page=99999999999999999999', 'page'],
+    ['per_page=0', 'per_page'],
+    ['per_page=201', 'per_page'],
+    ['per_page=1000', 'per_page'],
+    ['per_page=abc', 'per_page'],
+    ['per_page=2.5', 'per_page'],
+    ['per_page=', 'per_page'],
+    ['per_page=5&per_page=6', 'per_page'],
+    [`search=${'a'.repeat(201)}`, 'search'],
+    [`search=${Array.from({ length: 11 }, (_, i) => `w${i}`).join('+')}`, 'search'],
+    ['search=a&search=b', 'search'],
     ['language=som&language=tir', 'language'],
   ];
   for (const route of ['organizations', 'services']) {
@@ -268,7 +356,8 @@ describe('paging', () => {
       const typo = JSON.parse((await get(`/hsds/${route}?language=Somalish&page=0`)).text);
       expect(typo).toMatchObject({ code: 'UNKNOWN_LANGUAGE', field: 'language' });
       // Within bounds everything goes.
-      for (const query of ['page=1&per_page=1', 'page=2&per_page=200', 'per_page=50', 'page=01']) expect((await get(`/hsds/${route}?${query}`)).status, query).toBe(200);
+      for (const query of ['page=1&per_page=1', 'page=2&per_page=200', 'per_page=50', 'page=01'])
+        expect((await get(`/hsds/${route}?${query}`)).status, query).toBe(200);
     });
   }
 
@@ -291,16 +380,26 @@ describe('paging', () => {
     };
     for (const actor of [null, admin]) {
       // Organisations only (the first 40 are), then organisations and teams.
-      expect(await count(() => hsds.listOrganizations(actor, { per_page: 40 }))).toBe(await count(() => hsds.listOrganizations(actor, { per_page: 3, page: 2 })));
+      expect(await count(() => hsds.listOrganizations(actor, { per_page: 40 }))).toBe(
+        await count(() => hsds.listOrganizations(actor, { per_page: 3, page: 2 })),
+      );
       expect(await count(() => hsds.listOrganizations(actor, { per_page: 200 }))).toBe(await count(() => hsds.listOrganizations(actor, { per_page: 60 })));
-      const services = [await count(() => hsds.listServices(actor, { per_page: 200 })), await count(() => hsds.listServices(actor, { per_page: 200, page: 2 }))];
+      const services = [
+        await count(() => hsds.listServices(actor, { per_page: 200 })),
+        await count(() => hsds.listServices(actor, { per_page: 200, page: 2 })),
+      ];
       expect(Math.max(...services)).toBeLessThan(40);
       // service_at_locations too, and near a postcode (ids and points in the box, then the page).
       // Organisations' venues only (the first 30 are), then venues and agreements.
-      expect(await count(() => hsds.listServiceAtLocations(actor, { per_page: 3, full: 'true' }))).toBe(await count(() => hsds.listServiceAtLocations(actor, { per_page: 30, full: 'true' })));
-      expect(await count(() => hsds.listServiceAtLocations(actor, { per_page: 60, full: 'true' }))).toBe(await count(() => hsds.listServiceAtLocations(actor, { per_page: 200, full: 'true' })));
-      expect(await count(() => hsds.listServiceAtLocations(actor, { per_page: 60, postcode: '3511', proximity: '5000' })))
-        .toBe(await count(() => hsds.listServiceAtLocations(actor, { per_page: 200, postcode: '3511', proximity: '5000' })));
+      expect(await count(() => hsds.listServiceAtLocations(actor, { per_page: 3, full: 'true' }))).toBe(
+        await count(() => hsds.listServiceAtLocations(actor, { per_page: 30, full: 'true' })),
+      );
+      expect(await count(() => hsds.listServiceAtLocations(actor, { per_page: 60, full: 'true' }))).toBe(
+        await count(() => hsds.listServiceAtLocations(actor, { per_page: 200, full: 'true' })),
+      );
+      expect(await count(() => hsds.listServiceAtLocations(actor, { per_page: 60, postcode: '3511', proximity: '5000' }))).toBe(
+        await count(() => hsds.listServiceAtLocations(actor, { per_page: 200, postcode: '3511', proximity: '5000' })),
+      );
     }
   });
 });

@@ -5,7 +5,10 @@ import { uuidv5, uuidv5Matcher } from '../hsds/hsds-profile.js';
 
 /** uuidv5 as it was written first (createHash): every id in earlier exports came from this. */
 function reference(name: string, namespace = '6f2c1d0e-7a52-4d3b-9b0e-3c9a4e1b2f60'): string {
-  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name).digest();
+  const hash = createHash('sha1')
+    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+    .update(name)
+    .digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
@@ -22,9 +25,12 @@ describe('uuidv5', () => {
   });
 
   it('equals the createHash version for any name, short or long (the long ones are not written in the scratch buffer)', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ minLength: 600, maxLength: 2000 })), (name) => {
-      expect(uuidv5(name)).toBe(reference(name));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ minLength: 600, maxLength: 2000 })), (name) => {
+        expect(uuidv5(name)).toBe(reference(name));
+      }),
+      { numRuns: 300 },
+    );
     expect(uuidv5('é'.repeat(700))).toBe(reference('é'.repeat(700)));
   });
 

@@ -10,8 +10,10 @@ import { CsvService } from './csv.service.js';
 // npm run import:csv -- <file.csv> --kind organisaties|personen [--dry-run]
 const USAGE = 'Gebruik: npm run import:csv -- <bestand.csv> --kind organisaties|personen [--dry-run]';
 const KINDS: Record<string, CsvKind> = {
-  organisaties: CsvKind.ORGANISATIONS, organisations: CsvKind.ORGANISATIONS,
-  personen: CsvKind.PERSONS, persons: CsvKind.PERSONS,
+  organisaties: CsvKind.ORGANISATIONS,
+  organisations: CsvKind.ORGANISATIONS,
+  personen: CsvKind.PERSONS,
+  persons: CsvKind.PERSONS,
 };
 
 export function parseArgs(args: string[]): { file: string; kind: CsvKind; dryRun: boolean } | string {

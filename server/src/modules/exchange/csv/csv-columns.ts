@@ -3,8 +3,19 @@ import { Availability, ConsentMethod, PersonRole, Topic } from '../../person/per
 import type { FlatRecord } from '../directory-writer.js';
 import type { ReferenceData } from '../reference-data.js';
 import {
-  AVAILABILITY, CONSENT_METHOD, LANGUAGE_LEVEL, NO, ORGANISATION_KIND, PERSON_ROLE, TOPIC, YES,
-  choices, lookup, normaliseWord, word, type Vocabulary,
+  AVAILABILITY,
+  CONSENT_METHOD,
+  LANGUAGE_LEVEL,
+  NO,
+  ORGANISATION_KIND,
+  PERSON_ROLE,
+  TOPIC,
+  YES,
+  choices,
+  lookup,
+  normaliseWord,
+  word,
+  type Vocabulary,
 } from '../vocabulary.js';
 
 export enum CsvKind {
@@ -37,13 +48,20 @@ export interface CsvColumn {
 }
 
 /** Values inside one cell are separated by ';' (or '|' when the file itself uses ';'). */
-export const splitList = (value: string) => value.split(/[;|\n]/).map((v) => v.trim()).filter(Boolean);
+export const splitList = (value: string) =>
+  value
+    .split(/[;|\n]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 const joinList = (values: string[]) => values.join(';');
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 function text(name: string, field: string, description: string, example: string, max: number, extra: Partial<CsvColumn> = {}): CsvColumn {
   return {
-    name, description, example, ...extra,
+    name,
+    description,
+    example,
+    ...extra,
     // Lengths and characters are the entity's rules (person.rules.ts, organisation.rules.ts), checked after parsing.
     parse(value) {
       const v = value.trim();
@@ -53,9 +71,18 @@ function text(name: string, field: string, description: string, example: string,
   };
 }
 
-function oneOf<T extends string>(name: string, field: string, vocab: Vocabulary<T>, description: string, example: string, fallback: T | null = null): CsvColumn {
+function oneOf<T extends string>(
+  name: string,
+  field: string,
+  vocab: Vocabulary<T>,
+  description: string,
+  example: string,
+  fallback: T | null = null,
+): CsvColumn {
   return {
-    name, description: `${description} Een van: ${choices(vocab)}.`, example,
+    name,
+    description: `${description} Een van: ${choices(vocab)}.`,
+    example,
     parse(value, ctx) {
       if (!value.trim()) return { [field]: fallback };
       const found = lookup(vocab, value);
@@ -68,7 +95,9 @@ function oneOf<T extends string>(name: string, field: string, vocab: Vocabulary<
 
 function yesNo(name: string, field: string, description: string, example: string, nullable = false): CsvColumn {
   return {
-    name, description: `${description} 'ja' of 'nee'.`, example,
+    name,
+    description: `${description} 'ja' of 'nee'.`,
+    example,
     parse(value, ctx) {
       const v = normaliseWord(value);
       if (!v) return { [field]: nullable ? null : false };
@@ -99,7 +128,9 @@ export function parseDate(value: string): string | null | undefined {
 
 function date(name: string, field: string, description: string, example: string): CsvColumn {
   return {
-    name, description: `${description} Als JJJJ-MM-DD (of DD-MM-JJJJ).`, example,
+    name,
+    description: `${description} Als JJJJ-MM-DD (of DD-MM-JJJJ).`,
+    example,
     parse(value, ctx) {
       const iso = parseDate(value);
       // A date in the future is the entity's rule, checked after parsing.
@@ -111,7 +142,9 @@ function date(name: string, field: string, description: string, example: string)
 }
 
 const phone: CsvColumn = {
-  name: 'telefoon', description: 'Telefoonnummer, Nederlands (030 123 4567, 06-12345678) of internationaal (+32 …).', example: '06-12345678',
+  name: 'telefoon',
+  description: 'Telefoonnummer, Nederlands (030 123 4567, 06-12345678) of internationaal (+32 …).',
+  example: '06-12345678',
   // Validity and notation are the entity's rules (common/rules.ts), the same as the mutations'.
   parse(value) {
     const v = value.trim();
@@ -121,7 +154,10 @@ const phone: CsvColumn = {
 };
 
 const email: CsvColumn = {
-  name: 'e-mail', aliases: ['email', 'e_mail', 'emailadres', 'e-mailadres'], description: 'E-mailadres.', example: 'naam@example.org',
+  name: 'e-mail',
+  aliases: ['email', 'e_mail', 'emailadres', 'e-mailadres'],
+  description: 'E-mailadres.',
+  example: 'naam@example.org',
   parse(value) {
     const v = value.trim();
     return { email: v || null };
@@ -130,8 +166,10 @@ const email: CsvColumn = {
 };
 
 const externalId: CsvColumn = {
-  name: 'extern_id', aliases: ['externe_id', 'id'],
-  description: 'Uw eigen sleutel voor dit record (bijvoorbeeld het nummer in uw oude systeem). Een record met hetzelfde extern_id wordt bijgewerkt in plaats van dubbel aangemaakt. Leeg: we zoeken op naam en buurt.',
+  name: 'extern_id',
+  aliases: ['externe_id', 'id'],
+  description:
+    'Uw eigen sleutel voor dit record (bijvoorbeeld het nummer in uw oude systeem). Een record met hetzelfde extern_id wordt bijgewerkt in plaats van dubbel aangemaakt. Leeg: we zoeken op naam en buurt.',
   example: 'P-0012',
   parse(value) {
     const v = value.trim();
@@ -141,7 +179,8 @@ const externalId: CsvColumn = {
 };
 
 const name: CsvColumn = {
-  ...text('naam', 'name', 'Naam (verplicht).', 'Stichting Hiil Wadaag', 200), required: true,
+  ...text('naam', 'name', 'Naam (verplicht).', 'Stichting Hiil Wadaag', 200),
+  required: true,
   parse(value) {
     const v = value.trim();
     return { name: v || null };
@@ -149,8 +188,10 @@ const name: CsvColumn = {
 };
 
 const neighbourhoods: CsvColumn = {
-  name: 'buurten', aliases: ['buurt', 'buurtcodes'],
-  description: "CBS-buurtcodes (BU gevolgd door 8 cijfers of hoofdletters, zoals BU0363AD03) of buurtnamen, gescheiden door ';'.", example: 'BU03440832;BU03440831',
+  name: 'buurten',
+  aliases: ['buurt', 'buurtcodes'],
+  description: "CBS-buurtcodes (BU gevolgd door 8 cijfers of hoofdletters, zoals BU0363AD03) of buurtnamen, gescheiden door ';'.",
+  example: 'BU03440832;BU03440831',
   parse(value, ctx) {
     const codes = new Set<string>();
     for (const item of splitList(value)) {
@@ -164,8 +205,10 @@ const neighbourhoods: CsvColumn = {
 };
 
 const communities: CsvColumn = {
-  name: 'gemeenschappen', aliases: ['gemeenschap', 'achterban', 'doelgroep'],
-  description: "Gemeenschappen (achterban), met code of naam, gescheiden door ';', bijvoorbeeld 'somali' of 'Somalische gemeenschap'.", example: 'somali',
+  name: 'gemeenschappen',
+  aliases: ['gemeenschap', 'achterban', 'doelgroep'],
+  description: "Gemeenschappen (achterban), met code of naam, gescheiden door ';', bijvoorbeeld 'somali' of 'Somalische gemeenschap'.",
+  example: 'somali',
   parse(value, ctx) {
     const codes = new Set<string>();
     for (const item of splitList(value)) {
@@ -187,8 +230,10 @@ function languageOf(item: string, ctx: ParseContext): string | undefined {
 }
 
 const organisationLanguages: CsvColumn = {
-  name: 'talen', aliases: ['taal'],
-  description: "Talen die de organisatie spreekt: ISO 639-3-codes (som) of namen (Somalisch, Somali), gescheiden door ';'.", example: 'som;nld',
+  name: 'talen',
+  aliases: ['taal'],
+  description: "Talen die de organisatie spreekt: ISO 639-3-codes (som) of namen (Somalisch, Somali), gescheiden door ';'.",
+  example: 'som;nld',
   parse(value, ctx) {
     const codes = new Set<string>();
     for (const item of splitList(value)) {
@@ -201,7 +246,8 @@ const organisationLanguages: CsvColumn = {
 };
 
 const personLanguages: CsvColumn = {
-  name: 'talen', aliases: ['taal'],
+  name: 'talen',
+  aliases: ['taal'],
   description: `Talen met niveau, als taal:niveau, gescheiden door ';'. De taal als ISO 639-3-code (som) of naam (Somalisch); het niveau is ${choices(LANGUAGE_LEVEL)}.`,
   example: 'som:moedertaal;nld:vloeiend',
   parse(value, ctx) {
@@ -222,17 +268,27 @@ const personLanguages: CsvColumn = {
     }
     return { languages: [...byCode.values()] };
   },
-  format: (r) => joinList((r.languages as string[]).map((l) => {
-    const [code, level] = l.split(':');
-    return `${code}:${word(LANGUAGE_LEVEL, level as never)}`;
-  })),
+  format: (r) =>
+    joinList(
+      (r.languages as string[]).map((l) => {
+        const [code, level] = l.split(':');
+        return `${code}:${word(LANGUAGE_LEVEL, level as never)}`;
+      }),
+    ),
 };
 
-const lastVerified = date('laatst_gecontroleerd', 'lastVerifiedOn', 'Datum waarop iemand voor het laatst heeft nagegaan dat de gegevens kloppen.', '2026-10-15');
+const lastVerified = date(
+  'laatst_gecontroleerd',
+  'lastVerifiedOn',
+  'Datum waarop iemand voor het laatst heeft nagegaan dat de gegevens kloppen.',
+  '2026-10-15',
+);
 
 function decimal(name: string, field: string, description: string, example: string, min: number, max: number): CsvColumn {
   return {
-    name, description, example,
+    name,
+    description,
+    example,
     parse(value, ctx) {
       const v = value.trim().replace(',', '.');
       if (!v) return { [field]: null };
@@ -251,7 +307,13 @@ export const ORGANISATION_COLUMNS: CsvColumn[] = [
   { ...externalId, example: 'ORG-0007' },
   name,
   { ...oneOf('soort', 'kind', ORGANISATION_KIND, 'Soort organisatie (verplicht voor een nieuwe organisatie).', 'migrantenorganisatie'), required: false },
-  text('omschrijving', 'description', 'Wat de organisatie doet en voor wie.', 'Somalische zelforganisatie; huiswerkbegeleiding en een wekelijkse inloop voor vrouwen.', 2000),
+  text(
+    'omschrijving',
+    'description',
+    'Wat de organisatie doet en voor wie.',
+    'Somalische zelforganisatie; huiswerkbegeleiding en een wekelijkse inloop voor vrouwen.',
+    2000,
+  ),
   {
     ...text('website', 'website', 'Website van de organisatie (https://…).', 'https://hiil-wadaag.example.org', 300),
     parse(value) {
@@ -279,8 +341,10 @@ export const ORGANISATION_COLUMNS: CsvColumn[] = [
 ];
 
 const roles: CsvColumn = {
-  name: 'rollen', aliases: ['rol'],
-  description: `Rollen, gescheiden door ';': ${choices(PERSON_ROLE)}. Minstens een.`, example: 'sleutelpersoon;tolk',
+  name: 'rollen',
+  aliases: ['rol'],
+  description: `Rollen, gescheiden door ';': ${choices(PERSON_ROLE)}. Minstens een.`,
+  example: 'sleutelpersoon;tolk',
   parse(value, ctx) {
     const found = new Set<PersonRole>();
     for (const item of splitList(value)) {
@@ -288,18 +352,25 @@ const roles: CsvColumn = {
       if (role) found.add(role);
       else ctx.problem(`'${item}' is geen rol; kies ${choices(PERSON_ROLE)}`);
     }
-    return { isKeyPerson: found.has(PersonRole.KEY_PERSON), isInterpreter: found.has(PersonRole.INTERPRETER), isContactPerson: found.has(PersonRole.CONTACT_PERSON) };
+    return {
+      isKeyPerson: found.has(PersonRole.KEY_PERSON),
+      isInterpreter: found.has(PersonRole.INTERPRETER),
+      isContactPerson: found.has(PersonRole.CONTACT_PERSON),
+    };
   },
-  format: (r) => joinList([
-    ...(r.isKeyPerson ? [word(PERSON_ROLE, PersonRole.KEY_PERSON)] : []),
-    ...(r.isInterpreter ? [word(PERSON_ROLE, PersonRole.INTERPRETER)] : []),
-    ...(r.isContactPerson ? [word(PERSON_ROLE, PersonRole.CONTACT_PERSON)] : []),
-  ]),
+  format: (r) =>
+    joinList([
+      ...(r.isKeyPerson ? [word(PERSON_ROLE, PersonRole.KEY_PERSON)] : []),
+      ...(r.isInterpreter ? [word(PERSON_ROLE, PersonRole.INTERPRETER)] : []),
+      ...(r.isContactPerson ? [word(PERSON_ROLE, PersonRole.CONTACT_PERSON)] : []),
+    ]),
 };
 
 const topics: CsvColumn = {
-  name: 'themas', aliases: ["thema's", 'thema', 'onderwerpen'],
-  description: `Thema's waarop de persoon actief is, gescheiden door ';': ${choices(TOPIC)}.`, example: 'opvoeding;gezondheid',
+  name: 'themas',
+  aliases: ["thema's", 'thema', 'onderwerpen'],
+  description: `Thema's waarop de persoon actief is, gescheiden door ';': ${choices(TOPIC)}.`,
+  example: 'opvoeding;gezondheid',
   parse(value, ctx) {
     const found = new Set<Topic>();
     for (const item of splitList(value)) {
@@ -312,9 +383,18 @@ const topics: CsvColumn = {
   format: (r) => joinList((r.topics as Topic[]).map((t) => word(TOPIC, t))),
 };
 
-function reference(name: string, field: string, description: string, example: string, find: (ref: ReferenceData, v: string) => { id?: string; problem?: string }, label: (ctx: FormatContext, id: string) => string): CsvColumn {
+function reference(
+  name: string,
+  field: string,
+  description: string,
+  example: string,
+  find: (ref: ReferenceData, v: string) => { id?: string; problem?: string },
+  label: (ctx: FormatContext, id: string) => string,
+): CsvColumn {
   return {
-    name, description, example,
+    name,
+    description,
+    example,
     parse(value, ctx) {
       const v = value.trim();
       if (!v) return { [field]: null };
@@ -330,20 +410,44 @@ export const PERSON_COLUMNS: CsvColumn[] = [
   { ...externalId, example: 'P-0012' },
   { ...name, example: 'Hodan Abdi' },
   roles,
-  yesNo('tolk_formeel', 'interpreterFormal', 'Alleen voor tolken: beëdigd en ingeschreven in het Rbtv (ja), of informele tolk/vrijwilliger (nee). Verplicht bij de rol tolk, leeg bij anderen.', 'nee', true),
+  yesNo(
+    'tolk_formeel',
+    'interpreterFormal',
+    'Alleen voor tolken: beëdigd en ingeschreven in het Rbtv (ja), of informele tolk/vrijwilliger (nee). Verplicht bij de rol tolk, leeg bij anderen.',
+    'nee',
+    true,
+  ),
   text('registratienummer', 'registrationNumber', 'Rbtv-nummer, alleen voor een formele tolk.', '', 20),
   yesNo('getraind_sleutelpersoon', 'trainedKeyPerson', 'Heeft de training voor sleutelpersonen gevolgd.', 'ja'),
   yesNo('vrijwilligerscontract', 'volunteerContract', 'Heeft een vrijwilligerscontract.', 'ja'),
   personLanguages,
   { ...communities, example: 'somali' },
-  { ...neighbourhoods, description: `${neighbourhoods.description} De buurten waar de persoon actief is; op de kaart staat een persoon nooit preciezer dan zijn buurt.`, example: 'BU03440832' },
+  {
+    ...neighbourhoods,
+    description: `${neighbourhoods.description} De buurten waar de persoon actief is; op de kaart staat een persoon nooit preciezer dan zijn buurt.`,
+    example: 'BU03440832',
+  },
   topics,
   oneOf('beschikbaarheid', 'availability', AVAILABILITY, 'Of de persoon nu gevraagd kan worden (leeg: beschikbaar).', 'beschikbaar', Availability.AVAILABLE),
   text('beschikbaarheid_toelichting', 'availabilityNote', 'Wanneer, bijvoorbeeld "woensdagmiddag en zaterdag".', 'woensdagmiddag en zaterdag', 500),
   { ...phone, description: `${phone.description} Persoonlijk: alleen zichtbaar voor ingelogde teamleden.` },
   { ...email, description: `${email.description} Persoonlijk: alleen zichtbaar voor ingelogde teamleden.`, example: 'hodan.abdi@example.org' },
-  reference('organisatie', 'organisationId', 'De organisatie waar de persoon bij hoort: extern_id of precieze naam van een organisatie die al in de sociale kaart staat.', 'Stichting Hiil Wadaag', (ref, v) => ref.organisation(v), (ctx, id) => ctx.organisationName(id)),
-  reference('team', 'teamId', 'Het team waar de persoon voor werkt (precieze naam), alleen voor medewerkers van een team.', '', (ref, v) => ref.team(v), (ctx, id) => ctx.teamName(id)),
+  reference(
+    'organisatie',
+    'organisationId',
+    'De organisatie waar de persoon bij hoort: extern_id of precieze naam van een organisatie die al in de sociale kaart staat.',
+    'Stichting Hiil Wadaag',
+    (ref, v) => ref.organisation(v),
+    (ctx, id) => ctx.organisationName(id),
+  ),
+  reference(
+    'team',
+    'teamId',
+    'Het team waar de persoon voor werkt (precieze naam), alleen voor medewerkers van een team.',
+    '',
+    (ref, v) => ref.team(v),
+    (ctx, id) => ctx.teamName(id),
+  ),
   date('toestemming_datum', 'consentGivenOn', 'Datum waarop de persoon toestemming gaf om in de sociale kaart te staan (verplicht, AVG).', '2026-03-01'),
   oneOf('toestemming_wijze', 'consentMethod', CONSENT_METHOD, 'Hoe de toestemming is gegeven (verplicht).', 'schriftelijk'),
   text('toestemming_vastgelegd_door', 'consentRecordedBy', 'Wie de toestemming heeft vastgelegd (verplicht).', 'Ravi Jagesar', 200),
@@ -357,12 +461,36 @@ export const COLUMNS: Record<CsvKind, CsvColumn[]> = {
 
 /** Which column a record field comes from, for problems found after parsing. */
 export const FIELD_COLUMN: Record<string, string> = {
-  externalId: 'extern_id', name: 'naam', kind: 'soort', consentGivenOn: 'toestemming_datum', consentMethod: 'toestemming_wijze',
-  consentRecordedBy: 'toestemming_vastgelegd_door', interpreterFormal: 'tolk_formeel', registrationNumber: 'registratienummer',
-  isKeyPerson: 'rollen', isInterpreter: 'rollen', isContactPerson: 'rollen', teamId: 'team', organisationId: 'organisatie',
-  lat: 'breedtegraad', lon: 'lengtegraad', neighbourhoods: 'buurten', languages: 'talen', id: 'extern_id', phone: 'telefoon', email: 'e-mail',
-  availabilityNote: 'beschikbaarheid_toelichting', lastVerifiedOn: 'laatst_gecontroleerd', description: 'omschrijving', website: 'website',
-  address: 'adres', postcode: 'postcode', city: 'plaats', availability: 'beschikbaarheid', topics: 'themas', communities: 'gemeenschappen',
+  externalId: 'extern_id',
+  name: 'naam',
+  kind: 'soort',
+  consentGivenOn: 'toestemming_datum',
+  consentMethod: 'toestemming_wijze',
+  consentRecordedBy: 'toestemming_vastgelegd_door',
+  interpreterFormal: 'tolk_formeel',
+  registrationNumber: 'registratienummer',
+  isKeyPerson: 'rollen',
+  isInterpreter: 'rollen',
+  isContactPerson: 'rollen',
+  teamId: 'team',
+  organisationId: 'organisatie',
+  lat: 'breedtegraad',
+  lon: 'lengtegraad',
+  neighbourhoods: 'buurten',
+  languages: 'talen',
+  id: 'extern_id',
+  phone: 'telefoon',
+  email: 'e-mail',
+  availabilityNote: 'beschikbaarheid_toelichting',
+  lastVerifiedOn: 'laatst_gecontroleerd',
+  description: 'omschrijving',
+  website: 'website',
+  address: 'adres',
+  postcode: 'postcode',
+  city: 'plaats',
+  availability: 'beschikbaarheid',
+  topics: 'themas',
+  communities: 'gemeenschappen',
 };
 
 export { OrganisationKind, ConsentMethod };

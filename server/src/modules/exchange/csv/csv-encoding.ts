@@ -66,7 +66,9 @@ export function decodeCsv(bytes: Uint8Array): Decoded {
   }
   const bad = BINARY.exec(decoded.text);
   if (bad) {
-    return { problem: `het bestand is als ${decoded.encoding} gelezen maar bevat dan onleesbare tekens (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}); is het wel een CSV-bestand? Sla het op als "CSV UTF-8"` };
+    return {
+      problem: `het bestand is als ${decoded.encoding} gelezen maar bevat dan onleesbare tekens (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}); is het wel een CSV-bestand? Sla het op als "CSV UTF-8"`,
+    };
   }
   return { ...decoded, text: decoded.text.replace(/^\uFEFF/, '') };
 }

@@ -6,13 +6,19 @@ import { stringify } from 'csv-stringify/sync';
  * Quoted parts are skipped so a comma inside "…" does not count.
  */
 export function detectDelimiter(content: string): ';' | ',' | '\t' {
-  const firstLine = content.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, '');
+  const firstLine = content
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0]
+    .replace(/"[^"]*"/g, '');
   const counts = { ';': firstLine.split(';').length, ',': firstLine.split(',').length, '\t': firstLine.split('\t').length };
-  return (Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0]) as ';' | ',' | '\t';
+  return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0] as ';' | ',' | '\t';
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly row: number, message: string) {
+  constructor(
+    readonly row: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -11,16 +11,23 @@ export const TEMPLATE_README = 'LEESMIJ.md';
 /** A template: the header and one example row, in the format Dutch Excel opens directly. */
 export function templateCsv(kind: CsvKind): string {
   const columns = COLUMNS[kind];
-  return writeCsv(columns.map((c) => c.name), [columns.map((c) => c.example)]);
+  return writeCsv(
+    columns.map((c) => c.name),
+    [columns.map((c) => c.example)],
+  );
 }
 
 /** The Dutch explanation of every column of both templates. */
 export function templateReadme(): string {
-  const table = (kind: CsvKind) => [
-    '| kolom | betekenis | voorbeeld |',
-    '|---|---|---|',
-    ...COLUMNS[kind].map((c) => `| \`${c.name}\`${c.aliases?.length ? ` (ook: ${c.aliases.map((a) => `\`${a}\``).join(', ')})` : ''} | ${c.description.replace(/\|/g, '\\|')} | ${c.example ? `\`${c.example}\`` : ''} |`),
-  ].join('\n');
+  const table = (kind: CsvKind) =>
+    [
+      '| kolom | betekenis | voorbeeld |',
+      '|---|---|---|',
+      ...COLUMNS[kind].map(
+        (c) =>
+          `| \`${c.name}\`${c.aliases?.length ? ` (ook: ${c.aliases.map((a) => `\`${a}\``).join(', ')})` : ''} | ${c.description.replace(/\|/g, '\\|')} | ${c.example ? `\`${c.example}\`` : ''} |`,
+      ),
+    ].join('\n');
   return `# Sjablonen voor het importeren van de sociale kaart
 
 Dit bestand is gemaakt door \`npm run templates\` uit de kolommen in de code; pas het daar aan, niet hier.

@@ -20,7 +20,10 @@ const ENTITY: Record<CsvKind, EntityType> = { [CsvKind.ORGANISATIONS]: 'Organisa
 /** Thrown inside the import transaction to roll it back when the file has problems. */
 class RollBack extends Error {}
 
-const headerKey = (name: string) => normaliseWord(name).replace(/['’]/g, '').replace(/[\s-]+/g, '_');
+const headerKey = (name: string) =>
+  normaliseWord(name)
+    .replace(/['’]/g, '')
+    .replace(/[\s-]+/g, '_');
 
 /** Who may import: a signed-in coordinator or administrator. */
 export function requireImporter(accessPolicy: AccessPolicy, actor: Actor | null): Actor {
@@ -33,8 +36,10 @@ export function requireImporter(accessPolicy: AccessPolicy, actor: Actor | null)
 
 /** Text that reached us already decoded (the `content` field): say so when it was decoded wrongly on the way. */
 function textProblem(text: string): Decoded {
-  if (/\u0000/.test(text)) return { problem: 'het bestand lijkt UTF-16 maar is als tekst verstuurd; stuur de bytes (contentBase64) of sla het op als "CSV UTF-8"' };
-  if (/\uFFFD/.test(text)) return { problem: 'het bestand is niet als UTF-8 gelezen (er staan vervangingstekens � in); stuur de bytes (contentBase64) of sla het op als "CSV UTF-8"' };
+  if (/\u0000/.test(text))
+    return { problem: 'het bestand lijkt UTF-16 maar is als tekst verstuurd; stuur de bytes (contentBase64) of sla het op als "CSV UTF-8"' };
+  if (/\uFFFD/.test(text))
+    return { problem: 'het bestand is niet als UTF-8 gelezen (er staan vervangingstekens � in); stuur de bytes (contentBase64) of sla het op als "CSV UTF-8"' };
   return { text: text.replace(/^\uFEFF/, ''), encoding: text.startsWith('\uFEFF') ? 'UTF-8 met BOM' : 'UTF-8' };
 }
 
@@ -97,7 +102,8 @@ export class CsvService {
   /** The file of an importCsv input: its bytes (base64, encoding detected here) or its text; exactly one. */
   fileOf(input: { content?: string | null; contentBase64?: string | null }): string | Uint8Array {
     const given = [input.content, input.contentBase64].filter((v) => v !== undefined && v !== null).length;
-    if (given !== 1) throw badInput('contentBase64', 'Geef het bestand als contentBase64 (de bytes) of als content (tekst), niet allebei en niet geen van beide');
+    if (given !== 1)
+      throw badInput('contentBase64', 'Geef het bestand als contentBase64 (de bytes) of als content (tekst), niet allebei en niet geen van beide');
     return input.contentBase64 ? new Uint8Array(Buffer.from(input.contentBase64, 'base64')) : input.content!;
   }
 
@@ -139,7 +145,7 @@ export class CsvService {
       const snapshot = await Snapshot.load(em, ENTITY[kind]);
       const columnOf = (field: string) => FIELD_COLUMN[field] ?? field;
       const planned = plan(snapshot, drafts, { columnOf });
-      planned.problems.push(...await ownershipProblems(em, this.ownership, actor!, planned.changes, columnOf));
+      planned.problems.push(...(await ownershipProblems(em, this.ownership, actor!, planned.changes, columnOf)));
       // One problem per cell: a value that did not parse is not also reported as missing.
       const reported = new Set(report.problems.map((p) => `${p.row}|${p.column}`));
       report.problems.push(...planned.problems.filter((p) => !reported.has(`${p.row}|${p.column}`)));
@@ -171,16 +177,25 @@ export class CsvService {
       const records = [...snapshot.byId.values()].sort((a, b) => String(a.name).localeCompare(String(b.name), 'nl') || a.id.localeCompare(b.id));
       const ctx = {
         includeContactDetails,
-        organisationName: (id: string) => { const o = ref.organisationById.get(id); return o ? o.externalId ?? o.name : id; },
+        organisationName: (id: string) => {
+          const o = ref.organisationById.get(id);
+          return o ? (o.externalId ?? o.name) : id;
+        },
         teamName: (id: string) => ref.teamById.get(id)?.name ?? id,
       };
       const columns = COLUMNS[kind];
       if (kind === CsvKind.PERSONS && includeContactDetails) {
         await this.audit.record(em, actor, {
-          action: 'exportContactDetails', entityType: 'Person', entityId: 'csv-export', after: { persons: records.length, format: 'csv' },
+          action: 'exportContactDetails',
+          entityType: 'Person',
+          entityId: 'csv-export',
+          after: { persons: records.length, format: 'csv' },
         });
       }
-      return writeCsv(columns.map((c) => c.name), records.map((r) => columns.map((c) => c.format(r, ctx))));
+      return writeCsv(
+        columns.map((c) => c.name),
+        records.map((r) => columns.map((c) => c.format(r, ctx))),
+      );
     });
   }
 }

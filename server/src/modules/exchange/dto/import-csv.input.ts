@@ -13,13 +13,19 @@ export class ImportCsvInput {
   @IsEnum(CsvKind, { message: 'kind moet ORGANISATIONS of PERSONS zijn' })
   kind: CsvKind;
 
-  @Field(() => String, { nullable: true, description: "The file's text, already decoded (';' or ',' as separator). Prefer contentBase64: then the server detects the encoding." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The file's text, already decoded (';' or ',' as separator). Prefer contentBase64: then the server detects the encoding.",
+  })
   @IsOptional()
   @IsString({ message: 'content moet tekst zijn' })
   @MaxLength(MAX_IMPORT_CHARS, { message: 'het bestand is groter dan 20 MB; splits het' })
   content?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The file's bytes, base64: UTF-8 with or without BOM, Windows-1252 (Dutch Excel) or UTF-16 are detected and reported" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The file's bytes, base64: UTF-8 with or without BOM, Windows-1252 (Dutch Excel) or UTF-16 are detected and reported",
+  })
   @IsOptional()
   @IsBase64({}, { message: 'contentBase64 moet base64 zijn' })
   @MaxLength(Math.ceil(MAX_IMPORT_CHARS / 3) * 4, { message: 'het bestand is groter dan 20 MB; splits het' })

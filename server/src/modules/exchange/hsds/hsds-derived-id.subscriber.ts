@@ -17,7 +17,10 @@ export class HsdsDerivedIdSubscriber implements EntitySubscriberInterface {
   /** Transactions that wrote an owner: marked again when they commit. */
   private readonly written = new WeakSet<QueryRunner>();
 
-  constructor(@InjectDataSource() dataSource: DataSource, private readonly repository: HsdsExportRepository) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly repository: HsdsExportRepository,
+  ) {
     dataSource.subscribers.push(this);
   }
 

@@ -14,10 +14,35 @@ export const HSDS_MAX_PROXIMITY_METRES = 100_000;
 
 /** The routes of the API, and which query parameters each takes: the spec's, plus `language` and `perPage`. */
 export const HSDS_PARAMETERS = {
-  services: ['search', 'page', 'per_page', 'perPage', 'format', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after', 'minimal', 'full', 'language'],
+  services: [
+    'search',
+    'page',
+    'per_page',
+    'perPage',
+    'format',
+    'taxonomy_term_id',
+    'taxonomy_id',
+    'organization_id',
+    'modified_after',
+    'minimal',
+    'full',
+    'language',
+  ],
   organizations: ['search', 'full_service', 'full', 'taxonomy_term_id', 'taxonomy_id', 'page', 'per_page', 'perPage', 'format', 'language'],
   service_at_locations: [
-    'search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after', 'full', 'page', 'per_page', 'perPage', 'format', 'postcode', 'proximity', 'language',
+    'search',
+    'taxonomy_term_id',
+    'taxonomy_id',
+    'organization_id',
+    'modified_after',
+    'full',
+    'page',
+    'per_page',
+    'perPage',
+    'format',
+    'postcode',
+    'proximity',
+    'language',
   ],
   taxonomies: ['search', 'page', 'per_page', 'perPage', 'format'],
   taxonomy_terms: ['search', 'page', 'per_page', 'perPage', 'format', 'taxonomy_id', 'top_only', 'parent_id'],
@@ -87,8 +112,11 @@ function uuid(query: HsdsQuery, name: string): string | undefined {
 function dateTime(query: HsdsQuery, name: string): string | undefined {
   const value = single(query, name);
   if (value === undefined) return undefined;
-  const form = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z`
-    : /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/.test(value) ? value : null;
+  const form = /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? `${value}T00:00:00Z`
+    : /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/.test(value)
+      ? value
+      : null;
   const time = form === null ? NaN : Date.parse(form.replace(' ', 'T'));
   if (Number.isNaN(time)) throw badInput(name, `${name} moet een datum (JJJJ-MM-DD) of tijdstip met tijdzone zijn, zoals 2026-12-01T09:00:00Z`);
   return new Date(time).toISOString();
@@ -104,9 +132,12 @@ export function checkQuery(route: HsdsRoute, query: HsdsQuery): CheckedQuery {
   for (const name of Object.keys(query)) {
     if (!allowed.includes(name)) {
       const known = Object.values(HSDS_PARAMETERS).some((list) => (list as readonly string[]).includes(name));
-      throw badInput(name, known
-        ? `${name} kan niet bij /hsds/${route}${allowed.length ? `; wel: ${allowed.join(', ')}` : ''}`
-        : `Onbekende parameter ${name}${allowed.length ? `; deze route kent: ${allowed.join(', ')}` : ''}`);
+      throw badInput(
+        name,
+        known
+          ? `${name} kan niet bij /hsds/${route}${allowed.length ? `; wel: ${allowed.join(', ')}` : ''}`
+          : `Onbekende parameter ${name}${allowed.length ? `; deze route kent: ${allowed.join(', ')}` : ''}`,
+      );
     }
   }
 
@@ -128,7 +159,8 @@ export function checkQuery(route: HsdsRoute, query: HsdsQuery): CheckedQuery {
   if (format !== 'json' && format !== 'ndjson') throw badInput('format', "format moet 'json' of 'ndjson' zijn");
   if (format === 'ndjson') {
     // ndjson is every result, without pages (HSDS): a page number would mean nothing.
-    for (const name of ['page', 'per_page', 'perPage']) if (query[name] !== undefined) throw badInput(name, `${name} kan niet samen met format=ndjson: dat geeft alles, zonder pagina's`);
+    for (const name of ['page', 'per_page', 'perPage'])
+      if (query[name] !== undefined) throw badInput(name, `${name} kan niet samen met format=ndjson: dat geeft alles, zonder pagina's`);
   }
 
   // language first, as before: checked by the caller; only its form here.
@@ -142,7 +174,10 @@ export function checkQuery(route: HsdsRoute, query: HsdsQuery): CheckedQuery {
   }
 
   const checked: CheckedQuery = {
-    page, perPage, format: format as 'json' | 'ndjson', words,
+    page,
+    perPage,
+    format: format as 'json' | 'ndjson',
+    words,
     language: language === '' ? undefined : language,
     organisationId: uuid(query, 'organization_id'),
     modifiedAfter: dateTime(query, 'modified_after'),
@@ -155,7 +190,8 @@ export function checkQuery(route: HsdsRoute, query: HsdsQuery): CheckedQuery {
     fullService: boolean(query, 'full_service'),
   };
   if (checked.minimal && checked.full) throw badInput('minimal', 'minimal en full sluiten elkaar uit');
-  if (checked.fullService && checked.full === false) throw badInput('full_service', 'full_service=true geeft volledige diensten in een volledige organisatie; dat kan niet met full=false');
+  if (checked.fullService && checked.full === false)
+    throw badInput('full_service', 'full_service=true geeft volledige diensten in een volledige organisatie; dat kan niet met full=false');
   if (checked.topOnly && checked.parentId) throw badInput('top_only', 'top_only (alleen termen zonder ouder) en parent_id sluiten elkaar uit');
 
   const postcode = single(query, 'postcode');
@@ -163,7 +199,8 @@ export function checkQuery(route: HsdsRoute, query: HsdsQuery): CheckedQuery {
   if (postcode !== undefined || proximity !== undefined) {
     // A postcode alone would mean "inside the service area"; our areas are CBS buurten, which a PC4 centroid cannot place reliably.
     if (postcode === undefined) throw badInput('postcode', 'proximity werkt vanaf een postcode: geef ook postcode (bijvoorbeeld 3511)');
-    if (proximity === undefined) throw badInput('proximity', 'postcode werkt hier alleen met proximity: de afstand in meters tot het midden van het postcodegebied');
+    if (proximity === undefined)
+      throw badInput('proximity', 'postcode werkt hier alleen met proximity: de afstand in meters tot het midden van het postcodegebied');
     if (!/^[0-9]{1,6}$/.test(proximity) || Number(proximity) < 1 || Number(proximity) > HSDS_MAX_PROXIMITY_METRES) {
       throw badInput('proximity', `proximity moet een geheel aantal meters zijn, van 1 tot en met ${HSDS_MAX_PROXIMITY_METRES}`);
     }

@@ -44,7 +44,12 @@ export const TEAM_TERM = 'TEAM';
 /** Every term except communities (which live in the database), in the order they are listed. */
 const STATIC_TERMS: TaxonomyTerm[] = [
   ...Object.values(PersonRole).flatMap((role): TaxonomyTerm[] => {
-    const term: TaxonomyTerm = { taxonomy: 'rol', code: role, name: capital(word(PERSON_ROLE, role)), description: `Personen met de rol ${word(PERSON_ROLE, role)}` };
+    const term: TaxonomyTerm = {
+      taxonomy: 'rol',
+      code: role,
+      name: capital(word(PERSON_ROLE, role)),
+      description: `Personen met de rol ${word(PERSON_ROLE, role)}`,
+    };
     if (role !== PersonRole.INTERPRETER) return [term];
     return [
       term,
@@ -53,15 +58,25 @@ const STATIC_TERMS: TaxonomyTerm[] = [
     ];
   }),
   ...Object.values(OrganisationKind).map((kind): TaxonomyTerm => ({
-    taxonomy: 'soort', code: kind, name: capital(word(ORGANISATION_KIND, kind)), description: `Organisaties van de soort ${word(ORGANISATION_KIND, kind)}`,
+    taxonomy: 'soort',
+    code: kind,
+    name: capital(word(ORGANISATION_KIND, kind)),
+    description: `Organisaties van de soort ${word(ORGANISATION_KIND, kind)}`,
   })),
   { taxonomy: 'soort', code: TEAM_TERM, name: 'Team', description: 'Buurtteams, sociale wijkteams, jeugd- en gezinsteams' },
   // The same value as the attribute `soort` of a team.
   ...Object.values(TeamKind).map((kind): TaxonomyTerm => ({
-    taxonomy: 'soort', code: `team:${kind}`, name: capital(word(TEAM_KIND, kind)), description: `Teams van de soort ${word(TEAM_KIND, kind)}`, parentCode: TEAM_TERM,
+    taxonomy: 'soort',
+    code: `team:${kind}`,
+    name: capital(word(TEAM_KIND, kind)),
+    description: `Teams van de soort ${word(TEAM_KIND, kind)}`,
+    parentCode: TEAM_TERM,
   })),
   ...Object.values(Topic).map((topic): TaxonomyTerm => ({
-    taxonomy: 'thema', code: topic, name: capital(word(TOPIC, topic)), description: `Personen die actief zijn op het thema ${word(TOPIC, topic)}`,
+    taxonomy: 'thema',
+    code: topic,
+    name: capital(word(TOPIC, topic)),
+    description: `Personen die actief zijn op het thema ${word(TOPIC, topic)}`,
   })),
 ];
 const ATTRIBUTE_TERMS: TaxonomyTerm[] = Object.entries(TERMS).map(([code, [name, description]]) => ({ taxonomy: TAXONOMY, code, name, description }));
@@ -72,9 +87,14 @@ const ATTRIBUTE_TERMS: TaxonomyTerm[] = Object.entries(TERMS).map(([code, [name,
  * request and paged in memory.
  */
 export function allTerms(communities: { code: string; nameNl: string }[]): TaxonomyTerm[] {
-  const community = [...communities].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((c): TaxonomyTerm => ({
-    taxonomy: 'gemeenschap', code: c.code, name: c.nameNl, description: `Gemeenschap: ${c.nameNl}`,
-  }));
+  const community = [...communities]
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map((c): TaxonomyTerm => ({
+      taxonomy: 'gemeenschap',
+      code: c.code,
+      name: c.nameNl,
+      description: `Gemeenschap: ${c.nameNl}`,
+    }));
   return [...STATIC_TERMS, ...community, ...ATTRIBUTE_TERMS];
 }
 

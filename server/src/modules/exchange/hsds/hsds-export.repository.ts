@@ -206,7 +206,10 @@ export class HsdsExportRepository {
       if (!venue) qb.andWhere(never);
       else {
         qb.andWhere(`${this.c(venue, 'lat')} BETWEEN :hsdsMinLat AND :hsdsMaxLat AND ${this.c(venue, 'lon')} BETWEEN :hsdsMinLon AND :hsdsMaxLon`, {
-          hsdsMinLat: filter.box.minLat, hsdsMaxLat: filter.box.maxLat, hsdsMinLon: filter.box.minLon, hsdsMaxLon: filter.box.maxLon,
+          hsdsMinLat: filter.box.minLat,
+          hsdsMaxLat: filter.box.maxLat,
+          hsdsMinLon: filter.box.minLon,
+          hsdsMaxLon: filter.box.maxLon,
         });
       }
     }
@@ -227,7 +230,8 @@ export class HsdsExportRepository {
         if (part === 'p') return never;
         if (code === undefined) return null;
         if (code === TEAM_TERM) return part === 'o' ? never : null;
-        if (code.startsWith('team:')) return part === 'o' ? never : { sql: `${c('t', 'kind')} = :hsdsTerm`, parameters: { hsdsTerm: code.slice('team:'.length) } };
+        if (code.startsWith('team:'))
+          return part === 'o' ? never : { sql: `${c('t', 'kind')} = :hsdsTerm`, parameters: { hsdsTerm: code.slice('team:'.length) } };
         return part === 'o' ? { sql: `${c('o', 'kind')} = :hsdsTerm`, parameters: { hsdsTerm: code } } : never;
       }
       case 'gemeenschap': {
@@ -259,13 +263,14 @@ export class HsdsExportRepository {
       // simple-array: the codes joined by commas.
       return { sql: `(',' || ${p('topics')} || ',') LIKE :hsdsTopic ESCAPE '\\'`, parameters: { hsdsTopic: likePattern(`,${code},`) } };
     }
-    const sql = {
-      KEY_PERSON: `${p('isKeyPerson')} = TRUE`,
-      INTERPRETER: `${p('isInterpreter')} = TRUE`,
-      [ROLE_TERMS.INTERPRETER_FORMAL]: `${p('isInterpreter')} = TRUE AND ${p('interpreterFormal')} = TRUE`,
-      [ROLE_TERMS.INTERPRETER_INFORMAL]: `${p('isInterpreter')} = TRUE AND COALESCE(${p('interpreterFormal')}, FALSE) = FALSE`,
-      CONTACT_PERSON: `${p('isContactPerson')} = TRUE`,
-    }[code ?? ''] ?? `(${p('isKeyPerson')} = TRUE OR ${p('isInterpreter')} = TRUE OR ${p('isContactPerson')} = TRUE)`;
+    const sql =
+      {
+        KEY_PERSON: `${p('isKeyPerson')} = TRUE`,
+        INTERPRETER: `${p('isInterpreter')} = TRUE`,
+        [ROLE_TERMS.INTERPRETER_FORMAL]: `${p('isInterpreter')} = TRUE AND ${p('interpreterFormal')} = TRUE`,
+        [ROLE_TERMS.INTERPRETER_INFORMAL]: `${p('isInterpreter')} = TRUE AND COALESCE(${p('interpreterFormal')}, FALSE) = FALSE`,
+        CONTACT_PERSON: `${p('isContactPerson')} = TRUE`,
+      }[code ?? ''] ?? `(${p('isKeyPerson')} = TRUE OR ${p('isInterpreter')} = TRUE OR ${p('isContactPerson')} = TRUE)`;
     return { sql: `(${sql})`, parameters: {} };
   }
 
@@ -280,8 +285,7 @@ export class HsdsExportRepository {
   /** Persons of no organisation or team: their own service (signed in only). */
   private independentPersons(filter: HsdsFilter): SelectQueryBuilder<Person> {
     const p = (column: string) => this.c('p', column);
-    const qb = this.em.createQueryBuilder(Person, 'p')
-      .where(`${p('archivedAt')} IS NULL AND ${p('organisationId')} IS NULL AND ${p('teamId')} IS NULL`);
+    const qb = this.em.createQueryBuilder(Person, 'p').where(`${p('archivedAt')} IS NULL AND ${p('organisationId')} IS NULL AND ${p('teamId')} IS NULL`);
     if (filter.languageCode) {
       qb.andWhere(
         `${p('id')} IN (SELECT ${this.c('pl', 'personId')} FROM ${this.q('person_language')} ${this.q('pl')} WHERE ${this.c('pl', 'languageCode')} = :language)`,
@@ -290,9 +294,10 @@ export class HsdsExportRepository {
     }
     this.narrow(qb, 'p', filter);
     // The service's name, "Sleutelpersoon: naam"; it has no description.
-    const title = `CASE WHEN ${p('isKeyPerson')} = TRUE THEN ${literal(PERSON_SERVICE_TITLE.keyPerson)} WHEN ${p('isInterpreter')} = TRUE THEN `
-      + `(CASE WHEN ${p('interpreterFormal')} = TRUE THEN ${literal(PERSON_SERVICE_TITLE.formalInterpreter)} ELSE ${literal(PERSON_SERVICE_TITLE.informalInterpreter)} END) `
-      + `ELSE ${literal(PERSON_SERVICE_TITLE.contactPerson)} END`;
+    const title =
+      `CASE WHEN ${p('isKeyPerson')} = TRUE THEN ${literal(PERSON_SERVICE_TITLE.keyPerson)} WHEN ${p('isInterpreter')} = TRUE THEN ` +
+      `(CASE WHEN ${p('interpreterFormal')} = TRUE THEN ${literal(PERSON_SERVICE_TITLE.formalInterpreter)} ELSE ${literal(PERSON_SERVICE_TITLE.informalInterpreter)} END) ` +
+      `ELSE ${literal(PERSON_SERVICE_TITLE.contactPerson)} END`;
     return this.search(qb, `${title} || ': ' || ${p('name')}`, filter.words, 'p');
   }
 
@@ -302,7 +307,8 @@ export class HsdsExportRepository {
    */
   exportableAgreements(withPersons: boolean): SelectQueryBuilder<Agreement> {
     const a = (column: string) => this.c('a', column);
-    const qb = this.em.createQueryBuilder(Agreement, 'a')
+    const qb = this.em
+      .createQueryBuilder(Agreement, 'a')
       .innerJoin(Team, 't', `${this.c('t', 'id')} = ${a('teamId')} AND ${this.c('t', 'archivedAt')} IS NULL`)
       .leftJoin(Organisation, 'po', `${this.c('po', 'id')} = ${a('organisationId')} AND ${this.c('po', 'archivedAt')} IS NULL`)
       .leftJoin(Person, 'pp', `${this.c('pp', 'id')} = ${a('personId')} AND ${this.c('pp', 'archivedAt')} IS NULL`)
@@ -318,15 +324,20 @@ export class HsdsExportRepository {
     const qb = this.exportableAgreements(withPersons);
     if (filter.languageCode) qb.andWhere('1 = 0');
     this.narrow(qb, 'a', filter);
-    const type = `CASE ${this.c('a', 'type')} ${Object.entries(AGREEMENT_TYPE_NL).map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(' ')} ELSE 'undefined' END`;
+    const type = `CASE ${this.c('a', 'type')} ${Object.entries(AGREEMENT_TYPE_NL)
+      .map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`)
+      .join(' ')} ELSE 'undefined' END`;
     const description = `'Samenwerkingsafspraak (' || ${type} || ') tussen ' || ${this.c('t', 'name')} || ' en ' || COALESCE(${this.c('po', 'name')}, ${this.c('pp', 'name')}, 'undefined')`;
     return this.search(qb, `${this.c('a', 'title')} || ' ' || ${description}`, filter.words, 'a');
   }
 
   private async ids(qb: SelectQueryBuilder<ObjectLiteral>, alias: string, offset: number, limit: number): Promise<string[]> {
-    const rows = await qb.select(this.c(alias, 'id'), 'id')
-      .orderBy(this.c(alias, 'name'), 'ASC').addOrderBy(this.c(alias, 'id'), 'ASC')
-      .offset(offset).limit(limit)
+    const rows = await qb
+      .select(this.c(alias, 'id'), 'id')
+      .orderBy(this.c(alias, 'name'), 'ASC')
+      .addOrderBy(this.c(alias, 'id'), 'ASC')
+      .offset(offset)
+      .limit(limit)
       .getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
   }
@@ -367,17 +378,34 @@ export class HsdsExportRepository {
    */
   async teamServiceRows(filter: HsdsFilter, withPersons: boolean, offset: number, limit: number): Promise<TeamServiceRow[]> {
     const q = (name: string) => this.q(name);
-    const own = this.teams(filter, 'ts').select(this.c('t', 'name'), 'k1').addSelect(this.c('t', 'id'), 'k2').addSelect('0', 'k3')
-      .addSelect("''", 'k4').addSelect(this.c('t', 'id'), 'team_id').addSelect('NULL', 'agreement_id');
-    const agreements = this.agreementServices(filter, withPersons).select(this.c('t', 'name'), 'k1').addSelect(this.c('t', 'id'), 'k2')
-      .addSelect('1', 'k3').addSelect(this.c('a', 'startsOn'), 'k4').addSelect(this.c('t', 'id'), 'team_id').addSelect(this.c('a', 'id'), 'agreement_id');
+    const own = this.teams(filter, 'ts')
+      .select(this.c('t', 'name'), 'k1')
+      .addSelect(this.c('t', 'id'), 'k2')
+      .addSelect('0', 'k3')
+      .addSelect("''", 'k4')
+      .addSelect(this.c('t', 'id'), 'team_id')
+      .addSelect('NULL', 'agreement_id');
+    const agreements = this.agreementServices(filter, withPersons)
+      .select(this.c('t', 'name'), 'k1')
+      .addSelect(this.c('t', 'id'), 'k2')
+      .addSelect('1', 'k3')
+      .addSelect(this.c('a', 'startsOn'), 'k4')
+      .addSelect(this.c('t', 'id'), 'team_id')
+      .addSelect(this.c('a', 'id'), 'agreement_id');
     const u = (column: string) => `${q('u')}.${q(column)}`;
-    const rows = await this.em.createQueryBuilder()
-      .select(u('team_id'), 'team_id').addSelect(u('agreement_id'), 'agreement_id')
+    const rows = await this.em
+      .createQueryBuilder()
+      .select(u('team_id'), 'team_id')
+      .addSelect(u('agreement_id'), 'agreement_id')
       .from(`(${own.getQuery()} UNION ALL ${agreements.getQuery()})`, 'u')
       .setParameters({ ...own.getParameters(), ...agreements.getParameters() })
-      .orderBy(u('k1'), 'ASC').addOrderBy(u('k2'), 'ASC').addOrderBy(u('k3'), 'ASC').addOrderBy(u('k4'), 'ASC').addOrderBy(u('agreement_id'), 'ASC')
-      .offset(offset).limit(limit)
+      .orderBy(u('k1'), 'ASC')
+      .addOrderBy(u('k2'), 'ASC')
+      .addOrderBy(u('k3'), 'ASC')
+      .addOrderBy(u('k4'), 'ASC')
+      .addOrderBy(u('agreement_id'), 'ASC')
+      .offset(offset)
+      .limit(limit)
       .getRawMany<{ team_id: string; agreement_id: string | null }>();
     return rows.map((r) => ({ teamId: r.team_id, agreementId: r.agreement_id }));
   }
@@ -404,11 +432,23 @@ export class HsdsExportRepository {
   /** A page of one of the two parts: organisations by name, agreements by team (name, id), start date and id. */
   async locationRows(part: 'o' | 'a', filter: HsdsFilter, offset: number, limit: number): Promise<LocationRow[]> {
     if (part === 'o') {
-      return (await this.ids(this.venueOrganisations(filter), 'o', offset, limit)).map((id) => ({ organisationId: id, teamId: null, agreementId: null, lat: null, lon: null }));
+      return (await this.ids(this.venueOrganisations(filter), 'o', offset, limit)).map((id) => ({
+        organisationId: id,
+        teamId: null,
+        agreementId: null,
+        lat: null,
+        lon: null,
+      }));
     }
-    const rows = await this.venueAgreements(filter).select(this.c('a', 'id'), 'id').addSelect(this.c('a', 'teamId'), 'team_id')
-      .orderBy(this.c('t', 'name'), 'ASC').addOrderBy(this.c('t', 'id'), 'ASC').addOrderBy(this.c('a', 'startsOn'), 'ASC').addOrderBy(this.c('a', 'id'), 'ASC')
-      .offset(offset).limit(limit)
+    const rows = await this.venueAgreements(filter)
+      .select(this.c('a', 'id'), 'id')
+      .addSelect(this.c('a', 'teamId'), 'team_id')
+      .orderBy(this.c('t', 'name'), 'ASC')
+      .addOrderBy(this.c('t', 'id'), 'ASC')
+      .addOrderBy(this.c('a', 'startsOn'), 'ASC')
+      .addOrderBy(this.c('a', 'id'), 'ASC')
+      .offset(offset)
+      .limit(limit)
       .getRawMany<{ id: string; team_id: string }>();
     return rows.map((r) => ({ organisationId: null, teamId: r.team_id, agreementId: r.id, lat: null, lon: null }));
   }
@@ -420,10 +460,16 @@ export class HsdsExportRepository {
    */
   async locationsInBox(filter: HsdsFilter): Promise<LocationRow[]> {
     const [organisations, agreements] = await Promise.all([
-      this.venueOrganisations(filter).select(this.c('o', 'id'), 'id').addSelect(this.c('o', 'lat'), 'lat').addSelect(this.c('o', 'lon'), 'lon')
+      this.venueOrganisations(filter)
+        .select(this.c('o', 'id'), 'id')
+        .addSelect(this.c('o', 'lat'), 'lat')
+        .addSelect(this.c('o', 'lon'), 'lon')
         .getRawMany<{ id: string; lat: number; lon: number }>(),
-      this.venueAgreements(filter).select(this.c('a', 'id'), 'id').addSelect(this.c('a', 'teamId'), 'team_id')
-        .addSelect(this.c('po', 'lat'), 'lat').addSelect(this.c('po', 'lon'), 'lon')
+      this.venueAgreements(filter)
+        .select(this.c('a', 'id'), 'id')
+        .addSelect(this.c('a', 'teamId'), 'team_id')
+        .addSelect(this.c('po', 'lat'), 'lat')
+        .addSelect(this.c('po', 'lon'), 'lon')
         .getRawMany<{ id: string; team_id: string; lat: number; lon: number }>(),
     ]);
     return [
@@ -434,7 +480,10 @@ export class HsdsExportRepository {
 
   /** Exported agreements with a partner organisation (ids only): for finding a service_at_location by its derived id. */
   async agreementPartners(): Promise<{ id: string; teamId: string; organisationId: string }[]> {
-    return this.venueAgreements({ words: [] }).select(this.c('a', 'id'), 'id').addSelect(this.c('a', 'teamId'), 'teamId').addSelect(this.c('a', 'organisationId'), 'organisationId')
+    return this.venueAgreements({ words: [] })
+      .select(this.c('a', 'id'), 'id')
+      .addSelect(this.c('a', 'teamId'), 'teamId')
+      .addSelect(this.c('a', 'organisationId'), 'organisationId')
       .getRawMany<{ id: string; teamId: string; organisationId: string }>();
   }
 
@@ -462,21 +511,52 @@ export class HsdsExportRepository {
     this.derivedIdsStale = false;
     this.lastRefill = Date.now();
     const d = (column: string) => this.c('d', column);
-    const missing = (table: string, kind: string) => this.em.createQueryBuilder().select(this.c('r', 'id'), 'id').from(table, 'r')
-      .where(`NOT EXISTS (SELECT 1 FROM ${this.q('hsds_derived_id')} ${this.q('d')} WHERE ${d('ownerId')} = ${this.c('r', 'id')} AND ${d('kind')} = :kind)`, { kind })
-      .getRawMany<{ id: string }>();
+    const missing = (table: string, kind: string) =>
+      this.em
+        .createQueryBuilder()
+        .select(this.c('r', 'id'), 'id')
+        .from(table, 'r')
+        .where(`NOT EXISTS (SELECT 1 FROM ${this.q('hsds_derived_id')} ${this.q('d')} WHERE ${d('ownerId')} = ${this.c('r', 'id')} AND ${d('kind')} = :kind)`, {
+          kind,
+        })
+        .getRawMany<{ id: string }>();
     const [organisations, teams, persons, venues, agreements] = await Promise.all([
-      missing('organisation', 'service'), missing('team', 'service'), missing('person', 'service'), missing('organisation', 'service_at_location'),
-      this.em.createQueryBuilder().select(this.c('a', 'id'), 'id').addSelect(this.c('a', 'organisationId'), 'organisationId').from('agreement', 'a')
+      missing('organisation', 'service'),
+      missing('team', 'service'),
+      missing('person', 'service'),
+      missing('organisation', 'service_at_location'),
+      this.em
+        .createQueryBuilder()
+        .select(this.c('a', 'id'), 'id')
+        .addSelect(this.c('a', 'organisationId'), 'organisationId')
+        .from('agreement', 'a')
         .where(`${this.c('a', 'organisationId')} IS NOT NULL`)
-        .andWhere(`NOT EXISTS (SELECT 1 FROM ${this.q('hsds_derived_id')} ${this.q('d')} WHERE ${d('ownerId')} = ${this.c('a', 'id')} AND ${d('kind')} = 'service_at_location' AND ${d('partnerId')} = ${this.c('a', 'organisationId')})`)
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM ${this.q('hsds_derived_id')} ${this.q('d')} WHERE ${d('ownerId')} = ${this.c('a', 'id')} AND ${d('kind')} = 'service_at_location' AND ${d('partnerId')} = ${this.c('a', 'organisationId')})`,
+        )
         .getRawMany<{ id: string; organisationId: string }>(),
     ]);
-    const service = (ownerType: string) => ({ id: ownerId }: { id: string }) => ({ id: ownServiceId(ownerId), kind: 'service', ownerType, ownerId, partnerId: null });
+    const service =
+      (ownerType: string) =>
+      ({ id: ownerId }: { id: string }) => ({ id: ownServiceId(ownerId), kind: 'service', ownerType, ownerId, partnerId: null });
     const rows: HsdsDerivedId[] = [
-      ...organisations.map(service('organisation')), ...teams.map(service('team')), ...persons.map(service('person')),
-      ...venues.map(({ id }) => ({ id: serviceAtLocationId(ownServiceId(id), venueLocationId(id)), kind: 'service_at_location', ownerType: 'organisation', ownerId: id, partnerId: null })),
-      ...agreements.map((a) => ({ id: serviceAtLocationId(a.id, venueLocationId(a.organisationId)), kind: 'service_at_location', ownerType: 'agreement', ownerId: a.id, partnerId: a.organisationId })),
+      ...organisations.map(service('organisation')),
+      ...teams.map(service('team')),
+      ...persons.map(service('person')),
+      ...venues.map(({ id }) => ({
+        id: serviceAtLocationId(ownServiceId(id), venueLocationId(id)),
+        kind: 'service_at_location',
+        ownerType: 'organisation',
+        ownerId: id,
+        partnerId: null,
+      })),
+      ...agreements.map((a) => ({
+        id: serviceAtLocationId(a.id, venueLocationId(a.organisationId)),
+        kind: 'service_at_location',
+        ownerType: 'agreement',
+        ownerId: a.id,
+        partnerId: a.organisationId,
+      })),
     ];
     if (!rows.length) return 0;
     // Plain multi-row INSERTs (the query builder spent ~90 µs per row here), ON CONFLICT DO NOTHING on both
@@ -498,16 +578,26 @@ export class HsdsExportRepository {
 
   /** Communities (reference data, a short list): the terms of the taxonomy `gemeenschap`. */
   communities(): Promise<{ code: string; nameNl: string }[]> {
-    return this.em.createQueryBuilder(Community, 'c').select(this.c('c', 'code'), 'code').addSelect(this.c('c', 'nameNl'), 'nameNl')
+    return this.em
+      .createQueryBuilder(Community, 'c')
+      .select(this.c('c', 'code'), 'code')
+      .addSelect(this.c('c', 'nameNl'), 'nameNl')
       .getRawMany<{ code: string; nameNl: string }>();
   }
 
   /** `updatedAt` of records of one table, for `last_modified`. */
   async modified(kind: 'organisation' | 'team' | 'person' | 'agreement', ids: string[]): Promise<Map<string, string>> {
     const target = { organisation: Organisation, team: Team, person: Person, agreement: Agreement }[kind];
-    const found = await Promise.all(inChunks([...new Set(ids)]).map((part) => this.em.createQueryBuilder(target, 'r')
-      .select(this.c('r', 'id'), 'id').addSelect(this.c('r', 'updatedAt'), 'updatedAt').where(`${this.c('r', 'id')} IN (:...part)`, { part })
-      .getRawMany<{ id: string; updatedAt: string }>()));
+    const found = await Promise.all(
+      inChunks([...new Set(ids)]).map((part) =>
+        this.em
+          .createQueryBuilder(target, 'r')
+          .select(this.c('r', 'id'), 'id')
+          .addSelect(this.c('r', 'updatedAt'), 'updatedAt')
+          .where(`${this.c('r', 'id')} IN (:...part)`, { part })
+          .getRawMany<{ id: string; updatedAt: string }>(),
+      ),
+    );
     return new Map(found.flat().map((r) => [r.id, r.updatedAt]));
   }
 
@@ -517,10 +607,15 @@ export class HsdsExportRepository {
   async agreements(withPersons: boolean, by: { teamIds?: string[]; ids?: string[] }): Promise<Agreement[]> {
     const column = by.teamIds ? 'teamId' : 'id';
     const values = by.teamIds ?? by.ids ?? [];
-    const found = await Promise.all(inChunks([...new Set(values)]).map((part) => this.exportableAgreements(withPersons)
-      .andWhere(`${this.c('a', column)} IN (:...values)`, { values: part })
-      .orderBy(this.c('a', 'startsOn'), 'ASC').addOrderBy(this.c('a', 'id'), 'ASC')
-      .getMany()));
+    const found = await Promise.all(
+      inChunks([...new Set(values)]).map((part) =>
+        this.exportableAgreements(withPersons)
+          .andWhere(`${this.c('a', column)} IN (:...values)`, { values: part })
+          .orderBy(this.c('a', 'startsOn'), 'ASC')
+          .addOrderBy(this.c('a', 'id'), 'ASC')
+          .getMany(),
+      ),
+    );
     return found.flat();
   }
 
@@ -548,7 +643,10 @@ export class HsdsExportRepository {
    */
   async allIds(kind: 'organisation' | 'team' | 'independentPerson'): Promise<string[]> {
     const target = { organisation: Organisation, team: Team, independentPerson: Person }[kind];
-    const qb = this.em.createQueryBuilder(target, 'r').select(this.c('r', 'id'), 'id').where(`${this.c('r', 'archivedAt')} IS NULL`);
+    const qb = this.em
+      .createQueryBuilder(target, 'r')
+      .select(this.c('r', 'id'), 'id')
+      .where(`${this.c('r', 'archivedAt')} IS NULL`);
     if (kind === 'independentPerson') qb.andWhere(`${this.c('r', 'organisationId')} IS NULL AND ${this.c('r', 'teamId')} IS NULL`);
     return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
   }
@@ -570,10 +668,10 @@ export class HsdsExportRepository {
     // Persons: of the owners whose service is built, fixed contact persons, agreement partners and sides.
     const [ofOrganisations, ofTeams, assignmentRows] = withPersons
       ? await Promise.all([
-        this.records('Person', 'organisationId', request.organisationServices),
-        this.records('Person', 'teamId', request.teamServices),
-        this.currentAssignments([...request.organisations, ...request.teams]),
-      ])
+          this.records('Person', 'organisationId', request.organisationServices),
+          this.records('Person', 'teamId', request.teamServices),
+          this.currentAssignments([...request.organisations, ...request.teams]),
+        ])
       : [[], [], []];
     const personById = byId([...ofOrganisations, ...ofTeams]);
     const personsOf = new Map<string, FlatRecord[]>();
@@ -602,7 +700,9 @@ export class HsdsExportRepository {
     const hostedByOrganisation = new Map<string, Activity[]>();
     for (const a of hostedRows) push(hostedByOrganisation, a.organisationId!, a);
     // An agreement's walk-in hour at an organisation that is exported hangs at that organisation's service instead.
-    const hostingOrganisations = new Set(await this.existingOrganisationIds(agreementActivityRows.map((a) => a.organisationId).filter((id): id is string => !!id)));
+    const hostingOrganisations = new Set(
+      await this.existingOrganisationIds(agreementActivityRows.map((a) => a.organisationId).filter((id): id is string => !!id)),
+    );
     const hostedByAgreement = new Map<string, Activity[]>();
     for (const a of agreementActivityRows) {
       if (a.organisationId && hostingOrganisations.has(a.organisationId)) continue;
@@ -620,46 +720,80 @@ export class HsdsExportRepository {
     const [neighbourhoods, audit] = await Promise.all([this.neighbourhoods([...codes]), this.audit(audited)]);
 
     return {
-      withPersons, organisationById, teamById, personById, personsOf, assignments,
-      hostedByOrganisation, hostedByAgreement, agreementNeighbourhoods, neighbourhoods, audit,
+      withPersons,
+      organisationById,
+      teamById,
+      personById,
+      personsOf,
+      assignments,
+      hostedByOrganisation,
+      hostedByAgreement,
+      agreementNeighbourhoods,
+      neighbourhoods,
+      audit,
     };
   }
 
   private async currentAssignments(partyIds: string[]): Promise<ContactAssignment[]> {
     const ids = [...new Set(partyIds)];
     // A party is the team, or the organisation when there is no team (ContactAssignment.partyId).
-    const found = await Promise.all(inChunks(ids).map((part) => this.em.createQueryBuilder(ContactAssignment, 'ca')
-      .where(`${this.c('ca', 'until')} IS NULL`)
-      .andWhere(`(${this.c('ca', 'teamId')} IN (:...part) OR (${this.c('ca', 'teamId')} IS NULL AND ${this.c('ca', 'organisationId')} IN (:...part)))`, { part })
-      .orderBy(this.c('ca', 'since'), 'ASC').addOrderBy(this.c('ca', 'id'), 'ASC')
-      .getMany()));
+    const found = await Promise.all(
+      inChunks(ids).map((part) =>
+        this.em
+          .createQueryBuilder(ContactAssignment, 'ca')
+          .where(`${this.c('ca', 'until')} IS NULL`)
+          .andWhere(`(${this.c('ca', 'teamId')} IN (:...part) OR (${this.c('ca', 'teamId')} IS NULL AND ${this.c('ca', 'organisationId')} IN (:...part)))`, {
+            part,
+          })
+          .orderBy(this.c('ca', 'since'), 'ASC')
+          .addOrderBy(this.c('ca', 'id'), 'ASC')
+          .getMany(),
+      ),
+    );
     // Pieces are by party, so each party's assignments stay in order.
     return found.flat();
   }
 
   private async activities(column: 'organisationId' | 'agreementId', ids: string[]): Promise<Activity[]> {
-    const found = await Promise.all(inChunks([...new Set(ids)]).map((part) => this.em.getRepository(Activity).find({
-      where: { [column]: In(part), archivedAt: IsNull() },
-      relations: { languages: true },
-      order: { weekday: 'ASC', startTime: 'ASC', id: 'ASC' },
-    })));
+    const found = await Promise.all(
+      inChunks([...new Set(ids)]).map((part) =>
+        this.em.getRepository(Activity).find({
+          where: { [column]: In(part), archivedAt: IsNull() },
+          relations: { languages: true },
+          order: { weekday: 'ASC', startTime: 'ASC', id: 'ASC' },
+        }),
+      ),
+    );
     return found.flat();
   }
 
   private async existingOrganisationIds(ids: string[]): Promise<string[]> {
-    const found = await Promise.all(inChunks([...new Set(ids)]).map((part) => this.em.createQueryBuilder(Organisation, 'o')
-      .select(this.c('o', 'id'), 'id').where(`${this.c('o', 'archivedAt')} IS NULL AND ${this.c('o', 'id')} IN (:...part)`, { part })
-      .getRawMany<{ id: string }>()));
+    const found = await Promise.all(
+      inChunks([...new Set(ids)]).map((part) =>
+        this.em
+          .createQueryBuilder(Organisation, 'o')
+          .select(this.c('o', 'id'), 'id')
+          .where(`${this.c('o', 'archivedAt')} IS NULL AND ${this.c('o', 'id')} IN (:...part)`, { part })
+          .getRawMany<{ id: string }>(),
+      ),
+    );
     return found.flat().map((r) => r.id);
   }
 
   /** A join table's values per owner, sorted. */
   private async links(table: string, owner: string, value: string, ids: string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>(ids.map((id) => [id, []]));
-    const found = await Promise.all(inChunks([...new Set(ids)]).map((part) => this.em.createQueryBuilder()
-      .select(this.q(owner), 'owner').addSelect(this.q(value), 'value').from(table, 'j')
-      .where(`${this.q(owner)} IN (:...part)`, { part })
-      .getRawMany<{ owner: string; value: string }>()));
+    const found = await Promise.all(
+      inChunks([...new Set(ids)]).map((part) =>
+        this.em
+          .createQueryBuilder()
+          .select(this.q(owner), 'owner')
+          .addSelect(this.q(value), 'value')
+          .from(table, 'j')
+          .where(`${this.q(owner)} IN (:...part)`, { part })
+          .getRawMany<{ owner: string; value: string }>(),
+      ),
+    );
     for (const row of found.flat()) result.get(row.owner)?.push(row.value);
     for (const list of result.values()) list.sort();
     return result;
@@ -671,10 +805,14 @@ export class HsdsExportRepository {
   }
 
   private async audit(entityIds: string[]): Promise<Map<string, AuditEntry[]>> {
-    const found = await Promise.all(inChunks([...new Set(entityIds)]).map((part) => this.em.getRepository(AuditEntry).find({
-      where: { entityId: In(part) },
-      order: { at: 'ASC', id: 'ASC' },
-    })));
+    const found = await Promise.all(
+      inChunks([...new Set(entityIds)]).map((part) =>
+        this.em.getRepository(AuditEntry).find({
+          where: { entityId: In(part) },
+          order: { at: 'ASC', id: 'ASC' },
+        }),
+      ),
+    );
     const audit = new Map<string, AuditEntry[]>();
     for (const entry of found.flat()) push(audit, entry.entityId, entry);
     return audit;

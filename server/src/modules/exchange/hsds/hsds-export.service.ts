@@ -12,12 +12,29 @@ import { type CheckedQuery, checkQuery, HSDS_MAX_PER_PAGE, HSDS_PARAMETERS, type
 import { allTerms, type TaxonomyTerm, TAXONOMY_KEYS, taxonomyById, taxonomyJson, taxonomyTermId, termJson } from './hsds-export-taxonomy.js';
 import { type BatchRequest, type HsdsBatch, HsdsExportRepository, type HsdsFilter, type LocationRow, type TeamServiceRow } from './hsds-export.repository.js';
 import {
-  AGREEMENT_SERVICE_STATUS, AGREEMENT_TYPE_NL, attribute, BYDAY, clean, type Json, neighbourhoodUri, PERSON_SERVICE_TITLE, TAXONOMY, type TermCode, TIMEZONE,
-  uuidv5, uuidv5Matcher,
+  AGREEMENT_SERVICE_STATUS,
+  AGREEMENT_TYPE_NL,
+  attribute,
+  BYDAY,
+  clean,
+  type Json,
+  neighbourhoodUri,
+  PERSON_SERVICE_TITLE,
+  TAXONOMY,
+  type TermCode,
+  TIMEZONE,
+  uuidv5,
+  uuidv5Matcher,
 } from './hsds-profile.js';
 
 export {
-  HSDS_DEFAULT_PER_PAGE, HSDS_MAX_PAGE, HSDS_MAX_PER_PAGE, HSDS_MAX_PROXIMITY_METRES, HSDS_MAX_SEARCH_LENGTH, HSDS_MAX_SEARCH_WORDS, type HsdsQuery,
+  HSDS_DEFAULT_PER_PAGE,
+  HSDS_MAX_PAGE,
+  HSDS_MAX_PER_PAGE,
+  HSDS_MAX_PROXIMITY_METRES,
+  HSDS_MAX_SEARCH_LENGTH,
+  HSDS_MAX_SEARCH_WORDS,
+  type HsdsQuery,
 } from './hsds-export-query.js';
 
 /** Every search word in the code, name or description of a taxonomy or term (lower case, as the database search). */
@@ -114,13 +131,15 @@ export class HsdsExportService {
   }
 
   private languageObjects(serviceId: string, entries: { code: string; note?: string }[]): Json[] {
-    return entries.map(({ code, note }) => clean({
-      id: uuidv5(`${serviceId}|language|${code}`),
-      service_id: serviceId,
-      name: this.languages.find(code)?.nameNl ?? code,
-      code,
-      note,
-    }));
+    return entries.map(({ code, note }) =>
+      clean({
+        id: uuidv5(`${serviceId}|language|${code}`),
+        service_id: serviceId,
+        name: this.languages.find(code)?.nameNl ?? code,
+        code,
+        note,
+      }),
+    );
   }
 
   private contact(dir: HsdsBatch, p: FlatRecord, serviceId: string | undefined, organisationId: string | undefined, extra: Json[] = []): Json {
@@ -162,10 +181,10 @@ export class HsdsExportService {
   /** The organisation's (or team's) own service: what it offers, where, in which languages, with whom. */
   private ownerService(dir: HsdsBatch, owner: FlatRecord, isTeam: boolean): Json {
     const serviceId = uuidv5(`${owner.id}|service`);
-    const persons = dir.withPersons ? dir.personsOf.get(owner.id) ?? [] : [];
+    const persons = dir.withPersons ? (dir.personsOf.get(owner.id) ?? []) : [];
     const location = this.location(owner, isTeam);
     const atLocationId = location ? uuidv5(`${serviceId}|at|${location.id}`) : undefined;
-    const hosted = isTeam ? [] : dir.hostedByOrganisation.get(owner.id) ?? [];
+    const hosted = isTeam ? [] : (dir.hostedByOrganisation.get(owner.id) ?? []);
     return clean({
       id: serviceId,
       organization_id: owner.id,
@@ -179,7 +198,10 @@ export class HsdsExportService {
       schedules: hosted.map((a) => this.schedule(a, serviceId, location?.id as string | undefined, atLocationId)),
       service_areas: this.serviceAreas(dir, serviceId, owner.neighbourhoods as string[]),
       service_at_locations: location ? [{ id: atLocationId, service_id: serviceId, location_id: location.id, location }] : [],
-      languages: this.languageObjects(serviceId, ((owner.languages as string[] | undefined) ?? []).map((code) => ({ code }))),
+      languages: this.languageObjects(
+        serviceId,
+        ((owner.languages as string[] | undefined) ?? []).map((code) => ({ code })),
+      ),
       contacts: persons.map((p) => this.contact(dir, p, serviceId, owner.id)),
       attributes: ((owner.communities as string[] | undefined) ?? []).map((c) => attribute(serviceId, 'service', 'gemeenschap', c)),
       metadata: [],
@@ -190,8 +212,12 @@ export class HsdsExportService {
   private personService(dir: HsdsBatch, p: FlatRecord): Json {
     const serviceId = uuidv5(`${p.id}|service`);
     // The repository's search builds the same name in SQL.
-    const title = p.isKeyPerson ? PERSON_SERVICE_TITLE.keyPerson
-      : p.isInterpreter ? (p.interpreterFormal ? PERSON_SERVICE_TITLE.formalInterpreter : PERSON_SERVICE_TITLE.informalInterpreter)
+    const title = p.isKeyPerson
+      ? PERSON_SERVICE_TITLE.keyPerson
+      : p.isInterpreter
+        ? p.interpreterFormal
+          ? PERSON_SERVICE_TITLE.formalInterpreter
+          : PERSON_SERVICE_TITLE.informalInterpreter
         : PERSON_SERVICE_TITLE.contactPerson;
     return clean({
       id: serviceId,
@@ -202,7 +228,10 @@ export class HsdsExportService {
       schedules: [],
       service_areas: this.serviceAreas(dir, serviceId, p.neighbourhoods as string[]),
       service_at_locations: [],
-      languages: this.languageObjects(serviceId, (p.languages as string[]).map((l) => ({ code: l.split(':')[0], note: l.split(':')[1] }))),
+      languages: this.languageObjects(
+        serviceId,
+        (p.languages as string[]).map((l) => ({ code: l.split(':')[0], note: l.split(':')[1] })),
+      ),
       contacts: [this.contact(dir, p, serviceId, undefined)],
       attributes: (p.communities as string[]).map((c) => attribute(serviceId, 'service', 'gemeenschap', c)),
       metadata: [],
@@ -234,7 +263,10 @@ export class HsdsExportService {
         a('locatie_naam', activity.venueName),
         ...(activity.venueAddress ? [a('locatie_adres', activity.venueAddress)] : []),
         a('locatie_buurt', activity.neighbourhoodCode),
-        ...activity.languages.map((l) => l.code).sort().map((code) => a('spreekuur_taal', code)),
+        ...activity.languages
+          .map((l) => l.code)
+          .sort()
+          .map((code) => a('spreekuur_taal', code)),
         a('tijdzone', TIMEZONE),
         ...(activity.agreementId ? [a('afspraak', activity.agreementId)] : []),
         ...(activity.lastVerifiedOn ? [a('laatst_gecontroleerd', activity.lastVerifiedOn)] : []),
@@ -256,8 +288,12 @@ export class HsdsExportService {
     const location = partnerOrganisation ? this.location(partnerOrganisation, false) : null;
     const atLocationId = location ? uuidv5(`${ag.id}|at|${location.id}`) : undefined;
     const sides = dir.withPersons
-      ? ([['contactpersoon_team', ag.teamContactPersonId], ['contactpersoon_partner', ag.partnerContactPersonId]] as const)
-        .filter(([, id]) => id && dir.personById.has(id)) as [TermCode, string][]
+      ? ((
+          [
+            ['contactpersoon_team', ag.teamContactPersonId],
+            ['contactpersoon_partner', ag.partnerContactPersonId],
+          ] as const
+        ).filter(([, id]) => id && dir.personById.has(id)) as [TermCode, string][])
       : [];
     const hosted = dir.hostedByAgreement.get(ag.id) ?? [];
     return clean({
@@ -312,11 +348,19 @@ export class HsdsExportService {
       latitude: owner.lat,
       longitude: owner.lon,
       addresses: owner.address
-        // HSDS requires these address fields; we keep no province, so state_province stays empty.
-        ? [{
-          id: uuidv5(`${id}|address`), location_id: id, address_1: owner.address, city: owner.city ?? '', state_province: '',
-          postal_code: owner.postcode ?? '', country: 'NL', address_type: 'physical',
-        }]
+        ? // HSDS requires these address fields; we keep no province, so state_province stays empty.
+          [
+            {
+              id: uuidv5(`${id}|address`),
+              location_id: id,
+              address_1: owner.address,
+              city: owner.city ?? '',
+              state_province: '',
+              postal_code: owner.postcode ?? '',
+              country: 'NL',
+              address_type: 'physical',
+            },
+          ]
         : [],
     });
   }
@@ -325,32 +369,36 @@ export class HsdsExportService {
     const a = (term: TermCode, value: unknown) => attribute(owner.id, 'organization', term, String(value));
     const location = this.location(owner, isTeam);
     // The current fixed contact person(s) (ContactAssignment): persons, so signed-in callers only.
-    const contacts = !dir.withPersons ? [] : (dir.assignments.get(owner.id) ?? []).flatMap((assignment) => {
-      const person = dir.personById.get(assignment.personId);
-      if (!person) return [];
-      return [this.contact(dir, person, undefined, owner.id, [
-        attribute(person.id, 'contact', 'vaste_contactpersoon_sinds', assignment.since),
-        ...(assignment.note ? [attribute(person.id, 'contact', 'vaste_contactpersoon_notitie', assignment.note)] : []),
-      ])];
-    });
+    const contacts = !dir.withPersons
+      ? []
+      : (dir.assignments.get(owner.id) ?? []).flatMap((assignment) => {
+          const person = dir.personById.get(assignment.personId);
+          if (!person) return [];
+          return [
+            this.contact(dir, person, undefined, owner.id, [
+              attribute(person.id, 'contact', 'vaste_contactpersoon_sinds', assignment.since),
+              ...(assignment.note ? [attribute(person.id, 'contact', 'vaste_contactpersoon_notitie', assignment.note)] : []),
+            ]),
+          ];
+        });
     return {
       ...clean({ id: owner.id, name: owner.name }),
       // Required by HSDS, even when we have none.
       description: (owner.description as string | null) ?? '',
       ...clean({
-      email: owner.email,
-      website: owner.website,
-      phones: owner.phone ? [{ id: uuidv5(`${owner.id}|phone`), organization_id: owner.id, number: owner.phone }] : [],
-      locations: location ? [location] : [],
-      contacts,
-      attributes: [
-        a('soort', isTeam ? `team:${owner.kind}` : owner.kind),
-        ...(isTeam ? [a('gemeente', owner.municipalityCode)] : []),
-        ...(owner.lastVerifiedOn ? [a('laatst_gecontroleerd', owner.lastVerifiedOn)] : []),
-        ...(owner.externalId ? [a('extern_id', owner.externalId)] : []),
-      ],
-      metadata: this.metadata(dir, owner.id, 'organization'),
-      services,
+        email: owner.email,
+        website: owner.website,
+        phones: owner.phone ? [{ id: uuidv5(`${owner.id}|phone`), organization_id: owner.id, number: owner.phone }] : [],
+        locations: location ? [location] : [],
+        contacts,
+        attributes: [
+          a('soort', isTeam ? `team:${owner.kind}` : owner.kind),
+          ...(isTeam ? [a('gemeente', owner.municipalityCode)] : []),
+          ...(owner.lastVerifiedOn ? [a('laatst_gecontroleerd', owner.lastVerifiedOn)] : []),
+          ...(owner.externalId ? [a('extern_id', owner.externalId)] : []),
+        ],
+        metadata: this.metadata(dir, owner.id, 'organization'),
+        services,
       }),
     };
   }
@@ -380,15 +428,25 @@ export class HsdsExportService {
    * A list route's query: checked (checkQuery), then what needs the database resolved: the language,
    * the taxonomy term, the postcode. `route` says which parameters the route takes.
    */
-  private async filterOf(actor: Actor | null, route: HsdsRoute, query: HsdsQuery): Promise<{ checked: CheckedQuery; filter: HsdsFilter; near?: { lat: number; lon: number; km: number } }> {
+  private async filterOf(
+    actor: Actor | null,
+    route: HsdsRoute,
+    query: HsdsQuery,
+  ): Promise<{ checked: CheckedQuery; filter: HsdsFilter; near?: { lat: number; lon: number; km: number } }> {
     // An unknown language is the first thing said, as before.
-    if (query.language !== undefined && typeof query.language !== 'string') throw badInput('language', 'language mag maar één keer voorkomen: één taal, als code of naam');
-    const languageCode = typeof query.language === 'string' && query.language && (HSDS_PARAMETERS[route] as readonly string[]).includes('language')
-      ? this.languages.resolve(query.language, 'language').code : undefined;
+    if (query.language !== undefined && typeof query.language !== 'string')
+      throw badInput('language', 'language mag maar één keer voorkomen: één taal, als code of naam');
+    const languageCode =
+      typeof query.language === 'string' && query.language && (HSDS_PARAMETERS[route] as readonly string[]).includes('language')
+        ? this.languages.resolve(query.language, 'language').code
+        : undefined;
     const checked = checkQuery(route, query);
     const filter: HsdsFilter = {
-      words: checked.words, languageCode, withPersons: this.accessPolicy.canSeePersonalData(actor),
-      organisationId: checked.organisationId, modifiedAfter: checked.modifiedAfter,
+      words: checked.words,
+      languageCode,
+      withPersons: this.accessPolicy.canSeePersonalData(actor),
+      organisationId: checked.organisationId,
+      modifiedAfter: checked.modifiedAfter,
     };
     if (checked.taxonomyId || checked.taxonomyTermId) {
       const taxonomy = checked.taxonomyId ? taxonomyById(checked.taxonomyId) : undefined;
@@ -397,17 +455,22 @@ export class HsdsExportService {
       if (checked.taxonomyTermId) {
         term = allTerms(await this.repository.communities()).find((t) => taxonomyTermId(t) === checked.taxonomyTermId);
         if (!term) throw badInput('taxonomy_term_id', `Term '${checked.taxonomyTermId}' bestaat niet (zie /hsds/taxonomy_terms)`);
-        if (taxonomy && term.taxonomy !== taxonomy) throw badInput('taxonomy_term_id', `Term '${term.code}' hoort bij taxonomie ${term.taxonomy}, niet bij ${taxonomy}`);
+        if (taxonomy && term.taxonomy !== taxonomy)
+          throw badInput('taxonomy_term_id', `Term '${term.code}' hoort bij taxonomie ${term.taxonomy}, niet bij ${taxonomy}`);
       }
       const key = term?.taxonomy ?? taxonomy!;
       if (key === TAXONOMY) {
-        throw badInput(checked.taxonomyTermId ? 'taxonomy_term_id' : 'taxonomy_id', 'De termen van sociale-kaart-nl beschrijven attributen; filteren kan op rol, soort, thema en gemeenschap');
+        throw badInput(
+          checked.taxonomyTermId ? 'taxonomy_term_id' : 'taxonomy_id',
+          'De termen van sociale-kaart-nl beschrijven attributen; filteren kan op rol, soort, thema en gemeenschap',
+        );
       }
       filter.taxonomy = key;
       filter.termCode = term?.code;
     }
     if (checked.postcode !== undefined) {
-      if (!pc4Of(checked.postcode)) throw badInput('postcode', 'postcode moet een Nederlandse postcode zijn: 4 cijfers, eventueel met 2 letters (3511 of 3511 AB)');
+      if (!pc4Of(checked.postcode))
+        throw badInput('postcode', 'postcode moet een Nederlandse postcode zijn: 4 cijfers, eventueel met 2 letters (3511 of 3511 AB)');
       const point = this.postcodes.lookup(checked.postcode);
       if (!point) throw badInput('postcode', `Postcode ${checked.postcode} kennen wij niet`);
       const km = checked.proximityMetres! / 1000;
@@ -420,8 +483,14 @@ export class HsdsExportService {
   private envelope(total: number, { page, perPage }: Paging, contents: Json[]): HsdsPage {
     const totalPages = Math.ceil(total / perPage);
     return {
-      total_items: total, total_pages: totalPages, page_number: page, size: contents.length,
-      first_page: page === 1, last_page: page >= totalPages, empty: total === 0, contents,
+      total_items: total,
+      total_pages: totalPages,
+      page_number: page,
+      size: contents.length,
+      first_page: page === 1,
+      last_page: page >= totalPages,
+      empty: total === 0,
+      contents,
     };
   }
 
@@ -481,7 +550,11 @@ export class HsdsExportService {
       teamSlice.limit ? this.repository.teamIds(filter, teamSlice.offset, teamSlice.limit) : [],
     ]);
     const contents = await this.organizationsOf(withPersons, organisationIds, teamIds);
-    return this.envelope(counts[0] + counts[1], paging, contents.map((o) => this.organizationShape(o, checked)));
+    return this.envelope(
+      counts[0] + counts[1],
+      paging,
+      contents.map((o) => this.organizationShape(o, checked)),
+    );
   }
 
   private organizationShape(organization: Json, checked: Pick<CheckedQuery, 'full' | 'fullService'>): Json {
@@ -494,9 +567,15 @@ export class HsdsExportService {
   private async organizationsOf(withPersons: boolean, organisationIds: string[], teamIds: string[]): Promise<Json[]> {
     if (!organisationIds.length && !teamIds.length) return [];
     const agreements = teamIds.length ? await this.repository.agreements(withPersons, { teamIds }) : [];
-    const dir = await this.repository.batch(this.request(withPersons, {
-      organisations: organisationIds, organisationServices: organisationIds, teams: teamIds, teamServices: teamIds, agreements,
-    }));
+    const dir = await this.repository.batch(
+      this.request(withPersons, {
+        organisations: organisationIds,
+        organisationServices: organisationIds,
+        teams: teamIds,
+        teamServices: teamIds,
+        agreements,
+      }),
+    );
     return [
       ...organisationIds.filter((id) => dir.organisationById.has(id)).map((id) => this.organisationWithServices(dir, id)),
       ...teamIds.filter((id) => dir.teamById.has(id)).map((id) => this.teamWithServices(dir, id, agreements)),
@@ -535,19 +614,26 @@ export class HsdsExportService {
     return this.envelope(counts[0] + counts[1] + counts[2], paging, contents);
   }
 
-  private async servicesOf(withPersons: boolean, organisationIds: string[], teamRows: { teamId: string; agreementId: string | null }[], personIds: string[]): Promise<Json[]> {
+  private async servicesOf(
+    withPersons: boolean,
+    organisationIds: string[],
+    teamRows: { teamId: string; agreementId: string | null }[],
+    personIds: string[],
+  ): Promise<Json[]> {
     if (!organisationIds.length && !teamRows.length && !personIds.length) return [];
     const agreementIds = teamRows.map((r) => r.agreementId).filter((id): id is string => !!id);
     const agreements = agreementIds.length ? await this.repository.agreements(withPersons, { ids: agreementIds }) : [];
     const agreementById = new Map(agreements.map((a) => [a.id, a]));
-    const dir = await this.repository.batch(this.request(withPersons, {
-      organisations: organisationIds,
-      organisationServices: organisationIds,
-      teams: teamRows.map((r) => r.teamId),
-      teamServices: teamRows.filter((r) => !r.agreementId).map((r) => r.teamId),
-      agreements,
-      personServices: personIds,
-    }));
+    const dir = await this.repository.batch(
+      this.request(withPersons, {
+        organisations: organisationIds,
+        organisationServices: organisationIds,
+        teams: teamRows.map((r) => r.teamId),
+        teamServices: teamRows.filter((r) => !r.agreementId).map((r) => r.teamId),
+        agreements,
+        personServices: personIds,
+      }),
+    );
     const services: Json[] = [];
     for (const id of organisationIds) {
       const o = dir.organisationById.get(id);
@@ -578,7 +664,8 @@ export class HsdsExportService {
   }
 
   private async serviceAtLocationsPage(
-    actor: Actor | null, { checked, filter, near }: { checked: CheckedQuery; filter: HsdsFilter; near?: { lat: number; lon: number; km: number } },
+    actor: Actor | null,
+    { checked, filter, near }: { checked: CheckedQuery; filter: HsdsFilter; near?: { lat: number; lon: number; km: number } },
   ): Promise<HsdsPage> {
     const paging = { page: checked.page, perPage: checked.perPage };
     let total: number;
@@ -637,7 +724,9 @@ export class HsdsExportService {
     const [organisation, team] = await Promise.all([this.repository.organisation(id), this.repository.team(id)]);
     const found = organisation
       ? (await this.organizationsOf(withPersons, [id], []))[0]
-      : team ? (await this.organizationsOf(withPersons, [], [id]))[0] : undefined;
+      : team
+        ? (await this.organizationsOf(withPersons, [], [id]))[0]
+        : undefined;
     if (!found) throw notFound('id', `Organisatie '${id}' bestaat niet`);
     return this.organizationShape(found, checked);
   }
@@ -653,10 +742,15 @@ export class HsdsExportService {
     if (agreement) return (await this.servicesOf(withPersons, [], [{ teamId: agreement.teamId, agreementId: agreement.id }], []))[0];
     const owner = await this.derivedOwner(id, 'service');
     if (owner) {
-      const [found] = owner.ownerType === 'organisation' ? await this.servicesOf(withPersons, [owner.ownerId], [], [])
-        : owner.ownerType === 'team' ? await this.servicesOf(withPersons, [], [{ teamId: owner.ownerId, agreementId: null }], [])
-          // A person's own service: only signed in, and only while the person belongs to no organisation or team.
-          : withPersons && await this.repository.independentPerson(owner.ownerId) ? await this.servicesOf(withPersons, [], [], [owner.ownerId]) : [];
+      const [found] =
+        owner.ownerType === 'organisation'
+          ? await this.servicesOf(withPersons, [owner.ownerId], [], [])
+          : owner.ownerType === 'team'
+            ? await this.servicesOf(withPersons, [], [{ teamId: owner.ownerId, agreementId: null }], [])
+            : // A person's own service: only signed in, and only while the person belongs to no organisation or team.
+              withPersons && (await this.repository.independentPerson(owner.ownerId))
+              ? await this.servicesOf(withPersons, [], [], [owner.ownerId])
+              : [];
       if (found?.id === id) return found;
     }
     throw notFound('id', `Dienst '${id}' bestaat niet`);
@@ -706,10 +800,15 @@ export class HsdsExportService {
     if (checked.parentId && !terms.some((t) => taxonomyTermId(t) === checked.parentId)) {
       throw badInput('parent_id', `Term '${checked.parentId}' bestaat niet (zie /hsds/taxonomy_terms)`);
     }
-    const all = terms.map(termJson).filter((t) => (!taxonomy || t.taxonomy === taxonomy)
-      && (!checked.topOnly || !t.parent_id)
-      && (!checked.parentId || t.parent_id === checked.parentId)
-      && matchesWords(t, checked.words));
+    const all = terms
+      .map(termJson)
+      .filter(
+        (t) =>
+          (!taxonomy || t.taxonomy === taxonomy) &&
+          (!checked.topOnly || !t.parent_id) &&
+          (!checked.parentId || t.parent_id === checked.parentId) &&
+          matchesWords(t, checked.words),
+      );
     return this.memoryPage(all, checked);
   }
 
@@ -732,7 +831,12 @@ export class HsdsExportService {
    * `format=ndjson`: every result of a list route, one JSON object per line, read and written a page of
    * 200 at a time (so memory stays that of one page, whatever the directory's size).
    */
-  async ndjson(route: 'services' | 'organizations' | 'service_at_locations' | 'taxonomies' | 'taxonomy_terms', actor: Actor | null, query: HsdsQuery, write: (line: string) => Promise<void>): Promise<void> {
+  async ndjson(
+    route: 'services' | 'organizations' | 'service_at_locations' | 'taxonomies' | 'taxonomy_terms',
+    actor: Actor | null,
+    query: HsdsQuery,
+    write: (line: string) => Promise<void>,
+  ): Promise<void> {
     const { format: _format, ...rest } = query;
     const resolved = route === 'taxonomies' || route === 'taxonomy_terms' ? (checkQuery(route, query), null) : await this.filterOf(actor, route, query);
     for (let page = 1; ; page++) {
@@ -740,9 +844,12 @@ export class HsdsExportService {
       let result: HsdsPage;
       if (resolved) {
         const next = { ...resolved, checked: { ...resolved.checked, page, perPage: HSDS_MAX_PER_PAGE } };
-        result = route === 'services' ? await this.servicesPage(actor, next)
-          : route === 'organizations' ? await this.organizationsPage(actor, next)
-            : await this.serviceAtLocationsPage(actor, next);
+        result =
+          route === 'services'
+            ? await this.servicesPage(actor, next)
+            : route === 'organizations'
+              ? await this.organizationsPage(actor, next)
+              : await this.serviceAtLocationsPage(actor, next);
       } else {
         result = route === 'taxonomies' ? await this.listTaxonomies(paged) : await this.listTaxonomyTerms(paged);
       }
@@ -762,16 +869,18 @@ export class HsdsExportService {
     const organizations: Json[] = [];
     const services: Json[] = [];
     const [organisationCount, teamCount, personCount] = await Promise.all([
-      this.repository.countOrganisations(filter), this.repository.countTeams(filter), withPersons ? this.repository.countIndependentPersons(filter) : 0,
+      this.repository.countOrganisations(filter),
+      this.repository.countTeams(filter),
+      withPersons ? this.repository.countIndependentPersons(filter) : 0,
     ]);
     for (let offset = 0; offset < organisationCount; offset += size) {
-      organizations.push(...await this.organizationsOf(withPersons, await this.repository.organisationIds(filter, offset, size), []));
+      organizations.push(...(await this.organizationsOf(withPersons, await this.repository.organisationIds(filter, offset, size), [])));
     }
     for (let offset = 0; offset < teamCount; offset += size) {
-      organizations.push(...await this.organizationsOf(withPersons, [], await this.repository.teamIds(filter, offset, size)));
+      organizations.push(...(await this.organizationsOf(withPersons, [], await this.repository.teamIds(filter, offset, size))));
     }
     for (let offset = 0; offset < personCount; offset += size) {
-      services.push(...await this.servicesOf(withPersons, [], [], await this.repository.independentPersonIds(filter, offset, size)));
+      services.push(...(await this.servicesOf(withPersons, [], [], await this.repository.independentPersonIds(filter, offset, size))));
     }
     return { organizations, services };
   }

@@ -79,7 +79,12 @@ export class HsdsImportService {
       const single = typeof d.id === 'string' && !Array.isArray(d.contents) && !Array.isArray(d.organizations);
       if (single) items.splice(0, items.length, d);
     }
-    if (!items.length) problems.push({ row: 1, column: '-', message: 'geen HSDS-organizations of -services gevonden (verwacht een lijst, { contents: [...] } of { organizations: [...] })' });
+    if (!items.length)
+      problems.push({
+        row: 1,
+        column: '-',
+        message: 'geen HSDS-organizations of -services gevonden (verwacht een lijst, { contents: [...] } of { organizations: [...] })',
+      });
     const organizations = new Map<string, Json>();
     const loose: Json[] = [];
     for (const item of items) {
@@ -100,23 +105,27 @@ export class HsdsImportService {
 
   private languagesOf(services: Json[], ref: ReferenceData, report: Report): string[] {
     const codes = new Set<string>();
-    services.forEach((s, si) => asArray(s.languages).forEach((l, li) => {
-      const found = ref.languages.find(String(l.code ?? l.name ?? ''));
-      if (found) codes.add(found.code);
-      else report(`services[${si}].languages[${li}].code`, `'${l.code ?? l.name}' is geen bekende taal`);
-    }));
+    services.forEach((s, si) =>
+      asArray(s.languages).forEach((l, li) => {
+        const found = ref.languages.find(String(l.code ?? l.name ?? ''));
+        if (found) codes.add(found.code);
+        else report(`services[${si}].languages[${li}].code`, `'${l.code ?? l.name}' is geen bekende taal`);
+      }),
+    );
     return [...codes];
   }
 
   private areasOf(services: Json[], ref: ReferenceData, report: Report): string[] {
     const codes = new Set<string>();
-    services.forEach((s, si) => asArray(s.service_areas).forEach((a, ai) => {
-      const code = codeFromUri(a.uri);
-      if (!code) return report(`services[${si}].service_areas[${ai}].uri`, `'${a.uri ?? ''}' noemt geen CBS-buurt (verwacht urn:cbs:buurt:BU…)`);
-      const found = ref.neighbourhood(code);
-      if (found.code) codes.add(found.code);
-      else report(`services[${si}].service_areas[${ai}].uri`, `${found.problem}; importeer eerst de CBS-buurten (npm run import:neighbourhoods)`);
-    }));
+    services.forEach((s, si) =>
+      asArray(s.service_areas).forEach((a, ai) => {
+        const code = codeFromUri(a.uri);
+        if (!code) return report(`services[${si}].service_areas[${ai}].uri`, `'${a.uri ?? ''}' noemt geen CBS-buurt (verwacht urn:cbs:buurt:BU…)`);
+        const found = ref.neighbourhood(code);
+        if (found.code) codes.add(found.code);
+        else report(`services[${si}].service_areas[${ai}].uri`, `${found.problem}; importeer eerst de CBS-buurten (npm run import:neighbourhoods)`);
+      }),
+    );
     return [...codes];
   }
 
@@ -145,8 +154,11 @@ export class HsdsImportService {
     const name = text(org.name);
     if (!name) report('name', 'naam ontbreekt');
     const common = {
-      externalId, name, phone: text(asArray(org.phones)[0]?.number), email: text(org.email),
-      lastVerifiedOn: lastVerifiedOn ? parseDate(lastVerifiedOn) ?? null : null,
+      externalId,
+      name,
+      phone: text(asArray(org.phones)[0]?.number),
+      email: text(org.email),
+      lastVerifiedOn: lastVerifiedOn ? (parseDate(lastVerifiedOn) ?? null) : null,
       neighbourhoods: this.areasOf(services, ref, report),
     };
     if (kind?.startsWith('team:')) {
@@ -154,18 +166,27 @@ export class HsdsImportService {
       const municipality = p.get('gemeente')?.[0] ?? (common.neighbourhoods[0] ? `GM${common.neighbourhoods[0].slice(2, 6)}` : null);
       return { team: true, draft: { row, id, fields: { ...common, kind: teamKind ?? null, municipalityCode: municipality } } };
     }
-    const organisationKind = kind === undefined
-      ? OrganisationKind.OTHER
-      : oneOf(Object.values(OrganisationKind), kind, () => report('attributes(soort)', `'${kind}' is geen soort organisatie`));
+    const organisationKind =
+      kind === undefined
+        ? OrganisationKind.OTHER
+        : oneOf(Object.values(OrganisationKind), kind, () => report('attributes(soort)', `'${kind}' is geen soort organisatie`));
     const lat = typeof location?.latitude === 'number' ? location.latitude : null;
     const lon = typeof location?.longitude === 'number' ? location.longitude : null;
     return {
       team: false,
       draft: {
-        row, id,
+        row,
+        id,
         fields: {
-          ...common, kind: organisationKind ?? null, description: text(org.description), website: text(org.website),
-          address: text(address?.address_1), postcode: text(address?.postal_code), city: text(address?.city), lat, lon,
+          ...common,
+          kind: organisationKind ?? null,
+          description: text(org.description),
+          website: text(org.website),
+          address: text(address?.address_1),
+          postcode: text(address?.postal_code),
+          city: text(address?.city),
+          lat,
+          lon,
           languages: this.languagesOf(services, ref, report),
           communities: this.communitiesOf(services, ref, report, 'services'),
         },
@@ -204,21 +225,36 @@ export class HsdsImportService {
     const id = typeof contact.id === 'string' && UUID.test(contact.id) ? contact.id : undefined;
     for (const role of roles) if (!['KEY_PERSON', 'INTERPRETER', 'CONTACT_PERSON'].includes(role)) report('attributes(rol)', `'${role}' is geen rol`);
     return {
-      row, id,
+      row,
+      id,
       fields: {
         externalId: first('extern_id') ?? (id ? null : text(contact.id)),
         name: text(contact.name),
-        isKeyPerson: roles.includes('KEY_PERSON'), isInterpreter: roles.includes('INTERPRETER'), isContactPerson: roles.includes('CONTACT_PERSON'),
+        isKeyPerson: roles.includes('KEY_PERSON'),
+        isInterpreter: roles.includes('INTERPRETER'),
+        isContactPerson: roles.includes('CONTACT_PERSON'),
         interpreterFormal: roles.includes('INTERPRETER') ? (first('tolk_formeel') === undefined ? null : yes('tolk_formeel')) : null,
         registrationNumber: first('registratienummer') ?? null,
-        trainedKeyPerson: yes('getraind_sleutelpersoon'), volunteerContract: yes('vrijwilligerscontract'),
-        phone: text(asArray(contact.phones)[0]?.number), email: text(contact.email),
-        organisationId: owner.organisationId ?? null, teamId: owner.teamId ?? null,
+        trainedKeyPerson: yes('getraind_sleutelpersoon'),
+        volunteerContract: yes('vrijwilligerscontract'),
+        phone: text(asArray(contact.phones)[0]?.number),
+        email: text(contact.email),
+        organisationId: owner.organisationId ?? null,
+        teamId: owner.teamId ?? null,
         topics,
-        availability: availability === undefined ? Availability.AVAILABLE : oneOf(Object.values(Availability), availability, () => report('attributes(beschikbaarheid)', `'${availability}' is geen beschikbaarheid`)) ?? Availability.AVAILABLE,
+        availability:
+          availability === undefined
+            ? Availability.AVAILABLE
+            : (oneOf(Object.values(Availability), availability, () => report('attributes(beschikbaarheid)', `'${availability}' is geen beschikbaarheid`)) ??
+              Availability.AVAILABLE),
         availabilityNote: first('beschikbaarheid_toelichting') ?? null,
         consentGivenOn: date('toestemming_datum'),
-        consentMethod: consentMethod === undefined ? null : oneOf(Object.values(ConsentMethod), consentMethod, () => report('attributes(toestemming_wijze)', `'${consentMethod}' is geen wijze van toestemming`)) ?? null,
+        consentMethod:
+          consentMethod === undefined
+            ? null
+            : (oneOf(Object.values(ConsentMethod), consentMethod, () =>
+                report('attributes(toestemming_wijze)', `'${consentMethod}' is geen wijze van toestemming`),
+              ) ?? null),
         consentRecordedBy: first('toestemming_vastgelegd_door') ?? null,
         lastVerifiedOn: date('laatst_gecontroleerd'),
         languages: [...languages.values()],
@@ -240,8 +276,15 @@ export class HsdsImportService {
 
   /** A service with afspraak_soort: a partnership agreement of the team (docs/hsds-profile.md). */
   private agreementDraft(
-    service: Json, si: number, row: number, teamId: string, services: Json[], ref: ReferenceData,
-    resolveOrganisation: Resolve, resolvePerson: Resolve, report: Report,
+    service: Json,
+    si: number,
+    row: number,
+    teamId: string,
+    services: Json[],
+    ref: ReferenceData,
+    resolveOrganisation: Resolve,
+    resolvePerson: Resolve,
+    report: Report,
   ): RowDraft {
     const p = profile(service);
     const first = (term: string) => p.get(term)?.[0];
@@ -266,14 +309,24 @@ export class HsdsImportService {
     if (!title) report(`services[${si}].name`, 'naam ontbreekt');
     const lastVerified = first('laatst_gecontroleerd') ?? text(service.assured_date) ?? undefined;
     return {
-      row, id, key: String(service.id),
-      links: this.areasOf(services.map((s, i) => (i === si ? s : {})), ref, report),
+      row,
+      id,
+      key: String(service.id),
+      links: this.areasOf(
+        services.map((s, i) => (i === si ? s : {})),
+        ref,
+        report,
+      ),
       fields: {
         externalId: first('extern_id') ?? (id ? null : text(service.id)),
         title: title ?? '',
         type: oneOf(Object.values(AgreementType), type, () => report(at('afspraak_soort'), `'${type}' is geen soort afspraak`)) ?? AgreementType.OTHER,
-        status: oneOf(Object.values(AgreementStatus), status, () => report(at('afspraak_status'), `'${status}' is geen status van een afspraak`)) ?? AgreementStatus.DRAFT,
-        teamId, organisationId, personId,
+        status:
+          oneOf(Object.values(AgreementStatus), status, () => report(at('afspraak_status'), `'${status}' is geen status van een afspraak`)) ??
+          AgreementStatus.DRAFT,
+        teamId,
+        organisationId,
+        personId,
         teamContactPersonId: ref2('contactpersoon_team', resolvePerson, 'persoon'),
         partnerContactPersonId: ref2('contactpersoon_partner', resolvePerson, 'persoon'),
         teamCommitment: first('inzet_team') ?? null,
@@ -294,14 +347,24 @@ export class HsdsImportService {
 
   /** A schedule with RRULE fields: one weekly walk-in hour (Activity). */
   private scheduleDraft(
-    schedule: Json, service: Json, host: { organisationId?: string; agreementKey?: string; team?: boolean }, row: number,
-    ref: ReferenceData, resolveAgreement: Resolve, report: Report,
+    schedule: Json,
+    service: Json,
+    host: { organisationId?: string; agreementKey?: string; team?: boolean },
+    row: number,
+    ref: ReferenceData,
+    resolveAgreement: Resolve,
+    report: Report,
   ): RowDraft {
     const p = profile(schedule);
     const first = (term: string) => p.get(term)?.[0];
     if (schedule.freq !== 'WEEKLY') report('freq', `'${schedule.freq ?? ''}': alleen wekelijkse spreekuren (WEEKLY) worden ondersteund`);
     if (schedule.interval !== undefined && Number(schedule.interval) !== 1) report('interval', 'alleen elke week (interval 1) wordt ondersteund');
-    const weekday = BYDAY.indexOf(String(schedule.byday ?? '').trim().toUpperCase() as (typeof BYDAY)[number]) + 1;
+    const weekday =
+      BYDAY.indexOf(
+        String(schedule.byday ?? '')
+          .trim()
+          .toUpperCase() as (typeof BYDAY)[number],
+      ) + 1;
     if (!weekday) report('byday', `'${schedule.byday ?? ''}': geef precies één dag (MO, TU, WE, TH, FR, SA of SU)`);
     const startTime = time(schedule.opens_at);
     const endTime = time(schedule.closes_at);
@@ -320,14 +383,17 @@ export class HsdsImportService {
       return found ? [found.code] : [];
     });
     const agreementKey = host.agreementKey ?? first('afspraak');
-    const agreementId = agreementKey === undefined ? null : resolveAgreement(agreementKey) ?? null;
-    if (agreementKey !== undefined && !agreementId) report('attributes(afspraak)', `afspraak '${agreementKey}' staat niet in het bestand en niet in de database`);
+    const agreementId = agreementKey === undefined ? null : (resolveAgreement(agreementKey) ?? null);
+    if (agreementKey !== undefined && !agreementId)
+      report('attributes(afspraak)', `afspraak '${agreementKey}' staat niet in het bestand en niet in de database`);
     if (host.team && !agreementKey) report('attributes(afspraak)', 'een spreekuur bij een team hoort bij een afspraak (attribuut afspraak)');
     const location = asArray(service.service_at_locations)[0]?.location as Json | undefined;
     const id = typeof schedule.id === 'string' && UUID.test(schedule.id) ? schedule.id : undefined;
     const name = first('spreekuur_naam') ?? text(service.name) ?? 'Spreekuur';
     return {
-      row, id, key: String(schedule.id),
+      row,
+      id,
+      key: String(schedule.id),
       links: [...new Set(languages)],
       fields: {
         externalId: first('extern_id') ?? (id ? null : text(schedule.id)),
@@ -377,7 +443,7 @@ export class HsdsImportService {
       const teamPlan = plan(await Snapshot.load(em, 'Team'), teamDrafts, options);
       problems.push(...organisationPlan.problems, ...teamPlan.problems);
       // Ownership with the mutations' rule: the record as it is and as the file would make it.
-      problems.push(...await ownershipProblems(em, this.ownership, actor!, [...organisationPlan.changes, ...teamPlan.changes], options.columnOf));
+      problems.push(...(await ownershipProblems(em, this.ownership, actor!, [...organisationPlan.changes, ...teamPlan.changes], options.columnOf)));
 
       // Persons point at the record their organization became (matched or new).
       const idByRow = new Map([...organisationPlan.changes, ...teamPlan.changes].map((c) => [c.row, c.after.id]));
@@ -386,12 +452,16 @@ export class HsdsImportService {
       const keyByRow = new Map<number, string>();
       const addContacts = (services: Json[], owner: { organisationId?: string; teamId?: string }, path: string) => {
         // The contacts of an agreement are persons of the team and the partner, listed there as well.
-        services.forEach((s, si) => !isAgreement(s) && asArray(s.contacts).forEach((contact, ci) => {
-          const r = ++row;
-          keyByRow.set(r, String(contact.id));
-          const column = `${path}.services[${si}].contacts[${ci}]`;
-          personDrafts.push(this.personDraft(contact, r, owner, ref, (c, message) => problems.push({ row: r, column: `${column}.${c}`, message })));
-        }));
+        services.forEach(
+          (s, si) =>
+            !isAgreement(s) &&
+            asArray(s.contacts).forEach((contact, ci) => {
+              const r = ++row;
+              keyByRow.set(r, String(contact.id));
+              const column = `${path}.services[${si}].contacts[${ci}]`;
+              personDrafts.push(this.personDraft(contact, r, owner, ref, (c, message) => problems.push({ row: r, column: `${column}.${c}`, message })));
+            }),
+        );
       };
       owners.forEach(({ org, team, draft }, i) => {
         const id = idByRow.get(draft.row);
@@ -402,7 +472,7 @@ export class HsdsImportService {
       const unique = [...new Map(personDrafts.map((d) => [d.id ?? `${d.row}`, d])).values()];
       const personPlan = plan(await Snapshot.load(em, 'Person'), unique, options);
       problems.push(...personPlan.problems);
-      problems.push(...await ownershipProblems(em, this.ownership, actor!, personPlan.changes, options.columnOf));
+      problems.push(...(await ownershipProblems(em, this.ownership, actor!, personPlan.changes, options.columnOf)));
 
       // Agreements, walk-in hours and fixed contact persons refer to the records above by their id in the file.
       const personSnapshot = await Snapshot.load(em, 'Person');
@@ -411,11 +481,17 @@ export class HsdsImportService {
       const personById = new Map(personPlan.changes.map((c) => [c.after.id, c.after]));
       const personIds = new Map(personPlan.changes.map((c) => [keyByRow.get(c.row)!, c.after.id]));
       const known = (snapshot: Snapshot, key: string) => (snapshot.byId.get(key) ?? snapshot.byExternalId.get(key))?.id;
-      const resolveOrganisation: Resolve = (key) => (typeof key === 'string' ? orgIds.get(key) ?? known(organisationSnapshot, key) : undefined);
-      const resolvePerson: Resolve = (key) => (typeof key === 'string' ? personIds.get(key) ?? known(personSnapshot, key) : undefined);
+      const resolveOrganisation: Resolve = (key) => (typeof key === 'string' ? (orgIds.get(key) ?? known(organisationSnapshot, key)) : undefined);
+      const resolvePerson: Resolve = (key) => (typeof key === 'string' ? (personIds.get(key) ?? known(personSnapshot, key)) : undefined);
 
       const agreementDrafts: RowDraft[] = [];
-      const scheduleSources: { schedule: Json; service: Json; host: { organisationId?: string; agreementKey?: string; team?: boolean }; row: number; path: string }[] = [];
+      const scheduleSources: {
+        schedule: Json;
+        service: Json;
+        host: { organisationId?: string; agreementKey?: string; team?: boolean };
+        row: number;
+        path: string;
+      }[] = [];
       const assignmentDrafts: AssignmentDraft[] = [];
       owners.forEach(({ org, team, draft }, i) => {
         const ownerId = idByRow.get(draft.row);
@@ -428,26 +504,37 @@ export class HsdsImportService {
             if (!team) return report(`services[${si}].attributes(afspraak_soort)`, 'een samenwerkingsafspraak hoort bij een team (soort team:…)');
             agreementDrafts.push(this.agreementDraft(service, si, i + 1, ownerId, services, ref, resolveOrganisation, resolvePerson, report));
           }
-          asArray(service.schedules).forEach((schedule, ki) => scheduleSources.push({
-            schedule, service, row: i + 1, path: `organizations[${i}].services[${si}].schedules[${ki}]`,
-            host: agreement ? { agreementKey: String(service.id) } : team ? { team: true } : { organisationId: ownerId },
-          }));
+          asArray(service.schedules).forEach((schedule, ki) =>
+            scheduleSources.push({
+              schedule,
+              service,
+              row: i + 1,
+              path: `organizations[${i}].services[${si}].schedules[${ki}]`,
+              host: agreement ? { agreementKey: String(service.id) } : team ? { team: true } : { organisationId: ownerId },
+            }),
+          );
         });
         const contacts = asArray(org.contacts);
         if (contacts.length > 1) report('contacts', 'een team of organisatie heeft één vaste contactpersoon; hier staan er meer');
         const contact = contacts[0];
         if (contact) {
           const personId = resolvePerson(contact.id);
-          const person = personId ? personById.get(personId) ?? personSnapshot.byId.get(personId) : undefined;
-          if (!personId || !person) return report('contacts[0].id', `contact '${contact.id}' is geen bekende persoon; neem de persoon ook op bij de contacts van een dienst`);
+          const person = personId ? (personById.get(personId) ?? personSnapshot.byId.get(personId)) : undefined;
+          if (!personId || !person)
+            return report('contacts[0].id', `contact '${contact.id}' is geen bekende persoon; neem de persoon ook op bij de contacts van een dienst`);
           if ((team ? person.teamId : person.organisationId) !== ownerId) {
-            return report('contacts[0].id', `${person.name} hoort niet bij ${org.name}: een vaste contactpersoon komt van het eigen team of de eigen organisatie`);
+            return report(
+              'contacts[0].id',
+              `${person.name} hoort niet bij ${org.name}: een vaste contactpersoon komt van het eigen team of de eigen organisatie`,
+            );
           }
           const cp = profile(contact);
           const since = cp.get('vaste_contactpersoon_sinds')?.[0] ?? null;
           if (since !== null && Number.isNaN(Date.parse(since))) report('contacts[0].attributes(vaste_contactpersoon_sinds)', `'${since}' is geen tijdstip`);
           assignmentDrafts.push({
-            row: i + 1, party: team ? { teamId: ownerId } : { organisationId: ownerId }, personId,
+            row: i + 1,
+            party: team ? { teamId: ownerId } : { organisationId: ownerId },
+            personId,
             since: since && !Number.isNaN(Date.parse(since)) ? new Date(since).toISOString() : null,
             note: cp.get('vaste_contactpersoon_notitie')?.[0] ?? null,
           });
@@ -459,10 +546,13 @@ export class HsdsImportService {
       const existingAgreements = new Map((await em.getRepository(Agreement).find({ where: {} })).map((a) => [a.id, a]));
       const teamOfAgreement = new Map([...existingAgreements.values()].map((a) => [a.id, a.teamId]));
       for (const c of agreementPlan) teamOfAgreement.set(c.id, c.after.teamId as string);
-      const resolveAgreement: Resolve = (key) => (typeof key === 'string' ? agreementIds.get(key) ?? (existingAgreements.has(key) ? key : undefined) : undefined);
-      const activityDrafts = scheduleSources.map(({ schedule, service, host, row, path }) => this.scheduleDraft(
-        schedule, service, host, row, ref, resolveAgreement, (column, message) => problems.push({ row, column: `${path}.${column}`, message }),
-      ));
+      const resolveAgreement: Resolve = (key) =>
+        typeof key === 'string' ? (agreementIds.get(key) ?? (existingAgreements.has(key) ? key : undefined)) : undefined;
+      const activityDrafts = scheduleSources.map(({ schedule, service, host, row, path }) =>
+        this.scheduleDraft(schedule, service, host, row, ref, resolveAgreement, (column, message) =>
+          problems.push({ row, column: `${path}.${column}`, message }),
+        ),
+      );
       const activityPlan = await planRows(em, Activity, activityDrafts);
       const assignmentPlan = await planAssignments(em, assignmentDrafts);
 
@@ -470,21 +560,38 @@ export class HsdsImportService {
       const mayEdit = (teamId: unknown) => !actor || actor.role !== 'COORDINATOR' || !teamId || this.accessPolicy.canEdit(actor, [String(teamId)]);
       for (const c of agreementPlan) {
         // The agreement's team now (old owner) and in the file (new owner).
-        if (c.kind !== 'unchanged' && !(mayEdit(c.after.teamId) && mayEdit(existingAgreements.get(c.id)?.teamId))) problems.push({ row: c.row, column: 'teamId', message: 'u mag deze afspraak niet wijzigen: die hoort niet bij uw team', code: 'FORBIDDEN', rule: 'ownership.existing' });
+        if (c.kind !== 'unchanged' && !(mayEdit(c.after.teamId) && mayEdit(existingAgreements.get(c.id)?.teamId)))
+          problems.push({
+            row: c.row,
+            column: 'teamId',
+            message: 'u mag deze afspraak niet wijzigen: die hoort niet bij uw team',
+            code: 'FORBIDDEN',
+            rule: 'ownership.existing',
+          });
       }
       for (const c of activityPlan) {
         if (c.kind === 'unchanged' || !actor || actor.role === 'ADMINISTRATOR') continue;
         // A walk-in hour belongs to its agreement's team, its organisation's teams and the teams of its neighbourhood: before and after.
         const teamsOf = async (a: Record<string, unknown>) => {
           const agreementTeam = a.agreementId ? teamOfAgreement.get(String(a.agreementId)) : undefined;
-          const teams = await this.ownership.teamsOfActivity({ organisationId: a.organisationId as string | null, neighbourhoodCode: String(a.neighbourhoodCode ?? '') }, em);
+          const teams = await this.ownership.teamsOfActivity(
+            { organisationId: a.organisationId as string | null, neighbourhoodCode: String(a.neighbourhoodCode ?? '') },
+            em,
+          );
           return [...new Set([...(agreementTeam ? [agreementTeam] : []), ...teams])];
         };
         const refused = ownershipViolation(actor, { before: c.before ? await teamsOf(c.before) : null, after: await teamsOf(c.after) }, 'dit spreekuur');
         if (refused) problems.push({ row: c.row, column: 'agreementId', message: refused.message, code: refused.code, rule: refused.rule });
       }
       for (const d of assignmentPlan.create) {
-        if ('teamId' in d.party && !mayEdit(d.party.teamId)) problems.push({ row: d.row, column: 'contacts', message: 'u mag de vaste contactpersoon van dit team niet wijzigen', code: 'FORBIDDEN', rule: 'ownership.existing' });
+        if ('teamId' in d.party && !mayEdit(d.party.teamId))
+          problems.push({
+            row: d.row,
+            column: 'contacts',
+            message: 'u mag de vaste contactpersoon van dit team niet wijzigen',
+            code: 'FORBIDDEN',
+            rule: 'ownership.existing',
+          });
         if ('organisationId' in d.party && actor) {
           // An organisation's fixed contact person belongs to the organisation's teams, as ContactAssignmentService judges it.
           const teams = await this.ownership.teamsOfContactParty({ organisationId: d.party.organisationId }, em);

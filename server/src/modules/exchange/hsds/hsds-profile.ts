@@ -147,7 +147,8 @@ export function clean<T extends Json>(object: T): T {
 
 /** Where a service area's CBS neighbourhood is named: a URN with the CBS code. */
 export const neighbourhoodUri = (code: string) => `urn:cbs:buurt:${code}`;
-export const codeFromUri = (uri: unknown) => (typeof uri === 'string' ? cbsCode('neighbourhood', /^urn:cbs:buurt:(.*)$/.exec(uri)?.[1]) ?? undefined : undefined);
+export const codeFromUri = (uri: unknown) =>
+  typeof uri === 'string' ? (cbsCode('neighbourhood', /^urn:cbs:buurt:(.*)$/.exec(uri)?.[1]) ?? undefined) : undefined;
 
 /** ISO weekday (1 = Monday) ↔ RFC 5545 BYDAY. */
 export const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;

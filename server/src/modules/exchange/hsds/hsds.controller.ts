@@ -99,8 +99,20 @@ export class HsdsController {
    * Public, so that the answer is about the method whoever asks; OPTIONS says what is allowed.
    */
   @Public()
-  @All(['', 'profile', 'organizations', 'organizations/:id', 'services', 'services/:id', 'service_at_locations', 'service_at_locations/:id',
-    'taxonomies', 'taxonomies/:id', 'taxonomy_terms', 'taxonomy_terms/:id'])
+  @All([
+    '',
+    'profile',
+    'organizations',
+    'organizations/:id',
+    'services',
+    'services/:id',
+    'service_at_locations',
+    'service_at_locations/:id',
+    'taxonomies',
+    'taxonomies/:id',
+    'taxonomy_terms',
+    'taxonomy_terms/:id',
+  ])
   methodNotAllowed(@Req() req: Request, @Res() res: Response): void {
     res.setHeader('Allow', ALLOWED);
     if (req.method === 'OPTIONS') {

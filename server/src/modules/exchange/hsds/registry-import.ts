@@ -49,7 +49,10 @@ function flat(entity: Record<string, unknown>, fields: string[], link: string): 
 /** Matches drafts by id, then external id; says what would change. */
 export async function planRows(em: EntityManager, target: RegistryTarget, drafts: RowDraft[]): Promise<RowChange[]> {
   const link = LINKS[target.name as keyof typeof LINKS];
-  const existing = (await em.getRepository(target).find({ where: { archivedAt: IsNull() }, relations: { [link]: true } as never })) as unknown as Record<string, unknown>[];
+  const existing = (await em.getRepository(target).find({ where: { archivedAt: IsNull() }, relations: { [link]: true } as never })) as unknown as Record<
+    string,
+    unknown
+  >[];
   const byId = new Map(existing.map((e) => [e.id as string, e]));
   const byExternal = new Map(existing.filter((e) => e.externalId).map((e) => [e.externalId as string, e]));
   const claimed = new Set<string>();
@@ -71,19 +74,31 @@ export async function planRows(em: EntityManager, target: RegistryTarget, drafts
   return changes;
 }
 
-export async function writeRows(em: EntityManager, target: RegistryTarget, changes: RowChange[], audit: AuditService, actor: Actor | null, action: string): Promise<void> {
+export async function writeRows(
+  em: EntityManager,
+  target: RegistryTarget,
+  changes: RowChange[],
+  audit: AuditService,
+  actor: Actor | null,
+  action: string,
+): Promise<void> {
   const link = LINKS[target.name as keyof typeof LINKS];
   const repo = em.getRepository(target);
   const toWrite = changes.filter((c) => c.kind !== 'unchanged');
   for (const c of toWrite) {
     const { [link]: codes, ...own } = c.after;
-    const entity = c.kind === 'new'
-      ? repo.create({ isDemo: false, archivedAt: null, ...own } as never)
-      : Object.assign((await repo.findOneByOrFail({ id: c.id } as never)) as object, own, { updatedAt: nowIso() });
+    const entity =
+      c.kind === 'new'
+        ? repo.create({ isDemo: false, archivedAt: null, ...own } as never)
+        : Object.assign((await repo.findOneByOrFail({ id: c.id } as never)) as object, own, { updatedAt: nowIso() });
     (entity as Record<string, unknown>)[link] = (codes as string[]).map((code) => ({ [LINK_KEY]: code }));
     await repo.save(entity as never);
   }
-  await audit.recordMany(em, actor, toWrite.map((c) => ({ action, entityType: target.name, entityId: c.id, before: c.before, after: c.after })));
+  await audit.recordMany(
+    em,
+    actor,
+    toWrite.map((c) => ({ action, entityType: target.name, entityId: c.id, before: c.before, after: c.after })),
+  );
 }
 
 export interface AssignmentDraft {
@@ -108,8 +123,14 @@ export async function planAssignments(em: EntityManager, drafts: AssignmentDraft
   for (const d of drafts) {
     const partyId = 'teamId' in d.party ? d.party.teamId : d.party.organisationId;
     const now = byParty.get(partyId);
-    if (now?.personId === d.personId) { result.counts.unchanged++; continue; }
-    if (now) { result.end.push(now); result.counts.changed++; } else result.counts.new++;
+    if (now?.personId === d.personId) {
+      result.counts.unchanged++;
+      continue;
+    }
+    if (now) {
+      result.end.push(now);
+      result.counts.changed++;
+    } else result.counts.new++;
     result.create.push(d);
   }
   return result;
@@ -125,12 +146,20 @@ export async function writeAssignments(em: EntityManager, plan: AssignmentPlan, 
     const teamId = 'teamId' in d.party ? d.party.teamId : null;
     const organisationId = 'organisationId' in d.party ? d.party.organisationId : null;
     const assignment = em.create(ContactAssignment, {
-      partyType: teamId ? PartyType.TEAM : PartyType.ORGANISATION, teamId, organisationId, personId: d.personId,
-      since: d.since ?? now, until: null, note: d.note, isDemo: false,
+      partyType: teamId ? PartyType.TEAM : PartyType.ORGANISATION,
+      teamId,
+      organisationId,
+      personId: d.personId,
+      since: d.since ?? now,
+      until: null,
+      note: d.note,
+      isDemo: false,
     });
     await em.save(assignment);
     await audit.record(em, actor, {
-      action: 'importHsds', entityType: 'ContactAssignment', entityId: assignment.id,
+      action: 'importHsds',
+      entityType: 'ContactAssignment',
+      entityId: assignment.id,
       after: { partyType: assignment.partyType, teamId, organisationId, personId: d.personId, since: assignment.since, note: d.note },
     });
   }

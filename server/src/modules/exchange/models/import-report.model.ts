@@ -42,6 +42,9 @@ export class ImportReportModel implements ImportReport {
   @Field(() => [ImportProblemModel])
   problems: ImportProblemModel[];
 
-  @Field(() => String, { nullable: true, description: 'The character encoding the CSV file was read in: UTF-8, UTF-8 met BOM, Windows-1252, UTF-16 LE or UTF-16 BE' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The character encoding the CSV file was read in: UTF-8, UTF-8 met BOM, Windows-1252, UTF-16 LE or UTF-16 BE',
+  })
   encoding?: string;
 }

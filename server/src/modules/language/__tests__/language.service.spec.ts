@@ -13,15 +13,26 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('naming a language the way people say it', () => {
-  it('resolves the everyday Dutch names and the languages\' own names that were refused before', () => {
+  it("resolves the everyday Dutch names and the languages' own names that were refused before", () => {
     const cases: [string, string][] = [
-      ['Farsi', 'fas'], ['Perzisch', 'fas'], ['Berbers', 'ber'], ['Riffijns', 'rif'], ['Tigrijns', 'tir'], ['Soomaali', 'som'],
-      ['Darija', 'ary'], ['Türkçe', 'tur'], ['turkce', 'tur'], ['ትግርኛ', 'tir'], ['Polski', 'pol'], ['Tarifit', 'rif'], ['Sorani', 'ckb'],
+      ['Farsi', 'fas'],
+      ['Perzisch', 'fas'],
+      ['Berbers', 'ber'],
+      ['Riffijns', 'rif'],
+      ['Tigrijns', 'tir'],
+      ['Soomaali', 'som'],
+      ['Darija', 'ary'],
+      ['Türkçe', 'tur'],
+      ['turkce', 'tur'],
+      ['ትግርኛ', 'tir'],
+      ['Polski', 'pol'],
+      ['Tarifit', 'rif'],
+      ['Sorani', 'ckb'],
     ];
     for (const [input, code] of cases) expect([input, languages.resolve(input, 'languages.0').code]).toEqual([input, code]);
   });
 
-  it('keeps codes and catalogue names first: an alias never takes over another language\'s key', () => {
+  it("keeps codes and catalogue names first: an alias never takes over another language's key", () => {
     expect(languages.resolve('som', 'x').code).toBe('som');
     expect(languages.resolve('Somali', 'x').code).toBe('som');
     expect(languages.resolve('Arabisch', 'x').code).toBe('ara');
@@ -30,7 +41,9 @@ describe('naming a language the way people say it', () => {
 
   it('still refuses what is no language, with suggestions and the field', () => {
     expect(() => languages.resolve('Somalish', 'languages.2')).toThrow(/Somalisch/);
-    expect(() => languages.resolve('Klingonisch', 'languages.2')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNKNOWN_LANGUAGE', field: 'languages.2' }) }));
+    expect(() => languages.resolve('Klingonisch', 'languages.2')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNKNOWN_LANGUAGE', field: 'languages.2' }) }),
+    );
   });
 
   it('every everyday alias points at a language of the catalogue', () => {

@@ -55,7 +55,10 @@ export class PartnerMap {
   @Field(() => [PartnerMapCluster], { description: 'Markers inside the box, at most 2000' })
   clusters: PartnerMapCluster[];
 
-  @Field(() => GeoBounds, { nullable: true, description: 'The box around every placed partner matching the filter (not only those in the asked box); null when none is placed' })
+  @Field(() => GeoBounds, {
+    nullable: true,
+    description: 'The box around every placed partner matching the filter (not only those in the asked box); null when none is placed',
+  })
   extent: GeoBounds | null;
 
   @Field({ description: 'True when the box held more than 2000 markers and only the first 2000 were sent' })

@@ -10,16 +10,39 @@ import { Availability, ConsentMethod, Person, Topic } from '../../person/person.
 export const TEST_DISTRICT = 'WK999901';
 
 export async function addNeighbourhoods(ds: DataSource, list: { code: string; name: string; lat: number; lon: number }[]): Promise<void> {
-  await ds.getRepository(District).save({ code: TEST_DISTRICT, name: 'Testwijk', municipalityCode: 'GM9999', municipalityName: 'Testgemeente', geometryJson: null });
-  await ds.getRepository(Neighbourhood).save(list.map((n) => ({
-    code: n.code, name: n.name, districtCode: TEST_DISTRICT, municipalityCode: 'GM9999', municipalityName: 'Testgemeente',
-    geometryJson: JSON.stringify({ type: 'Polygon', coordinates: [[[n.lon - 0.001, n.lat - 0.001], [n.lon + 0.001, n.lat - 0.001], [n.lon + 0.001, n.lat + 0.001], [n.lon - 0.001, n.lat - 0.001]]] }),
-    centroidLat: n.lat, centroidLon: n.lon, boundaryApproximate: true, boundarySource: 'test',
-  })));
+  await ds
+    .getRepository(District)
+    .save({ code: TEST_DISTRICT, name: 'Testwijk', municipalityCode: 'GM9999', municipalityName: 'Testgemeente', geometryJson: null });
+  await ds.getRepository(Neighbourhood).save(
+    list.map((n) => ({
+      code: n.code,
+      name: n.name,
+      districtCode: TEST_DISTRICT,
+      municipalityCode: 'GM9999',
+      municipalityName: 'Testgemeente',
+      geometryJson: JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [n.lon - 0.001, n.lat - 0.001],
+            [n.lon + 0.001, n.lat - 0.001],
+            [n.lon + 0.001, n.lat + 0.001],
+            [n.lon - 0.001, n.lat - 0.001],
+          ],
+        ],
+      }),
+      centroidLat: n.lat,
+      centroidLon: n.lon,
+      boundaryApproximate: true,
+      boundarySource: 'test',
+    })),
+  );
 }
 
 export async function addCommunities(ds: DataSource, codes: string[]): Promise<void> {
-  await ds.getRepository(Community).save(codes.map((code) => ({ code, nameNl: `${code[0].toUpperCase()}${code.slice(1)} gemeenschap`, nameEn: `${code} community` })));
+  await ds
+    .getRepository(Community)
+    .save(codes.map((code) => ({ code, nameNl: `${code[0].toUpperCase()}${code.slice(1)} gemeenschap`, nameEn: `${code} community` })));
 }
 
 export interface PersonSpec {
@@ -86,13 +109,26 @@ export interface OrganisationSpec {
 
 export async function addOrganisation(ds: DataSource, spec: OrganisationSpec): Promise<Organisation> {
   const repo = ds.getRepository(Organisation);
-  return repo.save(repo.create({
-    name: spec.name, kind: spec.kind ?? OrganisationKind.MIGRANT_ORGANISATION, description: null, website: null, phone: null, email: null,
-    address: spec.address ?? null, postcode: null, city: null, lat: spec.lat ?? null, lon: spec.lon ?? null,
-    lastVerifiedOn: spec.lastVerifiedOn === undefined ? '2026-10-24' : spec.lastVerifiedOn,
-    archivedAt: spec.archived ? '2026-11-01T00:00:00.000Z' : null, isDemo: false, externalId: null,
-    languages: spec.languages.map((code) => ({ code }) as never),
-    communities: (spec.communities ?? []).map((code) => ({ code }) as Community),
-    neighbourhoods: (spec.neighbourhoods ?? []).map((code) => ({ code }) as Neighbourhood),
-  }));
+  return repo.save(
+    repo.create({
+      name: spec.name,
+      kind: spec.kind ?? OrganisationKind.MIGRANT_ORGANISATION,
+      description: null,
+      website: null,
+      phone: null,
+      email: null,
+      address: spec.address ?? null,
+      postcode: null,
+      city: null,
+      lat: spec.lat ?? null,
+      lon: spec.lon ?? null,
+      lastVerifiedOn: spec.lastVerifiedOn === undefined ? '2026-10-24' : spec.lastVerifiedOn,
+      archivedAt: spec.archived ? '2026-11-01T00:00:00.000Z' : null,
+      isDemo: false,
+      externalId: null,
+      languages: spec.languages.map((code) => ({ code }) as never),
+      communities: (spec.communities ?? []).map((code) => ({ code }) as Community),
+      neighbourhoods: (spec.neighbourhoods ?? []).map((code) => ({ code }) as Neighbourhood),
+    }),
+  );
 }

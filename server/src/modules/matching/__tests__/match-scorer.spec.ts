@@ -6,16 +6,35 @@ import { type MatchCandidate, packLevels, packTopics } from '../match-candidate.
 import { distanceScore, evaluate, explain, MATCH_WEIGHTS, scoreCandidate, type ScoringContext, verifiedScore } from '../match-scorer.js';
 
 const candidate = (overrides: Partial<MatchCandidate> = {}): MatchCandidate => ({
-  id: 'p1', kind: 'PERSON', isKeyPerson: true, trainedKeyPerson: true, isInterpreter: false, interpreterFormal: null,
-  isContactPerson: false, organisationKind: null, availability: 'AVAILABLE',
-  lastVerifiedOn: '2026-08-20', languageCodes: ['som'], levelBits: packLevels([LanguageLevel.NATIVE]), communities: [], topicBits: packTopics(['HEALTH']),
+  id: 'p1',
+  kind: 'PERSON',
+  isKeyPerson: true,
+  trainedKeyPerson: true,
+  isInterpreter: false,
+  interpreterFormal: null,
+  isContactPerson: false,
+  organisationKind: null,
+  availability: 'AVAILABLE',
+  lastVerifiedOn: '2026-08-20',
+  languageCodes: ['som'],
+  levelBits: packLevels([LanguageLevel.NATIVE]),
+  communities: [],
+  topicBits: packTopics(['HEALTH']),
   locations: [{ lat: 52.08, lon: 5.1, neighbourhoodCode: 'BU03440832', label: 'Kanaleneiland-Noord', cosLat: Math.cos((52.08 * Math.PI) / 180) }],
   ...overrides,
 });
 
 const context = (overrides: Partial<ScoringContext> = {}): ScoringContext => ({
-  languages: [{ code: 'som', nameNl: 'Somalisch' }], roles: null, formalInterpretersOnly: false, communities: null, topics: null,
-  placeNeighbourhoodCode: 'BU03440831', today: '2026-11-24', reviewAfterMonths: 12, agreements: new Map(), communityNames: new Map(),
+  languages: [{ code: 'som', nameNl: 'Somalisch' }],
+  roles: null,
+  formalInterpretersOnly: false,
+  communities: null,
+  topics: null,
+  placeNeighbourhoodCode: 'BU03440831',
+  today: '2026-11-24',
+  reviewAfterMonths: 12,
+  agreements: new Map(),
+  communityNames: new Map(),
   ...overrides,
 });
 
@@ -84,15 +103,36 @@ describe('the scorer', () => {
     expect(withAgreement - without).toBeCloseTo(MATCH_WEIGHTS.agreement, 5);
     const { reasons } = explain(candidate(), 0.8, candidate().locations[0], context({ agreements, topics: ['HEALTH'] }));
     expect(reasons.map((r) => r.text)).toEqual([
-      'Spreekt Somalisch (moedertaal)', 'Actief in Kanaleneiland-Noord, 0,8 km', 'Getrainde sleutelpersoon',
-      'Actief op het thema gezondheid', 'Actieve samenwerkingsafspraak met Buurtteam Zuidwest', 'Laatst gecontroleerd 3 maanden geleden', 'Beschikbaar',
+      'Spreekt Somalisch (moedertaal)',
+      'Actief in Kanaleneiland-Noord, 0,8 km',
+      'Getrainde sleutelpersoon',
+      'Actief op het thema gezondheid',
+      'Actieve samenwerkingsafspraak met Buurtteam Zuidwest',
+      'Laatst gecontroleerd 3 maanden geleden',
+      'Beschikbaar',
     ]);
   });
 
   it('never scores outside [0, 1]', () => {
-    const best = scoreCandidate(candidate({ lastVerifiedOn: '2026-11-24' }), 0, context({ placeNeighbourhoodCode: 'BU03440832', agreements: new Map([['p1', { agreementId: 'a', teamName: 't' }]]) }));
+    const best = scoreCandidate(
+      candidate({ lastVerifiedOn: '2026-11-24' }),
+      0,
+      context({ placeNeighbourhoodCode: 'BU03440832', agreements: new Map([['p1', { agreementId: 'a', teamName: 't' }]]) }),
+    );
     expect(best).toBe(1);
-    const worst = scoreCandidate(candidate({ isKeyPerson: false, isInterpreter: true, interpreterFormal: false, availability: 'UNAVAILABLE', lastVerifiedOn: null, languageCodes: ['som'], levelBits: packLevels([LanguageLevel.BASIC]) }), 49.9, context());
+    const worst = scoreCandidate(
+      candidate({
+        isKeyPerson: false,
+        isInterpreter: true,
+        interpreterFormal: false,
+        availability: 'UNAVAILABLE',
+        lastVerifiedOn: null,
+        languageCodes: ['som'],
+        levelBits: packLevels([LanguageLevel.BASIC]),
+      }),
+      49.9,
+      context(),
+    );
     expect(worst).toBeGreaterThanOrEqual(0);
     expect(worst).toBeLessThan(0.3);
   });

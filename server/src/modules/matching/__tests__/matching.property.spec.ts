@@ -23,7 +23,11 @@ const LANGUAGES = ['som', 'ara', 'tir'];
 
 const personArb: fc.Arbitrary<PersonSpec> = fc.record({
   name: fc.constantFrom('Amina', 'Bashir', 'Cawo', 'Deeqa', 'Ebyan'),
-  languages: fc.uniqueArray(fc.tuple(fc.constantFrom(...LANGUAGES), fc.constantFrom(...Object.values(LanguageLevel))), { minLength: 1, maxLength: 3, selector: ([code]) => code }),
+  languages: fc.uniqueArray(fc.tuple(fc.constantFrom(...LANGUAGES), fc.constantFrom(...Object.values(LanguageLevel))), {
+    minLength: 1,
+    maxLength: 3,
+    selector: ([code]) => code,
+  }),
   neighbourhoods: fc.uniqueArray(fc.constantFrom(...CODES), { minLength: 1, maxLength: 3 }),
   keyPerson: fc.boolean(),
   trained: fc.boolean(),
@@ -68,8 +72,7 @@ async function resetWorld(world: { persons: PersonSpec[]; organisations: Organis
   for (const o of world.organisations) await addOrganisation(ds, o);
 }
 
-const run = (query: Partial<MatchInput>) =>
-  service.matchPartners(null, Object.assign(new MatchInput(), { limit: 100, ...query }), { today: TODAY });
+const run = (query: Partial<MatchInput>) => service.matchPartners(null, Object.assign(new MatchInput(), { limit: 100, ...query }), { today: TODAY });
 
 beforeAll(async () => {
   server = await startTestServer({ seed: false });
@@ -105,13 +108,21 @@ describe('matching properties (fast-check, on a real database)', () => {
 
   it('adding an unrelated record never changes the order of the others', async () => {
     await fc.assert(
-      fc.asyncProperty(worldArb, queryArb, fc.oneof(personArb.map((p) => ({ p })), organisationArb.map((o) => ({ o }))), async (world, query, extra) => {
-        await resetWorld(world);
-        const before = (await run(query)).matches.map((m) => m.partner.id);
-        const added = 'p' in extra ? await addPerson(ds, extra.p) : await addOrganisation(ds, extra.o);
-        const after = (await run(query)).matches.map((m) => m.partner.id);
-        expect(after.filter((id) => id !== added.id)).toEqual(before);
-      }),
+      fc.asyncProperty(
+        worldArb,
+        queryArb,
+        fc.oneof(
+          personArb.map((p) => ({ p })),
+          organisationArb.map((o) => ({ o })),
+        ),
+        async (world, query, extra) => {
+          await resetWorld(world);
+          const before = (await run(query)).matches.map((m) => m.partner.id);
+          const added = 'p' in extra ? await addPerson(ds, extra.p) : await addOrganisation(ds, extra.o);
+          const after = (await run(query)).matches.map((m) => m.partner.id);
+          expect(after.filter((id) => id !== added.id)).toEqual(before);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -43,18 +43,72 @@ beforeAll(async () => {
     { code: VER, name: 'Ver', lat: 52.054, lon: 5.0 },
   ]);
   await addCommunities(ds, ['somali', 'eritrean']);
-  await addPerson(ds, { name: 'Hodan (moedertaal, Oost)', languages: [['som', NATIVE], ['nld', FLUENT]], neighbourhoods: [OOST, VER], keyPerson: true, trained: true, communities: ['somali'] });
-  await addPerson(ds, { name: 'Faisal (vloeiend, Centrum)', languages: [['som', FLUENT]], neighbourhoods: [CENTRUM], keyPerson: true, trained: true });
-  await addPerson(ds, { name: 'Ayaan (formele tolk, Zuid)', languages: [['som', NATIVE]], neighbourhoods: [ZUID], interpreter: 'formal', registrationNumber: '12345', lastVerifiedOn: '2026-09-24' });
   await addPerson(ds, {
-    name: 'Warsame (informele tolk, Noord)', languages: [['som', NATIVE]], neighbourhoods: [NOORD], interpreter: 'informal',
-    availability: Availability.LIMITED, availabilityNote: 'alleen op zaterdag', lastVerifiedOn: '2025-06-01',
+    name: 'Hodan (moedertaal, Oost)',
+    languages: [
+      ['som', NATIVE],
+      ['nld', FLUENT],
+    ],
+    neighbourhoods: [OOST, VER],
+    keyPerson: true,
+    trained: true,
+    communities: ['somali'],
   });
-  await addPerson(ds, { name: 'Gearchiveerd (Centrum)', languages: [['som', NATIVE]], neighbourhoods: [CENTRUM], keyPerson: true, trained: true, archived: true });
-  await addPerson(ds, { name: 'Ver weg (6 km)', languages: [['som', NATIVE]], neighbourhoods: [VER], keyPerson: true, trained: true, lastVerifiedOn: '2026-03-01' });
+  await addPerson(ds, { name: 'Faisal (vloeiend, Centrum)', languages: [['som', FLUENT]], neighbourhoods: [CENTRUM], keyPerson: true, trained: true });
+  await addPerson(ds, {
+    name: 'Ayaan (formele tolk, Zuid)',
+    languages: [['som', NATIVE]],
+    neighbourhoods: [ZUID],
+    interpreter: 'formal',
+    registrationNumber: '12345',
+    lastVerifiedOn: '2026-09-24',
+  });
+  await addPerson(ds, {
+    name: 'Warsame (informele tolk, Noord)',
+    languages: [['som', NATIVE]],
+    neighbourhoods: [NOORD],
+    interpreter: 'informal',
+    availability: Availability.LIMITED,
+    availabilityNote: 'alleen op zaterdag',
+    lastVerifiedOn: '2025-06-01',
+  });
+  await addPerson(ds, {
+    name: 'Gearchiveerd (Centrum)',
+    languages: [['som', NATIVE]],
+    neighbourhoods: [CENTRUM],
+    keyPerson: true,
+    trained: true,
+    archived: true,
+  });
+  await addPerson(ds, {
+    name: 'Ver weg (6 km)',
+    languages: [['som', NATIVE]],
+    neighbourhoods: [VER],
+    keyPerson: true,
+    trained: true,
+    lastVerifiedOn: '2026-03-01',
+  });
   await addPerson(ds, { name: 'Arabisch (Centrum)', languages: [['ara', NATIVE]], neighbourhoods: [CENTRUM], keyPerson: true, trained: true });
-  await addPerson(ds, { name: 'Basis (Centrum, contactpersoon)', languages: [['som', BASIC], ['tir', NATIVE]], neighbourhoods: [CENTRUM], contactPerson: true, lastVerifiedOn: null, communities: ['eritrean'] });
-  await addOrganisation(ds, { name: 'Somalische Vereniging', languages: ['som'], lat: 52.0, lon: 5.0219, address: 'Dorpsstraat 1', lastVerifiedOn: '2026-05-24', communities: ['somali'] });
+  await addPerson(ds, {
+    name: 'Basis (Centrum, contactpersoon)',
+    languages: [
+      ['som', BASIC],
+      ['tir', NATIVE],
+    ],
+    neighbourhoods: [CENTRUM],
+    contactPerson: true,
+    lastVerifiedOn: null,
+    communities: ['eritrean'],
+  });
+  await addOrganisation(ds, {
+    name: 'Somalische Vereniging',
+    languages: ['som'],
+    lat: 52.0,
+    lon: 5.0219,
+    address: 'Dorpsstraat 1',
+    lastVerifiedOn: '2026-05-24',
+    communities: ['somali'],
+  });
 }, 60_000);
 afterAll(() => server?.close());
 
@@ -76,7 +130,11 @@ describe('ranking on a hand-built data set', () => {
     expect(hodan.score).toBe(0.793);
     expect(hodan.distanceKm).toBeCloseTo(0.8, 2);
     expect(hodan.reasons.map((r) => r.text)).toEqual([
-      'Spreekt Somalisch (moedertaal)', 'Actief in Oost, 0,8 km', 'Getrainde sleutelpersoon', 'Laatst gecontroleerd 1 maand geleden', 'Beschikbaar',
+      'Spreekt Somalisch (moedertaal)',
+      'Actief in Oost, 0,8 km',
+      'Getrainde sleutelpersoon',
+      'Laatst gecontroleerd 1 maand geleden',
+      'Beschikbaar',
     ]);
     expect(hodan.weaknesses).toEqual([]);
     expect(hodan.mapPoint).toEqual({ lat: 52, lon: 5.0117, neighbourhoodCode: OOST });
@@ -85,8 +143,11 @@ describe('ranking on a hand-built data set', () => {
     expect(faisal.score).toBe(0.795);
     expect(faisal.distanceKm).toBe(0);
     expect(faisal.reasons.map((r) => [r.code, r.text])).toEqual([
-      ['LANGUAGE', 'Spreekt Somalisch (vloeiend)'], ['NEARBY', 'Actief in Centrum, de gezochte buurt'], ['KEY_PERSON', 'Getrainde sleutelpersoon'],
-      ['VERIFIED', 'Laatst gecontroleerd 1 maand geleden'], ['AVAILABLE', 'Beschikbaar'],
+      ['LANGUAGE', 'Spreekt Somalisch (vloeiend)'],
+      ['NEARBY', 'Actief in Centrum, de gezochte buurt'],
+      ['KEY_PERSON', 'Getrainde sleutelpersoon'],
+      ['VERIFIED', 'Laatst gecontroleerd 1 maand geleden'],
+      ['AVAILABLE', 'Beschikbaar'],
     ]);
 
     // 0.35 + 0.20 × 1/(1 + 2/2) + 0.15 formal interpreter + 0.10 + 0.05.
@@ -95,23 +156,37 @@ describe('ranking on a hand-built data set', () => {
     expect(vereniging.score).toBe(0.58);
     expect(basis.score).toBe(0.495);
     expect(ayaan.reasons.map((r) => r.text)).toEqual([
-      'Spreekt Somalisch (moedertaal)', 'Actief in Zuid, 2,0 km', 'Formele tolk (Rbtv 12345)', 'Laatst gecontroleerd 2 maanden geleden', 'Beschikbaar',
+      'Spreekt Somalisch (moedertaal)',
+      'Actief in Zuid, 2,0 km',
+      'Formele tolk (Rbtv 12345)',
+      'Laatst gecontroleerd 2 maanden geleden',
+      'Beschikbaar',
     ]);
     expect(ayaan.weaknesses).toEqual([]);
 
     expect(warsame.reasons.map((r) => r.text)).toEqual(['Spreekt Somalisch (moedertaal)', 'Actief in Noord, 0,5 km']);
     expect(warsame.weaknesses.map((r) => [r.code, r.text])).toEqual([
-      ['INFORMAL_INTERPRETER', 'Informele tolk'], ['STALE', 'Niet gecontroleerd sinds 2025'], ['LIMITED_AVAILABILITY', 'Beperkt beschikbaar: alleen op zaterdag'],
+      ['INFORMAL_INTERPRETER', 'Informele tolk'],
+      ['STALE', 'Niet gecontroleerd sinds 2025'],
+      ['LIMITED_AVAILABILITY', 'Beperkt beschikbaar: alleen op zaterdag'],
     ]);
 
     expect(vereniging.kind).toBe('ORGANISATION');
     expect(vereniging.distanceKm).toBeCloseTo(1.5, 1);
     expect(vereniging.reasons.map((r) => r.text)).toEqual([
-      'Werkt in het Somalisch', 'Locatie Dorpsstraat 1, 1,5 km', 'Migrantenorganisatie', 'Laatst gecontroleerd 6 maanden geleden',
+      'Werkt in het Somalisch',
+      'Locatie Dorpsstraat 1, 1,5 km',
+      'Migrantenorganisatie',
+      'Laatst gecontroleerd 6 maanden geleden',
     ]);
     expect(vereniging.weaknesses).toEqual([]);
 
-    expect(basis.reasons.map((r) => r.text)).toEqual(['Spreekt Somalisch (basis)', 'Actief in Centrum, de gezochte buurt', 'Vaste contactpersoon', 'Beschikbaar']);
+    expect(basis.reasons.map((r) => r.text)).toEqual([
+      'Spreekt Somalisch (basis)',
+      'Actief in Centrum, de gezochte buurt',
+      'Vaste contactpersoon',
+      'Beschikbaar',
+    ]);
     expect(basis.weaknesses.map((r) => r.text)).toEqual(['Alleen basiskennis Somalisch', 'Nooit gecontroleerd']);
     expect(result.suggestions).toEqual([]);
   });
@@ -185,7 +260,14 @@ describe('ranking on a hand-built data set', () => {
   });
 
   it('leaves out a person marked not available, says so, and lists them last when asked', async () => {
-    await addPerson(ds, { name: 'Emre (niet beschikbaar, Centrum)', languages: [['tur', NATIVE]], neighbourhoods: [CENTRUM], keyPerson: true, trained: true, availability: Availability.UNAVAILABLE });
+    await addPerson(ds, {
+      name: 'Emre (niet beschikbaar, Centrum)',
+      languages: [['tur', NATIVE]],
+      neighbourhoods: [CENTRUM],
+      keyPerson: true,
+      trained: true,
+      availability: Availability.UNAVAILABLE,
+    });
     const without = await match({ languages: ['tur'] });
     expect(without.matches).toEqual([]);
     expect(without.totalCount).toBe(0);
@@ -270,14 +352,16 @@ describe('the index follows writes', () => {
 
   it('forgets changes of a rolled-back transaction', async () => {
     const person = await ds.getRepository(Person).findOneByOrFail({ name: 'Ayaan (formele tolk, Zuid)' });
-    await expect(ds.transaction(async (em) => {
-      await em.save(Person, { ...person, archivedAt: '2026-11-24T00:00:00.000Z' });
-      // A search during the transaction re-reads the row: on SQLite (one connection) it sees the
-      // uncommitted archiving and drops Ayaan, on PostgreSQL (a pool) it still sees the old row …
-      const during = names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }));
-      expect(during.length).toBeLessThanOrEqual(1);
-      throw new Error('afgebroken');
-    })).rejects.toThrow('afgebroken');
+    await expect(
+      ds.transaction(async (em) => {
+        await em.save(Person, { ...person, archivedAt: '2026-11-24T00:00:00.000Z' });
+        // A search during the transaction re-reads the row: on SQLite (one connection) it sees the
+        // uncommitted archiving and drops Ayaan, on PostgreSQL (a pool) it still sees the old row …
+        const during = names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }));
+        expect(during.length).toBeLessThanOrEqual(1);
+        throw new Error('afgebroken');
+      }),
+    ).rejects.toThrow('afgebroken');
     // … and after the rollback the index reads the row again.
     expect(names(await match({ neighbourhoodCode: ZUID, radiusKm: 0.5 }))).toEqual(['Ayaan (formele tolk, Zuid)']);
   });
@@ -292,7 +376,9 @@ describe('bad input', () => {
 
   it('a place must be a known neighbourhood or a whole point', async () => {
     await expect(match({ neighbourhoodCode: 'BU12' })).rejects.toMatchObject({ extensions: { code: 'INVALID_CBS_CODE', field: 'neighbourhoodCode' } });
-    await expect(match({ neighbourhoodCode: 'BU99999999' })).rejects.toMatchObject({ extensions: { code: 'UNKNOWN_NEIGHBOURHOOD', field: 'neighbourhoodCode' } });
+    await expect(match({ neighbourhoodCode: 'BU99999999' })).rejects.toMatchObject({
+      extensions: { code: 'UNKNOWN_NEIGHBOURHOOD', field: 'neighbourhoodCode' },
+    });
     await expect(match({ neighbourhoodCode: undefined })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'neighbourhoodCode' } });
     await expect(match({ neighbourhoodCode: undefined, lat: 52 })).rejects.toMatchObject({ extensions: { field: 'lon' } });
     await expect(match({ lat: 52, lon: 5 })).rejects.toMatchObject({ extensions: { field: 'neighbourhoodCode' } });
@@ -305,15 +391,38 @@ describe('an active agreement with a team covering the place', () => {
     const before = await match({ radiusKm: 1 });
     const faisalBefore = before.matches.find((m) => m.partner.name.startsWith('Faisal'))!;
     const faisal = await ds.getRepository(Person).findOneByOrFail({ name: 'Faisal (vloeiend, Centrum)' });
-    const team = await ds.getRepository(Team).save(ds.getRepository(Team).create({
-      name: 'Buurtteam Centrum', kind: TeamKind.NEIGHBOURHOOD_TEAM, municipalityCode: 'GM9999', phone: null, email: null,
-      isDemo: false, externalId: null, lastVerifiedOn: null, archivedAt: null, neighbourhoods: [{ code: CENTRUM } as never],
-    }));
+    const team = await ds.getRepository(Team).save(
+      ds.getRepository(Team).create({
+        name: 'Buurtteam Centrum',
+        kind: TeamKind.NEIGHBOURHOOD_TEAM,
+        municipalityCode: 'GM9999',
+        phone: null,
+        email: null,
+        isDemo: false,
+        externalId: null,
+        lastVerifiedOn: null,
+        archivedAt: null,
+        neighbourhoods: [{ code: CENTRUM } as never],
+      }),
+    );
     const agreement = (status: AgreementStatus, startsOn: string, endsOn: string | null, personId: string) =>
-      ds.getRepository(Agreement).save(ds.getRepository(Agreement).create({
-        title: 'Spreekuur', type: AgreementType.WALK_IN_HOUR, status, teamId: team.id, personId, organisationId: null, startsOn, endsOn,
-        isDemo: false, externalId: null, lastVerifiedOn: null, archivedAt: null, neighbourhoods: [],
-      }));
+      ds.getRepository(Agreement).save(
+        ds.getRepository(Agreement).create({
+          title: 'Spreekuur',
+          type: AgreementType.WALK_IN_HOUR,
+          status,
+          teamId: team.id,
+          personId,
+          organisationId: null,
+          startsOn,
+          endsOn,
+          isDemo: false,
+          externalId: null,
+          lastVerifiedOn: null,
+          archivedAt: null,
+          neighbourhoods: [],
+        }),
+      );
     const hodan = await ds.getRepository(Person).findOneByOrFail({ name: 'Hodan (moedertaal, Oost)' });
     await agreement(AgreementStatus.DRAFT, '2026-01-01', null, hodan.id);
     await agreement(AgreementStatus.ACTIVE, '2025-01-01', '2026-01-01', hodan.id);

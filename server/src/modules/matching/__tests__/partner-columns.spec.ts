@@ -17,7 +17,17 @@ const table: NeighbourhoodTable = {
 const dictionaries = (): Dictionaries => ({ languages: new Interner(), communities: new Interner(), texts: new Interner() });
 
 function person(batch: PartnerBatch, id: string, languages: [string, LanguageLevel][], neighbourhoods: string[], communities: string[] = []): void {
-  batch.addPerson({ id, isKeyPerson: true, trainedKeyPerson: false, isInterpreter: true, interpreterFormal: false, isContactPerson: false, availability: 'LIMITED', lastVerifiedOn: '2026-01-02', topicBits: 5 });
+  batch.addPerson({
+    id,
+    isKeyPerson: true,
+    trainedKeyPerson: false,
+    isInterpreter: true,
+    interpreterFormal: false,
+    isContactPerson: false,
+    availability: 'LIMITED',
+    lastVerifiedOn: '2026-01-02',
+    topicBits: 5,
+  });
   for (const [code, level] of languages) batch.addLanguage(id, code, level);
   for (const code of neighbourhoods) batch.addNeighbourhood(id, code);
   for (const code of communities) batch.addCommunity(id, code);
@@ -26,15 +36,39 @@ function person(batch: PartnerBatch, id: string, languages: [string, LanguageLev
 describe('PartnerColumns', () => {
   it('gives back what was put in, lists in canonical order', () => {
     const batch = new PartnerBatch(dictionaries(), table);
-    person(batch, 'p1', [['som', LanguageLevel.NATIVE], ['nld', LanguageLevel.BASIC]], ['BU00000003', 'BU00000001', 'BU99999999'], ['somalisch', 'eritrees']);
-    batch.addOrganisation({ id: 'o1', kind: 'MIGRANT_ORGANISATION', lastVerifiedOn: null, venue: { lat: 52.1, lon: 5.1, neighbourhoodCode: null, label: 'Straat 1', cosLat: 0.6 } });
+    person(
+      batch,
+      'p1',
+      [
+        ['som', LanguageLevel.NATIVE],
+        ['nld', LanguageLevel.BASIC],
+      ],
+      ['BU00000003', 'BU00000001', 'BU99999999'],
+      ['somalisch', 'eritrees'],
+    );
+    batch.addOrganisation({
+      id: 'o1',
+      kind: 'MIGRANT_ORGANISATION',
+      lastVerifiedOn: null,
+      venue: { lat: 52.1, lon: 5.1, neighbourhoodCode: null, label: 'Straat 1', cosLat: 0.6 },
+    });
     batch.addLanguage('o1', 'ara', null);
     batch.addNeighbourhood('o1', 'BU00000002');
     batch.addLanguage('unknown-id', 'som', LanguageLevel.NATIVE); // not in the batch: ignored
     const columns = batch.toColumns();
 
     const p = columns.candidate(columns.slotOf('p1')!);
-    expect(p).toMatchObject({ id: 'p1', kind: 'PERSON', isKeyPerson: true, isInterpreter: true, interpreterFormal: false, availability: 'LIMITED', lastVerifiedOn: '2026-01-02', topicBits: 5, organisationKind: null });
+    expect(p).toMatchObject({
+      id: 'p1',
+      kind: 'PERSON',
+      isKeyPerson: true,
+      isInterpreter: true,
+      interpreterFormal: false,
+      availability: 'LIMITED',
+      lastVerifiedOn: '2026-01-02',
+      topicBits: 5,
+      organisationKind: null,
+    });
     expect(p.languageCodes).toEqual(['som', 'nld']);
     expect(levelOf(p, 'som')).toBe(LanguageLevel.NATIVE);
     expect(levelOf(p, 'nld')).toBe(LanguageLevel.BASIC);
@@ -44,7 +78,14 @@ describe('PartnerColumns', () => {
     expect(p.communities).toEqual(['eritrees', 'somalisch']);
 
     const o = columns.candidate(columns.slotOf('o1')!);
-    expect(o).toMatchObject({ id: 'o1', kind: 'ORGANISATION', organisationKind: 'MIGRANT_ORGANISATION', lastVerifiedOn: null, availability: 'AVAILABLE', interpreterFormal: null });
+    expect(o).toMatchObject({
+      id: 'o1',
+      kind: 'ORGANISATION',
+      organisationKind: 'MIGRANT_ORGANISATION',
+      lastVerifiedOn: null,
+      availability: 'AVAILABLE',
+      interpreterFormal: null,
+    });
     expect(levelOf(o, 'ara')).toBeNull();
     // The venue comes first, then the served neighbourhoods.
     expect(o.locations.map((l) => l.label)).toEqual(['Straat 1', 'Buurt 2']);
@@ -80,7 +121,12 @@ describe('PartnerColumns', () => {
       const languages = round % 2 ? ['ara', 'tur'] : ['pol'];
       const neighbourhoods = round % 3 ? ['BU00000002', 'BU00000003'] : ['BU00000001'];
       const batch = new PartnerBatch(dicts, table);
-      person(batch, id, languages.map((l) => [l, LanguageLevel.FLUENT]), neighbourhoods);
+      person(
+        batch,
+        id,
+        languages.map((l) => [l, LanguageLevel.FLUENT]),
+        neighbourhoods,
+      );
       columns.put(batch, batch.toColumns(), 0);
       expected.set(id, { languages, neighbourhoods });
     }

@@ -1,7 +1,5 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
-import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Topic } from '../../person/person.entity.js';
 import { NETHERLANDS_BOUNDS as NL } from '../geo.js';
 import { MatchRole } from '../match-candidate.js';

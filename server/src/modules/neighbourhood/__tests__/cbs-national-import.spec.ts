@@ -19,8 +19,23 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const square = (x: number, y: number, d = 0.005) => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
-const feature = (statcode: string, statnaam: string, geometry: unknown = square(5.1, 52.08)) => ({ type: 'Feature', properties: { statcode, statnaam, jrstatcode: `2024${statcode}` }, geometry });
+const square = (x: number, y: number, d = 0.005) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
+});
+const feature = (statcode: string, statnaam: string, geometry: unknown = square(5.1, 52.08)) => ({
+  type: 'Feature',
+  properties: { statcode, statnaam, jrstatcode: `2024${statcode}` },
+  geometry,
+});
 const writeFile = (name: string, features: unknown[]) => {
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features }));
@@ -111,7 +126,9 @@ describe('the national CBS files', () => {
       expect(((await importCbsFiles(ds, [half]).catch((e) => e)) as CbsFileError).problems[0]).toMatch(/^half\.geojson: het bestand is geen geldige JSON/);
       const notGeo = join(dir, 'x.geojson');
       writeFileSync(notGeo, '{"type":"Feature"}');
-      expect(((await importCbsFiles(ds, [notGeo]).catch((e) => e)) as CbsFileError).problems).toEqual(['x.geojson: het bestand is geen GeoJSON FeatureCollection']);
+      expect(((await importCbsFiles(ds, [notGeo]).catch((e) => e)) as CbsFileError).problems).toEqual([
+        'x.geojson: het bestand is geen GeoJSON FeatureCollection',
+      ]);
     } finally {
       await ds.destroy();
     }

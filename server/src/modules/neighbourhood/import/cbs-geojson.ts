@@ -6,7 +6,10 @@ import { cbsCode, type CbsCodeKind, invalidCbsCodeMessage, municipalityCodeOf, d
 // The EPSG:28992 definition with EPSG's 7-parameter Bessel→WGS84 shift (rotations in arc seconds,
 // coordinate-frame signs as proj expects them). The older "+towgs84=…,1.9342,-1.6677,9.1019,…" put
 // every position about 170 m off; the test checks against official reference points.
-proj4.defs('EPSG:28992', '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs');
+proj4.defs(
+  'EPSG:28992',
+  '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs',
+);
 const fromRd = proj4('EPSG:28992', 'EPSG:4326');
 
 export interface ParsedMunicipality {
@@ -58,7 +61,9 @@ function reproject(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
 
 /** Signed area and area-weighted centre of a ring (planar; fine at neighbourhood scale). */
 function ringMoments(ring: Position[]): { area: number; cx: number; cy: number } {
-  let area = 0, cx = 0, cy = 0;
+  let area = 0,
+    cx = 0,
+    cy = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [x0, y0] = ring[j];
     const [x1, y1] = ring[i];
@@ -73,7 +78,9 @@ function ringMoments(ring: Position[]): { area: number; cx: number; cy: number }
 /** Area centroid [lon, lat] of a polygon or multipolygon, holes subtracted. */
 export function areaCentroid(geometry: Polygon | MultiPolygon): [number, number] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let area = 0, cx = 0, cy = 0;
+  let area = 0,
+    cx = 0,
+    cy = 0;
   for (const polygon of polygons) {
     polygon.forEach((ring, i) => {
       const m = ringMoments(ring);
@@ -95,8 +102,15 @@ function validGeometry(geometry: unknown): geometry is Polygon | MultiPolygon {
   const g = geometry as Polygon | MultiPolygon | null;
   if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.coordinates)) return false;
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return polygons.length > 0 && polygons.every((polygon) => Array.isArray(polygon) && polygon.length > 0 && polygon.every((ring) =>
-    Array.isArray(ring) && ring.length >= 4 && ring.every((p) => Array.isArray(p) && p.length >= 2 && p.every(Number.isFinite))));
+  return (
+    polygons.length > 0 &&
+    polygons.every(
+      (polygon) =>
+        Array.isArray(polygon) &&
+        polygon.length > 0 &&
+        polygon.every((ring) => Array.isArray(ring) && ring.length >= 4 && ring.every((p) => Array.isArray(p) && p.length >= 2 && p.every(Number.isFinite))),
+    )
+  );
 }
 
 export interface CbsParseOptions {
@@ -133,7 +147,8 @@ export function parseCbsFeature(feature: Feature, index: number, options: CbsPar
   if (!code) return problem('geen buurtcode, wijkcode of gemeentecode (statcode)');
   const kind = PREFIX_KIND[code.slice(0, 2)];
   if (!kind || !cbsCode(kind, code)) return problem(invalidCbsCodeMessage(kind ?? 'neighbourhood', code));
-  const name = kind === 'neighbourhood' ? text(p, 'statnaam', 'buurtnaam') : kind === 'district' ? text(p, 'statnaam', 'wijknaam') : text(p, 'statnaam', 'gemeentenaam');
+  const name =
+    kind === 'neighbourhood' ? text(p, 'statnaam', 'buurtnaam') : kind === 'district' ? text(p, 'statnaam', 'wijknaam') : text(p, 'statnaam', 'gemeentenaam');
   if (!name) return problem('naam ontbreekt (statnaam, buurtnaam, wijknaam of gemeentenaam)');
   if (!validGeometry(feature.geometry)) return problem('geometrie moet een geldig Polygon of MultiPolygon zijn');
   const rd = isRdPosition(firstPosition(feature.geometry));
@@ -142,7 +157,7 @@ export function parseCbsFeature(feature: Feature, index: number, options: CbsPar
   if (first[0] < 3 || first[0] > 7.5 || first[1] < 50.5 || first[1] > 54) {
     return problem(`coördinaten liggen niet in Nederland (${first.join(', ')})`);
   }
-  const ownMunicipality = kind === 'municipality' ? code : municipalityCode ?? code;
+  const ownMunicipality = kind === 'municipality' ? code : (municipalityCode ?? code);
   if (kind === 'municipality') return { kind, reprojected: rd, value: { code, name, geometry } };
   const municipalityName = options.nameOf?.(ownMunicipality) ?? text(p, 'gemeentenaam') ?? ownMunicipality;
   if (kind === 'district') {
@@ -150,8 +165,18 @@ export function parseCbsFeature(feature: Feature, index: number, options: CbsPar
   }
   const districtCode = cbsCode('district', text(p, 'wijkcode')) ?? districtCodeOf(code);
   return {
-    kind, reprojected: rd,
-    value: { code, name, districtCode, districtName: text(p, 'wijknaam') ?? null, municipalityCode: ownMunicipality, municipalityName, geometry, centroid: areaCentroid(geometry) },
+    kind,
+    reprojected: rd,
+    value: {
+      code,
+      name,
+      districtCode,
+      districtName: text(p, 'wijknaam') ?? null,
+      municipalityCode: ownMunicipality,
+      municipalityName,
+      geometry,
+      centroid: areaCentroid(geometry),
+    },
   };
 }
 
@@ -192,7 +217,9 @@ export class CbsFeatureCollector {
 }
 
 export function emptySelectionProblem(options: CbsParseOptions): string {
-  return options.municipalityCodes ? `geen buurten, wijken of gemeenten van ${options.municipalityCodes.join(', ')} in het bestand` : 'het bestand bevat geen buurten, wijken of gemeenten';
+  return options.municipalityCodes
+    ? `geen buurten, wijken of gemeenten van ${options.municipalityCodes.join(', ')} in het bestand`
+    : 'het bestand bevat geen buurten, wijken of gemeenten';
 }
 
 /**
@@ -200,7 +227,10 @@ export function emptySelectionProblem(options: CbsParseOptions): string {
  * selected features first: a bad file throws a CbsFileError naming every feature and problem, and
  * nothing is returned.
  */
-export function parseCbsGeoJson(content: string, options: CbsParseOptions & { municipalityCode?: string } = {}): {
+export function parseCbsGeoJson(
+  content: string,
+  options: CbsParseOptions & { municipalityCode?: string } = {},
+): {
   municipalities: ParsedMunicipality[];
   districts: ParsedDistrict[];
   neighbourhoods: ParsedNeighbourhood[];
@@ -216,7 +246,10 @@ export function parseCbsGeoJson(content: string, options: CbsParseOptions & { mu
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new CbsFileError(['het bestand is geen GeoJSON FeatureCollection']);
   }
-  const opts: CbsParseOptions = { ...options, municipalityCodes: options.municipalityCodes ?? (options.municipalityCode ? [options.municipalityCode] : undefined) };
+  const opts: CbsParseOptions = {
+    ...options,
+    municipalityCodes: options.municipalityCodes ?? (options.municipalityCode ? [options.municipalityCode] : undefined),
+  };
   const collector = new CbsFeatureCollector();
   collection.features.forEach((feature, index) => collector.add(feature, index, opts));
   if (collector.problems.length) throw new CbsFileError(collector.problems);

@@ -2,7 +2,12 @@ import { createReadStream } from 'node:fs';
 import type { Feature } from 'geojson';
 import { CbsFileError } from './cbs-geojson.js';
 
-const OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91, CLOSE_BRACKET = 93, QUOTE = 34, BACKSLASH = 92;
+const OPEN_BRACE = 123,
+  CLOSE_BRACE = 125,
+  OPEN_BRACKET = 91,
+  CLOSE_BRACKET = 93,
+  QUOTE = 34,
+  BACKSLASH = 92;
 
 /**
  * The features of a GeoJSON FeatureCollection file, one at a time, without holding the file in memory:

@@ -5,8 +5,14 @@ import { Municipality } from '../municipality.entity.js';
 import { municipalityNameFromList } from '../municipality-names.js';
 import { Neighbourhood } from '../neighbourhood.entity.js';
 import {
-  CbsFeatureCollector, CbsFileError, cleanDistrictName, type CbsParseOptions, emptySelectionProblem,
-  type ParsedDistrict, type ParsedMunicipality, type ParsedNeighbourhood,
+  CbsFeatureCollector,
+  CbsFileError,
+  cleanDistrictName,
+  type CbsParseOptions,
+  emptySelectionProblem,
+  type ParsedDistrict,
+  type ParsedMunicipality,
+  type ParsedNeighbourhood,
 } from './cbs-geojson.js';
 import { readGeoJsonFeatures } from './geojson-stream.js';
 
@@ -46,14 +52,22 @@ const INSERT_CHUNK = 60;
  */
 class CbsWriter {
   readonly report: NeighbourhoodImportReport = {
-    neighbourhoods: emptyCounts(), districts: emptyCounts(), municipalities: emptyCounts(), byMunicipality: [], skipped: 0, reprojected: false,
+    neighbourhoods: emptyCounts(),
+    districts: emptyCounts(),
+    municipalities: emptyCounts(),
+    byMunicipality: [],
+    skipped: 0,
+    reprojected: false,
   };
   private readonly perMunicipality = new Map<string, MunicipalityImportReport>();
   private readonly knownNames = new Map<string, string>();
   private readonly knownDistricts = new Set<string>();
   done = 0;
 
-  constructor(private readonly em: EntityManager, private readonly source: string) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly source: string,
+  ) {}
 
   async loadNames(): Promise<void> {
     for (const m of await this.em.getRepository(Municipality).find({ select: { code: true, name: true } })) this.knownNames.set(m.code, m.name);
@@ -73,7 +87,12 @@ class CbsWriter {
 
   private async insertChunked(target: Function, rows: object[]): Promise<void> {
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.em.createQueryBuilder().insert().into(target as never).values(rows.slice(i, i + INSERT_CHUNK) as never).execute();
+      await this.em
+        .createQueryBuilder()
+        .insert()
+        .into(target as never)
+        .values(rows.slice(i, i + INSERT_CHUNK) as never)
+        .execute();
     }
   }
 
@@ -110,7 +129,13 @@ class CbsWriter {
     const existing = new Map((await repo.findBy({ code: In(parsed.map((d) => d.code)) })).map((d) => [d.code, d]));
     const inserts: object[] = [];
     for (const d of parsed) {
-      const row = { code: d.code, name: d.name, municipalityCode: d.municipalityCode, municipalityName: d.municipalityName, geometryJson: JSON.stringify(d.geometry) };
+      const row = {
+        code: d.code,
+        name: d.name,
+        municipalityCode: d.municipalityCode,
+        municipalityName: d.municipalityName,
+        geometryJson: JSON.stringify(d.geometry),
+      };
       const before = existing.get(d.code);
       const counts = this.entry(d.municipalityCode, d.municipalityName).districts;
       if (!before) {
@@ -140,8 +165,11 @@ class CbsWriter {
       for (const n of parsed) {
         if (this.knownDistricts.has(n.districtCode) || missing.has(n.districtCode)) continue;
         missing.set(n.districtCode, {
-          code: n.districtCode, name: n.districtName ? cleanDistrictName(n.districtName) : n.districtCode,
-          municipalityCode: n.municipalityCode, municipalityName: n.municipalityName, geometryJson: null,
+          code: n.districtCode,
+          name: n.districtName ? cleanDistrictName(n.districtName) : n.districtCode,
+          municipalityCode: n.municipalityCode,
+          municipalityName: n.municipalityName,
+          geometryJson: null,
         });
       }
       await this.insertChunked(District, [...missing.values()]);
@@ -153,9 +181,16 @@ class CbsWriter {
     const inserts: object[] = [];
     for (const n of parsed) {
       const row = {
-        code: n.code, name: n.name, districtCode: n.districtCode, municipalityCode: n.municipalityCode,
-        municipalityName: n.municipalityName, geometryJson: JSON.stringify(n.geometry), centroidLon: n.centroid[0],
-        centroidLat: n.centroid[1], boundaryApproximate: false, boundarySource: this.source,
+        code: n.code,
+        name: n.name,
+        districtCode: n.districtCode,
+        municipalityCode: n.municipalityCode,
+        municipalityName: n.municipalityName,
+        geometryJson: JSON.stringify(n.geometry),
+        centroidLon: n.centroid[0],
+        centroidLat: n.centroid[1],
+        boundaryApproximate: false,
+        boundarySource: this.source,
       };
       const before = existing.get(n.code);
       const counts = this.entry(n.municipalityCode, n.municipalityName).neighbourhoods;
@@ -164,8 +199,9 @@ class CbsWriter {
         this.report.neighbourhoods.new++;
         counts.new++;
       } else {
-        const changed = (['name', 'districtCode', 'municipalityCode', 'municipalityName', 'geometryJson', 'centroidLon', 'centroidLat', 'boundaryApproximate'] as const)
-          .some((key) => before[key] !== row[key]);
+        const changed = (
+          ['name', 'districtCode', 'municipalityCode', 'municipalityName', 'geometryJson', 'centroidLon', 'centroidLat', 'boundaryApproximate'] as const
+        ).some((key) => before[key] !== row[key]);
         if (changed) await repo.update({ code: n.code }, row);
         this.report.neighbourhoods[changed ? 'changed' : 'unchanged']++;
         counts[changed ? 'changed' : 'unchanged']++;
@@ -187,7 +223,13 @@ class CbsWriter {
  */
 export async function importNeighbourhoods(
   dataSource: DataSource,
-  parsed: { municipalities?: ParsedMunicipality[]; districts: ParsedDistrict[]; neighbourhoods: ParsedNeighbourhood[]; reprojected?: boolean; skipped?: number },
+  parsed: {
+    municipalities?: ParsedMunicipality[];
+    districts: ParsedDistrict[];
+    neighbourhoods: ParsedNeighbourhood[];
+    reprojected?: boolean;
+    skipped?: number;
+  },
   source: string,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<NeighbourhoodImportReport> {

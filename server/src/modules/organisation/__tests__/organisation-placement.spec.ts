@@ -13,7 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-const input = (over: object = {}) => validated(CreateOrganisationInput, { name: 'Stichting Plaatsing', kind: OrganisationKind.MIGRANT_ORGANISATION, languageCodes: ['som'], communityCodes: ['somali'], neighbourhoodCodes: ['BU03440832'], ...over });
+const input = (over: object = {}) =>
+  validated(CreateOrganisationInput, {
+    name: 'Stichting Plaatsing',
+    kind: OrganisationKind.MIGRANT_ORGANISATION,
+    languageCodes: ['som'],
+    communityCodes: ['somali'],
+    neighbourhoodCodes: ['BU03440832'],
+    ...over,
+  });
 
 describe('an organisation without a point is placed by its postcode', () => {
   it('a postcode and no lat/lon: the centre of its PC4 area, marked POSTCODE, and it is on the map', async () => {

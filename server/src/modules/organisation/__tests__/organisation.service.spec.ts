@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { administrator, coordinatorOf, memberOf, refusal, snapshotRows, startServiceContext, validated, type ServiceContext } from '../../../../../test/support/registry-context.js';
+import {
+  administrator,
+  coordinatorOf,
+  memberOf,
+  refusal,
+  snapshotRows,
+  startServiceContext,
+  validated,
+  type ServiceContext,
+} from '../../../../../test/support/registry-context.js';
 import { auditEntries, organisationId, teamId } from '../../../../../test/support/demo-lookup.js';
 import { CreateOrganisationInput, UpdateOrganisationInput } from '../dto/organisation.input.js';
 import { OrganisationKind } from '../organisation.entity.js';
@@ -19,15 +28,29 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-const input = (over: object = {}) => validated(CreateOrganisationInput, {
-  name: 'Stichting Testbrug', kind: OrganisationKind.MIGRANT_ORGANISATION, phone: '030-1234567', email: 'Info@Testbrug.example.org',
-  postcode: '3526ab', languageCodes: ['Somalisch', 'ara'], communityCodes: ['somali'], neighbourhoodCodes: ['BU03440832'], ...over,
-});
+const input = (over: object = {}) =>
+  validated(CreateOrganisationInput, {
+    name: 'Stichting Testbrug',
+    kind: OrganisationKind.MIGRANT_ORGANISATION,
+    phone: '030-1234567',
+    email: 'Info@Testbrug.example.org',
+    postcode: '3526ab',
+    languageCodes: ['Somalisch', 'ara'],
+    communityCodes: ['somali'],
+    neighbourhoodCodes: ['BU03440832'],
+    ...over,
+  });
 
 describe('OrganisationService', () => {
   it('creates an organisation with normalised phone, postcode and e-mail, languages by name, and an audit entry', async () => {
     const created = await service.create(coordinatorOf(zuidwest), await input());
-    expect(created).toMatchObject({ name: 'Stichting Testbrug', phone: '030 123 4567', postcode: '3526 AB', email: 'info@testbrug.example.org', archivedAt: null });
+    expect(created).toMatchObject({
+      name: 'Stichting Testbrug',
+      phone: '030 123 4567',
+      postcode: '3526 AB',
+      email: 'info@testbrug.example.org',
+      archivedAt: null,
+    });
     expect(created.languages.map((l) => l.code).sort()).toEqual(['ara', 'som']);
     // Registering is not verifying: the entry stays "never verified" until someone marks it still correct.
     expect(created.lastVerifiedOn).toBeNull();
@@ -37,7 +60,10 @@ describe('OrganisationService', () => {
 
   it('updates only the fields given, and archiving takes it out of search but keeps it', async () => {
     const created = await service.create(administrator, await input({ name: 'Vereniging Archieftest' }));
-    const updated = await service.update(coordinatorOf(zuidwest), await validated(UpdateOrganisationInput, { id: created.id, description: 'Nieuwe beschrijving', phone: null }));
+    const updated = await service.update(
+      coordinatorOf(zuidwest),
+      await validated(UpdateOrganisationInput, { id: created.id, description: 'Nieuwe beschrijving', phone: null }),
+    );
     expect(updated).toMatchObject({ name: 'Vereniging Archieftest', description: 'Nieuwe beschrijving', phone: null });
     expect(updated.languages).toHaveLength(2);
     const [entry] = (await auditEntries(ctx.dataSource, created.id)).filter((a) => a.action === 'updateOrganisation');
@@ -48,7 +74,10 @@ describe('OrganisationService', () => {
     expect((await service.search({ name: 'Archieftest' })).totalCount).toBe(0);
     expect((await service.findById(created.id))!.archivedAt).not.toBeNull();
     const before = await snapshotRows(ctx.dataSource);
-    expect(await refusal(service.update(administrator, await validated(UpdateOrganisationInput, { id: created.id, name: 'Toch' })))).toMatchObject({ code: 'ARCHIVED', field: 'id' });
+    expect(await refusal(service.update(administrator, await validated(UpdateOrganisationInput, { id: created.id, name: 'Toch' })))).toMatchObject({
+      code: 'ARCHIVED',
+      field: 'id',
+    });
     expect(await refusal(service.archive(administrator, { id: created.id }))).toMatchObject({ code: 'ARCHIVED' });
     expect(await snapshotRows(ctx.dataSource)).toEqual(before);
   });

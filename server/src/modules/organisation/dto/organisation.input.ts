@@ -1,7 +1,5 @@
 import { Field, Float, ID, InputType, PartialType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize, IsArray, IsEmail, IsEnum, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 import { IsIsoDate, IsPhoneNumber } from '../../../common/validators.js';
 import { OrganisationKind } from '../organisation.entity.js';
 // Maximum lengths from the organisation rule set, so the edge check and the rules of every route cannot drift.

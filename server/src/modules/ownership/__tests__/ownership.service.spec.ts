@@ -27,8 +27,14 @@ describe('OwnershipService: records of teams (the inverse of teams of a record)'
     ];
     for (const teams of teamSets) {
       const belongs = (ids: readonly string[]) => ids.some((id) => teams.includes(id));
-      const expectedOrganisations = [...owners.organisation].filter(([, ids]) => belongs(ids)).map(([id]) => id).sort();
-      const expectedPersons = [...owners.person].filter(([, ids]) => belongs(ids)).map(([id]) => id).sort();
+      const expectedOrganisations = [...owners.organisation]
+        .filter(([, ids]) => belongs(ids))
+        .map(([id]) => id)
+        .sort();
+      const expectedPersons = [...owners.person]
+        .filter(([, ids]) => belongs(ids))
+        .map(([id]) => id)
+        .sort();
       expect([...(await ownership.organisationsOfTeams(teams))].sort()).toEqual(expectedOrganisations);
       expect([...(await ownership.personsOfTeams(teams))].sort()).toEqual(expectedPersons);
       // Not vacuous: every one of these teams owns persons in the demo data.

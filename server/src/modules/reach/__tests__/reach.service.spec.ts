@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../common/base.entity.js';
 import { type Actor, UserRole } from '../../auth/actor.js';
 import { haversineKm } from '../../matching/geo.js';
-import { administrator, coordinatorOf, refusal, snapshotRows, startServiceContext, validated, type ServiceContext } from '../../../../../test/support/registry-context.js';
+import {
+  administrator,
+  coordinatorOf,
+  refusal,
+  snapshotRows,
+  startServiceContext,
+  validated,
+  type ServiceContext,
+} from '../../../../../test/support/registry-context.js';
 import { teamId } from '../../../../../test/support/demo-lookup.js';
 import { PresenceSource } from '../community-presence.entity.js';
 import { CommunityPresenceService } from '../community-presence.service.js';
@@ -28,25 +36,58 @@ const today = todayIso();
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const policyOfficer: Actor = { userId: '00000000-0000-4000-8000-000000000009', email: 'beleid@example.org', role: UserRole.POLICY_OFFICER, teamIds: [] };
 
-async function person(p: { name: string; key?: boolean; formal?: boolean | null; language: string; codes: string[]; verified: string | null }): Promise<string> {
+async function person(p: {
+  name: string;
+  key?: boolean;
+  formal?: boolean | null;
+  language: string;
+  codes: string[];
+  verified: string | null;
+}): Promise<string> {
   const id = randomUUID();
   const now = new Date().toISOString();
-  await ctx.dataSource.createQueryBuilder().insert().into('person').values({
-    id, name: p.name, isKeyPerson: p.key ?? false, isInterpreter: p.formal !== undefined && p.formal !== null, interpreterFormal: p.formal ?? null,
-    isContactPerson: false, trainedKeyPerson: false, volunteerContract: false, topics: '[]', availability: 'AVAILABLE',
-    consentGivenOn: '2026-01-01', consentMethod: 'WRITTEN', consentRecordedBy: 'Test', lastVerifiedOn: p.verified, isDemo: false, createdAt: now, updatedAt: now,
-  }).execute();
+  await ctx.dataSource
+    .createQueryBuilder()
+    .insert()
+    .into('person')
+    .values({
+      id,
+      name: p.name,
+      isKeyPerson: p.key ?? false,
+      isInterpreter: p.formal !== undefined && p.formal !== null,
+      interpreterFormal: p.formal ?? null,
+      isContactPerson: false,
+      trainedKeyPerson: false,
+      volunteerContract: false,
+      topics: '[]',
+      availability: 'AVAILABLE',
+      consentGivenOn: '2026-01-01',
+      consentMethod: 'WRITTEN',
+      consentRecordedBy: 'Test',
+      lastVerifiedOn: p.verified,
+      isDemo: false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
   await ctx.dataSource.createQueryBuilder().insert().into('person_language').values({ personId: id, languageCode: p.language, level: 'NATIVE' }).execute();
-  for (const code of p.codes) await ctx.dataSource.createQueryBuilder().insert().into('person_neighbourhood').values({ personId: id, neighbourhoodCode: code }).execute();
+  for (const code of p.codes)
+    await ctx.dataSource.createQueryBuilder().insert().into('person_neighbourhood').values({ personId: id, neighbourhoodCode: code }).execute();
   return id;
 }
 
 async function organisation(name: string, community: string, codes: string[], verified: string | null): Promise<string> {
   const id = randomUUID();
   const now = new Date().toISOString();
-  await ctx.dataSource.createQueryBuilder().insert().into('organisation').values({ id, name, kind: 'MIGRANT_ORGANISATION', lastVerifiedOn: verified, isDemo: false, createdAt: now, updatedAt: now }).execute();
+  await ctx.dataSource
+    .createQueryBuilder()
+    .insert()
+    .into('organisation')
+    .values({ id, name, kind: 'MIGRANT_ORGANISATION', lastVerifiedOn: verified, isDemo: false, createdAt: now, updatedAt: now })
+    .execute();
   await ctx.dataSource.createQueryBuilder().insert().into('organisation_community').values({ organisationId: id, communityCode: community }).execute();
-  for (const code of codes) await ctx.dataSource.createQueryBuilder().insert().into('organisation_neighbourhood').values({ organisationId: id, neighbourhoodCode: code }).execute();
+  for (const code of codes)
+    await ctx.dataSource.createQueryBuilder().insert().into('organisation_neighbourhood').values({ organisationId: id, neighbourhoodCode: code }).execute();
   return id;
 }
 
@@ -54,9 +95,24 @@ async function agreement(organisationId: string, startsOn: string, endsOn: strin
   const id = randomUUID();
   const now = new Date().toISOString();
   const team = await teamId(ctx.dataSource, 'Buurtteam Zuidwest');
-  await ctx.dataSource.createQueryBuilder().insert().into('agreement').values({
-    id, title: 'Testafspraak', type: 'OTHER', status: 'ACTIVE', teamId: team, organisationId, startsOn, endsOn, isDemo: false, createdAt: now, updatedAt: now,
-  }).execute();
+  await ctx.dataSource
+    .createQueryBuilder()
+    .insert()
+    .into('agreement')
+    .values({
+      id,
+      title: 'Testafspraak',
+      type: 'OTHER',
+      status: 'ACTIVE',
+      teamId: team,
+      organisationId,
+      startsOn,
+      endsOn,
+      isDemo: false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
   await ctx.dataSource.createQueryBuilder().insert().into('agreement_neighbourhood').values({ agreementId: id, neighbourhoodCode: T }).execute();
   return id;
 }
@@ -66,17 +122,40 @@ beforeAll(async () => {
   reach = ctx.get(ReachService);
   presences = ctx.get(CommunityPresenceService);
   // Buurten around T by distance: the setting is chosen so that one lies just over it.
-  const rows: { code: string; centroidLat: number; centroidLon: number }[] = await ctx.dataSource.query('SELECT code, centroidLat, centroidLon FROM neighbourhood');
+  const rows: { code: string; centroidLat: number; centroidLon: number }[] = await ctx.dataSource.query(
+    'SELECT code, centroidLat, centroidLon FROM neighbourhood',
+  );
   const t = rows.find((r) => r.code === T)!;
-  const byDistance = rows.filter((r) => r.code !== T).map((r) => ({ code: r.code, km: haversineKm(t.centroidLat, t.centroidLon, r.centroidLat, r.centroidLon) })).sort((a, b) => a.km - b.km);
+  const byDistance = rows
+    .filter((r) => r.code !== T)
+    .map((r) => ({ code: r.code, km: haversineKm(t.centroidLat, t.centroidLon, r.centroidLat, r.centroidLon) }))
+    .sort((a, b) => a.km - b.km);
   const over = byDistance.find((r) => r.km > 1.5)!;
   justOver = over.code;
   distanceKm = Math.round((over.km - 0.01) * 1000) / 1000;
   within = byDistance.find((r) => r.km > 0.3 && r.km < distanceKm - 0.1)!.code;
 
-  for (const [code, language] of [['test-rood', 'hau'], ['test-oranje', 'ibo'], ['test-afspraak', 'yor'], ['test-spreekuur', 'ful'], ['test-binnen', 'wol']]) {
-    await presences.createCommunity(administrator, await validated(CreateCommunityInput, { code, nameNl: `Groep ${code}`, nameEn: `Group ${code}`, languages: [language] }));
-    await presences.record(administrator, await validated(RecordCommunityPresenceInput, { neighbourhoodCode: T, communityCode: code, estimate: 40, source: PresenceSource.TEAM_ANALYSIS, observedOn: daysAgo(30) }));
+  for (const [code, language] of [
+    ['test-rood', 'hau'],
+    ['test-oranje', 'ibo'],
+    ['test-afspraak', 'yor'],
+    ['test-spreekuur', 'ful'],
+    ['test-binnen', 'wol'],
+  ]) {
+    await presences.createCommunity(
+      administrator,
+      await validated(CreateCommunityInput, { code, nameNl: `Groep ${code}`, nameEn: `Group ${code}`, languages: [language] }),
+    );
+    await presences.record(
+      administrator,
+      await validated(RecordCommunityPresenceInput, {
+        neighbourhoodCode: T,
+        communityCode: code,
+        estimate: 40,
+        source: PresenceSource.TEAM_ANALYSIS,
+        observedOn: daysAgo(30),
+      }),
+    );
   }
   // RED: a stale key person in T and a fresh one just over the distance.
   await person({ name: 'Verouderd Rood', key: true, language: 'hau', codes: [T], verified: '2020-01-01' });
@@ -92,10 +171,25 @@ beforeAll(async () => {
   // GREEN by a walk-in hour in the language, with no partner at all.
   const now = new Date().toISOString();
   const activity = randomUUID();
-  await ctx.dataSource.createQueryBuilder().insert().into('activity').values({
-    id: activity, name: 'Inloop in het Fula', weekday: 2, startTime: '10:00', endTime: '11:00', validFrom: daysAgo(20), venueName: 'Buurthuis',
-    neighbourhoodCode: T, organisationId: green, isDemo: false, createdAt: now, updatedAt: now,
-  }).execute();
+  await ctx.dataSource
+    .createQueryBuilder()
+    .insert()
+    .into('activity')
+    .values({
+      id: activity,
+      name: 'Inloop in het Fula',
+      weekday: 2,
+      startTime: '10:00',
+      endTime: '11:00',
+      validFrom: daysAgo(20),
+      venueName: 'Buurthuis',
+      neighbourhoodCode: T,
+      organisationId: green,
+      isDemo: false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
   await ctx.dataSource.createQueryBuilder().insert().into('activity_language').values({ activityId: activity, languageCode: 'ful' }).execute();
   // AMBER: a key person just within the distance.
   await person({ name: 'Net Binnen', key: true, language: 'wol', codes: [within], verified: daysAgo(10) });
@@ -175,7 +269,10 @@ describe('CommunityPresenceService: the neighbourhood analysis', () => {
     const cases: [Record<string, unknown>, Record<string, unknown>][] = [
       [{ neighbourhoodCode: 'BU03449999' }, { code: 'UNKNOWN_NEIGHBOURHOOD', field: 'neighbourhoodCode' }],
       [{ communityCode: 'marsbewoners' }, { code: 'BAD_USER_INPUT', field: 'communityCode' }],
-      [{ communityCode: null, language: 'Klingons' }, { code: 'UNKNOWN_LANGUAGE', field: 'language' }],
+      [
+        { communityCode: null, language: 'Klingons' },
+        { code: 'UNKNOWN_LANGUAGE', field: 'language' },
+      ],
       [{ estimate: -3 }, { code: 'BAD_USER_INPUT', field: 'estimate' }],
       [{ estimate: 2_000_000 }, { code: 'BAD_USER_INPUT', field: 'estimate' }],
       [{ observedOn: '2999-01-01' }, { code: 'BAD_USER_INPUT', field: 'observedOn' }],
@@ -196,7 +293,16 @@ describe('CommunityPresenceService: the neighbourhood analysis', () => {
 
   it('a coordinator of the team there records and revises; the latest estimate is the one that counts', async () => {
     const own = await teamId(ctx.dataSource, 'Buurtteam Zuidwest');
-    const row = await presences.record(coordinatorOf(own), await validated(RecordCommunityPresenceInput, { neighbourhoodCode: T, language: 'Tigrinya', band: 'GROUP', source: PresenceSource.KEY_PERSON, observedOn: today }));
+    const row = await presences.record(
+      coordinatorOf(own),
+      await validated(RecordCommunityPresenceInput, {
+        neighbourhoodCode: T,
+        language: 'Tigrinya',
+        band: 'GROUP',
+        source: PresenceSource.KEY_PERSON,
+        observedOn: today,
+      }),
+    );
     expect(row).toMatchObject({ languageCode: 'tir', band: 'GROUP', estimate: null });
     const revised = await presences.update(coordinatorOf(own), { id: row.id, estimate: 85 });
     expect(revised.estimate).toBe(85);
@@ -220,17 +326,27 @@ describe('CommunityPresenceCsvService: the analysis from CSV, dry run and all or
   it('every problem by row and column, and then nothing written', async () => {
     const csv = ctx.get(CommunityPresenceCsvService);
     const before = await snapshotRows(ctx.dataSource, tables);
-    const report = await csv.import(administrator, file(
-      `${T};somali;;120;;CBS;2026-01-01;`,
-      'BU03449999;somali;;10;;CBS;2026-01-01;',
-      `${T};marsbewoners;;10;;CBS;2026-01-01;`,
-      `${T};;Klingons;10;;CBS;2026-01-01;`,
-      `${T};somali;;-4;;CBS;2026-01-01;`,
-      `${T};somali;;10;;rooksignalen;2026-01-01;`,
-      `${T};somali;;10;;CBS;2999-01-01;`,
-    ));
+    const report = await csv.import(
+      administrator,
+      file(
+        `${T};somali;;120;;CBS;2026-01-01;`,
+        'BU03449999;somali;;10;;CBS;2026-01-01;',
+        `${T};marsbewoners;;10;;CBS;2026-01-01;`,
+        `${T};;Klingons;10;;CBS;2026-01-01;`,
+        `${T};somali;;-4;;CBS;2026-01-01;`,
+        `${T};somali;;10;;rooksignalen;2026-01-01;`,
+        `${T};somali;;10;;CBS;2999-01-01;`,
+      ),
+    );
     expect(report.applied).toBe(false);
-    expect(report.problems.map((p) => [p.row, p.column])).toEqual([[3, 'buurtcode'], [4, 'gemeenschap'], [5, 'taal'], [6, 'aantal'], [7, 'bron'], [8, 'datum']]);
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, 'buurtcode'],
+      [4, 'gemeenschap'],
+      [5, 'taal'],
+      [6, 'aantal'],
+      [7, 'bron'],
+      [8, 'datum'],
+    ]);
     expect(await snapshotRows(ctx.dataSource, tables)).toEqual(before);
     const wrongTemplate = await csv.import(administrator, 'naam;telefoon\nHodan;0612345678');
     expect(wrongTemplate.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['naam', 'buurtcode', 'bron', 'datum']));

@@ -24,19 +24,31 @@ export const PRESENCE_COLUMNS = [
 ] as const;
 
 const SOURCES: Record<string, PresenceSource> = {
-  cbs: PresenceSource.CBS, 'eigen analyse': PresenceSource.TEAM_ANALYSIS, team: PresenceSource.TEAM_ANALYSIS, sleutelpersoon: PresenceSource.KEY_PERSON,
-  school: PresenceSource.SCHOOL, anders: PresenceSource.OTHER, overig: PresenceSource.OTHER,
+  cbs: PresenceSource.CBS,
+  'eigen analyse': PresenceSource.TEAM_ANALYSIS,
+  team: PresenceSource.TEAM_ANALYSIS,
+  sleutelpersoon: PresenceSource.KEY_PERSON,
+  school: PresenceSource.SCHOOL,
+  anders: PresenceSource.OTHER,
+  overig: PresenceSource.OTHER,
   ...Object.fromEntries(Object.values(PresenceSource).map((s) => [s.toLowerCase(), s])),
 };
 const BANDS: Record<string, PresenceBand> = {
-  'enkele huishoudens': PresenceBand.FEW_HOUSEHOLDS, groep: PresenceBand.GROUP, 'een groep': PresenceBand.GROUP, 'grote groep': PresenceBand.LARGE_GROUP,
-  'een grote groep': PresenceBand.LARGE_GROUP, ...Object.fromEntries(Object.values(PresenceBand).map((b) => [b.toLowerCase(), b])),
+  'enkele huishoudens': PresenceBand.FEW_HOUSEHOLDS,
+  groep: PresenceBand.GROUP,
+  'een groep': PresenceBand.GROUP,
+  'grote groep': PresenceBand.LARGE_GROUP,
+  'een grote groep': PresenceBand.LARGE_GROUP,
+  ...Object.fromEntries(Object.values(PresenceBand).map((b) => [b.toLowerCase(), b])),
 };
 const COLUMN_OF_FIELD = Object.fromEntries(PRESENCE_COLUMNS.map((c) => [c.field, c.name])) as Record<string, string>;
 export const MAX_PRESENCE_ROWS = 50_000;
 
 export function presenceTemplateCsv(): string {
-  return writeCsv(PRESENCE_COLUMNS.map((c) => c.name), [PRESENCE_COLUMNS.map((c) => c.example)]);
+  return writeCsv(
+    PRESENCE_COLUMNS.map((c) => c.name),
+    [PRESENCE_COLUMNS.map((c) => c.example)],
+  );
 }
 
 /** Thrown inside the import transaction to roll it back when the file has problems or on a dry run. */
@@ -79,11 +91,17 @@ export class CommunityPresenceCsvService {
     header.forEach((cell, i) => {
       const column = PRESENCE_COLUMNS.find((c) => c.name === cell);
       if (!cell) return;
-      if (!column) report.problems.push({ row: 1, column: rows[0][i].trim(), message: `onbekende kolom; het sjabloon kent ${PRESENCE_COLUMNS.map((c) => c.name).join(', ')}` });
+      if (!column)
+        report.problems.push({
+          row: 1,
+          column: rows[0][i].trim(),
+          message: `onbekende kolom; het sjabloon kent ${PRESENCE_COLUMNS.map((c) => c.name).join(', ')}`,
+        });
       else if (index.has(column.name)) report.problems.push({ row: 1, column: column.name, message: `kolom ${column.name} staat er twee keer in` });
       else index.set(column.name, i);
     });
-    for (const c of PRESENCE_COLUMNS) if (c.required && !index.has(c.name)) report.problems.push({ row: 1, column: c.name, message: 'deze kolom ontbreekt in de kopregel' });
+    for (const c of PRESENCE_COLUMNS)
+      if (c.required && !index.has(c.name)) report.problems.push({ row: 1, column: c.name, message: 'deze kolom ontbreekt in de kopregel' });
     if (report.problems.length) return report;
 
     const run = async (em: import('typeorm').EntityManager) => {
@@ -96,19 +114,37 @@ export class CommunityPresenceCsvService {
         const cell = (name: string) => (index.has(name) ? (cells[index.get(name)!] ?? '').trim() : '');
         const problem = (column: string, message: string) => report.problems.push({ row, column, message });
         const source = SOURCES[cell('bron').toLowerCase()];
-        if (!source) { problem('bron', `'${cell('bron')}' is geen bekende bron; kies CBS, eigen analyse, sleutelpersoon, school of anders`); continue; }
+        if (!source) {
+          problem('bron', `'${cell('bron')}' is geen bekende bron; kies CBS, eigen analyse, sleutelpersoon, school of anders`);
+          continue;
+        }
         const bandText = cell('omvang').toLowerCase();
         const band = bandText ? BANDS[bandText] : null;
-        if (band === undefined) { problem('omvang', `'${cell('omvang')}' is geen omvang; kies enkele huishoudens, groep of grote groep`); continue; }
+        if (band === undefined) {
+          problem('omvang', `'${cell('omvang')}' is geen omvang; kies enkele huishoudens, groep of grote groep`);
+          continue;
+        }
         const estimateText = cell('aantal').replace(/\s/g, '');
         const estimate = estimateText ? Number(estimateText) : null;
-        if (estimate !== null && !/^-?\d+$/.test(estimateText)) { problem('aantal', `'${cell('aantal')}' is geen geheel getal`); continue; }
+        if (estimate !== null && !/^-?\d+$/.test(estimateText)) {
+          problem('aantal', `'${cell('aantal')}' is geen geheel getal`);
+          continue;
+        }
         const observedOn = parseDate(cell('datum'));
-        if (!observedOn) { problem('datum', `'${cell('datum')}' is geen geldige datum; schrijf JJJJ-MM-DD`); continue; }
+        if (!observedOn) {
+          problem('datum', `'${cell('datum')}' is geen geldige datum; schrijf JJJJ-MM-DD`);
+          continue;
+        }
         try {
           const draft = await this.presences.check(em, {
-            neighbourhoodCode: cell('buurtcode'), communityCode: cell('gemeenschap') || null, language: cell('taal') || null,
-            estimate, band, source, observedOn, note: cell('toelichting') || null,
+            neighbourhoodCode: cell('buurtcode'),
+            communityCode: cell('gemeenschap') || null,
+            language: cell('taal') || null,
+            estimate,
+            band,
+            source,
+            observedOn,
+            note: cell('toelichting') || null,
           });
           await this.presences.assertMayRecord(em, signedIn, draft.neighbourhoodCode);
           drafts.push(draft);

@@ -118,7 +118,7 @@ export class CreateCommunityInput {
 
 @InputType({ description: 'Which part of the matrix' })
 export class ReachMatrixInput {
-  @Field(() => String, { nullable: true, description: 'CBS gemeentecode; the installation\'s municipality when left out' })
+  @Field(() => String, { nullable: true, description: "CBS gemeentecode; the installation's municipality when left out" })
   @IsOptional()
   @IsString()
   @MaxLength(6)

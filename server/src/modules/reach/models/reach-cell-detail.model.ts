@@ -27,6 +27,6 @@ export class ReachCellDetail {
   @Field(() => [Organisation])
   staleOrganisations: Organisation[];
 
-  @Field(() => [Activity], { description: 'Walk-in hours in the group\'s languages near' })
+  @Field(() => [Activity], { description: "Walk-in hours in the group's languages near" })
   walkInHours: Activity[];
 }

@@ -9,7 +9,11 @@ export enum GapStatus {
   /** No community or language group recorded as present. */
   NONE = 'NONE',
 }
-registerEnumType(GapStatus, { name: 'GapStatus', description: 'rood: geen verse partner in de buurt; oranje: partners, geen afspraak of spreekuur; groen: actieve afspraak of spreekuur in de taal; geen: niemand vastgelegd' });
+registerEnumType(GapStatus, {
+  name: 'GapStatus',
+  description:
+    'rood: geen verse partner in de buurt; oranje: partners, geen afspraak of spreekuur; groen: actieve afspraak of spreekuur in de taal; geen: niemand vastgelegd',
+});
 
 export enum ReachLevel {
   NEIGHBOURHOOD = 'NEIGHBOURHOOD',
@@ -34,7 +38,7 @@ export class ReachGroup {
   @Field(() => String, { nullable: true })
   communityCode: string | null;
 
-  @Field(() => [String], { description: 'ISO 639-3 codes: the community\'s usual languages, or the one language' })
+  @Field(() => [String], { description: "ISO 639-3 codes: the community's usual languages, or the one language" })
   languageCodes: string[];
 
   @Field()
@@ -94,7 +98,7 @@ export class ReachCell {
   @Field(() => AggregateCount, { description: 'Active agreements with a partner serving the group, near' })
   activeAgreements: AggregateCount;
 
-  @Field(() => AggregateCount, { description: 'Walk-in hours running now, near, in one of the group\'s languages' })
+  @Field(() => AggregateCount, { description: "Walk-in hours running now, near, in one of the group's languages" })
   walkInHours: AggregateCount;
 
   @Field(() => AggregateCount, { description: 'Organisations counted here that have a current fixed contact person' })

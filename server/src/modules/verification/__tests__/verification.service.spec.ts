@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { administrator, coordinatorOf, memberOf, refusal, snapshotRows, startServiceContext, type ServiceContext } from '../../../../../test/support/registry-context.js';
+import {
+  administrator,
+  coordinatorOf,
+  memberOf,
+  refusal,
+  snapshotRows,
+  startServiceContext,
+  type ServiceContext,
+} from '../../../../../test/support/registry-context.js';
 import { auditEntries, teamId } from '../../../../../test/support/demo-lookup.js';
 import { OwnershipService } from '../../ownership/ownership.service.js';
 import { PageInput } from '../../../common/pagination.js';
@@ -49,8 +57,10 @@ describe('VerificationService', () => {
     const overvecht = await teamId(ctx.dataSource, 'Buurtteam Overvecht-Zuid');
     const whole = await service.reviewQueue(administrator, undefined, all);
     const ownersOf = async (item: { entityType: VerifiableType; id: string }) =>
-      item.entityType === VerifiableType.PERSON ? ownership.teamsOfPerson(item.id)
-        : item.entityType === VerifiableType.AGREEMENT ? ((await ctx.dataSource.query('SELECT teamId FROM agreement WHERE id = ?', [item.id])) as { teamId: string }[]).map((r) => r.teamId)
+      item.entityType === VerifiableType.PERSON
+        ? ownership.teamsOfPerson(item.id)
+        : item.entityType === VerifiableType.AGREEMENT
+          ? ((await ctx.dataSource.query('SELECT teamId FROM agreement WHERE id = ?', [item.id])) as { teamId: string }[]).map((r) => r.teamId)
           : ownership.teamsOfOrganisation(item.id);
     const expected = async (teams: string[]) => {
       const ids: string[] = [];
@@ -70,7 +80,9 @@ describe('VerificationService', () => {
     expect(both.items.map((i) => i.id)).toEqual(await expected([zuidwest, overvecht]));
     const persons = await service.reviewQueue(coordinatorOf(zuidwest), VerifiableType.PERSON, all, { mine: true });
     expect(persons.items.every((i) => i.entityType === VerifiableType.PERSON)).toBe(true);
-    expect(persons.items.map((i) => i.id)).toEqual((await expected([zuidwest])).filter((id) => whole.items.find((i) => i.id === id)!.entityType === VerifiableType.PERSON));
+    expect(persons.items.map((i) => i.id)).toEqual(
+      (await expected([zuidwest])).filter((id) => whole.items.find((i) => i.id === id)!.entityType === VerifiableType.PERSON),
+    );
 
     // One team by id (anyone signed in may look at another team's queue); mine=false is the whole queue.
     const byTeam = await service.reviewQueue(memberOf(overvecht), undefined, all, { teamId: zuidwest });
@@ -86,7 +98,9 @@ describe('VerificationService', () => {
     const all = Object.assign(new PageInput(), { limit: 200 });
     const today = new Date().toISOString().slice(0, 10);
     const queue = await service.reviewQueue(administrator, VerifiableType.AGREEMENT, all);
-    const pastDue: { id: string }[] = await ctx.dataSource.query("SELECT id FROM agreement WHERE status = 'ACTIVE' AND archivedAt IS NULL AND reviewOn < ?", [today]);
+    const pastDue: { id: string }[] = await ctx.dataSource.query("SELECT id FROM agreement WHERE status = 'ACTIVE' AND archivedAt IS NULL AND reviewOn < ?", [
+      today,
+    ]);
     expect(pastDue.length).toBeGreaterThan(0);
     const listed = queue.items.filter((i) => i.reason === 'REVIEW_DATE_PASSED');
     expect(listed.map((i) => i.id).sort()).toEqual(pastDue.map((r) => r.id).sort());
@@ -100,37 +114,65 @@ describe('VerificationService', () => {
     const [{ teamId: team, personId: previous }] = await ctx.dataSource.query(
       "SELECT ca.teamId, ca.personId FROM contact_assignment ca JOIN agreement a ON a.teamId = ca.teamId AND a.teamContactPersonId = ca.personId AND a.status <> 'ENDED' WHERE ca.until IS NULL AND ca.teamId IS NOT NULL LIMIT 1",
     );
-    const naming: { id: string }[] = await ctx.dataSource.query("SELECT id FROM agreement WHERE teamId = ? AND teamContactPersonId = ? AND status <> 'ENDED' AND archivedAt IS NULL", [team, previous]);
-    const [{ id: successor }] = await ctx.dataSource.query('SELECT id FROM person WHERE teamId = ? AND id <> ? AND archivedAt IS NULL LIMIT 1', [team, previous]);
+    const naming: { id: string }[] = await ctx.dataSource.query(
+      "SELECT id FROM agreement WHERE teamId = ? AND teamContactPersonId = ? AND status <> 'ENDED' AND archivedAt IS NULL",
+      [team, previous],
+    );
+    const [{ id: successor }] = await ctx.dataSource.query('SELECT id FROM person WHERE teamId = ? AND id <> ? AND archivedAt IS NULL LIMIT 1', [
+      team,
+      previous,
+    ]);
     await contacts.assign(administrator, { teamId: team, personId: successor });
-    const flagged = (await service.reviewQueue(administrator, VerifiableType.AGREEMENT, all)).items.filter((i) => i.reason === 'FORMER_CONTACT').map((i) => i.id);
+    const flagged = (await service.reviewQueue(administrator, VerifiableType.AGREEMENT, all)).items
+      .filter((i) => i.reason === 'FORMER_CONTACT')
+      .map((i) => i.id);
     const naming_not_past_due = naming.map((r) => r.id).filter((id) => !pastDue.some((p) => p.id === id));
     expect(naming_not_past_due.length).toBeGreaterThan(0);
     for (const id of naming_not_past_due) expect(flagged).toContain(id);
 
     // …and assigning with updateAgreements moves them to the new contact, audited, and out of the queue.
     await contacts.assign(administrator, { teamId: team, personId: previous, updateAgreements: true });
-    const moved: { teamContactPersonId: string }[] = await ctx.dataSource.query(`SELECT teamContactPersonId FROM agreement WHERE id IN (${naming.map(() => '?').join(',')})`, naming.map((r) => r.id));
+    const moved: { teamContactPersonId: string }[] = await ctx.dataSource.query(
+      `SELECT teamContactPersonId FROM agreement WHERE id IN (${naming.map(() => '?').join(',')})`,
+      naming.map((r) => r.id),
+    );
     // `previous` is the contact again, and the agreements that named `successor`… named `previous` all along: unchanged, no longer flagged.
     expect(moved.every((r) => r.teamContactPersonId === previous)).toBe(true);
     const after = (await service.reviewQueue(administrator, VerifiableType.AGREEMENT, all)).items.filter((i) => i.reason === 'FORMER_CONTACT').map((i) => i.id);
     for (const id of naming_not_past_due) expect(after).not.toContain(id);
     await contacts.assign(administrator, { teamId: team, personId: successor, updateAgreements: true });
-    const updated: { teamContactPersonId: string }[] = await ctx.dataSource.query(`SELECT teamContactPersonId FROM agreement WHERE id IN (${naming.map(() => '?').join(',')})`, naming.map((r) => r.id));
+    const updated: { teamContactPersonId: string }[] = await ctx.dataSource.query(
+      `SELECT teamContactPersonId FROM agreement WHERE id IN (${naming.map(() => '?').join(',')})`,
+      naming.map((r) => r.id),
+    );
     expect(updated.every((r) => r.teamContactPersonId === successor)).toBe(true);
     expect((await auditEntries(ctx.dataSource, naming[0].id)).map((a) => a.action)).toContain('updateAgreement');
-    const finally_ = (await service.reviewQueue(administrator, VerifiableType.AGREEMENT, all)).items.filter((i) => i.reason === 'FORMER_CONTACT').map((i) => i.id);
+    const finally_ = (await service.reviewQueue(administrator, VerifiableType.AGREEMENT, all)).items
+      .filter((i) => i.reason === 'FORMER_CONTACT')
+      .map((i) => i.id);
     for (const id of naming_not_past_due) expect(finally_).not.toContain(id);
   });
 
   it('"my teams" refuses an unknown or malformed team, a team not one\'s own, and an actor without teams, naming the field', async () => {
     const zuidwest = await teamId(ctx.dataSource, 'Buurtteam Zuidwest');
     const overvecht = await teamId(ctx.dataSource, 'Buurtteam Overvecht-Zuid');
-    expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { teamId: '00000000-0000-4000-8000-00000000dead' })))
-      .toMatchObject({ code: 'NOT_FOUND', field: 'teamId', message: "Team '00000000-0000-4000-8000-00000000dead' bestaat niet" });
-    expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { teamId: 'x'.repeat(37) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'teamId' });
-    expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { teamId: '  ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'teamId' });
-    expect(await refusal(service.reviewQueue(memberOf(overvecht), undefined, undefined, { mine: true, teamId: zuidwest }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'teamId' });
+    expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { teamId: '00000000-0000-4000-8000-00000000dead' }))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'teamId',
+      message: "Team '00000000-0000-4000-8000-00000000dead' bestaat niet",
+    });
+    expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { teamId: 'x'.repeat(37) }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'teamId',
+    });
+    expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { teamId: '  ' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'teamId',
+    });
+    expect(await refusal(service.reviewQueue(memberOf(overvecht), undefined, undefined, { mine: true, teamId: zuidwest }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'teamId',
+    });
     expect(await refusal(service.reviewQueue(administrator, undefined, undefined, { mine: true }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mine' });
     expect(await refusal(service.reviewQueue(null, undefined, undefined, { mine: true }))).toMatchObject({ code: 'UNAUTHENTICATED' });
     // mine together with one of one's own teams is that team.
@@ -154,11 +196,18 @@ describe('VerificationService', () => {
   it('refuses a future date, an unknown record, and a coordinator of another team, changing nothing', async () => {
     const [item] = (await service.reviewQueue(administrator, VerifiableType.ORGANISATION)).items;
     const before = await snapshotRows(ctx.dataSource);
-    expect(await refusal(service.markVerified(administrator, { entityType: VerifiableType.ORGANISATION, id: item.id, verifiedOn: '2099-01-01' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'verifiedOn' });
-    expect(await refusal(service.markVerified(administrator, { entityType: VerifiableType.ORGANISATION, id: 'nope' }))).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(
+      await refusal(service.markVerified(administrator, { entityType: VerifiableType.ORGANISATION, id: item.id, verifiedOn: '2099-01-01' })),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'verifiedOn' });
+    expect(await refusal(service.markVerified(administrator, { entityType: VerifiableType.ORGANISATION, id: 'nope' }))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'id',
+    });
     const owners = await ctx.get(OwnershipService).teamsOfOrganisation(item.id);
     const [{ id: outsider }] = await ctx.dataSource.query(`SELECT id FROM team WHERE id NOT IN (${owners.map(() => '?').join(',')}) LIMIT 1`, owners);
-    expect(await refusal(service.markVerified(coordinatorOf(outsider), { entityType: VerifiableType.ORGANISATION, id: item.id }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(service.markVerified(coordinatorOf(outsider), { entityType: VerifiableType.ORGANISATION, id: item.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await snapshotRows(ctx.dataSource)).toEqual(before);
   });
 });

@@ -90,8 +90,12 @@ export class LegacyHsdsExport {
     for (const entry of await em.getRepository(AuditEntry).find({ order: { at: 'ASC', id: 'ASC' } })) {
       audit.set(entry.entityId, [...(audit.get(entry.entityId) ?? []), entry]);
     }
-    const activities = await em.getRepository(Activity).find({ where: { archivedAt: IsNull() }, relations: { languages: true }, order: { weekday: 'ASC', startTime: 'ASC', id: 'ASC' } });
-    const agreements = await em.getRepository(Agreement).find({ where: { archivedAt: IsNull() }, relations: { neighbourhoods: true }, order: { startsOn: 'ASC', id: 'ASC' } });
+    const activities = await em
+      .getRepository(Activity)
+      .find({ where: { archivedAt: IsNull() }, relations: { languages: true }, order: { weekday: 'ASC', startTime: 'ASC', id: 'ASC' } });
+    const agreements = await em
+      .getRepository(Agreement)
+      .find({ where: { archivedAt: IsNull() }, relations: { neighbourhoods: true }, order: { startsOn: 'ASC', id: 'ASC' } });
     const assignments = new Map<string, ContactAssignment[]>();
     for (const a of await em.getRepository(ContactAssignment).find({ where: { until: IsNull() }, order: { since: 'ASC', id: 'ASC' } })) {
       assignments.set(a.partyId, [...(assignments.get(a.partyId) ?? []), a]);
@@ -102,12 +106,16 @@ export class LegacyHsdsExport {
       organisations: [...organisations.byId.values()].sort(listed),
       teams: [...teams.byId.values()].sort(listed),
       persons: [...persons.byId.values()].sort(byName),
-      neighbourhoods, communities, audit,
+      neighbourhoods,
+      communities,
+      audit,
       withPersons: this.accessPolicy.canSeePersonalData(actor),
       personById: persons.byId,
       organisationById: organisations.byId,
       teamById: teams.byId,
-      activities, agreements, assignments,
+      activities,
+      agreements,
+      assignments,
     };
   }
 
@@ -147,13 +155,15 @@ export class LegacyHsdsExport {
   }
 
   private languageObjects(serviceId: string, entries: { code: string; note?: string }[]): Json[] {
-    return entries.map(({ code, note }) => clean({
-      id: uuidv5(`${serviceId}|language|${code}`),
-      service_id: serviceId,
-      name: this.languages.find(code)?.nameNl ?? code,
-      code,
-      note,
-    }));
+    return entries.map(({ code, note }) =>
+      clean({
+        id: uuidv5(`${serviceId}|language|${code}`),
+        service_id: serviceId,
+        name: this.languages.find(code)?.nameNl ?? code,
+        code,
+        note,
+      }),
+    );
   }
 
   private contact(dir: Directory, p: FlatRecord, serviceId: string | undefined, organisationId: string | undefined, extra: Json[] = []): Json {
@@ -212,7 +222,10 @@ export class LegacyHsdsExport {
       schedules: hosted.map((a) => this.schedule(a, serviceId, location?.id as string | undefined, atLocationId)),
       service_areas: this.serviceAreas(dir, serviceId, owner.neighbourhoods as string[]),
       service_at_locations: location ? [{ id: atLocationId, service_id: serviceId, location_id: location.id, location }] : [],
-      languages: this.languageObjects(serviceId, ((owner.languages as string[] | undefined) ?? []).map((code) => ({ code }))),
+      languages: this.languageObjects(
+        serviceId,
+        ((owner.languages as string[] | undefined) ?? []).map((code) => ({ code })),
+      ),
       contacts: persons.map((p) => this.contact(dir, p, serviceId, owner.id)),
       attributes: ((owner.communities as string[] | undefined) ?? []).map((c) => attribute(serviceId, 'service', 'gemeenschap', c)),
       metadata: [],
@@ -232,7 +245,10 @@ export class LegacyHsdsExport {
       schedules: [],
       service_areas: this.serviceAreas(dir, serviceId, p.neighbourhoods as string[]),
       service_at_locations: [],
-      languages: this.languageObjects(serviceId, (p.languages as string[]).map((l) => ({ code: l.split(':')[0], note: l.split(':')[1] }))),
+      languages: this.languageObjects(
+        serviceId,
+        (p.languages as string[]).map((l) => ({ code: l.split(':')[0], note: l.split(':')[1] })),
+      ),
       contacts: [this.contact(dir, p, serviceId, undefined)],
       attributes: (p.communities as string[]).map((c) => attribute(serviceId, 'service', 'gemeenschap', c)),
       metadata: [],
@@ -264,7 +280,10 @@ export class LegacyHsdsExport {
         a('locatie_naam', activity.venueName),
         ...(activity.venueAddress ? [a('locatie_adres', activity.venueAddress)] : []),
         a('locatie_buurt', activity.neighbourhoodCode),
-        ...activity.languages.map((l) => l.code).sort().map((code) => a('spreekuur_taal', code)),
+        ...activity.languages
+          .map((l) => l.code)
+          .sort()
+          .map((code) => a('spreekuur_taal', code)),
         a('tijdzone', TIMEZONE),
         ...(activity.agreementId ? [a('afspraak', activity.agreementId)] : []),
         ...(activity.lastVerifiedOn ? [a('laatst_gecontroleerd', activity.lastVerifiedOn)] : []),
@@ -293,8 +312,12 @@ export class LegacyHsdsExport {
     const location = partnerOrganisation ? this.location(partnerOrganisation, false) : null;
     const atLocationId = location ? uuidv5(`${ag.id}|at|${location.id}`) : undefined;
     const sides = dir.withPersons
-      ? ([['contactpersoon_team', ag.teamContactPersonId], ['contactpersoon_partner', ag.partnerContactPersonId]] as const)
-        .filter(([, id]) => id && dir.personById.has(id)) as [TermCode, string][]
+      ? ((
+          [
+            ['contactpersoon_team', ag.teamContactPersonId],
+            ['contactpersoon_partner', ag.partnerContactPersonId],
+          ] as const
+        ).filter(([, id]) => id && dir.personById.has(id)) as [TermCode, string][])
       : [];
     const hosted = dir.activities.filter((x) => x.agreementId === ag.id && !(x.organisationId && dir.organisationById.has(x.organisationId)));
     return clean({
@@ -348,11 +371,19 @@ export class LegacyHsdsExport {
       latitude: owner.lat,
       longitude: owner.lon,
       addresses: owner.address
-        // HSDS requires these address fields; we keep no province, so state_province stays empty.
-        ? [{
-          id: uuidv5(`${id}|address`), location_id: id, address_1: owner.address, city: owner.city ?? '', state_province: '',
-          postal_code: owner.postcode ?? '', country: 'NL', address_type: 'physical',
-        }]
+        ? // HSDS requires these address fields; we keep no province, so state_province stays empty.
+          [
+            {
+              id: uuidv5(`${id}|address`),
+              location_id: id,
+              address_1: owner.address,
+              city: owner.city ?? '',
+              state_province: '',
+              postal_code: owner.postcode ?? '',
+              country: 'NL',
+              address_type: 'physical',
+            },
+          ]
         : [],
     });
   }
@@ -361,32 +392,36 @@ export class LegacyHsdsExport {
     const a = (term: TermCode, value: unknown) => attribute(owner.id, 'organization', term, String(value));
     const location = this.location(owner, isTeam);
     // The current fixed contact person(s) (ContactAssignment): persons, so signed-in callers only.
-    const contacts = !dir.withPersons ? [] : (dir.assignments.get(owner.id) ?? []).flatMap((assignment) => {
-      const person = dir.personById.get(assignment.personId);
-      if (!person) return [];
-      return [this.contact(dir, person, undefined, owner.id, [
-        attribute(person.id, 'contact', 'vaste_contactpersoon_sinds', assignment.since),
-        ...(assignment.note ? [attribute(person.id, 'contact', 'vaste_contactpersoon_notitie', assignment.note)] : []),
-      ])];
-    });
+    const contacts = !dir.withPersons
+      ? []
+      : (dir.assignments.get(owner.id) ?? []).flatMap((assignment) => {
+          const person = dir.personById.get(assignment.personId);
+          if (!person) return [];
+          return [
+            this.contact(dir, person, undefined, owner.id, [
+              attribute(person.id, 'contact', 'vaste_contactpersoon_sinds', assignment.since),
+              ...(assignment.note ? [attribute(person.id, 'contact', 'vaste_contactpersoon_notitie', assignment.note)] : []),
+            ]),
+          ];
+        });
     return {
       ...clean({ id: owner.id, name: owner.name }),
       // Required by HSDS, even when we have none.
       description: (owner.description as string | null) ?? '',
       ...clean({
-      email: owner.email,
-      website: owner.website,
-      phones: owner.phone ? [{ id: uuidv5(`${owner.id}|phone`), organization_id: owner.id, number: owner.phone }] : [],
-      locations: location ? [location] : [],
-      contacts,
-      attributes: [
-        a('soort', isTeam ? `team:${owner.kind}` : owner.kind),
-        ...(isTeam ? [a('gemeente', owner.municipalityCode)] : []),
-        ...(owner.lastVerifiedOn ? [a('laatst_gecontroleerd', owner.lastVerifiedOn)] : []),
-        ...(owner.externalId ? [a('extern_id', owner.externalId)] : []),
-      ],
-      metadata: this.metadata(dir, owner.id, 'organization'),
-      services,
+        email: owner.email,
+        website: owner.website,
+        phones: owner.phone ? [{ id: uuidv5(`${owner.id}|phone`), organization_id: owner.id, number: owner.phone }] : [],
+        locations: location ? [location] : [],
+        contacts,
+        attributes: [
+          a('soort', isTeam ? `team:${owner.kind}` : owner.kind),
+          ...(isTeam ? [a('gemeente', owner.municipalityCode)] : []),
+          ...(owner.lastVerifiedOn ? [a('laatst_gecontroleerd', owner.lastVerifiedOn)] : []),
+          ...(owner.externalId ? [a('extern_id', owner.externalId)] : []),
+        ],
+        metadata: this.metadata(dir, owner.id, 'organization'),
+        services,
       }),
     };
   }
@@ -395,10 +430,12 @@ export class LegacyHsdsExport {
   private organizations(dir: Directory): Json[] {
     return [
       ...dir.organisations.map((o) => this.organization(dir, o, false, [this.ownerService(dir, o, false)])),
-      ...dir.teams.map((t) => this.organization(dir, t, true, [
-        this.ownerService(dir, t, true),
-        ...dir.agreements.filter((a) => a.teamId === t.id && this.exportable(dir, a)).map((a) => this.agreementService(dir, a)),
-      ])),
+      ...dir.teams.map((t) =>
+        this.organization(dir, t, true, [
+          this.ownerService(dir, t, true),
+          ...dir.agreements.filter((a) => a.teamId === t.id && this.exportable(dir, a)).map((a) => this.agreementService(dir, a)),
+        ]),
+      ),
     ];
   }
 
@@ -411,7 +448,12 @@ export class LegacyHsdsExport {
     });
     if (dir.withPersons) {
       const listed = (a: FlatRecord, b: FlatRecord) => byCodePoint(String(a.name), String(b.name)) || byCodePoint(a.id, b.id);
-      services.push(...dir.persons.filter((p) => !p.organisationId && !p.teamId).sort(listed).map((p) => this.personService(dir, p)));
+      services.push(
+        ...dir.persons
+          .filter((p) => !p.organisationId && !p.teamId)
+          .sort(listed)
+          .map((p) => this.personService(dir, p)),
+      );
     }
     return services;
   }
@@ -439,8 +481,14 @@ export class LegacyHsdsExport {
     const totalPages = Math.ceil(items.length / perPage);
     const contents = items.slice((page - 1) * perPage, page * perPage);
     return {
-      total_items: items.length, total_pages: totalPages, page_number: page, size: contents.length,
-      first_page: page === 1, last_page: page >= totalPages, empty: items.length === 0, contents,
+      total_items: items.length,
+      total_pages: totalPages,
+      page_number: page,
+      size: contents.length,
+      first_page: page === 1,
+      last_page: page >= totalPages,
+      empty: items.length === 0,
+      contents,
     };
   }
 
@@ -452,7 +500,10 @@ export class LegacyHsdsExport {
 
   async listServices(actor: Actor | null, query: HsdsQuery = {}): Promise<HsdsPage> {
     const dir = await this.load(actor);
-    return this.page(this.filter(this.services(dir), query, (s) => s.languages as Json[]), query);
+    return this.page(
+      this.filter(this.services(dir), query, (s) => s.languages as Json[]),
+      query,
+    );
   }
 
   async getOrganization(actor: Actor | null, id: string): Promise<Json> {
