@@ -83,7 +83,8 @@ function logLevel(env: NodeJS.ProcessEnv): LogLevel {
 /** WORKERS: a whole number from 0, or "auto" for one per core. */
 function workers(env: NodeJS.ProcessEnv): number {
   const raw = env.WORKERS?.trim();
-  if (!raw) return 1;
+  // One per core (at most 4) by default: matching is correct across processes (the change feed).
+  if (!raw) return Math.min(4, Math.max(1, availableParallelism()));
   if (raw === 'auto') return Math.max(1, availableParallelism());
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 64)

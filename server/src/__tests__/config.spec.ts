@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_MUNICIPALITY_CODE, loadConfig } from '../config.js';
 
@@ -52,8 +53,8 @@ describe('other settings', () => {
 });
 
 describe('LOG_LEVEL and WORKERS', () => {
-  it('default to info and one worker; take any pino level and a number of workers or "auto"', () => {
-    expect(loadConfig({})).toMatchObject({ logLevel: 'info', workers: 1 });
+  it('default to info and one worker per core (at most 4); take any pino level and a number of workers or "auto"', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', workers: Math.min(4, Math.max(1, availableParallelism())) });
     expect(loadConfig({ LOG_LEVEL: ' DEBUG ', WORKERS: '0' })).toMatchObject({ logLevel: 'debug', workers: 0 });
     expect(loadConfig({ LOG_LEVEL: 'silent', WORKERS: '4' })).toMatchObject({ logLevel: 'silent', workers: 4 });
     expect(loadConfig({ WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
