@@ -102,7 +102,11 @@ export function ReviewQueuePage() {
                     <tr key={`${item.entityType}-${item.id}`} role="row">
                       <td role="cell">
                         <Link href={view}>{item.name}</Link>{' '}
-                        {done ? null : <span className="badge badge--stale">{isAgreement ? item.reasonText : rt('record.stale')}</span>}
+                        {done ? null : (
+                          <span className={isAgreement ? 'badge badge--stale badge--wrap' : 'badge badge--stale'}>
+                            {isAgreement ? item.reasonText : rt('record.stale')}
+                          </span>
+                        )}
                       </td>
                       <td role="cell" data-label={rt('review.type')}>
                         {rt(`review.entity.${item.entityType}`)}
