@@ -1,10 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { en } from './messages.en';
-import { type MessageKey, nl } from './messages.nl';
+import { catalogues, type MessageKey } from './catalogue';
 
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { nl, en };
+const dictionaries = catalogues;
 const STORAGE_KEY = 'sociale-kaart.locale';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -52,7 +51,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale,
       setLocale,
       t: (key, params) => {
-        const text = dictionary[key] ?? nl[key] ?? key;
+        const text = dictionary[key] ?? catalogues.nl[key] ?? key;
         return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : text;
       },
       formatDate: (isoDate) => {

@@ -1,0 +1,14 @@
+import { en as appEn } from './messages.en';
+import { nl as appNl } from './messages.nl';
+
+/**
+ * One catalogue per language, joined from parts: the app's common texts here, and each feature's texts beside its
+ * code in `features/<name>/messages.ts` (`export const messages = { nl, en }`, en typed as Record<keyof typeof nl, string>),
+ * so that a missing English text is a compile error and features do not edit one shared file.
+ * To add a feature's part: import it and spread it into both languages below.
+ */
+const nl = { ...appNl };
+const en: Record<keyof typeof nl, string> = { ...appEn };
+
+export type MessageKey = keyof typeof nl;
+export const catalogues: Record<'nl' | 'en', Record<MessageKey, string>> = { nl, en };
