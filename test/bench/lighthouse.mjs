@@ -101,6 +101,8 @@ const pages = [
   { name: 'Bereik, ingelogd', path: '/bereik', cookie },
 ];
 
+/** One line for an item of an audit's details: the element, the address or the message. */
+const describeItem = (item) => String(item.node?.selector ?? item.url ?? item.description ?? item.source ?? JSON.stringify(item)).slice(0, 160);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 try {
@@ -122,9 +124,11 @@ try {
           bytes: audits['total-byte-weight'].numericValue,
           // What cost points in accessibility and best practices, so that a score below 100 says why.
           failed: ['accessibility', 'best-practices'].flatMap((category) =>
-            categories[category].auditRefs.filter((ref) => ref.weight > 0 && audits[ref.id].score !== null && audits[ref.id].score < 1).map((ref) => ref.id),
+            categories[category].auditRefs
+              .filter((ref) => ref.weight > 0 && audits[ref.id].score !== null && audits[ref.id].score < 1)
+              .map((ref) => `${ref.id} (${(audits[ref.id].details?.items ?? []).slice(0, 3).map(describeItem).join(' | ')})`),
           ),
-          shifts: (audits['layout-shifts']?.details?.items ?? []).map((item) => `${item.node?.selector ?? '?'} ${Number(item.score).toFixed(3)}`),
+          shifts: (audits['layout-shifts']?.details?.items ?? []).map((item) => `${describeItem(item)} ${Number(item.score).toFixed(3)}`),
         });
       }
       const pick = (key) => median(figures.map((f) => f[key]));
