@@ -19,6 +19,10 @@ const nl = {
   'server.error.INTERNAL_SERVER_ERROR': 'Er ging iets mis op de server. Probeer het later opnieuw.',
   'server.error.GRAPHQL_VALIDATION_FAILED': 'De server begreep de vraag niet.',
   'server.error.NETWORK_ERROR': 'De server is niet bereikbaar.',
+  'server.limit.maxCost': 'De vraag is te zwaar: kosten {found, number}, hoogstens {max, number}. Vraag minder tegelijk.',
+  'server.limit.maxDepth': 'De vraag is te diep genest: {found, number} niveaus, hoogstens {max, number}.',
+  'server.limit.maxAliases': 'De vraag gebruikt te veel aliassen: {found, number}, hoogstens {max, number}.',
+  'server.limit.maxDirectives': 'De vraag gebruikt te veel directives: {found, number}, hoogstens {max, number}.',
   'server.error.BAD_RESPONSE': 'Onverwacht antwoord van de server.',
 
   'server.validation.isNotEmpty': '{fieldLabel} is verplicht.',
@@ -133,6 +137,10 @@ const en: Record<keyof typeof nl, string> = {
   'server.error.INTERNAL_SERVER_ERROR': 'Something went wrong on the server. Please try again later.',
   'server.error.GRAPHQL_VALIDATION_FAILED': 'The server did not understand the request.',
   'server.error.NETWORK_ERROR': 'The server cannot be reached.',
+  'server.limit.maxCost': 'The request is too heavy: cost {found, number}, at most {max, number}. Ask for less at once.',
+  'server.limit.maxDepth': 'The request is nested too deeply: {found, number} levels, at most {max, number}.',
+  'server.limit.maxAliases': 'The request uses too many aliases: {found, number}, at most {max, number}.',
+  'server.limit.maxDirectives': 'The request uses too many directives: {found, number}, at most {max, number}.',
   'server.error.BAD_RESPONSE': 'Unexpected answer from the server.',
 
   'server.validation.isNotEmpty': '{fieldLabel} is required.',

@@ -42,12 +42,12 @@ export const keyedBadInput = (field: string, messageKey: string, message: string
 /** `messageKey` and `params` on every error and every listed problem: a specific key when the thrower gave one, else `error.<code>`. */
 function withMessageKey(extensions: Record<string, unknown>, code: string): Record<string, unknown> {
   const field = typeof extensions.field === 'string' ? extensions.field : undefined;
-  const params = { ...(field ? { field } : {}), ...((extensions.params as Record<string, unknown> | undefined) ?? {}) };
-  const out: Record<string, unknown> = {
-    ...extensions,
-    messageKey: typeof extensions.messageKey === 'string' ? extensions.messageKey : `error.${code}`,
-    params,
-  };
+  // A query limit (limit-errors.ts) says which one and by how much.
+  const limit =
+    typeof extensions.limit === 'string' ? { key: `limit.${extensions.limit}`, params: { max: extensions.max, found: extensions.found } } : undefined;
+  const params = { ...(field ? { field } : {}), ...(limit?.params ?? {}), ...((extensions.params as Record<string, unknown> | undefined) ?? {}) };
+  const messageKey = typeof extensions.messageKey === 'string' ? extensions.messageKey : (limit?.key ?? `error.${code}`);
+  const out: Record<string, unknown> = { ...extensions, messageKey, params };
   if (Array.isArray(extensions.problems)) {
     out.problems = (extensions.problems as Record<string, unknown>[]).map((problem) => {
       const problemField = typeof problem.field === 'string' ? problem.field : undefined;
