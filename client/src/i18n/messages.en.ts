@@ -121,7 +121,7 @@ export const en: Record<MessageKey, string> = {
   'map.legendOrganisation': 'Organisation (at its address)',
   'map.legend': 'Legend',
   'map.neighbourhoodTooltip': '{name} ({district})',
-  'map.boundarySource': 'Neighbourhood boundaries: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)',
+  'map.boundarySource': 'Neighbourhood boundaries: CBS / Kadaster, {title} (CC BY 4.0)',
   'map.boundaryApproximate':
     'Note: the {count, plural, one {boundary of # neighbourhood is an approximation} other {boundaries of # neighbourhoods are approximations}}, not the official CBS boundaries.',
   'map.error': 'The map could not be loaded: {message}',

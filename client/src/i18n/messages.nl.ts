@@ -119,7 +119,7 @@ export const nl = {
   'map.legendOrganisation': 'Organisatie (op het adres)',
   'map.legend': 'Legenda',
   'map.neighbourhoodTooltip': '{name} ({district})',
-  'map.boundarySource': 'Buurtgrenzen: Bron: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)',
+  'map.boundarySource': 'Buurtgrenzen: Bron: CBS / Kadaster, {title} (CC BY 4.0)',
   'map.boundaryApproximate':
     'Let op: de {count, plural, one {grens van # buurt is} other {grenzen van # buurten zijn}} benaderd en niet de officiële CBS-grenzen.',
   'map.error': 'De kaart kon niet worden geladen: {message}',
