@@ -2,7 +2,7 @@
 const nl = {
   'reviewQueue.heading': 'Controle: wat moet opnieuw bekeken worden?',
   'reviewQueue.intro':
-    'Organisaties en personen die nog nooit of langer dan {months} maanden niet zijn gecontroleerd. Klopt een record nog, kies dan ‘Nog steeds juist’; anders bewerkt u het.',
+    'Organisaties en personen die nog nooit of langer dan {months, plural, one {# maand} other {# maanden}} niet zijn gecontroleerd. Klopt een record nog, kies dan ‘Nog steeds juist’; anders bewerkt u het.',
   'reviewQueue.filter': 'Toon',
   'reviewQueue.all': 'Alles',
   'reviewQueue.organisations': 'Organisaties',
@@ -35,7 +35,7 @@ const nl = {
 const en: Record<keyof typeof nl, string> = {
   'reviewQueue.heading': 'Review: what needs checking again?',
   'reviewQueue.intro':
-    'Organisations and persons never checked, or not for more than {months} months. If a record is still correct, choose ‘Still correct’; otherwise edit it.',
+    'Organisations and persons never checked, or not for more than {months, plural, one {# month} other {# months}}. If a record is still correct, choose ‘Still correct’; otherwise edit it.',
   'reviewQueue.filter': 'Show',
   'reviewQueue.all': 'Everything',
   'reviewQueue.organisations': 'Organisations',
