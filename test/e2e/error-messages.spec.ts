@@ -52,7 +52,7 @@ describe('errors as codes with parameters', () => {
     });
     const long = await server.gql(CREATE_PERSON, { input: person({ availabilityNote: 'x'.repeat(501) }) }, admin);
     expect(long.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'availabilityNote' });
-    expect(long.errors![0].extensions.messageKey).toMatch(/^(validation\.maxLength|text\.length)$/);
+    expect(long.errors![0].extensions!.messageKey).toMatch(/^(validation\.maxLength|text\.length)$/);
   });
 
   it('input validation at the edge names its constraint', async () => {
