@@ -37,7 +37,7 @@ describe('errors as codes with parameters', () => {
       messageKey: 'person.registrationNumber.formalOnly',
       params: { field: 'registrationNumber' },
     });
-    expect(error.extensions.problems[0]).toMatchObject({ field: 'registrationNumber', messageKey: 'person.registrationNumber.formalOnly' });
+    expect((error.extensions!.problems as unknown[])[0]).toMatchObject({ field: 'registrationNumber', messageKey: 'person.registrationNumber.formalOnly' });
     const after = await server.gql('{ persons(filter: { search: "Sleutel Persoon" }) { totalCount } }', {}, admin);
     expect(after.data).toEqual(before.data);
   });
