@@ -119,8 +119,8 @@ describe('the client in English (issue 13.5)', () => {
         headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
         body: JSON.stringify({ query: '{ neighbourhoods { name district { name } } }' }),
       });
-      const body = await response.json();
-      return (body.data.neighbourhoods as { name: string; district: { name: string } }[]).flatMap((n) => [n.name, n.district.name]);
+      const body = (await response.json()) as { data: { neighbourhoods: { name: string; district: { name: string } }[] } };
+      return body.data.neighbourhoods.flatMap((n) => [n.name, n.district.name]);
     });
     // Longest first, so "Kanaleneiland-Noord" goes before "Kanaleneiland".
     data = [...new Set([...demoDataTexts(), ...geo, ...REGISTRY_TEXTS_WITHOUT_ENGLISH])].sort((a, b) => b.length - a.length);
