@@ -241,7 +241,7 @@ export function App() {
                             : match.result
                               ? t(match.result.totalCount > match.result.matches.length ? 'match.summary' : 'match.summaryAll', {
                                   count: match.result.totalCount,
-                                  radius: match.result.radiusKm.toLocaleString('nl-NL'),
+                                  radius: match.result.radiusKm,
                                   place: match.result.place.neighbourhoodName ?? match.result.place.neighbourhoodCode ?? '',
                                   shown: match.result.matches.length,
                                 })

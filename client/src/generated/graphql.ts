@@ -634,7 +634,7 @@ export type MatchPartnersQueryVariables = Exact<{
 }>;
 
 
-export type MatchPartnersQuery = { matchPartners: { radiusKm: number, totalCount: number, place: { lat: number, lon: number, neighbourhoodCode: string | null, neighbourhoodName: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, suggestions: Array<{ field: string, text: string, count: number, radiusKm: number | null }>, matches: Array<{ kind: PartnerKind, score: number, distanceKm: number, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null }, reasons: Array<{ code: MatchReasonCode, text: string }>, weaknesses: Array<{ code: MatchReasonCode, text: string }>, partner:
+export type MatchPartnersQuery = { matchPartners: { radiusKm: number, totalCount: number, place: { lat: number, lon: number, neighbourhoodCode: string | null, neighbourhoodName: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, suggestions: Array<{ field: string, text: string, messageKey: string, count: number, radiusKm: number | null, params: Array<{ name: string, value: string }> }>, matches: Array<{ kind: PartnerKind, score: number, distanceKm: number, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null }, reasons: Array<{ code: MatchReasonCode, text: string, messageKey: string, params: Array<{ name: string, value: string }> }>, weaknesses: Array<{ code: MatchReasonCode, text: string, messageKey: string, params: Array<{ name: string, value: string }> }>, partner:
         | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind }
         | { __typename: 'Person', id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null }
        }> } };
@@ -1256,6 +1256,11 @@ export const MatchPartnersDocument = new TypedDocumentString(`
     suggestions {
       field
       text
+      messageKey
+      params {
+        name
+        value
+      }
       count
       radiusKm
     }
@@ -1271,10 +1276,20 @@ export const MatchPartnersDocument = new TypedDocumentString(`
       reasons {
         code
         text
+        messageKey
+        params {
+          name
+          value
+        }
       }
       weaknesses {
         code
         text
+        messageKey
+        params {
+          name
+          value
+        }
       }
       partner {
         __typename

@@ -1,5 +1,10 @@
 import { en as appEn } from './messages.en';
 import { nl as appNl } from './messages.nl';
+import { messages as server } from './messages.server';
+import { messages as exchange } from '../features/exchange/messages';
+import { messages as neighbourhoodPage } from '../features/neighbourhood-page/messages';
+import { messages as review } from '../features/review/messages';
+import { messages as quickScan } from '../features/quickscan/messages';
 
 /**
  * One catalogue per language, joined from parts: the app's common texts here, and each feature's texts beside its
@@ -7,8 +12,8 @@ import { nl as appNl } from './messages.nl';
  * so that a missing English text is a compile error and features do not edit one shared file.
  * To add a feature's part: import it and spread it into both languages below.
  */
-const nl = { ...appNl };
-const en: Record<keyof typeof nl, string> = { ...appEn };
+const nl = { ...appNl, ...server.nl, ...exchange.nl, ...neighbourhoodPage.nl, ...review.nl, ...quickScan.nl };
+const en: Record<keyof typeof nl, string> = { ...appEn, ...server.en, ...exchange.en, ...neighbourhoodPage.en, ...review.en, ...quickScan.en };
 
 export type MessageKey = keyof typeof nl;
 export const catalogues: Record<'nl' | 'en', Record<MessageKey, string>> = { nl, en };
