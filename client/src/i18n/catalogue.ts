@@ -1,3 +1,4 @@
+import { messages as registry } from '../features/registry/messages';
 import { en as appEn } from './messages.en';
 import { nl as appNl } from './messages.nl';
 
@@ -7,8 +8,8 @@ import { nl as appNl } from './messages.nl';
  * so that a missing English text is a compile error and features do not edit one shared file.
  * To add a feature's part: import it and spread it into both languages below.
  */
-const nl = { ...appNl };
-const en: Record<keyof typeof nl, string> = { ...appEn };
+const nl = { ...appNl, ...registry.nl };
+const en: Record<keyof typeof nl, string> = { ...appEn, ...registry.en };
 
 export type MessageKey = keyof typeof nl;
 export const catalogues: Record<'nl' | 'en', Record<MessageKey, string>> = { nl, en };

@@ -420,7 +420,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
               name="consent.method"
               label={rt('person.consentMethod')}
               value={draft.consentMethod}
-              options={CONSENT_METHODS.map((m) => ({ value: m, label: rt(`consent.${m}`) }))}
+              options={CONSENT_METHODS.map((m) => ({ value: m, label: rt(`consentMethod.${m}`) }))}
               emptyLabel={rt('form.chooseOne')}
               onChange={(v) => set('consentMethod', v as ConsentMethod)}
               required

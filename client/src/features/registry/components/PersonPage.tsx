@@ -70,7 +70,7 @@ export function PersonPage({ id }: { id: string }) {
             {person.organisationId ? <Link href={paths.organisation(person.organisationId)}>{rt('organisation.heading')}</Link> : null}
           </DetailRow>
           <DetailRow label={rt('person.consent')}>
-            {`${formatDate(person.consentGivenOn)} · ${rt(`consent.${person.consentMethod}`).toLowerCase()} · ${rt('person.consentRecordedBy').toLowerCase()} ${person.consentRecordedBy}`}
+            {`${formatDate(person.consentGivenOn)} · ${rt(`consentMethod.${person.consentMethod}`).toLowerCase()} · ${rt('person.consentRecordedBy').toLowerCase()} ${person.consentRecordedBy}`}
           </DetailRow>
         </DataList>
       </Section>
