@@ -878,6 +878,17 @@ export type ArchivePersonMutationVariables = Exact<{
 
 export type ArchivePersonMutation = { archivePerson: { id: string, archivedAt: string | null } };
 
+export type PersonPageExtrasQueryVariables = Exact<{
+  id: string | number;
+  teamId: string | number;
+  organisationId: string | number;
+  withTeam: boolean;
+  withOrganisation: boolean;
+}>;
+
+
+export type PersonPageExtrasQuery = { person: { id: string, contactDetails: { phone: string | null, email: string | null } | null } | null, team?: { id: string, name: string } | null, organisation?: { id: string, name: string } | null };
+
 export type RegistryChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2314,6 +2325,25 @@ export const ArchivePersonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchivePersonMutation, ArchivePersonMutationVariables>;
+export const PersonPageExtrasDocument = new TypedDocumentString(`
+    query PersonPageExtras($id: ID!, $teamId: ID!, $organisationId: ID!, $withTeam: Boolean!, $withOrganisation: Boolean!) {
+  person(id: $id) {
+    id
+    contactDetails {
+      phone
+      email
+    }
+  }
+  team(id: $teamId) @include(if: $withTeam) {
+    id
+    name
+  }
+  organisation(id: $organisationId) @include(if: $withOrganisation) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PersonPageExtrasQuery, PersonPageExtrasQueryVariables>;
 export const RegistryChoicesDocument = new TypedDocumentString(`
     query RegistryChoices {
   teams {
