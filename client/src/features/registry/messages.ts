@@ -439,6 +439,14 @@ const nl = {
   'next.toParty': 'Naar {name}',
   'next.toAgreement': 'Naar de afspraak',
   'agreement.neighbourhoodsRequired': 'Kies minstens één buurt.',
+  // The browse search's "near" (features/partner-search/components/SearchForm.tsx)
+  'browse.postcode': 'Bij postcode',
+  'browse.optional': '(niet verplicht)',
+  'browse.postcodeHint': 'Bijvoorbeeld 3526 KL: partners in de buurt van deze postcode.',
+  'browse.radius': 'Afstand',
+  'browse.radiusHint': 'Rond de postcode, of anders rond de gekozen buurt.',
+  'browse.radiusNone': 'Alleen in de buurt zelf (2 km rond een postcode)',
+  'browse.radiusKm': 'Binnen {km} km',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -861,6 +869,13 @@ const en: Record<keyof typeof nl, string> = {
   'next.toParty': 'To {name}',
   'next.toAgreement': 'To the agreement',
   'agreement.neighbourhoodsRequired': 'Choose at least one neighbourhood.',
+  'browse.postcode': 'Near postcode',
+  'browse.optional': '(optional)',
+  'browse.postcodeHint': 'For example 3526 KL: partners near this postcode.',
+  'browse.radius': 'Distance',
+  'browse.radiusHint': 'Around the postcode, or else around the chosen neighbourhood.',
+  'browse.radiusNone': 'Only in the neighbourhood itself (2 km around a postcode)',
+  'browse.radiusKm': 'Within {km} km',
 };
 
 export const messages = { nl, en };
