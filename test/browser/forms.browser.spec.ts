@@ -1,7 +1,5 @@
 import type { Page } from 'playwright-core';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the browser's DOM inside page.evaluate, and GraphQL answers, are untyped here */
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserApp, expectNoAxeViolations, startBrowserApp } from './support/harness.js';
 import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
