@@ -1,3 +1,4 @@
+import { messages as registry } from '../features/registry/messages';
 import { en as appEn } from './messages.en';
 import { nl as appNl } from './messages.nl';
 import { messages as server } from './messages.server';
@@ -12,8 +13,24 @@ import { messages as quickScan } from '../features/quickscan/messages';
  * so that a missing English text is a compile error and features do not edit one shared file.
  * To add a feature's part: import it and spread it into both languages below.
  */
-const nl = { ...appNl, ...server.nl, ...exchange.nl, ...neighbourhoodPage.nl, ...review.nl, ...quickScan.nl };
-const en: Record<keyof typeof nl, string> = { ...appEn, ...server.en, ...exchange.en, ...neighbourhoodPage.en, ...review.en, ...quickScan.en };
+const nl = {
+  ...appNl,
+  ...server.nl,
+  ...exchange.nl,
+  ...neighbourhoodPage.nl,
+  ...review.nl,
+  ...quickScan.nl,
+  ...registry.nl,
+};
+const en: Record<keyof typeof nl, string> = {
+  ...appEn,
+  ...server.en,
+  ...exchange.en,
+  ...neighbourhoodPage.en,
+  ...review.en,
+  ...quickScan.en,
+  ...registry.en,
+};
 
 export type MessageKey = keyof typeof nl;
 export const catalogues: Record<'nl' | 'en', Record<MessageKey, string>> = { nl, en };
