@@ -137,7 +137,11 @@ const MATRIX: Record<string, Entry> = {
   },
   erasePerson: {
     expect: ADMINISTRATORS,
-    call: (ctx) => ({ query: `mutation($id: ID!) { erasePerson(id: $id) { id } }`, variables: { id: ctx.takePerson() } }),
+    call: async (ctx) => {
+      const id = ctx.takePerson();
+      const { person } = await asAdmin(ctx, `query($id: ID!) { person(id: $id) { name } }`, { id });
+      return { query: `mutation($id: ID!, $c: String) { erasePerson(id: $id, confirmation: $c) { id } }`, variables: { id, c: person.name } };
+    },
   },
 
   // Registry (issue 3): partners, agreements, walk-in hours, fixed contact persons, verification.

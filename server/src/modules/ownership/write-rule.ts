@@ -48,3 +48,46 @@ export function assertMayWrite(actor: Actor | null, change: OwnershipChange, wha
   if (refused) throw new DomainError(refused.code, refused.message, refused.field, { rule: refused.rule });
   return actor;
 }
+
+/**
+ * "Still correct" (markVerified): issue 14 lets a member confirm what belongs to their own team; a coordinator likewise
+ * (what they may edit); an administrator everything; a policy officer nothing. A record of no team may be confirmed by
+ * any member or coordinator. Proposing a change (self-service module) is the member's other way to keep entries current.
+ */
+export function verifyViolation(actor: Actor, owners: string[], what: string): RuleViolation | null {
+  if (actor.role === UserRole.ADMINISTRATOR) return null;
+  const refuse = (rule: string, message: string): RuleViolation => ({ field: 'id', rule, code: ErrorCode.FORBIDDEN, message });
+  if (actor.role !== UserRole.COORDINATOR && actor.role !== UserRole.MEMBER)
+    return refuse('verify.role', `U mag ${what} niet als gecontroleerd markeren: alleen medewerkers, coördinatoren en beheerders mogen dat`);
+  if (!ours(actor, owners)) return refuse('verify.existing', `U mag ${what} niet als gecontroleerd markeren: het hoort niet bij uw team`);
+  return null;
+}
+
+export function assertMayVerify(actor: Actor | null, owners: string[], what: string): Actor {
+  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'U moet ingelogd zijn om dit te doen');
+  const refused = verifyViolation(actor, owners, what);
+  if (refused) throw new DomainError(refused.code, refused.message, refused.field, { rule: refused.rule });
+  return actor;
+}
+
+/** What the actor may do with an existing record that belongs to `owners`: the rules above, asked instead of enforced. */
+export interface Permissions {
+  edit: boolean;
+  archive: boolean;
+  verify: boolean;
+  /** The rule id that refuses editing (ownership.role, ownership.existing, signIn), or null when editing is allowed. */
+  reason: string | null;
+}
+
+export function permissionsOn(actor: Actor | null, owners: string[], options: { archiveOnlyByAdministrator?: boolean } = {}): Permissions {
+  if (!actor) return { edit: false, archive: false, verify: false, reason: 'signIn' };
+  const editRefused = ownershipViolation(actor, { before: owners, after: owners }, 'dit record');
+  const edit = editRefused === null;
+  const archive = options.archiveOnlyByAdministrator ? actor.role === UserRole.ADMINISTRATOR : edit;
+  return { edit, archive, verify: verifyViolation(actor, owners, 'dit record') === null, reason: editRefused?.rule ?? null };
+}
+
+/** Whether the actor may register a new partner at all (one of no team, or of a team they act for). */
+export function mayRegister(actor: Actor | null): boolean {
+  return !!actor && ownershipViolation(actor, { before: null, after: [] }, 'dit record') === null;
+}
