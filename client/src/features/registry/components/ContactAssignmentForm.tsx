@@ -89,7 +89,7 @@ export function ContactAssignmentForm({ teamId, organisationId }: { teamId?: str
               name="teamId"
               label={rt('contact.team')}
               value={partyId}
-              options={choices.teams}
+              options={choices.actableTeams(partyId)}
               emptyLabel={rt('form.chooseOne')}
               onChange={(value) => {
                 setPartyId(value);

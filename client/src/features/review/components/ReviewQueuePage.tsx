@@ -6,12 +6,14 @@ import { ReviewQueueDocument, type VerifiableType } from '../../../generated/gra
 import { useSession } from '../../auth/hooks/use-session';
 import { PageHeading, PageState, VerifyButton } from '../../registry/components/record-parts';
 import { useRegistryText } from '../../registry/registry-text';
+import { useI18n } from '../../../i18n/i18n';
 
 const PAGE = 50;
 
 /** What has not been verified for the review period, or never: verify in place or go and edit. */
 export function ReviewQueuePage() {
   const { rt, formatDate } = useRegistryText();
+  const { t } = useI18n();
   const { user } = useSession();
   const teams = user?.teams ?? [];
   const [entityType, setEntityType] = useState<VerifiableType | ''>('');
@@ -39,6 +41,8 @@ export function ReviewQueuePage() {
           <SelectOption value="ORGANISATION">{rt('review.organisations')}</SelectOption>
           <SelectOption value="PERSON">{rt('review.persons')}</SelectOption>
           <SelectOption value="AGREEMENT">{rt('review.agreements')}</SelectOption>
+          <SelectOption value="ACTIVITY">{t('admin.review.activities')}</SelectOption>
+          <SelectOption value="CONTACT_ASSIGNMENT">{t('admin.review.contacts')}</SelectOption>
         </Select>
         {teams.length > 0 ? (
           <div className="review__mine">
@@ -94,22 +98,41 @@ export function ReviewQueuePage() {
               <tbody role="rowgroup">
                 {queue.items.map((item) => {
                   const isAgreement = item.entityType === 'AGREEMENT';
-                  const view = item.entityType === 'PERSON' ? paths.person(item.id) : isAgreement ? paths.agreement(item.id) : paths.organisation(item.id);
-                  const edit =
-                    item.entityType === 'PERSON' ? paths.editPerson(item.id) : isAgreement ? paths.editAgreement(item.id) : paths.editOrganisation(item.id);
+                  const isContact = item.entityType === 'CONTACT_ASSIGNMENT';
+                  const party = { teamId: item.teamId ?? undefined, organisationId: item.organisationId ?? undefined };
+                  const view = {
+                    PERSON: () => paths.person(item.id),
+                    AGREEMENT: () => paths.agreement(item.id),
+                    ORGANISATION: () => paths.organisation(item.id),
+                    ACTIVITY: () => paths.editActivity(item.id, paths.review()),
+                    CONTACT_ASSIGNMENT: () => (item.teamId ? paths.team(item.teamId) : paths.organisation(item.organisationId ?? '')),
+                  }[item.entityType]();
+                  const edit = {
+                    PERSON: () => paths.editPerson(item.id),
+                    AGREEMENT: () => paths.editAgreement(item.id),
+                    ORGANISATION: () => paths.editOrganisation(item.id),
+                    ACTIVITY: () => paths.editActivity(item.id, paths.review()),
+                    CONTACT_ASSIGNMENT: () => paths.registerContact(party),
+                  }[item.entityType]();
+                  // What the user may do with this entry, from the server's rule (can); a contact who left is solved by a new assignment.
+                  const record = item.person ?? item.organisation ?? item.agreement ?? item.activity;
+                  const mayVerify = !isAgreement && !isContact && Boolean(record?.can.verify);
+                  const mayEdit = isContact ? Boolean(user && (user.role === 'ADMINISTRATOR' || user.actableTeams.length > 0)) : Boolean(record?.can.edit);
+                  const type = item.entityType;
+                  const kind = type === 'ACTIVITY' || type === 'CONTACT_ASSIGNMENT' ? t(`admin.review.${type}`) : rt(`review.entity.${type}`);
                   const done = verified[item.id];
                   return (
                     <tr key={`${item.entityType}-${item.id}`} role="row">
                       <td role="cell">
                         <Link href={view}>{item.name}</Link>{' '}
                         {done ? null : (
-                          <span className={isAgreement ? 'badge badge--stale badge--wrap' : 'badge badge--stale'}>
-                            {isAgreement ? item.reasonText : rt('record.stale')}
+                          <span className={isAgreement || isContact ? 'badge badge--stale badge--wrap' : 'badge badge--stale'}>
+                            {isAgreement || isContact ? item.reasonText : rt('record.stale')}
                           </span>
                         )}
                       </td>
                       <td role="cell" data-label={rt('review.type')}>
-                        {rt(`review.entity.${item.entityType}`)}
+                        {kind}
                       </td>
                       <td role="cell" data-label={rt('review.lastVerified')}>
                         {done
@@ -120,7 +143,7 @@ export function ReviewQueuePage() {
                       </td>
                       <td role="cell" className="review__actions">
                         {/* An agreement leaves the queue by a new review date or contact person, not by "still correct". */}
-                        {isAgreement ? null : (
+                        {!mayVerify ? null : (
                           <VerifyButton
                             entityType={item.entityType}
                             id={item.id}
@@ -128,7 +151,9 @@ export function ReviewQueuePage() {
                             onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))}
                           />
                         )}{' '}
-                        <Link href={edit}>{rt('record.editNamed', { name: item.name })}</Link>
+                        {mayEdit ? (
+                          <Link href={edit}>{isContact ? t('admin.review.assignNew', { name: item.name }) : rt('record.editNamed', { name: item.name })}</Link>
+                        ) : null}
                       </td>
                     </tr>
                   );
