@@ -15,7 +15,7 @@ import {
   teamFacts,
 } from '../support/permission-table.js';
 import { type BrowserApp, expectNoAxeViolations, startBrowserApp } from './support/harness.js';
-import { signInThroughForm } from './support/sign-in.js';
+import { type DemoUser, signInThroughForm } from './support/sign-in.js';
 
 /**
  * Issue 14 in Chromium: the person page offers exactly the actions of the permission table (test/support/permission-table.ts,
@@ -29,14 +29,14 @@ let facts: Awaited<ReturnType<typeof teamFacts>>;
 
 beforeAll(async () => {
   app = await startBrowserApp('permissions');
-  gql = async (query, variables, headers) =>
-    (
-      await fetch(`${app.baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      })
-    ).json();
+  gql = async (query, variables, headers) => {
+    const response = await fetch(`${app.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: any; errors?: any[] };
+  };
   const login = await gql(
     'mutation($input: LoginInput!) { login(input: $input) { token } }',
     { input: { email: TABLE_USERS.administrator, password: 'demo' } },
@@ -54,7 +54,7 @@ async function signedInPage(
   const context = await app.browser.newContext({ viewport, locale: 'nl-NL' });
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/`);
-  await signInThroughForm(page, { email: TABLE_USERS[role], password: 'demo' });
+  await signInThroughForm(page, { email: TABLE_USERS[role], password: 'demo' } as DemoUser);
   const login = await gql('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { email: TABLE_USERS[role], password: 'demo' } }, {});
   return { context, page, headers: { authorization: `Bearer ${login.data.login.token}` } };
 }
@@ -119,7 +119,7 @@ describe('the permission table in the browser: the person page offers exactly wh
       await page.goto(`${app.baseUrl}/persoon/${person.id}`);
       await page.getByRole('heading', { level: 1, name: person.name }).waitFor();
       expect(await offered(page, person.name)).toEqual(PERMISSION_TABLE.member.own);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+      expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth <= (globalThis as any).innerWidth + 1)).toBe(true);
       await expectNoAxeViolations(page, 'person page as member, phone');
     } finally {
       await context.close();

@@ -176,4 +176,51 @@ describe('registering into another team is refused on every GraphQL write route 
     expect(await dataSource.query('SELECT COUNT(*) AS n FROM person')).toEqual(before);
     expect((await gql('query($id: ID!) { person(id: $id) { teamId } }', { id: own.id }, c)).data.person.teamId).toBe(zuidwest);
   });
+
+  it("a walk-in hour is not hung under another team's agreement, not even in a buurt of one's own team; nothing is written", async () => {
+    const zuidwest = facts.id('Buurtteam Zuidwest');
+    const other = facts.id(OTHER_TEAM);
+    const a = headers.administrator;
+    const ownCode = (await gql('query($id: ID!) { team(id: $id) { neighbourhoods { code } } }', { id: zuidwest }, a)).data.team.neighbourhoods[0].code;
+    const otherCode = (await gql('query($id: ID!) { team(id: $id) { neighbourhoods { code } } }', { id: other }, a)).data.team.neighbourhoods[0].code;
+    const organisationId = (await gql('{ organisations(page: { limit: 1 }) { items { id } } }', {}, a)).data.organisations.items[0].id;
+    const agreement = await gql(
+      'mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }',
+      {
+        input: { teamId: other, organisationId, title: 'Afspraak van een ander team', type: 'OTHER', startsOn: '2026-11-02', neighbourhoodCodes: [otherCode] },
+      },
+      a,
+    );
+    const agreementId = agreement.data.createAgreement.id;
+    const activity = {
+      name: 'Inloop',
+      weekday: 3,
+      startTime: '10:00',
+      endTime: '12:00',
+      validFrom: '2026-11-02',
+      venueName: 'Buurthuis',
+      neighbourhoodCode: ownCode,
+    };
+    const before = await server.app.get(DataSource).query('SELECT COUNT(*) AS n FROM activity');
+    const created = await gql(
+      'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
+      { input: { ...activity, agreementId } },
+      headers.coordinator,
+    );
+    expect(created.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'agreementId' });
+    expect(await server.app.get(DataSource).query('SELECT COUNT(*) AS n FROM activity')).toEqual(before);
+    // Its own walk-in hour, moved under that agreement: refused too.
+    const own = await gql(
+      'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
+      { input: { ...activity, organisationId } },
+      headers.coordinator,
+    );
+    expect(own.errors).toBeUndefined();
+    const moved = await gql(
+      'mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { id } }',
+      { input: { id: own.data.createActivity.id, agreementId } },
+      headers.coordinator,
+    );
+    expect(moved.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'agreementId' });
+  });
 });

@@ -172,6 +172,12 @@ export class OwnershipService {
     return found;
   }
 
+  /** The team of an agreement by its id, or null (none, or no such agreement). */
+  async teamOfAgreementId(agreementId: string | null | undefined, em?: EntityManager): Promise<string | null> {
+    if (!agreementId) return null;
+    return new Map(await this.pairs('agreement', 'id', 'teamId', [agreementId], em)).get(agreementId) ?? null;
+  }
+
   teamsOfAgreement(agreement: { teamId: string }): string[] {
     return [agreement.teamId];
   }

@@ -10,7 +10,8 @@ import { type Actor, UserRole } from '../auth/actor.js';
  *   another team's person yours (issue 10, defect 2);
  * - and the record as it will be must still be theirs (or no team's);
  * - a person is registered into, or moved to, a team only by someone who may act for that team
- *   (issue 14: Buurtteam Zuidwest registered a person into Buurtteam Zuid).
+ *   (issue 14: Buurtteam Zuidwest registered a person into Buurtteam Zuid); likewise a walk-in hour is put under
+ *   an agreement only by someone who may act for the agreement's team.
  */
 export interface OwnershipChange {
   /** Teams of the existing record (OwnershipService.teamsOf…); null for a new record. */
@@ -20,6 +21,8 @@ export interface OwnershipChange {
   /** The person's own team now and after (persons only). */
   teamBefore?: string | null;
   teamAfter?: string | null;
+  /** The field that names that team: teamId for a person, agreementId for a walk-in hour (its agreement's team). */
+  teamField?: string;
 }
 
 export function mayActFor(actor: Actor, teamId: string): boolean {
@@ -35,7 +38,7 @@ export function ownershipViolation(actor: Actor, change: OwnershipChange, what: 
   if (actor.role !== UserRole.COORDINATOR) return refuse('id', 'ownership.role', `U mag ${what} niet wijzigen: alleen een coördinator of beheerder mag dat`);
   if (change.before && !ours(actor, change.before)) return refuse('id', 'ownership.existing', `U mag ${what} niet wijzigen: het hoort niet bij uw team`);
   if (change.teamAfter && change.teamAfter !== change.teamBefore && !mayActFor(actor, change.teamAfter)) {
-    return refuse('teamId', 'ownership.team', `U mag ${what} niet in een ander team zetten dan uw eigen team`);
+    return refuse(change.teamField ?? 'teamId', 'ownership.team', `U mag ${what} niet in een ander team zetten dan uw eigen team`);
   }
   if (!ours(actor, change.after))
     return refuse(change.before ? 'id' : 'teamId', 'ownership.result', `U mag ${what} niet zo opslaan: het zou niet meer bij uw team horen`);
