@@ -18,7 +18,7 @@ const MATCH =
 const CREATE_PERSON = 'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }';
 const UPDATE_PERSON = 'mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }';
 const ARCHIVE_PERSON = 'mutation ($input: ArchiveInput!) { archivePerson(input: $input) { id } }';
-const ERASE_PERSON = 'mutation ($id: ID!) { erasePerson(id: $id) { id } }';
+const ERASE_PERSON = 'mutation ($id: ID!, $confirmation: String) { erasePerson(id: $id, confirmation: $confirmation) { id } }';
 const ASSIGN = 'mutation ($input: AssignFixedContactPersonInput!) { assignFixedContactPerson(input: $input) { id } }';
 
 beforeAll(async () => {
@@ -89,7 +89,7 @@ describe('three servers on one database', () => {
     const erased = other.createPerson.id as string;
     expect(await idsFound(0, ['tir'])).toContain(erased);
     expect(await idsFound(2, ['tir'])).toContain(erased);
-    await write(0, ERASE_PERSON, { id: erased });
+    await write(0, ERASE_PERSON, { id: erased, confirmation: 'Wordt Gewist' });
     expect(await idsFound(1, ['tir'])).not.toContain(erased);
     expect(await idsFound(2, ['tir'])).not.toContain(erased);
 

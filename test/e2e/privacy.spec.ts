@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshot } from '../support/db-snapshot.js';
 import { demoNetwork } from '../support/demo-accounts.js';
 import { queryPerField } from '../support/query-builder.js';
 import { fetchSchema } from '../support/schema.js';
@@ -217,8 +218,8 @@ describe('export and erasure (AVG)', () => {
     }
 
     const erased = await server.gql(
-      `mutation($id: ID!) { erasePerson(id: $id) { id name erasedAt archivedAt languages { level } neighbourhoods { code } contactDetails { phone } } }`,
-      { id: person.id },
+      `mutation($id: ID!, $c: String) { erasePerson(id: $id, confirmation: $c) { id name erasedAt archivedAt languages { level } neighbourhoods { code } contactDetails { phone } } }`,
+      { id: person.id, c: ` ${seeded.name.toUpperCase()} ` },
       admin,
     );
     expect(erased.errors).toBeUndefined();
@@ -244,6 +245,21 @@ describe('export and erasure (AVG)', () => {
     expect(log.data.auditLog.items[0].before.erasedFields).toContain('phone');
     const search = await server.gql(`{ persons(filter: { name: "${seeded.name}" }) { totalCount } }`, {}, member);
     expect(search.data.persons.totalCount).toBe(0);
+  });
+
+  it('an erasure without the typed confirmation, or with another name, is refused with a Dutch message; nothing is written', async () => {
+    const admin = await server.login('beheerder@example.org');
+    const [row] = await server.app.get(DataSource).query(`SELECT id, name FROM person WHERE "erasedAt" IS NULL AND "archivedAt" IS NULL ORDER BY id LIMIT 1`);
+    const before = await snapshot(server);
+    const audits = await server.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'erasePerson'`);
+    const erase = 'mutation($id: ID!, $c: String) { erasePerson(id: $id, confirmation: $c) { id } }';
+    for (const c of [undefined, null, '', '   ', `${row.name}x`, 'een sleutelpersoon']) {
+      const res = await server.gql(erase, { id: row.id, c }, admin);
+      expect(res.errors?.[0].extensions, String(c)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'confirmation' });
+      expect(res.errors![0].message).toMatch(/typ de naam van de persoon/);
+    }
+    expect(await snapshot(server)).toEqual(before);
+    expect(await server.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'erasePerson'`)).toEqual(audits);
   });
 
   it('unknown ids are NOT_FOUND, not a 500', async () => {

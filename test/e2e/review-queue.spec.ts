@@ -104,4 +104,43 @@ describe("reviewQueue(mine, teamId): the review queue of one's own teams", () =>
     expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect(await snapshotRows(db)).toEqual(before);
   });
+
+  it('holds, over HTTP, walk-in hours past their review and fixed contact persons who left, with what the user may do (issue 14)', async () => {
+    const NEW_KINDS = `query ($entityType: VerifiableType, $mine: Boolean) {
+      reviewQueue(entityType: $entityType, mine: $mine, page: { limit: 200 }) {
+        items { id entityType reason reasonText teamId organisationId activity { id can { verify edit } } }
+      }
+    }`;
+    const [activity] = await db.query('SELECT id FROM activity WHERE "archivedAt" IS NULL AND "validUntil" IS NULL ORDER BY id LIMIT 1');
+    // A bind parameter in the dialect of the test database (SQLite here, PostgreSQL in the CI run).
+    const param = (n: number) => (db.options.type === 'postgres' ? `$${n}` : '?');
+    await db.query(`UPDATE activity SET "lastVerifiedOn" = ${param(1)} WHERE id = ${param(2)}`, ['2019-05-01', activity.id]);
+    const activities = (await server.gql(NEW_KINDS, { entityType: 'ACTIVITY' }, admin)).data.reviewQueue.items;
+    expect(activities.find((i: { id: string }) => i.id === activity.id)).toMatchObject({
+      entityType: 'ACTIVITY',
+      reason: 'STALE',
+      reasonText: 'Spreekuur niet gecontroleerd sinds 1 mei 2019',
+      activity: { id: activity.id, can: { verify: true, edit: true } },
+    });
+
+    const [assignment] = await db.query(
+      'SELECT ca.id, ca."teamId", ca."personId" FROM contact_assignment ca WHERE ca.until IS NULL AND ca."teamId" IS NOT NULL ORDER BY ca.id LIMIT 1',
+    );
+    await db.query(`UPDATE person SET availability = 'UNAVAILABLE' WHERE id = ${param(1)}`, [assignment.personId]);
+    const contacts = (await server.gql(NEW_KINDS, { entityType: 'CONTACT_ASSIGNMENT' }, member)).data.reviewQueue.items;
+    expect(contacts.find((i: { id: string }) => i.id === assignment.id)).toMatchObject({
+      entityType: 'CONTACT_ASSIGNMENT',
+      reason: 'CONTACT_LEFT',
+      reasonText: 'De vaste contactpersoon is niet meer beschikbaar',
+      teamId: assignment.teamId,
+      activity: null,
+    });
+    // "Nog steeds juist" does not apply to a contact who left: a new fixed contact person does.
+    const verify = await server.gql(
+      'mutation($input: MarkVerifiedInput!) { markVerified(input: $input) { id } }',
+      { input: { entityType: 'CONTACT_ASSIGNMENT', id: assignment.id } },
+      admin,
+    );
+    expect(verify.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entityType' });
+  });
 });

@@ -86,6 +86,12 @@ describe('SQL statements per client operation stay bounded whatever the data siz
       UpdateTeam: { input: { id: teamId } },
       UpdatePerson: { input: { id: personId } },
       UpdateOrganisation: { input: { id: organisationId } },
+      // The administrator's screens (issue 14).
+      AdminPerson: { id: personId },
+      AdminExportPerson: { id: personId },
+      PersonContactReads: { id: personId, page: { limit: 20, offset: 0 } },
+      // A page smaller than the log: TypeORM skips the count query while a page holds everything, which the log soon outgrows.
+      AdminAuditLog: { page: { limit: 2, offset: 0 } },
     };
   });
   afterAll(async () => {
@@ -101,10 +107,16 @@ describe('SQL statements per client operation stay bounded whatever the data siz
       if (operation.name === 'Logout') continue;
       // Once to warm what a process builds once (the matching index loads in pages of 2000 rows after data changed), then counted.
       await server.gql(operation.text, variables[operation.name] ?? {}, administrator);
-      statements = 0;
-      const res = await server.gql(operation.text, variables[operation.name] ?? {}, administrator);
-      expect(res.errors, operation.name).toBeUndefined();
-      counts.set(operation.name, statements);
+      // Counted twice, the lower count kept: the matching index follows the change feed once a minute on a timer,
+      // and those statements pass the same logger (they made the count of a random operation one higher).
+      let fewest = Infinity;
+      for (let run = 0; run < 2; run++) {
+        statements = 0;
+        const res = await server.gql(operation.text, variables[operation.name] ?? {}, administrator);
+        expect(res.errors, operation.name).toBeUndefined();
+        fewest = Math.min(fewest, statements);
+      }
+      counts.set(operation.name, fewest);
     }
     return counts;
   }

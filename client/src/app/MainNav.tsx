@@ -31,7 +31,7 @@ const POLICY_OFFICER_ITEMS = new Set<RegistryTextKey>(['nav.map', 'nav.reach']);
  * short and the side panel and the map keep the room; elsewhere the button is hidden and the list shows.
  */
 export function MainNav({ route }: { route: Route }) {
-  const { rt } = useRegistryText();
+  const { rt, t } = useRegistryText();
   const permissions = usePermissions();
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -66,6 +66,18 @@ export function MainNav({ route }: { route: Route }) {
             );
           },
         )}
+        {permissions.isAdministrator ? (
+          <li>
+            <a
+              className="main-nav__link"
+              href={paths.adminUsers()}
+              aria-current={route.name.startsWith('admin') ? 'page' : undefined}
+              onClick={() => setOpen(false)}
+            >
+              {t('admin.nav')}
+            </a>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

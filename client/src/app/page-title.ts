@@ -43,6 +43,12 @@ export function routeTitle(route: Exclude<Route, { name: 'home' }>, t: Translate
       return rt('nav.reach');
     case 'quickScan':
       return rt('nav.quickScan');
+    case 'adminUsers':
+      return t('admin.users.heading');
+    case 'adminAudit':
+      return t('admin.audit.heading');
+    case 'adminPerson':
+      return t('admin.privacy.export');
     case 'notFound':
       return t('title.notFound');
   }

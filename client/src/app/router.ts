@@ -28,6 +28,9 @@ export type Route =
   | { name: 'reach' }
   | { name: 'reachCell'; code: string; groupKey: string }
   | { name: 'quickScan'; teamId?: string }
+  | { name: 'adminUsers' }
+  | { name: 'adminAudit'; entityType?: string; entityId?: string; userId?: string; from?: string; to?: string; action?: string }
+  | { name: 'adminPerson'; id: string }
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -66,6 +69,19 @@ export const paths = {
   reach: () => '/bereik',
   quickScan: (teamId?: string) => withQuery('/quickscan', { team: teamId }),
   /** One cell of the reach matrix: a buurt and a group (community:<code> or language:<code>). */
+  adminUsers: () => '/beheer/gebruikers',
+  /** The audit log, filtered by record, user, period or action. */
+  adminAudit: (filter?: { entityType?: string; entityId?: string; userId?: string; from?: string; to?: string; action?: string }) =>
+    withQuery('/beheer/logboek', {
+      soort: filter?.entityType,
+      record: filter?.entityId,
+      gebruiker: filter?.userId,
+      van: filter?.from,
+      tot: filter?.to,
+      handeling: filter?.action,
+    }),
+  /** A person's AVG page: export and erasure. */
+  adminPerson: (id: string) => `/beheer/persoon/${encodeURIComponent(id)}`,
   reachCell: (code: string, groupKey: string) => withQuery(`/bereik/buurt/${encodeURIComponent(code)}`, { groep: groupKey }),
 };
 
@@ -101,6 +117,21 @@ export function matchRoute(pathname: string, search = ''): Route {
     }
   }
   if (parts.length === 1 && first === 'controle') return { name: 'review' };
+  if (first === 'beheer') {
+    if (parts.length === 2 && second === 'gebruikers') return { name: 'adminUsers' };
+    if (parts.length === 2 && second === 'logboek') {
+      return {
+        name: 'adminAudit',
+        entityType: opt('soort'),
+        entityId: opt('record'),
+        userId: opt('gebruiker'),
+        from: opt('van'),
+        to: opt('tot'),
+        action: opt('handeling'),
+      };
+    }
+    if (parts.length === 3 && second === 'persoon') return { name: 'adminPerson', id: third! };
+  }
   if (parts.length === 1 && first === 'importeren') return { name: 'import' };
   if (parts.length === 1 && first === 'bereik') return { name: 'reach' };
   if (parts.length === 1 && first === 'quickscan') return { name: 'quickScan', teamId: opt('team') };

@@ -35,6 +35,20 @@ export type AssignFixedContactPersonInput = {
   updateAgreements?: boolean;
 };
 
+/** Filter for the audit log; all given conditions must hold */
+export type AuditFilter = {
+  /** E.g. createAgreement, readContactDetails, erasePerson */
+  action?: string | null | undefined;
+  entityId?: string | number | null | undefined;
+  /** E.g. Person, Organisation, Agreement, User */
+  entityType?: string | null | undefined;
+  /** From this date or ISO timestamp (inclusive) */
+  from?: string | null | undefined;
+  /** Up to this date (the whole day) or ISO timestamp (inclusive) */
+  to?: string | null | undefined;
+  userId?: string | number | null | undefined;
+};
+
 /** beschikbaar, beperkt beschikbaar, niet beschikbaar */
 export type Availability =
   | 'AVAILABLE'
@@ -185,6 +199,14 @@ export type CreateTeamInput = {
   phone?: string | null | undefined;
 };
 
+/** A new user account; without a password one is generated and returned once */
+export type CreateUserInput = {
+  email: string;
+  password?: string | null | undefined;
+  role: UserRole;
+  teamIds?: Array<string | number>;
+};
+
 /** organisaties of personen */
 export type CsvKind =
   | 'ORGANISATIONS'
@@ -196,6 +218,11 @@ export type EndAgreementInput = {
   endsOn?: string | null | undefined;
   id: string | number;
   reason?: string | null | undefined;
+};
+
+/** The account whose sessions end */
+export type EndUserSessionsInput = {
+  userId: string | number;
 };
 
 /** rood: geen verse partner in de buurt; oranje: partners, geen afspraak of spreekuur; groen: actieve afspraak of spreekuur in de taal; geen: niemand vastgelegd */
@@ -441,6 +468,7 @@ export type RecordQuickScanRoundInput = {
 
 /** Waarom een record op de controlelijst staat */
 export type ReviewReason =
+  | 'CONTACT_LEFT'
   | 'FORMER_CONTACT'
   | 'NEVER_VERIFIED'
   | 'REVIEW_DATE_PASSED'
@@ -596,6 +624,15 @@ export type UpdateTeamInput = {
   phone?: string | null | undefined;
 };
 
+/** Changes to a user account; fields left out stay as they are */
+export type UpdateUserInput = {
+  /** true disables the account and ends its sessions */
+  disabled?: boolean | null | undefined;
+  id: string | number;
+  role?: UserRole | null | undefined;
+  teamIds?: Array<string | number> | null | undefined;
+};
+
 /** medewerker, coördinator, beheerder, beleidsmedewerker */
 export type UserRole =
   | 'ADMINISTRATOR'
@@ -603,30 +640,98 @@ export type UserRole =
   | 'MEMBER'
   | 'POLICY_OFFICER';
 
-/** organisatie, persoon of samenwerkingsafspraak */
+/** organisatie, persoon, samenwerkingsafspraak, spreekuur of vaste contactpersoon */
 export type VerifiableType =
+  | 'ACTIVITY'
   | 'AGREEMENT'
+  | 'CONTACT_ASSIGNMENT'
   | 'ORGANISATION'
   | 'PERSON';
+
+export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminUsersQuery = { users: Array<{ id: string, email: string, role: UserRole, disabledAt: string | null, lastSignInAt: string | null, teams: Array<{ id: string, name: string }> }>, teams: Array<{ id: string, name: string, archivedAt: string | null }> };
+
+export type AdminCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type AdminCreateUserMutation = { createUser: { generatedPassword: string | null, user: { id: string, email: string } } };
+
+export type AdminUpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type AdminUpdateUserMutation = { updateUser: { id: string, email: string, role: UserRole, disabledAt: string | null } };
+
+export type AdminEndUserSessionsMutationVariables = Exact<{
+  input: EndUserSessionsInput;
+}>;
+
+
+export type AdminEndUserSessionsMutation = { endUserSessions: number };
+
+export type AdminPersonQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminPersonQuery = { person: { id: string, name: string, roles: Array<PersonRole>, erasedAt: string | null, agreements: Array<{ id: string }> } | null };
+
+export type AdminExportPersonQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminExportPersonQuery = { exportPersonData: unknown };
+
+export type AdminErasePersonMutationVariables = Exact<{
+  id: string | number;
+  confirmation?: string | null | undefined;
+}>;
+
+
+export type AdminErasePersonMutation = { erasePerson: { id: string, name: string, erasedAt: string | null } };
+
+export type AdminAuditLogQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type AdminAuditLogQuery = { auditLog: { totalCount: number, hasMore: boolean, items: Array<{ id: string, at: string, userId: string | null, userEmail: string | null, action: string, entityType: string, entityId: string, before: unknown, after: unknown }> }, users: Array<{ id: string, email: string }> };
+
+export type PersonContactReadsQueryVariables = Exact<{
+  id: string | number;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type PersonContactReadsQuery = { person: { id: string, contactReads: { totalCount: number, hasMore: boolean, items: Array<{ id: string, at: string, userEmail: string | null }> } | null } | null };
+
+export type RecordCanFragment = { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null };
 
 export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ClientSettingsQuery = { clientSettings: { tileUrl: string, tileAttribution: string, municipalityCode: string, municipalityName: string | null, municipalityNeighbourhoodCount: number, municipalityCodes: Array<string>, municipalityBounds: { south: number, west: number, north: number, east: number } | null, municipalities: Array<{ code: string, name: string | null, neighbourhoodCount: number, boundary: unknown, bounds: { south: number, west: number, north: number, east: number } | null }> } };
 
-export type SessionUserFragment = { id: string, email: string, role: UserRole, teams: Array<{ id: string, name: string }> };
+export type SessionUserFragment = { id: string, email: string, role: UserRole, mayRegister: boolean, teams: Array<{ id: string, name: string }>, actableTeams: Array<{ id: string, name: string }>, teamCoordinators: Array<{ teamId: string, teamName: string, email: string }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, role: UserRole, teams: Array<{ id: string, name: string }> } | null };
+export type MeQuery = { me: { id: string, email: string, role: UserRole, mayRegister: boolean, teams: Array<{ id: string, name: string }>, actableTeams: Array<{ id: string, name: string }>, teamCoordinators: Array<{ teamId: string, teamName: string, email: string }> } | null };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, role: UserRole, teams: Array<{ id: string, name: string }> } } };
+export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, role: UserRole, mayRegister: boolean, teams: Array<{ id: string, name: string }>, actableTeams: Array<{ id: string, name: string }>, teamCoordinators: Array<{ teamId: string, teamName: string, email: string }> } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -660,7 +765,7 @@ export type NeighbourhoodPageQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string, contactDetails: { phone: string | null } | null } | null, team: { id: string, name: string, phone: string | null } | null, organisation: { id: string, name: string, phone: string | null } | null }> } | null };
+export type NeighbourhoodPageQuery = { neighbourhood: { code: string, name: string, district: { code: string, name: string }, teams: Array<{ id: string, name: string, kind: TeamKind, isStale: boolean, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }> }>, organisations: Array<{ id: string, name: string, kind: OrganisationKind, isStale: boolean, lastVerifiedOn: string | null }>, persons: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, isStale: boolean, lastVerifiedOn: string | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }> }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, fixedContacts: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string, contactDetails: { phone: string | null } | null } | null, team: { id: string, name: string, phone: string | null } | null, organisation: { id: string, name: string, phone: string | null } | null }> } | null };
 
 export type NeighbourhoodsQueryVariables = Exact<{
   municipalityCodes?: Array<string> | string | null | undefined;
@@ -767,7 +872,7 @@ export type ActivityRecordQueryVariables = Exact<{
 }>;
 
 
-export type ActivityRecordQuery = { activity: { neighbourhoodCode: string, organisationId: string | null, archivedAt: string | null, id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null } | null };
+export type ActivityRecordQuery = { activity: { neighbourhoodCode: string, organisationId: string | null, archivedAt: string | null, id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null } | null };
 
 export type ActivityAgreementChoicesQueryVariables = Exact<{
   teamId?: string | number | null | undefined;
@@ -799,14 +904,14 @@ export type ArchiveActivityMutation = { archiveActivity: { id: string, archivedA
 
 export type AgreementRowFragment = { id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> };
 
-export type ActivityRowFragment = { id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null };
+export type ActivityRowFragment = { id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null };
 
 export type AgreementRecordQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AgreementRecordQuery = { agreement: { teamId: string, organisationId: string | null, personId: string | null, teamContactPersonId: string | null, partnerContactPersonId: string | null, teamCommitment: string | null, partnerCommitment: string | null, appreciate: string | null, inform: string | null, facilitate: string | null, align: string | null, volunteerCompensation: string | null, endReason: string | null, archivedAt: string | null, id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, teamContactPerson: { id: string, name: string } | null, partnerContactPerson: { id: string, name: string } | null, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> } | null };
+export type AgreementRecordQuery = { agreement: { teamId: string, organisationId: string | null, personId: string | null, teamContactPersonId: string | null, partnerContactPersonId: string | null, teamCommitment: string | null, partnerCommitment: string | null, appreciate: string | null, inform: string | null, facilitate: string | null, align: string | null, volunteerCompensation: string | null, endReason: string | null, archivedAt: string | null, id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, teamContactPerson: { id: string, name: string } | null, partnerContactPerson: { id: string, name: string } | null, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> } | null };
 
 export type CreateAgreementMutationVariables = Exact<{
   input: CreateAgreementInput;
@@ -843,7 +948,7 @@ export type OrganisationRecordQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, locationSource: LocationSource | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }> } | null };
+export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, locationSource: LocationSource | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }> } | null };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
@@ -871,7 +976,7 @@ export type PersonRecordQueryVariables = Exact<{
 }>;
 
 
-export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
 
 export type CreatePersonMutationVariables = Exact<{
   input: CreatePersonInput;
@@ -936,7 +1041,7 @@ export type TeamRecordQueryVariables = Exact<{
 }>;
 
 
-export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, municipalityCode: string, municipalityName: string | null, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, municipalityCode: string, municipalityName: string | null, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
 
 export type CreateTeamMutationVariables = Exact<{
   input: CreateTeamInput;
@@ -966,7 +1071,7 @@ export type ReviewQueueQueryVariables = Exact<{
 }>;
 
 
-export type ReviewQueueQuery = { reviewAfterMonths: number, reviewQueue: { totalCount: number, hasMore: boolean, items: Array<{ id: string, entityType: VerifiableType, name: string, lastVerifiedOn: string | null, monthsSinceVerified: number | null, neverVerified: boolean, reason: ReviewReason, reasonText: string }> } };
+export type ReviewQueueQuery = { reviewAfterMonths: number, reviewQueue: { totalCount: number, hasMore: boolean, items: Array<{ id: string, entityType: VerifiableType, name: string, lastVerifiedOn: string | null, monthsSinceVerified: number | null, neverVerified: boolean, reason: ReviewReason, reasonText: string, teamId: string | null, organisationId: string | null, person: { id: string, can: { verify: boolean, edit: boolean } } | null, organisation: { id: string, can: { verify: boolean, edit: boolean } } | null, agreement: { id: string, can: { verify: boolean, edit: boolean } } | null, activity: { id: string, can: { verify: boolean, edit: boolean } } | null }> } };
 
 export type MarkVerifiedMutationVariables = Exact<{
   input: MarkVerifiedInput;
@@ -1001,6 +1106,16 @@ export const SessionUserFragmentDoc = new TypedDocumentString(`
   teams {
     id
     name
+  }
+  mayRegister
+  actableTeams {
+    id
+    name
+  }
+  teamCoordinators {
+    teamId
+    teamName
+    email
   }
 }
     `, {"fragmentName":"SessionUser"}) as unknown as TypedDocumentString<SessionUserFragment, unknown>;
@@ -1117,9 +1232,21 @@ export const AgreementRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AgreementRow"}) as unknown as TypedDocumentString<AgreementRowFragment, unknown>;
+export const RecordCanFragmentDoc = new TypedDocumentString(`
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+    `, {"fragmentName":"RecordCan"}) as unknown as TypedDocumentString<RecordCanFragment, unknown>;
 export const ActivityRowFragmentDoc = new TypedDocumentString(`
     fragment ActivityRow on Activity {
   id
+  can {
+    ...RecordCan
+  }
   name
   weekday
   startTime
@@ -1152,7 +1279,13 @@ export const ActivityRowFragmentDoc = new TypedDocumentString(`
     name
   }
 }
-    `, {"fragmentName":"ActivityRow"}) as unknown as TypedDocumentString<ActivityRowFragment, unknown>;
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}`, {"fragmentName":"ActivityRow"}) as unknown as TypedDocumentString<ActivityRowFragment, unknown>;
 export const ContactAssignmentRowFragmentDoc = new TypedDocumentString(`
     fragment ContactAssignmentRow on ContactAssignment {
   id
@@ -1169,6 +1302,118 @@ export const ContactAssignmentRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ContactAssignmentRow"}) as unknown as TypedDocumentString<ContactAssignmentRowFragment, unknown>;
+export const AdminUsersDocument = new TypedDocumentString(`
+    query AdminUsers {
+  users {
+    id
+    email
+    role
+    disabledAt
+    lastSignInAt
+    teams {
+      id
+      name
+    }
+  }
+  teams {
+    id
+    name
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
+export const AdminCreateUserDocument = new TypedDocumentString(`
+    mutation AdminCreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    generatedPassword
+    user {
+      id
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
+export const AdminUpdateUserDocument = new TypedDocumentString(`
+    mutation AdminUpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    id
+    email
+    role
+    disabledAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdateUserMutation, AdminUpdateUserMutationVariables>;
+export const AdminEndUserSessionsDocument = new TypedDocumentString(`
+    mutation AdminEndUserSessions($input: EndUserSessionsInput!) {
+  endUserSessions(input: $input)
+}
+    `) as unknown as TypedDocumentString<AdminEndUserSessionsMutation, AdminEndUserSessionsMutationVariables>;
+export const AdminPersonDocument = new TypedDocumentString(`
+    query AdminPerson($id: ID!) {
+  person(id: $id) {
+    id
+    name
+    roles
+    erasedAt
+    agreements {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminPersonQuery, AdminPersonQueryVariables>;
+export const AdminExportPersonDocument = new TypedDocumentString(`
+    query AdminExportPerson($id: ID!) {
+  exportPersonData(id: $id)
+}
+    `) as unknown as TypedDocumentString<AdminExportPersonQuery, AdminExportPersonQueryVariables>;
+export const AdminErasePersonDocument = new TypedDocumentString(`
+    mutation AdminErasePerson($id: ID!, $confirmation: String) {
+  erasePerson(id: $id, confirmation: $confirmation) {
+    id
+    name
+    erasedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdminErasePersonMutation, AdminErasePersonMutationVariables>;
+export const AdminAuditLogDocument = new TypedDocumentString(`
+    query AdminAuditLog($filter: AuditFilter, $page: PageInput) {
+  auditLog(filter: $filter, page: $page) {
+    totalCount
+    hasMore
+    items {
+      id
+      at
+      userId
+      userEmail
+      action
+      entityType
+      entityId
+      before
+      after
+    }
+  }
+  users {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuditLogQuery, AdminAuditLogQueryVariables>;
+export const PersonContactReadsDocument = new TypedDocumentString(`
+    query PersonContactReads($id: ID!, $page: PageInput) {
+  person(id: $id) {
+    id
+    contactReads(page: $page) {
+      totalCount
+      hasMore
+      items {
+        id
+        at
+        userEmail
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonContactReadsQuery, PersonContactReadsQueryVariables>;
 export const ClientSettingsDocument = new TypedDocumentString(`
     query ClientSettings {
   clientSettings {
@@ -1213,6 +1458,16 @@ export const MeDocument = new TypedDocumentString(`
     id
     name
   }
+  mayRegister
+  actableTeams {
+    id
+    name
+  }
+  teamCoordinators {
+    teamId
+    teamName
+    email
+  }
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
@@ -1230,6 +1485,16 @@ export const LoginDocument = new TypedDocumentString(`
   teams {
     id
     name
+  }
+  mayRegister
+  actableTeams {
+    id
+    name
+  }
+  teamCoordinators {
+    teamId
+    teamName
+    email
   }
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
@@ -1407,7 +1672,14 @@ export const NeighbourhoodPageDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment AgreementRow on Agreement {
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment AgreementRow on Agreement {
   id
   title
   type
@@ -1435,6 +1707,9 @@ export const NeighbourhoodPageDocument = new TypedDocumentString(`
 }
 fragment ActivityRow on Activity {
   id
+  can {
+    ...RecordCan
+  }
   name
   weekday
   startTime
@@ -1895,8 +2170,18 @@ export const ActivityRecordDocument = new TypedDocumentString(`
     archivedAt
   }
 }
-    fragment ActivityRow on Activity {
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment ActivityRow on Activity {
   id
+  can {
+    ...RecordCan
+  }
   name
   weekday
   startTime
@@ -1986,6 +2271,9 @@ export const AgreementRecordDocument = new TypedDocumentString(`
     query AgreementRecord($id: ID!) {
   agreement(id: $id) {
     ...AgreementRow
+    can {
+      ...RecordCan
+    }
     teamId
     organisationId
     personId
@@ -2013,7 +2301,14 @@ export const AgreementRecordDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment AgreementRow on Agreement {
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment AgreementRow on Agreement {
   id
   title
   type
@@ -2041,6 +2336,9 @@ export const AgreementRecordDocument = new TypedDocumentString(`
 }
 fragment ActivityRow on Activity {
   id
+  can {
+    ...RecordCan
+  }
   name
   weekday
   startTime
@@ -2121,6 +2419,9 @@ export const AssignFixedContactPersonDocument = new TypedDocumentString(`
 export const OrganisationRecordDocument = new TypedDocumentString(`
     query OrganisationRecord($id: ID!) {
   organisation(id: $id) {
+    can {
+      ...RecordCan
+    }
     id
     name
     kind
@@ -2165,7 +2466,14 @@ export const OrganisationRecordDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment AgreementRow on Agreement {
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment AgreementRow on Agreement {
   id
   title
   type
@@ -2193,6 +2501,9 @@ export const OrganisationRecordDocument = new TypedDocumentString(`
 }
 fragment ActivityRow on Activity {
   id
+  can {
+    ...RecordCan
+  }
   name
   weekday
   startTime
@@ -2267,6 +2578,9 @@ export const PersonRecordDocument = new TypedDocumentString(`
     query PersonRecord($id: ID!) {
   person(id: $id) {
     id
+    can {
+      ...RecordCan
+    }
     name
     roles
     interpreterFormal
@@ -2306,7 +2620,14 @@ export const PersonRecordDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment AgreementRow on Agreement {
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment AgreementRow on Agreement {
   id
   title
   type
@@ -2428,6 +2749,9 @@ export const RegistryNeighbourhoodChoicesDocument = new TypedDocumentString(`
 export const TeamRecordDocument = new TypedDocumentString(`
     query TeamRecord($id: ID!) {
   team(id: $id) {
+    can {
+      ...RecordCan
+    }
     id
     name
     kind
@@ -2456,7 +2780,14 @@ export const TeamRecordDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment AgreementRow on Agreement {
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment AgreementRow on Agreement {
   id
   title
   type
@@ -2484,6 +2815,9 @@ export const TeamRecordDocument = new TypedDocumentString(`
 }
 fragment ActivityRow on Activity {
   id
+  can {
+    ...RecordCan
+  }
   name
   weekday
   startTime
@@ -2569,6 +2903,36 @@ export const ReviewQueueDocument = new TypedDocumentString(`
       neverVerified
       reason
       reasonText
+      teamId
+      organisationId
+      person {
+        id
+        can {
+          verify
+          edit
+        }
+      }
+      organisation {
+        id
+        can {
+          verify
+          edit
+        }
+      }
+      agreement {
+        id
+        can {
+          verify
+          edit
+        }
+      }
+      activity {
+        id
+        can {
+          verify
+          edit
+        }
+      }
     }
   }
 }

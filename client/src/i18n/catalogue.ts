@@ -1,11 +1,12 @@
 import { messages as registry } from '../features/registry/messages';
-import { en as appEn } from './messages.en';
-import { nl as appNl } from './messages.nl';
 import { messages as server } from './messages.server';
 import { messages as exchange } from '../features/exchange/messages';
 import { messages as neighbourhoodPage } from '../features/neighbourhood-page/messages';
 import { messages as review } from '../features/review/messages';
 import { messages as quickScan } from '../features/quickscan/messages';
+import { messages as admin } from '../features/admin/messages';
+import { en as appEn } from './messages.en';
+import { nl as appNl } from './messages.nl';
 
 /**
  * One catalogue per language, joined from parts: the app's common texts here, and each feature's texts beside its
@@ -15,21 +16,23 @@ import { messages as quickScan } from '../features/quickscan/messages';
  */
 const nl = {
   ...appNl,
+  ...registry.nl,
   ...server.nl,
   ...exchange.nl,
   ...neighbourhoodPage.nl,
   ...review.nl,
   ...quickScan.nl,
-  ...registry.nl,
+  ...admin.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...appEn,
+  ...registry.en,
   ...server.en,
   ...exchange.en,
   ...neighbourhoodPage.en,
   ...review.en,
   ...quickScan.en,
-  ...registry.en,
+  ...admin.en,
 };
 
 export type MessageKey = keyof typeof nl;

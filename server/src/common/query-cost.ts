@@ -70,6 +70,8 @@ export const LIST_SIZES: Record<string, number> = {
   'Agreement.activities': 10,
   'Activity.languages': 10,
   'User.teams': 10,
+  'User.actableTeams': 100,
+  'User.teamCoordinators': 20,
   // Computed answers.
   'MatchResult.matches': 50,
   'MatchResult.languages': 10,

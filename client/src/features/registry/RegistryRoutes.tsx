@@ -1,5 +1,7 @@
 import { Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { paths, type Route } from '../../app/router';
+import { AdminRoutes } from '../admin/components/AdminRoutes';
+import { RegistrationGate } from '../admin/components/RegistrationGate';
 import { ImportPage } from '../exchange/components/ImportPage';
 import { NeighbourhoodPage } from '../neighbourhood-page/components/NeighbourhoodPage';
 import { QuickScanPage } from '../quickscan/components/QuickScanPage';
@@ -28,13 +30,21 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
     case 'neighbourhood':
       return <NeighbourhoodPage key={route.code} code={route.code} />;
     case 'registerOrganisation':
-      return <OrganisationForm key="new" />;
+      return (
+        <RegistrationGate>
+          <OrganisationForm key="new" />
+        </RegistrationGate>
+      );
     case 'editOrganisation':
       return <OrganisationForm key={route.id} id={route.id} />;
     case 'organisation':
       return <OrganisationPage key={route.id} id={route.id} />;
     case 'registerPerson':
-      return <PersonForm key="new" />;
+      return (
+        <RegistrationGate>
+          <PersonForm key="new" />
+        </RegistrationGate>
+      );
     case 'editPerson':
       return <PersonForm key={route.id} id={route.id} />;
     case 'person':
@@ -47,21 +57,31 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <TeamForm key={route.id} id={route.id} />;
     case 'registerActivity': {
       const { name: _name, ...origin } = route;
-      return <ActivityForm key={`new-${JSON.stringify(origin)}`} origin={origin} />;
+      return (
+        <RegistrationGate>
+          <ActivityForm key={`new-${JSON.stringify(origin)}`} origin={origin} />
+        </RegistrationGate>
+      );
     }
     case 'editActivity':
       return <ActivityForm key={route.id} id={route.id} returnTo={route.returnTo} />;
     case 'registerContact':
       return (
-        <ContactAssignmentForm
-          key={`${route.teamId}-${route.organisationId}-${route.personId}`}
-          teamId={route.teamId}
-          organisationId={route.organisationId}
-          personId={route.personId}
-        />
+        <RegistrationGate>
+          <ContactAssignmentForm
+            key={`${route.teamId}-${route.organisationId}-${route.personId}`}
+            teamId={route.teamId}
+            organisationId={route.organisationId}
+            personId={route.personId}
+          />
+        </RegistrationGate>
       );
     case 'registerAgreement':
-      return <AgreementForm key={`new-${route.neighbourhoodCode}-${route.teamId}`} neighbourhoodCode={route.neighbourhoodCode} teamId={route.teamId} />;
+      return (
+        <RegistrationGate>
+          <AgreementForm key={`new-${route.neighbourhoodCode}-${route.teamId}`} neighbourhoodCode={route.neighbourhoodCode} teamId={route.teamId} />
+        </RegistrationGate>
+      );
     case 'editAgreement':
       return <AgreementForm key={route.id} id={route.id} />;
     case 'agreement':
@@ -76,6 +96,10 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <QuickScanPage key={route.teamId ?? ''} teamId={route.teamId} />;
     case 'reachCell':
       return <ReachCellPage key={`${route.code}|${route.groupKey}`} code={route.code} groupKey={route.groupKey} />;
+    case 'adminUsers':
+    case 'adminAudit':
+    case 'adminPerson':
+      return <AdminRoutes route={route} />;
     case 'notFound':
       return (
         <>

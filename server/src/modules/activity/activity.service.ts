@@ -15,6 +15,7 @@ import type { Actor } from '../auth/actor.js';
 import { LanguageService } from '../language/language.service.js';
 import { assertNeighbourhoodCode, NeighbourhoodService } from '../neighbourhood/neighbourhood.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
+import { ownershipViolation } from '../ownership/write-rule.js';
 import { OwnershipService } from '../ownership/ownership.service.js';
 import { Activity } from './activity.entity.js';
 import { CreateActivityInput, UpdateActivityInput } from './dto/activity.input.js';
@@ -116,6 +117,7 @@ export class ActivityService {
     applyChanges(activity, this.cleaned(input), SCALAR_FIELDS);
     const languages = this.languageService.resolveAll(input.languageCodes ?? [], 'languageCodes');
     await this.assertConsistent(activity);
+    await this.assertAgreementTeam(actor, null, activity.agreementId);
     this.access.assertCanEdit(actor, await this.ownership.teamsOfActivity(activity), 'deze activiteit');
     const id = await this.dataSource.transaction(async (em) => {
       activity.languages = languages;
@@ -133,8 +135,10 @@ export class ActivityService {
     this.access.assertCanEdit(actor, await this.ownership.teamsOfActivity(activity), 'deze activiteit');
     const languages = input.languageCodes ? this.languageService.resolveAll(input.languageCodes, 'languageCodes') : undefined;
     const before = auditView(activity);
+    const agreementBefore = activity.agreementId;
     applyChanges(activity, this.cleaned(input), SCALAR_FIELDS);
     await this.assertConsistent(activity);
+    await this.assertAgreementTeam(actor, agreementBefore, activity.agreementId);
     await this.dataSource.transaction(async (em) => {
       if (languages) activity.languages = languages;
       activity.updatedAt = nowIso();
@@ -161,6 +165,14 @@ export class ActivityService {
       });
     });
     return this.get(activity.id);
+  }
+
+  /** Under an agreement only by someone who may act for its team (issue 14, write-rule.ts): the rule persons have for teamId. */
+  private async assertAgreementTeam(actor: Actor | null, agreementBefore: string | null, agreementAfter: string | null): Promise<void> {
+    if (agreementAfter === agreementBefore || !agreementAfter) return;
+    const [teamBefore, teamAfter] = [await this.ownership.teamOfAgreementId(agreementBefore), await this.ownership.teamOfAgreementId(agreementAfter)];
+    const refused = actor && ownershipViolation(actor, { before: null, after: [], teamBefore, teamAfter, teamField: 'agreementId' }, 'dit spreekuur');
+    if (refused) throw new DomainError(refused.code, refused.message, refused.field, { rule: refused.rule });
   }
 
   private async assertConsistent(activity: Activity): Promise<void> {

@@ -1,4 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { type Actor, UserRole } from '../auth/actor.js';
+import { Team } from '../team/team.entity.js';
+import type { TeamCoordinator } from './record-permissions.model.js';
+import { mayActFor } from './write-rule.js';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
 /**
@@ -168,6 +172,12 @@ export class OwnershipService {
     return found;
   }
 
+  /** The team of an agreement by its id, or null (none, or no such agreement). */
+  async teamOfAgreementId(agreementId: string | null | undefined, em?: EntityManager): Promise<string | null> {
+    if (!agreementId) return null;
+    return new Map(await this.pairs('agreement', 'id', 'teamId', [agreementId], em)).get(agreementId) ?? null;
+  }
+
   teamsOfAgreement(agreement: { teamId: string }): string[] {
     return [agreement.teamId];
   }
@@ -195,6 +205,114 @@ export class OwnershipService {
     if (activity.organisationId) teams.push(...(await this.teamsOfOrganisation(activity.organisationId, em)));
     teams.push(...(await this.teamsCoveringNeighbourhoods([activity.neighbourhoodCode], em)));
     return unique(teams);
+  }
+
+  /** The teams the actor may act for (mayActFor): every active team for an administrator, their own for a coordinator. */
+  async actableTeams(actor: Actor): Promise<Team[]> {
+    const ids = actor.role === UserRole.ADMINISTRATOR ? null : actor.teamIds.filter((id) => mayActFor(actor, id));
+    if (ids && !ids.length) return [];
+    const qb = this.em().getRepository(Team).createQueryBuilder('t').where('t.archivedAt IS NULL').orderBy('t.name', 'ASC');
+    if (ids) qb.andWhere('t.id IN (:...ids)', { ids });
+    return qb.getMany();
+  }
+
+  /** The enabled coordinator accounts of these teams, by team name then e-mail. */
+  async coordinatorsOfTeams(teamIds: string[]): Promise<TeamCoordinator[]> {
+    if (!teamIds.length) return [];
+    const rows: TeamCoordinator[] = await this.em()
+      .createQueryBuilder()
+      .select('"t"."id"', 'teamId')
+      .addSelect('"t"."name"', 'teamName')
+      .addSelect('"u"."email"', 'email')
+      .from('user_team', 'ut')
+      .innerJoin('app_user', 'u', '"u"."id" = "ut"."userId"')
+      .innerJoin('team', 't', '"t"."id" = "ut"."teamId"')
+      .where('"ut"."teamId" IN (:...teamIds)', { teamIds })
+      .andWhere('"u"."role" = :role', { role: UserRole.COORDINATOR })
+      .andWhere('"u"."disabledAt" IS NULL')
+      .orderBy('"t"."name"', 'ASC')
+      .addOrderBy('"u"."email"', 'ASC')
+      .getRawMany();
+    return rows;
+  }
+
+  // Batched forms of the teamsOf… functions above, for the `can` field of many records in one response
+  // (record-permissions.resolver.ts): a fixed number of statements, whatever the number of records.
+
+  private async pairs(table: string, idColumn: string, valueColumn: string, ids: readonly string[], em?: EntityManager): Promise<[string, string][]> {
+    if (!ids.length) return [];
+    const rows: { id: string; value: string | null }[] = await this.em(em)
+      .createQueryBuilder()
+      .select(`"x"."${idColumn}"`, 'id')
+      .addSelect(`"x"."${valueColumn}"`, 'value')
+      .from(table, 'x')
+      .where(`"x"."${idColumn}" IN (:...ids)`, { ids: [...ids] })
+      .getRawMany();
+    return rows.filter((r) => r.value !== null).map((r) => [r.id, r.value!]);
+  }
+
+  /** For each neighbourhood code, the teams that cover it. */
+  private async teamsByNeighbourhood(codes: readonly string[], em?: EntityManager): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    for (const [code, teamId] of await this.pairs('team_neighbourhood', 'neighbourhoodCode', 'teamId', unique([...codes]), em)) {
+      map.set(code, [...(map.get(code) ?? []), teamId]);
+    }
+    return map;
+  }
+
+  private async collect(
+    ids: readonly string[],
+    parts: [string, string][][],
+    viaNeighbourhood: [string, string][],
+    em?: EntityManager,
+  ): Promise<Map<string, string[]>> {
+    const covering = await this.teamsByNeighbourhood(
+      viaNeighbourhood.map(([, code]) => code),
+      em,
+    );
+    const result = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+    for (const part of parts) for (const [id, teamId] of part) result.get(id)?.add(teamId);
+    for (const [id, code] of viaNeighbourhood) for (const teamId of covering.get(code) ?? []) result.get(id)?.add(teamId);
+    return new Map([...result].map(([id, teams]) => [id, [...teams]]));
+  }
+
+  /** teamsOfOrganisation for many organisations. */
+  async teamsOfOrganisations(ids: readonly string[], em?: EntityManager): Promise<Map<string, string[]>> {
+    const viaAgreement = await this.pairs('agreement', 'organisationId', 'teamId', ids, em);
+    const codes = await this.pairs('organisation_neighbourhood', 'organisationId', 'neighbourhoodCode', ids, em);
+    return this.collect(ids, [viaAgreement], codes, em);
+  }
+
+  /** teamsOfPerson for many persons. */
+  async teamsOfPersons(ids: readonly string[], em?: EntityManager): Promise<Map<string, string[]>> {
+    const own = await this.pairs('person', 'id', 'teamId', ids, em);
+    const organisationOf = await this.pairs('person', 'id', 'organisationId', ids, em);
+    const viaAgreement = await this.pairs('agreement', 'personId', 'teamId', ids, em);
+    const codes = await this.pairs('person_neighbourhood', 'personId', 'neighbourhoodCode', ids, em);
+    const organisations = await this.teamsOfOrganisations(unique(organisationOf.map(([, o]) => o)), em);
+    const viaOrganisation = organisationOf.flatMap(([id, o]) => (organisations.get(o) ?? []).map((t): [string, string] => [id, t]));
+    return this.collect(ids, [own, viaAgreement, viaOrganisation], codes, em);
+  }
+
+  /** teamsOfActivity for many activities. */
+  async teamsOfActivities(
+    activities: readonly { id: string; agreementId?: string | null; organisationId?: string | null; neighbourhoodCode: string }[],
+    em?: EntityManager,
+  ): Promise<Map<string, string[]>> {
+    const agreementTeams = new Map(
+      await this.pairs('agreement', 'id', 'teamId', unique(activities.flatMap((a) => (a.agreementId ? [a.agreementId] : []))), em),
+    );
+    const organisations = await this.teamsOfOrganisations(unique(activities.flatMap((a) => (a.organisationId ? [a.organisationId] : []))), em);
+    const direct = activities.flatMap((a) => [
+      ...(a.agreementId && agreementTeams.has(a.agreementId) ? [[a.id, agreementTeams.get(a.agreementId)!] as [string, string]] : []),
+      ...(a.organisationId ? (organisations.get(a.organisationId) ?? []).map((t): [string, string] => [a.id, t]) : []),
+    ]);
+    return this.collect(
+      activities.map((a) => a.id),
+      [direct],
+      activities.map((a): [string, string] => [a.id, a.neighbourhoodCode]),
+      em,
+    );
   }
 }
 

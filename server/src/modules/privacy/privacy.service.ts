@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { nowIso } from '../../common/base.entity.js';
 import { isMaskedCount } from '../../common/aggregate-count.js';
-import { notFound } from '../../common/errors.js';
+import { badInput, notFound } from '../../common/errors.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -168,9 +168,14 @@ export class PrivacyService {
    * it and show "een sleutelpersoon". Earlier audit snapshots of the person are redacted too; the
    * erasure itself is logged (without the erased values).
    */
-  async erasePerson(actor: Actor, id: string): Promise<Person> {
+  async erasePerson(actor: Actor, id: string, confirmation: string | null): Promise<Person> {
     return this.dataSource.transaction(async (em) => {
       const person = await this.load(em, id);
+      // Erasure cannot be undone: the administrator types the name again (the screen says what is kept).
+      const same = (a: string) => a.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+      if (!confirmation || same(confirmation) !== same(person.name)) {
+        throw badInput('confirmation', 'Bevestig het verwijderen: typ de naam van de persoon precies over');
+      }
       const secrets = [person.name, person.phone, person.email, person.registrationNumber].filter((v): v is string => typeof v === 'string' && v.length >= 4);
       const now = nowIso();
       await em.update(

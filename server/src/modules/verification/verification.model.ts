@@ -3,11 +3,12 @@ import { Paginated } from '../../common/pagination.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Agreement } from '../agreement/agreement.entity.js';
+import { Activity } from '../activity/activity.entity.js';
 import { ReviewReason, VerifiableType } from './dto/verification.input.js';
 
 @ObjectType({
   description:
-    'An entry due for review: never verified, not verified for the review period, an agreement past its review date or naming a former fixed contact',
+    'An entry due for review: never verified, not verified for the review period, an agreement past its review date or naming a former fixed contact, a fixed contact person who left',
 })
 export class ReviewItem {
   @Field(() => VerifiableType)
@@ -42,6 +43,18 @@ export class ReviewItem {
 
   @Field(() => Agreement, { nullable: true })
   agreement?: Agreement | null;
+
+  @Field(() => Activity, { nullable: true })
+  activity?: Activity | null;
+
+  @Field(() => ID, { nullable: true, description: 'CONTACT_ASSIGNMENT: the team whose fixed contact left' })
+  teamId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'CONTACT_ASSIGNMENT: the organisation whose fixed contact left' })
+  organisationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'CONTACT_ASSIGNMENT: the person who left' })
+  personId?: string | null;
 }
 
 export const ReviewItemPage = Paginated(ReviewItem, 'ReviewItemPage');

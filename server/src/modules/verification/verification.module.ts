@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivityModule } from '../activity/activity.module.js';
 import { AgreementModule } from '../agreement/agreement.module.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
 import { PersonModule } from '../person/person.module.js';
@@ -6,7 +7,7 @@ import { OrganisationStaleResolver, PersonStaleResolver, TeamStaleResolver, Veri
 import { VerificationService } from './verification.service.js';
 
 @Module({
-  imports: [AgreementModule, OrganisationModule, PersonModule],
+  imports: [ActivityModule, AgreementModule, OrganisationModule, PersonModule],
   providers: [VerificationService, VerificationResolver, OrganisationStaleResolver, PersonStaleResolver, TeamStaleResolver],
   exports: [VerificationService],
 })

@@ -1,5 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type LoaderContext, loaderOf } from '../../common/loaders.js';
+import { Activity } from '../activity/activity.entity.js';
+import { ActivityService } from '../activity/activity.service.js';
 import { Agreement } from '../agreement/agreement.entity.js';
 import { AgreementService } from '../agreement/agreement.service.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
@@ -21,7 +23,14 @@ export class VerificationResolver {
     private readonly organisationService: OrganisationService,
     private readonly personService: PersonService,
     private readonly agreementService: AgreementService,
+    private readonly activityService: ActivityService,
   ) {}
+
+  @ResolveField(() => Activity, { nullable: true })
+  activity(@Parent() item: ReviewItem, @Context() context: LoaderContext): Promise<Activity | null> | null {
+    if (item.entityType !== VerifiableType.ACTIVITY) return null;
+    return loaderOf(context, 'Activity', (ids: readonly string[]) => this.activityService.findByIds(ids)).load(item.id);
+  }
 
   @ResolveField(() => Agreement, { nullable: true })
   agreement(@Parent() item: ReviewItem, @Context() context: LoaderContext): Promise<Agreement | null> | null {

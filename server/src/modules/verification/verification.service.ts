@@ -6,12 +6,15 @@ import { toPage, type Page, PageInput } from '../../common/pagination.js';
 import { assertNotArchived } from '../../common/validators.js';
 import { APP_CONFIG, type AppConfig } from '../../config.js';
 import { AuditService } from '../audit/audit.service.js';
+import { Activity } from '../activity/activity.entity.js';
+import { assertMayVerify } from '../ownership/write-rule.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Actor } from '../auth/actor.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { OwnershipService } from '../ownership/ownership.service.js';
 import { Person } from '../person/person.entity.js';
 import { Team } from '../team/team.entity.js';
+import { Availability } from '../person/person.entity.js';
 import { Agreement, AgreementStatus } from '../agreement/agreement.entity.js';
 import { ContactAssignment } from '../contact-assignment/contact-assignment.entity.js';
 import { MarkVerifiedInput, ReviewReason, VerifiableType } from './dto/verification.input.js';
@@ -24,11 +27,18 @@ export interface ReviewScope {
   teamId?: string | null;
 }
 
-const ENTITY = { [VerifiableType.ORGANISATION]: Organisation, [VerifiableType.PERSON]: Person, [VerifiableType.AGREEMENT]: Agreement } as const;
+const ENTITY = {
+  [VerifiableType.ORGANISATION]: Organisation,
+  [VerifiableType.PERSON]: Person,
+  [VerifiableType.AGREEMENT]: Agreement,
+  [VerifiableType.ACTIVITY]: Activity,
+} as const;
+type Confirmable = keyof typeof ENTITY;
 const WHAT = {
   [VerifiableType.ORGANISATION]: 'deze organisatie',
   [VerifiableType.PERSON]: 'deze persoon',
   [VerifiableType.AGREEMENT]: 'deze afspraak',
+  [VerifiableType.ACTIVITY]: 'dit spreekuur',
 } as const;
 const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS_NL[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
@@ -60,21 +70,28 @@ export class VerificationService {
   /** "Still correct": only lastVerifiedOn changes (and the audit log records it). */
   async markVerified(actor: Actor | null, input: MarkVerifiedInput): Promise<VerificationResult> {
     this.access.requireSignedIn(actor);
+    if (input.entityType === VerifiableType.CONTACT_ASSIGNMENT) {
+      throw badInput('entityType', 'Een vaste contactpersoon die is vertrokken lost u op door een nieuwe vaste contactpersoon aan te wijzen');
+    }
+    const type: Confirmable = input.entityType;
     const today = todayIso();
     const verifiedOn = input.verifiedOn ?? today;
     if (verifiedOn > today) throw badInput('verifiedOn', 'De controledatum ligt in de toekomst');
-    const entity = ENTITY[input.entityType];
-    const record = await this.dataSource.manager.findOneBy<Organisation | Person | Agreement>(entity, { id: input.id });
+    const entity = ENTITY[type];
+    const record = await this.dataSource.manager.findOneBy<Organisation | Person | Agreement | Activity>(entity, { id: input.id });
     if (!record) throw notFound('id', `'${input.id}' bestaat niet`);
-    const what = WHAT[input.entityType];
+    const what = WHAT[type];
     assertNotArchived(record, what.charAt(0).toUpperCase() + what.slice(1));
     const owners =
-      input.entityType === VerifiableType.PERSON
+      type === VerifiableType.PERSON
         ? await this.ownership.teamsOfPerson(record.id)
-        : input.entityType === VerifiableType.AGREEMENT
+        : type === VerifiableType.AGREEMENT
           ? this.ownership.teamsOfAgreement(record as Agreement)
-          : await this.ownership.teamsOfOrganisation(record.id);
-    this.access.assertCanEdit(actor, owners, what);
+          : type === VerifiableType.ACTIVITY
+            ? await this.ownership.teamsOfActivity(record as Activity)
+            : await this.ownership.teamsOfOrganisation(record.id);
+    // The verify rule, not the edit rule: a member may confirm what belongs to their team (write-rule.ts).
+    assertMayVerify(actor, owners, what);
     await this.dataSource.transaction(async (em) => {
       // Deliberately not touching updatedAt: verifying is not a change of the entry.
       await em
@@ -128,15 +145,24 @@ export class VerificationService {
         reasonText: r.lastVerifiedOn ? `Niet gecontroleerd sinds ${dutchDate(r.lastVerifiedOn)}` : 'Nooit gecontroleerd',
       }));
     };
-    const types = entityType ? [entityType] : [VerifiableType.ORGANISATION, VerifiableType.PERSON, VerifiableType.AGREEMENT];
+    const types = entityType
+      ? [entityType]
+      : [VerifiableType.ORGANISATION, VerifiableType.PERSON, VerifiableType.AGREEMENT, VerifiableType.ACTIVITY, VerifiableType.CONTACT_ASSIGNMENT];
     const owned = teamIds && {
-      [VerifiableType.ORGANISATION]: await this.ownership.organisationsOfTeams(teamIds),
-      [VerifiableType.PERSON]: await this.ownership.personsOfTeams(teamIds),
+      [VerifiableType.ORGANISATION]: types.includes(VerifiableType.ORGANISATION) ? await this.ownership.organisationsOfTeams(teamIds) : new Set<string>(),
+      [VerifiableType.PERSON]: types.includes(VerifiableType.PERSON) ? await this.ownership.personsOfTeams(teamIds) : new Set<string>(),
     };
-    const lists = await Promise.all(types.map((type) => (type === VerifiableType.AGREEMENT ? this.agreementsDue(today, teamIds) : due(type))));
+    const lists: ReviewItem[][] = [];
+    // One after the other: on SQLite they share one connection anyway, and the statement count stays predictable.
+    for (const type of types) {
+      if (type === VerifiableType.AGREEMENT) lists.push(await this.agreementsDue(today, teamIds));
+      else if (type === VerifiableType.ACTIVITY) lists.push(await this.activitiesDue(today, cutoff, teamIds));
+      else if (type === VerifiableType.CONTACT_ASSIGNMENT) lists.push(await this.contactsLeft(today, teamIds));
+      else lists.push(await due(type));
+    }
     const all = lists
       .flat()
-      .filter((item) => !owned || item.entityType === VerifiableType.AGREEMENT || owned[item.entityType].has(item.id))
+      .filter((item) => !owned || !(item.entityType in owned) || owned[item.entityType as keyof typeof owned].has(item.id))
       .sort((a, b) => (a.lastVerifiedOn ?? '').localeCompare(b.lastVerifiedOn ?? '') || a.name.localeCompare(b.name, 'nl'));
     // ReviewItem.organisation and .person load the records themselves, batched (verification.resolver.ts).
     return toPage(all.slice(page.offset, page.offset + page.limit), all.length, page);
@@ -165,11 +191,19 @@ export class VerificationService {
     if (teamIds) qb.andWhere('a.teamId IN (:...teamIds)', { teamIds });
     const running = await qb.getMany();
     if (!running.length) return [];
-    // Fixed contacts per party: who is current, and who was before.
-    const assignments = await this.dataSource.manager
-      .createQueryBuilder(ContactAssignment, 'ca')
-      .select(['ca.teamId', 'ca.organisationId', 'ca.personId', 'ca.until'])
-      .getMany();
+    // Fixed contacts per party: who is current, and who was before. Only the assignments of the persons these
+    // agreements name (not the whole history of every party), in chunks to stay under the bind-parameter limits.
+    const named = [...new Set(running.flatMap((a) => [a.teamContactPersonId, a.partnerContactPersonId]).filter((id): id is string => !!id))];
+    const assignments: ContactAssignment[] = [];
+    for (let i = 0; i < named.length; i += 500) {
+      assignments.push(
+        ...(await this.dataSource.manager
+          .createQueryBuilder(ContactAssignment, 'ca')
+          .select(['ca.teamId', 'ca.organisationId', 'ca.personId', 'ca.until'])
+          .where('ca.personId IN (:...ids)', { ids: named.slice(i, i + 500) })
+          .getMany()),
+      );
+    }
     const current = new Set<string>();
     const former = new Set<string>();
     for (const ca of assignments) {
@@ -195,6 +229,93 @@ export class VerificationService {
       }
     }
     return items;
+  }
+
+  /** Walk-in hours still running (not archived, not past their end) that were never verified or not for the review period. */
+  private async activitiesDue(today: string, cutoff: string, teamIds: string[] | undefined): Promise<ReviewItem[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Activity, 'a')
+      .select(['a.id', 'a.name', 'a.lastVerifiedOn', 'a.agreementId', 'a.organisationId', 'a.neighbourhoodCode'])
+      .where('a.archivedAt IS NULL')
+      .andWhere('(a.validUntil IS NULL OR a.validUntil >= :today)', { today })
+      .andWhere('(a.lastVerifiedOn IS NULL OR a.lastVerifiedOn <= :cutoff)', { cutoff })
+      .getMany();
+    const owners = teamIds && rows.length ? await this.ownership.teamsOfActivities(rows) : undefined;
+    return rows
+      .filter((a) => !owners || teamIds!.some((t) => owners.get(a.id)?.includes(t)))
+      .map((a) => ({
+        entityType: VerifiableType.ACTIVITY,
+        id: a.id,
+        name: a.name,
+        lastVerifiedOn: a.lastVerifiedOn,
+        neverVerified: !a.lastVerifiedOn,
+        monthsSinceVerified: a.lastVerifiedOn ? monthsBetween(a.lastVerifiedOn, today) : null,
+        reason: a.lastVerifiedOn ? ReviewReason.STALE : ReviewReason.NEVER_VERIFIED,
+        reasonText: a.lastVerifiedOn ? `Spreekuur niet gecontroleerd sinds ${dutchDate(a.lastVerifiedOn)}` : 'Spreekuur nooit gecontroleerd',
+      }));
+  }
+
+  /**
+   * Current fixed contact persons who left: their person record is archived or erased, a team's contact is no longer
+   * in that team (their own team is another one), or they are not available any more. One statement.
+   */
+  private async contactsLeft(today: string, teamIds: string[] | undefined): Promise<ReviewItem[]> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder()
+      .select('"ca"."id"', 'id')
+      .addSelect('"ca"."teamId"', 'teamId')
+      .addSelect('"ca"."organisationId"', 'organisationId')
+      .addSelect('"ca"."personId"', 'personId')
+      .addSelect('"p"."name"', 'personName')
+      .addSelect('"p"."archivedAt"', 'archivedAt')
+      .addSelect('"p"."teamId"', 'personTeamId')
+      .addSelect('"p"."availability"', 'availability')
+      .addSelect('"p"."lastVerifiedOn"', 'lastVerifiedOn')
+      .addSelect('COALESCE("t"."name", "o"."name")', 'partyName')
+      .from('contact_assignment', 'ca')
+      .innerJoin('person', 'p', '"p"."id" = "ca"."personId"')
+      .leftJoin('team', 't', '"t"."id" = "ca"."teamId"')
+      .leftJoin('organisation', 'o', '"o"."id" = "ca"."organisationId"')
+      .where('"ca"."until" IS NULL')
+      .andWhere('("t"."archivedAt" IS NULL AND "o"."archivedAt" IS NULL)')
+      .andWhere(
+        '("p"."archivedAt" IS NOT NULL OR "p"."availability" = :unavailable OR ("ca"."teamId" IS NOT NULL AND "p"."teamId" IS NOT NULL AND "p"."teamId" <> "ca"."teamId"))',
+        { unavailable: Availability.UNAVAILABLE },
+      );
+    const rows: {
+      id: string;
+      teamId: string | null;
+      organisationId: string | null;
+      personId: string;
+      personName: string;
+      archivedAt: string | null;
+      personTeamId: string | null;
+      availability: string;
+      lastVerifiedOn: string | null;
+      partyName: string;
+    }[] = await qb.getRawMany();
+    const organisationTeams = teamIds
+      ? await this.ownership.teamsOfOrganisations([...new Set(rows.flatMap((r) => (r.organisationId ? [r.organisationId] : [])))])
+      : undefined;
+    const ownedBy = (r: (typeof rows)[number]) =>
+      !teamIds || (r.teamId ? teamIds.includes(r.teamId) : teamIds.some((t) => organisationTeams?.get(r.organisationId!)?.includes(t)));
+    return rows.filter(ownedBy).map((r) => ({
+      entityType: VerifiableType.CONTACT_ASSIGNMENT,
+      id: r.id,
+      name: `${r.partyName}: ${r.personName}`,
+      lastVerifiedOn: r.lastVerifiedOn,
+      neverVerified: !r.lastVerifiedOn,
+      monthsSinceVerified: r.lastVerifiedOn ? monthsBetween(r.lastVerifiedOn, today) : null,
+      reason: ReviewReason.CONTACT_LEFT,
+      reasonText: r.archivedAt
+        ? 'De vaste contactpersoon is gearchiveerd of verwijderd'
+        : r.availability === Availability.UNAVAILABLE
+          ? 'De vaste contactpersoon is niet meer beschikbaar'
+          : 'De vaste contactpersoon hoort niet meer bij dit team',
+      teamId: r.teamId,
+      organisationId: r.organisationId,
+      personId: r.personId,
+    }));
   }
 
   /** The teams the queue is narrowed to, or undefined for the whole queue. */

@@ -298,7 +298,7 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
                   name="teamId"
                   label={rt('agreement.team')}
                   value={draft.teamId}
-                  options={choices.teams}
+                  options={choices.actableTeams(draft.teamId)}
                   emptyLabel={rt('form.chooseOne')}
                   onChange={(v) => setDraft((d) => ({ ...d, teamId: v, teamContactPersonId: '' }))}
                   required

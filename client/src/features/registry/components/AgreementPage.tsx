@@ -7,6 +7,7 @@ import { AgreementRecordDocument, EndAgreementDocument } from '../../../generate
 import { DateField, ErrorSummary, FormScope, TextareaField } from '../forms/fields';
 import { type FieldErrors, isDate } from '../forms/form-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
+import { CanNotice } from '../../admin/components/CanNotice';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
@@ -34,11 +35,12 @@ export function AgreementPage({ id }: { id: string }) {
       </PageHeading>
       <Paragraph className="page__kind">{`${rt('agreement.heading')} · ${rt(`agreementType.${agreement.type}`)}`}</Paragraph>
       <Paragraph role="status" className="agreement__status">{`${rt('agreement.status')}: ${rt(`status.${agreement.status}`)}`}</Paragraph>
-      {ended ? null : (
+      {ended || !agreement.can.edit ? null : (
         <ButtonGroup className="page__actions">
           <Link href={paths.editAgreement(agreement.id)}>{rt('record.editNamed', { name: agreement.title })}</Link>
         </ButtonGroup>
       )}
+      {ended ? null : <CanNotice can={agreement.can} />}
       <Section id="agreement-details" title={rt('record.details')}>
         <DataList>
           <DetailRow label={rt('agreement.team')}>{agreement.team ? <Link href={paths.team(agreement.team.id)}>{agreement.team.name}</Link> : null}</DetailRow>
@@ -74,7 +76,7 @@ export function AgreementPage({ id }: { id: string }) {
         id="agreement-activities"
         title={rt('record.activities')}
         actions={
-          ended || !canEditActivities ? null : (
+          ended || !canEditActivities || !agreement.can.edit ? null : (
             <Paragraph>
               <Link href={paths.registerActivity({ agreementId: agreement.id })}>{rt('activity.add')}</Link>
             </Paragraph>
@@ -83,7 +85,7 @@ export function AgreementPage({ id }: { id: string }) {
       >
         <ActivityList items={agreement.activities} returnTo={paths.agreement(agreement.id)} />
       </Section>
-      {ended ? null : <EndAgreement id={agreement.id} startsOn={agreement.startsOn} onEnded={() => setVersion((v) => v + 1)} />}
+      {ended || !agreement.can.edit ? null : <EndAgreement id={agreement.id} startsOn={agreement.startsOn} onEnded={() => setVersion((v) => v + 1)} />}
     </article>
   );
 }

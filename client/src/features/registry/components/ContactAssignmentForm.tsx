@@ -117,7 +117,7 @@ export function ContactAssignmentForm({ teamId, organisationId, personId: givenP
               name="teamId"
               label={rt('contact.team')}
               value={partyId}
-              options={choices.teams}
+              options={choices.actableTeams(partyId)}
               emptyLabel={rt('form.chooseOne')}
               onChange={(value) => {
                 setPartyId(value);

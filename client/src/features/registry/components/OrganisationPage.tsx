@@ -5,6 +5,7 @@ import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { ArchiveOrganisationDocument, OrganisationRecordDocument } from '../../../generated/graphql';
+import { CanNotice } from '../../admin/components/CanNotice';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
@@ -30,6 +31,7 @@ export function OrganisationPage({ id }: { id: string }) {
   if (!organisation) return <PageState loading={loading && !data} error={error} notFound={!loading} />;
   const name = (l: { nameNl: string; nameEn: string }) => (locale === 'nl' ? l.nameNl : l.nameEn);
   const archived = Boolean(organisation.archivedAt);
+  const can = organisation.can;
   return (
     <article aria-labelledby="page-heading">
       <PageHeading>
@@ -38,19 +40,23 @@ export function OrganisationPage({ id }: { id: string }) {
       <Paragraph className="page__kind">{`${rt('organisation.heading')} · ${t(`kind.${organisation.kind}`)}`}</Paragraph>
       {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
       <VerifiedLine lastVerifiedOn={organisation.lastVerifiedOn} isStale={organisation.isStale} />
-      {archived ? null : (
+      {/* Only what the server's rule allows (organisation.can); the notice says why the rest is missing. */}
+      {archived || !(can.edit || can.verify || can.archive) ? null : (
         <ButtonGroup className="page__actions">
-          <Link href={paths.editOrganisation(organisation.id)}>{rt('record.editNamed', { name: organisation.name })}</Link>
-          <VerifyButton entityType="ORGANISATION" id={organisation.id} name={organisation.name} onDone={() => setVersion((v) => v + 1)} />
-          <ArchiveControl
-            name={organisation.name}
-            onArchive={async () => {
-              await graphqlRequest(ArchiveOrganisationDocument, { input: { id: organisation.id } });
-              setVersion((v) => v + 1);
-            }}
-          />
+          {can.edit ? <Link href={paths.editOrganisation(organisation.id)}>{rt('record.editNamed', { name: organisation.name })}</Link> : null}
+          {can.verify ? <VerifyButton entityType="ORGANISATION" id={organisation.id} name={organisation.name} onDone={() => setVersion((v) => v + 1)} /> : null}
+          {can.archive ? (
+            <ArchiveControl
+              name={organisation.name}
+              onArchive={async () => {
+                await graphqlRequest(ArchiveOrganisationDocument, { input: { id: organisation.id } });
+                setVersion((v) => v + 1);
+              }}
+            />
+          ) : null}
         </ButtonGroup>
       )}
+      {archived ? null : <CanNotice can={can} />}
       <Section id="organisation-details" title={rt('record.details')}>
         <DataList>
           <DetailRow label={rt('organisation.description')}>{organisation.description}</DetailRow>

@@ -426,7 +426,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
               name="teamId"
               label={rt('person.team')}
               value={draft.teamId}
-              options={choices.teams}
+              options={choices.actableTeams(draft.teamId)}
               emptyLabel={rt('person.noTeam')}
               onChange={(v) => set('teamId', v)}
             />

@@ -5,6 +5,8 @@ import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { ArchivePersonDocument, PersonPageExtrasDocument, PersonRecordDocument } from '../../../generated/graphql';
 import { PhoneLink } from '../../partner-search/components/PhoneLink';
+import { CanNotice } from '../../admin/components/CanNotice';
+import { ContactReads } from '../../admin/components/ContactReads';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
@@ -12,6 +14,7 @@ import { AgreementList, ArchiveControl, PageHeading, PageState, Section, StaleBa
 
 export function PersonPage({ id }: { id: string }) {
   const { rt, t, locale, formatDate } = useRegistryText();
+  const { isAdministrator } = usePermissions();
   const [version, setVersion] = useState(0);
   const { data, loading, error } = useGraphQLQuery(PersonRecordDocument, { id }, { reloadKey: version });
   const person = data?.person;
@@ -36,6 +39,7 @@ export function PersonPage({ id }: { id: string }) {
     role === 'INTERPRETER' ? t(person.interpreterFormal ? 'role.INTERPRETER_FORMAL' : 'role.INTERPRETER_INFORMAL') : t(`role.${role}`),
   );
   const archived = Boolean(person.archivedAt);
+  const can = person.can;
   return (
     <article aria-labelledby="page-heading">
       <PageHeading>
@@ -44,19 +48,28 @@ export function PersonPage({ id }: { id: string }) {
       <Paragraph className="page__kind">{`${rt('person.heading')} · ${roles.join(' · ')}`}</Paragraph>
       {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
       <VerifiedLine lastVerifiedOn={person.lastVerifiedOn} isStale={person.isStale} />
-      {archived ? null : (
+      {/* Only what the server's rule allows (person.can); the notice says why the rest is missing. */}
+      {archived || !(can.edit || can.verify || can.archive) ? null : (
         <ButtonGroup className="page__actions">
-          <Link href={paths.editPerson(person.id)}>{rt('record.editNamed', { name: person.name })}</Link>
-          <VerifyButton entityType="PERSON" id={person.id} name={person.name} onDone={() => setVersion((v) => v + 1)} />
-          <ArchiveControl
-            name={person.name}
-            onArchive={async () => {
-              await graphqlRequest(ArchivePersonDocument, { input: { id: person.id } });
-              setVersion((v) => v + 1);
-            }}
-          />
+          {can.edit ? <Link href={paths.editPerson(person.id)}>{rt('record.editNamed', { name: person.name })}</Link> : null}
+          {can.verify ? <VerifyButton entityType="PERSON" id={person.id} name={person.name} onDone={() => setVersion((v) => v + 1)} /> : null}
+          {can.archive ? (
+            <ArchiveControl
+              name={person.name}
+              onArchive={async () => {
+                await graphqlRequest(ArchivePersonDocument, { input: { id: person.id } });
+                setVersion((v) => v + 1);
+              }}
+            />
+          ) : null}
         </ButtonGroup>
       )}
+      {archived ? null : <CanNotice can={can} />}
+      {isAdministrator ? (
+        <Paragraph>
+          <Link href={paths.adminPerson(person.id)}>{t('admin.privacy.link')}</Link>
+        </Paragraph>
+      ) : null}
       <Section id="person-details" title={rt('record.details')}>
         <DataList>
           <DetailRow label={rt('person.languages')}>{person.languages.map((l) => `${name(l.language)} (${t(`level.${l.level}`)})`).join(', ')}</DetailRow>
@@ -114,6 +127,7 @@ export function PersonPage({ id }: { id: string }) {
       <Section id="person-agreements" title={rt('record.agreements')}>
         <AgreementList items={person.agreements} />
       </Section>
+      {person.can.seeContactReads ? <ContactReads personId={person.id} /> : null}
     </article>
   );
 }

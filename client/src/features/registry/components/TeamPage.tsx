@@ -19,8 +19,9 @@ export function TeamPage({ id }: { id: string }) {
   const team = data?.team;
   if (!team) return <PageState loading={loading && !data} error={error} notFound={!loading} />;
   const archived = Boolean(team.archivedAt);
-  const canEdit = !archived && permissions.canEditTeam(team.id);
-  const canArchive = !archived && permissions.canManageTeams;
+  // From the server's rule (team.can): its coordinators edit, administrators also archive.
+  const canEdit = !archived && team.can.edit;
+  const canArchive = !archived && team.can.archive;
   // The team's walk-in hours are those under its agreements (a walk-in hour belongs to an organisation or an agreement).
   const activities = [...new Map(team.agreements.flatMap((a) => a.activities).map((activity) => [activity.id, activity])).values()];
   return (

@@ -271,7 +271,7 @@ export function ActivityList({ items, returnTo }: { items: readonly ActivityRowF
       {running.length > 0 ? (
         <ul className="record-list">
           {running.map((activity) => (
-            <ActivityItem key={activity.id} activity={activity} planned={activity.validFrom > day} returnTo={editFrom} />
+            <ActivityItem key={activity.id} activity={activity} planned={activity.validFrom > day} returnTo={activity.can.edit ? editFrom : undefined} />
           ))}
         </ul>
       ) : (
@@ -282,7 +282,7 @@ export function ActivityList({ items, returnTo }: { items: readonly ActivityRowF
           <summary>{rt('activity.endedList', { count: ended.length })}</summary>
           <ul className="record-list">
             {ended.map((activity) => (
-              <ActivityItem key={activity.id} activity={activity} ended returnTo={editFrom} />
+              <ActivityItem key={activity.id} activity={activity} ended returnTo={activity.can.edit ? editFrom : undefined} />
             ))}
           </ul>
         </details>

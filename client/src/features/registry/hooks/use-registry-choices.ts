@@ -10,6 +10,7 @@ import {
   RegistryPersonChoicesDocument,
 } from '../../../generated/graphql';
 import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
+import { useSession } from '../../auth/hooks/use-session';
 import { useLanguages } from '../../language/hooks/use-languages';
 import type { Option } from '../forms/fields';
 import { useRegistryText } from '../registry-text';
@@ -24,21 +25,27 @@ export function useRegistryChoices() {
   const { settings, loading: settingsLoading, error: settingsError } = useClientSettings();
   const neighbourhoodChoices = useNeighbourhoodChoices(settings?.municipalityCodes);
   const { languages } = useLanguages();
+  const { user } = useSession();
   return useMemo(() => {
     const teams: Option[] = (base.data?.teams ?? [])
       .filter((t) => !t.archivedAt)
       .map((t) => ({ value: t.id, label: t.name }))
       .sort(byLabel);
     const communities: Option[] = (base.data?.communities ?? []).map((c) => ({ value: c.code, label: locale === 'nl' ? c.nameNl : c.nameEn }));
+    // Issue 14: a team choice offers only the teams the user may act for (me.actableTeams, the server's rule),
+    // plus the record's current team so that an edit shows what is there.
+    const actable = new Set((user?.actableTeams ?? []).map((t) => t.id));
+    const actableTeams = (current?: string | null) => teams.filter((t) => actable.has(t.value) || t.value === current);
     return {
       teams,
+      actableTeams,
       communities,
       neighbourhoods: neighbourhoodChoices.options,
       languages,
       loading: base.loading || neighbourhoodChoices.loading || settingsLoading,
       error: base.error ?? neighbourhoodChoices.error ?? settingsError,
     };
-  }, [base, neighbourhoodChoices, settingsLoading, settingsError, languages, locale]);
+  }, [base, neighbourhoodChoices, settingsLoading, settingsError, languages, locale, user]);
 }
 
 /** The neighbourhoods of one or more municipalities as options, "Name (District)", by name; none until the code is known. */

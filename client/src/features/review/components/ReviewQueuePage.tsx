@@ -40,6 +40,8 @@ export function ReviewQueuePage() {
           <SelectOption value="ORGANISATION">{t('reviewQueue.organisations')}</SelectOption>
           <SelectOption value="PERSON">{t('reviewQueue.persons')}</SelectOption>
           <SelectOption value="AGREEMENT">{t('reviewQueue.agreements')}</SelectOption>
+          <SelectOption value="ACTIVITY">{t('admin.review.activities')}</SelectOption>
+          <SelectOption value="CONTACT_ASSIGNMENT">{t('admin.review.contacts')}</SelectOption>
         </Select>
         {teams.length > 0 ? (
           <div className="review__mine">
@@ -95,22 +97,41 @@ export function ReviewQueuePage() {
               <tbody role="rowgroup">
                 {queue.items.map((item) => {
                   const isAgreement = item.entityType === 'AGREEMENT';
-                  const view = item.entityType === 'PERSON' ? paths.person(item.id) : isAgreement ? paths.agreement(item.id) : paths.organisation(item.id);
-                  const edit =
-                    item.entityType === 'PERSON' ? paths.editPerson(item.id) : isAgreement ? paths.editAgreement(item.id) : paths.editOrganisation(item.id);
+                  const isContact = item.entityType === 'CONTACT_ASSIGNMENT';
+                  const party = { teamId: item.teamId ?? undefined, organisationId: item.organisationId ?? undefined };
+                  const view = {
+                    PERSON: () => paths.person(item.id),
+                    AGREEMENT: () => paths.agreement(item.id),
+                    ORGANISATION: () => paths.organisation(item.id),
+                    ACTIVITY: () => paths.editActivity(item.id, paths.review()),
+                    CONTACT_ASSIGNMENT: () => (item.teamId ? paths.team(item.teamId) : paths.organisation(item.organisationId ?? '')),
+                  }[item.entityType]();
+                  const edit = {
+                    PERSON: () => paths.editPerson(item.id),
+                    AGREEMENT: () => paths.editAgreement(item.id),
+                    ORGANISATION: () => paths.editOrganisation(item.id),
+                    ACTIVITY: () => paths.editActivity(item.id, paths.review()),
+                    CONTACT_ASSIGNMENT: () => paths.registerContact(party),
+                  }[item.entityType]();
+                  // What the user may do with this entry, from the server's rule (can); a contact who left is solved by a new assignment.
+                  const record = item.person ?? item.organisation ?? item.agreement ?? item.activity;
+                  const mayVerify = !isAgreement && !isContact && Boolean(record?.can.verify);
+                  const mayEdit = isContact ? Boolean(user && (user.role === 'ADMINISTRATOR' || user.actableTeams.length > 0)) : Boolean(record?.can.edit);
+                  const type = item.entityType;
+                  const kind = type === 'ACTIVITY' || type === 'CONTACT_ASSIGNMENT' ? t(`admin.review.${type}`) : t(`reviewQueue.entity.${type}`);
                   const done = verified[item.id];
                   return (
                     <tr key={`${item.entityType}-${item.id}`} role="row">
                       <td role="cell">
                         <Link href={view}>{item.name}</Link>{' '}
                         {done ? null : (
-                          <span className={isAgreement ? 'badge badge--stale badge--wrap' : 'badge badge--stale'}>
-                            {isAgreement ? item.reasonText : t('reviewQueue.stale')}
+                          <span className={isAgreement || isContact ? 'badge badge--stale badge--wrap' : 'badge badge--stale'}>
+                            {isAgreement || isContact ? item.reasonText : t('reviewQueue.stale')}
                           </span>
                         )}
                       </td>
                       <td role="cell" data-label={t('reviewQueue.type')}>
-                        {t(`reviewQueue.entity.${item.entityType}`)}
+                        {kind}
                       </td>
                       <td role="cell" data-label={t('reviewQueue.lastVerified')}>
                         {done
@@ -121,7 +142,7 @@ export function ReviewQueuePage() {
                       </td>
                       <td role="cell" className="review__actions">
                         {/* An agreement leaves the queue by a new review date or contact person, not by "still correct". */}
-                        {isAgreement ? null : (
+                        {!mayVerify ? null : (
                           <ReviewVerifyButton
                             entityType={item.entityType}
                             id={item.id}
@@ -129,7 +150,11 @@ export function ReviewQueuePage() {
                             onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))}
                           />
                         )}{' '}
-                        <Link href={edit}>{t('reviewQueue.editNamed', { name: item.name })}</Link>
+                        {mayEdit ? (
+                          <Link href={edit}>
+                            {isContact ? t('admin.review.assignNew', { name: item.name }) : t('reviewQueue.editNamed', { name: item.name })}
+                          </Link>
+                        ) : null}
                       </td>
                     </tr>
                   );

@@ -580,7 +580,19 @@ export class HsdsImportService {
           );
           return [...new Set([...(agreementTeam ? [agreementTeam] : []), ...teams])];
         };
-        const refused = ownershipViolation(actor, { before: c.before ? await teamsOf(c.before) : null, after: await teamsOf(c.after) }, 'dit spreekuur');
+        // Under an agreement only by someone who acts for the agreement's team (write-rule.ts, issue 14).
+        const agreementTeam = (a: Record<string, unknown> | null | undefined) => (a?.agreementId ? (teamOfAgreement.get(String(a.agreementId)) ?? null) : null);
+        const refused = ownershipViolation(
+          actor,
+          {
+            before: c.before ? await teamsOf(c.before) : null,
+            after: await teamsOf(c.after),
+            teamBefore: agreementTeam(c.before),
+            teamAfter: agreementTeam(c.after),
+            teamField: 'agreementId',
+          },
+          'dit spreekuur',
+        );
         if (refused) problems.push({ row: c.row, column: 'agreementId', message: refused.message, code: refused.code, rule: refused.rule });
       }
       for (const d of assignmentPlan.create) {

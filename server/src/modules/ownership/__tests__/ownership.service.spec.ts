@@ -44,3 +44,23 @@ describe('OwnershipService: records of teams (the inverse of teams of a record)'
     expect(await ownership.personsOfTeams(['00000000-0000-4000-8000-00000000dead'])).toEqual(new Set());
   });
 });
+
+describe('OwnershipService: the batched teamsOf… (for `can` on lists) give the same teams as the single ones', () => {
+  const sorted = (ids: readonly string[] | undefined) => [...(ids ?? [])].sort();
+  it('for every person, organisation and walk-in hour of the demo data', async () => {
+    const persons: { id: string }[] = await ctx.dataSource.query('SELECT id FROM person');
+    const organisations: { id: string }[] = await ctx.dataSource.query('SELECT id FROM organisation');
+    const activities: { id: string; agreementId: string | null; organisationId: string | null; neighbourhoodCode: string }[] = await ctx.dataSource.query(
+      'SELECT id, agreementId, organisationId, neighbourhoodCode FROM activity',
+    );
+    expect(persons.length * organisations.length * activities.length).toBeGreaterThan(0);
+    const personTeams = await ownership.teamsOfPersons(persons.map((p) => p.id));
+    for (const { id } of persons) expect(sorted(personTeams.get(id)), id).toEqual(sorted(await ownership.teamsOfPerson(id)));
+    const organisationTeams = await ownership.teamsOfOrganisations(organisations.map((o) => o.id));
+    for (const { id } of organisations) expect(sorted(organisationTeams.get(id)), id).toEqual(sorted(await ownership.teamsOfOrganisation(id)));
+    const activityTeams = await ownership.teamsOfActivities(activities);
+    for (const activity of activities) expect(sorted(activityTeams.get(activity.id)), activity.id).toEqual(sorted(await ownership.teamsOfActivity(activity)));
+    // An empty batch asks nothing.
+    expect((await ownership.teamsOfPersons([])).size).toBe(0);
+  });
+});

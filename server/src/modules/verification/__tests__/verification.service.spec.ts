@@ -46,7 +46,8 @@ describe('VerificationService', () => {
     expect(queue.items.some((i) => i.entityType === VerifiableType.ORGANISATION)).toBe(true);
     const dates = queue.items.map((i) => i.lastVerifiedOn ?? '');
     expect([...dates].sort()).toEqual(dates);
-    for (const item of queue.items.filter((i) => i.entityType !== VerifiableType.AGREEMENT)) expect(service.isStale(item.lastVerifiedOn)).toBe(true);
+    const staleKinds = [VerifiableType.ORGANISATION, VerifiableType.PERSON, VerifiableType.ACTIVITY];
+    for (const item of queue.items.filter((i) => staleKinds.includes(i.entityType))) expect(service.isStale(item.lastVerifiedOn)).toBe(true);
     expect(await refusal(service.reviewQueue(null, undefined))).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
@@ -61,7 +62,11 @@ describe('VerificationService', () => {
         ? ownership.teamsOfPerson(item.id)
         : item.entityType === VerifiableType.AGREEMENT
           ? ((await ctx.dataSource.query('SELECT teamId FROM agreement WHERE id = ?', [item.id])) as { teamId: string }[]).map((r) => r.teamId)
-          : ownership.teamsOfOrganisation(item.id);
+          : item.entityType === VerifiableType.ACTIVITY
+            ? ownership.teamsOfActivity((await ctx.dataSource.query('SELECT * FROM activity WHERE id = ?', [item.id]))[0])
+            : item.entityType === VerifiableType.CONTACT_ASSIGNMENT
+              ? ownership.teamsOfContactParty((await ctx.dataSource.query('SELECT * FROM contact_assignment WHERE id = ?', [item.id]))[0])
+              : ownership.teamsOfOrganisation(item.id);
     const expected = async (teams: string[]) => {
       const ids: string[] = [];
       for (const item of whole.items) if ((await ownersOf(item)).some((t) => teams.includes(t))) ids.push(item.id);
@@ -209,5 +214,94 @@ describe('VerificationService', () => {
       code: 'FORBIDDEN',
     });
     expect(await snapshotRows(ctx.dataSource)).toEqual(before);
+  });
+
+  it('holds walk-in hours not verified for the review period; a member of the owning team confirms one, a member of another team may not', async () => {
+    const all = Object.assign(new PageInput(), { limit: 200 });
+    const [activity] = await ctx.dataSource.query('SELECT * FROM activity WHERE archivedAt IS NULL AND validUntil IS NULL ORDER BY id LIMIT 1');
+    await ctx.dataSource.query('UPDATE activity SET lastVerifiedOn = ? WHERE id = ?', ['2020-01-15', activity.id]);
+    const queue = await service.reviewQueue(administrator, VerifiableType.ACTIVITY, all);
+    const item = queue.items.find((i) => i.id === activity.id)!;
+    expect(item).toMatchObject({ entityType: VerifiableType.ACTIVITY, reason: 'STALE', reasonText: 'Spreekuur niet gecontroleerd sinds 15 januari 2020' });
+    expect(queue.items.every((i) => i.entityType === VerifiableType.ACTIVITY)).toBe(true);
+    // Ended or archived walk-in hours are not in the queue.
+    await ctx.dataSource.query('UPDATE activity SET validUntil = ? WHERE id = ?', ['2021-01-01', activity.id]);
+    expect((await service.reviewQueue(administrator, VerifiableType.ACTIVITY, all)).items.map((i) => i.id)).not.toContain(activity.id);
+    await ctx.dataSource.query('UPDATE activity SET validUntil = NULL WHERE id = ?', [activity.id]);
+
+    const owners = await ctx.get(OwnershipService).teamsOfActivity(activity);
+    const [{ id: outsider }] = await ctx.dataSource.query(`SELECT id FROM team WHERE id NOT IN (${owners.map(() => '?').join(',')}) LIMIT 1`, owners);
+    // "my teams" of a member of an owning team holds it; of another team not.
+    expect((await service.reviewQueue(memberOf(owners[0]), VerifiableType.ACTIVITY, all, { mine: true })).items.map((i) => i.id)).toContain(activity.id);
+    expect((await service.reviewQueue(memberOf(outsider), VerifiableType.ACTIVITY, all, { mine: true })).items.map((i) => i.id)).not.toContain(activity.id);
+    const before = await snapshotRows(ctx.dataSource);
+    expect(await refusal(service.markVerified(memberOf(outsider), { entityType: VerifiableType.ACTIVITY, id: activity.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await refusal(service.markVerified(memberOf(owners[0]), { entityType: VerifiableType.CONTACT_ASSIGNMENT, id: activity.id }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'entityType',
+    });
+    expect(await snapshotRows(ctx.dataSource)).toEqual(before);
+    const result = await service.markVerified(memberOf(owners[0]), { entityType: VerifiableType.ACTIVITY, id: activity.id });
+    expect(result.isStale).toBe(false);
+    expect((await service.reviewQueue(administrator, VerifiableType.ACTIVITY, all)).items.map((i) => i.id)).not.toContain(activity.id);
+  });
+
+  it('holds current fixed contact persons who left: archived, no longer in the team, or not available; a new contact clears it', async () => {
+    const all = Object.assign(new PageInput(), { limit: 200 });
+    const left = async () =>
+      (await service.reviewQueue(administrator, VerifiableType.CONTACT_ASSIGNMENT, all)).items.map((i) => ({ id: i.id, reason: i.reason, text: i.reasonText }));
+    const rows: { id: string; teamId: string; personId: string }[] = await ctx.dataSource.query(
+      // The first one's team has someone else to take over.
+      `SELECT ca.id, ca.teamId, ca.personId FROM contact_assignment ca JOIN person p ON p.id = ca.personId
+       WHERE ca.until IS NULL AND ca.teamId IS NOT NULL AND p.archivedAt IS NULL
+       ORDER BY (SELECT COUNT(*) FROM person q WHERE q.teamId = ca.teamId AND q.archivedAt IS NULL) DESC, ca.id LIMIT 3`,
+    );
+    expect(rows.length).toBe(3);
+    const start = await left();
+    for (const r of rows) expect(start.map((i) => i.id)).not.toContain(r.id);
+    const [archived, moved, unavailable] = rows;
+    await ctx.dataSource.query('UPDATE person SET archivedAt = ? WHERE id = ?', ['2026-01-01T00:00:00.000Z', archived.personId]);
+    const [{ id: elsewhere }] = await ctx.dataSource.query('SELECT id FROM team WHERE id <> ? LIMIT 1', [moved.teamId]);
+    await ctx.dataSource.query('UPDATE person SET teamId = ? WHERE id = ?', [elsewhere, moved.personId]);
+    await ctx.dataSource.query("UPDATE person SET availability = 'UNAVAILABLE' WHERE id = ?", [unavailable.personId]);
+    const now = await left();
+    expect(now.find((i) => i.id === archived.id)).toMatchObject({ reason: 'CONTACT_LEFT', text: 'De vaste contactpersoon is gearchiveerd of verwijderd' });
+    expect(now.find((i) => i.id === moved.id)).toMatchObject({ reason: 'CONTACT_LEFT', text: 'De vaste contactpersoon hoort niet meer bij dit team' });
+    expect(now.find((i) => i.id === unavailable.id)).toMatchObject({ reason: 'CONTACT_LEFT', text: 'De vaste contactpersoon is niet meer beschikbaar' });
+    // In "my teams" of that team, not of another.
+    expect((await service.reviewQueue(memberOf(archived.teamId), undefined, all, { mine: true })).items.map((i) => i.id)).toContain(archived.id);
+    const [{ id: other }] = await ctx.dataSource.query(
+      'SELECT id FROM team WHERE id NOT IN (?, ?, ?) LIMIT 1',
+      rows.map((r) => r.teamId),
+    );
+    expect((await service.reviewQueue(memberOf(other), undefined, all, { mine: true })).items.map((i) => i.id)).not.toContain(archived.id);
+    // A new fixed contact for that team ends the old assignment: out of the queue.
+    const { ContactAssignmentService } = await import('../../contact-assignment/contact-assignment.service.js');
+    const [{ id: successor }] = await ctx.dataSource.query('SELECT id FROM person WHERE teamId = ? AND archivedAt IS NULL AND id NOT IN (?, ?, ?) LIMIT 1', [
+      archived.teamId,
+      ...rows.map((r) => r.personId),
+    ]);
+    await ctx.get(ContactAssignmentService).assign(administrator, { teamId: archived.teamId, personId: successor });
+    expect((await left()).map((i) => i.id)).not.toContain(archived.id);
+  });
+
+  it('the agreements of the queue read only the contact assignments of the persons they name, not every assignment', async () => {
+    const statements: string[] = [];
+    const logger = ctx.dataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      statements.push(query);
+      return original(query, parameters, runner);
+    };
+    try {
+      await service.reviewQueue(administrator, VerifiableType.AGREEMENT, Object.assign(new PageInput(), { limit: 200 }));
+    } finally {
+      logger.logQuery = original;
+    }
+    const reads = statements.filter((q) => /FROM "contact_assignment"/.test(q));
+    expect(reads.length).toBeGreaterThan(0);
+    for (const q of reads) expect(q).toMatch(/WHERE .*"personId" IN \(/);
   });
 });

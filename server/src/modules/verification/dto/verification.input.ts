@@ -6,8 +6,15 @@ export enum VerifiableType {
   ORGANISATION = 'ORGANISATION',
   PERSON = 'PERSON',
   AGREEMENT = 'AGREEMENT',
+  /** A walk-in hour (spreekuur). */
+  ACTIVITY = 'ACTIVITY',
+  /** A fixed contact person (vaste contactpersoon) of a team or organisation: in the queue only, resolved by assigning a new one. */
+  CONTACT_ASSIGNMENT = 'CONTACT_ASSIGNMENT',
 }
-registerEnumType(VerifiableType, { name: 'VerifiableType', description: 'organisatie, persoon of samenwerkingsafspraak' });
+registerEnumType(VerifiableType, {
+  name: 'VerifiableType',
+  description: 'organisatie, persoon, samenwerkingsafspraak, spreekuur of vaste contactpersoon',
+});
 
 /** Why an entry is in the review queue. */
 export enum ReviewReason {
@@ -17,13 +24,15 @@ export enum ReviewReason {
   REVIEW_DATE_PASSED = 'REVIEW_DATE_PASSED',
   /** A running agreement that still names someone who is no longer the fixed contact person of that side. */
   FORMER_CONTACT = 'FORMER_CONTACT',
+  /** A current fixed contact person who left: archived or erased, no longer in the team, or not available. */
+  CONTACT_LEFT = 'CONTACT_LEFT',
 }
 registerEnumType(ReviewReason, { name: 'ReviewReason', description: 'Waarom een record op de controlelijst staat' });
 
 @InputType({ description: '"Still correct": sets the last-verified date and changes nothing else' })
 export class MarkVerifiedInput {
   @Field(() => VerifiableType)
-  @IsEnum(VerifiableType, { message: 'Kies organisatie, persoon of afspraak' })
+  @IsEnum(VerifiableType, { message: 'Kies organisatie, persoon, afspraak of spreekuur' })
   entityType: VerifiableType;
 
   @Field(() => ID)
