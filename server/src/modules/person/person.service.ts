@@ -117,9 +117,13 @@ export class PersonService {
       .createQueryBuilder('p')
       .select('COUNT(*)', 'n')
       .addSelect('MAX(p.updatedAt)', 'm')
-      .getRawOne<{ n: number | string; m: string | null }>();
+      // Verifying does not touch updatedAt, but can list an entry again: the listed count and the latest verification too.
+      .addSelect(`SUM(CASE WHEN ${listedSql((column) => `p.${column}`)} THEN 1 ELSE 0 END)`, 'l')
+      .addSelect('MAX(p.lastVerifiedOn)', 'v')
+      .setParameters(listedParameters(this.unlistCutoff))
+      .getRawOne<{ n: number | string; m: string | null; l: number | string | null; v: string | null }>();
     // The cutoff too: an entry drops off the map when the day comes that it is no longer listed.
-    return `${row?.n ?? 0}@${row?.m ?? ''}@${this.unlistCutoff}`;
+    return `${row?.n ?? 0}@${row?.m ?? ''}@${row?.l ?? 0}@${row?.v ?? ''}@${this.unlistCutoff}`;
   }
 
   /** The active persons matching a filter, as a query to page or to count. */

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { GraphQLJSON } from '../../../common/json.scalar.js';
 import { PartnerType, ProposalStatus } from '../self-service.entity.js';
 
@@ -40,6 +40,7 @@ export class ProposeChangeInput {
   token: string;
 
   @Field(() => GraphQLJSON, { description: 'Field → proposed value; only the fields in SelfServiceEntry.proposableFields' })
+  @Allow()
   changes: unknown;
 }
 
