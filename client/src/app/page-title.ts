@@ -43,6 +43,10 @@ export function routeTitle(route: Exclude<Route, { name: 'home' }>, t: Translate
       return rt('nav.reach');
     case 'quickScan':
       return rt('nav.quickScan');
+    case 'selfService':
+      return t('selfService.title');
+    case 'proposals':
+      return t('moderation.title');
     case 'notFound':
       return t('title.notFound');
   }

@@ -28,6 +28,8 @@ export type Route =
   | { name: 'reach' }
   | { name: 'reachCell'; code: string; groupKey: string }
   | { name: 'quickScan'; teamId?: string }
+  | { name: 'selfService'; token: string }
+  | { name: 'proposals' }
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -65,6 +67,9 @@ export const paths = {
   importData: () => '/importeren',
   reach: () => '/bereik',
   quickScan: (teamId?: string) => withQuery('/quickscan', { team: teamId }),
+  /** A partner's own page through their personal link (issue 14), without an account. */
+  selfService: (token: string) => `/eigen-gegevens/${encodeURIComponent(token)}`,
+  proposals: () => '/voorstellen',
   /** One cell of the reach matrix: a buurt and a group (community:<code> or language:<code>). */
   reachCell: (code: string, groupKey: string) => withQuery(`/bereik/buurt/${encodeURIComponent(code)}`, { groep: groupKey }),
 };
@@ -101,6 +106,8 @@ export function matchRoute(pathname: string, search = ''): Route {
     }
   }
   if (parts.length === 1 && first === 'controle') return { name: 'review' };
+  if (parts.length === 1 && first === 'voorstellen') return { name: 'proposals' };
+  if (parts.length === 2 && first === 'eigen-gegevens') return { name: 'selfService', token: second! };
   if (parts.length === 1 && first === 'importeren') return { name: 'import' };
   if (parts.length === 1 && first === 'bereik') return { name: 'reach' };
   if (parts.length === 1 && first === 'quickscan') return { name: 'quickScan', teamId: opt('team') };

@@ -43,6 +43,11 @@ export class SelfServiceResolver {
     return this.service.links(actor, entityType, entityId, page);
   }
 
+  @Query(() => Boolean, { description: 'Whether links can be e-mailed (SMTP_URL is set)' })
+  selfServiceMailConfigured(@CurrentActor() actor: Actor | null): boolean {
+    return this.service.mailConfigured(actor);
+  }
+
   @Public()
   @Query(() => SelfServiceEntry, { description: 'The entry a personal link opens (no account needed)' })
   selfServiceEntry(@Args('token') token: string, @Context() context: { req: Request }): Promise<SelfServiceEntry> {

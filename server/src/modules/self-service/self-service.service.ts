@@ -143,6 +143,11 @@ export class SelfServiceService {
     return { link, token, path, url, emailedTo };
   }
 
+  mailConfigured(actor: Actor | null): boolean {
+    this.access.requireSignedIn(actor);
+    return this.mailer.configured;
+  }
+
   async revokeLink(actor: Actor | null, id: string): Promise<SelfServiceLink> {
     const link = await this.repository.linkById(id);
     if (!link) throw notFound('id', `Link '${id}' bestaat niet`);

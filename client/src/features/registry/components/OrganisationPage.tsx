@@ -1,4 +1,5 @@
 import { PhoneLink } from '../../partner-search/components/PhoneLink';
+import { SelfServiceLinkPanel, UnlistedLabel } from '../../self-service/components/SelfServiceLinkPanel';
 import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
@@ -38,6 +39,7 @@ export function OrganisationPage({ id }: { id: string }) {
       <Paragraph className="page__kind">{`${rt('organisation.heading')} · ${t(`kind.${organisation.kind}`)}`}</Paragraph>
       {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
       <VerifiedLine lastVerifiedOn={organisation.lastVerifiedOn} isStale={organisation.isStale} />
+      <UnlistedLabel id={organisation.id} />
       {archived ? null : (
         <ButtonGroup className="page__actions">
           <Link href={paths.editOrganisation(organisation.id)}>{rt('record.editNamed', { name: organisation.name })}</Link>
@@ -125,6 +127,7 @@ export function OrganisationPage({ id }: { id: string }) {
       >
         <ActivityList items={organisation.activities} returnTo={paths.organisation(organisation.id)} />
       </Section>
+      {archived ? null : <SelfServiceLinkPanel entityType="ORGANISATION" entityId={organisation.id} />}
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
+import { SelfServiceLinkPanel, UnlistedLabel } from '../../self-service/components/SelfServiceLinkPanel';
 import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
@@ -27,6 +28,7 @@ export function PersonPage({ id }: { id: string }) {
       <Paragraph className="page__kind">{`${rt('person.heading')} · ${roles.join(' · ')}`}</Paragraph>
       {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
       <VerifiedLine lastVerifiedOn={person.lastVerifiedOn} isStale={person.isStale} />
+      <UnlistedLabel id={person.id} />
       {archived ? null : (
         <ButtonGroup className="page__actions">
           <Link href={paths.editPerson(person.id)}>{rt('record.editNamed', { name: person.name })}</Link>
@@ -77,6 +79,7 @@ export function PersonPage({ id }: { id: string }) {
       <Section id="person-agreements" title={rt('record.agreements')}>
         <AgreementList items={person.agreements} />
       </Section>
+      {archived ? null : <SelfServiceLinkPanel entityType="PERSON" entityId={person.id} />}
     </article>
   );
 }

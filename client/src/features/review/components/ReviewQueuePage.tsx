@@ -6,12 +6,14 @@ import { ReviewQueueDocument, type VerifiableType } from '../../../generated/gra
 import { useSession } from '../../auth/hooks/use-session';
 import { PageHeading, PageState, VerifyButton } from '../../registry/components/record-parts';
 import { useRegistryText } from '../../registry/registry-text';
+import { useI18n } from '../../../i18n/i18n';
 
 const PAGE = 50;
 
 /** What has not been verified for the review period, or never: verify in place or go and edit. */
 export function ReviewQueuePage() {
   const { rt, formatDate } = useRegistryText();
+  const { t } = useI18n();
   const { user } = useSession();
   const teams = user?.teams ?? [];
   const [entityType, setEntityType] = useState<VerifiableType | ''>('');
@@ -32,6 +34,9 @@ export function ReviewQueuePage() {
     <article aria-labelledby="page-heading" aria-busy={loading}>
       <PageHeading>{rt('review.heading')}</PageHeading>
       <Paragraph>{rt('review.intro', { months: data?.reviewAfterMonths ?? 12 })}</Paragraph>
+      <Paragraph>
+        <Link href={paths.proposals()}>{t('moderation.link')}</Link>
+      </Paragraph>
       <div className="review__filter">
         <FormLabel htmlFor="review-type">{rt('review.filter')}</FormLabel>
         <Select id="review-type" value={entityType} onChange={(event) => setEntityType(event.target.value as VerifiableType | '')}>
