@@ -1072,7 +1072,23 @@ export type PartnerUnlistedQueryVariables = Exact<{
 }>;
 
 
-export type PartnerUnlistedQuery = { person: { unlistedReason: string | null } | null, organisation: { unlistedReason: string | null } | null };
+export type PartnerUnlistedQuery = { person: { doNotList: boolean, unlistedReason: string | null } | null, organisation: { doNotList: boolean, unlistedReason: string | null } | null };
+
+export type SetPersonDoNotListMutationVariables = Exact<{
+  id: string | number;
+  doNotList: boolean;
+}>;
+
+
+export type SetPersonDoNotListMutation = { updatePerson: { id: string, unlistedReason: string | null } };
+
+export type SetOrganisationDoNotListMutationVariables = Exact<{
+  id: string | number;
+  doNotList: boolean;
+}>;
+
+
+export type SetOrganisationDoNotListMutation = { updateOrganisation: { id: string, unlistedReason: string | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2846,10 +2862,28 @@ export const RevokeSelfServiceLinkDocument = new TypedDocumentString(`
 export const PartnerUnlistedDocument = new TypedDocumentString(`
     query PartnerUnlisted($id: ID!) {
   person(id: $id) {
+    doNotList
     unlistedReason
   }
   organisation(id: $id) {
+    doNotList
     unlistedReason
   }
 }
     `) as unknown as TypedDocumentString<PartnerUnlistedQuery, PartnerUnlistedQueryVariables>;
+export const SetPersonDoNotListDocument = new TypedDocumentString(`
+    mutation SetPersonDoNotList($id: ID!, $doNotList: Boolean!) {
+  updatePerson(input: {id: $id, doNotList: $doNotList}) {
+    id
+    unlistedReason
+  }
+}
+    `) as unknown as TypedDocumentString<SetPersonDoNotListMutation, SetPersonDoNotListMutationVariables>;
+export const SetOrganisationDoNotListDocument = new TypedDocumentString(`
+    mutation SetOrganisationDoNotList($id: ID!, $doNotList: Boolean!) {
+  updateOrganisation(input: {id: $id, doNotList: $doNotList}) {
+    id
+    unlistedReason
+  }
+}
+    `) as unknown as TypedDocumentString<SetOrganisationDoNotListMutation, SetOrganisationDoNotListMutationVariables>;

@@ -71,6 +71,7 @@ const nl = {
   'selfServiceLink.revoked': 'ingetrokken',
   'selfServiceLink.used': 'gebruikt',
   'selfServiceLink.revoke': 'Intrekken',
+  'selfServiceLink.doNotList': 'Niet tonen aan anderen',
   'selfServiceLink.unlisted.DO_NOT_LIST': 'Niet zichtbaar voor anderen: "niet tonen" staat aan',
   'selfServiceLink.unlisted.NOT_VERIFIED': 'Niet zichtbaar voor anderen: te lang niet gecontroleerd',
 };
@@ -146,6 +147,7 @@ const en: Record<keyof typeof nl, string> = {
   'selfServiceLink.revoked': 'revoked',
   'selfServiceLink.used': 'used',
   'selfServiceLink.revoke': 'Revoke',
+  'selfServiceLink.doNotList': 'Do not show to others',
   'selfServiceLink.unlisted.DO_NOT_LIST': 'Not visible to others: "do not list" is on',
   'selfServiceLink.unlisted.NOT_VERIFIED': 'Not visible to others: not checked for too long',
 };

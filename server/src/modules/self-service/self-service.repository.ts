@@ -77,6 +77,17 @@ export class SelfServiceRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** Names of partners by id, one statement per kind: for a page of proposals. */
+  async partnerNames(type: PartnerType, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(type === PartnerType.PERSON ? Person : Organisation, 'r')
+      .select(['r.id AS "id"', 'r.name AS "name"'])
+      .where('r.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getRawMany<{ id: string; name: string }>();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** "Still correct" from the partner: only lastVerifiedOn, as markVerified does (updatedAt untouched). */
   async setVerified(type: PartnerType, id: string, on: string, em: EntityManager): Promise<void> {
     await em

@@ -350,18 +350,31 @@ export class SelfServiceService {
       scope = filter.entityId ? mine.filter((id) => id === filter.entityId) : mine;
     } else if (filter.entityId) scope = [filter.entityId];
     const [rows, total] = await this.repository.proposals(filter.status ?? ProposalStatus.PENDING, scope, page.offset, page.limit);
-    return toPage(await Promise.all(rows.map((r) => this.view(r))), total, page);
+    const names = new Map([
+      ...(await this.repository.partnerNames(
+        PartnerType.PERSON,
+        rows.filter((r) => r.entityType === PartnerType.PERSON).map((r) => r.entityId),
+      )),
+      ...(await this.repository.partnerNames(
+        PartnerType.ORGANISATION,
+        rows.filter((r) => r.entityType === PartnerType.ORGANISATION).map((r) => r.entityId),
+      )),
+    ]);
+    return toPage(
+      rows.map((r) => this.view(r, names.get(r.entityId))),
+      total,
+      page,
+    );
   }
 
-  private async view(p: ChangeProposal): Promise<ChangeProposalView> {
+  private view(p: ChangeProposal, partnerName: string | undefined): ChangeProposalView {
     const changes = JSON.parse(p.changesJson) as Changes;
     const before = JSON.parse(p.beforeJson) as Changes;
-    const partner = await this.partner(p.entityType, p.entityId, 'id').catch(() => null);
     return {
       id: p.id,
       entityType: p.entityType,
       entityId: p.entityId,
-      partnerName: partner?.name ?? '—',
+      partnerName: partnerName ?? '—',
       status: p.status,
       createdAt: p.createdAt,
       changes: Object.keys(changes).map((field) => ({
@@ -413,7 +426,7 @@ export class SelfServiceService {
         after: { proposalId: proposal.id, status, acceptedFields: fields },
       });
     });
-    return this.view((await this.repository.proposal(proposal.id))!);
+    return this.decided(proposal.id);
   }
 
   async decline(actor: Actor | null, input: DeclineChangeProposalInput): Promise<ChangeProposalView> {
@@ -435,7 +448,12 @@ export class SelfServiceService {
         after: { proposalId: proposal.id, status: ProposalStatus.DECLINED, reason },
       });
     });
-    return this.view((await this.repository.proposal(proposal.id))!);
+    return this.decided(proposal.id);
+  }
+
+  private async decided(id: string): Promise<ChangeProposalView> {
+    const proposal = (await this.repository.proposal(id))!;
+    return this.view(proposal, (await this.repository.partnerNames(proposal.entityType, [proposal.entityId])).get(proposal.entityId));
   }
 
   /** The accepted fields as the update input of the entry's own service. */

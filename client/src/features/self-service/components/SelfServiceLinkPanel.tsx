@@ -17,6 +17,8 @@ import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import {
   CreateSelfServiceLinkDocument,
   PartnerUnlistedDocument,
+  SetOrganisationDoNotListDocument,
+  SetPersonDoNotListDocument,
   type PartnerType,
   RevokeSelfServiceLinkDocument,
   SelfServiceLinksDocument,
@@ -24,16 +26,46 @@ import {
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/catalogue';
 
-/** "Not listed" on a partner's page: only its own team (and administrators) see the entry at all, so they see why. */
+/**
+ * "Not listed" on a partner's page: only its own team (and administrators) see the entry at all, so they see why; and the
+ * team's switch for "do not list" (the server refuses it to whoever may not change the entry, and says so).
+ */
 export function UnlistedLabel({ id }: { id: string }) {
   const { t } = useI18n();
-  const { data } = useGraphQLQuery(PartnerUnlistedDocument, { id });
-  const reason = data?.person?.unlistedReason ?? data?.organisation?.unlistedReason;
-  return reason ? (
-    <Paragraph className="notice unlisted-label" role="note">
-      {t(`selfServiceLink.unlisted.${reason}` as MessageKey)}
-    </Paragraph>
-  ) : null;
+  const [reload, setReload] = useState(0);
+  const [error, setError] = useState<string | undefined>();
+  const { data } = useGraphQLQuery(PartnerUnlistedDocument, { id }, { reloadKey: reload });
+  const record = data?.person ?? data?.organisation;
+  if (!record) return null;
+  const toggle = async () => {
+    setError(undefined);
+    try {
+      if (data?.person) await graphqlRequest(SetPersonDoNotListDocument, { id, doNotList: !record.doNotList });
+      else await graphqlRequest(SetOrganisationDoNotListDocument, { id, doNotList: !record.doNotList });
+      setReload((n) => n + 1);
+    } catch (e) {
+      setError(e instanceof GraphQLRequestError ? e.errors[0]?.message : String(e));
+    }
+  };
+  return (
+    <div className="unlisted">
+      {record.unlistedReason ? (
+        <Paragraph className="notice unlisted-label" role="note">
+          {t(`selfServiceLink.unlisted.${record.unlistedReason}` as MessageKey)}
+        </Paragraph>
+      ) : null}
+      <ButtonGroup>
+        <Button appearance="subtle-button" aria-pressed={record.doNotList} onClick={() => void toggle()}>
+          {t('selfServiceLink.doNotList')}
+        </Button>
+      </ButtonGroup>
+      {error ? (
+        <Paragraph role="alert" className="notice">
+          {error}
+        </Paragraph>
+      ) : null}
+    </div>
+  );
 }
 
 /** On a partner's page: make a personal link for the partner (shown once, copy or e-mail), see and revoke earlier ones. */
