@@ -85,8 +85,21 @@ describe('SQL statements per client operation stay bounded whatever the data siz
       UpdateTeam: { input: { id: teamId } },
       UpdatePerson: { input: { id: personId } },
       UpdateOrganisation: { input: { id: organisationId } },
+      // Self-service (issue 14): the partner's page by a link's token, the link panel and label on a partner's page.
+      SelfServiceEntry: { token: await selfServiceToken(personId) },
+      SelfServiceLinks: { entityType: 'PERSON', entityId: personId },
+      PartnerUnlisted: { id: personId },
     };
   });
+  async function selfServiceToken(personId: string): Promise<string> {
+    const res = await server.gql(
+      `mutation($input: CreateSelfServiceLinkInput!) { createSelfServiceLink(input: $input) { token } }`,
+      { input: { entityType: 'PERSON', entityId: personId } },
+      administrator,
+    );
+    return res.data.createSelfServiceLink.token;
+  }
+
   afterAll(async () => {
     await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
