@@ -55,6 +55,8 @@ export class AcceptChangeProposalInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true, message: 'Geen bekend veld' })
   fields?: string[] | null;
 }
 
