@@ -5,7 +5,6 @@ import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, loginAs } from '../support/auth.js';
-import { auditEntries, organisationId } from '../support/demo-lookup.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -23,8 +22,16 @@ let admin: Record<string, string>;
 let ubah: string; // Ubah Aden: a Somali key person in Kanaleneiland (BU03440832), of the coordinator's team Zuidwest
 let hibaaq: string; // Hibaaq Xirsi: of the member's team Overvecht-Zuid
 
-const personId = async (name: string) => (await db.query('SELECT id FROM person WHERE name = ?', [name]))[0].id as string;
-const personRow = async (id: string) => (await db.query('SELECT * FROM person WHERE id = ?', [id]))[0];
+/** Raw SQL for both databases: `?` placeholders become $1, $2… on PostgreSQL; identifiers are quoted in the statements. */
+const sql = (text: string, params: unknown[] = [], on: DataSource = db) => {
+  let i = 0;
+  return on.query(on.options.type === 'postgres' ? text.replace(/\?/g, () => `$${++i}`) : text, params);
+};
+const personId = async (name: string) => (await sql('SELECT "id" FROM "person" WHERE "name" = ?', [name]))[0].id as string;
+const organisationId = async (name: string) => (await sql('SELECT "id" FROM "organisation" WHERE "name" = ?', [name]))[0].id as string;
+const personRow = async (id: string) => (await sql('SELECT * FROM "person" WHERE "id" = ?', [id]))[0];
+const auditEntries = async (entityId: string): Promise<{ action: string; userEmail: string | null; afterJson: string | null }[]> =>
+  sql('SELECT "action", "userEmail", "afterJson" FROM "audit_entry" WHERE "entityId" = ? ORDER BY "at"', [entityId]);
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -73,7 +80,7 @@ async function link(entityId: string, extra: Record<string, unknown> = {}, as = 
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data.createSelfServiceLink as { token: string; path: string; url: string; emailedTo: string | null; link: { id: string; expiresAt: string } };
 }
-const count = async (table: string) => Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+const count = async (table: string) => Number((await sql(`SELECT COUNT(*) AS "n" FROM "${table}"`))[0].n);
 
 describe('the whole flow: link by e-mail, proposal, moderation, confirmation', () => {
   let token: string;
@@ -91,10 +98,10 @@ describe('the whole flow: link by e-mail, proposal, moderation, confirmation', (
     const mail = mails.find((m) => m.to === 'ubah.aden@example.org');
     expect(mail?.subject).toMatch(/Kloppen uw gegevens nog/);
     expect(mail?.text).toContain(made.url);
-    const rows = await db.query('SELECT * FROM self_service_link WHERE id = ?', [made.link.id]);
+    const rows = await sql('SELECT * FROM "self_service_link" WHERE "id" = ?', [made.link.id]);
     expect(rows[0].tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(rows)).not.toContain(token);
-    expect(JSON.stringify(await db.query('SELECT * FROM audit_entry'))).not.toContain(token);
+    expect(JSON.stringify(await sql('SELECT * FROM "audit_entry"'))).not.toContain(token);
   });
 
   it('a member of another team, a policy officer and anonymous callers cannot make one', async () => {
@@ -154,7 +161,7 @@ describe('the whole flow: link by e-mail, proposal, moderation, confirmation', (
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     expect(res.data.proposeSelfServiceChange.proposalPending).toBe(true);
     expect((await personRow(ubah)).phone).toBe(phoneBefore);
-    const audit = await auditEntries(db, ubah);
+    const audit = await auditEntries(ubah);
     const proposed = audit.find((a) => a.action === 'proposeChange')!;
     expect(proposed.userEmail).toBeNull();
     expect(JSON.parse(proposed.afterJson!).by).toBe('de partner via een persoonlijke link');
@@ -199,12 +206,12 @@ describe('the whole flow: link by e-mail, proposal, moderation, confirmation', (
     const row = await personRow(ubah);
     expect(row.phone).toBe('06 12345678'); // normalised by the person rules
     expect(row.availability).toBe('LIMITED'); // UNAVAILABLE was proposed, not accepted
-    const languages = await db.query('SELECT languageCode, level FROM person_language WHERE personId = ? ORDER BY languageCode', [ubah]);
+    const languages = await sql('SELECT "languageCode", "level" FROM "person_language" WHERE "personId" = ? ORDER BY "languageCode"', [ubah]);
     expect(languages).toEqual([
       { languageCode: 'ara', level: 'BASIC' },
       { languageCode: 'som', level: 'NATIVE' },
     ]);
-    const actions = (await auditEntries(db, ubah)).map((a) => [a.action, a.userEmail]);
+    const actions = (await auditEntries(ubah)).map((a) => [a.action, a.userEmail]);
     expect(actions).toContainEqual(['updatePerson', DEMO_USERS.coordinator]);
     expect(actions).toContainEqual(['acceptChangeProposal', DEMO_USERS.coordinator]);
     // Decided once.
@@ -217,27 +224,27 @@ describe('the whole flow: link by e-mail, proposal, moderation, confirmation', (
     expect(res.errors).toBeUndefined();
     const id = (await server.gql(PROPOSALS, {}, coordinator)).data.changeProposals.items.find((p: { entityId: string }) => p.entityId === ubah).id;
     // The person is archived in the meantime: the person service refuses the change, the decision is not recorded.
-    await db.query('UPDATE person SET archivedAt = ? WHERE id = ?', ['2026-12-01T00:00:00.000Z', ubah]);
+    await sql('UPDATE "person" SET "archivedAt" = ? WHERE "id" = ?', ['2026-12-01T00:00:00.000Z', ubah]);
     const refused = await server.gql(ACCEPT, { input: { id } }, coordinator);
     expect(refused.errors?.[0].extensions?.code).toBe('ARCHIVED');
-    expect((await db.query('SELECT status FROM change_proposal WHERE id = ?', [id]))[0].status).toBe('PENDING');
+    expect((await sql('SELECT "status" FROM "change_proposal" WHERE "id" = ?', [id]))[0].status).toBe('PENDING');
     expect((await personRow(ubah)).email).toBe('ubah.aden@example.org');
-    await db.query('UPDATE person SET archivedAt = NULL WHERE id = ?', [ubah]);
+    await sql('UPDATE "person" SET "archivedAt" = NULL WHERE "id" = ?', [ubah]);
     // Declining needs a reason.
     expect((await server.gql(DECLINE, { input: { id, reason: '  ' } }, coordinator)).errors?.[0].extensions?.field).toBe('reason');
     const declined = await server.gql(DECLINE, { input: { id, reason: 'Dit adres is van de zelforganisatie' } }, coordinator);
     expect(declined.data.declineChangeProposal).toEqual({ status: 'DECLINED', declineReason: 'Dit adres is van de zelforganisatie' });
-    expect((await auditEntries(db, ubah)).map((a) => a.action)).toContain('declineChangeProposal');
+    expect((await auditEntries(ubah)).map((a) => a.action)).toContain('declineChangeProposal');
   });
 
   it('"still correct" from the partner counts as verification, in the audit log as by the partner', async () => {
-    await db.query('UPDATE person SET lastVerifiedOn = ? WHERE id = ?', ['2025-01-01', ubah]);
+    await sql('UPDATE "person" SET "lastVerifiedOn" = ? WHERE "id" = ?', ['2025-01-01', ubah]);
     const res = await server.gql(CONFIRM, { token });
     expect(res.errors).toBeUndefined();
     const today = new Date().toISOString().slice(0, 10);
     expect(res.data.confirmSelfServiceEntry.lastVerifiedOn).toBe(today);
     expect((await personRow(ubah)).lastVerifiedOn).toBe(today);
-    const entry = (await auditEntries(db, ubah)).filter((a) => a.action === 'markVerified').pop()!;
+    const entry = (await auditEntries(ubah)).filter((a) => a.action === 'markVerified').pop()!;
     expect(entry.userEmail).toBeNull();
     expect(JSON.parse(entry.afterJson!)).toMatchObject({ lastVerifiedOn: today, by: 'de partner via een persoonlijke link' });
   });
@@ -269,7 +276,9 @@ describe("the link's scope: never another record, through any route", () => {
     const hibaaqBefore = JSON.stringify(await personRow(hibaaq));
     const ubahBefore = JSON.stringify(await personRow(ubah));
     await server.gql(PROPOSE, { input: { token, changes: { availabilityNote: 'alleen zaterdag' } } });
-    const proposals = await db.query('SELECT entityId FROM change_proposal WHERE linkId IN (SELECT id FROM self_service_link WHERE entityId = ?)', [hibaaq]);
+    const proposals = await sql('SELECT "entityId" FROM "change_proposal" WHERE "linkId" IN (SELECT "id" FROM "self_service_link" WHERE "entityId" = ?)', [
+      hibaaq,
+    ]);
     expect(proposals.map((p: { entityId: string }) => p.entityId)).toEqual([hibaaq]);
     expect(JSON.stringify(await personRow(ubah))).toBe(ubahBefore);
     expect(JSON.stringify(await personRow(hibaaq))).toBe(hibaaqBefore);
@@ -279,18 +288,18 @@ describe("the link's scope: never another record, through any route", () => {
 describe('bad links: one clear Dutch error, never a hint; guesses are rate-limited per address across processes', () => {
   it('expired, used, revoked and guessed tokens give the same error, and nothing is written', async () => {
     const expired = await link(ubah);
-    await db.query('UPDATE self_service_link SET expiresAt = ? WHERE id = ?', ['2026-01-01T00:00:00.000Z', expired.link.id]);
+    await sql('UPDATE "self_service_link" SET "expiresAt" = ? WHERE "id" = ?', ['2026-01-01T00:00:00.000Z', expired.link.id]);
     const used = await link(ubah, { singleUse: true });
     expect((await server.gql(CONFIRM, { token: used.token })).errors).toBeUndefined();
     const revoked = await link(ubah);
     const revoke = await server.gql('mutation($id: ID!) { revokeSelfServiceLink(id: $id) { revokedAt } }', { id: revoked.link.id }, coordinator);
     expect(revoke.data.revokeSelfServiceLink.revokedAt).toBeTruthy();
-    const archivedOrg = await organisationId(db, 'Stichting Hiil Wadaag');
+    const archivedOrg = await organisationId('Stichting Hiil Wadaag');
     const guessed = 'A'.repeat(43);
     const before = JSON.stringify([await personRow(ubah), await count('change_proposal')]);
     const errors = [];
     for (const token of [expired.token, used.token, revoked.token, guessed, 'kort', '']) {
-      await db.query('DELETE FROM self_service_attempt'); // the rate limit has its own test
+      await sql('DELETE FROM "self_service_attempt"'); // the rate limit has its own test
       for (const [query, variables] of [
         [ENTRY, { token }],
         [CONFIRM, { token }],
@@ -311,7 +320,7 @@ describe('bad links: one clear Dutch error, never a hint; guesses are rate-limit
     );
     expect(JSON.stringify([await personRow(ubah), await count('change_proposal')])).toBe(before);
     expect(archivedOrg).toBeTruthy();
-    await db.query('DELETE FROM self_service_attempt');
+    await sql('DELETE FROM "self_service_attempt"');
   });
 
   it('after SELF_SERVICE_MAX_FAILURES guesses from one address even a good link waits, in every process on the database', async () => {
@@ -323,7 +332,7 @@ describe('bad links: one clear Dutch error, never a hint; guesses are rate-limit
     });
     try {
       const ds = limited.app.get((await import('typeorm')).DataSource);
-      const id = (await ds.query('SELECT id FROM person WHERE name = ?', ['Ubah Aden']))[0].id;
+      const id = (await sql('SELECT "id" FROM "person" WHERE "name" = ?', ['Ubah Aden'], ds))[0].id;
       const made = await limited.gql(CREATE, { input: { entityType: 'PERSON', entityId: id } }, await loginAs(limited, DEMO_USERS.coordinator));
       const token = made.data.createSelfServiceLink.token;
       expect((await limited.gql(ENTRY, { token })).errors).toBeUndefined();
@@ -383,7 +392,7 @@ describe('unlisting: one rule on matching, the map, HSDS, CSV and browsing by ot
 
   it('not verified for UNLIST_AFTER_MONTHS: unlisted until verified again', async () => {
     const somali = { neighbourhoodCode: 'BU03440832', languages: ['som'], radiusKm: 0.5 };
-    await db.query('UPDATE person SET lastVerifiedOn = ? WHERE id = ?', ['2022-01-10', ubah]);
+    await sql('UPDATE "person" SET "lastVerifiedOn" = ? WHERE "id" = ?', ['2022-01-10', ubah]);
     expect(await matched(ubah, somali)).toBe(false);
     expect(await onMap(ubah)).toBe(false);
     expect(await csv('personen.csv')).not.toContain('Ubah Aden');
@@ -395,7 +404,7 @@ describe('unlisting: one rule on matching, the map, HSDS, CSV and browsing by ot
   });
 
   it('an organisation, asked by the partner through their link and accepted: gone from HSDS, CSV, the map and others’ browsing', async () => {
-    const hiil = await organisationId(db, 'Stichting Hiil Wadaag');
+    const hiil = await organisationId('Stichting Hiil Wadaag');
     expect(await onMap(hiil)).toBe(true);
     const { token } = await link(hiil, {}, coordinator, 'ORGANISATION');
     const proposed = await server.gql(PROPOSE, { input: { token, changes: { doNotList: true } } });
