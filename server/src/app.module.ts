@@ -30,6 +30,7 @@ import { ReachModule } from './modules/reach/reach.module.js';
 import { QuickScanModule } from './modules/quickscan/quickscan.module.js';
 import { TeamModule } from './modules/team/team.module.js';
 import { VerificationModule } from './modules/verification/verification.module.js';
+import { SelfServiceModule } from './modules/self-service/self-service.module.js';
 import { StartupModule } from './startup/startup.module.js';
 
 /** The feature modules, listed once so the app and the schema generator load the same set. */
@@ -56,6 +57,7 @@ export const featureModules = [
   ReachModule,
   QuickScanModule,
   MapModule,
+  SelfServiceModule,
 ];
 
 @Module({})

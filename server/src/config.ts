@@ -28,6 +28,16 @@ export interface AppConfig {
   clientDir: string;
   /** Entries not verified for this many months are due for review. */
   reviewAfterMonths: number;
+  /** UNLIST_AFTER_MONTHS: entries not verified for this many months are unlisted (common/listing.ts); more than reviewAfterMonths. */
+  unlistAfterMonths: number;
+  /** SMTP_URL: where e-mail goes (smtp://user:pass@host:port); without it, self-service links are only shown to copy. */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the sender of e-mail. */
+  mailFrom: string;
+  /** PUBLIC_URL: the address users reach the product at, for links in e-mail (default http://localhost:PORT). */
+  publicUrl: string | null;
+  /** Self-service links: default validity (SELF_SERVICE_LINK_DAYS) and failed attempts per address per 15 minutes (SELF_SERVICE_MAX_FAILURES). */
+  selfService: { linkDays: number; maxFailures: number; windowMs: number };
   /** ANONYMOUS_READ=true: organisations, teams, walk-in hours and person counts readable without signing in. */
   anonymousRead: boolean;
   /** ALLOW_DEMO_USERS=true: the demo accounts may sign in even in production. */
@@ -120,6 +130,19 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+/** UNLIST_AFTER_MONTHS: default two years beyond the review period (a year to review, then a grace period; the demo data has entries last verified early 2024); it must be longer than REVIEW_AFTER_MONTHS. */
+function unlistAfterMonths(env: NodeJS.ProcessEnv): number {
+  const review = Number(env.REVIEW_AFTER_MONTHS ?? 12) > 0 ? Number(env.REVIEW_AFTER_MONTHS ?? 12) : 12;
+  const value = positiveInt(env, 'UNLIST_AFTER_MONTHS', review + 24);
+  if (value <= review) {
+    throw new ConfigError(
+      'UNLIST_AFTER_MONTHS',
+      `UNLIST_AFTER_MONTHS (${value}) moet groter zijn dan REVIEW_AFTER_MONTHS (${review}): eerst controleren, dan pas verbergen`,
+    );
+  }
+  return value;
+}
+
 export const DEFAULT_MUNICIPALITY_CODE = 'GM0344';
 
 /**
@@ -162,6 +185,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tileAttribution: env.TILE_ATTRIBUTION ?? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
     clientDir: resolve(root, env.CLIENT_DIR ?? 'dist/client'),
     reviewAfterMonths: Number(env.REVIEW_AFTER_MONTHS ?? 12),
+    unlistAfterMonths: unlistAfterMonths(env),
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    mailFrom: env.MAIL_FROM?.trim() || 'Sociale kaart <noreply@sociale-kaart.invalid>',
+    publicUrl: env.PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
+    selfService: {
+      linkDays: positiveInt(env, 'SELF_SERVICE_LINK_DAYS', 14),
+      maxFailures: positiveInt(env, 'SELF_SERVICE_MAX_FAILURES', 10),
+      windowMs: 15 * 60_000,
+    },
     anonymousRead: env.ANONYMOUS_READ === 'true',
     allowDemoUsers: env.ALLOW_DEMO_USERS === 'true',
     sessionHours: positiveInt(env, 'SESSION_HOURS', 8),

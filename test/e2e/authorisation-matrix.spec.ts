@@ -75,6 +75,9 @@ export const TEAM_SCOPED: Record<Role, Outcome> = {
   policyOfficer: 'FORBIDDEN',
 };
 
+/** Team members of the owning team (the member belongs to the "other" team), coordinators of it, administrators. */
+const TEAM_MEMBERS: Record<Role, Outcome> = { ...TEAM_SCOPED, member: 'ok' };
+
 const EMAIL: Record<Role, string> = {
   anonymous: 'medewerker@example.org',
   member: 'medewerker@example.org',
@@ -265,6 +268,50 @@ const MATRIX: Record<string, Entry> = {
       };
     },
   },
+  // Self-service (issue 14): links by team members of the owning team; the partner's calls are scoped by the token
+  // (any caller holding it); proposals are decided by a coordinator of the owning team or an administrator.
+  createSelfServiceLink: {
+    expect: TEAM_MEMBERS,
+    call: async (ctx, role) => ({
+      query: `mutation($input: CreateSelfServiceLinkInput!) { createSelfServiceLink(input: $input) { token } }`,
+      variables: { input: { entityType: 'PERSON', entityId: await ctx.make.person(sideOf(role)) } },
+    }),
+  },
+  revokeSelfServiceLink: {
+    expect: TEAM_MEMBERS,
+    call: async (ctx, role) => ({
+      query: `mutation($id: ID!) { revokeSelfServiceLink(id: $id) { id } }`,
+      variables: { id: (await selfServiceLink(ctx, sideOf(role))).id },
+    }),
+  },
+  confirmSelfServiceEntry: {
+    expect: PUBLIC,
+    call: async (ctx, role) => ({
+      query: `mutation($token: String!) { confirmSelfServiceEntry(token: $token) { name } }`,
+      variables: { token: (await selfServiceLink(ctx, sideOf(role))).token },
+    }),
+  },
+  proposeSelfServiceChange: {
+    expect: PUBLIC,
+    call: async (ctx, role) => ({
+      query: `mutation($input: ProposeChangeInput!) { proposeSelfServiceChange(input: $input) { name } }`,
+      variables: { input: { token: (await selfServiceLink(ctx, sideOf(role))).token, changes: { availabilityNote: 'zaterdag' } } },
+    }),
+  },
+  acceptChangeProposal: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: AcceptChangeProposalInput!) { acceptChangeProposal(input: $input) { id } }`,
+      variables: { input: { id: await changeProposal(ctx, sideOf(role)) } },
+    }),
+  },
+  declineChangeProposal: {
+    expect: TEAM_SCOPED,
+    call: async (ctx, role) => ({
+      query: `mutation($input: DeclineChangeProposalInput!) { declineChangeProposal(input: $input) { id } }`,
+      variables: { input: { id: await changeProposal(ctx, sideOf(role)), reason: 'Klopt niet' } },
+    }),
+  },
   markVerified: {
     // Issue 14: a member confirms "still correct" for their own team's records; the member's records here are of
     // Buurtteam Overvecht-Zuid, the member's own team (a member of another team is refused: permission-table.spec.ts).
@@ -372,6 +419,23 @@ const activityInput = async (ctx: Ctx, side: Side) => ({
 });
 
 /** A call as administrator that must succeed: for setting up the records the matrix works on. */
+async function selfServiceLink(ctx: Ctx, side: Side): Promise<{ id: string; token: string }> {
+  const data = await asAdmin(ctx, `mutation($input: CreateSelfServiceLinkInput!) { createSelfServiceLink(input: $input) { token link { id } } }`, {
+    input: { entityType: 'PERSON', entityId: await ctx.make.person(side) },
+  });
+  return { id: data.createSelfServiceLink.link.id, token: data.createSelfServiceLink.token };
+}
+
+async function changeProposal(ctx: Ctx, side: Side): Promise<string> {
+  const { token } = await selfServiceLink(ctx, side);
+  const res = await ctx.server.gql(`mutation($input: ProposeChangeInput!) { proposeSelfServiceChange(input: $input) { name } }`, {
+    input: { token, changes: { availabilityNote: 'zaterdag' } },
+  });
+  if (res.errors?.length) throw new Error(`setup failed: ${JSON.stringify(res.errors)}`);
+  const proposals = await asAdmin(ctx, `{ changeProposals(page: { limit: 200 }) { items { id } } }`, {});
+  return proposals.changeProposals.items[proposals.changeProposals.items.length - 1].id;
+}
+
 async function asAdmin(ctx: Ctx, query: string, variables: Record<string, unknown>): Promise<any> {
   const res = await ctx.server.gql(query, variables, ctx.admin);
   if (res.errors?.length) throw new Error(`setup failed: ${JSON.stringify(res.errors)}`);

@@ -92,8 +92,21 @@ describe('SQL statements per client operation stay bounded whatever the data siz
       PersonContactReads: { id: personId, page: { limit: 20, offset: 0 } },
       // A page smaller than the log: TypeORM skips the count query while a page holds everything, which the log soon outgrows.
       AdminAuditLog: { page: { limit: 2, offset: 0 } },
+      // Self-service (issue 14): the partner's page by a link's token, the link panel and label on a partner's page.
+      SelfServiceEntry: { token: await selfServiceToken(personId) },
+      SelfServiceLinks: { entityType: 'PERSON', entityId: personId },
+      PartnerUnlisted: { id: personId },
     };
   });
+  async function selfServiceToken(personId: string): Promise<string> {
+    const res = await server.gql(
+      `mutation($input: CreateSelfServiceLinkInput!) { createSelfServiceLink(input: $input) { token } }`,
+      { input: { entityType: 'PERSON', entityId: personId } },
+      administrator,
+    );
+    return res.data.createSelfServiceLink.token;
+  }
+
   afterAll(async () => {
     await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { TestServer } from './test-server.js';
 
 /** Tables that record that something was tried rather than what the data is. */
-const BOOKKEEPING = new Set(['audit_entry', 'session', 'login_attempt', 'migrations', 'reach_snapshot']); // reach_snapshot: derived, written by a job at start-up
+const BOOKKEEPING = new Set(['audit_entry', 'session', 'login_attempt', 'self_service_attempt', 'migrations', 'reach_snapshot']); // reach_snapshot: derived, written by a job at start-up
 
 /**
  * A fingerprint per table of every row (SQLite and PostgreSQL alike), to prove that a refused

@@ -12,6 +12,7 @@ import { criteriaFromUrl, urlFromCriteria } from '../features/matching/hooks/mat
 import { useMatchPanel } from '../features/matching/hooks/use-match-panel';
 import { SearchTabs } from './SearchTabs';
 import { SkipLink } from './SkipLink';
+import { SelfServicePage } from '../features/self-service/components/SelfServicePage';
 import { PartnerDetail } from '../features/partner-search/components/PartnerDetail';
 import { ResultsList } from '../features/partner-search/components/ResultsList';
 import { SearchForm } from '../features/partner-search/components/SearchForm';
@@ -174,6 +175,8 @@ export function App() {
   useDocumentTitle(route.name === 'home' ? t('title.home') : null, t('app.title'), undefined);
 
   // Other pages share the page shell (header, navigation, sign-in); the map page keeps its state while they are open.
+  // A partner's own page: no account, no app header; the token decides what it shows.
+  if (route.name === 'selfService') return <SelfServicePage key={route.token} token={route.token} />;
   if (route.name !== 'home') return <PageShell route={route} />;
 
   return (

@@ -49,6 +49,10 @@ export function routeTitle(route: Exclude<Route, { name: 'home' }>, t: Translate
       return t('admin.audit.heading');
     case 'adminPerson':
       return t('admin.privacy.export');
+    case 'selfService':
+      return t('selfService.title');
+    case 'proposals':
+      return t('moderation.title');
     case 'notFound':
       return t('title.notFound');
   }

@@ -31,6 +31,8 @@ export type Route =
   | { name: 'adminUsers' }
   | { name: 'adminAudit'; entityType?: string; entityId?: string; userId?: string; from?: string; to?: string; action?: string }
   | { name: 'adminPerson'; id: string }
+  | { name: 'selfService'; token: string }
+  | { name: 'proposals' }
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -68,6 +70,9 @@ export const paths = {
   importData: () => '/importeren',
   reach: () => '/bereik',
   quickScan: (teamId?: string) => withQuery('/quickscan', { team: teamId }),
+  /** A partner's own page through their personal link (issue 14), without an account. */
+  selfService: (token: string) => `/eigen-gegevens/${encodeURIComponent(token)}`,
+  proposals: () => '/voorstellen',
   /** One cell of the reach matrix: a buurt and a group (community:<code> or language:<code>). */
   adminUsers: () => '/beheer/gebruikers',
   /** The audit log, filtered by record, user, period or action. */
@@ -132,6 +137,8 @@ export function matchRoute(pathname: string, search = ''): Route {
     }
     if (parts.length === 3 && second === 'persoon') return { name: 'adminPerson', id: third! };
   }
+  if (parts.length === 1 && first === 'voorstellen') return { name: 'proposals' };
+  if (parts.length === 2 && first === 'eigen-gegevens') return { name: 'selfService', token: second! };
   if (parts.length === 1 && first === 'importeren') return { name: 'import' };
   if (parts.length === 1 && first === 'bereik') return { name: 'reach' };
   if (parts.length === 1 && first === 'quickscan') return { name: 'quickScan', teamId: opt('team') };

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptChangeProposalInput = {
+  /** Accept only these fields (the rest is declined); all when left out */
+  fields?: Array<string> | null | undefined;
+  id: string | number;
+};
+
 /** concept, actief, beëindigd */
 export type AgreementStatus =
   | 'ACTIVE'
@@ -140,6 +146,8 @@ export type CreateOrganisationInput = {
   /** Community codes, e.g. somali */
   communityCodes?: Array<string>;
   description?: string | null | undefined;
+  /** Do not list (the partner asked, or the team decided): kept, but left out of matching, the map and exports */
+  doNotList?: boolean | null | undefined;
   email?: string | null | undefined;
   kind: OrganisationKind;
   /** Languages: ISO 639-3/639-1 codes or Dutch/English names */
@@ -164,6 +172,10 @@ export type CreatePersonInput = {
   communityCodes?: Array<string>;
   /** Required: no person is registered without a consent record */
   consent?: ConsentInput | null | undefined;
+  /** YYYY-MM-DD the person withdrew their consent */
+  consentWithdrawnOn?: string | null | undefined;
+  /** Do not list (the partner asked, or the team decided): kept, but left out of matching, the map and exports */
+  doNotList?: boolean | null | undefined;
   /** Personal e-mail; visible to signed-in team members only */
   email?: string | null | undefined;
   /** Required for interpreters: formal (sworn, Rbtv) or informal */
@@ -184,6 +196,17 @@ export type CreatePersonInput = {
   topics?: Array<Topic>;
   trainedKeyPerson?: boolean;
   volunteerContract?: boolean;
+};
+
+export type CreateSelfServiceLinkInput = {
+  /** E-mail the link to this address (needs SMTP_URL) */
+  emailTo?: string | null | undefined;
+  entityId: string | number;
+  entityType: PartnerType;
+  /** Works for one submission only */
+  singleUse?: boolean;
+  /** Days the link works (1-90); default SELF_SERVICE_LINK_DAYS (14) */
+  validDays?: number | null | undefined;
 };
 
 /** A new neighbourhood team */
@@ -211,6 +234,12 @@ export type CreateUserInput = {
 export type CsvKind =
   | 'ORGANISATIONS'
   | 'PERSONS';
+
+export type DeclineChangeProposalInput = {
+  id: string | number;
+  /** Why: the partner’s team reads it in the audit log */
+  reason: string;
+};
 
 /** End an agreement; its walk-in hours end on the same date */
 export type EndAgreementInput = {
@@ -390,6 +419,11 @@ export type PartnerMapInput = {
   zoom: number;
 };
 
+/** persoon of organisatie */
+export type PartnerType =
+  | 'ORGANISATION'
+  | 'PERSON';
+
 /** team of organisatie */
 export type PartyType =
   | 'ORGANISATION'
@@ -426,6 +460,19 @@ export type PresenceBand =
   | 'FEW_HOUSEHOLDS'
   | 'GROUP'
   | 'LARGE_GROUP';
+
+/** wacht, aangenomen, deels aangenomen, afgewezen */
+export type ProposalStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'PARTLY_ACCEPTED'
+  | 'PENDING';
+
+export type ProposeChangeInput = {
+  /** Field → proposed value; only the fields in SelfServiceEntry.proposableFields */
+  changes: unknown;
+  token: string;
+};
 
 export type QuickScanAnswerInput = {
   note?: string | null | undefined;
@@ -562,6 +609,8 @@ export type UpdateOrganisationInput = {
   /** Community codes, e.g. somali */
   communityCodes?: Array<string> | null | undefined;
   description?: string | null | undefined;
+  /** Do not list (the partner asked, or the team decided): kept, but left out of matching, the map and exports */
+  doNotList?: boolean | null | undefined;
   email?: string | null | undefined;
   id: string | number;
   kind?: OrganisationKind | null | undefined;
@@ -587,6 +636,10 @@ export type UpdatePersonInput = {
   communityCodes?: Array<string> | null | undefined;
   /** Required: no person is registered without a consent record */
   consent?: ConsentInput | null | undefined;
+  /** YYYY-MM-DD the person withdrew their consent */
+  consentWithdrawnOn?: string | null | undefined;
+  /** Do not list (the partner asked, or the team decided): kept, but left out of matching, the map and exports */
+  doNotList?: boolean | null | undefined;
   /** Personal e-mail; visible to signed-in team members only */
   email?: string | null | undefined;
   id: string | number;
@@ -759,6 +812,27 @@ export type MatchPartnersQuery = { matchPartners: { radiusKm: number, totalCount
         | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind }
         | { __typename: 'Person', id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null }
        }> } };
+
+export type ChangeProposalsQueryVariables = Exact<{
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ChangeProposalsQuery = { changeProposals: { totalCount: number, items: Array<{ id: string, entityType: PartnerType, entityId: string, partnerName: string, createdAt: string, changes: Array<{ field: string, label: string, before: unknown, after: unknown }> }> } };
+
+export type AcceptChangeProposalMutationVariables = Exact<{
+  input: AcceptChangeProposalInput;
+}>;
+
+
+export type AcceptChangeProposalMutation = { acceptChangeProposal: { id: string, status: ProposalStatus } };
+
+export type DeclineChangeProposalMutationVariables = Exact<{
+  input: DeclineChangeProposalInput;
+}>;
+
+
+export type DeclineChangeProposalMutation = { declineChangeProposal: { id: string, status: ProposalStatus } };
 
 export type NeighbourhoodPageQueryVariables = Exact<{
   code: string;
@@ -1080,6 +1154,74 @@ export type MarkVerifiedMutationVariables = Exact<{
 
 export type MarkVerifiedMutation = { markVerified: { id: string, entityType: VerifiableType, lastVerifiedOn: string, isStale: boolean } };
 
+export type SelfServiceEntryQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type SelfServiceEntryQuery = { selfServiceEntry: { entityType: PartnerType, name: string, phone: string | null, email: string | null, website: string | null, description: string | null, availability: Availability | null, availabilityNote: string | null, topics: Array<Topic>, doNotList: boolean, consentWithdrawn: boolean, lastVerifiedOn: string | null, proposalPending: boolean, singleUse: boolean, expiresAt: string, proposableFields: Array<string>, languages: Array<{ code: string, nameNl: string, nameEn: string, level: LanguageLevel | null }> } };
+
+export type ConfirmSelfServiceEntryMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmSelfServiceEntryMutation = { confirmSelfServiceEntry: { entityType: PartnerType, name: string, phone: string | null, email: string | null, website: string | null, description: string | null, availability: Availability | null, availabilityNote: string | null, topics: Array<Topic>, doNotList: boolean, consentWithdrawn: boolean, lastVerifiedOn: string | null, proposalPending: boolean, singleUse: boolean, expiresAt: string, proposableFields: Array<string>, languages: Array<{ code: string, nameNl: string, nameEn: string, level: LanguageLevel | null }> } };
+
+export type ProposeSelfServiceChangeMutationVariables = Exact<{
+  input: ProposeChangeInput;
+}>;
+
+
+export type ProposeSelfServiceChangeMutation = { proposeSelfServiceChange: { entityType: PartnerType, name: string, phone: string | null, email: string | null, website: string | null, description: string | null, availability: Availability | null, availabilityNote: string | null, topics: Array<Topic>, doNotList: boolean, consentWithdrawn: boolean, lastVerifiedOn: string | null, proposalPending: boolean, singleUse: boolean, expiresAt: string, proposableFields: Array<string>, languages: Array<{ code: string, nameNl: string, nameEn: string, level: LanguageLevel | null }> } };
+
+export type SelfServiceEntryFieldsFragment = { entityType: PartnerType, name: string, phone: string | null, email: string | null, website: string | null, description: string | null, availability: Availability | null, availabilityNote: string | null, topics: Array<Topic>, doNotList: boolean, consentWithdrawn: boolean, lastVerifiedOn: string | null, proposalPending: boolean, singleUse: boolean, expiresAt: string, proposableFields: Array<string>, languages: Array<{ code: string, nameNl: string, nameEn: string, level: LanguageLevel | null }> };
+
+export type SelfServiceLinksQueryVariables = Exact<{
+  entityType: PartnerType;
+  entityId: string | number;
+}>;
+
+
+export type SelfServiceLinksQuery = { selfServiceMailConfigured: boolean, selfServiceLinks: { totalCount: number, items: Array<{ id: string, singleUse: boolean, expiresAt: string, usedAt: string | null, revokedAt: string | null, emailedAt: string | null, createdAt: string, createdByEmail: string | null }> } };
+
+export type CreateSelfServiceLinkMutationVariables = Exact<{
+  input: CreateSelfServiceLinkInput;
+}>;
+
+
+export type CreateSelfServiceLinkMutation = { createSelfServiceLink: { token: string, path: string, emailedTo: string | null, link: { id: string, expiresAt: string } } };
+
+export type RevokeSelfServiceLinkMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeSelfServiceLinkMutation = { revokeSelfServiceLink: { id: string, revokedAt: string | null } };
+
+export type PartnerUnlistedQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PartnerUnlistedQuery = { person: { doNotList: boolean, unlistedReason: string | null } | null, organisation: { doNotList: boolean, unlistedReason: string | null } | null };
+
+export type SetPersonDoNotListMutationVariables = Exact<{
+  id: string | number;
+  doNotList: boolean;
+}>;
+
+
+export type SetPersonDoNotListMutation = { updatePerson: { id: string, unlistedReason: string | null } };
+
+export type SetOrganisationDoNotListMutationVariables = Exact<{
+  id: string | number;
+  doNotList: boolean;
+}>;
+
+
+export type SetOrganisationDoNotListMutation = { updateOrganisation: { id: string, unlistedReason: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1302,6 +1444,32 @@ export const ContactAssignmentRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ContactAssignmentRow"}) as unknown as TypedDocumentString<ContactAssignmentRowFragment, unknown>;
+export const SelfServiceEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SelfServiceEntryFields on SelfServiceEntry {
+  entityType
+  name
+  phone
+  email
+  website
+  description
+  availability
+  availabilityNote
+  topics
+  doNotList
+  consentWithdrawn
+  lastVerifiedOn
+  proposalPending
+  singleUse
+  expiresAt
+  proposableFields
+  languages {
+    code
+    nameNl
+    nameEn
+    level
+  }
+}
+    `, {"fragmentName":"SelfServiceEntryFields"}) as unknown as TypedDocumentString<SelfServiceEntryFieldsFragment, unknown>;
 export const AdminUsersDocument = new TypedDocumentString(`
     query AdminUsers {
   users {
@@ -1601,6 +1769,42 @@ export const MatchPartnersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatchPartnersQuery, MatchPartnersQueryVariables>;
+export const ChangeProposalsDocument = new TypedDocumentString(`
+    query ChangeProposals($page: PageInput) {
+  changeProposals(page: $page) {
+    totalCount
+    items {
+      id
+      entityType
+      entityId
+      partnerName
+      createdAt
+      changes {
+        field
+        label
+        before
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeProposalsQuery, ChangeProposalsQueryVariables>;
+export const AcceptChangeProposalDocument = new TypedDocumentString(`
+    mutation AcceptChangeProposal($input: AcceptChangeProposalInput!) {
+  acceptChangeProposal(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptChangeProposalMutation, AcceptChangeProposalMutationVariables>;
+export const DeclineChangeProposalDocument = new TypedDocumentString(`
+    mutation DeclineChangeProposal($input: DeclineChangeProposalInput!) {
+  declineChangeProposal(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DeclineChangeProposalMutation, DeclineChangeProposalMutationVariables>;
 export const NeighbourhoodPageDocument = new TypedDocumentString(`
     query NeighbourhoodPage($code: String!) {
   neighbourhood(code: $code) {
@@ -2947,3 +3151,164 @@ export const MarkVerifiedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkVerifiedMutation, MarkVerifiedMutationVariables>;
+export const SelfServiceEntryDocument = new TypedDocumentString(`
+    query SelfServiceEntry($token: String!) {
+  selfServiceEntry(token: $token) {
+    ...SelfServiceEntryFields
+  }
+}
+    fragment SelfServiceEntryFields on SelfServiceEntry {
+  entityType
+  name
+  phone
+  email
+  website
+  description
+  availability
+  availabilityNote
+  topics
+  doNotList
+  consentWithdrawn
+  lastVerifiedOn
+  proposalPending
+  singleUse
+  expiresAt
+  proposableFields
+  languages {
+    code
+    nameNl
+    nameEn
+    level
+  }
+}`) as unknown as TypedDocumentString<SelfServiceEntryQuery, SelfServiceEntryQueryVariables>;
+export const ConfirmSelfServiceEntryDocument = new TypedDocumentString(`
+    mutation ConfirmSelfServiceEntry($token: String!) {
+  confirmSelfServiceEntry(token: $token) {
+    ...SelfServiceEntryFields
+  }
+}
+    fragment SelfServiceEntryFields on SelfServiceEntry {
+  entityType
+  name
+  phone
+  email
+  website
+  description
+  availability
+  availabilityNote
+  topics
+  doNotList
+  consentWithdrawn
+  lastVerifiedOn
+  proposalPending
+  singleUse
+  expiresAt
+  proposableFields
+  languages {
+    code
+    nameNl
+    nameEn
+    level
+  }
+}`) as unknown as TypedDocumentString<ConfirmSelfServiceEntryMutation, ConfirmSelfServiceEntryMutationVariables>;
+export const ProposeSelfServiceChangeDocument = new TypedDocumentString(`
+    mutation ProposeSelfServiceChange($input: ProposeChangeInput!) {
+  proposeSelfServiceChange(input: $input) {
+    ...SelfServiceEntryFields
+  }
+}
+    fragment SelfServiceEntryFields on SelfServiceEntry {
+  entityType
+  name
+  phone
+  email
+  website
+  description
+  availability
+  availabilityNote
+  topics
+  doNotList
+  consentWithdrawn
+  lastVerifiedOn
+  proposalPending
+  singleUse
+  expiresAt
+  proposableFields
+  languages {
+    code
+    nameNl
+    nameEn
+    level
+  }
+}`) as unknown as TypedDocumentString<ProposeSelfServiceChangeMutation, ProposeSelfServiceChangeMutationVariables>;
+export const SelfServiceLinksDocument = new TypedDocumentString(`
+    query SelfServiceLinks($entityType: PartnerType!, $entityId: ID!) {
+  selfServiceLinks(
+    entityType: $entityType
+    entityId: $entityId
+    page: {limit: 20}
+  ) {
+    totalCount
+    items {
+      id
+      singleUse
+      expiresAt
+      usedAt
+      revokedAt
+      emailedAt
+      createdAt
+      createdByEmail
+    }
+  }
+  selfServiceMailConfigured
+}
+    `) as unknown as TypedDocumentString<SelfServiceLinksQuery, SelfServiceLinksQueryVariables>;
+export const CreateSelfServiceLinkDocument = new TypedDocumentString(`
+    mutation CreateSelfServiceLink($input: CreateSelfServiceLinkInput!) {
+  createSelfServiceLink(input: $input) {
+    token
+    path
+    emailedTo
+    link {
+      id
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSelfServiceLinkMutation, CreateSelfServiceLinkMutationVariables>;
+export const RevokeSelfServiceLinkDocument = new TypedDocumentString(`
+    mutation RevokeSelfServiceLink($id: ID!) {
+  revokeSelfServiceLink(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeSelfServiceLinkMutation, RevokeSelfServiceLinkMutationVariables>;
+export const PartnerUnlistedDocument = new TypedDocumentString(`
+    query PartnerUnlisted($id: ID!) {
+  person(id: $id) {
+    doNotList
+    unlistedReason
+  }
+  organisation(id: $id) {
+    doNotList
+    unlistedReason
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerUnlistedQuery, PartnerUnlistedQueryVariables>;
+export const SetPersonDoNotListDocument = new TypedDocumentString(`
+    mutation SetPersonDoNotList($id: ID!, $doNotList: Boolean!) {
+  updatePerson(input: {id: $id, doNotList: $doNotList}) {
+    id
+    unlistedReason
+  }
+}
+    `) as unknown as TypedDocumentString<SetPersonDoNotListMutation, SetPersonDoNotListMutationVariables>;
+export const SetOrganisationDoNotListDocument = new TypedDocumentString(`
+    mutation SetOrganisationDoNotList($id: ID!, $doNotList: Boolean!) {
+  updateOrganisation(input: {id: $id, doNotList: $doNotList}) {
+    id
+    unlistedReason
+  }
+}
+    `) as unknown as TypedDocumentString<SetOrganisationDoNotListMutation, SetOrganisationDoNotListMutationVariables>;

@@ -5,6 +5,8 @@ import { messages as neighbourhoodPage } from '../features/neighbourhood-page/me
 import { messages as review } from '../features/review/messages';
 import { messages as quickScan } from '../features/quickscan/messages';
 import { messages as admin } from '../features/admin/messages';
+import { messages as moderation } from '../features/moderation/messages';
+import { messages as selfService } from '../features/self-service/messages';
 import { en as appEn } from './messages.en';
 import { nl as appNl } from './messages.nl';
 
@@ -23,6 +25,8 @@ const nl = {
   ...review.nl,
   ...quickScan.nl,
   ...admin.nl,
+  ...moderation.nl,
+  ...selfService.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...appEn,
@@ -33,6 +37,8 @@ const en: Record<keyof typeof nl, string> = {
   ...review.en,
   ...quickScan.en,
   ...admin.en,
+  ...moderation.en,
+  ...selfService.en,
 };
 
 export type MessageKey = keyof typeof nl;

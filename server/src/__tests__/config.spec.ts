@@ -72,3 +72,23 @@ describe('LOG_LEVEL and WORKERS', () => {
     expect(error.message).toContain(`"${value}"`);
   });
 });
+
+describe('UNLIST_AFTER_MONTHS, SMTP_URL and the self-service settings (issue 14)', () => {
+  it('default to two years beyond the review period, no mail, links of 14 days and 10 failed attempts per address', () => {
+    expect(loadConfig({})).toMatchObject({ unlistAfterMonths: 36, smtpUrl: null, selfService: { linkDays: 14, maxFailures: 10 } });
+    expect(loadConfig({ REVIEW_AFTER_MONTHS: '6' }).unlistAfterMonths).toBe(30);
+    expect(loadConfig({ UNLIST_AFTER_MONTHS: '18', SMTP_URL: 'smtp://127.0.0.1:2525' })).toMatchObject({
+      unlistAfterMonths: 18,
+      smtpUrl: 'smtp://127.0.0.1:2525',
+    });
+  });
+
+  it.each([
+    ['UNLIST_AFTER_MONTHS', '12'],
+    ['UNLIST_AFTER_MONTHS', 'nooit'],
+    ['SELF_SERVICE_LINK_DAYS', '0'],
+  ])('refuses %s=%j, naming the variable (unlisting must come after review)', (variable, value) => {
+    const error = configError({ [variable]: value });
+    expect(error.variable).toBe(variable);
+  });
+});

@@ -13,6 +13,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A self-service link that does not work (expired, used, revoked or unknown): one code, never a hint which. */
+  INVALID_LINK: 'INVALID_LINK',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The answer grew past the run-time bound (list items or time) of one request: common/query-cost.ts. */
   RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',

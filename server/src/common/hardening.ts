@@ -236,7 +236,8 @@ export function policyOfficerMayReceive(returnType: GraphQLOutputType): boolean 
 const SESSION_TYPES = new Set(['User', 'LoginResult', 'AuthPayload']);
 
 /** Root fields that answer about the caller's own session (the user in a login answer, `me`). */
-const SESSION_ROOTS = new Set(['login', 'me']);
+/** Roots whose answer is scoped by something else than a session: the sign-in itself, and a partner's self-service token (issue 14). */
+const SESSION_ROOTS = new Set(['login', 'me', 'selfServiceEntry', 'confirmSelfServiceEntry', 'proposeSelfServiceChange']);
 
 export function anonymousAccessGuard(config: Pick<AppConfig, 'anonymousRead'>): FieldMiddleware {
   return async (ctx, next) => {

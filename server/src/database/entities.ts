@@ -16,6 +16,7 @@ import { Person } from '../modules/person/person.entity.js';
 import { CommunityLanguage, CommunityPresence, ReachSnapshotRecord } from '../modules/reach/community-presence.entity.js';
 import { QuickScanAnswer, QuickScanRound } from '../modules/quickscan/quickscan.entity.js';
 import { Team } from '../modules/team/team.entity.js';
+import { ChangeProposal, SelfServiceAttempt, SelfServiceLink } from '../modules/self-service/self-service.entity.js';
 import { HsdsDerivedId } from '../modules/exchange/hsds/hsds-derived-id.entity.js';
 
 /** Every entity, in one list, so the app, the CLI scripts and the tests use the same set. */
@@ -42,4 +43,7 @@ export const entities = [
   ReachSnapshotRecord,
   QuickScanRound,
   QuickScanAnswer,
+  SelfServiceLink,
+  ChangeProposal,
+  SelfServiceAttempt,
 ];

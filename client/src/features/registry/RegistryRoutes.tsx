@@ -8,6 +8,8 @@ import { QuickScanPage } from '../quickscan/components/QuickScanPage';
 import { ReachCellPage } from '../reach/components/ReachCellPage';
 import { ReachPage } from '../reach/components/ReachPage';
 import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
+import { ModerationPage } from '../moderation/components/ModerationPage';
+import { SelfServicePage } from '../self-service/components/SelfServicePage';
 import { ActivityForm } from './components/ActivityForm';
 import { AgreementForm } from './components/AgreementForm';
 import { AgreementPage } from './components/AgreementPage';
@@ -100,6 +102,10 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
     case 'adminAudit':
     case 'adminPerson':
       return <AdminRoutes route={route} />;
+    case 'proposals':
+      return <ModerationPage />;
+    case 'selfService':
+      return <SelfServicePage key={route.token} token={route.token} />;
     case 'notFound':
       return (
         <>

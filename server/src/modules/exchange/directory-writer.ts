@@ -1,3 +1,4 @@
+import type { ListingFacts } from '../../common/listing.js';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { nowIso } from '../../common/base.entity.js';
@@ -186,6 +187,10 @@ export const inChunks = <T>(values: T[]): T[][] => {
  * Without `where` all of them; with it only those whose `column` is one of `values` (read in a few
  * set-based queries, never one per record).
  */
+/** The listing facts (common/listing.ts) of a loaded person or organisation, kept beside the record so imports never write or compare them. */
+const LISTING = new WeakMap<FlatRecord, ListingFacts>();
+export const listingFactsOf = (record: FlatRecord): ListingFacts | undefined => LISTING.get(record);
+
 export async function loadFlatRecords(
   em: EntityManager,
   type: EntityType,
@@ -204,6 +209,7 @@ export async function loadFlatRecords(
   for (const row of rows) {
     const record: FlatRecord = { id: row.id };
     for (const c of spec.columns) record[c] = row[c] ?? null;
+    if ('doNotList' in row) LISTING.set(record, { doNotList: row.doNotList, lastVerifiedOn: row.lastVerifiedOn ?? null, createdAt: row.createdAt });
     if (Array.isArray(record.topics)) record.topics = [...(record.topics as string[])].filter(Boolean).sort();
     for (const r of spec.relations) record[r.field] = [];
     flat.set(row.id, record);

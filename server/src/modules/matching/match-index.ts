@@ -1,3 +1,4 @@
+import { isListed, listingReference } from '../../common/listing.js';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import KDBush from 'kdbush';
 import { LanguageLevel } from '../person/person-language.entity.js';
@@ -65,6 +66,8 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
   private allDirty = true;
   private dirtyPersons = new Set<string>();
   private dirtyOrganisations = new Set<string>();
+  /** Per partner, the date the listing rule counts from ('' when "do not list" is set): common/listing.ts, judged at query time. */
+  private listing = new Map<string, string>();
   private pending: Promise<void> | null = null;
   private searchCount = 0;
   private shuttingDown = false;
@@ -126,6 +129,11 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
       }, 60_000);
       this.pruneTimer.unref();
     }
+  }
+
+  /** Whether a partner in the index is listed (common/listing.ts) on the day of this cutoff. */
+  isListed(id: string, cutoff: string): boolean {
+    return (this.listing.get(id) ?? '') > cutoff;
   }
 
   /** A person or organisation changed: re-read it before the next search. */
@@ -210,7 +218,7 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
     const columns = this.columns!;
     let batch: PartnerBatch;
     try {
-      batch = await this.readBatch({ persons, organisations }, columns.dictionaries, columns.neighbourhoods);
+      batch = await this.readBatch({ persons, organisations }, columns.dictionaries, columns.neighbourhoods, this.listing);
     } catch (error) {
       for (const id of persons) this.dirtyPersons.add(id);
       for (const id of organisations) this.dirtyOrganisations.add(id);
@@ -223,6 +231,7 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
       if (before !== undefined) this.forgetTrees(columns.languageIdsOf(before));
       const ordinal = batch.ordinalById.get(id);
       if (ordinal === undefined) {
+        this.listing.delete(id);
         columns.remove(id);
         continue;
       }
@@ -246,8 +255,10 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
     const neighbourhoodMap = new Map(neighbourhoods.map((n) => [n.code, { code: n.code, name: n.name, lat: n.centroidLat, lon: n.centroidLon }]));
     const neighbourhoodList = [...neighbourhoodMap.values()];
     const table = neighbourhoodTableOf(neighbourhoodList);
-    const batch = await this.readBatch(undefined, { languages: new Interner(), communities: new Interner(), texts: new Interner() }, table);
+    const listing = new Map<string, string>();
+    const batch = await this.readBatch(undefined, { languages: new Interner(), communities: new Interner(), texts: new Interner() }, table, listing);
     const columns = batch.toColumns();
+    this.listing = listing;
 
     // Swap in one synchronous step: a search never sees half of the old and half of the new.
     this.neighbourhoods = neighbourhoodMap;
@@ -418,12 +429,14 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
     ids: { persons: string[]; organisations: string[] } | undefined,
     dictionaries: Dictionaries,
     table: NeighbourhoodTable,
+    listing: Map<string, string>,
   ): Promise<PartnerBatch> {
     const batch = new PartnerBatch(dictionaries, table);
     await this.repository.scanPartners(ids, {
       persons: (rows) => {
         for (const p of rows) {
           if (p.archivedAt) continue;
+          listing.set(p.id, isListed(p, '') ? listingReference(p) : '');
           batch.addPerson({
             id: p.id,
             isKeyPerson: bool(p.isKeyPerson),
@@ -440,6 +453,7 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
       organisations: (rows) => {
         for (const o of rows) {
           if (o.archivedAt) continue;
+          listing.set(o.id, isListed(o, '') ? listingReference(o) : '');
           const venue: MatchLocation | null =
             o.lat !== null && o.lon !== null
               ? {

@@ -18,6 +18,8 @@ export interface PersonRow {
   lastVerifiedOn: string | null;
   topics: string | null;
   archivedAt: string | null;
+  doNotList: unknown;
+  createdAt: string;
 }
 
 export interface OrganisationRow {
@@ -29,6 +31,8 @@ export interface OrganisationRow {
   city: string | null;
   lastVerifiedOn: string | null;
   archivedAt: string | null;
+  doNotList: unknown;
+  createdAt: string;
 }
 
 export interface NeighbourhoodRow {
@@ -111,6 +115,8 @@ export class MatchRepository {
         'lastVerifiedOn',
         'topics',
         'archivedAt',
+        'doNotList',
+        'createdAt',
       ],
       sink.persons,
     );
@@ -118,7 +124,7 @@ export class MatchRepository {
       'organisation',
       'id',
       organisations,
-      ['id', 'kind', 'lat', 'lon', 'address', 'city', 'lastVerifiedOn', 'archivedAt'],
+      ['id', 'kind', 'lat', 'lon', 'address', 'city', 'lastVerifiedOn', 'archivedAt', 'doNotList', 'createdAt'],
       sink.organisations,
     );
     await this.scan('person_language', 'personId', persons, ['personId', 'languageCode', 'level'], sink.personLanguages);

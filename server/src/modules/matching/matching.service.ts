@@ -1,3 +1,4 @@
+import { unlistCutoff } from '../../common/listing.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { todayIso } from '../../common/base.entity.js';
 import { badInput, DomainError, ErrorCode } from '../../common/errors.js';
@@ -169,7 +170,10 @@ export class MatchingService {
     );
     const top: Ranked[] = [];
     let total = 0;
+    const cutoff = unlistCutoff(this.config.unlistAfterMonths, ctx.today);
     for (const hit of hits) {
+      // Unlisted partners (common/listing.ts) are never matched.
+      if (!this.index.isListed(hit.candidate.id, cutoff)) continue;
       const score = evaluate(hit.candidate, hit.distanceKm, ctx, hit.nearest.neighbourhoodCode);
       if (score < 0) continue;
       total++;
@@ -194,13 +198,14 @@ export class MatchingService {
 
   private count(place: MatchPlace, radiusKm: number, ctx: ScoringContext): number {
     let n = 0;
+    const cutoff = unlistCutoff(this.config.unlistAfterMonths, ctx.today);
     for (const hit of this.index.search(
       place.lat,
       place.lon,
       radiusKm,
       ctx.languages.map((l) => l.code),
     )) {
-      if (isEligible(hit.candidate, ctx)) n++;
+      if (isEligible(hit.candidate, ctx) && this.index.isListed(hit.candidate.id, cutoff)) n++;
     }
     return n;
   }

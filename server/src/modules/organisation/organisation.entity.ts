@@ -84,6 +84,12 @@ export class Organisation extends RecordBase {
   @Column({ type: 'varchar', length: 20, nullable: true })
   locationSource: LocationSource | null;
 
+  @Field({
+    description: "Do not list: at the partner's request or set by the team; the entry stays, visible to its own team, but leaves matching, the map and exports",
+  })
+  @Column({ type: 'boolean', default: false })
+  doNotList: boolean;
+
   @Field(() => [Language])
   @ManyToMany(() => Language)
   @JoinTable({

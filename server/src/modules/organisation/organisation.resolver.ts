@@ -20,12 +20,13 @@ export class OrganisationResolver {
   constructor(private readonly organisationService: OrganisationService) {}
 
   @AnonymousReadable()
-  @Query(() => OrganisationPage, { description: 'Organisations; archived ones are left out' })
+  @Query(() => OrganisationPage, { description: 'Organisations; archived ones are left out, unlisted ones too except for their own team' })
   organisations(
+    @CurrentActor() actor: Actor | null,
     @Args('filter', { nullable: true }) filter?: OrganisationFilter,
     @Args('page', { nullable: true }) page?: PageInput,
   ): Promise<Page<Organisation>> {
-    return this.organisationService.search(filter, page);
+    return this.organisationService.search(filter, page, actor);
   }
 
   @AnonymousReadable()

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config.js';
+import { listedParameters, listedSql, unlistCutoff, whereListed } from '../../common/listing.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { byKey, groupedByJoined, relationOf } from '../../common/loaders.js';
 import type { Community } from '../community/community.entity.js';
 import type { Language } from '../language/language.entity.js';
@@ -15,7 +17,7 @@ import { assertNoViolations } from '../../common/rules.js';
 import { containsPattern } from '../../common/text.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, UserRole } from '../auth/actor.js';
 import { CommunityService } from '../community/community.service.js';
 import { LanguageService } from '../language/language.service.js';
 import { assertNeighbourhoodCode, NeighbourhoodService } from '../neighbourhood/neighbourhood.service.js';
@@ -28,7 +30,21 @@ import { normaliseOrganisation, organisationViolations } from './organisation.ru
 import { NearbyService } from '../nearby/nearby.service.js';
 import { PostcodeService } from '../postcode/postcode.service.js';
 
-const SCALAR_FIELDS = ['name', 'kind', 'description', 'website', 'phone', 'email', 'address', 'postcode', 'city', 'lat', 'lon', 'lastVerifiedOn'] as const;
+const SCALAR_FIELDS = [
+  'name',
+  'kind',
+  'description',
+  'website',
+  'phone',
+  'email',
+  'address',
+  'postcode',
+  'city',
+  'lat',
+  'lon',
+  'lastVerifiedOn',
+  'doNotList',
+] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
 
 @Injectable()
@@ -44,11 +60,12 @@ export class OrganisationService {
     private readonly dataSource: DataSource,
     private readonly postcodes: PostcodeService,
     private readonly nearby: NearbyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Active (not archived) organisations matching the filter, by name, one page at a time. */
-  async search(filter: OrganisationFilter = {}, page: PageInput = new PageInput()): Promise<Page<Organisation>> {
-    const qb = await this.filtered(filter);
+  async search(filter: OrganisationFilter = {}, page: PageInput = new PageInput(), actor: Actor | null = null): Promise<Page<Organisation>> {
+    const qb = await this.filtered(filter, await this.visibleUnlisted(actor));
     const [rows, totalCount] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
     return toPage(
       await loadInOrder(
@@ -87,13 +104,32 @@ export class OrganisationService {
       .createQueryBuilder('o')
       .select('COUNT(*)', 'n')
       .addSelect('MAX(o.updatedAt)', 'm')
-      .getRawOne<{ n: number | string; m: string | null }>();
-    return `${row?.n ?? 0}@${row?.m ?? ''}`;
+      // Verifying does not touch updatedAt, but can list an entry again: the listed count and the latest verification too.
+      .addSelect(`SUM(CASE WHEN ${listedSql((column) => `o.${column}`)} THEN 1 ELSE 0 END)`, 'l')
+      .addSelect('MAX(o.lastVerifiedOn)', 'v')
+      .setParameters(listedParameters(this.unlistCutoff))
+      .getRawOne<{ n: number | string; m: string | null; l: number | string | null; v: string | null }>();
+    // The cutoff too: an entry drops off the map when the day comes that it is no longer listed.
+    return `${row?.n ?? 0}@${row?.m ?? ''}@${row?.l ?? 0}@${row?.v ?? ''}@${this.unlistCutoff}`;
   }
 
   /** The active organisations matching a filter, as a query to page or to count. */
-  private async filtered(filter: OrganisationFilter) {
-    const qb = this.organisations.createQueryBuilder('o').where('o.archivedAt IS NULL');
+  /**
+   * Unlisted entries (common/listing.ts) a caller still sees in lists: all for an administrator, their own teams' for
+   * others; none on the map.
+   */
+  private async visibleUnlisted(actor: Actor | null): Promise<'all' | string[]> {
+    if (actor?.role === UserRole.ADMINISTRATOR) return 'all';
+    return actor?.teamIds.length ? [...(await this.ownership.organisationsOfTeams(actor.teamIds))] : [];
+  }
+
+  private get unlistCutoff(): string {
+    return unlistCutoff(this.config.unlistAfterMonths);
+  }
+
+  /** The active, listed entries matching a filter (plus the unlisted ones in `alsoVisible`), as a query to page or to count. */
+  private async filtered(filter: OrganisationFilter, alsoVisible: 'all' | string[] = []) {
+    const qb = whereListed(this.organisations.createQueryBuilder('o').where('o.archivedAt IS NULL'), 'o', this.unlistCutoff, alsoVisible);
     if (filter.near) {
       // Near = the venue within the radius, or serving a neighbourhood whose centre is within it.
       const area = await this.nearby.resolve(filter.near);
@@ -150,6 +186,10 @@ export class OrganisationService {
       .createQueryBuilder('o')
       .innerJoinAndSelect('o.neighbourhoods', 'served', 'served.code IN (:...codes)', { codes: [...codes] })
       .where('o.archivedAt IS NULL')
+      .andWhere(
+        listedSql((column) => `o.${column}`),
+        listedParameters(this.unlistCutoff),
+      )
       .orderBy('o.name', 'ASC')
       .addOrderBy('o.id', 'ASC')
       .getMany();
@@ -204,7 +244,8 @@ export class OrganisationService {
     return this.get(id);
   }
 
-  async update(actor: Actor | null, input: UpdateOrganisationInput): Promise<Organisation> {
+  /** With `outer`, the change joins the caller's transaction (a moderation applies a proposal and records its decision together). */
+  async update(actor: Actor | null, input: UpdateOrganisationInput, outer?: EntityManager): Promise<Organisation> {
     this.access.requireSignedIn(actor);
     const organisation = await this.get(input.id);
     assertNotArchived(organisation, 'Deze organisatie');
@@ -222,7 +263,8 @@ export class OrganisationService {
       },
       'deze organisatie',
     );
-    await this.dataSource.transaction(async (em) => {
+    const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
+    await inTransaction(async (em) => {
       const before = auditView(organisation);
       const changes = this.cleaned(input);
       applyChanges(organisation, changes, SCALAR_FIELDS);
@@ -239,7 +281,7 @@ export class OrganisationService {
         after: auditView(organisation),
       });
     });
-    return this.get(organisation.id);
+    return outer ? organisation : this.get(organisation.id);
   }
 
   async archive(actor: Actor | null, input: ArchiveInput): Promise<Organisation> {
@@ -297,6 +339,7 @@ export class OrganisationService {
       const value = (input as Record<string, unknown>)[field];
       if (value !== undefined) (out as Record<string, unknown>)[field] = typeof value === 'string' ? blankToNull(value.trim()) : value;
     }
+    if (out.doNotList === null) out.doNotList = false;
     return out;
   }
 

@@ -132,6 +132,19 @@ export class Person extends RecordBase {
   @Column({ type: 'varchar', length: 30, nullable: true })
   erasedAt: string | null;
 
+  @Field({
+    description: "Do not list: at the partner's request or set by the team; the entry stays, visible to its own team, but leaves matching, the map and exports",
+  })
+  @Column({ type: 'boolean', default: false })
+  doNotList: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Date (YYYY-MM-DD) the person withdrew their consent (through their self-service link); the entry is then not listed',
+  })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  consentWithdrawnOn: string | null;
+
   @Field(() => [PersonLanguage])
   @OneToMany(() => PersonLanguage, (l) => l.person, { cascade: true })
   languages: PersonLanguage[];

@@ -21,9 +21,15 @@ export const PersonPage = Paginated(Person, 'PersonPage');
 export class PersonResolver {
   constructor(private readonly personService: PersonService) {}
 
-  @Query(() => PersonPage, { description: 'Key persons, interpreters and contact persons; archived ones are left out' })
-  persons(@Args('filter', { nullable: true }) filter?: PersonFilter, @Args('page', { nullable: true }) page?: PageInput): Promise<Page<Person>> {
-    return this.personService.search(filter, page);
+  @Query(() => PersonPage, {
+    description: 'Key persons, interpreters and contact persons; archived ones are left out, unlisted ones too except for their own team',
+  })
+  persons(
+    @CurrentActor() actor: Actor | null,
+    @Args('filter', { nullable: true }) filter?: PersonFilter,
+    @Args('page', { nullable: true }) page?: PageInput,
+  ): Promise<Page<Person>> {
+    return this.personService.search(filter, page, actor);
   }
 
   @Query(() => Person, { nullable: true })

@@ -50,6 +50,7 @@ export function personViolations(p: FlatFields, today = todayIso()): RuleViolati
   add(requiredViolation('person', p, 'consentRecordedBy', 'Vul in wie de toestemming heeft vastgelegd'));
   add(pastDateViolation('person', p, 'consentGivenOn', 'De datum van toestemming', today));
   add(pastDateViolation('person', p, 'lastVerifiedOn', 'Laatst gecontroleerd', today));
+  add(pastDateViolation('person', p, 'consentWithdrawnOn', 'De datum waarop de toestemming is ingetrokken', today));
   if (!p.isKeyPerson && !p.isInterpreter && !p.isContactPerson) {
     add(violation('isKeyPerson', 'person.roles.required', 'Geef minstens een rol: sleutelpersoon, tolk of contactpersoon'));
   }

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config.js';
+import { listedParameters, listedSql, unlistCutoff, whereListed } from '../../common/listing.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { byKey, groupedByJoined, relationOf } from '../../common/loaders.js';
 import type { Community } from '../community/community.entity.js';
 import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
@@ -14,7 +16,7 @@ import { loadInOrder, toPage, type Page, PageInput } from '../../common/paginati
 import { assertNotArchived, blankToNull } from '../../common/validators.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, UserRole } from '../auth/actor.js';
 import { CommunityService } from '../community/community.service.js';
 import { LanguageService } from '../language/language.service.js';
 import { NearbyService } from '../nearby/nearby.service.js';
@@ -48,6 +50,8 @@ const SCALAR_FIELDS = [
   'availability',
   'availabilityNote',
   'lastVerifiedOn',
+  'doNotList',
+  'consentWithdrawnOn',
 ] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
 
@@ -63,11 +67,12 @@ export class PersonService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Active (not archived) persons matching the filter, by name, one page at a time. */
-  async search(filter: PersonFilter = {}, page: PageInput = new PageInput()): Promise<Page<Person>> {
-    const qb = await this.filtered(filter);
+  async search(filter: PersonFilter = {}, page: PageInput = new PageInput(), actor: Actor | null = null): Promise<Page<Person>> {
+    const qb = await this.filtered(filter, await this.visibleUnlisted(actor));
     const [rows, totalCount] = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
     return toPage(
       await loadInOrder(
@@ -116,13 +121,32 @@ export class PersonService {
       .createQueryBuilder('p')
       .select('COUNT(*)', 'n')
       .addSelect('MAX(p.updatedAt)', 'm')
-      .getRawOne<{ n: number | string; m: string | null }>();
-    return `${row?.n ?? 0}@${row?.m ?? ''}`;
+      // Verifying does not touch updatedAt, but can list an entry again: the listed count and the latest verification too.
+      .addSelect(`SUM(CASE WHEN ${listedSql((column) => `p.${column}`)} THEN 1 ELSE 0 END)`, 'l')
+      .addSelect('MAX(p.lastVerifiedOn)', 'v')
+      .setParameters(listedParameters(this.unlistCutoff))
+      .getRawOne<{ n: number | string; m: string | null; l: number | string | null; v: string | null }>();
+    // The cutoff too: an entry drops off the map when the day comes that it is no longer listed.
+    return `${row?.n ?? 0}@${row?.m ?? ''}@${row?.l ?? 0}@${row?.v ?? ''}@${this.unlistCutoff}`;
   }
 
   /** The active persons matching a filter, as a query to page or to count. */
-  private async filtered(filter: PersonFilter) {
-    const qb = this.persons.createQueryBuilder('p').where('p.archivedAt IS NULL');
+  /**
+   * Unlisted entries (common/listing.ts) a caller still sees in lists: all for an administrator, their own teams' for
+   * others; none on the map.
+   */
+  private async visibleUnlisted(actor: Actor | null): Promise<'all' | string[]> {
+    if (actor?.role === UserRole.ADMINISTRATOR) return 'all';
+    return actor?.teamIds.length ? [...(await this.ownership.personsOfTeams(actor.teamIds))] : [];
+  }
+
+  private get unlistCutoff(): string {
+    return unlistCutoff(this.config.unlistAfterMonths);
+  }
+
+  /** The active, listed entries matching a filter (plus the unlisted ones in `alsoVisible`), as a query to page or to count. */
+  private async filtered(filter: PersonFilter, alsoVisible: 'all' | string[] = []) {
+    const qb = whereListed(this.persons.createQueryBuilder('p').where('p.archivedAt IS NULL'), 'p', this.unlistCutoff, alsoVisible);
     if (filter.near) {
       // Persons are placed no finer than their neighbourhoods: near = active in a neighbourhood whose centre is within the radius.
       const area = await this.nearby.resolve(filter.near);
@@ -181,6 +205,10 @@ export class PersonService {
       .innerJoinAndSelect('p.neighbourhoods', 'active_in', 'active_in.code IN (:...codes)', { codes: [...codes] })
       .where('p.archivedAt IS NULL')
       .andWhere('(p.isKeyPerson = :yes OR p.isInterpreter = :yes)', { yes: true })
+      .andWhere(
+        listedSql((column) => `p.${column}`),
+        listedParameters(this.unlistCutoff),
+      )
       .orderBy('p.name', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getMany();
@@ -239,6 +267,8 @@ export class PersonService {
       phone: null,
       email: null,
       availabilityNote: null,
+      doNotList: false,
+      consentWithdrawnOn: null,
       communities: [],
       neighbourhoods: [],
     });
@@ -259,7 +289,8 @@ export class PersonService {
     return this.get(id);
   }
 
-  async update(actor: Actor | null, input: UpdatePersonInput): Promise<Person> {
+  /** With `outer`, the change joins the caller's transaction (a moderation applies a proposal and records its decision together). */
+  async update(actor: Actor | null, input: UpdatePersonInput, outer?: EntityManager): Promise<Person> {
     this.access.requireSignedIn(actor);
     const person = await this.get(input.id);
     assertNotArchived(person, 'Deze persoon');
@@ -288,7 +319,8 @@ export class PersonService {
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
     this.assertRules(person);
-    await this.dataSource.transaction(async (em) => {
+    const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
+    await inTransaction(async (em) => {
       const { languages, ...rest } = related;
       Object.assign(person, rest);
       person.updatedAt = nowIso();
@@ -299,7 +331,7 @@ export class PersonService {
       if (languages) await this.replaceLanguages(em, person, languages);
       await this.audit.record(em, actor, { action: 'updatePerson', entityType: 'Person', entityId: person.id, before, after: auditView(person) });
     });
-    return this.get(person.id);
+    return outer ? person : this.get(person.id);
   }
 
   async archive(actor: Actor | null, input: ArchiveInput): Promise<Person> {
@@ -376,6 +408,7 @@ export class PersonService {
       if (value !== undefined) (out as Record<string, unknown>)[field] = typeof value === 'string' ? blankToNull(value.trim()) : value;
     }
     if (out.topics) out.topics = [...new Set(out.topics)].sort();
+    if (out.doNotList === null) out.doNotList = false;
     return out;
   }
 

@@ -1,4 +1,5 @@
 import { PhoneLink } from '../../partner-search/components/PhoneLink';
+import { SelfServiceLinkPanel, UnlistedLabel } from '../../self-service/components/SelfServiceLinkPanel';
 import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
@@ -40,6 +41,7 @@ export function OrganisationPage({ id }: { id: string }) {
       <Paragraph className="page__kind">{`${rt('organisation.heading')} · ${t(`kind.${organisation.kind}`)}`}</Paragraph>
       {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
       <VerifiedLine lastVerifiedOn={organisation.lastVerifiedOn} isStale={organisation.isStale} />
+      <UnlistedLabel id={organisation.id} />
       {/* Only what the server's rule allows (organisation.can); the notice says why the rest is missing. */}
       {archived || !(can.edit || can.verify || can.archive) ? null : (
         <ButtonGroup className="page__actions">
@@ -131,6 +133,7 @@ export function OrganisationPage({ id }: { id: string }) {
       >
         <ActivityList items={organisation.activities} returnTo={paths.organisation(organisation.id)} />
       </Section>
+      {archived ? null : <SelfServiceLinkPanel entityType="ORGANISATION" entityId={organisation.id} />}
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
+import { SelfServiceLinkPanel, UnlistedLabel } from '../../self-service/components/SelfServiceLinkPanel';
 import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
@@ -48,6 +49,7 @@ export function PersonPage({ id }: { id: string }) {
       <Paragraph className="page__kind">{`${rt('person.heading')} · ${roles.join(' · ')}`}</Paragraph>
       {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
       <VerifiedLine lastVerifiedOn={person.lastVerifiedOn} isStale={person.isStale} />
+      <UnlistedLabel id={person.id} />
       {/* Only what the server's rule allows (person.can); the notice says why the rest is missing. */}
       {archived || !(can.edit || can.verify || can.archive) ? null : (
         <ButtonGroup className="page__actions">
@@ -128,6 +130,7 @@ export function PersonPage({ id }: { id: string }) {
         <AgreementList items={person.agreements} />
       </Section>
       {person.can.seeContactReads ? <ContactReads personId={person.id} /> : null}
+      {archived ? null : <SelfServiceLinkPanel entityType="PERSON" entityId={person.id} />}
     </article>
   );
 }

@@ -33,6 +33,9 @@ export function ReviewQueuePage() {
     <article aria-labelledby="page-heading" aria-busy={loading}>
       <PageHeading>{t('reviewQueue.heading')}</PageHeading>
       <Paragraph>{t('reviewQueue.intro', { months: data?.reviewAfterMonths ?? 12 })}</Paragraph>
+      <Paragraph>
+        <Link href={paths.proposals()}>{t('moderation.link')}</Link>
+      </Paragraph>
       <div className="review__filter">
         <FormLabel htmlFor="review-type">{t('reviewQueue.filter')}</FormLabel>
         <Select id="review-type" value={entityType} onChange={(event) => setEntityType(event.target.value as VerifiableType | '')}>

@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { isListed, unlistCutoff } from '../../../common/listing.js';
+import { APP_CONFIG, type AppConfig } from '../../../config.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { badInput, DomainError, ErrorCode } from '../../../common/errors.js';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import { type Actor, UserRole } from '../../auth/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { LanguageService } from '../../language/language.service.js';
-import { count, type Draft, type EntityType, ownershipProblems, plan, Snapshot, write } from '../directory-writer.js';
+import { count, type Draft, type EntityType, listingFactsOf, ownershipProblems, plan, Snapshot, write } from '../directory-writer.js';
 import { OwnershipService } from '../../ownership/ownership.service.js';
 import type { ImportProblem, ImportReport } from '../import-report.js';
 import { ReferenceData } from '../reference-data.js';
@@ -51,6 +53,7 @@ export class CsvService {
     private readonly audit: AuditService,
     private readonly accessPolicy: AccessPolicy,
     private readonly ownership: OwnershipService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Maps header cells to our columns; unknown and missing columns are problems in row 1. */
@@ -174,7 +177,14 @@ export class CsvService {
     return this.dataSource.transaction(async (em) => {
       const ref = await ReferenceData.load(em, this.languages);
       const snapshot = await Snapshot.load(em, ENTITY[kind]);
-      const records = [...snapshot.byId.values()].sort((a, b) => String(a.name).localeCompare(String(b.name), 'nl') || a.id.localeCompare(b.id));
+      // Unlisted entries (common/listing.ts) are not exported.
+      const cutoff = unlistCutoff(this.config.unlistAfterMonths);
+      const records = [...snapshot.byId.values()]
+        .filter((r) => {
+          const facts = listingFactsOf(r);
+          return !facts || isListed(facts, cutoff);
+        })
+        .sort((a, b) => String(a.name).localeCompare(String(b.name), 'nl') || a.id.localeCompare(b.id));
       const ctx = {
         includeContactDetails,
         organisationName: (id: string) => {

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { isListed, listedParameters, listedSql, unlistCutoff } from '../../../common/listing.js';
+import { APP_CONFIG, type AppConfig } from '../../../config.js';
 import { DataSource, In, IsNull, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Activity } from '../../activity/activity.entity.js';
 import { Agreement } from '../../agreement/agreement.entity.js';
@@ -9,7 +11,7 @@ import { Neighbourhood } from '../../neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../../organisation/organisation.entity.js';
 import { Person } from '../../person/person.entity.js';
 import { Team } from '../../team/team.entity.js';
-import { type EntityType, type FlatRecord, inChunks, loadFlatRecords } from '../directory-writer.js';
+import { type EntityType, type FlatRecord, inChunks, listingFactsOf, loadFlatRecords } from '../directory-writer.js';
 import { type FilterTaxonomy, ROLE_TERMS, TEAM_TERM } from './hsds-export-taxonomy.js';
 import { HsdsDerivedId } from './hsds-derived-id.entity.js';
 import { AGREEMENT_TYPE_NL, ownServiceId, PERSON_SERVICE_TITLE, serviceAtLocationId, venueLocationId } from './hsds-profile.js';
@@ -136,7 +138,24 @@ function caseFoldings(): [string, string][] {
  */
 @Injectable()
 export class HsdsExportRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Unlisted organisations and persons (common/listing.ts) are never exported: the rule as SQL on `alias`. */
+  private listed(alias: string): string {
+    return listedSql((column) => this.c(alias, column));
+  }
+
+  private get listedParameters() {
+    return listedParameters(unlistCutoff(this.config.unlistAfterMonths));
+  }
+
+  private listedRecord = (r: FlatRecord | undefined): boolean => {
+    const facts = r && listingFactsOf(r);
+    return !!r && (!facts || isListed(facts, unlistCutoff(this.config.unlistAfterMonths)));
+  };
 
   private get em() {
     return this.dataSource.manager;
@@ -176,7 +195,10 @@ export class HsdsExportRepository {
   // --- Which rows are on a page -----------------------------------------------------------------
 
   private organisations(filter: HsdsFilter): SelectQueryBuilder<Organisation> {
-    const qb = this.em.createQueryBuilder(Organisation, 'o').where(`${this.c('o', 'archivedAt')} IS NULL`);
+    const qb = this.em
+      .createQueryBuilder(Organisation, 'o')
+      .where(`${this.c('o', 'archivedAt')} IS NULL`)
+      .andWhere(this.listed('o'), this.listedParameters);
     if (filter.languageCode) {
       qb.andWhere(
         `${this.c('o', 'id')} IN (SELECT ${this.c('ol', 'organisationId')} FROM ${this.q('organisation_language')} ${this.q('ol')} WHERE ${this.c('ol', 'languageCode')} = :language)`,
@@ -285,7 +307,10 @@ export class HsdsExportRepository {
   /** Persons of no organisation or team: their own service (signed in only). */
   private independentPersons(filter: HsdsFilter): SelectQueryBuilder<Person> {
     const p = (column: string) => this.c('p', column);
-    const qb = this.em.createQueryBuilder(Person, 'p').where(`${p('archivedAt')} IS NULL AND ${p('organisationId')} IS NULL AND ${p('teamId')} IS NULL`);
+    const qb = this.em
+      .createQueryBuilder(Person, 'p')
+      .where(`${p('archivedAt')} IS NULL AND ${p('organisationId')} IS NULL AND ${p('teamId')} IS NULL`)
+      .andWhere(this.listed('p'), this.listedParameters);
     if (filter.languageCode) {
       qb.andWhere(
         `${p('id')} IN (SELECT ${this.c('pl', 'personId')} FROM ${this.q('person_language')} ${this.q('pl')} WHERE ${this.c('pl', 'languageCode')} = :language)`,
@@ -624,7 +649,8 @@ export class HsdsExportRepository {
   }
 
   async organisation(id: string): Promise<FlatRecord | undefined> {
-    return (await this.records('Organisation', 'id', [id]))[0];
+    const found = (await this.records('Organisation', 'id', [id]))[0];
+    return this.listedRecord(found) ? found : undefined;
   }
 
   async team(id: string): Promise<FlatRecord | undefined> {
@@ -633,7 +659,7 @@ export class HsdsExportRepository {
 
   async independentPerson(id: string): Promise<FlatRecord | undefined> {
     const person = (await this.records('Person', 'id', [id]))[0];
-    return person && !person.organisationId && !person.teamId ? person : undefined;
+    return person && !person.organisationId && !person.teamId && this.listedRecord(person) ? person : undefined;
   }
 
   /**
@@ -648,6 +674,7 @@ export class HsdsExportRepository {
       .select(this.c('r', 'id'), 'id')
       .where(`${this.c('r', 'archivedAt')} IS NULL`);
     if (kind === 'independentPerson') qb.andWhere(`${this.c('r', 'organisationId')} IS NULL AND ${this.c('r', 'teamId')} IS NULL`);
+    if (kind !== 'team') qb.andWhere(this.listed('r'), this.listedParameters);
     return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
   }
 
@@ -675,8 +702,8 @@ export class HsdsExportRepository {
       : [[], [], []];
     const personById = byId([...ofOrganisations, ...ofTeams]);
     const personsOf = new Map<string, FlatRecord[]>();
-    for (const p of ofOrganisations) push(personsOf, String(p.organisationId), p);
-    for (const p of ofTeams) push(personsOf, String(p.teamId), p);
+    for (const p of ofOrganisations) if (this.listedRecord(p)) push(personsOf, String(p.organisationId), p);
+    for (const p of ofTeams) if (this.listedRecord(p)) push(personsOf, String(p.teamId), p);
     for (const list of personsOf.values()) list.sort(dutchByName);
     // Partners are looked up for everyone, as the export always did (an agreement with a person is only exported signed in).
     const morePersons = [

@@ -1,5 +1,19 @@
 import { Field, Float, ID, InputType, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { IsIsoDate, IsPhoneNumber } from '../../../common/validators.js';
 import { OrganisationKind } from '../organisation.entity.js';
 // Maximum lengths from the organisation rule set, so the edge check and the rules of every route cannot drift.
@@ -92,6 +106,14 @@ export class CreateOrganisationInput {
   @IsOptional()
   @IsIsoDate({ message: 'Laatst gecontroleerd moet een datum zijn als JJJJ-MM-DD' })
   lastVerifiedOn?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Do not list (the partner asked, or the team decided): kept, but left out of matching, the map and exports',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'Niet tonen moet ja of nee zijn' })
+  doNotList?: boolean | null;
 }
 
 @InputType({ description: 'Changes to an organisation: only the fields given are changed; null clears an optional field' })

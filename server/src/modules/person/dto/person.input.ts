@@ -139,6 +139,19 @@ export class CreatePersonInput {
   @IsOptional()
   @IsIsoDate({ message: 'Laatst gecontroleerd moet een datum zijn als JJJJ-MM-DD' })
   lastVerifiedOn?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Do not list (the partner asked, or the team decided): kept, but left out of matching, the map and exports',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'Niet tonen moet ja of nee zijn' })
+  doNotList?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the person withdrew their consent' })
+  @IsOptional()
+  @IsIsoDate({ message: 'Toestemming ingetrokken moet een datum zijn als JJJJ-MM-DD' })
+  consentWithdrawnOn?: string | null;
 }
 
 @InputType({ description: 'Changes to a person: only the fields given are changed; null clears an optional field' })
