@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { nowIso } from '../server/src/common/base.entity.js';
+import { demoDateShiftDays, shiftDates } from './demo-dates.js';
 import { projectRoot } from '../server/src/config.js';
 import { Activity } from '../server/src/modules/activity/activity.entity.js';
 import { Agreement } from '../server/src/modules/agreement/agreement.entity.js';
@@ -381,7 +382,7 @@ async function loadRegistry(
  * transaction: either all of it is there afterwards, or none of it.
  */
 export async function loadDemoData(dataSource: DataSource): Promise<DemoCounts> {
-  const network = readSeed<DemoNetwork>('demo/network.json');
+  const network = shiftDates(readSeed<DemoNetwork>('demo/network.json'), demoDateShiftDays());
   return dataSource.transaction(async (em) => {
     const neighbourhoods = (await loadCbsNeighbourhoods(em)) ?? (await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json')));
     return { neighbourhoods, ...(await loadNetwork(em, network)) };
