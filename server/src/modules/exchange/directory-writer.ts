@@ -79,6 +79,7 @@ export const SPECS: Record<EntityType, EntitySpec> = {
       'topics',
       'availability',
       'availabilityNote',
+      'maxReferralsPerMonth',
       'consentGivenOn',
       'consentMethod',
       'consentRecordedBy',

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.js';
 import { LanguageService } from '../language/language.service.js';
 import { assertNeighbourhoodCode } from '../neighbourhood/neighbourhood.service.js';
 import { AGREEMENT_SIGNAL, type AgreementSignal } from './agreement-signal.js';
+import { LOAD_SIGNAL, type LoadSignal } from './load-signal.js';
 import { MAX_RADIUS_KM, MatchInput } from './dto/match.input.js';
 import { Community } from '../community/community.entity.js';
 import type { Language } from '../language/language.entity.js';
@@ -39,6 +40,7 @@ export class MatchingService {
     private readonly repository: MatchRepository,
     private readonly languageService: LanguageService,
     @Inject(AGREEMENT_SIGNAL) private readonly agreementSignal: AgreementSignal,
+    @Inject(LOAD_SIGNAL) private readonly loadSignal: LoadSignal,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,6 +62,7 @@ export class MatchingService {
       today,
       reviewAfterMonths: this.config.reviewAfterMonths,
       agreements: await this.agreementSignal.activeAgreementsAt(place.neighbourhoodCode, today),
+      overloaded: await this.loadSignal.overloadedOn(today),
       communityNames: this.index.communities,
     };
 

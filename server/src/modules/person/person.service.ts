@@ -46,6 +46,7 @@ const SCALAR_FIELDS = [
   'topics',
   'availability',
   'availabilityNote',
+  'maxReferralsPerMonth',
   'lastVerifiedOn',
 ] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;

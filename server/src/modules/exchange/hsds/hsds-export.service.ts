@@ -157,6 +157,7 @@ export class HsdsExportService {
       ...(p.topics as string[]).map((t) => a('thema', t)),
       a('beschikbaarheid', p.availability),
       ...(p.availabilityNote ? [a('beschikbaarheid_toelichting', p.availabilityNote)] : []),
+      ...(p.maxReferralsPerMonth !== null && p.maxReferralsPerMonth !== undefined ? [a('max_verwijzingen_per_maand', p.maxReferralsPerMonth)] : []),
       a('toestemming_datum', p.consentGivenOn),
       a('toestemming_wijze', p.consentMethod),
       a('toestemming_vastgelegd_door', p.consentRecordedBy),

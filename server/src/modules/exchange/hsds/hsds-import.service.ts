@@ -220,6 +220,16 @@ export class HsdsImportService {
       if (!iso) report(`attributes(${term})`, `'${v}' is geen datum`);
       return iso ?? null;
     };
+    // The range is the person's rule (person.rules.ts); here only "is it a whole number".
+    const wholeNumber = (term: string) => {
+      const v = first(term);
+      if (v === undefined) return null;
+      if (!/^-?\d{1,9}$/.test(v.trim())) {
+        report(`attributes(${term})`, `'${v}' is geen heel getal`);
+        return null;
+      }
+      return Number(v.trim());
+    };
     const consentMethod = first('toestemming_wijze');
     const availability = first('beschikbaarheid');
     const id = typeof contact.id === 'string' && UUID.test(contact.id) ? contact.id : undefined;
@@ -248,6 +258,7 @@ export class HsdsImportService {
             : (oneOf(Object.values(Availability), availability, () => report('attributes(beschikbaarheid)', `'${availability}' is geen beschikbaarheid`)) ??
               Availability.AVAILABLE),
         availabilityNote: first('beschikbaarheid_toelichting') ?? null,
+        maxReferralsPerMonth: wholeNumber('max_verwijzingen_per_maand'),
         consentGivenOn: date('toestemming_datum'),
         consentMethod:
           consentMethod === undefined

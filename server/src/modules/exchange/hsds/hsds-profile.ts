@@ -82,6 +82,7 @@ export const TERMS = {
   thema: ['Thema', 'Thema waarop de persoon actief is (Topic)'],
   beschikbaarheid: ['Beschikbaarheid', 'AVAILABLE, LIMITED of UNAVAILABLE'],
   beschikbaarheid_toelichting: ['Toelichting beschikbaarheid', 'Vrije tekst, bijvoorbeeld woensdagmiddag'],
+  max_verwijzingen_per_maand: ['Maximum verwijzingen per maand', 'Het eigen maximum van een vrijwilliger, een heel getal van 1 tot en met 100'],
   toestemming_datum: ['Toestemming gegeven op', 'Datum waarop de persoon toestemming gaf (AVG)'],
   toestemming_wijze: ['Toestemming gegeven', 'WRITTEN, VERBAL of DIGITAL'],
   toestemming_vastgelegd_door: ['Toestemming vastgelegd door', 'Wie de toestemming vastlegde'],
