@@ -94,6 +94,7 @@ export const TERMS = {
   locatie_naam: ['Locatie', 'Naam van de plek waar het spreekuur is'],
   locatie_adres: ['Adres locatie', 'Adres van de plek waar het spreekuur is'],
   locatie_buurt: ['Buurt locatie', 'CBS-buurtcode van de plek waar het spreekuur is'],
+  spreekuur_doelgroep: ['Doelgroep spreekuur', 'Voor wie: WOMEN, MEN, YOUTH, PARENTS of ELDERLY (weggelaten: iedereen)'],
   spreekuur_taal: ['Taal spreekuur', 'ISO 639-3-code van een taal die op het spreekuur gesproken wordt'],
   tijdzone: ['Tijdzone', 'Tijden (opens_at, closes_at) zijn lokale tijd in deze IANA-tijdzone'],
   afspraak: ['Samenwerkingsafspraak', 'Id van de samenwerkingsafspraak (de dienst met dit id) waar het spreekuur bij hoort'],

@@ -70,7 +70,7 @@ describe('overload in the scorer', () => {
     fc.assert(
       fc.property(fc.array(spec, { minLength: 2, maxLength: 8 }), fc.nat(), (specs, pick) => {
         const cands = specs.map((s, i) => ({ c: candidate(`p${i}`, s.level, s.trained, s.availability), km: s.km }));
-        const before = new Map(specs.flatMap((s, i) => (s.loaded ? [[`p${i}`, { count: 3, max: 3 }] as const] : [])));
+        const before = new Map<string, LoadHit>(specs.flatMap((s, i) => (s.loaded ? [[`p${i}`, { count: 3, max: 3 }] as const] : [])));
         const target = `p${pick % specs.length}`;
         // More load: the target reaches its maximum (others unchanged).
         const after = new Map(before).set(target, { count: 5, max: 3 });
