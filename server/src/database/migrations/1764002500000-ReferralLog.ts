@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner, Table, TableColumn } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
 
 // Issue 15: the referral log (contact moments) and a volunteer's own maximum of referrals per month.
 // No column of the referral table can hold free text: ids, codes from lists and dates only.
@@ -6,7 +6,9 @@ export class ReferralLog1764002500000 implements MigrationInterface {
   name = 'ReferralLog1764002500000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('person', new TableColumn({ name: 'maxReferralsPerMonth', type: 'integer', isNullable: true }));
+    // A plain ALTER TABLE (portable): TypeORM's addColumn rebuilds the table on SQLite, which drops the
+    // change-feed triggers on person (DirectoryChange migration) and would leave the match index stale.
+    await q.query(`ALTER TABLE "person" ADD COLUMN "maxReferralsPerMonth" integer`);
     await q.createTable(
       new Table({
         name: 'referral',
@@ -43,6 +45,6 @@ export class ReferralLog1764002500000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable('referral');
-    await q.dropColumn('person', 'maxReferralsPerMonth');
+    await q.query(`ALTER TABLE "person" DROP COLUMN "maxReferralsPerMonth"`);
   }
 }

@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import type { AgreementHit } from './agreement-signal.js';
 import type { LoadHit } from './load-signal.js';
+import type { WalkInHit } from './walk-in-signal.js';
 import { formatKm } from './geo.js';
 import { hasTopic, levelOf, type MatchCandidate, type MatchLocation, MatchRole, speaks } from './match-candidate.js';
 
@@ -92,6 +93,7 @@ export enum MatchReasonCode {
   STALE = 'STALE',
   NEVER_VERIFIED = 'NEVER_VERIFIED',
   OVERLOADED = 'OVERLOADED',
+  WALK_IN_HOUR = 'WALK_IN_HOUR',
 }
 registerEnumType(MatchReasonCode, { name: 'MatchReasonCode', description: 'Why a partner matches, or what is weak about the match' });
 
@@ -290,7 +292,7 @@ export function explain(
   nearest: MatchLocation,
   ctx: ScoringContext,
   /** From the loaded record: details the index does not keep. */
-  details: { registrationNumber?: string | null; availabilityNote?: string | null } = {},
+  details: { registrationNumber?: string | null; availabilityNote?: string | null; walkIn?: WalkInHit } = {},
 ): { reasons: Reason[]; weaknesses: Reason[] } {
   const reasons: Reason[] = [];
   const weaknesses: Reason[] = [];
@@ -345,6 +347,14 @@ export function explain(
   }
   for (const topic of ctx.topics ?? []) {
     if (hasTopic(c, topic)) reasons.push({ code: MatchReasonCode.TOPIC, text: `Actief op het thema ${TOPIC_TEXT[topic] ?? topic}` });
+  }
+
+  // A walk-in hour in a language asked: the resident can simply go there (it does not change the score).
+  if (details.walkIn) {
+    const w = details.walkIn;
+    const language = ctx.languages.find((l) => l.code === w.languageCode)?.nameNl ?? w.languageCode;
+    const day = new Date(`${w.date}T12:00:00Z`).toLocaleDateString('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+    reasons.push({ code: MatchReasonCode.WALK_IN_HOUR, text: `Spreekuur in het ${language}: ${day}, ${w.startTime}–${w.endTime}, ${w.venueName}` });
   }
 
   const agreement = ctx.agreements.get(c.id);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { administrator, coordinatorOf, refusal, snapshotRows, startServiceContext, validated, type ServiceContext } from '../../../../../test/support/registry-context.js';
 import { organisationId, teamId } from '../../../../../test/support/demo-lookup.js';
+import { MatchInput } from '../../matching/dto/match.input.js';
+import { MatchingService } from '../../matching/matching.service.js';
 import { ActivityService } from '../activity.service.js';
 import { CreateActivityInput, UpdateActivityInput } from '../dto/activity.input.js';
 import { WalkInHourFilter } from '../dto/walk-in-hour.input.js';
@@ -79,6 +81,19 @@ describe('walk-in hours beyond weekly, with an audience, findable by language an
     expect(found.get(habesha)).toMatchObject({ languageCode: 'tir', occurrence: { date: '2026-12-03' }, activity: { name: 'Koffieochtend' } });
     expect(found.get(hiil)).toMatchObject({ languageCode: 'som' });
     expect((await service.nextWalkInFor([habesha], ['pol'], '2026-12-01')).size).toBe(0);
+  });
+
+  it('a match card mentions the walk-in hour in the language asked', async () => {
+    const result = await ctx
+      .get(MatchingService)
+      .matchPartners(null, Object.assign(new MatchInput(), { neighbourhoodCode: 'BU03440412', languages: ['Tigrinya'] }), { today: '2026-12-01' });
+    const habeshaHuis = result.matches.find((m) => m.partner.id === habesha)!;
+    expect(habeshaHuis.reasons).toContainEqual({
+      code: 'WALK_IN_HOUR',
+      text: 'Spreekuur in het Tigrinya: donderdag 3 december, 14:00–16:00, Habesha Huis',
+    });
+    // Nobody else has one in Tigrinya.
+    expect(result.matches.filter((m) => m.reasons.some((r) => r.code === 'WALK_IN_HOUR')).length).toBe(1);
   });
 
   it.each([
