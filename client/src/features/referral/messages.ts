@@ -32,7 +32,8 @@ const en: Record<keyof typeof nl, string> = {
   'referral.open': 'Record a contact moment',
   'referral.openFor': 'Record a contact moment for {name}',
   'referral.title': 'Contact moment with {name}',
-  'referral.privacy': "Never record the resident's name or any other detail about them. That is why this form has no free text field: you only choose from lists.",
+  'referral.privacy':
+    "Never record the resident's name or any other detail about them. That is why this form has no free text field: you only choose from lists.",
   'referral.team': 'Team',
   'referral.neighbourhood': 'Neighbourhood',
   'referral.topic': 'Topic',

@@ -2,9 +2,9 @@
 const nl = {
   'walkIn.heading': 'Spreekuren zoeken',
   'walkIn.intro': 'Spreekuren en inloopmomenten waar bewoners terechtkunnen, in hun eigen taal.',
-  'walkIn.language': 'Taal',
+  'walkIn.language': 'Taal van het spreekuur',
   'walkIn.anyLanguage': 'Alle talen',
-  'walkIn.neighbourhood': 'Buurt',
+  'walkIn.neighbourhood': 'Buurt van het spreekuur',
   'walkIn.anyNeighbourhood': 'Alle buurten',
   'walkIn.period': 'Wanneer',
   'walkIn.period.week': 'Deze week',
@@ -30,9 +30,9 @@ const nl = {
 const en: Record<keyof typeof nl, string> = {
   'walkIn.heading': 'Find walk-in hours',
   'walkIn.intro': 'Walk-in hours where residents can go, in their own language.',
-  'walkIn.language': 'Language',
+  'walkIn.language': 'Language of the walk-in hour',
   'walkIn.anyLanguage': 'All languages',
-  'walkIn.neighbourhood': 'Neighbourhood',
+  'walkIn.neighbourhood': 'Neighbourhood of the walk-in hour',
   'walkIn.anyNeighbourhood': 'All neighbourhoods',
   'walkIn.period': 'When',
   'walkIn.period.week': 'This week',
