@@ -139,7 +139,15 @@ export class ActivityService {
     const rows = await qb.orderBy('a.id', 'ASC').limit(MAX_WALK_IN_ACTIVITIES).getMany();
     const all = rows
       .flatMap((activity) => occurrencesBetween(activity, filter.from, filter.to).map((o) => ({ activity, ...o })))
-      .sort((x, y) => (x.date + x.activity.startTime < y.date + y.activity.startTime ? -1 : x.date + x.activity.startTime > y.date + y.activity.startTime ? 1 : x.activity.id < y.activity.id ? -1 : 1));
+      .sort((x, y) =>
+        x.date + x.activity.startTime < y.date + y.activity.startTime
+          ? -1
+          : x.date + x.activity.startTime > y.date + y.activity.startTime
+            ? 1
+            : x.activity.id < y.activity.id
+              ? -1
+              : 1,
+      );
     const items = all.slice(page.offset, page.offset + page.limit);
     const shown = [...new Set(items.map((o) => o.activity.id))];
     const languagesById = new Map(shown.map((id, i) => [id, i]));
@@ -153,7 +161,11 @@ export class ActivityService {
    * one of `languageCodes`: for the match card ("spreekuur in het Tigrinya op dinsdag"). Walk-in hours
    * of the organisation itself, or under an agreement with the partner; one statement for all partners.
    */
-  async nextWalkInFor(partnerIds: string[], languageCodes: string[], from: string): Promise<Map<string, { activity: Activity; occurrence: Occurrence; languageCode: string }>> {
+  async nextWalkInFor(
+    partnerIds: string[],
+    languageCodes: string[],
+    from: string,
+  ): Promise<Map<string, { activity: Activity; occurrence: Occurrence; languageCode: string }>> {
     const out = new Map<string, { activity: Activity; occurrence: Occurrence; languageCode: string }>();
     if (!partnerIds.length || !languageCodes.length) return out;
     const to = new Date(Date.parse(`${from}T00:00:00Z`) + 13 * 86_400_000).toISOString().slice(0, 10);
@@ -184,7 +196,8 @@ export class ActivityService {
         const current = out.get(partnerId);
         // The first language asked first, then the soonest.
         const candidate = { activity, occurrence, languageCode: row.languageCode };
-        const key = (x: typeof candidate) => `${String(languageCodes.indexOf(x.languageCode)).padStart(2, '0')}|${x.occurrence.date}|${x.activity.startTime}|${x.activity.id}`;
+        const key = (x: typeof candidate) =>
+          `${String(languageCodes.indexOf(x.languageCode)).padStart(2, '0')}|${x.occurrence.date}|${x.activity.startTime}|${x.activity.id}`;
         if (!current || key(candidate) < key(current)) out.set(partnerId, candidate);
       }
     }

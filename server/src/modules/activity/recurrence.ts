@@ -28,7 +28,10 @@ const bad = (message: string, field = 'recurrence'): RuleViolation => violation(
  * the activity's own fields).
  */
 export function normaliseRecurrence(raw: string): { rule: string } | { violation: RuleViolation } {
-  const text = raw.trim().replace(/^RRULE:/i, '').toUpperCase();
+  const text = raw
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
   if (!text) return { violation: bad('Geef een herhaling, bijvoorbeeld FREQ=WEEKLY;BYDAY=TU (elke dinsdag)') };
   if (text.length > 200) return { violation: bad('De herhaling is te lang (hoogstens 200 tekens)') };
   const parts = new Map<string, string>();
@@ -43,10 +46,12 @@ export function normaliseRecurrence(raw: string): { rule: string } | { violation
       return { violation: bad(`${key} hoort niet in de herhaling: gebruik 'geldig vanaf' en 'geldig tot' van het spreekuur`) };
     }
     if (['BYHOUR', 'BYMINUTE', 'BYSECOND'].includes(key)) return { violation: bad(`${key} hoort niet in de herhaling: gebruik de begin- en eindtijd`) };
-    if (!['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYSETPOS', 'WKST'].includes(key)) return { violation: bad(`${key} wordt niet ondersteund in een herhaling`) };
+    if (!['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYSETPOS', 'WKST'].includes(key))
+      return { violation: bad(`${key} wordt niet ondersteund in een herhaling`) };
   }
   const freq = parts.get('FREQ');
-  if (freq !== 'WEEKLY' && freq !== 'MONTHLY') return { violation: bad(`Herhaling moet wekelijks (FREQ=WEEKLY) of maandelijks (FREQ=MONTHLY) zijn, niet '${freq ?? ''}'`) };
+  if (freq !== 'WEEKLY' && freq !== 'MONTHLY')
+    return { violation: bad(`Herhaling moet wekelijks (FREQ=WEEKLY) of maandelijks (FREQ=MONTHLY) zijn, niet '${freq ?? ''}'`) };
   const interval = parts.get('INTERVAL');
   if (interval !== undefined && (!/^\d{1,2}$/.test(interval) || Number(interval) < 1 || Number(interval) > MAX_INTERVAL)) {
     return { violation: bad(`INTERVAL moet een heel getal van 1 tot en met ${MAX_INTERVAL} zijn`) };
@@ -63,7 +68,8 @@ export function normaliseRecurrence(raw: string): { rule: string } | { violation
     if (!/^-?\d{1,2}$/.test(d) || Number(d) === 0 || Math.abs(Number(d)) > 31) return { violation: bad(`'${d}' is geen dag van de maand (1 tot en met 31)`) };
   }
   const bysetpos = parts.get('BYSETPOS');
-  if (bysetpos !== undefined && (!/^-?[1-5]$/.test(bysetpos) || freq !== 'MONTHLY')) return { violation: bad('BYSETPOS moet een getal van -5 tot en met 5 zijn, bij een maandelijkse herhaling') };
+  if (bysetpos !== undefined && (!/^-?[1-5]$/.test(bysetpos) || freq !== 'MONTHLY'))
+    return { violation: bad('BYSETPOS moet een getal van -5 tot en met 5 zijn, bij een maandelijkse herhaling') };
   if (freq === 'WEEKLY' && !byday.length) return { violation: bad('Geef bij een wekelijkse herhaling de dag(en), bijvoorbeeld BYDAY=TU') };
   if (freq === 'MONTHLY' && !bymonthday.length && !byday.some((d) => /\d/.test(d)) && bysetpos === undefined) {
     return { violation: bad('Geef bij een maandelijkse herhaling welke dag, bijvoorbeeld BYDAY=1TU (eerste dinsdag) of BYMONTHDAY=15') };

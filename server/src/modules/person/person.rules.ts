@@ -56,7 +56,11 @@ export function personViolations(p: FlatFields, today = todayIso()): RuleViolati
   add(pastDateViolation('person', p, 'lastVerifiedOn', 'Laatst gecontroleerd', today));
   // A volunteer's own limit (001 ch. 3, "Overvraag vrijwilligers niet"): a whole number of referrals per month.
   const max = p.maxReferralsPerMonth;
-  if (max !== null && max !== undefined && (typeof max !== 'number' || !Number.isInteger(max) || max < MIN_REFERRALS_PER_MONTH || max > MAX_REFERRALS_PER_MONTH)) {
+  if (
+    max !== null &&
+    max !== undefined &&
+    (typeof max !== 'number' || !Number.isInteger(max) || max < MIN_REFERRALS_PER_MONTH || max > MAX_REFERRALS_PER_MONTH)
+  ) {
     add(
       violation(
         'maxReferralsPerMonth',

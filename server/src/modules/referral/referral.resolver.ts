@@ -61,6 +61,8 @@ export class OrganisationReferralResolver {
 
   @ResolveField(() => ReferralLoad, loadField)
   referralLoad(@Parent() organisation: Organisation, @CurrentActor() actor: Actor | null, @Context() context: LoaderContext): Promise<ReferralLoad | null> {
-    return loaderOf(context, 'Organisation.referralLoad', (organisations: readonly Organisation[]) => this.service.loads(actor, organisations)).load(organisation);
+    return loaderOf(context, 'Organisation.referralLoad', (organisations: readonly Organisation[]) => this.service.loads(actor, organisations)).load(
+      organisation,
+    );
   }
 }

@@ -59,7 +59,8 @@ export class ReferralService {
     if (input.partnerKind === PartnerKind.PERSON) {
       const person = await this.persons.findById(input.partnerId);
       if (!person) throw notFound('partnerId', `Persoon '${input.partnerId}' bestaat niet`);
-      if (person.archivedAt || person.erasedAt) throw new DomainError(ErrorCode.ARCHIVED, 'Deze persoon is gearchiveerd: vraag een actieve partner', 'partnerId');
+      if (person.archivedAt || person.erasedAt)
+        throw new DomainError(ErrorCode.ARCHIVED, 'Deze persoon is gearchiveerd: vraag een actieve partner', 'partnerId');
       referral.personId = person.id;
     } else {
       const organisation = await this.organisations.findById(input.partnerId);
@@ -103,12 +104,20 @@ export class ReferralService {
     }
     const { items, total } = teamIds
       ? await this.repository.listForTeams(teamIds, page.limit, page.offset)
-      : await this.repository.listForTeams((await this.teams.list()).map((t) => t.id), page.limit, page.offset);
+      : await this.repository.listForTeams(
+          (await this.teams.list()).map((t) => t.id),
+          page.limit,
+          page.offset,
+        );
     return toPage(items, total, page);
   }
 
   /** Load per partner, for the loaders of Person.referralLoad and Organisation.referralLoad: one statement. */
-  async loads(actor: Actor | null, partners: readonly { id: string; maxReferralsPerMonth?: number | null }[], today = todayIso()): Promise<(ReferralLoad | null)[]> {
+  async loads(
+    actor: Actor | null,
+    partners: readonly { id: string; maxReferralsPerMonth?: number | null }[],
+    today = todayIso(),
+  ): Promise<(ReferralLoad | null)[]> {
     if (!this.access.canSeePersonalData(actor)) return partners.map(() => null);
     const rows = await this.repository.loads(
       partners.map((p) => p.id),

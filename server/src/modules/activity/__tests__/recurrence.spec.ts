@@ -10,7 +10,8 @@ const hour = (recurrence: string | null, over: object = {}) => ({
   endTime: '16:00',
   ...over,
 });
-const dates = (recurrence: string | null, from: string, to: string, over: object = {}) => occurrencesBetween(hour(recurrence, over), from, to).map((o) => o.date);
+const dates = (recurrence: string | null, from: string, to: string, over: object = {}) =>
+  occurrencesBetween(hour(recurrence, over), from, to).map((o) => o.date);
 
 describe('walk-in hour recurrence (RRULE)', () => {
   it('keeps the existing weekly data: no rule means weekly on the weekday', () => {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { administrator, coordinatorOf, refusal, snapshotRows, startServiceContext, validated, type ServiceContext } from '../../../../../test/support/registry-context.js';
+import {
+  administrator,
+  coordinatorOf,
+  refusal,
+  snapshotRows,
+  startServiceContext,
+  validated,
+  type ServiceContext,
+} from '../../../../../test/support/registry-context.js';
 import { organisationId, teamId } from '../../../../../test/support/demo-lookup.js';
 import { MatchInput } from '../../matching/dto/match.input.js';
 import { MatchingService } from '../../matching/matching.service.js';
@@ -42,7 +50,10 @@ describe('walk-in hours beyond weekly, with an audience, findable by language an
   it('stores an RRULE walk-in hour with its audience; weekday follows the rule', async () => {
     const created = await service.create(administrator, await input());
     expect(created).toMatchObject({ recurrence: 'FREQ=MONTHLY;BYDAY=1TU', audience: 'WOMEN', weekday: 2 });
-    const updated = await service.update(administrator, await validated(UpdateActivityInput, { id: created.id, recurrence: 'freq=weekly;interval=2;byday=th' }));
+    const updated = await service.update(
+      administrator,
+      await validated(UpdateActivityInput, { id: created.id, recurrence: 'freq=weekly;interval=2;byday=th' }),
+    );
     expect(updated).toMatchObject({ recurrence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH', weekday: 4 });
     // A weekday alone still means weekly on that day, as before.
     const weekly = await service.update(administrator, await validated(UpdateActivityInput, { id: created.id, weekday: 1 }));

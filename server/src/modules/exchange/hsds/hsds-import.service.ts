@@ -18,7 +18,7 @@ import { OwnershipService } from '../../ownership/ownership.service.js';
 import { ownershipViolation } from '../../ownership/write-rule.js';
 import type { ImportProblem, ImportReport } from '../import-report.js';
 import { ReferenceData } from '../reference-data.js';
-import { AGREEMENT_SERVICE_STATUS, BYDAY, codeFromUri, type Json, UUID } from './hsds-profile.js';
+import { AGREEMENT_SERVICE_STATUS, codeFromUri, type Json, UUID } from './hsds-profile.js';
 import { type AssignmentDraft, planAssignments, planRows, type RowDraft, writeAssignments, writeRows } from './registry-import.js';
 
 class RollBack extends Error {}
@@ -370,7 +370,9 @@ export class HsdsImportService {
     const p = profile(schedule);
     const first = (term: string) => p.get(term)?.[0];
     // The schedule's RRULE fields, checked by the activity's own recurrence rule (activity/recurrence.ts).
-    const freq = String(schedule.freq ?? '').trim().toUpperCase();
+    const freq = String(schedule.freq ?? '')
+      .trim()
+      .toUpperCase();
     if (freq !== 'WEEKLY' && freq !== 'MONTHLY') report('freq', `'${schedule.freq ?? ''}': alleen wekelijkse (WEEKLY) en maandelijkse (MONTHLY) spreekuren`);
     const ruleText = [
       `FREQ=${freq}`,
@@ -389,7 +391,8 @@ export class HsdsImportService {
     }
     const recurrence = freqOk && 'rule' in normalised ? normalised.rule : null;
     const audienceValue = first('spreekuur_doelgroep');
-    const audience = audienceValue === undefined ? ActivityAudience.EVERYONE : (Object.values(ActivityAudience) as string[]).includes(audienceValue) ? audienceValue : null;
+    const audience =
+      audienceValue === undefined ? ActivityAudience.EVERYONE : (Object.values(ActivityAudience) as string[]).includes(audienceValue) ? audienceValue : null;
     if (!audience) report('attributes(spreekuur_doelgroep)', `'${audienceValue}' is geen doelgroep`);
     const startTime = time(schedule.opens_at);
     const endTime = time(schedule.closes_at);
