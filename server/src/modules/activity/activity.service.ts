@@ -175,7 +175,7 @@ export class ActivityService {
       .leftJoin(Agreement, 'ag', 'ag.id = a.agreementId')
       .innerJoin('activity_language', 'al', `al.${q('activityId')} = a.id`)
       .select('a.id', 'id')
-      .addSelect('al.languageCode', 'languageCode')
+      .addSelect(`al.${q('languageCode')}`, 'languageCode')
       .addSelect('COALESCE(a.organisationId, ag.organisationId, ag.personId)', 'partnerId')
       .addSelect('ag.personId', 'agreementPersonId')
       .where('a.archivedAt IS NULL')
