@@ -731,14 +731,14 @@ export type PersonDetailQueryVariables = Exact<{
 }>;
 
 
-export type PersonDetailQuery = { person: { availability: Availability, availabilityNote: string | null, topics: Array<Topic>, isKeyPerson: boolean, isInterpreter: boolean, isContactPerson: boolean, trainedKeyPerson: boolean, volunteerContract: boolean, registrationNumber: string | null, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, communities: Array<{ code: string, nameNl: string, nameEn: string }>, contactDetails: { phone: string | null, email: string | null } | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null } | null };
+export type PersonDetailQuery = { person: { availability: Availability, availabilityNote: string | null, topics: Array<Topic>, isKeyPerson: boolean, isInterpreter: boolean, isContactPerson: boolean, trainedKeyPerson: boolean, volunteerContract: boolean, registrationNumber: string | null, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, maxReferralsPerMonth: number | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, communities: Array<{ code: string, nameNl: string, nameEn: string }>, contactDetails: { phone: string | null, email: string | null } | null, referralLoad: { last30Days: number, last90Days: number, maxPerMonth: number | null, atMaximum: boolean } | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null } | null };
 
 export type OrganisationDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrganisationDetailQuery = { organisation: { description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, communities: Array<{ code: string, nameNl: string, nameEn: string }>, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> } | null };
+export type OrganisationDetailQuery = { organisation: { description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, communities: Array<{ code: string, nameNl: string, nameEn: string }>, referralLoad: { last30Days: number, last90Days: number, maxPerMonth: number | null, atMaximum: boolean } | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> } | null };
 
 export type PersonSummaryFragment = { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null };
 
@@ -1611,6 +1611,13 @@ export const PersonDetailDocument = new TypedDocumentString(`
     }
     organisationId
     teamId
+    maxReferralsPerMonth
+    referralLoad {
+      last30Days
+      last90Days
+      maxPerMonth
+      atMaximum
+    }
     isDemo
     createdAt
     updatedAt
@@ -1657,6 +1664,12 @@ export const OrganisationDetailDocument = new TypedDocumentString(`
     website
     phone
     email
+    referralLoad {
+      last30Days
+      last90Days
+      maxPerMonth
+      atMaximum
+    }
     isDemo
     createdAt
     updatedAt
