@@ -6,6 +6,7 @@ import { nowIso } from '../server/src/common/base.entity.js';
 import { demoDateShiftDays, shiftDates } from './demo-dates.js';
 import { projectRoot } from '../server/src/config.js';
 import { Activity } from '../server/src/modules/activity/activity.entity.js';
+import { weeklyRule } from '../server/src/modules/activity/recurrence.js';
 import { Agreement } from '../server/src/modules/agreement/agreement.entity.js';
 import { Community } from '../server/src/modules/community/community.entity.js';
 import { ContactAssignment } from '../server/src/modules/contact-assignment/contact-assignment.entity.js';
@@ -354,6 +355,7 @@ async function loadRegistry(
       name: a.name,
       description: a.description,
       weekday: a.weekday,
+      recurrence: weeklyRule(a.weekday),
       startTime: a.startTime,
       endTime: a.endTime,
       validFrom: a.validFrom,

@@ -27,6 +27,7 @@ import { OwnershipModule } from './modules/ownership/ownership.module.js';
 import { PersonModule } from './modules/person/person.module.js';
 import { PrivacyModule } from './modules/privacy/privacy.module.js';
 import { ReachModule } from './modules/reach/reach.module.js';
+import { ReferralModule } from './modules/referral/referral.module.js';
 import { QuickScanModule } from './modules/quickscan/quickscan.module.js';
 import { TeamModule } from './modules/team/team.module.js';
 import { VerificationModule } from './modules/verification/verification.module.js';
@@ -55,6 +56,7 @@ export const featureModules = [
   // Matching (issue 4)
   MatchingModule,
   ReachModule,
+  ReferralModule,
   QuickScanModule,
   MapModule,
   SelfServiceModule,

@@ -111,12 +111,12 @@ describe('HSDS round trip', () => {
     expect(await target.app.get(DataSource).getRepository(Person).count()).toBe(before);
     const withSchedule = structuredClone(organizations.find((o: any) => o.services[0].schedules?.length)) as any;
     const schedule = withSchedule.services[0].schedules[0];
-    Object.assign(schedule, { byday: 'MO,XX', opens_at: '25:00', freq: 'MONTHLY', valid_from: '2026-13-01' });
+    Object.assign(schedule, { byday: 'MO,XX', opens_at: '25:00', freq: 'YEARLY', valid_from: '2026-13-01' });
     const scheduleReport = await target.app.get(HsdsImportService).import(admin, JSON.stringify([withSchedule]), true);
     expect(scheduleReport.problems.map((p) => p.column.replace(/^organizations\[0\]\.services\[0\]\.schedules\[0\]\./, ''))).toEqual(
       expect.arrayContaining(['freq', 'byday', 'opens_at', 'valid_from']),
     );
-    expect(scheduleReport.problems.find((p) => p.column.endsWith('byday'))!.message).toContain('precies één dag');
+    expect(scheduleReport.problems.find((p) => p.column.endsWith('byday'))!.message).toContain("'XX' is geen dag");
     const bad = await target.app.get(HsdsImportService).import(admin, '{ niet json', true);
     expect(bad.problems[0].message).toContain('geen geldige JSON');
   });

@@ -251,6 +251,27 @@ const MATRIX: Record<string, Entry> = {
       variables: { input: { id: await ctx.make.activity(sideOf(role)), endTime: '12:30' } },
     }),
   },
+  // Contact moments: every team member records for their own team. The member here belongs to the "other" team, so records
+  // for it; the coordinator of Zuidwest is refused for the other team (referral.service.spec.ts refuses a member for a foreign team).
+  recordReferral: {
+    expect: TEAM_MEMBERS,
+    call: async (ctx, role) => ({
+      query: `mutation($input: RecordReferralInput!) { recordReferral(input: $input) { id } }`,
+      variables: { input: await referralInput(ctx, sideOf(role)) },
+    }),
+  },
+  recordReferralOutcome: {
+    expect: TEAM_MEMBERS,
+    call: async (ctx, role) => {
+      const made = await asAdmin(ctx, `mutation($input: RecordReferralInput!) { recordReferral(input: $input) { id } }`, {
+        input: await referralInput(ctx, sideOf(role)),
+      });
+      return {
+        query: `mutation($input: RecordReferralOutcomeInput!) { recordReferralOutcome(input: $input) { id } }`,
+        variables: { input: { id: made.recordReferral.id, outcome: 'REACHED' } },
+      };
+    },
+  },
   archiveActivity: {
     expect: TEAM_SCOPED,
     call: async (ctx, role) => ({
@@ -416,6 +437,16 @@ const activityInput = async (ctx: Ctx, side: Side) => ({
   venueName: 'Buurthuis',
   neighbourhoodCode: codeOf(ctx, side),
   organisationId: await ctx.make.organisation(side),
+});
+
+const referralInput = async (ctx: Ctx, side: Side) => ({
+  partnerKind: 'ORGANISATION',
+  partnerId: await ctx.make.organisation(side),
+  teamId: teamOf(ctx, side),
+  neighbourhoodCode: codeOf(ctx, side),
+  topic: 'HEALTH',
+  language: 'som',
+  referredOn: '2026-11-20',
 });
 
 /** A call as administrator that must succeed: for setting up the records the matrix works on. */

@@ -81,6 +81,7 @@ describe('SQL statements per client operation stay bounded whatever the data siz
       ReachCellPartners: { code, groupKey: 'community:somali' },
       ReachMatrix: {},
       MatchPartners: { input: { neighbourhoodCode: code, languages: ['Arabisch', 'Somalisch', 'Turks'] } },
+      WalkInHours: { filter: { from: '2026-12-01', to: '2026-12-31' }, page: { limit: 50, offset: 0 } },
       Login: { input: { email: 'beheerder@example.org', password: 'demo' } },
       MarkVerified: { input: { entityType: 'PERSON', id: personId } },
       UpdateTeam: { input: { id: teamId } },

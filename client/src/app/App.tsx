@@ -16,6 +16,7 @@ import { SelfServicePage } from '../features/self-service/components/SelfService
 import { PartnerDetail } from '../features/partner-search/components/PartnerDetail';
 import { ResultsList } from '../features/partner-search/components/ResultsList';
 import { SearchForm } from '../features/partner-search/components/SearchForm';
+import { WalkInHours } from '../features/walk-in/components/WalkInHours';
 import type { PartnerRef } from '../features/partner-search/hooks/use-partner-detail';
 import { type SearchCriteria, usePartnerSearch } from '../features/partner-search/hooks/use-partner-search';
 import { usePartnerMap } from '../features/partner-map/hooks/use-partner-map';
@@ -264,6 +265,7 @@ export function App() {
                           <>
                             <MatchResults
                               result={match.result}
+                              neighbourhoods={neighbourhoods}
                               selectedKey={undefined}
                               onOpen={setOpenPartner}
                               onWiden={(suggestion) => {
@@ -293,6 +295,7 @@ export function App() {
                     onReset={reset}
                   />
                   {languagesError ? <Paragraph className="error-text">{t('language.loadError')}</Paragraph> : null}
+                  <WalkInHours languages={languages} neighbourhoods={neighbourhoods} />
 
                   <section className="app__results" aria-labelledby={openPartner ? undefined : 'results-heading'} aria-busy={searching}>
                     {openPartner ? (

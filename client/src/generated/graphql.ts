@@ -10,6 +10,15 @@ export type AcceptChangeProposalInput = {
   id: string | number;
 };
 
+/** iedereen, alleen vrouwen, alleen mannen, jongeren, ouders, ouderen */
+export type ActivityAudience =
+  | 'ELDERLY'
+  | 'EVERYONE'
+  | 'MEN'
+  | 'PARENTS'
+  | 'WOMEN'
+  | 'YOUTH';
+
 /** concept, actief, beëindigd */
 export type AgreementStatus =
   | 'ACTIVE'
@@ -79,6 +88,8 @@ export type ConsentMethod =
 /** A recurring walk-in hour or activity; linked to an agreement or an organisation (at least one) */
 export type CreateActivityInput = {
   agreementId?: string | number | null | undefined;
+  /** Who it is for; everyone when left out */
+  audience?: ActivityAudience | null | undefined;
   description?: string | null | undefined;
   /** HH:MM, after the start time */
   endTime: string;
@@ -88,6 +99,8 @@ export type CreateActivityInput = {
   /** CBS code of the neighbourhood where the venue is */
   neighbourhoodCode: string;
   organisationId?: string | number | null | undefined;
+  /** RRULE (RFC 5545) without DTSTART/UNTIL, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU (every other Tuesday) or FREQ=MONTHLY;BYDAY=1TU */
+  recurrence?: string | null | undefined;
   /** HH:MM */
   startTime: string;
   /** YYYY-MM-DD */
@@ -96,8 +109,8 @@ export type CreateActivityInput = {
   validUntil?: string | null | undefined;
   venueAddress?: string | null | undefined;
   venueName: string;
-  /** ISO weekday: 1 = Monday … 7 = Sunday */
-  weekday: number;
+  /** ISO weekday: 1 = Monday … 7 = Sunday; weekly on this day when no recurrence is given */
+  weekday?: number | null | undefined;
 };
 
 /** A new partnership agreement: a team and an organisation or a key person (give exactly one) */
@@ -183,6 +196,8 @@ export type CreatePersonInput = {
   languages?: Array<PersonLanguageInput>;
   /** YYYY-MM-DD; when someone last checked the entry */
   lastVerifiedOn?: string | null | undefined;
+  /** Own maximum of referrals per month (1–100); null: none */
+  maxReferralsPerMonth?: number | null | undefined;
   name: string;
   /** CBS codes of the neighbourhoods the person is active in */
   neighbourhoodCodes?: Array<string>;
@@ -347,11 +362,13 @@ export type MatchReasonCode =
   | 'NEARBY'
   | 'NEVER_VERIFIED'
   | 'ORGANISATION'
+  | 'OVERLOADED'
   | 'STALE'
   | 'TOPIC'
   | 'UNAVAILABLE'
   | 'UNTRAINED_KEY_PERSON'
-  | 'VERIFIED';
+  | 'VERIFIED'
+  | 'WALK_IN_HOUR';
 
 /** sleutelpersoon, tolk, contactpersoon, organisatie */
 export type MatchRole =
@@ -513,6 +530,35 @@ export type RecordQuickScanRoundInput = {
   teamId: string | number;
 };
 
+/** Record that a team asked a partner: no field can hold anything about the resident */
+export type RecordReferralInput = {
+  /** ISO 639-3 code, or a Dutch or English language name */
+  language: string;
+  /** CBS code of the buurt the question comes from */
+  neighbourhoodCode: string;
+  outcome?: ReferralOutcome;
+  partnerId: string | number;
+  partnerKind: PartnerKind;
+  /** YYYY-MM-DD, today or earlier */
+  referredOn: string;
+  /** The team that asks: one of your own teams */
+  teamId: string | number;
+  topic: Topic;
+};
+
+/** The outcome of a referral, recorded later */
+export type RecordReferralOutcomeInput = {
+  id: string | number;
+  outcome: ReferralOutcome;
+};
+
+/** bereikt, niet bereikt, partner weigerde, loopt nog */
+export type ReferralOutcome =
+  | 'NOT_REACHED'
+  | 'ONGOING'
+  | 'PARTNER_DECLINED'
+  | 'REACHED';
+
 /** Waarom een record op de controlelijst staat */
 export type ReviewReason =
   | 'CONTACT_LEFT'
@@ -545,6 +591,8 @@ export type Topic =
 /** Changes to an activity: only the fields given are changed */
 export type UpdateActivityInput = {
   agreementId?: string | number | null | undefined;
+  /** Who it is for; everyone when left out */
+  audience?: ActivityAudience | null | undefined;
   description?: string | null | undefined;
   /** HH:MM, after the start time */
   endTime?: string | null | undefined;
@@ -555,6 +603,8 @@ export type UpdateActivityInput = {
   /** CBS code of the neighbourhood where the venue is */
   neighbourhoodCode?: string | null | undefined;
   organisationId?: string | number | null | undefined;
+  /** RRULE (RFC 5545) without DTSTART/UNTIL, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU (every other Tuesday) or FREQ=MONTHLY;BYDAY=1TU */
+  recurrence?: string | null | undefined;
   /** HH:MM */
   startTime?: string | null | undefined;
   /** YYYY-MM-DD */
@@ -563,7 +613,7 @@ export type UpdateActivityInput = {
   validUntil?: string | null | undefined;
   venueAddress?: string | null | undefined;
   venueName?: string | null | undefined;
-  /** ISO weekday: 1 = Monday … 7 = Sunday */
+  /** ISO weekday: 1 = Monday … 7 = Sunday; weekly on this day when no recurrence is given */
   weekday?: number | null | undefined;
 };
 
@@ -648,6 +698,8 @@ export type UpdatePersonInput = {
   languages?: Array<PersonLanguageInput> | null | undefined;
   /** YYYY-MM-DD; when someone last checked the entry */
   lastVerifiedOn?: string | null | undefined;
+  /** Own maximum of referrals per month (1–100); null: none */
+  maxReferralsPerMonth?: number | null | undefined;
   name?: string | null | undefined;
   /** CBS codes of the neighbourhoods the person is active in */
   neighbourhoodCodes?: Array<string> | null | undefined;
@@ -700,6 +752,20 @@ export type VerifiableType =
   | 'CONTACT_ASSIGNMENT'
   | 'ORGANISATION'
   | 'PERSON';
+
+/** Walk-in hours in a period (at most 62 days), by language, buurt and audience */
+export type WalkInHourFilter = {
+  /** Any of these audiences */
+  audiences?: Array<ActivityAudience> | null | undefined;
+  /** YYYY-MM-DD, first day */
+  from: string;
+  /** Languages (codes or Dutch/English names): a walk-in hour in any of them */
+  languages?: Array<string> | null | undefined;
+  /** CBS buurt code where the venue is */
+  neighbourhoodCode?: string | null | undefined;
+  /** YYYY-MM-DD, last day (inclusive) */
+  to: string;
+};
 
 export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -809,8 +875,8 @@ export type MatchPartnersQueryVariables = Exact<{
 
 
 export type MatchPartnersQuery = { matchPartners: { radiusKm: number, totalCount: number, place: { lat: number, lon: number, neighbourhoodCode: string | null, neighbourhoodName: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, suggestions: Array<{ field: string, text: string, messageKey: string, count: number, radiusKm: number | null, params: Array<{ name: string, value: string }> }>, matches: Array<{ kind: PartnerKind, score: number, distanceKm: number, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null }, reasons: Array<{ code: MatchReasonCode, text: string, messageKey: string, params: Array<{ name: string, value: string }> }>, weaknesses: Array<{ code: MatchReasonCode, text: string, messageKey: string, params: Array<{ name: string, value: string }> }>, partner:
-        | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind }
-        | { __typename: 'Person', id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null }
+        | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind, referralLoad: { last30Days: number, last90Days: number, maxPerMonth: number | null, atMaximum: boolean } | null }
+        | { __typename: 'Person', id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, referralLoad: { last30Days: number, last90Days: number, maxPerMonth: number | null, atMaximum: boolean } | null }
        }> } };
 
 export type ChangeProposalsQueryVariables = Exact<{
@@ -860,14 +926,14 @@ export type PersonDetailQueryVariables = Exact<{
 }>;
 
 
-export type PersonDetailQuery = { person: { availability: Availability, availabilityNote: string | null, topics: Array<Topic>, isKeyPerson: boolean, isInterpreter: boolean, isContactPerson: boolean, trainedKeyPerson: boolean, volunteerContract: boolean, registrationNumber: string | null, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, communities: Array<{ code: string, nameNl: string, nameEn: string }>, contactDetails: { phone: string | null, email: string | null } | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null } | null };
+export type PersonDetailQuery = { person: { availability: Availability, availabilityNote: string | null, topics: Array<Topic>, isKeyPerson: boolean, isInterpreter: boolean, isContactPerson: boolean, trainedKeyPerson: boolean, volunteerContract: boolean, registrationNumber: string | null, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, maxReferralsPerMonth: number | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, communities: Array<{ code: string, nameNl: string, nameEn: string }>, contactDetails: { phone: string | null, email: string | null } | null, referralLoad: { last30Days: number, last90Days: number, maxPerMonth: number | null, atMaximum: boolean } | null, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null } | null };
 
 export type OrganisationDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrganisationDetailQuery = { organisation: { description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, communities: Array<{ code: string, nameNl: string, nameEn: string }>, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> } | null };
+export type OrganisationDetailQuery = { organisation: { description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, isDemo: boolean, createdAt: string, updatedAt: string, id: string, name: string, kind: OrganisationKind, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, communities: Array<{ code: string, nameNl: string, nameEn: string }>, referralLoad: { last30Days: number, last90Days: number, maxPerMonth: number | null, atMaximum: boolean } | null, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> } | null };
 
 export type PersonSummaryFragment = { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null };
 
@@ -940,6 +1006,20 @@ export type TakeReachSnapshotMutationVariables = Exact<{ [key: string]: never; }
 
 
 export type TakeReachSnapshotMutation = { takeReachSnapshot: { month: string } };
+
+export type RecordReferralMutationVariables = Exact<{
+  input: RecordReferralInput;
+}>;
+
+
+export type RecordReferralMutation = { recordReferral: { id: string, referredOn: string, outcome: ReferralOutcome } };
+
+export type RecordReferralOutcomeMutationVariables = Exact<{
+  input: RecordReferralOutcomeInput;
+}>;
+
+
+export type RecordReferralOutcomeMutation = { recordReferralOutcome: { id: string, outcome: ReferralOutcome } };
 
 export type ActivityRecordQueryVariables = Exact<{
   id: string | number;
@@ -1221,6 +1301,14 @@ export type SetOrganisationDoNotListMutationVariables = Exact<{
 
 
 export type SetOrganisationDoNotListMutation = { updateOrganisation: { id: string, unlistedReason: string | null } };
+
+export type WalkInHoursQueryVariables = Exact<{
+  filter: WalkInHourFilter;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type WalkInHoursQuery = { walkInHours: { totalCount: number, hasMore: boolean, items: Array<{ date: string, startsAt: string, endsAt: string, activity: { id: string, name: string, venueName: string, venueAddress: string | null, neighbourhoodCode: string, audience: ActivityAudience, recurrenceText: string, startTime: string, endTime: string, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhood: { name: string } | null } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1758,11 +1846,23 @@ export const MatchPartnersDocument = new TypedDocumentString(`
           name
           roles
           interpreterFormal
+          referralLoad {
+            last30Days
+            last90Days
+            maxPerMonth
+            atMaximum
+          }
         }
         ... on Organisation {
           id
           name
           kind
+          referralLoad {
+            last30Days
+            last90Days
+            maxPerMonth
+            atMaximum
+          }
         }
       }
     }
@@ -2032,6 +2132,13 @@ export const PersonDetailDocument = new TypedDocumentString(`
     }
     organisationId
     teamId
+    maxReferralsPerMonth
+    referralLoad {
+      last30Days
+      last90Days
+      maxPerMonth
+      atMaximum
+    }
     isDemo
     createdAt
     updatedAt
@@ -2078,6 +2185,12 @@ export const OrganisationDetailDocument = new TypedDocumentString(`
     website
     phone
     email
+    referralLoad {
+      last30Days
+      last90Days
+      maxPerMonth
+      atMaximum
+    }
     isDemo
     createdAt
     updatedAt
@@ -2365,6 +2478,23 @@ export const TakeReachSnapshotDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TakeReachSnapshotMutation, TakeReachSnapshotMutationVariables>;
+export const RecordReferralDocument = new TypedDocumentString(`
+    mutation RecordReferral($input: RecordReferralInput!) {
+  recordReferral(input: $input) {
+    id
+    referredOn
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<RecordReferralMutation, RecordReferralMutationVariables>;
+export const RecordReferralOutcomeDocument = new TypedDocumentString(`
+    mutation RecordReferralOutcome($input: RecordReferralOutcomeInput!) {
+  recordReferralOutcome(input: $input) {
+    id
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<RecordReferralOutcomeMutation, RecordReferralOutcomeMutationVariables>;
 export const ActivityRecordDocument = new TypedDocumentString(`
     query ActivityRecord($id: ID!) {
   activity(id: $id) {
@@ -3312,3 +3442,35 @@ export const SetOrganisationDoNotListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetOrganisationDoNotListMutation, SetOrganisationDoNotListMutationVariables>;
+export const WalkInHoursDocument = new TypedDocumentString(`
+    query WalkInHours($filter: WalkInHourFilter!, $page: PageInput) {
+  walkInHours(filter: $filter, page: $page) {
+    totalCount
+    hasMore
+    items {
+      date
+      startsAt
+      endsAt
+      activity {
+        id
+        name
+        venueName
+        venueAddress
+        neighbourhoodCode
+        audience
+        recurrenceText
+        startTime
+        endTime
+        languages {
+          code
+          nameNl
+          nameEn
+        }
+        neighbourhood {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WalkInHoursQuery, WalkInHoursQueryVariables>;

@@ -7,6 +7,8 @@ import { messages as quickScan } from '../features/quickscan/messages';
 import { messages as admin } from '../features/admin/messages';
 import { messages as moderation } from '../features/moderation/messages';
 import { messages as selfService } from '../features/self-service/messages';
+import { messages as referral } from '../features/referral/messages';
+import { messages as walkIn } from '../features/walk-in/messages';
 import { en as appEn } from './messages.en';
 import { nl as appNl } from './messages.nl';
 
@@ -27,6 +29,8 @@ const nl = {
   ...admin.nl,
   ...moderation.nl,
   ...selfService.nl,
+  ...referral.nl,
+  ...walkIn.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...appEn,
@@ -39,6 +43,8 @@ const en: Record<keyof typeof nl, string> = {
   ...admin.en,
   ...moderation.en,
   ...selfService.en,
+  ...referral.en,
+  ...walkIn.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -111,6 +111,8 @@ const nl = {
   'matchReason.LIMITED_AVAILABILITY': 'Beperkt beschikbaar',
   'matchReason.LIMITED_AVAILABILITY_NOTE': 'Beperkt beschikbaar: {note}',
   'matchReason.UNAVAILABLE': 'Nu niet beschikbaar',
+  'matchReason.OVERLOADED': 'Al {count, plural, one {# keer} other {# keer}} gevraagd in de laatste 30 dagen; eigen maximum is {max} per maand',
+  'matchReason.WALK_IN_HOUR': 'Spreekuur in het {language}: {date, date, ::EEEEdMMMM}, {startTime}–{endTime}, {venue}',
 
   'matchSuggestion.WIDEN_RADIUS': 'Vergroot de straal naar {radius} km: {count, plural, one {# partner} other {# partners}}',
   'matchSuggestion.ALLOW_INFORMAL': 'Sta ook informele tolken toe: {count, plural, one {# partner} other {# partners}}',
@@ -229,6 +231,8 @@ const en: Record<keyof typeof nl, string> = {
   'matchReason.LIMITED_AVAILABILITY': 'Limited availability',
   'matchReason.LIMITED_AVAILABILITY_NOTE': 'Limited availability: {note}',
   'matchReason.UNAVAILABLE': 'Not available now',
+  'matchReason.OVERLOADED': 'Asked {count, plural, one {# time} other {# times}} in the last 30 days; their own maximum is {max} a month',
+  'matchReason.WALK_IN_HOUR': 'Walk-in hour in {language}: {date, date, ::EEEEdMMMM}, {startTime}–{endTime}, {venue}',
 
   'matchSuggestion.WIDEN_RADIUS': 'Widen the radius to {radius} km: {count, plural, one {# partner} other {# partners}}',
   'matchSuggestion.ALLOW_INFORMAL': 'Allow informal interpreters too: {count, plural, one {# partner} other {# partners}}',

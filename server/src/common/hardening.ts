@@ -195,7 +195,17 @@ export const ANONYMOUS_TYPES = {
   /** Always public: the reference data the map needs. */
   public: new Set(['ClientSettings', 'Community', 'District', 'GeoBounds', 'Language', 'Neighbourhood', 'ServedMunicipality']),
   /** Public only with ANONYMOUS_READ=true: organisations, teams, walk-in hours, and counts of persons without names. */
-  anonymousRead: new Set(['Organisation', 'OrganisationPage', 'Team', 'Activity', 'PersonCoverage', 'PartnerMap', 'PartnerMapCluster']),
+  anonymousRead: new Set([
+    'Organisation',
+    'OrganisationPage',
+    'Team',
+    'Activity',
+    'WalkInOccurrence',
+    'WalkInOccurrencePage',
+    'PersonCoverage',
+    'PartnerMap',
+    'PartnerMapCluster',
+  ]),
   /**
    * What a policy officer (signed in, aggregates only) may receive besides the two sets above: the
    * reach and neighbourhood-analysis aggregates. Person types, contact details, users, audit entries
@@ -211,6 +221,9 @@ export const ANONYMOUS_TYPES = {
     'ReachGroup',
     'ReachSettings',
     'ReachSnapshot',
+    // Referral counts per team, buurt and outcome (1–4 masked); never a referral itself.
+    'ReferralCountPage',
+    'ReferralCount',
   ]),
 } as const;
 

@@ -15,6 +15,7 @@ import { PersonLanguage } from '../modules/person/person-language.entity.js';
 import { Person } from '../modules/person/person.entity.js';
 import { CommunityLanguage, CommunityPresence, ReachSnapshotRecord } from '../modules/reach/community-presence.entity.js';
 import { QuickScanAnswer, QuickScanRound } from '../modules/quickscan/quickscan.entity.js';
+import { Referral } from '../modules/referral/referral.entity.js';
 import { Team } from '../modules/team/team.entity.js';
 import { ChangeProposal, SelfServiceAttempt, SelfServiceLink } from '../modules/self-service/self-service.entity.js';
 import { HsdsDerivedId } from '../modules/exchange/hsds/hsds-derived-id.entity.js';
@@ -46,4 +47,5 @@ export const entities = [
   SelfServiceLink,
   ChangeProposal,
   SelfServiceAttempt,
+  Referral,
 ];

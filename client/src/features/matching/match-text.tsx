@@ -49,6 +49,9 @@ export function useMatchText(languages: LanguageName[]) {
           .join(locale === 'nl' ? ' of ' : ' or ');
       }
       if (typeof params.note === 'string' && locale !== 'nl') params.note = asData(params.note);
+      // A calendar date (YYYY-MM-DD) as a Date at local noon, so ICU's date format shows that day in any time zone.
+      if (typeof params.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.date))
+        (params as Record<string, unknown>).date = new Date(`${params.date}T12:00:00`);
       const parts: ReactNode = intl.formatMessage({ id: key }, params);
       return Array.isArray(parts) ? parts.map((part, i) => <Fragment key={i}>{part}</Fragment>) : parts;
     };

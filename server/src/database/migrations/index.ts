@@ -13,6 +13,8 @@ import { Reach1764001500000 } from './1764001500000-Reach.js';
 import { QuickScan1764001510000 } from './1764001510000-QuickScan.js';
 import { OrganisationLocationSource1764001600000 } from './1764001600000-OrganisationLocationSource.js';
 import { SelfService1764002200000 } from './1764002200000-SelfService.js';
+import { ReferralLog1764002500000 } from './1764002500000-ReferralLog.js';
+import { ActivityRecurrence1764002510000 } from './1764002510000-ActivityRecurrence.js';
 
 /** Migrations in the order they run. Never edit one that has landed; add a new one. */
 export const migrations = [
@@ -31,4 +33,6 @@ export const migrations = [
   QuickScan1764001510000,
   OrganisationLocationSource1764001600000,
   SelfService1764002200000,
+  ReferralLog1764002500000,
+  ActivityRecurrence1764002510000,
 ];

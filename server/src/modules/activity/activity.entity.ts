@@ -1,7 +1,18 @@
 import { Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RecordBase } from '../../common/base.entity.js';
 import { Language } from '../language/language.entity.js';
+
+/** Who a walk-in hour is for. */
+export enum ActivityAudience {
+  EVERYONE = 'EVERYONE',
+  WOMEN = 'WOMEN',
+  MEN = 'MEN',
+  YOUTH = 'YOUTH',
+  PARENTS = 'PARENTS',
+  ELDERLY = 'ELDERLY',
+}
+registerEnumType(ActivityAudience, { name: 'ActivityAudience', description: 'iedereen, alleen vrouwen, alleen mannen, jongeren, ouders, ouderen' });
 
 /**
  * A recurring walk-in hour or activity (spreekuur, inloopmoment) at a venue: weekday, start and end
@@ -18,9 +29,17 @@ export class Activity extends RecordBase {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field(() => Int, { description: 'ISO weekday: 1 = Monday … 7 = Sunday' })
+  @Field(() => Int, { description: 'ISO weekday (1 = Monday … 7 = Sunday) of the first day the recurrence names' })
   @Column({ type: 'integer' })
   weekday: number;
+
+  /** RRULE without DTSTART/UNTIL (recurrence.ts); null on rows written before it: weekly on `weekday`. Exposed by ActivityResolver. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  recurrence: string | null;
+
+  @Field(() => ActivityAudience)
+  @Column({ type: 'varchar', length: 20, default: ActivityAudience.EVERYONE })
+  audience: ActivityAudience;
 
   @Field({ description: 'HH:MM' })
   @Column({ type: 'varchar', length: 5 })

@@ -7,10 +7,11 @@ import { OrganisationModule } from '../organisation/organisation.module.js';
 import { Activity } from './activity.entity.js';
 import { ActivityResolver, AgreementActivityResolver, NeighbourhoodActivityResolver, OrganisationActivityResolver } from './activity.resolver.js';
 import { ActivityService } from './activity.service.js';
+import { ActivityWalkInSignal } from './activity-walk-in.signal.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Activity]), LanguageModule, NeighbourhoodModule, OrganisationModule, AgreementModule],
-  providers: [ActivityService, ActivityResolver, NeighbourhoodActivityResolver, OrganisationActivityResolver, AgreementActivityResolver],
-  exports: [ActivityService],
+  providers: [ActivityService, ActivityWalkInSignal, ActivityResolver, NeighbourhoodActivityResolver, OrganisationActivityResolver, AgreementActivityResolver],
+  exports: [ActivityService, ActivityWalkInSignal],
 })
 export class ActivityModule {}

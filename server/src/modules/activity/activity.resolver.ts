@@ -15,6 +15,10 @@ import { OrganisationService } from '../organisation/organisation.service.js';
 import { Activity } from './activity.entity.js';
 import { ActivityService } from './activity.service.js';
 import { CreateActivityInput, UpdateActivityInput } from './dto/activity.input.js';
+import { WalkInHourFilter } from './dto/walk-in-hour.input.js';
+import { type WalkInOccurrence, WalkInOccurrencePage } from './models/walk-in-hour.model.js';
+import { describeRecurrence, weeklyRule } from './recurrence.js';
+import { type Page, PageInput } from '../../common/pagination.js';
 
 @Resolver(() => Activity)
 export class ActivityResolver {
@@ -34,6 +38,24 @@ export class ActivityResolver {
     @Args('currentOnly', { type: () => Boolean, defaultValue: true, description: 'Only those running today' }) currentOnly = true,
   ): Promise<Activity[]> {
     return this.activityService.list({ neighbourhoodCode, organisationId, agreementId, runningOn: currentOnly ? todayIso() : undefined });
+  }
+
+  @AnonymousReadable()
+  @Query(() => WalkInOccurrencePage, {
+    description: 'The days walk-in hours are held in a period (at most 62 days), by language, buurt and audience, in time order',
+  })
+  walkInHours(@Args('filter') filter: WalkInHourFilter, @Args('page', { nullable: true }) page?: PageInput): Promise<Page<WalkInOccurrence>> {
+    return this.activityService.walkInHours(filter, page);
+  }
+
+  @ResolveField(() => String, { description: 'RRULE (RFC 5545) without DTSTART/UNTIL, e.g. FREQ=MONTHLY;BYDAY=1TU' })
+  recurrence(@Parent() activity: Activity): string {
+    return activity.recurrence ?? weeklyRule(activity.weekday);
+  }
+
+  @ResolveField(() => String, { description: 'The recurrence in Dutch, e.g. "om de week op dinsdag"' })
+  recurrenceText(@Parent() activity: Activity): string {
+    return describeRecurrence(activity.recurrence ?? weeklyRule(activity.weekday));
   }
 
   @AnonymousReadable()

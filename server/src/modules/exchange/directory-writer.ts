@@ -80,6 +80,7 @@ export const SPECS: Record<EntityType, EntitySpec> = {
       'topics',
       'availability',
       'availabilityNote',
+      'maxReferralsPerMonth',
       'consentGivenOn',
       'consentMethod',
       'consentRecordedBy',

@@ -1,6 +1,8 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import type { AgreementHit } from './agreement-signal.js';
+import type { LoadHit } from './load-signal.js';
+import type { WalkInHit } from './walk-in-signal.js';
 import { formatKm } from './geo.js';
 import { hasTopic, levelOf, type MatchCandidate, type MatchLocation, MatchRole, speaks } from './match-candidate.js';
 
@@ -24,6 +26,11 @@ import { hasTopic, levelOf, type MatchCandidate, type MatchLocation, MatchRole, 
  *   and a call settles it; it should not hide a good partner. Partners marked not available are left
  *   out altogether unless the search asks for them (`includeUnavailable`).
  *
+ * - OVERLOAD -0.15: a volunteer at or over their own maximum of referrals per month (the referral log,
+ *   last 30 days) loses 0.15, about what a trained role is worth, and says why. "Overvraag vrijwilligers
+ *   niet" (001 ch. 3): they stay findable (a resident may need exactly them) but a colleague who is free
+ *   comes first. Load below the maximum costs nothing, so more referrals never lift a partner.
+ *
  * Ties: higher score, then shorter distance, then id, so the order is total and stable.
  */
 export const MATCH_WEIGHTS = {
@@ -35,6 +42,9 @@ export const MATCH_WEIGHTS = {
   verified: 0.1,
   availability: 0.05,
 } as const;
+
+/** Subtracted from the score of a partner at or over their own maximum of referrals per month. */
+export const OVERLOAD_PENALTY = 0.15;
 
 export const LEVEL_SCORE: Record<LanguageLevel, number> = {
   [LanguageLevel.NATIVE]: 1,
@@ -82,6 +92,8 @@ export enum MatchReasonCode {
   UNAVAILABLE = 'UNAVAILABLE',
   STALE = 'STALE',
   NEVER_VERIFIED = 'NEVER_VERIFIED',
+  OVERLOADED = 'OVERLOADED',
+  WALK_IN_HOUR = 'WALK_IN_HOUR',
 }
 registerEnumType(MatchReasonCode, { name: 'MatchReasonCode', description: 'Why a partner matches, or what is weak about the match' });
 
@@ -118,6 +130,8 @@ export interface ScoringContext {
   today: string;
   reviewAfterMonths: number;
   agreements: Map<string, AgreementHit>;
+  /** Partners at or over their own maximum of referrals per month (LOAD_SIGNAL); absent: nobody. */
+  overloaded?: Map<string, LoadHit>;
   communityNames: Map<string, string>;
 }
 
@@ -266,7 +280,8 @@ function weightedScore(c: MatchCandidate, distanceKm: number, role: number, ctx:
     MATCH_WEIGHTS.role * role +
     MATCH_WEIGHTS.agreement * (ctx.agreements.has(c.id) ? 1 : 0) +
     MATCH_WEIGHTS.verified * verifiedScore(c.lastVerifiedOn, ctx.today) +
-    MATCH_WEIGHTS.availability * AVAILABILITY_SCORE[c.availability];
+    MATCH_WEIGHTS.availability * AVAILABILITY_SCORE[c.availability] -
+    (ctx.overloaded?.has(c.id) ? OVERLOAD_PENALTY : 0);
   return Math.min(1, Math.max(0, Math.round(raw * 1000) / 1000));
 }
 
@@ -292,7 +307,7 @@ export function explain(
   nearest: MatchLocation,
   ctx: ScoringContext,
   /** From the loaded record: details the index does not keep. */
-  details: { registrationNumber?: string | null; availabilityNote?: string | null } = {},
+  details: { registrationNumber?: string | null; availabilityNote?: string | null; walkIn?: WalkInHit } = {},
 ): { reasons: Reason[]; weaknesses: Reason[] } {
   const reasons: Reason[] = [];
   const weaknesses: Reason[] = [];
@@ -358,6 +373,23 @@ export function explain(
     if (hasTopic(c, topic)) reasons.push(reason(MatchReasonCode.TOPIC, `Actief op het thema ${TOPIC_TEXT[topic] ?? topic}`, { topic }));
   }
 
+  // A walk-in hour in a language asked: the resident can simply go there (it does not change the score).
+  if (details.walkIn) {
+    const w = details.walkIn;
+    const language = ctx.languages.find((l) => l.code === w.languageCode)?.nameNl ?? w.languageCode;
+    const day = new Date(`${w.date}T12:00:00Z`).toLocaleDateString('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+    reasons.push(
+      reason(MatchReasonCode.WALK_IN_HOUR, `Spreekuur in het ${language}: ${day}, ${w.startTime}–${w.endTime}, ${w.venueName}`, {
+        language,
+        languageCode: w.languageCode,
+        date: w.date,
+        startTime: w.startTime,
+        endTime: w.endTime,
+        venue: w.venueName,
+      }),
+    );
+  }
+
   const agreement = ctx.agreements.get(c.id);
   if (agreement) reasons.push(reason(MatchReasonCode.AGREEMENT, `Actieve samenwerkingsafspraak met ${agreement.teamName}`, { team: agreement.teamName }));
 
@@ -386,6 +418,15 @@ export function explain(
     );
   } else {
     weaknesses.push(reason(MatchReasonCode.UNAVAILABLE, 'Nu niet beschikbaar'));
+  }
+  const load = ctx.overloaded?.get(c.id);
+  if (load) {
+    weaknesses.push(
+      reason(MatchReasonCode.OVERLOADED, `Al ${load.count} keer gevraagd in de laatste 30 dagen; eigen maximum is ${load.max} per maand`, {
+        count: String(load.count),
+        max: String(load.max),
+      }),
+    );
   }
   return { reasons, weaknesses };
 }

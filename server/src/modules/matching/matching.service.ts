@@ -7,6 +7,8 @@ import type { Actor } from '../auth/actor.js';
 import { LanguageService } from '../language/language.service.js';
 import { assertNeighbourhoodCode } from '../neighbourhood/neighbourhood.service.js';
 import { AGREEMENT_SIGNAL, type AgreementSignal } from './agreement-signal.js';
+import { LOAD_SIGNAL, type LoadSignal } from './load-signal.js';
+import { WALK_IN_SIGNAL, type WalkInSignal } from './walk-in-signal.js';
 import { MAX_RADIUS_KM, MatchInput } from './dto/match.input.js';
 import { Community } from '../community/community.entity.js';
 import type { Language } from '../language/language.entity.js';
@@ -40,6 +42,8 @@ export class MatchingService {
     private readonly repository: MatchRepository,
     private readonly languageService: LanguageService,
     @Inject(AGREEMENT_SIGNAL) private readonly agreementSignal: AgreementSignal,
+    @Inject(LOAD_SIGNAL) private readonly loadSignal: LoadSignal,
+    @Inject(WALK_IN_SIGNAL) private readonly walkInSignal: WalkInSignal,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,17 +65,25 @@ export class MatchingService {
       today,
       reviewAfterMonths: this.config.reviewAfterMonths,
       agreements: await this.agreementSignal.activeAgreementsAt(place.neighbourhoodCode, today),
+      overloaded: await this.loadSignal.overloadedOn(today),
       communityNames: this.index.communities,
     };
 
     const { top, total } = this.rank(place, radiusKm, ctx, input.limit);
-    const partners = await this.loadPartners(top.map((r) => r.candidate));
+    const [partners, walkIns] = await Promise.all([
+      this.loadPartners(top.map((r) => r.candidate)),
+      this.walkInSignal.nextWalkInFor(
+        top.map((r) => r.id),
+        ctx.languages.map((l) => l.code),
+        today,
+      ),
+    ]);
     const matches: Match[] = [];
     for (const r of top) {
       const partner = partners.get(r.id);
       if (!partner) continue; // removed between the search and the load
       const details = partner instanceof Organisation ? {} : { registrationNumber: partner.registrationNumber, availabilityNote: partner.availabilityNote };
-      const { reasons, weaknesses } = explain(r.candidate, r.distanceKm, r.nearest, ctx, details);
+      const { reasons, weaknesses } = explain(r.candidate, r.distanceKm, r.nearest, ctx, { ...details, walkIn: walkIns.get(r.id) });
       matches.push({
         partner,
         kind: r.candidate.kind === 'PERSON' ? PartnerKind.PERSON : PartnerKind.ORGANISATION,

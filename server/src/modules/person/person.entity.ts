@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinTable, ManyToMany, OneToMany } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RecordBase } from '../../common/base.entity.js';
 import { Community } from '../community/community.entity.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
@@ -115,6 +115,13 @@ export class Person extends RecordBase {
   @Field(() => String, { nullable: true, description: 'E.g. "woensdagmiddag en zaterdag"' })
   @Column({ type: 'varchar', length: 500, nullable: true })
   availabilityNote: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "The volunteer's own maximum of referrals per month (30 days); matching ranks them lower at or over it. Null: no maximum",
+  })
+  @Column({ type: 'integer', nullable: true })
+  maxReferralsPerMonth: number | null;
 
   @Field({ description: 'Date (YYYY-MM-DD) the person gave consent to be registered' })
   @Column({ type: 'varchar', length: 10 })

@@ -26,6 +26,10 @@ export const PERSON_TEXT: Record<string, TextField> = {
   consentRecordedBy: { label: 'Wie de toestemming vastlegde', max: 200 },
 };
 
+/** The bounds of a volunteer's own maximum of referrals per month. */
+export const MIN_REFERRALS_PER_MONTH = 1;
+export const MAX_REFERRALS_PER_MONTH = 100;
+
 /** Record field → GraphQL input path, for errors of the mutations. */
 export const PERSON_INPUT_FIELD: Record<string, string> = {
   consentGivenOn: 'consent.givenOn',
@@ -51,6 +55,21 @@ export function personViolations(p: FlatFields, today = todayIso()): RuleViolati
   add(pastDateViolation('person', p, 'consentGivenOn', 'De datum van toestemming', today));
   add(pastDateViolation('person', p, 'lastVerifiedOn', 'Laatst gecontroleerd', today));
   add(pastDateViolation('person', p, 'consentWithdrawnOn', 'De datum waarop de toestemming is ingetrokken', today));
+  // A volunteer's own limit (001 ch. 3, "Overvraag vrijwilligers niet"): a whole number of referrals per month.
+  const max = p.maxReferralsPerMonth;
+  if (
+    max !== null &&
+    max !== undefined &&
+    (typeof max !== 'number' || !Number.isInteger(max) || max < MIN_REFERRALS_PER_MONTH || max > MAX_REFERRALS_PER_MONTH)
+  ) {
+    add(
+      violation(
+        'maxReferralsPerMonth',
+        'person.maxReferralsPerMonth.range',
+        `Maximum aantal verwijzingen per maand moet een heel getal van ${MIN_REFERRALS_PER_MONTH} tot en met ${MAX_REFERRALS_PER_MONTH} zijn (of leeg: geen maximum)`,
+      ),
+    );
+  }
   if (!p.isKeyPerson && !p.isInterpreter && !p.isContactPerson) {
     add(violation('isKeyPerson', 'person.roles.required', 'Geef minstens een rol: sleutelpersoon, tolk of contactpersoon'));
   }

@@ -49,6 +49,7 @@ const SCALAR_FIELDS = [
   'topics',
   'availability',
   'availabilityNote',
+  'maxReferralsPerMonth',
   'lastVerifiedOn',
   'doNotList',
   'consentWithdrawnOn',

@@ -4,6 +4,8 @@ import { useI18n } from '../../../i18n/i18n';
 import { useMatchText } from '../match-text';
 import { roleLabels } from '../../partner-search/components/partner-labels';
 import './matching.css';
+import { ReferralButton } from '../../referral/components/ReferralButton';
+import { ReferralLoad } from '../../referral/components/ReferralLoad';
 import type { PartnerRef } from '../../partner-search/hooks/use-partner-detail';
 
 type MatchResult = MatchPartnersQuery['matchPartners'];
@@ -15,12 +17,14 @@ interface Props {
   onOpen(ref: PartnerRef): void;
   /** Apply a suggestion to widen the search (radius, formal only, roles). */
   onWiden(suggestion: MatchResult['suggestions'][number]): void;
+  /** For the referral dialog's buurt list. */
+  neighbourhoods?: readonly { code: string; name: string }[];
 }
 
 export const matchRef = (match: MatchItem): PartnerRef => ({ kind: match.kind === 'PERSON' ? 'person' : 'organisation', id: match.partner.id });
 
 /** Ranked cards, best first: name (opens the partner), score, distance, why it fits and what is weak. */
-export function MatchResults({ result, selectedKey, onOpen, onWiden }: Props) {
+export function MatchResults({ result, selectedKey, onOpen, onWiden, neighbourhoods = [] }: Props) {
   const { t, formatNumber } = useI18n();
   const { reasonText, suggestionText } = useMatchText(result.languages);
   const km = (value: number) => formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -88,6 +92,13 @@ export function MatchResults({ result, selectedKey, onOpen, onWiden }: Props) {
                 ))}
               </ul>
             ) : null}
+            <ReferralLoad load={partner.referralLoad} />
+            <ReferralButton
+              partner={{ id: partner.id, name: partner.name, kind: match.kind }}
+              neighbourhoodCode={result.place.neighbourhoodCode}
+              neighbourhoods={neighbourhoods}
+              languages={result.languages}
+            />
           </li>
         );
       })}

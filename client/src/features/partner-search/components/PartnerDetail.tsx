@@ -1,4 +1,6 @@
 import { PhoneLink } from './PhoneLink';
+import { ReferralButton } from '../../referral/components/ReferralButton';
+import { ReferralLoad } from '../../referral/components/ReferralLoad';
 import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useI18n } from '../../../i18n/i18n';
@@ -59,6 +61,13 @@ export function PartnerDetail({ partner, onBack }: Props) {
             {person.name}
           </Heading>
           <Paragraph className="partner-detail__kind">{`${t('detail.person')} · ${roleLabels(person, t).join(' · ')}`}</Paragraph>
+          <ReferralLoad load={person.referralLoad} />
+          <ReferralButton
+            partner={{ id: person.id, name: person.name, kind: 'PERSON' }}
+            neighbourhoodCode={person.neighbourhoods[0]?.code ?? null}
+            neighbourhoods={person.neighbourhoods}
+            languages={person.languages.map((l) => l.language)}
+          />
           <DataList>
             <Row label={t('detail.roles')}>{roleLabels(person, t).join(', ')}</Row>
             <Row label={t('detail.languages')}>{person.languages.map((l) => languageWithLevel(l, locale, t)).join(', ')}</Row>
@@ -110,6 +119,13 @@ export function PartnerDetail({ partner, onBack }: Props) {
             {organisation.name}
           </Heading>
           <Paragraph className="partner-detail__kind">{`${t('detail.organisation')} · ${t(`kind.${organisation.kind}`)}`}</Paragraph>
+          <ReferralLoad load={organisation.referralLoad} />
+          <ReferralButton
+            partner={{ id: organisation.id, name: organisation.name, kind: 'ORGANISATION' }}
+            neighbourhoodCode={organisation.neighbourhoods[0]?.code ?? null}
+            neighbourhoods={organisation.neighbourhoods}
+            languages={organisation.languages}
+          />
           {organisation.description ? <Paragraph>{organisation.description}</Paragraph> : null}
           <DataList>
             <Row label={t('detail.kind')}>{t(`kind.${organisation.kind}`)}</Row>

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsClockTime, IsIsoDate } from '../../../common/validators.js';
+import { ActivityAudience } from '../activity.entity.js';
 
 @InputType({ description: 'A recurring walk-in hour or activity; linked to an agreement or an organisation (at least one)' })
 export class CreateActivityInput {
@@ -16,11 +17,26 @@ export class CreateActivityInput {
   @MaxLength(2000, { message: 'Beschrijving mag hoogstens 2000 tekens zijn' })
   description?: string | null;
 
-  @Field(() => Int, { description: 'ISO weekday: 1 = Monday … 7 = Sunday' })
+  @Field(() => Int, { nullable: true, description: 'ISO weekday: 1 = Monday … 7 = Sunday; weekly on this day when no recurrence is given' })
+  @IsOptional()
   @IsInt({ message: 'Kies een dag van de week' })
   @Min(1, { message: 'Kies een dag van de week (1 = maandag … 7 = zondag)' })
   @Max(7, { message: 'Kies een dag van de week (1 = maandag … 7 = zondag)' })
-  weekday: number;
+  weekday?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'RRULE (RFC 5545) without DTSTART/UNTIL, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU (every other Tuesday) or FREQ=MONTHLY;BYDAY=1TU',
+  })
+  @IsOptional()
+  @IsString({ message: 'Herhaling moet tekst zijn, bijvoorbeeld FREQ=WEEKLY;BYDAY=TU' })
+  @MaxLength(300, { message: 'Herhaling mag hoogstens 300 tekens zijn' })
+  recurrence?: string | null;
+
+  @Field(() => ActivityAudience, { nullable: true, description: 'Who it is for; everyone when left out' })
+  @IsOptional()
+  @IsEnum(ActivityAudience, { message: 'Kies voor wie het spreekuur is' })
+  audience?: ActivityAudience | null;
 
   @Field({ description: 'HH:MM' })
   @IsClockTime({ message: 'Begintijd moet een tijd zijn als UU:MM, bijvoorbeeld 09:30' })

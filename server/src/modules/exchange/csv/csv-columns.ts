@@ -303,6 +303,25 @@ function decimal(name: string, field: string, description: string, example: stri
   };
 }
 
+/** A whole number; its range is the entity's rule, checked after parsing. */
+function wholeNumber(name: string, field: string, description: string, example: string): CsvColumn {
+  return {
+    name,
+    description,
+    example,
+    parse(value, ctx) {
+      const v = value.trim();
+      if (!v) return { [field]: null };
+      if (!/^-?\d{1,9}$/.test(v)) {
+        ctx.problem(`'${v}' is geen heel getal`);
+        return { [field]: null };
+      }
+      return { [field]: Number(v) };
+    },
+    format: (r) => str(r[field]),
+  };
+}
+
 export const ORGANISATION_COLUMNS: CsvColumn[] = [
   { ...externalId, example: 'ORG-0007' },
   name,
@@ -430,6 +449,12 @@ export const PERSON_COLUMNS: CsvColumn[] = [
   topics,
   oneOf('beschikbaarheid', 'availability', AVAILABILITY, 'Of de persoon nu gevraagd kan worden (leeg: beschikbaar).', 'beschikbaar', Availability.AVAILABLE),
   text('beschikbaarheid_toelichting', 'availabilityNote', 'Wanneer, bijvoorbeeld "woensdagmiddag en zaterdag".', 'woensdagmiddag en zaterdag', 500),
+  wholeNumber(
+    'max_verwijzingen_per_maand',
+    'maxReferralsPerMonth',
+    'Het eigen maximum aantal verwijzingen per maand (1 tot en met 100) van een vrijwilliger; leeg: geen maximum.',
+    '4',
+  ),
   { ...phone, description: `${phone.description} Persoonlijk: alleen zichtbaar voor ingelogde teamleden.` },
   { ...email, description: `${email.description} Persoonlijk: alleen zichtbaar voor ingelogde teamleden.`, example: 'hodan.abdi@example.org' },
   reference(
@@ -482,6 +507,7 @@ export const FIELD_COLUMN: Record<string, string> = {
   phone: 'telefoon',
   email: 'e-mail',
   availabilityNote: 'beschikbaarheid_toelichting',
+  maxReferralsPerMonth: 'max_verwijzingen_per_maand',
   lastVerifiedOn: 'laatst_gecontroleerd',
   description: 'omschrijving',
   website: 'website',

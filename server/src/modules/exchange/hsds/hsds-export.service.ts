@@ -86,6 +86,17 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : typeof v === '
  * Which records are on a page, and the rows they need, come from HsdsExportRepository; this class
  * builds the HSDS objects from one page's rows (HsdsBatch).
  */
+/** An activity's RRULE as the HSDS schedule fields (freq, interval, byday, bymonthday), as RFC 5545 writes them. */
+function scheduleRule(rule: string): Json {
+  const parts = new Map(rule.split(';').map((p) => p.split('=') as [string, string]));
+  return clean({
+    freq: parts.get('FREQ'),
+    interval: Number(parts.get('INTERVAL') ?? 1),
+    byday: parts.get('BYDAY'),
+    bymonthday: parts.get('BYMONTHDAY'),
+  });
+}
+
 @Injectable()
 export class HsdsExportService {
   constructor(
@@ -157,6 +168,7 @@ export class HsdsExportService {
       ...(p.topics as string[]).map((t) => a('thema', t)),
       a('beschikbaarheid', p.availability),
       ...(p.availabilityNote ? [a('beschikbaarheid_toelichting', p.availabilityNote)] : []),
+      ...(p.maxReferralsPerMonth !== null && p.maxReferralsPerMonth !== undefined ? [a('max_verwijzingen_per_maand', p.maxReferralsPerMonth)] : []),
       a('toestemming_datum', p.consentGivenOn),
       a('toestemming_wijze', p.consentMethod),
       a('toestemming_vastgelegd_door', p.consentRecordedBy),
@@ -251,9 +263,7 @@ export class HsdsExportService {
       dtstart: activity.validFrom,
       until: activity.validUntil,
       wkst: 'MO',
-      freq: 'WEEKLY',
-      interval: 1,
-      byday: BYDAY[activity.weekday - 1],
+      ...scheduleRule(activity.recurrence ?? `FREQ=WEEKLY;BYDAY=${BYDAY[activity.weekday - 1]}`),
       opens_at: activity.startTime,
       closes_at: activity.endTime,
       description: activity.description,
@@ -263,6 +273,7 @@ export class HsdsExportService {
         a('locatie_naam', activity.venueName),
         ...(activity.venueAddress ? [a('locatie_adres', activity.venueAddress)] : []),
         a('locatie_buurt', activity.neighbourhoodCode),
+        ...(activity.audience && activity.audience !== 'EVERYONE' ? [a('spreekuur_doelgroep', activity.audience)] : []),
         ...activity.languages
           .map((l) => l.code)
           .sort()

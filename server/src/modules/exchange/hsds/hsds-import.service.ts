@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Activity } from '../../activity/activity.entity.js';
+import { Activity, ActivityAudience } from '../../activity/activity.entity.js';
+import { normaliseRecurrence, weekdayOfRule } from '../../activity/recurrence.js';
 import { Agreement, AgreementStatus, AgreementType } from '../../agreement/agreement.entity.js';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Actor } from '../../auth/actor.js';
@@ -17,7 +18,7 @@ import { OwnershipService } from '../../ownership/ownership.service.js';
 import { ownershipViolation } from '../../ownership/write-rule.js';
 import type { ImportProblem, ImportReport } from '../import-report.js';
 import { ReferenceData } from '../reference-data.js';
-import { AGREEMENT_SERVICE_STATUS, BYDAY, codeFromUri, type Json, UUID } from './hsds-profile.js';
+import { AGREEMENT_SERVICE_STATUS, codeFromUri, type Json, UUID } from './hsds-profile.js';
 import { type AssignmentDraft, planAssignments, planRows, type RowDraft, writeAssignments, writeRows } from './registry-import.js';
 
 class RollBack extends Error {}
@@ -220,6 +221,16 @@ export class HsdsImportService {
       if (!iso) report(`attributes(${term})`, `'${v}' is geen datum`);
       return iso ?? null;
     };
+    // The range is the person's rule (person.rules.ts); here only "is it a whole number".
+    const wholeNumber = (term: string) => {
+      const v = first(term);
+      if (v === undefined) return null;
+      if (!/^-?\d{1,9}$/.test(v.trim())) {
+        report(`attributes(${term})`, `'${v}' is geen heel getal`);
+        return null;
+      }
+      return Number(v.trim());
+    };
     const consentMethod = first('toestemming_wijze');
     const availability = first('beschikbaarheid');
     const id = typeof contact.id === 'string' && UUID.test(contact.id) ? contact.id : undefined;
@@ -248,6 +259,7 @@ export class HsdsImportService {
             : (oneOf(Object.values(Availability), availability, () => report('attributes(beschikbaarheid)', `'${availability}' is geen beschikbaarheid`)) ??
               Availability.AVAILABLE),
         availabilityNote: first('beschikbaarheid_toelichting') ?? null,
+        maxReferralsPerMonth: wholeNumber('max_verwijzingen_per_maand'),
         consentGivenOn: date('toestemming_datum'),
         consentMethod:
           consentMethod === undefined
@@ -357,15 +369,31 @@ export class HsdsImportService {
   ): RowDraft {
     const p = profile(schedule);
     const first = (term: string) => p.get(term)?.[0];
-    if (schedule.freq !== 'WEEKLY') report('freq', `'${schedule.freq ?? ''}': alleen wekelijkse spreekuren (WEEKLY) worden ondersteund`);
-    if (schedule.interval !== undefined && Number(schedule.interval) !== 1) report('interval', 'alleen elke week (interval 1) wordt ondersteund');
-    const weekday =
-      BYDAY.indexOf(
-        String(schedule.byday ?? '')
-          .trim()
-          .toUpperCase() as (typeof BYDAY)[number],
-      ) + 1;
-    if (!weekday) report('byday', `'${schedule.byday ?? ''}': geef precies één dag (MO, TU, WE, TH, FR, SA of SU)`);
+    // The schedule's RRULE fields, checked by the activity's own recurrence rule (activity/recurrence.ts).
+    const freq = String(schedule.freq ?? '')
+      .trim()
+      .toUpperCase();
+    if (freq !== 'WEEKLY' && freq !== 'MONTHLY') report('freq', `'${schedule.freq ?? ''}': alleen wekelijkse (WEEKLY) en maandelijkse (MONTHLY) spreekuren`);
+    const ruleText = [
+      `FREQ=${freq}`,
+      schedule.interval !== undefined && schedule.interval !== null ? `INTERVAL=${String(schedule.interval)}` : '',
+      schedule.byday ? `BYDAY=${String(schedule.byday).replace(/\s/g, '')}` : '',
+      schedule.bymonthday !== undefined && schedule.bymonthday !== null ? `BYMONTHDAY=${String(schedule.bymonthday).replace(/\s/g, '')}` : '',
+    ]
+      .filter(Boolean)
+      .join(';');
+    // An unsupported freq is reported above; the days are still checked (as if monthly, which allows the most).
+    const freqOk = freq === 'WEEKLY' || freq === 'MONTHLY';
+    const normalised = normaliseRecurrence(freqOk ? ruleText : ruleText.replace(/^FREQ=[^;]*/, 'FREQ=MONTHLY'));
+    if ('violation' in normalised && (freqOk || !/maandelijkse herhaling welke dag/.test(normalised.violation.message))) {
+      const message = normalised.violation.message;
+      report(/INTERVAL/.test(message) ? 'interval' : /BYMONTHDAY|dag van de maand/.test(message) ? 'bymonthday' : 'byday', message);
+    }
+    const recurrence = freqOk && 'rule' in normalised ? normalised.rule : null;
+    const audienceValue = first('spreekuur_doelgroep');
+    const audience =
+      audienceValue === undefined ? ActivityAudience.EVERYONE : (Object.values(ActivityAudience) as string[]).includes(audienceValue) ? audienceValue : null;
+    if (!audience) report('attributes(spreekuur_doelgroep)', `'${audienceValue}' is geen doelgroep`);
     const startTime = time(schedule.opens_at);
     const endTime = time(schedule.closes_at);
     if (!startTime) report('opens_at', `'${schedule.opens_at ?? ''}' is geen tijd (UU:MM)`);
@@ -399,7 +427,9 @@ export class HsdsImportService {
         externalId: first('extern_id') ?? (id ? null : text(schedule.id)),
         name: name.slice(0, 200),
         description: text(schedule.description),
-        weekday: weekday || 1,
+        weekday: recurrence ? weekdayOfRule(recurrence, text(schedule.valid_from) ?? text(schedule.dtstart) ?? '2000-01-03') : 1,
+        recurrence,
+        audience: audience ?? ActivityAudience.EVERYONE,
         startTime: startTime ?? '00:00',
         endTime: endTime ?? '00:00',
         validFrom: validFrom ?? '',

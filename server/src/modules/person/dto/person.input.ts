@@ -1,6 +1,19 @@
-import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate, IsPhoneNumber } from '../../../common/validators.js';
 import { LanguageLevel } from '../person-language.entity.js';
 import { Availability, ConsentMethod, PersonRole, Topic } from '../person.entity.js';
@@ -107,6 +120,11 @@ export class CreatePersonInput {
   @IsString()
   @MaxLength(PERSON_TEXT.availabilityNote.max, { message: `Toelichting op beschikbaarheid mag hoogstens ${PERSON_TEXT.availabilityNote.max} tekens zijn` })
   availabilityNote?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Own maximum of referrals per month (1–100); null: none' })
+  @IsOptional()
+  @IsInt({ message: 'Maximum aantal verwijzingen per maand moet een heel getal zijn' })
+  maxReferralsPerMonth?: number | null;
 
   @Field(() => ConsentInput, { nullable: true, description: 'Required: no person is registered without a consent record' })
   @IsDefined({ message: 'Toestemming is verplicht: vul in wanneer en hoe de persoon toestemming gaf' })
