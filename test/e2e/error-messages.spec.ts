@@ -68,6 +68,27 @@ describe('errors as codes with parameters', () => {
     });
   });
 
+  it('an import problem refused by a rule carries the same messageKey and params', async () => {
+    const csv =
+      'extern_id;naam;rollen;buurten;toestemming_datum;toestemming_wijze;toestemming_vastgelegd_door\r\n' +
+      'I18N-1;Toekomst Persoon;sleutelpersoon;BU03440832;2099-01-01;schriftelijk;Ravi\r\n';
+    const res = await server.gql(
+      'mutation ($input: ImportCsvInput!) { importCsv(input: $input) { applied problems { row column message code rule messageKey params } } }',
+      { input: { kind: 'PERSONS', content: csv } },
+      admin,
+    );
+    expect(res.data.importCsv.applied).toBe(false);
+    expect(res.data.importCsv.problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        code: 'BAD_USER_INPUT',
+        rule: 'person.consentGivenOn.future',
+        messageKey: 'date.future',
+        params: expect.objectContaining({ value: '2099-01-01' }),
+      }),
+    ]);
+  });
+
   it('an error without a sentence of its own gets error.<code>', async () => {
     const res = await server.gql(CREATE_PERSON, { input: person({}) });
     expect(res.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', messageKey: 'error.UNAUTHENTICATED', params: {} });

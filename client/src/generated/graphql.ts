@@ -862,7 +862,7 @@ export type ImportCsvMutationVariables = Exact<{
 }>;
 
 
-export type ImportCsvMutation = { importCsv: { dryRun: boolean, applied: boolean, records: number, new: number, changed: number, unchanged: number, encoding: string | null, problems: Array<{ row: number, column: string, message: string }> } };
+export type ImportCsvMutation = { importCsv: { dryRun: boolean, applied: boolean, records: number, new: number, changed: number, unchanged: number, encoding: string | null, problems: Array<{ row: number, column: string, message: string, code: string, messageKey: string | null, params: unknown }> } };
 
 export type LanguagesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1772,6 +1772,9 @@ export const ImportCsvDocument = new TypedDocumentString(`
       row
       column
       message
+      code
+      messageKey
+      params
     }
   }
 }

@@ -255,7 +255,12 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
 
   for (const draft of drafts) {
     const report = (field: string, message: string, rule?: RuleViolation) =>
-      problems.push({ row: draft.row, column: options.columnOf(field), message, ...(rule ? { code: rule.code, rule: rule.rule } : {}) });
+      problems.push({
+        row: draft.row,
+        column: options.columnOf(field),
+        message,
+        ...(rule ? { code: rule.code, rule: rule.rule, messageKey: rule.messageKey ?? rule.rule, params: { ...rule.params, field: rule.field } } : {}),
+      });
     const externalId = (draft.fields.externalId as string | null | undefined) ?? null;
     let existing: FlatRecord | undefined;
 

@@ -7,6 +7,9 @@ export interface ImportProblem {
   code?: string;
   /** Which rule refused it (the same id on every route), when a domain rule did. */
   rule?: string;
+  /** The sentence's stable key and values, so a client can say it in its own language (issue 13.5); with a rule. */
+  messageKey?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportCounts {

@@ -30,6 +30,7 @@ import type { CsvKind } from '../../../generated/graphql';
 import { useSession } from '../../auth/hooks/use-session';
 import { PageHeading } from '../../registry/components/record-parts';
 import { type Translate, useI18n } from '../../../i18n/i18n';
+import { localizeServerError } from '../../../i18n/server-messages';
 import { type ImportReport, useCsvImport } from '../hooks/use-csv-import';
 import './exchange.css';
 
@@ -73,7 +74,10 @@ function Counts({ report, id }: { report: ImportReport; id: string }) {
 }
 
 function ProblemTable({ report }: { report: ImportReport }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // A rule's problem has its sentence key: said in the user's language; others keep the server's (Dutch) text.
+  const problemText = (p: ImportReport['problems'][number]) =>
+    p.messageKey ? localizeServerError(locale, { message: p.message, code: p.code, extensions: { messageKey: p.messageKey, params: p.params } }) : p.message;
   const count = report.problems.length;
   return (
     <Table className="exchange__problems">
@@ -90,7 +94,7 @@ function ProblemTable({ report }: { report: ImportReport }) {
           <TableRow key={`${p.row}-${p.column}-${i}`}>
             <TableCell>{p.row}</TableCell>
             <TableCell>{p.column}</TableCell>
-            <TableCell>{p.message}</TableCell>
+            <TableCell lang={p.messageKey || locale === 'nl' ? undefined : 'nl'}>{problemText(p)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSON } from '../../../common/json.scalar.js';
 import type { ImportProblem, ImportReport } from '../import-report.js';
 
 @ObjectType('ImportProblem', { description: 'One problem in an import file, by row and column' })
@@ -17,6 +18,15 @@ export class ImportProblemModel implements ImportProblem {
 
   @Field(() => String, { nullable: true, description: 'The domain rule that refused it, the same on every write route (for example person.consent.future)' })
   rule?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'With a rule: the stable key of the sentence (for example date.future), for clients in another language',
+  })
+  messageKey?: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'With a rule: the values in the sentence, for example { "label": "Naam", "max": 200 }' })
+  params?: Record<string, string | number>;
 }
 
 @ObjectType('ImportReport', { description: 'What an import did, or would do on a dry run' })
