@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { todayIso } from '../../common/base.entity.js';
 import { APP_CONFIG, type AppConfig, type ReachSettings } from '../../config.js';
-import { EARTH_RADIUS_KM, haversineKm } from '../matching/geo.js';
+import { haversineKm } from '../matching/geo.js';
+import { neighbourhoodsAround, ReachIndex, type ReachModel, venuesAround } from './reach-index.js';
 import { isStale } from '../verification/review-period.js';
 import type { PresenceBand } from './community-presence.entity.js';
 import { GapStatus, ReachGroupKind, ReachLevel } from './models/reach.models.js';
-import { type AreaRow, type Box, type PresenceRow, ReachRepository } from './reach.repository.js';
+import type { AreaRow, PresenceRow } from './reach.repository.js';
 
 export interface Group {
   key: string;
@@ -66,31 +67,6 @@ export const worstStatus = (statuses: GapStatus[]) => statuses.reduce((w, s) => 
 export const communityGroupKey = (code: string) => `community:${code}`;
 export const languageGroupKey = (code: string) => `language:${code}`;
 
-/** A grid of cells about `km` wide: the points within `km` of a point lie in its cell and the eight around it. */
-class Grid<T> {
-  private readonly cells = new Map<string, T[]>();
-  private readonly dLat: number;
-  constructor(private readonly km: number) {
-    this.dLat = (km / EARTH_RADIUS_KM) * (180 / Math.PI);
-  }
-  private dLon(lat: number) {
-    // Width at the highest latitude of the Netherlands, so a neighbour never falls two cells away.
-    return this.dLat / Math.cos((Math.min(Math.abs(lat), 60) * Math.PI) / 180);
-  }
-  private key(i: number, j: number) {
-    return `${i}:${j}`;
-  }
-  add(lat: number, lon: number, item: T) {
-    const k = this.key(Math.floor(lat / this.dLat), Math.floor(lon / this.dLon(54)));
-    (this.cells.get(k) ?? this.cells.set(k, []).get(k)!).push(item);
-  }
-  *near(lat: number, lon: number): Generator<T> {
-    const i = Math.floor(lat / this.dLat);
-    const j = Math.floor(lon / this.dLon(54));
-    for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) yield* this.cells.get(this.key(i + a, j + b)) ?? [];
-  }
-}
-
 /**
  * Reach and gaps (issue 16), computed from what the directory holds, for every group recorded as
  * present in a buurt. The rules (docs/reach.md):
@@ -106,7 +82,7 @@ class Grid<T> {
 @Injectable()
 export class ReachService {
   constructor(
-    private readonly repository: ReachRepository,
+    private readonly index: ReachIndex,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -115,20 +91,19 @@ export class ReachService {
   }
 
   async groups(): Promise<Group[]> {
-    const [communities, languages, names] = await Promise.all([
-      this.repository.communities(),
-      this.repository.communityLanguages(),
-      this.repository.languageNames(),
-    ]);
-    const out: Group[] = communities.map((c) => ({
+    return this.groupsOf(await this.index.model());
+  }
+
+  private groupsOf(model: ReachModel): Group[] {
+    const out: Group[] = model.communities.map((c) => ({
       key: communityGroupKey(c.code),
       kind: ReachGroupKind.COMMUNITY,
       communityCode: c.code,
-      languageCodes: languages.get(c.code) ?? [],
+      languageCodes: model.communityLanguages.get(c.code) ?? [],
       nameNl: c.nameNl,
       nameEn: c.nameEn,
     }));
-    for (const [code, n] of names)
+    for (const [code, n] of model.languageNames)
       out.push({
         key: languageGroupKey(code),
         kind: ReachGroupKind.LANGUAGE,
@@ -140,21 +115,22 @@ export class ReachService {
     return out;
   }
 
+  /**
+   * The matrix from the in-memory read model (ReachIndex, current with every committed write): one
+   * await for freshness, then a synchronous computation, so the model cannot change under it.
+   */
   async matrix(query: MatrixQuery): Promise<MatrixResult> {
     const settings = { ...this.config.reach, ...query.settings };
     const today = query.today ?? todayIso();
-    const filter = {
-      municipalityCode: query.municipalityCode ?? undefined,
-      districtCode: query.districtCode ?? undefined,
-      codes: query.neighbourhoodCodes,
-    };
-    const [areas, presences, allGroups] = await Promise.all([this.repository.areas(filter), this.repository.presences(filter), this.groups()]);
+    const model = await this.index.model();
+    const areas = this.areasOf(model, query);
+    const allGroups = this.groupsOf(model);
     const groupByKey = new Map(allGroups.map((g) => [g.key, g]));
-    const present = this.latestPresence(presences, query.groupKey ?? null, groupByKey);
+    const present = this.latestPresence(model, areas, query.groupKey ?? null, groupByKey);
     const groups = [...new Set([...present.values()].flatMap((m) => [...m.keys()]))].sort().map((k) => groupByKey.get(k)!);
-    const cells = areas.length && groups.length ? await this.computeCells(areas, present, groups, settings, today) : [];
+    const cells = areas.length && groups.length ? this.computeCells(model, areas, present, groups, settings, today) : [];
     const level = query.level ?? ReachLevel.NEIGHBOURHOOD;
-    const result = level === ReachLevel.DISTRICT ? await this.byDistrict(areas, cells, groups, settings) : this.byNeighbourhood(areas, cells);
+    const result = level === ReachLevel.DISTRICT ? this.byDistrict(model, areas, cells, settings) : this.byNeighbourhood(areas, cells);
     const areaName = new Map(result.areas.map((a) => [a.code, a.name]));
     const gaps = result.cells
       .filter((c) => c.status === GapStatus.RED || c.status === GapStatus.AMBER)
@@ -173,35 +149,41 @@ export class ReachService {
     return { level, municipalityCode: query.municipalityCode ?? null, computedOn: today, settings, groups, gaps, ...result };
   }
 
+  /** The buurten asked for, by code. */
+  private areasOf(model: ReachModel, query: MatrixQuery): AreaRow[] {
+    const codes = query.neighbourhoodCodes ? new Set(query.neighbourhoodCodes) : null;
+    return model.neighbourhoods.filter(
+      (n) =>
+        (!query.municipalityCode || n.municipalityCode === query.municipalityCode) &&
+        (!query.districtCode || n.districtCode === query.districtCode) &&
+        (!codes || codes.has(n.code)),
+    );
+  }
+
   /** Per buurt the latest estimate of each group present (a later row revises an earlier one). */
-  private latestPresence(rows: PresenceRow[], only: string | null, groups: Map<string, Group>): Map<string, Map<string, PresenceRow>> {
+  private latestPresence(model: ReachModel, areas: AreaRow[], only: string | null, groups: Map<string, Group>): Map<string, Map<string, PresenceRow>> {
     const out = new Map<string, Map<string, PresenceRow>>();
-    for (const r of rows) {
-      const key = r.communityCode ? communityGroupKey(r.communityCode) : languageGroupKey(r.languageCode!);
-      if ((only && key !== only) || !groups.has(key)) continue;
-      (out.get(r.neighbourhoodCode) ?? out.set(r.neighbourhoodCode, new Map()).get(r.neighbourhoodCode)!).set(key, r);
+    for (const area of areas) {
+      for (const r of model.presencesAt.get(area.code) ?? []) {
+        const key = r.communityCode ? communityGroupKey(r.communityCode) : languageGroupKey(r.languageCode!);
+        if ((only && key !== only) || !groups.has(key)) continue;
+        (out.get(r.neighbourhoodCode) ?? out.set(r.neighbourhoodCode, new Map()).get(r.neighbourhoodCode)!).set(key, r);
+      }
     }
     return out;
   }
 
-  private async computeCells(
+  private computeCells(
+    model: ReachModel,
     areas: AreaRow[],
     present: Map<string, Map<string, PresenceRow>>,
     groups: Group[],
     settings: ReachSettings,
     today: string,
-  ): Promise<CellResult[]> {
+  ): CellResult[] {
     const km = settings.distanceKm;
     const withGroups = areas.filter((a) => present.has(a.code));
     if (!withGroups.length) return [];
-    const box = boxAround(withGroups, km);
-    const near = await this.repository.neighbourhoodsIn(box);
-    const [persons, organisations, agreements, activities] = await Promise.all([
-      this.repository.persons(box),
-      this.repository.organisations(box),
-      this.repository.activeAgreements(box, today),
-      this.repository.activeActivities(box, today),
-    ]);
     const months = this.config.reviewAfterMonths;
     const groupIndex = new Map(groups.map((g, i) => [g.key, i]));
     const byLanguage = new Map<string, number[]>();
@@ -213,47 +195,42 @@ export class ReachService {
     const served = (languages: string[], communities: string[]) => [
       ...new Set([...languages.flatMap((l) => byLanguage.get(l) ?? []), ...communities.flatMap((c) => byCommunity.get(c) ?? [])]),
     ];
-
-    // Where partners work, by buurt code; venues on a grid.
-    const personsAt = new Map<string, number[]>();
-    const personGroups = persons.map((p, i) => {
-      for (const c of p.codes) (personsAt.get(c) ?? personsAt.set(c, []).get(c)!).push(i);
-      return served(p.languages, p.communities);
-    });
-    const orgsAt = new Map<string, number[]>();
-    const venues = new Grid<number>(km);
-    const orgGroups = organisations.map((o, i) => {
-      for (const c of o.codes) (orgsAt.get(c) ?? orgsAt.set(c, []).get(c)!).push(i);
-      if (o.lat !== null && o.lon !== null) venues.add(o.lat, o.lon, i);
-      return served(o.languages, o.communities);
-    });
-    const personById = new Map(persons.map((p, i) => [p.id, i]));
-    const orgById = new Map(organisations.map((o, i) => [o.id, i]));
-    const agreementsAt = new Map<string, number[]>();
-    const agreementGroups = agreements.map((a, i) => {
-      for (const c of a.codes) (agreementsAt.get(c) ?? agreementsAt.set(c, []).get(c)!).push(i);
-      const partner =
-        a.organisationId !== null
-          ? orgGroups[orgById.get(a.organisationId) ?? -1]
-          : a.personId !== null
-            ? personGroups[personById.get(a.personId) ?? -1]
-            : undefined;
-      return partner ?? [];
-    });
-    const activitiesAt = new Map<string, number[]>();
-    const activityGroups = activities.map((a, i) => {
-      (activitiesAt.get(a.neighbourhoodCode) ?? activitiesAt.set(a.neighbourhoodCode, []).get(a.neighbourhoodCode)!).push(i);
-      return served(a.languages, []);
-    });
-    const buurtGrid = new Grid<{ code: string; lat: number; lon: number }>(km);
-    for (const n of near) buurtGrid.add(n.lat, n.lon, n);
-
-    const personStale = persons.map((p) => isStale(p.lastVerifiedOn, today, months));
-    const orgStale = organisations.map((o) => isStale(o.lastVerifiedOn, today, months));
-    const seenPerson = new Int32Array(persons.length).fill(-1);
-    const seenOrg = new Int32Array(organisations.length).fill(-1);
-    const seenAgreement = new Int32Array(agreements.length).fill(-1);
-    const seenActivity = new Int32Array(activities.length).fill(-1);
+    // Per partner, worked out once per matrix on first sight: the groups it serves and whether it is stale.
+    const personInfo = new Map<string, { groups: number[]; stale: boolean; stamp: number }>();
+    const personOf = (id: string) => {
+      let info = personInfo.get(id);
+      if (!info) {
+        const p = model.persons.get(id)!;
+        personInfo.set(id, (info = { groups: served(p.languages, p.communities), stale: isStale(p.lastVerifiedOn, today, months), stamp: -1 }));
+      }
+      return info;
+    };
+    const orgInfo = new Map<string, { groups: number[]; stale: boolean; stamp: number }>();
+    const orgOf = (id: string) => {
+      let info = orgInfo.get(id);
+      if (!info) {
+        const o = model.organisations.get(id)!;
+        orgInfo.set(id, (info = { groups: served(o.languages, o.communities), stale: isStale(o.lastVerifiedOn, today, months), stamp: -1 }));
+      }
+      return info;
+    };
+    const agreementRuns = (i: number) => {
+      const a = model.agreements[i];
+      return a.startsOn <= today && (a.endsOn === null || a.endsOn >= today);
+    };
+    // An agreement counts for the groups its partner serves (a key person or interpreter, or an organisation).
+    const agreementGroups = (i: number) => {
+      const a = model.agreements[i];
+      if (a.organisationId !== null) return model.organisations.has(a.organisationId) ? orgOf(a.organisationId).groups : [];
+      if (a.personId !== null) return model.persons.has(a.personId) ? personOf(a.personId).groups : [];
+      return [];
+    };
+    const activityRuns = (i: number) => {
+      const a = model.activities[i];
+      return a.validFrom <= today && (a.validUntil === null || a.validUntil >= today);
+    };
+    const seenAgreement = new Int32Array(model.agreements.length).fill(-1);
+    const seenActivity = new Int32Array(model.activities.length).fill(-1);
     const out: CellResult[] = [];
 
     withGroups.forEach((area, stamp) => {
@@ -285,38 +262,51 @@ export class ReachService {
           if (cell) add(cell);
         }
       };
-      for (const n of buurtGrid.near(area.lat, area.lon)) {
+      const countOrganisation = (id: string) => {
+        const info = orgOf(id);
+        if (info.stamp === stamp) return;
+        info.stamp = stamp;
+        const o = model.organisations.get(id)!;
+        visit(info.groups, (cell) => {
+          if (info.stale) cell.staleOrganisations.push(o.id);
+          else {
+            cell.organisations.push(o.id);
+            if (o.hasFixedContact) cell.fixedContacts.push(o.id);
+          }
+        });
+      };
+      for (const n of neighbourhoodsAround(model, area.lat, area.lon, km)) {
         const d = haversineKm(area.lat, area.lon, n.lat, n.lon);
         if (d > km) continue;
         const walkable = d <= settings.walkInDistanceKm;
-        for (const i of personsAt.get(n.code) ?? []) {
-          if (seenPerson[i] === stamp) continue;
-          seenPerson[i] = stamp;
-          const p = persons[i];
-          visit(personGroups[i], (cell) => {
-            if (personStale[i]) cell.stalePersons.push(p.id);
+        for (const id of model.personsAt.get(n.code) ?? []) {
+          const info = personOf(id);
+          if (info.stamp === stamp) continue;
+          info.stamp = stamp;
+          const p = model.persons.get(id)!;
+          visit(info.groups, (cell) => {
+            if (info.stale) cell.stalePersons.push(p.id);
             else {
               if (p.isKeyPerson) cell.keyPersons.push(p.id);
               if (p.isInterpreter) (p.formal ? cell.formalInterpreters : cell.informalInterpreters).push(p.id);
             }
           });
         }
-        for (const i of orgsAt.get(n.code) ?? []) this.countOrganisation(i, stamp, seenOrg, organisations, orgGroups, orgStale, visit);
-        for (const i of walkable ? (activitiesAt.get(n.code) ?? []) : []) {
-          if (seenActivity[i] === stamp) continue;
+        for (const id of model.organisationsAt.get(n.code) ?? []) countOrganisation(id);
+        for (const i of walkable ? (model.activitiesAt.get(n.code) ?? []) : []) {
+          if (seenActivity[i] === stamp || !activityRuns(i)) continue;
           seenActivity[i] = stamp;
-          visit(activityGroups[i], (cell) => cell.walkInHours.push(activities[i].id));
+          visit(served(model.activities[i].languages, []), (cell) => cell.walkInHours.push(model.activities[i].id));
         }
       }
       // Agreements are made for named buurten: one counts only for the buurten it covers.
-      for (const i of agreementsAt.get(area.code) ?? []) {
-        if (seenAgreement[i] === stamp) continue;
+      for (const i of model.agreementsAt.get(area.code) ?? []) {
+        if (seenAgreement[i] === stamp || !agreementRuns(i)) continue;
         seenAgreement[i] = stamp;
-        visit(agreementGroups[i], (cell) => cell.activeAgreements.push(agreements[i].id));
+        visit(agreementGroups(i), (cell) => cell.activeAgreements.push(model.agreements[i].id));
       }
-      for (const i of venues.near(area.lat, area.lon)) {
-        const o = organisations[i];
-        if (haversineKm(area.lat, area.lon, o.lat!, o.lon!) <= km) this.countOrganisation(i, stamp, seenOrg, organisations, orgGroups, orgStale, visit);
+      for (const o of venuesAround(model, area.lat, area.lon, km)) {
+        if (haversineKm(area.lat, area.lon, o.lat!, o.lon!) <= km) countOrganisation(o.id);
       }
       for (const cell of cells.values()) {
         this.judge(cell, settings);
@@ -324,27 +314,6 @@ export class ReachService {
       }
     });
     return out;
-  }
-
-  private countOrganisation(
-    i: number,
-    stamp: number,
-    seen: Int32Array,
-    organisations: { id: string; hasFixedContact: boolean }[],
-    groupsOf: number[][],
-    stale: boolean[],
-    visit: (groupsOf: number[], add: (cell: CellResult) => void) => void,
-  ) {
-    if (seen[i] === stamp) return;
-    seen[i] = stamp;
-    const o = organisations[i];
-    visit(groupsOf[i], (cell) => {
-      if (stale[i]) cell.staleOrganisations.push(o.id);
-      else {
-        cell.organisations.push(o.id);
-        if (o.hasFixedContact) cell.fixedContacts.push(o.id);
-      }
-    });
   }
 
   /** The gap rules, and what is missing in words. */
@@ -375,7 +344,7 @@ export class ReachService {
   }
 
   /** A wijk × group: the partners near any of its buurten where the group is present, each counted once. */
-  private async byDistrict(areas: AreaRow[], cells: CellResult[], groups: Group[], settings: ReachSettings) {
+  private byDistrict(model: ReachModel, areas: AreaRow[], cells: CellResult[], settings: ReachSettings) {
     const districtOf = new Map(areas.map((a) => [a.code, a.districtCode]));
     const merged = new Map<string, CellResult>();
     for (const c of cells) {
@@ -415,10 +384,9 @@ export class ReachService {
       }
     }
     for (const m of merged.values()) this.judge(m, settings);
-    void groups;
     const districtCells = [...merged.values()];
     const codes = [...new Set(areas.map((a) => a.districtCode))].sort();
-    const names = await this.repository.districtNames(codes);
+    const names = model.districtNames;
     const statuses = new Map<string, GapStatus[]>();
     for (const c of districtCells) (statuses.get(c.areaCode) ?? statuses.set(c.areaCode, []).get(c.areaCode)!).push(c.status);
     return {
@@ -426,21 +394,4 @@ export class ReachService {
       cells: districtCells,
     };
   }
-}
-
-/** The box around the areas, widened by the distance on every side. */
-export function boxAround(areas: { lat: number; lon: number }[], km: number): Box {
-  let minLat = Infinity,
-    maxLat = -Infinity,
-    minLon = Infinity,
-    maxLon = -Infinity;
-  for (const a of areas) {
-    minLat = Math.min(minLat, a.lat);
-    maxLat = Math.max(maxLat, a.lat);
-    minLon = Math.min(minLon, a.lon);
-    maxLon = Math.max(maxLon, a.lon);
-  }
-  const dLat = (km / EARTH_RADIUS_KM) * (180 / Math.PI) * 1.01;
-  const dLon = dLat / Math.cos((Math.max(Math.abs(minLat), Math.abs(maxLat)) * Math.PI) / 180);
-  return { minLat: minLat - dLat, maxLat: maxLat + dLat, minLon: minLon - dLon, maxLon: maxLon + dLon };
 }
