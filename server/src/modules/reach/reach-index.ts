@@ -1,6 +1,7 @@
-import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config.js';
 import KDBush from 'kdbush';
-import { boundingBox } from '../matching/geo.js';
+import { boundingBox, haversineKm } from '../matching/geo.js';
 import { ChangeFeedRepository, type FeedPosition, type FeedTable } from '../matching/change-feed.repository.js';
 import {
   type AreaRow,
@@ -16,8 +17,6 @@ import {
 export interface ReachModel {
   neighbourhoods: AreaRow[];
   neighbourhoodByCode: Map<string, AreaRow>;
-  /** The buurten's centres, for "within distance" (ids are indexes into `neighbourhoods`). */
-  neighbourhoodTree: KDBush;
   districtNames: Map<string, string>;
   communities: { code: string; nameNl: string; nameEn: string }[];
   communityLanguages: Map<string, string[]>;
@@ -25,16 +24,36 @@ export interface ReachModel {
   /** Per buurt the analysis rows in the order they count (observedOn, updatedAt, id): a later one revises an earlier one. */
   presencesAt: Map<string, PresenceRow[]>;
   persons: Map<string, PartnerPersonRow>;
-  personsAt: Map<string, Set<string>>;
   organisations: Map<string, PartnerOrganisationRow>;
-  organisationsAt: Map<string, Set<string>>;
-  /** Venues (ids are indexes into `venueIds`); rebuilt when an organisation changes. */
-  venueTree: KDBush | null;
-  venueIds: string[];
+  /** Per key (`l:<language>`, `c:<community>`) the persons and organisations that speak or serve it. */
+  personsByKey: Map<string, Set<string>>;
+  organisationsByKey: Map<string, Set<string>>;
+  /** Per key the places those partners work (buurt centres, venues) on a k-d tree; built on first use, dropped on a change. */
+  partnerTrees: Map<string, PointSet | null>;
+  /** Per language the walk-in hours' places (their buurt's centre); built on first use. */
+  activityTrees: Map<string, PointSet | null>;
+  /** The buurten's centres (ids are indexes into `neighbourhoods`): which buurten a change reaches. */
+  neighbourhoodTree: KDBush;
+  /**
+   * Per buurt its cells (every group present) for the day and settings in `cellsFor`, computed on first
+   * use; a change drops the cells of the buurten it can reach (within the distance of where it is).
+   */
+  cells: Map<string, unknown[]>;
+  cellsFor: string;
   agreements: DatedAgreementRow[];
   agreementsAt: Map<string, number[]>;
   activities: DatedActivityRow[];
   activitiesAt: Map<string, number[]>;
+}
+
+/** Points on a k-d tree with, per point, whose it is and where exactly (for the haversine check). */
+export interface PointSet {
+  tree: KDBush;
+  /** Partner id (persons and organisations), or the walk-in hour's index in `activities`. */
+  ids: string[];
+  activity: Int32Array;
+  lat: Float64Array;
+  lon: Float64Array;
 }
 
 type Part = 'AGREEMENT' | 'ACTIVITY' | 'CONTACT' | 'GROUPS' | 'DISTRICT';
@@ -79,6 +98,7 @@ export class ReachIndex implements BeforeApplicationShutdown {
   constructor(
     private readonly repository: ReachRepository,
     private readonly feed: ChangeFeedRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   beforeApplicationShutdown(): void {
@@ -199,16 +219,56 @@ export class ReachIndex implements BeforeApplicationShutdown {
         parts.has('GROUPS') ? this.loadGroups() : null,
         parts.has('DISTRICT') ? this.repository.allDistrictNames() : null,
       ]);
+      // The buurten whose cells a change can alter: those within the distance of where it was and is.
+      const km = this.distanceKm();
+      const places: { lat: number; lon: number }[] = [];
+      const placesOf = (p: { codes: string[]; lat?: number | null; lon?: number | null } | undefined) => {
+        if (!p) return;
+        for (const c of p.codes) {
+          const n = model.neighbourhoodByCode.get(c);
+          if (n) places.push(n);
+        }
+        if (p.lat !== null && p.lat !== undefined && p.lon !== null && p.lon !== undefined) places.push({ lat: p.lat, lon: p.lon });
+      };
       if (personRows) {
+        for (const id of persons) placesOf(model.persons.get(id));
         for (const id of persons) this.removePerson(model, id);
         for (const p of personRows) this.addPerson(model, p);
+        for (const p of personRows) placesOf(p);
       }
       if (organisationRows) {
+        for (const id of organisations) placesOf(model.organisations.get(id));
         for (const id of organisations) this.removeOrganisation(model, id);
         for (const o of organisationRows) this.addOrganisation(model, o);
-        model.venueTree = null;
+        for (const o of organisationRows) placesOf(o);
       }
+      // An agreement counts for the groups its partner serves: a changed partner changes the cells of the buurten its agreements name.
+      if (personRows || organisationRows) {
+        const partners = new Set([...persons, ...organisations]);
+        for (const a of model.agreements)
+          if ((a.personId && partners.has(a.personId)) || (a.organisationId && partners.has(a.organisationId))) for (const c of a.codes) model.cells.delete(c);
+      }
+      if (agreements) {
+        // Agreements count for the buurten they name: those of the ones that changed, before and after.
+        const before = new Map(model.agreements.map((a) => [a.id, JSON.stringify(a)]));
+        const after = new Set(agreements.map((a) => JSON.stringify(a)));
+        for (const a of model.agreements) if (!after.has(before.get(a.id)!)) for (const c of a.codes) model.cells.delete(c);
+        const old = new Set(before.values());
+        for (const a of agreements) if (!old.has(JSON.stringify(a))) for (const c of a.codes) model.cells.delete(c);
+      }
+      if (activities) {
+        const changed = (from: DatedActivityRow[], to: DatedActivityRow[]) => {
+          const kept = new Set(to.map((a) => JSON.stringify(a)));
+          for (const a of from) if (!kept.has(JSON.stringify(a))) placesOf({ codes: [a.neighbourhoodCode] });
+        };
+        changed(model.activities, activities);
+        changed(activities, model.activities);
+      }
+      if (contacts) for (const o of model.organisations.values()) if (o.hasFixedContact !== contacts.has(o.id)) placesOf(o);
+      for (const place of places) for (const n of this.neighbourhoodsWithin(model, place.lat, place.lon, km)) model.cells.delete(n.code);
+      if (groups) model.cells.clear();
       if (presenceRows) {
+        for (const code of presences) model.cells.delete(code);
         for (const code of presences) model.presencesAt.delete(code);
         for (const r of presenceRows)
           (model.presencesAt.get(r.neighbourhoodCode) ?? model.presencesAt.set(r.neighbourhoodCode, []).get(r.neighbourhoodCode)!).push(r);
@@ -225,6 +285,20 @@ export class ReachIndex implements BeforeApplicationShutdown {
       for (const p of parts) this.dirtyParts.add(p);
       throw error;
     }
+  }
+
+  /** The distance partners count within: a change reaches the cells of the buurten this close to it. */
+  private distanceKm(): number {
+    return this.config.reach.distanceKm;
+  }
+
+  private neighbourhoodsWithin(model: ReachModel, lat: number, lon: number, km: number): AreaRow[] {
+    if (!model.neighbourhoods.length) return [];
+    const box = boundingBox(lat, lon, km);
+    return model.neighbourhoodTree
+      .range(box.minLon, box.minLat, box.maxLon, box.maxLat)
+      .map((i) => model.neighbourhoods[i])
+      .filter((n) => haversineKm(lat, lon, n.lat, n.lon) <= km);
   }
 
   private async presencesOf(codes: string[]): Promise<PresenceRow[]> {
@@ -258,25 +332,27 @@ export class ReachIndex implements BeforeApplicationShutdown {
     ]);
     const tree = new KDBush(Math.max(1, neighbourhoods.length));
     for (const n of neighbourhoods) tree.add(n.lon, n.lat);
-    if (!neighbourhoods.length) tree.add(0, 0);
+    if (!neighbourhoods.length) tree.add(1e6, 1e6);
     tree.finish();
     const model: ReachModel = {
       neighbourhoods,
       neighbourhoodByCode: new Map(neighbourhoods.map((n) => [n.code, n])),
-      neighbourhoodTree: tree,
       districtNames,
       ...groups,
       presencesAt: new Map(),
       persons: new Map(),
-      personsAt: new Map(),
       organisations: new Map(),
-      organisationsAt: new Map(),
-      venueTree: null,
-      venueIds: [],
+      personsByKey: new Map(),
+      organisationsByKey: new Map(),
+      partnerTrees: new Map(),
+      activityTrees: new Map(),
       agreements: [],
       agreementsAt: new Map(),
       activities: [],
       activitiesAt: new Map(),
+      neighbourhoodTree: tree,
+      cells: new Map(),
+      cellsFor: '',
     };
     for (const r of presences) (model.presencesAt.get(r.neighbourhoodCode) ?? model.presencesAt.set(r.neighbourhoodCode, []).get(r.neighbourhoodCode)!).push(r);
     for (const p of persons) this.addPerson(model, p);
@@ -296,26 +372,38 @@ export class ReachIndex implements BeforeApplicationShutdown {
 
   private addPerson(model: ReachModel, p: PartnerPersonRow): void {
     model.persons.set(p.id, p);
-    for (const c of p.codes) addTo(model.personsAt, c, p.id);
+    for (const key of partnerKeys(p)) {
+      addTo(model.personsByKey, key, p.id);
+      model.partnerTrees.delete(key);
+    }
   }
 
   private removePerson(model: ReachModel, id: string): void {
     const old = model.persons.get(id);
     if (!old) return;
     model.persons.delete(id);
-    for (const c of old.codes) model.personsAt.get(c)?.delete(id);
+    for (const key of partnerKeys(old)) {
+      model.personsByKey.get(key)?.delete(id);
+      model.partnerTrees.delete(key);
+    }
   }
 
   private addOrganisation(model: ReachModel, o: PartnerOrganisationRow): void {
     model.organisations.set(o.id, o);
-    for (const c of o.codes) addTo(model.organisationsAt, c, o.id);
+    for (const key of partnerKeys(o)) {
+      addTo(model.organisationsByKey, key, o.id);
+      model.partnerTrees.delete(key);
+    }
   }
 
   private removeOrganisation(model: ReachModel, id: string): void {
     const old = model.organisations.get(id);
     if (!old) return;
     model.organisations.delete(id);
-    for (const c of old.codes) model.organisationsAt.get(c)?.delete(id);
+    for (const key of partnerKeys(old)) {
+      model.organisationsByKey.get(key)?.delete(id);
+      model.partnerTrees.delete(key);
+    }
   }
 
   private setAgreements(model: ReachModel, agreements: DatedAgreementRow[]): void {
@@ -328,6 +416,7 @@ export class ReachIndex implements BeforeApplicationShutdown {
 
   private setActivities(model: ReachModel, activities: DatedActivityRow[]): void {
     model.activities = activities;
+    model.activityTrees = new Map();
     model.activitiesAt = new Map();
     activities.forEach((a, i) =>
       (model.activitiesAt.get(a.neighbourhoodCode) ?? model.activitiesAt.set(a.neighbourhoodCode, []).get(a.neighbourhoodCode)!).push(i),
@@ -335,25 +424,72 @@ export class ReachIndex implements BeforeApplicationShutdown {
   }
 }
 
-/** The buurten whose centre lies within the box around a point at `km` (a superset of those within `km`). */
-export function neighbourhoodsAround(model: ReachModel, lat: number, lon: number, km: number): AreaRow[] {
-  if (!model.neighbourhoods.length) return [];
-  const box = boundingBox(lat, lon, km);
-  return model.neighbourhoodTree.range(box.minLon, box.minLat, box.maxLon, box.maxLat).map((i) => model.neighbourhoods[i]);
+/** The keys a partner is found by: its languages and the communities it serves. */
+export function partnerKeys(p: { languages: string[]; communities: string[] }): string[] {
+  return [...p.languages.map(languageKey), ...p.communities.map(communityKey)];
+}
+export const languageKey = (code: string) => `l:${code}`;
+export const communityKey = (code: string) => `c:${code}`;
+
+function pointSet(points: { id: string; activity: number; lat: number; lon: number }[]): PointSet | null {
+  if (!points.length) return null;
+  const set: PointSet = {
+    tree: new KDBush(points.length),
+    ids: points.map((p) => p.id),
+    activity: Int32Array.from(points, (p) => p.activity),
+    lat: Float64Array.from(points, (p) => p.lat),
+    lon: Float64Array.from(points, (p) => p.lon),
+  };
+  for (const p of points) set.tree.add(p.lon, p.lat);
+  set.tree.finish();
+  return set;
 }
 
-/** The organisations with a venue within the box around a point at `km` (a superset of those within `km`). */
-export function venuesAround(model: ReachModel, lat: number, lon: number, km: number): PartnerOrganisationRow[] {
-  if (!model.venueTree) {
-    const located = [...model.organisations.values()].filter((o) => o.lat !== null && o.lon !== null);
-    model.venueIds = located.map((o) => o.id);
-    const tree = new KDBush(Math.max(1, located.length));
-    for (const o of located) tree.add(o.lon!, o.lat!);
-    if (!located.length) tree.add(1e6, 1e6);
-    tree.finish();
-    model.venueTree = tree;
+function partnerTree(model: ReachModel, key: string): PointSet | null {
+  if (model.partnerTrees.has(key)) return model.partnerTrees.get(key)!;
+  const points: { id: string; activity: number; lat: number; lon: number }[] = [];
+  const at = (id: string, code: string) => {
+    const n = model.neighbourhoodByCode.get(code);
+    if (n) points.push({ id, activity: -1, lat: n.lat, lon: n.lon });
+  };
+  for (const id of model.personsByKey.get(key) ?? []) for (const code of model.persons.get(id)!.codes) at(id, code);
+  for (const id of model.organisationsByKey.get(key) ?? []) {
+    const o = model.organisations.get(id)!;
+    for (const code of o.codes) at(id, code);
+    if (o.lat !== null && o.lon !== null) points.push({ id, activity: -1, lat: o.lat, lon: o.lon });
   }
-  if (!model.venueIds.length) return [];
+  const set = pointSet(points);
+  model.partnerTrees.set(key, set);
+  return set;
+}
+
+function activityTree(model: ReachModel, language: string): PointSet | null {
+  if (model.activityTrees.has(language)) return model.activityTrees.get(language)!;
+  const points: { id: string; activity: number; lat: number; lon: number }[] = [];
+  model.activities.forEach((a, i) => {
+    const n = model.neighbourhoodByCode.get(a.neighbourhoodCode);
+    if (n && a.languages.includes(language)) points.push({ id: a.id, activity: i, lat: n.lat, lon: n.lon });
+  });
+  const set = pointSet(points);
+  model.activityTrees.set(language, set);
+  return set;
+}
+
+/** Every point of a set within `km` of a point (haversine), with its distance; a partner may come more than once. */
+function within(set: PointSet | null, lat: number, lon: number, km: number, visit: (i: number) => void): void {
+  if (!set) return;
   const box = boundingBox(lat, lon, km);
-  return model.venueTree.range(box.minLon, box.minLat, box.maxLon, box.maxLat).map((i) => model.organisations.get(model.venueIds[i])!);
+  for (const i of set.tree.range(box.minLon, box.minLat, box.maxLon, box.maxLat)) if (haversineKm(lat, lon, set.lat[i], set.lon[i]) <= km) visit(i);
+}
+
+/** The partners (person or organisation ids) found by `key` that work, or have a venue, within `km` of the point. */
+export function partnersNear(model: ReachModel, key: string, lat: number, lon: number, km: number, visit: (id: string) => void): void {
+  const set = partnerTree(model, key);
+  within(set, lat, lon, km, (i) => visit(set!.ids[i]));
+}
+
+/** The walk-in hours in `language` (indexes into `activities`) whose buurt's centre lies within `km` of the point. */
+export function activitiesNear(model: ReachModel, language: string, lat: number, lon: number, km: number, visit: (index: number) => void): void {
+  const set = activityTree(model, language);
+  within(set, lat, lon, km, (i) => visit(set!.activity[i]));
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { todayIso } from '../../common/base.entity.js';
 import { APP_CONFIG, type AppConfig, type ReachSettings } from '../../config.js';
-import { haversineKm } from '../matching/geo.js';
-import { neighbourhoodsAround, ReachIndex, type ReachModel, venuesAround } from './reach-index.js';
-import { isStale } from '../verification/review-period.js';
+import { activitiesNear, communityKey, languageKey, partnersNear, ReachIndex, type ReachModel } from './reach-index.js';
+import { reviewCutoff } from '../verification/review-period.js';
 import type { PresenceBand } from './community-presence.entity.js';
 import { GapStatus, ReachGroupKind, ReachLevel } from './models/reach.models.js';
 import type { AreaRow, PresenceRow } from './reach.repository.js';
@@ -60,6 +59,8 @@ export interface MatrixQuery {
   today?: string;
 }
 
+/** One collator for the gaps' order: localeCompare builds one per call, which dominated a national matrix. */
+const DUTCH = new Intl.Collator('nl');
 const BAND_WEIGHT: Record<string, number> = { FEW_HOUSEHOLDS: 10, GROUP: 50, LARGE_GROUP: 250 };
 const STATUS_ORDER: Record<GapStatus, number> = { RED: 0, AMBER: 1, GREEN: 2, NONE: 3 };
 export const worstStatus = (statuses: GapStatus[]) => statuses.reduce((w, s) => (STATUS_ORDER[s] < STATUS_ORDER[w] ? s : w), GapStatus.NONE);
@@ -126,9 +127,18 @@ export class ReachService {
     const areas = this.areasOf(model, query);
     const allGroups = this.groupsOf(model);
     const groupByKey = new Map(allGroups.map((g) => [g.key, g]));
-    const present = this.latestPresence(model, areas, query.groupKey ?? null, groupByKey);
-    const groups = [...new Set([...present.values()].flatMap((m) => [...m.keys()]))].sort().map((k) => groupByKey.get(k)!);
-    const cells = areas.length && groups.length ? this.computeCells(model, areas, present, groups, settings, today) : [];
+    const only = query.groupKey ?? null;
+    const present = this.latestPresence(model, areas, null, groupByKey);
+    const groups = [...new Set([...present.values()].flatMap((m) => [...m.keys()]))]
+      .filter((k) => !only || k === only)
+      .sort()
+      .map((k) => groupByKey.get(k)!);
+    // Cells are kept per buurt for the day and the settings; a what-if with other settings is computed apart.
+    const cacheable = !query.settings || Object.keys(query.settings).length === 0;
+    const cells =
+      areas.length && groups.length
+        ? this.computeCells(model, areas, present, allGroups, settings, today, cacheable).filter((c) => !only || c.groupKey === only)
+        : [];
     const level = query.level ?? ReachLevel.NEIGHBOURHOOD;
     const result = level === ReachLevel.DISTRICT ? this.byDistrict(model, areas, cells, settings) : this.byNeighbourhood(areas, cells);
     const areaName = new Map(result.areas.map((a) => [a.code, a.name]));
@@ -144,7 +154,7 @@ export class ReachService {
           text: `${group.nameNl} in ${areaName.get(c.areaCode)}: ${c.missing.join(', ')}`,
         };
       })
-      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.weight - a.weight || a.text.localeCompare(b.text, 'nl'))
+      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.weight - a.weight || DUTCH.compare(a.text, b.text))
       .slice(0, 10);
     return { level, municipalityCode: query.municipalityCode ?? null, computedOn: today, settings, groups, gaps, ...result };
   }
@@ -180,11 +190,20 @@ export class ReachService {
     groups: Group[],
     settings: ReachSettings,
     today: string,
+    cacheable: boolean,
   ): CellResult[] {
     const km = settings.distanceKm;
     const withGroups = areas.filter((a) => present.has(a.code));
     if (!withGroups.length) return [];
-    const months = this.config.reviewAfterMonths;
+    const cacheKey = `${today}|${this.config.reviewAfterMonths}|${JSON.stringify(settings)}`;
+    if (cacheable && model.cellsFor !== cacheKey) {
+      model.cells.clear();
+      model.cellsFor = cacheKey;
+    }
+    const cutoff = reviewCutoff(today, this.config.reviewAfterMonths);
+    const stale = (lastVerifiedOn: string | null) => !lastVerifiedOn || lastVerifiedOn <= cutoff;
+    // Per group the keys its partners are found by: the community, and each of its usual languages.
+    const keysOf = groups.map((g) => [...(g.communityCode ? [communityKey(g.communityCode)] : []), ...g.languageCodes.map(languageKey)]);
     const groupIndex = new Map(groups.map((g, i) => [g.key, i]));
     const byLanguage = new Map<string, number[]>();
     const byCommunity = new Map<string, number[]>();
@@ -192,52 +211,20 @@ export class ReachService {
       for (const l of g.languageCodes) (byLanguage.get(l) ?? byLanguage.set(l, []).get(l)!).push(i);
       if (g.communityCode) (byCommunity.get(g.communityCode) ?? byCommunity.set(g.communityCode, []).get(g.communityCode)!).push(i);
     });
-    const served = (languages: string[], communities: string[]) => [
-      ...new Set([...languages.flatMap((l) => byLanguage.get(l) ?? []), ...communities.flatMap((c) => byCommunity.get(c) ?? [])]),
-    ];
-    // Per partner, worked out once per matrix on first sight: the groups it serves and whether it is stale.
-    const personInfo = new Map<string, { groups: number[]; stale: boolean; stamp: number }>();
-    const personOf = (id: string) => {
-      let info = personInfo.get(id);
-      if (!info) {
-        const p = model.persons.get(id)!;
-        personInfo.set(id, (info = { groups: served(p.languages, p.communities), stale: isStale(p.lastVerifiedOn, today, months), stamp: -1 }));
-      }
-      return info;
-    };
-    const orgInfo = new Map<string, { groups: number[]; stale: boolean; stamp: number }>();
-    const orgOf = (id: string) => {
-      let info = orgInfo.get(id);
-      if (!info) {
-        const o = model.organisations.get(id)!;
-        orgInfo.set(id, (info = { groups: served(o.languages, o.communities), stale: isStale(o.lastVerifiedOn, today, months), stamp: -1 }));
-      }
-      return info;
-    };
-    const agreementRuns = (i: number) => {
-      const a = model.agreements[i];
-      return a.startsOn <= today && (a.endsOn === null || a.endsOn >= today);
-    };
-    // An agreement counts for the groups its partner serves (a key person or interpreter, or an organisation).
-    const agreementGroups = (i: number) => {
-      const a = model.agreements[i];
-      if (a.organisationId !== null) return model.organisations.has(a.organisationId) ? orgOf(a.organisationId).groups : [];
-      if (a.personId !== null) return model.persons.has(a.personId) ? personOf(a.personId).groups : [];
-      return [];
-    };
-    const activityRuns = (i: number) => {
-      const a = model.activities[i];
-      return a.validFrom <= today && (a.validUntil === null || a.validUntil >= today);
-    };
-    const seenAgreement = new Int32Array(model.agreements.length).fill(-1);
-    const seenActivity = new Int32Array(model.activities.length).fill(-1);
+    const walkKm = Math.min(km, settings.walkInDistanceKm);
+    const runs = (from: string, until: string | null) => from <= today && (until === null || until >= today);
     const out: CellResult[] = [];
 
-    withGroups.forEach((area, stamp) => {
-      const rows = present.get(area.code)!;
+    for (const area of withGroups) {
+      const cached = cacheable ? (model.cells.get(area.code) as CellResult[] | undefined) : undefined;
+      if (cached) {
+        out.push(...cached);
+        continue;
+      }
       const cells = new Map<number, CellResult>();
-      for (const [key, row] of rows) {
-        cells.set(groupIndex.get(key)!, {
+      for (const [key, row] of present.get(area.code)!) {
+        const gi = groupIndex.get(key)!;
+        const cell: CellResult = {
           areaCode: area.code,
           groupKey: key,
           status: GapStatus.RED,
@@ -254,65 +241,56 @@ export class ReachService {
           stalePersons: [],
           staleOrganisations: [],
           missing: [],
-        });
-      }
-      const visit = (groupsOf: number[], add: (cell: CellResult) => void) => {
-        for (const gi of groupsOf) {
-          const cell = cells.get(gi);
-          if (cell) add(cell);
-        }
-      };
-      const countOrganisation = (id: string) => {
-        const info = orgOf(id);
-        if (info.stamp === stamp) return;
-        info.stamp = stamp;
-        const o = model.organisations.get(id)!;
-        visit(info.groups, (cell) => {
-          if (info.stale) cell.staleOrganisations.push(o.id);
-          else {
-            cell.organisations.push(o.id);
-            if (o.hasFixedContact) cell.fixedContacts.push(o.id);
-          }
-        });
-      };
-      for (const n of neighbourhoodsAround(model, area.lat, area.lon, km)) {
-        const d = haversineKm(area.lat, area.lon, n.lat, n.lon);
-        if (d > km) continue;
-        const walkable = d <= settings.walkInDistanceKm;
-        for (const id of model.personsAt.get(n.code) ?? []) {
-          const info = personOf(id);
-          if (info.stamp === stamp) continue;
-          info.stamp = stamp;
-          const p = model.persons.get(id)!;
-          visit(info.groups, (cell) => {
-            if (info.stale) cell.stalePersons.push(p.id);
+        };
+        cells.set(gi, cell);
+        // Partners that serve the group or speak one of its languages, working (or with a venue) within the distance: each once.
+        const seen = new Set<string>();
+        for (const k of keysOf[gi])
+          partnersNear(model, k, area.lat, area.lon, km, (id) => {
+            if (seen.has(id)) return;
+            seen.add(id);
+            const p = model.persons.get(id);
+            if (p) {
+              if (stale(p.lastVerifiedOn)) cell.stalePersons.push(id);
+              else {
+                if (p.isKeyPerson) cell.keyPersons.push(id);
+                if (p.isInterpreter) (p.formal ? cell.formalInterpreters : cell.informalInterpreters).push(id);
+              }
+              return;
+            }
+            const o = model.organisations.get(id)!;
+            if (stale(o.lastVerifiedOn)) cell.staleOrganisations.push(id);
             else {
-              if (p.isKeyPerson) cell.keyPersons.push(p.id);
-              if (p.isInterpreter) (p.formal ? cell.formalInterpreters : cell.informalInterpreters).push(p.id);
+              cell.organisations.push(id);
+              if (o.hasFixedContact) cell.fixedContacts.push(id);
             }
           });
-        }
-        for (const id of model.organisationsAt.get(n.code) ?? []) countOrganisation(id);
-        for (const i of walkable ? (model.activitiesAt.get(n.code) ?? []) : []) {
-          if (seenActivity[i] === stamp || !activityRuns(i)) continue;
-          seenActivity[i] = stamp;
-          visit(served(model.activities[i].languages, []), (cell) => cell.walkInHours.push(model.activities[i].id));
-        }
+        // Walk-in hours running today in one of its languages, within walking distance.
+        const hours = new Set<number>();
+        for (const language of groups[gi].languageCodes)
+          activitiesNear(model, language, area.lat, area.lon, walkKm, (i) => {
+            const a = model.activities[i];
+            if (!hours.has(i) && runs(a.validFrom, a.validUntil)) {
+              hours.add(i);
+              cell.walkInHours.push(a.id);
+            }
+          });
       }
-      // Agreements are made for named buurten: one counts only for the buurten it covers.
+      // Agreements are made for named buurten: one counts only for the buurten it covers, for the groups its partner serves.
       for (const i of model.agreementsAt.get(area.code) ?? []) {
-        if (seenAgreement[i] === stamp || !agreementRuns(i)) continue;
-        seenAgreement[i] = stamp;
-        visit(agreementGroups(i), (cell) => cell.activeAgreements.push(model.agreements[i].id));
+        const a = model.agreements[i];
+        if (!runs(a.startsOn, a.endsOn)) continue;
+        const partner = a.organisationId !== null ? model.organisations.get(a.organisationId) : a.personId !== null ? model.persons.get(a.personId) : undefined;
+        if (!partner) continue;
+        const served = new Set<number>();
+        for (const l of partner.languages) for (const gi of byLanguage.get(l) ?? []) served.add(gi);
+        for (const c of partner.communities) for (const gi of byCommunity.get(c) ?? []) served.add(gi);
+        for (const gi of served) cells.get(gi)?.activeAgreements.push(a.id);
       }
-      for (const o of venuesAround(model, area.lat, area.lon, km)) {
-        if (haversineKm(area.lat, area.lon, o.lat!, o.lon!) <= km) countOrganisation(o.id);
-      }
-      for (const cell of cells.values()) {
-        this.judge(cell, settings);
-        out.push(cell);
-      }
-    });
+      for (const cell of cells.values()) this.judge(cell, settings);
+      if (cacheable) model.cells.set(area.code, [...cells.values()]);
+      out.push(...cells.values());
+    }
     return out;
   }
 
