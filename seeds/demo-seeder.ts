@@ -6,6 +6,7 @@ import { nowIso } from '../server/src/common/base.entity.js';
 import { projectRoot } from '../server/src/config.js';
 import { Activity } from '../server/src/modules/activity/activity.entity.js';
 import { Agreement } from '../server/src/modules/agreement/agreement.entity.js';
+import { refreshAllMunicipalities } from '../server/src/modules/neighbourhood/municipality-scope.js';
 import { Community } from '../server/src/modules/community/community.entity.js';
 import { ContactAssignment } from '../server/src/modules/contact-assignment/contact-assignment.entity.js';
 import { CBS_BOUNDARY_ATTRIBUTION } from '../server/src/modules/neighbourhood/cbs-code.js';
@@ -384,7 +385,9 @@ export async function loadDemoData(dataSource: DataSource): Promise<DemoCounts> 
   const network = readSeed<DemoNetwork>('demo/network.json');
   return dataSource.transaction(async (em) => {
     const neighbourhoods = (await loadCbsNeighbourhoods(em)) ?? (await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json')));
-    return { neighbourhoods, ...(await loadNetwork(em, network)) };
+    const counts = { neighbourhoods, ...(await loadNetwork(em, network)) };
+    await refreshAllMunicipalities(em);
+    return counts;
   });
 }
 

@@ -13,6 +13,7 @@ import { Reach1764001500000 } from './1764001500000-Reach.js';
 import { QuickScan1764001510000 } from './1764001510000-QuickScan.js';
 import { OrganisationLocationSource1764001600000 } from './1764001600000-OrganisationLocationSource.js';
 import { ReachChange1764002600000 } from './1764002600000-ReachChange.js';
+import { PartnerMunicipality1764002610000 } from './1764002610000-PartnerMunicipality.js';
 
 /** Migrations in the order they run. Never edit one that has landed; add a new one. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   QuickScan1764001510000,
   OrganisationLocationSource1764001600000,
   ReachChange1764002600000,
+  PartnerMunicipality1764002610000,
 ];
