@@ -14,6 +14,7 @@ import { QuickScan1764001510000 } from './1764001510000-QuickScan.js';
 import { OrganisationLocationSource1764001600000 } from './1764001600000-OrganisationLocationSource.js';
 import { ReachChange1764002600000 } from './1764002600000-ReachChange.js';
 import { PartnerMunicipality1764002610000 } from './1764002610000-PartnerMunicipality.js';
+import { ChangeFeedTriggers1764002620000 } from './1764002620000-ChangeFeedTriggers.js';
 
 /** Migrations in the order they run. Never edit one that has landed; add a new one. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   OrganisationLocationSource1764001600000,
   ReachChange1764002600000,
   PartnerMunicipality1764002610000,
+  ChangeFeedTriggers1764002620000,
 ];
