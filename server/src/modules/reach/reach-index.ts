@@ -30,6 +30,11 @@ export interface ReachModel {
   organisationsByKey: Map<string, Set<string>>;
   /** Per key the places those partners work (buurt centres, venues) on a k-d tree; built on first use, dropped on a change. */
   partnerTrees: Map<string, PointSet | null>;
+  /**
+   * Per key the partners changed since its tree was built: their points in the tree are skipped and their
+   * places now measured directly, so one write costs no rebuild of a tree of 200,000 points.
+   */
+  treeDelta: Map<string, Set<string>>;
   /** Per language the walk-in hours' places (their buurt's centre); built on first use. */
   activityTrees: Map<string, PointSet | null>;
   /** The buurten's centres (ids are indexes into `neighbourhoods`): which buurten a change reaches. */
@@ -345,6 +350,7 @@ export class ReachIndex implements BeforeApplicationShutdown {
       personsByKey: new Map(),
       organisationsByKey: new Map(),
       partnerTrees: new Map(),
+      treeDelta: new Map(),
       activityTrees: new Map(),
       agreements: [],
       agreementsAt: new Map(),
@@ -374,7 +380,7 @@ export class ReachIndex implements BeforeApplicationShutdown {
     model.persons.set(p.id, p);
     for (const key of partnerKeys(p)) {
       addTo(model.personsByKey, key, p.id);
-      model.partnerTrees.delete(key);
+      touchKey(model, key, p.id);
     }
   }
 
@@ -384,7 +390,7 @@ export class ReachIndex implements BeforeApplicationShutdown {
     model.persons.delete(id);
     for (const key of partnerKeys(old)) {
       model.personsByKey.get(key)?.delete(id);
-      model.partnerTrees.delete(key);
+      touchKey(model, key, id);
     }
   }
 
@@ -392,7 +398,7 @@ export class ReachIndex implements BeforeApplicationShutdown {
     model.organisations.set(o.id, o);
     for (const key of partnerKeys(o)) {
       addTo(model.organisationsByKey, key, o.id);
-      model.partnerTrees.delete(key);
+      touchKey(model, key, o.id);
     }
   }
 
@@ -402,7 +408,7 @@ export class ReachIndex implements BeforeApplicationShutdown {
     model.organisations.delete(id);
     for (const key of partnerKeys(old)) {
       model.organisationsByKey.get(key)?.delete(id);
-      model.partnerTrees.delete(key);
+      touchKey(model, key, id);
     }
   }
 
@@ -430,6 +436,34 @@ export function partnerKeys(p: { languages: string[]; communities: string[] }): 
 }
 export const languageKey = (code: string) => `l:${code}`;
 export const communityKey = (code: string) => `c:${code}`;
+
+/** More partners changed since a tree was built than this: build it again on its next use. */
+const MAX_TREE_DELTA = 1000;
+
+/** A partner found by `key` changed: skip its points in the key's tree and measure it directly until the tree is rebuilt. */
+function touchKey(model: ReachModel, key: string, id: string): void {
+  if (!model.partnerTrees.has(key)) return;
+  const delta = model.treeDelta.get(key) ?? model.treeDelta.set(key, new Set()).get(key)!;
+  delta.add(id);
+  if (delta.size > MAX_TREE_DELTA) {
+    model.partnerTrees.delete(key);
+    model.treeDelta.delete(key);
+  }
+}
+
+/** Where a partner works: its buurten's centres and its venue. */
+function placesOf(model: ReachModel, id: string): { lat: number; lon: number }[] {
+  const partner = model.persons.get(id) ?? model.organisations.get(id);
+  if (!partner) return [];
+  const out: { lat: number; lon: number }[] = [];
+  for (const code of partner.codes) {
+    const n = model.neighbourhoodByCode.get(code);
+    if (n) out.push(n);
+  }
+  const venue = partner as { lat?: number | null; lon?: number | null };
+  if (venue.lat !== null && venue.lat !== undefined && venue.lon !== null && venue.lon !== undefined) out.push({ lat: venue.lat, lon: venue.lon });
+  return out;
+}
 
 function pointSet(points: { id: string; activity: number; lat: number; lon: number }[]): PointSet | null {
   if (!points.length) return null;
@@ -460,6 +494,7 @@ function partnerTree(model: ReachModel, key: string): PointSet | null {
   }
   const set = pointSet(points);
   model.partnerTrees.set(key, set);
+  model.treeDelta.delete(key);
   return set;
 }
 
@@ -485,7 +520,19 @@ function within(set: PointSet | null, lat: number, lon: number, km: number, visi
 /** The partners (person or organisation ids) found by `key` that work, or have a venue, within `km` of the point. */
 export function partnersNear(model: ReachModel, key: string, lat: number, lon: number, km: number, visit: (id: string) => void): void {
   const set = partnerTree(model, key);
-  within(set, lat, lon, km, (i) => visit(set!.ids[i]));
+  const delta = model.treeDelta.get(key);
+  if (!delta) {
+    within(set, lat, lon, km, (i) => visit(set!.ids[i]));
+    return;
+  }
+  within(set, lat, lon, km, (i) => {
+    if (!delta.has(set!.ids[i])) visit(set!.ids[i]);
+  });
+  // The partners changed since the tree was built, as they are now (gone, moved, or found by this key no more).
+  for (const id of delta) {
+    if (!model.personsByKey.get(key)?.has(id) && !model.organisationsByKey.get(key)?.has(id)) continue;
+    if (placesOf(model, id).some((p) => haversineKm(lat, lon, p.lat, p.lon) <= km)) visit(id);
+  }
 }
 
 /** The walk-in hours in `language` (indexes into `activities`) whose buurt's centre lies within `km` of the point. */

@@ -142,20 +142,30 @@ export class ReachService {
     const level = query.level ?? ReachLevel.NEIGHBOURHOOD;
     const result = level === ReachLevel.DISTRICT ? this.byDistrict(model, areas, cells, settings) : this.byNeighbourhood(areas, cells);
     const areaName = new Map(result.areas.map((a) => [a.code, a.name]));
-    const gaps = result.cells
-      .filter((c) => c.status === GapStatus.RED || c.status === GapStatus.AMBER)
-      .map((c) => {
-        const group = groupByKey.get(c.groupKey)!;
-        return {
-          areaCode: c.areaCode,
-          groupKey: c.groupKey,
-          status: c.status,
-          weight: c.estimate ?? BAND_WEIGHT[c.band ?? ''] ?? 1,
-          text: `${group.nameNl} in ${areaName.get(c.areaCode)}: ${c.missing.join(', ')}`,
-        };
-      })
+    // The ten largest gaps: red first, then by size, then by text. Ranked on the numbers first, so the
+    // text is made only for the cells that come close (a national matrix has some 100,000 gaps).
+    const GAPS = 10;
+    type Gap = { areaCode: string; groupKey: string; status: GapStatus; text: string; weight: number };
+    const rank = (status: GapStatus, weight: number) => STATUS_ORDER[status] * 1e9 - weight;
+    const candidates: { cell: CellResult; rank: number }[] = [];
+    for (const c of result.cells) {
+      if (c.status !== GapStatus.RED && c.status !== GapStatus.AMBER) continue;
+      candidates.push({ cell: c, rank: rank(c.status, c.estimate ?? BAND_WEIGHT[c.band ?? ''] ?? 1) });
+    }
+    candidates.sort((a, b) => a.rank - b.rank);
+    // Every cell that ranks equal to the tenth on the numbers competes on the text.
+    const cut = candidates.length > GAPS ? candidates[GAPS - 1].rank : Infinity;
+    const gaps: Gap[] = candidates
+      .filter((x, i) => i < GAPS || x.rank === cut)
+      .map(({ cell: c }) => ({
+        areaCode: c.areaCode,
+        groupKey: c.groupKey,
+        status: c.status,
+        weight: c.estimate ?? BAND_WEIGHT[c.band ?? ''] ?? 1,
+        text: `${groupByKey.get(c.groupKey)!.nameNl} in ${areaName.get(c.areaCode)}: ${c.missing.join(', ')}`,
+      }))
       .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.weight - a.weight || DUTCH.compare(a.text, b.text))
-      .slice(0, 10);
+      .slice(0, GAPS);
     return { level, municipalityCode: query.municipalityCode ?? null, computedOn: today, settings, groups, gaps, ...result };
   }
 
