@@ -365,6 +365,8 @@ export class ReachIndex implements BeforeApplicationShutdown {
     for (const o of organisations) this.addOrganisation(model, o);
     this.setAgreements(model, agreements);
     this.setActivities(model, activities);
+    // The trees of every group recorded somewhere, now rather than on a first matrix (national: under a second in all).
+    for (const key of keysInUse(model)) partnerTree(model, key);
     this.current = model;
     this.positions = { directory_change: directory, reach_change: reach };
     this.feedReadAt = Date.now();
@@ -436,6 +438,19 @@ export function partnerKeys(p: { languages: string[]; communities: string[] }): 
 }
 export const languageKey = (code: string) => `l:${code}`;
 export const communityKey = (code: string) => `c:${code}`;
+
+/** The keys of every group recorded as present somewhere: its community and its usual languages, or its language. */
+function keysInUse(model: ReachModel): Set<string> {
+  const keys = new Set<string>();
+  for (const rows of model.presencesAt.values())
+    for (const r of rows) {
+      if (r.communityCode) {
+        keys.add(communityKey(r.communityCode));
+        for (const l of model.communityLanguages.get(r.communityCode) ?? []) keys.add(languageKey(l));
+      } else if (r.languageCode) keys.add(languageKey(r.languageCode));
+    }
+  return keys;
+}
 
 /** More partners changed since a tree was built than this: build it again on its next use. */
 const MAX_TREE_DELTA = 1000;
