@@ -1,62 +1,18 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, freePort, startServer } from './support/harness.js';
 import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
+import { addScalePartners, EXTRA_ORGANISATIONS, EXTRA_PERSONS } from '../support/scale-partners.mjs';
 
 /**
  * The whole directory on the map at scale: 10,000 more persons and 2,000 more organisations than the demo
- * data, written straight into the server's database (copies of a demo row with new ids, spread over
- * Utrecht's neighbourhoods). The map must account for every one of them: the count it shows equals the
+ * data (test/support/scale-partners.mjs). The map must account for every one of them: the count it shows equals the
  * API's totals, and the numbers on its clusters add up to it. Prints the time until the map is complete.
  */
-const EXTRA_PERSONS = 10_000;
-const EXTRA_ORGANISATIONS = 2_000;
-
-function addPartners(databaseFile: string) {
-  const db = new Database(databaseFile);
-  db.pragma('busy_timeout = 10000');
-  const codes = db.prepare(`SELECT code, centroidLat AS lat, centroidLon AS lon FROM neighbourhood WHERE code LIKE 'BU0344%'`).all() as {
-    code: string;
-    lat: number;
-    lon: number;
-  }[];
-  const person = db.prepare('SELECT * FROM person LIMIT 1').get() as Record<string, unknown>;
-  const organisation = db.prepare('SELECT * FROM organisation LIMIT 1').get() as Record<string, unknown>;
-  const insert = (table: string, row: Record<string, unknown>) => {
-    const columns = Object.keys(row);
-    return db.prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
-  };
-  const personInsert = insert('person', person);
-  const organisationInsert = insert('organisation', organisation);
-  const placed = db.prepare('INSERT INTO person_neighbourhood ("personId", "neighbourhoodCode") VALUES (?, ?)');
-  db.transaction(() => {
-    for (let i = 0; i < EXTRA_PERSONS; i++) {
-      const id = randomUUID();
-      personInsert.run({ ...person, id, name: `Schaalpersoon ${i}`, externalId: null, isDemo: 0 });
-      placed.run(id, codes[i % codes.length]!.code);
-    }
-    for (let i = 0; i < EXTRA_ORGANISATIONS; i++) {
-      const at = codes[(i * 7) % codes.length]!;
-      organisationInsert.run({
-        ...organisation,
-        id: randomUUID(),
-        name: `Schaalorganisatie ${i}`,
-        externalId: null,
-        isDemo: 0,
-        lat: at.lat + ((i % 13) - 6) * 0.0004,
-        lon: at.lon + ((i % 11) - 5) * 0.0006,
-      });
-    }
-  })();
-  db.close();
-}
-
 describe('the map with 12,000 more partners', () => {
   let dir: string;
   let server: ChildProcess | undefined;
@@ -69,7 +25,7 @@ describe('the map with 12,000 more partners', () => {
     const port = await freePort();
     const file = join(dir, 'test.sqlite');
     server = (await startServer(port, file)).child;
-    addPartners(file);
+    addScalePartners(file);
     baseUrl = `http://127.0.0.1:${port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });

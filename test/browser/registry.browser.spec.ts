@@ -191,7 +191,7 @@ describe('registry in Chromium', () => {
     await page.getByRole('button', { name: 'Ja, afspraak beëindigen' }).click();
     await expect.poll(async () => (await page.locator('.agreement__status').textContent()) ?? '').toBe('Status: beëindigd');
 
-    await page.getByRole('link', { name: 'Kanaleneiland-Noord' }).click();
+    await page.getByRole('link', { name: 'Kanaleneiland-Noord', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Buurt Kanaleneiland-Noord' }).waitFor();
     const item = page.locator('section[aria-labelledby="nb-agreements"] li').filter({ has: page.getByRole('link', { name: title }) });
     await item.waitFor();

@@ -100,6 +100,8 @@ describe('hardened GraphQL (development mode)', () => {
         limit: 'maxCost',
         max: GRAPHQL_LIMITS.maxCost,
         found: GRAPHQL_LIMITS.maxCost + 1,
+        messageKey: 'limit.maxCost',
+        params: { field: 'query', max: GRAPHQL_LIMITS.maxCost, found: GRAPHQL_LIMITS.maxCost + 1 },
       });
     });
 
@@ -132,6 +134,8 @@ describe('hardened GraphQL (development mode)', () => {
         limit: 'maxDepth',
         max: GRAPHQL_LIMITS.maxDepth,
         found: GRAPHQL_LIMITS.maxDepth + 1,
+        messageKey: 'limit.maxDepth',
+        params: { field: 'query', max: GRAPHQL_LIMITS.maxDepth, found: GRAPHQL_LIMITS.maxDepth + 1 },
       });
       const before = await teamCount();
       const mutation = await server.gql(`mutation { ${nested([CREATE, ...CHAIN, 'currentContact'], 'id')} }`, {}, administrator);
@@ -157,6 +161,8 @@ describe('hardened GraphQL (development mode)', () => {
         limit: 'maxAliases',
         max: GRAPHQL_LIMITS.maxAliases,
         found: GRAPHQL_LIMITS.maxAliases + 1,
+        messageKey: 'limit.maxAliases',
+        params: { field: 'query', max: GRAPHQL_LIMITS.maxAliases, found: GRAPHQL_LIMITS.maxAliases + 1 },
       });
       expect(await teamCount()).toBe(before);
     });
@@ -307,6 +313,6 @@ describe('production mode', () => {
     const typo = await server.gql(`{ languagez { code } }`);
     expect(typo.errors![0].message).not.toContain('Did you mean');
     const res = await server.gql(`{ persons { totalCount } }`);
-    expect(res.errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(res.errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED', messageKey: 'error.UNAUTHENTICATED', params: {} });
   });
 });

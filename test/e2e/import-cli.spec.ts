@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,14 +8,16 @@ import { CsvKind } from '../../server/src/modules/exchange/csv/csv-columns.js';
 import { templateCsv } from '../../server/src/modules/exchange/csv/csv-template.js';
 import { parseArgs } from '../../server/src/modules/exchange/csv/cli.js';
 import { DEMO_USERS, loginAs } from '../support/auth.js';
+import { buildServer } from '../support/built-server.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 // The command-line importers as users run them: the built scripts, against a real database file.
 const root = projectRoot();
 let server: TestServer;
 let dir: string;
+let build: ReturnType<typeof buildServer>;
 beforeAll(async () => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+  build = buildServer('import-cli');
   server = await startTestServer({ seed: true });
   dir = mkdtempSync(join(tmpdir(), 'import-cli-'));
 }, 120_000);
@@ -30,14 +32,17 @@ async function somaliNear(neighbourhoodCode: string): Promise<{ names: string[];
   );
   return { names: res.data?.matchPartners.matches.map((m) => m.partner.name) ?? [], error: res.errors?.[0]?.extensions?.code as string | undefined };
 }
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  build?.remove();
+});
 
 /** Runs a built CLI script in its own process. Asynchronous, so the server in this process keeps serving meanwhile. */
 const run = (script: string, args: string[]) =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     execFile(
       'node',
-      [join(root, 'dist', script), ...args],
+      [join(build.outDir, script), ...args],
       { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `sqlite:${server.databaseFile}` } },
       (error, stdout, stderr) =>
         error && typeof error.code !== 'number' ? reject(error) : resolve({ status: error ? (error.code as number) : 0, stdout, stderr }),

@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/src/config.js';
 import { District } from '../../server/src/modules/neighbourhood/district.entity.js';
 import { Neighbourhood } from '../../server/src/modules/neighbourhood/neighbourhood.entity.js';
+import { buildServer } from '../support/built-server.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const SETTINGS = `{ clientSettings { municipalityCode municipalityName municipalityNeighbourhoodCount municipalityBounds { south west north east } tileUrl } }`;
@@ -133,12 +133,14 @@ describe('the municipality of the installation (MUNICIPALITY_CODE)', () => {
 
 describe.skipIf(!!process.env.TEST_POSTGRES_URL)('starting with a bad MUNICIPALITY_CODE', () => {
   const root = projectRoot();
+  let build: ReturnType<typeof buildServer>;
   beforeAll(() => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+    build = buildServer('municipality');
   }, 120_000);
+  afterAll(() => build?.remove());
 
   it('stops before opening the database, with one line naming the variable and no stack trace', () => {
-    const result = spawnSync(process.execPath, [join(root, 'dist', 'server', 'src', 'main.js')], {
+    const result = spawnSync(process.execPath, [build.main], {
       cwd: root,
       encoding: 'utf8',
       timeout: 30_000,

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/src/config.js';
 import { DEMO_USERS, loginAs } from '../support/auth.js';
 import { snapshot } from '../support/db-snapshot.js';
+import { buildServer } from '../support/built-server.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -22,11 +23,12 @@ const cli = !process.env.TEST_POSTGRES_URL; // the command line writes a SQLite 
 let server: TestServer;
 let admin: Record<string, string>;
 let dir: string;
+let build: ReturnType<typeof buildServer> | undefined;
 let existingPerson: string;
 let existingOrganisation: string;
 
 beforeAll(async () => {
-  if (cli) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+  if (cli) build = buildServer('write-routes');
   server = await startTestServer({ seed: true });
   admin = await loginAs(server, DEMO_USERS.administrator);
   dir = mkdtempSync(join(tmpdir(), 'write-routes-'));
@@ -34,7 +36,10 @@ beforeAll(async () => {
   existingPerson = (await ds.getRepository(Person).findOneOrFail({ where: { archivedAt: IsNull(), isKeyPerson: true }, order: { name: 'ASC', id: 'ASC' } })).id;
   existingOrganisation = (await ds.getRepository(Organisation).findOneOrFail({ where: { archivedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } })).id;
 }, 180_000);
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  build?.remove();
+});
 
 interface Refusal {
   code: string;
@@ -134,7 +139,7 @@ function runCli(content: string, kind: 'personen' | 'organisaties'): Promise<Ref
   return new Promise((resolve, reject) => {
     execFile(
       'node',
-      [join(root, 'dist/server/src/modules/exchange/csv/cli.js'), file, '--kind', kind],
+      [join(build!.outDir, 'server/src/modules/exchange/csv/cli.js'), file, '--kind', kind],
       {
         cwd: root,
         encoding: 'utf8',

@@ -13,14 +13,18 @@ export const ROOT = resolve(import.meta.dirname, '../..');
  * same moment cannot hand us a half-written file) and returns the path of its main.js. The folder is
  * inside the project, so node_modules and the seeds are found as from dist/.
  */
-export function buildServer(name: string): { main: string; remove: () => void } {
+/**
+ * Compiles the server into a folder of its own (dist/test-<name>-<pid>): test files run in parallel on a machine with
+ * more cores, and two compilers writing one dist/ while a third runs a script from it made CI fail.
+ */
+export function buildServer(name: string): { main: string; outDir: string; remove: () => void } {
   const outDir = join(ROOT, 'dist', `test-${name}-${process.pid}`);
   execFileSync(
     process.execPath,
     [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir, '--incremental', 'false', '--sourceMap', 'false'],
     { cwd: ROOT, stdio: 'pipe' },
   );
-  return { main: join(outDir, 'server/src/main.js'), remove: () => rmSync(outDir, { recursive: true, force: true }) };
+  return { main: join(outDir, 'server/src/main.js'), outDir, remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
 export function freePort(): Promise<number> {

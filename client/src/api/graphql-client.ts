@@ -1,11 +1,22 @@
 import type { TypedDocumentString } from '../generated/graphql';
 
-/** One error as the server sends it: a Dutch message, a code and the input field it is about. */
+/** One error as the server sends it: a message, a code and the input field it is about. */
 export interface GraphQLErrorDetail {
+  /** In the user's language (from the catalogue by `extensions.messageKey`), else the server's Dutch text. */
   message: string;
+  /** The server's own (Dutch) text. */
+  serverMessage?: string;
   code?: string;
   field?: string;
   extensions?: Record<string, unknown>;
+}
+
+type Localizer = (detail: GraphQLErrorDetail) => GraphQLErrorDetail;
+let localize: Localizer = (detail) => detail;
+
+/** The i18n module says every server error in the user's language (issue 13.5); without it errors stay as sent. */
+export function setServerMessageLocalizer(localizer: Localizer): void {
+  localize = localizer;
 }
 
 /** Thrown when the server answers with GraphQL errors or the request itself fails. */
@@ -14,9 +25,10 @@ export class GraphQLRequestError extends Error {
   readonly status: number | undefined;
 
   constructor(errors: GraphQLErrorDetail[], status?: number) {
-    super(errors.map((e) => e.message).join(' ') || 'Onbekende fout');
+    const localized = errors.map((e) => localize(e));
+    super(localized.map((e) => e.message).join(' ') || 'Onbekende fout');
     this.name = 'GraphQLRequestError';
-    this.errors = errors;
+    this.errors = localized;
     this.status = status;
   }
 

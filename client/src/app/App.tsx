@@ -150,7 +150,10 @@ export function App() {
     () => (mode === 'match' && match.result ? match.mapPartners.map((p, index) => ({ ...p, rank: index + 1 })) : undefined),
     [mode, match.result, match.mapPartners],
   );
-  const mapFilter = mode === 'browse' && submitted ? { language: submitted.language, neighbourhoodCode: submitted.neighbourhoodCode } : ANY;
+  const mapFilter =
+    mode === 'browse' && submitted
+      ? { language: submitted.language, neighbourhoodCode: submitted.neighbourhoodCode, postcode: submitted.postcode, radiusKm: submitted.radiusKm }
+      : ANY;
   const partnerMap = usePartnerMap(mapFilter, mapView, signedIn && !rankedPartners);
   const [openPoint, setOpenPoint] = useState<MapPartner | undefined>();
   const openOnMap = useCallback((partner: MapPartner) => {
@@ -175,7 +178,8 @@ export function App() {
 
   const languageError = searchError?.forField('language');
   const neighbourhoodError = searchError?.forField('neighbourhoodCode');
-  const otherError = searchError && !languageError && !neighbourhoodError ? searchError : undefined;
+  const nearError = searchError?.forField('near.postcode') ?? searchError?.forField('near.radiusKm') ?? searchError?.forField('filter.near');
+  const otherError = searchError && !languageError && !neighbourhoodError && !nearError ? searchError : undefined;
 
   useDocumentTitle(route.name === 'home' ? t('title.home') : null, t('app.title'), undefined);
 
@@ -251,7 +255,7 @@ export function App() {
                             : match.result
                               ? t(match.result.totalCount > match.result.matches.length ? 'match.summary' : 'match.summaryAll', {
                                   count: match.result.totalCount,
-                                  radius: match.result.radiusKm.toLocaleString('nl-NL'),
+                                  radius: match.result.radiusKm,
                                   place: match.result.place.neighbourhoodName ?? match.result.place.neighbourhoodCode ?? '',
                                   shown: match.result.matches.length,
                                 })
@@ -290,6 +294,7 @@ export function App() {
                     loading={searching}
                     languageError={languageError}
                     neighbourhoodError={neighbourhoodError}
+                    nearError={nearError}
                     onChange={setDraft}
                     onSubmit={() => search(draft)}
                     onReset={reset}

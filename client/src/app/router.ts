@@ -10,7 +10,7 @@ export type Route =
   | { name: 'neighbourhood'; code: string }
   | { name: 'registerOrganisation' }
   | { name: 'registerPerson' }
-  | { name: 'registerContact'; teamId?: string; organisationId?: string }
+  | { name: 'registerContact'; teamId?: string; organisationId?: string; personId?: string }
   | { name: 'registerAgreement'; neighbourhoodCode?: string; teamId?: string }
   | { name: 'registerTeam' }
   | { name: 'registerActivity'; organisationId?: string; teamId?: string; neighbourhoodCode?: string; agreementId?: string }
@@ -38,8 +38,8 @@ export const paths = {
   neighbourhood: (code: string) => `/buurt/${encodeURIComponent(code)}`,
   registerOrganisation: () => '/registreren/organisatie',
   registerPerson: () => '/registreren/persoon',
-  registerContact: (party?: { teamId?: string; organisationId?: string }) =>
-    withQuery('/registreren/contactpersoon', { team: party?.teamId, organisatie: party?.organisationId }),
+  registerContact: (party?: { teamId?: string; organisationId?: string; personId?: string }) =>
+    withQuery('/registreren/contactpersoon', { team: party?.teamId, organisatie: party?.organisationId, persoon: party?.personId }),
   registerAgreement: (options?: { neighbourhoodCode?: string; teamId?: string }) =>
     withQuery('/registreren/afspraak', { buurt: options?.neighbourhoodCode, team: options?.teamId }),
   registerTeam: () => '/registreren/team',
@@ -87,7 +87,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (parts.length === 2 && first === 'registreren') {
     if (second === 'organisatie') return { name: 'registerOrganisation' };
     if (second === 'persoon') return { name: 'registerPerson' };
-    if (second === 'contactpersoon') return { name: 'registerContact', teamId: opt('team'), organisationId: opt('organisatie') };
+    if (second === 'contactpersoon') return { name: 'registerContact', teamId: opt('team'), organisationId: opt('organisatie'), personId: opt('persoon') };
     if (second === 'afspraak') return { name: 'registerAgreement', neighbourhoodCode: opt('buurt'), teamId: opt('team') };
     if (second === 'team') return { name: 'registerTeam' };
     if (second === 'spreekuur') {

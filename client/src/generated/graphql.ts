@@ -304,6 +304,16 @@ export type MatchRole =
   | 'KEY_PERSON'
   | 'ORGANISATION';
 
+/** Near a place: give a postcode or a neighbourhood (CBS code), and a radius */
+export type NearFilter = {
+  /** CBS buurtcode: the centre of that neighbourhood */
+  neighbourhoodCode?: string | null | undefined;
+  /** Dutch postcode, e.g. "3526 KL" or "3526": the centre of its PC4 area (GeoNames, CC BY 4.0) */
+  postcode?: string | null | undefined;
+  /** Radius in km, 0.1 to 25 */
+  radiusKm?: number;
+};
+
 /** Filter for organisations; all given conditions must hold */
 export type OrganisationFilter = {
   kind?: OrganisationKind | null | undefined;
@@ -311,6 +321,8 @@ export type OrganisationFilter = {
   language?: string | null | undefined;
   /** Part of the name */
   name?: string | null | undefined;
+  /** Only partners near a place: persons active in a neighbourhood whose centre is within the radius, organisations with their venue there or serving such a neighbourhood */
+  near?: NearFilter | null | undefined;
   /** Only partners active in (serving) this neighbourhood (CBS code) */
   neighbourhoodCode?: string | null | undefined;
 };
@@ -343,6 +355,8 @@ export type PartnerMapInput = {
   language?: string | null | undefined;
   /** Part of the name */
   name?: string | null | undefined;
+  /** Only partners near a place: persons active in a neighbourhood whose centre is within the radius, organisations with their venue there or serving such a neighbourhood */
+  near?: NearFilter | null | undefined;
   /** Only partners active in (serving) this neighbourhood (CBS code) */
   neighbourhoodCode?: string | null | undefined;
   /** The map zoom level (0–22); clusters are made for it */
@@ -360,6 +374,8 @@ export type PersonFilter = {
   language?: string | null | undefined;
   /** Part of the name */
   name?: string | null | undefined;
+  /** Only partners near a place: persons active in a neighbourhood whose centre is within the radius, organisations with their venue there or serving such a neighbourhood */
+  near?: NearFilter | null | undefined;
   /** Only partners active in (serving) this neighbourhood (CBS code) */
   neighbourhoodCode?: string | null | undefined;
   role?: PersonRole | null | undefined;
@@ -669,7 +685,7 @@ export type MatchPartnersQueryVariables = Exact<{
 }>;
 
 
-export type MatchPartnersQuery = { matchPartners: { radiusKm: number, totalCount: number, place: { lat: number, lon: number, neighbourhoodCode: string | null, neighbourhoodName: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, suggestions: Array<{ field: string, text: string, count: number, radiusKm: number | null }>, matches: Array<{ kind: PartnerKind, score: number, distanceKm: number, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null }, reasons: Array<{ code: MatchReasonCode, text: string }>, weaknesses: Array<{ code: MatchReasonCode, text: string }>, partner:
+export type MatchPartnersQuery = { matchPartners: { radiusKm: number, totalCount: number, place: { lat: number, lon: number, neighbourhoodCode: string | null, neighbourhoodName: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, suggestions: Array<{ field: string, text: string, messageKey: string, count: number, radiusKm: number | null, params: Array<{ name: string, value: string }> }>, matches: Array<{ kind: PartnerKind, score: number, distanceKm: number, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null }, reasons: Array<{ code: MatchReasonCode, text: string, messageKey: string, params: Array<{ name: string, value: string }> }>, weaknesses: Array<{ code: MatchReasonCode, text: string, messageKey: string, params: Array<{ name: string, value: string }> }>, partner:
         | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind }
         | { __typename: 'Person', id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null }
        }> } };
@@ -933,6 +949,17 @@ export type ArchivePersonMutationVariables = Exact<{
 
 
 export type ArchivePersonMutation = { archivePerson: { id: string, archivedAt: string | null } };
+
+export type PersonPageExtrasQueryVariables = Exact<{
+  id: string | number;
+  teamId: string | number;
+  organisationId: string | number;
+  withTeam: boolean;
+  withOrganisation: boolean;
+}>;
+
+
+export type PersonPageExtrasQuery = { person: { id: string, contactDetails: { phone: string | null, email: string | null } | null } | null, team?: { id: string, name: string } | null, organisation?: { id: string, name: string } | null };
 
 export type RegistryChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1312,6 +1339,11 @@ export const MatchPartnersDocument = new TypedDocumentString(`
     suggestions {
       field
       text
+      messageKey
+      params {
+        name
+        value
+      }
       count
       radiusKm
     }
@@ -1327,10 +1359,20 @@ export const MatchPartnersDocument = new TypedDocumentString(`
       reasons {
         code
         text
+        messageKey
+        params {
+          name
+          value
+        }
       }
       weaknesses {
         code
         text
+        messageKey
+        params {
+          name
+          value
+        }
       }
       partner {
         __typename
@@ -2406,6 +2448,25 @@ export const ArchivePersonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArchivePersonMutation, ArchivePersonMutationVariables>;
+export const PersonPageExtrasDocument = new TypedDocumentString(`
+    query PersonPageExtras($id: ID!, $teamId: ID!, $organisationId: ID!, $withTeam: Boolean!, $withOrganisation: Boolean!) {
+  person(id: $id) {
+    id
+    contactDetails {
+      phone
+      email
+    }
+  }
+  team(id: $teamId) @include(if: $withTeam) {
+    id
+    name
+  }
+  organisation(id: $organisationId) @include(if: $withOrganisation) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PersonPageExtrasQuery, PersonPageExtrasQueryVariables>;
 export const RegistryChoicesDocument = new TypedDocumentString(`
     query RegistryChoices {
   teams {

@@ -23,7 +23,7 @@ export const en: Record<MessageKey, string> = {
   'search.needCriteria': 'Enter a language or choose a neighbourhood.',
 
   'results.heading': 'Results',
-  'results.summary': '{persons} persons and {organisations} organisations found',
+  'results.summary': '{persons, plural, one {# person} other {# people}} and {organisations, plural, one {# organisation} other {# organisations}} found',
   'results.none': 'No partners found. Try another language or neighbourhood.',
   'results.persons': 'Persons',
   'results.organisations': 'Organisations',
@@ -116,13 +116,14 @@ export const en: Record<MessageKey, string> = {
   'map.zoomOut': 'Zoom out',
   'map.person': '{name} (person, centre of the neighbourhood)',
   'map.organisation': '{name} (organisation)',
-  'map.cluster': '{count} partners; click to zoom in',
+  'map.cluster': '{count, plural, one {# partner} other {# partners}}; click to zoom in',
   'map.legendPerson': 'Person (at the centre of the neighbourhood)',
   'map.legendOrganisation': 'Organisation (at its address)',
   'map.legend': 'Legend',
   'map.neighbourhoodTooltip': '{name} ({district})',
-  'map.boundarySource': 'Neighbourhood boundaries: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)',
-  'map.boundaryApproximate': 'Note: the boundaries of {count} neighbourhoods are approximations, not the official CBS boundaries.',
+  'map.boundarySource': 'Neighbourhood boundaries: CBS / Kadaster, {title} (CC BY 4.0)',
+  'map.boundaryApproximate':
+    'Note: the {count, plural, one {boundary of # neighbourhood is an approximation} other {boundaries of # neighbourhoods are approximations}}, not the official CBS boundaries.',
   'map.error': 'The map could not be loaded: {message}',
 
   'auth.heading': 'Sign in',
@@ -169,8 +170,8 @@ export const en: Record<MessageKey, string> = {
   'match.needNeighbourhood': 'Choose a neighbourhood in the list or click the map.',
   'match.initial':
     'Choose a language and a neighbourhood: you get the best fitting key persons, interpreters and organisations, with the reasons why they fit.',
-  'match.summary': '{count} partners within {radius} km of {place}; the best {shown} are listed below.',
-  'match.summaryAll': '{count} partners within {radius} km of {place}.',
+  'match.summary': '{count, plural, one {# partner} other {# partners}} within {radius, number} km of {place}; the best {shown, number} are listed below.',
+  'match.summaryAll': '{count, plural, one {# partner} other {# partners}} within {radius, number} km of {place}.',
   'match.none': 'No partners found within {radius} km.',
   'match.widen': 'Widen the search:',
   'match.listLabel': 'Partners, best fit first',
@@ -181,15 +182,19 @@ export const en: Record<MessageKey, string> = {
   'match.weaknesses': 'Note',
   'match.share': 'The address of this page holds the search: copy it to share the search.',
   'map.searchRadius': 'Search area: {km} km around {place}',
-  'map.clusterSplit': '{count} partners: {persons} persons and {organisations} organisations. Click to zoom in',
+  'map.clusterSplit':
+    '{count, plural, one {# partner} other {# partners}}: {persons, plural, one {# person} other {# people}} and {organisations, plural, one {# organisation} other {# organisations}}. Click to zoom in',
   'map.rankedPerson': 'Number {rank}: {name} (person, centre of the neighbourhood)',
   'map.rankedOrganisation': 'Number {rank}: {name} (organisation)',
-  'map.countAll': 'On the map: all {placed} partners with a location (persons: {persons}, organisations: {organisations}).',
-  'map.countSearch': 'On the map: all {placed} partners found that have a location (persons: {persons}, organisations: {organisations}).',
-  'map.countUnplaced': 'Without a location and so not on the map: {count} (no neighbourhood or address known).',
+  'map.countAll':
+    'On the map: {placed, plural, one {the # partner} other {all # partners}} with a location (persons: {persons, number}, organisations: {organisations, number}).',
+  'map.countSearch':
+    'On the map: {placed, plural, one {the # partner found} other {all # partners found}} that have a location (persons: {persons, number}, organisations: {organisations, number}).',
+  'map.countUnplaced': 'Without a location and so not on the map: {count, number} (no neighbourhood or address known).',
   'map.countPersonsHidden': 'Persons are on the map only when you are signed in.',
-  'map.countRanked': 'On the map: the {shown} best matching partners, with their number from the list.',
-  'map.countRankedRest': 'The other {rest} partners found are not on the map; see the list.',
+  'map.countRanked':
+    'On the map: {shown, plural, one {the best matching partner, with its number} other {the # best matching partners, with their number}} from the list.',
+  'map.countRankedRest': '{rest, plural, one {The other partner found is} other {The other # partners found are}} not on the map; see the list.',
   'map.countTruncated': 'Too many points in view to draw them all: zoom in.',
   'map.countLoading': 'Loading partners on the map…',
   'map.countError': 'The partners could not be put on the map: {message}',

@@ -23,14 +23,10 @@ export function MapCount({ map, loading, error, searched, ranked }: Props) {
     lines.push(t('map.countError', { message: error }));
   } else if (map) {
     const placed = map.personsPlaced + map.organisationsPlaced;
-    const params = {
-      placed: placed.toLocaleString('nl-NL'),
-      persons: map.personsPlaced.toLocaleString('nl-NL'),
-      organisations: map.organisationsPlaced.toLocaleString('nl-NL'),
-    };
+    const params = { placed, persons: map.personsPlaced, organisations: map.organisationsPlaced };
     lines.push(t(searched ? 'map.countSearch' : 'map.countAll', params));
     const unplaced = map.personsTotal + map.organisationsTotal - placed;
-    if (unplaced > 0) lines.push(t('map.countUnplaced', { count: unplaced.toLocaleString('nl-NL') }));
+    if (unplaced > 0) lines.push(t('map.countUnplaced', { count: unplaced }));
     if (map.personsHidden) lines.push(t('map.countPersonsHidden'));
     if (map.truncated) lines.push(t('map.countTruncated'));
   } else if (loading) {

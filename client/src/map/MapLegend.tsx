@@ -14,7 +14,7 @@ const startsOpen = () => typeof window !== 'undefined' && window.matchMedia?.('(
  * its button (aria-expanded), so it never has to cover the map.
  */
 export function MapLegend({ neighbourhoods }: Props) {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const [open, setOpen] = useState(startsOpen);
   const approximate = neighbourhoods.filter((n) => n.boundaryApproximate).length;
   return (
@@ -73,7 +73,10 @@ export function MapLegend({ neighbourhoods }: Props) {
             {t('map.legendNeighbourhood')}
           </li>
         </ul>
-        <p className="map-legend__source">{t('map.boundarySource')}</p>
+        <p className="map-legend__source">
+          {/* The data set's own (Dutch) title stays Dutch, marked as such. */}
+          {intl.formatMessage({ id: 'map.boundarySource' }, { title: <span lang="nl">Wijk- en Buurtkaart 2024</span> })}
+        </p>
         {approximate > 0 ? <p className="map-legend__note">{t('map.boundaryApproximate', { count: approximate })}</p> : null}
       </div>
     </div>

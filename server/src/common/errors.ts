@@ -22,7 +22,9 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**
  * A domain error: a code, a Dutch message for people, and the input field it is about.
- * Thrown from services; Apollo passes it to the client as it is.
+ * Thrown from services; Apollo passes it to the client as it is. Beside the Dutch message (the default for
+ * API clients) it carries `messageKey` and `params`, so the web client says it in the user's language
+ * (issue 13.5); without a key of its own an error gets `error.<code>` in formatError.
  */
 export class DomainError extends GraphQLError {
   constructor(code: ErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
@@ -32,6 +34,32 @@ export class DomainError extends GraphQLError {
 
 export const badInput = (field: string, message: string, details?: Record<string, unknown>) =>
   new DomainError(ErrorCode.BAD_USER_INPUT, message, field, details);
+
+/** A refused input with a stable sentence key and its values, e.g. `keyedBadInput('radiusKm', 'match.radius.range', 'De straal…', { max: 50 })`. */
+export const keyedBadInput = (field: string, messageKey: string, message: string, params: Record<string, string | number> = {}) =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, message, field, { messageKey, params: { field, ...params } });
+
+/** `messageKey` and `params` on every error and every listed problem: a specific key when the thrower gave one, else `error.<code>`. */
+function withMessageKey(extensions: Record<string, unknown>, code: string): Record<string, unknown> {
+  const field = typeof extensions.field === 'string' ? extensions.field : undefined;
+  // A query limit (limit-errors.ts) says which one and by how much.
+  const limit =
+    typeof extensions.limit === 'string' ? { key: `limit.${extensions.limit}`, params: { max: extensions.max, found: extensions.found } } : undefined;
+  const params = { ...(field ? { field } : {}), ...(limit?.params ?? {}), ...((extensions.params as Record<string, unknown> | undefined) ?? {}) };
+  const messageKey = typeof extensions.messageKey === 'string' ? extensions.messageKey : (limit?.key ?? `error.${code}`);
+  const out: Record<string, unknown> = { ...extensions, messageKey, params };
+  if (Array.isArray(extensions.problems)) {
+    out.problems = (extensions.problems as Record<string, unknown>[]).map((problem) => {
+      const problemField = typeof problem.field === 'string' ? problem.field : undefined;
+      return {
+        ...problem,
+        messageKey: typeof problem.messageKey === 'string' ? problem.messageKey : `error.${code}`,
+        params: { ...(problemField ? { field: problemField } : {}), ...((problem.params as Record<string, unknown> | undefined) ?? {}) },
+      };
+    });
+  }
+  return out;
+}
 
 export const notFound = (field: string, message: string) => new DomainError(ErrorCode.NOT_FOUND, message, field);
 
@@ -72,17 +100,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (PASSED_THROUGH.has(code)) {
     const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     const limit = code === 'GRAPHQL_VALIDATION_FAILED' ? limitError(formatted.message) : null;
-    if (limit) return { message: limit.message, locations: formatted.locations, extensions: { ...extensions, ...limit.extensions } };
+    if (limit) return { message: limit.message, locations: formatted.locations, extensions: withMessageKey({ ...extensions, ...limit.extensions }, code) };
     if (!extensions.field) {
       const field = fieldFromMessage(formatted.message);
       if (field) extensions.field = field;
     }
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: withMessageKey(extensions, code) };
   }
   log(error);
   return {
     message: 'Er ging iets mis op de server. Probeer het later opnieuw.',
     path: formatted.path,
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, messageKey: `error.${ErrorCode.INTERNAL_SERVER_ERROR}`, params: {} },
   };
 }

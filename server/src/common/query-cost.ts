@@ -76,6 +76,9 @@ export const LIST_SIZES: Record<string, number> = {
   'MatchResult.suggestions': 10,
   'Match.reasons': 10,
   'Match.weaknesses': 10,
+  // The values of one sentence (issue 13.5): at most four (language, code, level; place, km).
+  'MatchReason.params': 4,
+  'MatchSuggestion.params': 4,
   'ImportReport.problems': 100,
 };
 

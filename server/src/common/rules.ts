@@ -16,7 +16,13 @@ export interface RuleViolation {
   rule: string;
   code: ErrorCode;
   message: string;
+  /** Stable key of the sentence, for clients that say it in another language (issue 13.5); `params` fill it in. */
+  messageKey?: string;
+  params?: MessageParams;
 }
+
+/** The values a client puts into the sentence of a `messageKey` (ICU placeholders); always beside the Dutch `message`. */
+export type MessageParams = Record<string, string | number>;
 
 export type FlatFields = Record<string, unknown>;
 
@@ -26,7 +32,14 @@ export interface TextField {
   multiLine?: boolean;
 }
 
-const violation = (field: string, rule: string, message: string, code: ErrorCode = ErrorCode.BAD_USER_INPUT): RuleViolation => ({ field, rule, code, message });
+const violation = (
+  field: string,
+  rule: string,
+  message: string,
+  code: ErrorCode = ErrorCode.BAD_USER_INPUT,
+  messageKey: string = rule,
+  params: MessageParams = {},
+): RuleViolation => ({ field, rule, code, message, messageKey, params: { field, ...params } });
 
 /** NFC, zero-width dropped (single-line), trimmed, blank → null; e-mail lower case; a valid phone in its one notation. */
 export function normaliseFields(record: FlatFields, text: Record<string, TextField>): void {
@@ -47,14 +60,43 @@ export function textViolations(entity: string, record: FlatFields, text: Record<
     const value = record[field];
     if (typeof value !== 'string') continue;
     const bad = forbiddenCharacters(value, spec.multiLine);
-    if (bad) out.push(violation(field, 'text.characters', `${spec.label} ${bad}`));
-    else if (value.length > spec.max) out.push(violation(field, 'text.length', `${spec.label} is ${value.length} tekens lang; hoogstens ${spec.max} mag`));
+    if (bad) out.push(violation(field, 'text.characters', `${spec.label} ${bad}`, undefined, 'text.characters', { label: spec.label }));
+    else if (value.length > spec.max)
+      out.push(
+        violation(field, 'text.length', `${spec.label} is ${value.length} tekens lang; hoogstens ${spec.max} mag`, undefined, 'text.length', {
+          label: spec.label,
+          length: value.length,
+          max: spec.max,
+        }),
+      );
   }
   if (typeof record.phone === 'string' && !out.some((v) => v.field === 'phone') && !isValidPhone(record.phone)) {
-    out.push(violation('phone', `${entity}.phone.invalid`, `'${record.phone}' is geen geldig telefoonnummer; bijvoorbeeld 06 12345678 of 030 123 4567`));
+    out.push(
+      violation(
+        'phone',
+        `${entity}.phone.invalid`,
+        `'${record.phone}' is geen geldig telefoonnummer; bijvoorbeeld 06 12345678 of 030 123 4567`,
+        undefined,
+        'phone.invalid',
+        {
+          value: record.phone,
+        },
+      ),
+    );
   }
   if (typeof record.email === 'string' && !out.some((v) => v.field === 'email') && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(record.email)) {
-    out.push(violation('email', `${entity}.email.invalid`, `'${record.email}' is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl`));
+    out.push(
+      violation(
+        'email',
+        `${entity}.email.invalid`,
+        `'${record.email}' is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl`,
+        undefined,
+        'email.invalid',
+        {
+          value: record.email,
+        },
+      ),
+    );
   }
   return out;
 }
@@ -63,14 +105,19 @@ export function textViolations(entity: string, record: FlatFields, text: Record<
 export function pastDateViolation(entity: string, record: FlatFields, field: string, label: string, today = todayIso()): RuleViolation | null {
   const value = record[field];
   if (value === null || value === undefined) return null;
-  if (!isIsoDate(value)) return violation(field, `${entity}.date.invalid`, `${label} moet een datum zijn als JJJJ-MM-DD, bijvoorbeeld 2026-03-01`);
-  if (value > today) return violation(field, `${entity}.${field}.future`, `${label} (${value}) ligt in de toekomst`);
+  if (!isIsoDate(value))
+    return violation(field, `${entity}.date.invalid`, `${label} moet een datum zijn als JJJJ-MM-DD, bijvoorbeeld 2026-03-01`, undefined, 'date.invalid', {
+      label,
+    });
+  if (value > today)
+    return violation(field, `${entity}.${field}.future`, `${label} (${value}) ligt in de toekomst`, undefined, 'date.future', { label, value });
   return null;
 }
 
 export function requiredViolation(entity: string, record: FlatFields, field: string, message: string): RuleViolation | null {
   const value = record[field];
-  return value === null || value === undefined || value === '' ? violation(field, `${entity}.${field}.required`, message) : null;
+  const rule = `${entity}.${field}.required`;
+  return value === null || value === undefined || value === '' ? violation(field, rule, message, undefined, rule) : null;
 }
 
 export { violation };
@@ -81,6 +128,14 @@ export function assertNoViolations(violations: RuleViolation[], fieldName: (fiel
   const [first] = violations;
   throw new DomainError(first.code, first.message, fieldName(first.field), {
     rule: first.rule,
-    problems: violations.map((v) => ({ field: fieldName(v.field), message: v.message, rule: v.rule })),
+    messageKey: first.messageKey ?? first.rule,
+    params: { ...first.params, field: fieldName(first.field) },
+    problems: violations.map((v) => ({
+      field: fieldName(v.field),
+      message: v.message,
+      rule: v.rule,
+      messageKey: v.messageKey ?? v.rule,
+      params: { ...v.params, field: fieldName(v.field) },
+    })),
   });
 }

@@ -3,10 +3,16 @@ import { ErrorCode, DomainError } from './errors.js';
 import { forbiddenCharacters } from './text.js';
 
 /** Flattens class-validator's tree into `field.path: message` pairs. */
-function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
+function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string; messageKey: string; params: Record<string, string> }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    // The constraint's name (isNotEmpty, maxLength…) is the stable key; the client has a sentence per key.
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message,
+      messageKey: `validation.${constraint}`,
+      params: { field },
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -23,7 +29,12 @@ const VERBATIM = new Set(['password', 'currentPassword', 'newPassword', 'token',
 export function normaliseInput(value: unknown, path = ''): unknown {
   if (typeof value === 'string') {
     const bad = forbiddenCharacters(value, true);
-    if (bad) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${path || 'De invoer'} ${bad}`, path || undefined, { rule: 'text.characters' });
+    if (bad)
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `${path || 'De invoer'} ${bad}`, path || undefined, {
+        rule: 'text.characters',
+        messageKey: 'text.characters',
+        params: { label: path },
+      });
     return value.normalize('NFC');
   }
   if (Array.isArray(value)) return value.map((v, i) => normaliseInput(v, path ? `${path}.${i}` : String(i)));
@@ -50,8 +61,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: false,
     exceptionFactory: (errors) => {
       const problems = flatten(errors);
-      const first = problems[0] ?? { field: undefined, message: 'Ongeldige invoer' };
-      return new DomainError(ErrorCode.BAD_USER_INPUT, first.message, first.field, { problems });
+      const first = problems[0] ?? { field: undefined, message: 'Ongeldige invoer', messageKey: 'error.BAD_USER_INPUT', params: {} };
+      return new DomainError(ErrorCode.BAD_USER_INPUT, first.message, first.field, { messageKey: first.messageKey, params: first.params, problems });
     },
   });
 }

@@ -52,7 +52,14 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
     case 'editActivity':
       return <ActivityForm key={route.id} id={route.id} returnTo={route.returnTo} />;
     case 'registerContact':
-      return <ContactAssignmentForm key={`${route.teamId}-${route.organisationId}`} teamId={route.teamId} organisationId={route.organisationId} />;
+      return (
+        <ContactAssignmentForm
+          key={`${route.teamId}-${route.organisationId}-${route.personId}`}
+          teamId={route.teamId}
+          organisationId={route.organisationId}
+          personId={route.personId}
+        />
+      );
     case 'registerAgreement':
       return <AgreementForm key={`new-${route.neighbourhoodCode}-${route.teamId}`} neighbourhoodCode={route.neighbourhoodCode} teamId={route.teamId} />;
     case 'editAgreement':

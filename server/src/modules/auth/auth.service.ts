@@ -51,6 +51,8 @@ export class AuthService {
       this.logger.warn(`Inlogpoging geweigerd door de limiet (nog ${wait} s)`);
       throw new DomainError(ErrorCode.RATE_LIMITED, `Te veel mislukte inlogpogingen. Probeer het over ${when} opnieuw.`, undefined, {
         retryAfterSeconds: wait,
+        messageKey: 'auth.throttled',
+        params: { seconds: wait },
       });
     }
     const user = await this.dataSource.getRepository(User).findOne({ where: { email: account }, relations: { teams: true } });

@@ -81,6 +81,8 @@ export class LanguageService {
     const hint = suggestions.length ? ` Bedoelt u ${suggestions.map((l) => `${l.nameNl} (${l.code})`).join(' of ')}?` : '';
     throw new DomainError(ErrorCode.UNKNOWN_LANGUAGE, `'${input}' is geen bekende taal.${hint}`, field, {
       suggestions: suggestions.map((l) => ({ code: l.code, nameNl: l.nameNl, nameEn: l.nameEn })),
+      messageKey: suggestions.length ? 'language.unknownSuggest' : 'language.unknown',
+      params: { input, suggestionCodes: suggestions.map((l) => l.code).join(',') },
     });
   }
 

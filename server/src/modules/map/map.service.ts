@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { NearFilter } from '../../common/directory-filter.input.js';
 import Supercluster, { type PointFeature } from 'supercluster';
 import type { Actor } from '../auth/actor.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
@@ -37,7 +38,8 @@ export class MapService {
   private readonly cache = new Map<string, Built>();
 
   async partnerMap(actor: Actor | null, input: PartnerMapInput): Promise<PartnerMap> {
-    const filter = { language: input.language, neighbourhoodCode: input.neighbourhoodCode, name: input.name };
+    const near = input.near ? { postcode: input.near.postcode, neighbourhoodCode: input.near.neighbourhoodCode, radiusKm: input.near.radiusKm } : undefined;
+    const filter = { language: input.language, neighbourhoodCode: input.neighbourhoodCode, name: input.name, near };
     const personsHidden = !actor;
     const key = JSON.stringify([personsHidden, filter]);
     const version = (await Promise.all([personsHidden ? '' : this.persons.mapVersion(), this.organisations.mapVersion()])).join('|');
@@ -89,7 +91,11 @@ export class MapService {
     };
   }
 
-  private async build(filter: { language?: string; neighbourhoodCode?: string; name?: string }, personsHidden: boolean, version: string): Promise<Built> {
+  private async build(
+    filter: { language?: string; neighbourhoodCode?: string; name?: string; near?: NearFilter },
+    personsHidden: boolean,
+    version: string,
+  ): Promise<Built> {
     const [persons, organisations] = await Promise.all([
       personsHidden ? { total: 0, points: [] } : this.persons.mapPoints(filter),
       this.organisations.mapPoints(filter),

@@ -88,7 +88,20 @@ registerEnumType(MatchReasonCode, { name: 'MatchReasonCode', description: 'Why a
 export interface Reason {
   code: MatchReasonCode;
   text: string;
+  /** Which sentence of the code (a code can have several, e.g. NEARBY in the buurt itself or at a distance): the client's key. */
+  messageKey: string;
+  /** The values in the sentence (language code and Dutch name, km, team…), so a client can say it in its own language. */
+  params: Record<string, string>;
 }
+
+/** A reason with its sentence key; the key defaults to the code. */
+const reason = (code: MatchReasonCode, text: string, params: Record<string, string> = {}, messageKey: string = code): Reason => ({
+  code,
+  text,
+  messageKey,
+  params,
+});
+const km1 = (km: number) => km.toFixed(1);
 
 export interface ScoringContext {
   /** The languages asked, in the order asked, with their Dutch names. */
@@ -262,12 +275,14 @@ export function compareMatches(a: { score: number; distanceKm: number; id: strin
   return b.score - a.score || a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function verifiedAgo(lastVerifiedOn: string, today: string): string {
-  const days = Math.floor((Date.parse(today) - Date.parse(lastVerifiedOn)) / 86_400_000);
-  if (days <= 0) return 'vandaag';
-  if (days < 31) return days === 1 ? 'gisteren' : `${days} dagen geleden`;
+function verifiedAgo(lastVerifiedOn: string, today: string): { text: string; key: string; params: Record<string, string> } {
+  const days = Math.max(0, Math.floor((Date.parse(today) - Date.parse(lastVerifiedOn)) / 86_400_000));
+  if (days < 31) {
+    const text = days === 0 ? 'vandaag' : days === 1 ? 'gisteren' : `${days} dagen geleden`;
+    return { text, key: 'VERIFIED_DAYS', params: { days: String(days) } };
+  }
   const months = Math.floor(days / DAYS_PER_MONTH);
-  return months === 1 ? '1 maand geleden' : `${months} maanden geleden`;
+  return { text: months === 1 ? '1 maand geleden' : `${months} maanden geleden`, key: 'VERIFIED_MONTHS', params: { months: String(months) } };
 }
 
 /** The Dutch sentences that say why a partner matches and what is missing or weak. */
@@ -285,77 +300,92 @@ export function explain(
   for (const { code, nameNl } of ctx.languages) {
     const level = levelOf(c, code);
     if (level === undefined) {
-      weaknesses.push({ code: MatchReasonCode.LANGUAGE_MISSING, text: `Spreekt geen ${nameNl}` });
+      weaknesses.push(reason(MatchReasonCode.LANGUAGE_MISSING, `Spreekt geen ${nameNl}`, { language: nameNl, languageCode: code }));
       continue;
     }
     if (!level) {
-      reasons.push({ code: MatchReasonCode.LANGUAGE, text: `Werkt in het ${nameNl}` });
+      reasons.push(reason(MatchReasonCode.LANGUAGE, `Werkt in het ${nameNl}`, { language: nameNl, languageCode: code }, 'LANGUAGE_ORGANISATION'));
       continue;
     }
-    reasons.push({ code: MatchReasonCode.LANGUAGE, text: `Spreekt ${nameNl} (${LEVEL_TEXT[level]})` });
-    if (level === LanguageLevel.BASIC) weaknesses.push({ code: MatchReasonCode.LANGUAGE_BASIC, text: `Alleen basiskennis ${nameNl}` });
+    reasons.push(reason(MatchReasonCode.LANGUAGE, `Spreekt ${nameNl} (${LEVEL_TEXT[level]})`, { language: nameNl, languageCode: code, level }));
+    if (level === LanguageLevel.BASIC)
+      weaknesses.push(reason(MatchReasonCode.LANGUAGE_BASIC, `Alleen basiskennis ${nameNl}`, { language: nameNl, languageCode: code }));
   }
 
   if (nearest.neighbourhoodCode && nearest.neighbourhoodCode === ctx.placeNeighbourhoodCode) {
-    reasons.push({ code: MatchReasonCode.NEARBY, text: `Actief in ${nearest.label}, de gezochte buurt` });
+    reasons.push(reason(MatchReasonCode.NEARBY, `Actief in ${nearest.label}, de gezochte buurt`, { place: nearest.label }, 'NEARBY_SAME'));
   } else if (nearest.neighbourhoodCode) {
-    reasons.push({ code: MatchReasonCode.NEARBY, text: `Actief in ${nearest.label}, ${formatKm(distanceKm)}` });
+    reasons.push(reason(MatchReasonCode.NEARBY, `Actief in ${nearest.label}, ${formatKm(distanceKm)}`, { place: nearest.label, km: km1(distanceKm) }));
   } else {
-    reasons.push({ code: MatchReasonCode.NEARBY, text: `Locatie ${nearest.label}, ${formatKm(distanceKm)}` });
+    reasons.push(
+      reason(MatchReasonCode.NEARBY, `Locatie ${nearest.label}, ${formatKm(distanceKm)}`, { place: nearest.label, km: km1(distanceKm) }, 'NEARBY_VENUE'),
+    );
   }
 
   if (c.kind === 'ORGANISATION') {
-    reasons.push({ code: MatchReasonCode.ORGANISATION, text: ORGANISATION_KIND_TEXT[c.organisationKind ?? 'OTHER'] ?? 'Organisatie' });
+    const kind = c.organisationKind ?? 'OTHER';
+    reasons.push(reason(MatchReasonCode.ORGANISATION, ORGANISATION_KIND_TEXT[kind] ?? 'Organisatie', { kind }));
   } else {
     if (c.isKeyPerson) {
-      if (c.trainedKeyPerson) reasons.push({ code: MatchReasonCode.KEY_PERSON, text: 'Getrainde sleutelpersoon' });
+      if (c.trainedKeyPerson) reasons.push(reason(MatchReasonCode.KEY_PERSON, 'Getrainde sleutelpersoon', {}, 'KEY_PERSON_TRAINED'));
       else {
-        reasons.push({ code: MatchReasonCode.KEY_PERSON, text: 'Sleutelpersoon' });
-        weaknesses.push({ code: MatchReasonCode.UNTRAINED_KEY_PERSON, text: 'Sleutelpersoonstraining niet gevolgd' });
+        reasons.push(reason(MatchReasonCode.KEY_PERSON, 'Sleutelpersoon'));
+        weaknesses.push(reason(MatchReasonCode.UNTRAINED_KEY_PERSON, 'Sleutelpersoonstraining niet gevolgd'));
       }
     }
     if (c.isInterpreter) {
       if (c.interpreterFormal) {
-        const number = details.registrationNumber ? ` (Rbtv ${details.registrationNumber})` : '';
-        reasons.push({ code: MatchReasonCode.FORMAL_INTERPRETER, text: `Formele tolk${number}` });
+        const number = details.registrationNumber;
+        reasons.push(
+          number
+            ? reason(MatchReasonCode.FORMAL_INTERPRETER, `Formele tolk (Rbtv ${number})`, { registrationNumber: number }, 'FORMAL_INTERPRETER_NUMBER')
+            : reason(MatchReasonCode.FORMAL_INTERPRETER, 'Formele tolk'),
+        );
       } else {
-        weaknesses.push({ code: MatchReasonCode.INFORMAL_INTERPRETER, text: 'Informele tolk' });
+        weaknesses.push(reason(MatchReasonCode.INFORMAL_INTERPRETER, 'Informele tolk'));
       }
     }
-    if (c.isContactPerson) reasons.push({ code: MatchReasonCode.CONTACT_PERSON, text: 'Vaste contactpersoon' });
+    if (c.isContactPerson) reasons.push(reason(MatchReasonCode.CONTACT_PERSON, 'Vaste contactpersoon'));
   }
 
   for (const code of ctx.communities ?? []) {
     if (c.communities.includes(code)) {
-      reasons.push({ code: MatchReasonCode.COMMUNITY, text: `Actief in de ${(ctx.communityNames.get(code) ?? code).replace(/^./, (x) => x.toLowerCase())}` });
+      const name = ctx.communityNames.get(code) ?? code;
+      reasons.push(reason(MatchReasonCode.COMMUNITY, `Actief in de ${name.replace(/^./, (x) => x.toLowerCase())}`, { community: name, communityCode: code }));
     }
   }
   for (const topic of ctx.topics ?? []) {
-    if (hasTopic(c, topic)) reasons.push({ code: MatchReasonCode.TOPIC, text: `Actief op het thema ${TOPIC_TEXT[topic] ?? topic}` });
+    if (hasTopic(c, topic)) reasons.push(reason(MatchReasonCode.TOPIC, `Actief op het thema ${TOPIC_TEXT[topic] ?? topic}`, { topic }));
   }
 
   const agreement = ctx.agreements.get(c.id);
-  if (agreement) reasons.push({ code: MatchReasonCode.AGREEMENT, text: `Actieve samenwerkingsafspraak met ${agreement.teamName}` });
+  if (agreement) reasons.push(reason(MatchReasonCode.AGREEMENT, `Actieve samenwerkingsafspraak met ${agreement.teamName}`, { team: agreement.teamName }));
 
   if (!c.lastVerifiedOn) {
-    weaknesses.push({ code: MatchReasonCode.NEVER_VERIFIED, text: 'Nooit gecontroleerd' });
+    weaknesses.push(reason(MatchReasonCode.NEVER_VERIFIED, 'Nooit gecontroleerd'));
   } else if (monthsBetween(c.lastVerifiedOn, ctx.today) >= ctx.reviewAfterMonths) {
-    weaknesses.push({ code: MatchReasonCode.STALE, text: `Niet gecontroleerd sinds ${c.lastVerifiedOn.slice(0, 4)}` });
+    weaknesses.push(reason(MatchReasonCode.STALE, `Niet gecontroleerd sinds ${c.lastVerifiedOn.slice(0, 4)}`, { year: c.lastVerifiedOn.slice(0, 4) }));
   } else {
-    reasons.push({ code: MatchReasonCode.VERIFIED, text: `Laatst gecontroleerd ${verifiedAgo(c.lastVerifiedOn, ctx.today)}` });
+    const ago = verifiedAgo(c.lastVerifiedOn, ctx.today);
+    reasons.push(reason(MatchReasonCode.VERIFIED, `Laatst gecontroleerd ${ago.text}`, ago.params, ago.key));
   }
 
   if (c.kind === 'ORGANISATION') {
     // Organisations have no availability of their own; their activities say when they are open.
   } else if (c.availability === 'AVAILABLE') {
-    reasons.push({ code: MatchReasonCode.AVAILABLE, text: details.availabilityNote ? `Beschikbaar: ${details.availabilityNote}` : 'Beschikbaar' });
+    const note = details.availabilityNote;
+    reasons.push(
+      note ? reason(MatchReasonCode.AVAILABLE, `Beschikbaar: ${note}`, { note }, 'AVAILABLE_NOTE') : reason(MatchReasonCode.AVAILABLE, 'Beschikbaar'),
+    );
   } else if (c.availability === 'LIMITED') {
-    weaknesses.push({
-      code: MatchReasonCode.LIMITED_AVAILABILITY,
-      text: details.availabilityNote ? `Beperkt beschikbaar: ${details.availabilityNote}` : 'Beperkt beschikbaar',
-    });
+    const note = details.availabilityNote;
+    weaknesses.push(
+      note
+        ? reason(MatchReasonCode.LIMITED_AVAILABILITY, `Beperkt beschikbaar: ${note}`, { note }, 'LIMITED_AVAILABILITY_NOTE')
+        : reason(MatchReasonCode.LIMITED_AVAILABILITY, 'Beperkt beschikbaar'),
+    );
   } else {
-    weaknesses.push({ code: MatchReasonCode.UNAVAILABLE, text: 'Nu niet beschikbaar' });
+    weaknesses.push(reason(MatchReasonCode.UNAVAILABLE, 'Nu niet beschikbaar'));
   }
   return { reasons, weaknesses };
 }

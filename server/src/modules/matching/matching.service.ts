@@ -17,7 +17,7 @@ import { detach, levelOf, type MatchCandidate } from './match-candidate.js';
 import { MatchIndex, type SpatialHit } from './match-index.js';
 import { compareMatches, evaluate, explain, isEligible, type ScoringContext } from './match-scorer.js';
 import { MatchRepository } from './match.repository.js';
-import { type Match, MatchPlace, type MatchResult, type MatchSuggestion, PartnerKind } from './models/match.model.js';
+import { type Match, MatchPlace, type MatchResult, type MatchSuggestion, PartnerKind, toMessageParams } from './models/match.model.js';
 
 interface Ranked extends SpatialHit {
   id: string;
@@ -77,8 +77,8 @@ export class MatchingService {
         score: r.score,
         distanceKm: Math.round(r.distanceKm * 1000) / 1000,
         mapPoint: { lat: r.nearest.lat, lon: r.nearest.lon, neighbourhoodCode: r.nearest.neighbourhoodCode },
-        reasons,
-        weaknesses,
+        reasons: reasons.map((x) => ({ ...x, params: toMessageParams(x.params) })),
+        weaknesses: weaknesses.map((x) => ({ ...x, params: toMessageParams(x.params) })),
       });
     }
     return {
@@ -207,32 +207,42 @@ export class MatchingService {
 
   /** Nothing found: which one filter, widened, would find someone. */
   private suggest(place: MatchPlace, radiusKm: number, ctx: ScoringContext, languageNames: string[]): MatchSuggestion[] {
+    const languageCodes = ctx.languages.map((l) => l.code);
     const suggestions: MatchSuggestion[] = [];
     const partners = (n: number) => (n === 1 ? '1 partner' : `${n} partners`);
     for (const wider of WIDER_RADII.filter((r) => r > radiusKm)) {
       const count = this.count(place, wider, ctx);
       if (count) {
-        suggestions.push({ field: 'radiusKm', text: `Vergroot de straal naar ${wider} km: ${partners(count)}`, count, radiusKm: wider });
+        suggestions.push({
+          field: 'radiusKm',
+          text: `Vergroot de straal naar ${wider} km: ${partners(count)}`,
+          messageKey: 'WIDEN_RADIUS',
+          params: toMessageParams({ radius: wider, count }),
+          count,
+          radiusKm: wider,
+        });
         break;
       }
     }
-    const without: [keyof ScoringContext, string, Partial<ScoringContext>][] = [
-      ['formalInterpretersOnly', 'Sta ook informele tolken toe', { formalInterpretersOnly: false }],
-      ['roles', 'Zoek in alle rollen', { roles: null }],
-      ['communities', 'Laat het filter op gemeenschap los', { communities: null }],
-      ['topics', 'Laat het filter op thema los', { topics: null }],
-      ['includeUnavailable', 'Toon ook wie nu niet beschikbaar is', { includeUnavailable: true }],
+    const without: [keyof ScoringContext, string, Partial<ScoringContext>, string][] = [
+      ['formalInterpretersOnly', 'Sta ook informele tolken toe', { formalInterpretersOnly: false }, 'ALLOW_INFORMAL'],
+      ['roles', 'Zoek in alle rollen', { roles: null }, 'ALL_ROLES'],
+      ['communities', 'Laat het filter op gemeenschap los', { communities: null }, 'DROP_COMMUNITIES'],
+      ['topics', 'Laat het filter op thema los', { topics: null }, 'DROP_TOPICS'],
+      ['includeUnavailable', 'Toon ook wie nu niet beschikbaar is', { includeUnavailable: true }, 'INCLUDE_UNAVAILABLE'],
     ];
-    for (const [field, text, change] of without) {
+    for (const [field, text, change, messageKey] of without) {
       // A filter that is on (formal only, roles…), or for includeUnavailable one that is off.
       if (field === 'includeUnavailable' ? ctx.includeUnavailable : !ctx[field]) continue;
       const count = this.count(place, radiusKm, { ...ctx, ...change });
-      if (count) suggestions.push({ field, text: `${text}: ${partners(count)}`, count });
+      if (count) suggestions.push({ field, text: `${text}: ${partners(count)}`, messageKey, params: toMessageParams({ count }), count });
     }
     if (!suggestions.length) {
       suggestions.push({
         field: 'languages',
         text: `Binnen ${MAX_RADIUS_KM} km is niemand geregistreerd die ${languageNames.join(' of ')} spreekt. Probeer een verwante taal of een tolkendienst.`,
+        messageKey: 'NO_SPEAKERS',
+        params: toMessageParams({ radius: MAX_RADIUS_KM, languages: languageNames.join(' of '), languageCodes: languageCodes.join(',') }),
         count: 0,
       });
     }

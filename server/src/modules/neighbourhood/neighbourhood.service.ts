@@ -214,4 +214,14 @@ export class NeighbourhoodService {
       })
       .filter((n, i, all) => all.findIndex((m) => m.code === n.code) === i);
   }
+
+  /** Codes and centres of the neighbourhoods whose centre lies in a lon/lat box (the prefilter of "near"; only three columns). */
+  centroidsWithin(box: { minLat: number; maxLat: number; minLon: number; maxLon: number }): Promise<{ code: string; lat: number; lon: number }[]> {
+    return this.neighbourhoods
+      .createQueryBuilder('n')
+      .select(['n.code AS code', 'n.centroidLat AS lat', 'n.centroidLon AS lon'])
+      .where('n.centroidLat BETWEEN :minLat AND :maxLat AND n.centroidLon BETWEEN :minLon AND :maxLon', box)
+      .getRawMany<{ code: string; lat: number | string; lon: number | string }>()
+      .then((rows) => rows.map((r) => ({ code: r.code, lat: Number(r.lat), lon: Number(r.lon) })));
+  }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunityModule } from '../community/community.module.js';
 import { LanguageModule } from '../language/language.module.js';
+import { NearbyModule } from '../nearby/nearby.module.js';
 import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
 import { PostcodeModule } from '../postcode/postcode.module.js';
 import { Organisation } from './organisation.entity.js';
@@ -9,7 +10,7 @@ import { NeighbourhoodOrganisationResolver, OrganisationResolver } from './organ
 import { OrganisationService } from './organisation.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation]), LanguageModule, CommunityModule, NeighbourhoodModule, PostcodeModule],
+  imports: [TypeOrmModule.forFeature([Organisation]), LanguageModule, CommunityModule, NeighbourhoodModule, PostcodeModule, NearbyModule],
   providers: [OrganisationService, OrganisationResolver, NeighbourhoodOrganisationResolver],
   exports: [OrganisationService],
 })

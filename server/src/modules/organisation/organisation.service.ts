@@ -26,6 +26,7 @@ import { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisa
 import { LocationSource, Organisation } from './organisation.entity.js';
 import { normaliseOrganisation, organisationMunicipalityViolation, organisationViolations } from './organisation.rules.js';
 import { municipalitiesOfActor, municipalityOfNeighbourhoods, refreshOrganisationMunicipalities } from '../neighbourhood/municipality-scope.js';
+import { NearbyService } from '../nearby/nearby.service.js';
 import { PostcodeService } from '../postcode/postcode.service.js';
 
 const SCALAR_FIELDS = ['name', 'kind', 'description', 'website', 'phone', 'email', 'address', 'postcode', 'city', 'lat', 'lon', 'lastVerifiedOn'] as const;
@@ -43,11 +44,12 @@ export class OrganisationService {
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly postcodes: PostcodeService,
+    private readonly nearby: NearbyService,
   ) {}
 
   /** Active (not archived) organisations matching the filter, by name, one page at a time. */
   async search(filter: OrganisationFilter = {}, page: PageInput = new PageInput()): Promise<Page<Organisation>> {
-    const qb = this.filtered(filter);
+    const qb = await this.filtered(filter);
     const [rows, totalCount] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
     return toPage(
       await loadInOrder(
@@ -62,8 +64,10 @@ export class OrganisationService {
 
   /** Every active organisation matching the filter with its venue point, in one query: for the clustered map. `total` counts those without a point too. */
   async mapPoints(filter: OrganisationFilter = {}): Promise<{ total: number; points: { id: string; name: string; lat: number; lon: number }[] }> {
-    const total = await this.filtered(filter).getCount();
-    const rows = await this.filtered(filter)
+    const total = await (await this.filtered(filter)).getCount();
+    const rows = await (
+      await this.filtered(filter)
+    )
       .andWhere('o.lat IS NOT NULL')
       .andWhere('o.lon IS NOT NULL')
       .select('o.id', 'id')
@@ -89,8 +93,23 @@ export class OrganisationService {
   }
 
   /** The active organisations matching a filter, as a query to page or to count. */
-  private filtered(filter: OrganisationFilter) {
+  private async filtered(filter: OrganisationFilter) {
     const qb = this.organisations.createQueryBuilder('o').where('o.archivedAt IS NULL');
+    if (filter.near) {
+      // Near = the venue within the radius, or serving a neighbourhood whose centre is within it.
+      const area = await this.nearby.resolve(filter.near);
+      const { minLat, maxLat, minLon, maxLon } = area.box;
+      const venues = await this.organisations
+        .createQueryBuilder('v')
+        .select(['v.id AS id', 'v.lat AS lat', 'v.lon AS lon'])
+        .where('v.lat BETWEEN :minLat AND :maxLat AND v.lon BETWEEN :minLon AND :maxLon', { minLat, maxLat, minLon, maxLon })
+        .getRawMany<{ id: string; lat: number | string; lon: number | string }>();
+      const venueIds = venues.filter((v) => area.contains(Number(v.lat), Number(v.lon))).map((v) => v.id);
+      qb.andWhere(
+        '(o.id IN (:...nearVenueIds) OR o.id IN (SELECT near_on."organisationId" FROM organisation_neighbourhood near_on WHERE near_on."neighbourhoodCode" IN (:...nearCodes)))',
+        { nearVenueIds: venueIds.length ? venueIds : [''], nearCodes: area.neighbourhoodCodes.length ? area.neighbourhoodCodes : [''] },
+      );
+    }
     if (filter.language) {
       const language = this.languageService.resolve(filter.language, 'filter.language');
       qb.innerJoin('o.languages', 'spoken', 'spoken.code = :language', { language: language.code });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunityModule } from '../community/community.module.js';
 import { LanguageModule } from '../language/language.module.js';
+import { NearbyModule } from '../nearby/nearby.module.js';
 import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { Person } from './person.entity.js';
@@ -9,7 +10,7 @@ import { NeighbourhoodPersonResolver, PersonLanguageResolver, PersonResolver } f
 import { PersonService } from './person.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person, PersonLanguage]), LanguageModule, CommunityModule, NeighbourhoodModule],
+  imports: [TypeOrmModule.forFeature([Person, PersonLanguage]), LanguageModule, CommunityModule, NeighbourhoodModule, NearbyModule],
   providers: [PersonService, PersonResolver, PersonLanguageResolver, NeighbourhoodPersonResolver],
   exports: [PersonService],
 })

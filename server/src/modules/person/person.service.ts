@@ -17,6 +17,7 @@ import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Actor } from '../auth/actor.js';
 import { CommunityService } from '../community/community.service.js';
 import { LanguageService } from '../language/language.service.js';
+import { NearbyService } from '../nearby/nearby.service.js';
 import { assertNeighbourhoodCode, NeighbourhoodService } from '../neighbourhood/neighbourhood.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { OwnershipService } from '../ownership/ownership.service.js';
@@ -57,6 +58,7 @@ export class PersonService {
     private readonly languageService: LanguageService,
     private readonly communityService: CommunityService,
     private readonly neighbourhoodService: NeighbourhoodService,
+    private readonly nearby: NearbyService,
     private readonly ownership: OwnershipService,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
@@ -65,7 +67,7 @@ export class PersonService {
 
   /** Active (not archived) persons matching the filter, by name, one page at a time. */
   async search(filter: PersonFilter = {}, page: PageInput = new PageInput()): Promise<Page<Person>> {
-    const qb = this.filtered(filter);
+    const qb = await this.filtered(filter);
     const [rows, totalCount] = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
     return toPage(
       await loadInOrder(
@@ -84,8 +86,10 @@ export class PersonService {
    * neighbourhood have no point; `total` counts them too.
    */
   async mapPoints(filter: PersonFilter = {}): Promise<{ total: number; points: { id: string; name: string; lat: number; lon: number }[] }> {
-    const total = await this.filtered(filter).getCount();
-    const rows = await this.filtered(filter)
+    const total = await (await this.filtered(filter)).getCount();
+    const rows = await (
+      await this.filtered(filter)
+    )
       .innerJoin('p.neighbourhoods', 'placed_in')
       .select('p.id', 'id')
       .addSelect('p.name', 'name')
@@ -117,8 +121,15 @@ export class PersonService {
   }
 
   /** The active persons matching a filter, as a query to page or to count. */
-  private filtered(filter: PersonFilter) {
+  private async filtered(filter: PersonFilter) {
     const qb = this.persons.createQueryBuilder('p').where('p.archivedAt IS NULL');
+    if (filter.near) {
+      // Persons are placed no finer than their neighbourhoods: near = active in a neighbourhood whose centre is within the radius.
+      const area = await this.nearby.resolve(filter.near);
+      qb.andWhere('p.id IN (SELECT near_pn."personId" FROM person_neighbourhood near_pn WHERE near_pn."neighbourhoodCode" IN (:...nearCodes))', {
+        nearCodes: area.neighbourhoodCodes.length ? area.neighbourhoodCodes : [''],
+      });
+    }
     if (filter.language) {
       const language = this.languageService.resolve(filter.language, 'filter.language');
       qb.andWhere((sub) => {

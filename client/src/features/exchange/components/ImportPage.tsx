@@ -29,7 +29,7 @@ import { type ChangeEvent, useEffect, useRef } from 'react';
 import type { CsvKind } from '../../../generated/graphql';
 import { useSession } from '../../auth/hooks/use-session';
 import { PageHeading } from '../../registry/components/record-parts';
-import { type RegistryText, useRegistryText } from '../../registry/registry-text';
+import { type Translate, useI18n } from '../../../i18n/i18n';
 import { type ImportReport, useCsvImport } from '../hooks/use-csv-import';
 import './exchange.css';
 
@@ -38,7 +38,7 @@ const KINDS: { value: CsvKind; template: string }[] = [
   { value: 'PERSONS', template: '/sjablonen/personen.csv' },
 ];
 
-const ERROR_TEXT = { UNAUTHENTICATED: 'import.unauthenticated', FORBIDDEN: 'import.forbidden' } as const;
+const ERROR_TEXT = { UNAUTHENTICATED: 'exchange.unauthenticated', FORBIDDEN: 'exchange.forbidden' } as const;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -46,19 +46,19 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function errorText(error: { code?: string; message: string }, rt: RegistryText): string {
+function errorText(error: { code?: string; message: string }, t: Translate): string {
   const key = error.code && error.code in ERROR_TEXT ? ERROR_TEXT[error.code as keyof typeof ERROR_TEXT] : undefined;
-  return key ? rt(key) : error.message;
+  return key ? t(key) : error.message;
 }
 
 function Counts({ report, id }: { report: ImportReport; id: string }) {
-  const { rt } = useRegistryText();
+  const { t } = useI18n();
   const items: [string, number | string][] = [
-    ...(report.encoding ? [[rt('import.encoding'), report.encoding] as [string, string]] : []),
-    [rt('import.records'), report.records],
-    [rt(report.applied ? 'import.new' : 'import.newDry'), report.new],
-    [rt(report.applied ? 'import.changed' : 'import.changedDry'), report.changed],
-    [rt('import.unchanged'), report.unchanged],
+    ...(report.encoding ? [[t('exchange.encoding'), report.encoding] as [string, string]] : []),
+    [t('exchange.records'), report.records],
+    [t(report.applied ? 'exchange.new' : 'exchange.newDry'), report.new],
+    [t(report.applied ? 'exchange.changed' : 'exchange.changedDry'), report.changed],
+    [t('exchange.unchanged'), report.unchanged],
   ];
   return (
     <DataList className="exchange__counts" aria-labelledby={id}>
@@ -73,16 +73,16 @@ function Counts({ report, id }: { report: ImportReport; id: string }) {
 }
 
 function ProblemTable({ report }: { report: ImportReport }) {
-  const { rt } = useRegistryText();
+  const { t } = useI18n();
   const count = report.problems.length;
   return (
     <Table className="exchange__problems">
-      <TableCaption>{count === 1 ? rt('import.problemsOne') : rt('import.problemsMany', { count })}</TableCaption>
+      <TableCaption>{t('exchange.problems', { count })}</TableCaption>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell scope="col">{rt('import.row')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{rt('import.column')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{rt('import.problem')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('exchange.row')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('exchange.column')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('exchange.problem')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -105,7 +105,7 @@ function ProblemTable({ report }: { report: ImportReport }) {
  * and the templates and exports.
  */
 export function ImportPage() {
-  const { rt, t } = useRegistryText();
+  const { t } = useI18n();
   const { user } = useSession();
   const mayImport = user?.role !== 'MEMBER';
   const csv = useCsvImport();
@@ -121,7 +121,7 @@ export function ImportPage() {
 
   // The page's own title while it is open; leaving it gives the other pages the app's title back.
   const appTitle = t('app.title');
-  const title = `${rt('import.heading')} – ${appTitle}`;
+  const title = `${t('exchange.heading')} – ${appTitle}`;
   useEffect(() => {
     document.title = title;
     return () => {
@@ -140,12 +140,12 @@ export function ImportPage() {
 
   return (
     <article aria-labelledby="page-heading" className="exchange">
-      <PageHeading>{rt('import.heading')}</PageHeading>
-      <Paragraph lead>{rt('import.intro')}</Paragraph>
+      <PageHeading>{t('exchange.heading')}</PageHeading>
+      <Paragraph lead>{t('exchange.intro')}</Paragraph>
 
       {!mayImport ? (
         <Alert type="info">
-          <Paragraph>{rt('import.memberNotice')}</Paragraph>
+          <Paragraph>{t('exchange.memberNotice')}</Paragraph>
         </Alert>
       ) : (
         <>
@@ -157,10 +157,10 @@ export function ImportPage() {
             }}
           >
             <Heading level={2} id="exchange-form-heading">
-              {rt('import.step1')}
+              {t('exchange.step1')}
             </Heading>
             <Fieldset>
-              <FieldsetLegend>{rt('import.kind')}</FieldsetLegend>
+              <FieldsetLegend>{t('exchange.kind')}</FieldsetLegend>
               {KINDS.map((k) => (
                 <div className="exchange__radio" key={k.value}>
                   <RadioButton
@@ -172,19 +172,19 @@ export function ImportPage() {
                     onChange={() => csv.setKind(k.value)}
                   />
                   <FormLabel htmlFor={`exchange-kind-${k.value}`} type="radio">
-                    {rt(`import.kind.${k.value}`)}
+                    {t(`exchange.kind.${k.value}`)}
                   </FormLabel>
                 </div>
               ))}
             </Fieldset>
 
             <FormField
-              label={<FormLabel htmlFor="exchange-file">{rt('import.file')}</FormLabel>}
+              label={<FormLabel htmlFor="exchange-file">{t('exchange.file')}</FormLabel>}
               description={
                 <FormFieldDescription id="exchange-file-hint">
-                  {rt('import.fileHintBefore')}
-                  <Link href={template}>{rt('import.fileHintLink')}</Link>
-                  {rt('import.fileHintAfter')}
+                  {t('exchange.fileHintBefore')}
+                  <Link href={template}>{t('exchange.fileHintLink')}</Link>
+                  {t('exchange.fileHintAfter')}
                 </FormFieldDescription>
               }
               input={
@@ -202,7 +202,7 @@ export function ImportPage() {
 
             <ButtonGroup>
               <Button type="submit" appearance="primary-action-button" disabled={!csv.file || busy} busy={csv.step === 'checking'}>
-                {rt('import.check')}
+                {t('exchange.check')}
               </Button>
             </ButtonGroup>
           </form>
@@ -210,32 +210,32 @@ export function ImportPage() {
           <div role="status" className="exchange__status">
             {csv.step === 'checking' ? (
               <>
-                <progress aria-label={rt('import.checkingLabel')} /> {rt('import.checking')}
+                <progress aria-label={t('exchange.checkingLabel')} /> {t('exchange.checking')}
               </>
             ) : csv.step === 'importing' ? (
               <>
-                <progress aria-label={rt('import.importingLabel')} /> {rt('import.importing')}
+                <progress aria-label={t('exchange.importingLabel')} /> {t('exchange.importing')}
               </>
             ) : null}
           </div>
 
           {csv.error ? (
             <Alert type="error" role="alert">
-              <Paragraph>{errorText(csv.error, rt)}</Paragraph>
+              <Paragraph>{errorText(csv.error, t)}</Paragraph>
             </Alert>
           ) : null}
 
           {report ? (
             <section aria-labelledby="exchange-report-heading" aria-busy={busy} className="exchange__report">
               <Heading level={2} id="exchange-report-heading" ref={reportHeading} tabIndex={-1}>
-                {rt('import.step2', { file: csv.file?.name ?? rt('import.theFile') })}
+                {t('exchange.step2', { file: csv.file?.name ?? t('exchange.theFile') })}
               </Heading>
               <Counts report={report} id="exchange-report-heading" />
               {report.problems.length ? (
                 <ProblemTable report={report} />
               ) : (
                 <>
-                  <Paragraph>{rt('import.noProblems')}</Paragraph>
+                  <Paragraph>{t('exchange.noProblems')}</Paragraph>
                   {csv.step !== 'imported' ? (
                     <ButtonGroup>
                       <Button
@@ -244,7 +244,7 @@ export function ImportPage() {
                         busy={csv.step === 'importing'}
                         onClick={() => void csv.importNow()}
                       >
-                        {rt('import.submit')}
+                        {t('exchange.submit')}
                       </Button>
                     </ButtonGroup>
                   ) : null}
@@ -256,11 +256,11 @@ export function ImportPage() {
           {csv.step === 'imported' && csv.importReport ? (
             <section aria-labelledby="exchange-result-heading" className="exchange__result">
               <Heading level={2} id="exchange-result-heading" ref={resultHeading} tabIndex={-1}>
-                {rt('import.step3')}
+                {t('exchange.step3')}
               </Heading>
               <Alert type="ok">
                 <Paragraph>
-                  {rt('import.saved', { new: csv.importReport.new, changed: csv.importReport.changed, unchanged: csv.importReport.unchanged })}
+                  {t('exchange.saved', { new: csv.importReport.new, changed: csv.importReport.changed, unchanged: csv.importReport.unchanged })}
                 </Paragraph>
               </Alert>
               <Counts report={csv.importReport} id="exchange-result-heading" />
@@ -271,41 +271,41 @@ export function ImportPage() {
 
       <section aria-labelledby="exchange-downloads-heading" className="exchange__downloads">
         <Heading level={2} id="exchange-downloads-heading">
-          {rt('import.downloads')}
+          {t('exchange.downloads')}
         </Heading>
-        <Heading level={3}>{rt('import.templates')}</Heading>
+        <Heading level={3}>{t('exchange.templates')}</Heading>
         <UnorderedList>
           <UnorderedListItem>
             <Link href="/sjablonen/organisaties.csv" download>
-              {rt('import.templateOrganisations')}
+              {t('exchange.templateOrganisations')}
             </Link>
           </UnorderedListItem>
           <UnorderedListItem>
             <Link href="/sjablonen/personen.csv" download>
-              {rt('import.templatePersons')}
+              {t('exchange.templatePersons')}
             </Link>
           </UnorderedListItem>
           <UnorderedListItem>
-            <Link href="/sjablonen/LEESMIJ.md">{rt('import.templateReadme')}</Link>
+            <Link href="/sjablonen/LEESMIJ.md">{t('exchange.templateReadme')}</Link>
           </UnorderedListItem>
         </UnorderedList>
-        <Heading level={3}>{rt('import.exports')}</Heading>
+        <Heading level={3}>{t('exchange.exports')}</Heading>
         <UnorderedList>
           <UnorderedListItem>
             <Link href="/export/organisaties.csv" download>
-              {rt('import.exportOrganisations')}
+              {t('exchange.exportOrganisations')}
             </Link>
           </UnorderedListItem>
           <UnorderedListItem>
             <Link href="/export/personen.csv" download>
-              {rt('import.exportPersons')}
+              {t('exchange.exportPersons')}
             </Link>
           </UnorderedListItem>
           <UnorderedListItem>
-            <Link href="/hsds/organizations">{rt('import.hsdsOrganisations')}</Link>
+            <Link href="/hsds/organizations">{t('exchange.hsdsOrganisations')}</Link>
           </UnorderedListItem>
           <UnorderedListItem>
-            <Link href="/hsds/services">{rt('import.hsdsServices')}</Link>
+            <Link href="/hsds/services">{t('exchange.hsdsServices')}</Link>
           </UnorderedListItem>
         </UnorderedList>
       </section>

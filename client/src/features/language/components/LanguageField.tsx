@@ -52,7 +52,7 @@ export function LanguageField({ id, value, languages, error, onChange }: Props) 
       />
       <datalist id={`${id}-options`}>
         {languages.map((language) => (
-          <option key={language.code} value={languageName(language, locale)}>
+          <option key={language.code} value={languageName(language, locale)} lang={locale === 'nl' ? 'en' : 'nl'}>
             {`${language.code} · ${locale === 'nl' ? language.nameEn : language.nameNl}`}
           </option>
         ))}

@@ -1,6 +1,7 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import type { MatchPartnersQuery } from '../../../generated/graphql';
 import { useI18n } from '../../../i18n/i18n';
+import { useMatchText } from '../match-text';
 import { roleLabels } from '../../partner-search/components/partner-labels';
 import './matching.css';
 import type { PartnerRef } from '../../partner-search/hooks/use-partner-detail';
@@ -20,8 +21,9 @@ export const matchRef = (match: MatchItem): PartnerRef => ({ kind: match.kind ==
 
 /** Ranked cards, best first: name (opens the partner), score, distance, why it fits and what is weak. */
 export function MatchResults({ result, selectedKey, onOpen, onWiden }: Props) {
-  const { t } = useI18n();
-  const km = (value: number) => value.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const { t, formatNumber } = useI18n();
+  const { reasonText, suggestionText } = useMatchText(result.languages);
+  const km = (value: number) => formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
   if (result.matches.length === 0) {
     return (
@@ -33,10 +35,10 @@ export function MatchResults({ result, selectedKey, onOpen, onWiden }: Props) {
             <li key={suggestion.field}>
               {suggestion.count > 0 && suggestion.field !== 'communities' && suggestion.field !== 'topics' ? (
                 <Button type="button" appearance="subtle-button" onClick={() => onWiden(suggestion)}>
-                  {suggestion.text}
+                  {suggestionText(suggestion)}
                 </Button>
               ) : (
-                suggestion.text
+                suggestionText(suggestion)
               )}
             </li>
           ))}
@@ -73,7 +75,7 @@ export function MatchResults({ result, selectedKey, onOpen, onWiden }: Props) {
             <ul className="match-card__reasons" aria-label={t('match.reasons')}>
               {match.reasons.map((reason) => (
                 <li key={reason.code + reason.text} className="match-card__reason">
-                  {reason.text}
+                  {reasonText(reason)}
                 </li>
               ))}
             </ul>
@@ -81,7 +83,7 @@ export function MatchResults({ result, selectedKey, onOpen, onWiden }: Props) {
               <ul className="match-card__weaknesses" aria-label={t('match.weaknesses')}>
                 {match.weaknesses.map((weakness) => (
                   <li key={weakness.code + weakness.text} className="match-card__weakness">
-                    {weakness.text}
+                    {reasonText(weakness)}
                   </li>
                 ))}
               </ul>

@@ -5,7 +5,7 @@ import { paths } from '../../../app/router';
 import { NeighbourhoodPageDocument } from '../../../generated/graphql';
 import { ActivityList, AgreementList, ContactHistoryTable, PageHeading, PageState, Section, StaleBadge } from '../../registry/components/record-parts';
 import { usePermissions } from '../../registry/hooks/use-permissions';
-import { useRegistryText } from '../../registry/registry-text';
+import { useI18n } from '../../../i18n/i18n';
 import { NeighbourhoodAnalysis } from '../../reach/components/NeighbourhoodAnalysis';
 
 /**
@@ -13,7 +13,7 @@ import { NeighbourhoodAnalysis } from '../../reach/components/NeighbourhoodAnaly
  * all from one query. Persons are only there for signed-in users (the server leaves them out).
  */
 export function NeighbourhoodPage({ code }: { code: string }) {
-  const { rt, t, locale } = useRegistryText();
+  const { t, locale } = useI18n();
   const { canEditActivities, isSignedIn, isPolicyOfficer } = usePermissions();
   const { data, loading, error } = useGraphQLQuery(NeighbourhoodPageDocument, { code });
   const neighbourhood = data?.neighbourhood;
@@ -27,18 +27,18 @@ export function NeighbourhoodPage({ code }: { code: string }) {
 
   return (
     <article aria-labelledby="page-heading" className="neighbourhood-page">
-      <PageHeading>{rt('neighbourhood.heading', { name: neighbourhood.name })}</PageHeading>
-      <Paragraph className="page__kind">{rt('neighbourhood.district', { name: neighbourhood.district.name, code: neighbourhood.code })}</Paragraph>
+      <PageHeading>{t('neighbourhoodPage.heading', { name: neighbourhood.name })}</PageHeading>
+      <Paragraph className="page__kind">{t('neighbourhoodPage.district', { name: neighbourhood.district.name, code: neighbourhood.code })}</Paragraph>
       <Paragraph>
-        <Link href={paths.registerAgreement({ neighbourhoodCode: neighbourhood.code })}>{rt('agreement.registerForNeighbourhood')}</Link>
+        <Link href={paths.registerAgreement({ neighbourhoodCode: neighbourhood.code })}>{t('neighbourhoodPage.registerAgreement')}</Link>
       </Paragraph>
 
       {/* The analysis holds raw estimates: team members only (policy officers read the masked Bereik page). */}
       {isSignedIn && !isPolicyOfficer ? <NeighbourhoodAnalysis code={neighbourhood.code} name={neighbourhood.name} canRecord={canEditActivities} /> : null}
 
-      <Section id="nb-contacts" title={rt('neighbourhood.contacts')}>
+      <Section id="nb-contacts" title={t('neighbourhoodPage.contacts')}>
         {neighbourhood.fixedContacts.length === 0 ? (
-          <Paragraph>{rt('neighbourhood.noContacts')}</Paragraph>
+          <Paragraph>{t('neighbourhoodPage.noContacts')}</Paragraph>
         ) : (
           <ul className="record-list" aria-labelledby="nb-contacts">
             {neighbourhood.fixedContacts.map((contact) => {
@@ -53,8 +53,7 @@ export function NeighbourhoodPage({ code }: { code: string }) {
                   {party ? (
                     <>
                       {' '}
-                      {rt('neighbourhood.of', { party: '' })}
-                      <Link href={party.href}>{party.name}</Link>
+                      {t('neighbourhoodPage.of')} <Link href={party.href}>{party.name}</Link>
                     </>
                   ) : null}
                   {contact.person?.contactDetails?.phone ? (
@@ -73,27 +72,27 @@ export function NeighbourhoodPage({ code }: { code: string }) {
         ) : null}
         {history.length > 0 ? (
           <details className="neighbourhood-page__history">
-            <summary>{rt('neighbourhood.contactHistory')}</summary>
+            <summary>{t('neighbourhoodPage.contactHistory')}</summary>
             {neighbourhood.teams.map((team) =>
               team.contactHistory.length > 0 ? (
-                <ContactHistoryTable key={team.id} items={team.contactHistory} caption={`${rt('record.contactHistory')}: ${team.name}`} />
+                <ContactHistoryTable key={team.id} items={team.contactHistory} caption={t('neighbourhoodPage.contactHistoryOf', { team: team.name })} />
               ) : null,
             )}
           </details>
         ) : null}
       </Section>
 
-      <Section id="nb-teams" title={rt('neighbourhood.teams')}>
+      <Section id="nb-teams" title={t('neighbourhoodPage.teams')}>
         {neighbourhood.teams.length === 0 ? (
-          <Paragraph>{rt('neighbourhood.noTeams')}</Paragraph>
+          <Paragraph>{t('neighbourhoodPage.noTeams')}</Paragraph>
         ) : (
           <ul className="record-list">
             {neighbourhood.teams.map((team) => (
               <li key={team.id} className="record-list__item">
                 <Link href={paths.team(team.id)}>{team.name}</Link> <StaleBadge isStale={team.isStale} />
                 <p className="record-list__meta">
-                  {rt(`teamKind.${team.kind}`)}
-                  {team.currentContact?.person ? ` · ${rt('record.contactCurrent')}: ${team.currentContact.person.name}` : ''}
+                  {t(`teamKind.${team.kind}`)}
+                  {team.currentContact?.person ? ` · ${t('neighbourhoodPage.currentContact', { name: team.currentContact.person.name })}` : ''}
                 </p>
               </li>
             ))}
@@ -101,17 +100,17 @@ export function NeighbourhoodPage({ code }: { code: string }) {
         )}
       </Section>
 
-      <Section id="nb-agreements" title={rt('neighbourhood.agreements')}>
+      <Section id="nb-agreements" title={t('neighbourhoodPage.agreements')}>
         <AgreementList items={neighbourhood.agreements} />
       </Section>
 
       <Section
         id="nb-activities"
-        title={rt('neighbourhood.activities')}
+        title={t('neighbourhoodPage.activities')}
         actions={
           canEditActivities ? (
             <Paragraph>
-              <Link href={paths.registerActivity({ neighbourhoodCode: neighbourhood.code })}>{rt('activity.add')}</Link>
+              <Link href={paths.registerActivity({ neighbourhoodCode: neighbourhood.code })}>{t('neighbourhoodPage.addActivity')}</Link>
             </Paragraph>
           ) : null
         }
@@ -119,10 +118,10 @@ export function NeighbourhoodPage({ code }: { code: string }) {
         <ActivityList items={neighbourhood.activities} returnTo={paths.neighbourhood(neighbourhood.code)} />
       </Section>
 
-      <Section id="nb-partners" title={rt('neighbourhood.partners')}>
-        <h3 className="utrecht-heading-3">{rt('neighbourhood.organisations')}</h3>
+      <Section id="nb-partners" title={t('neighbourhoodPage.partners')}>
+        <h3 className="utrecht-heading-3">{t('neighbourhoodPage.organisations')}</h3>
         {neighbourhood.organisations.length === 0 ? (
-          <Paragraph>{rt('neighbourhood.noOrganisations')}</Paragraph>
+          <Paragraph>{t('neighbourhoodPage.noOrganisations')}</Paragraph>
         ) : (
           <ul className="record-list">
             {neighbourhood.organisations.map((o) => (
@@ -133,9 +132,9 @@ export function NeighbourhoodPage({ code }: { code: string }) {
             ))}
           </ul>
         )}
-        <h3 className="utrecht-heading-3">{rt('neighbourhood.persons')}</h3>
+        <h3 className="utrecht-heading-3">{t('neighbourhoodPage.persons')}</h3>
         {neighbourhood.persons.length === 0 ? (
-          <Paragraph>{rt('neighbourhood.noPersons')}</Paragraph>
+          <Paragraph>{t('neighbourhoodPage.noPersons')}</Paragraph>
         ) : (
           <ul className="record-list">
             {neighbourhood.persons.map((p) => (

@@ -2,14 +2,12 @@ import { useEffect, useState } from 'react';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { type PartnerMapQuery, PartnerMapDocument } from '../../../generated/graphql';
 import type { MapView } from '../../../map/map-types';
+import { directoryFilterOf, type SearchCriteria } from '../../partner-search/hooks/use-partner-search';
 
 export type PartnerMapData = PartnerMapQuery['partnerMap'];
 
 /** The filter of the directory search; empty strings mean "any". */
-export interface PartnerMapFilter {
-  language: string;
-  neighbourhoodCode: string;
-}
+export type PartnerMapFilter = SearchCriteria;
 
 /**
  * Every partner matching the filter, clustered by the server for the map's current zoom level and box
@@ -23,8 +21,7 @@ export function usePartnerMap(filter: PartnerMapFilter | undefined, view: MapVie
           input: {
             zoom: view.zoom,
             bounds: view.bounds,
-            ...(filter.language.trim() ? { language: filter.language.trim() } : {}),
-            ...(filter.neighbourhoodCode ? { neighbourhoodCode: filter.neighbourhoodCode } : {}),
+            ...directoryFilterOf(filter),
           },
         }
       : undefined;

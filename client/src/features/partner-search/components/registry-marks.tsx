@@ -1,11 +1,11 @@
 import { Link } from '@utrecht/component-library-react';
 import { paths } from '../../../app/router';
-import { useRegistryText } from '../../registry/registry-text';
+import { useI18n } from '../../../i18n/i18n';
 
 /** "Controle nodig" beside an entry that has not been verified for the review period. */
 export function StaleMark({ isStale }: { isStale: boolean }) {
-  const { rt } = useRegistryText();
-  return isStale ? <span className="badge badge--stale">{rt('record.stale')}</span> : null;
+  const { t } = useI18n();
+  return isStale ? <span className="badge badge--stale">{t('neighbourhoodPage.stale')}</span> : null;
 }
 
 /** Neighbourhood names as links to their neighbourhood pages. */
@@ -24,11 +24,11 @@ export function NeighbourhoodLinks({ neighbourhoods }: { neighbourhoods: readonl
 
 /** Under the neighbourhood field (also set by a click on the map): the way to that neighbourhood's page. */
 export function NeighbourhoodPageLink({ neighbourhood }: { neighbourhood: { code: string; name: string } | undefined }) {
-  const { rt } = useRegistryText();
+  const { t } = useI18n();
   if (!neighbourhood) return null;
   return (
     <p className="search__neighbourhood-link">
-      <Link href={paths.neighbourhood(neighbourhood.code)}>{rt('neighbourhood.linkNamed', { name: neighbourhood.name })}</Link>
+      <Link href={paths.neighbourhood(neighbourhood.code)}>{t('neighbourhoodPage.linkNamed', { name: neighbourhood.name })}</Link>
     </p>
   );
 }

@@ -7,6 +7,32 @@ export interface SearchCriteria {
   language: string;
   /** CBS buurtcode, or '' for all neighbourhoods. */
   neighbourhoodCode: string;
+  /** "Bij postcode": a Dutch postcode to search near, or ''. */
+  postcode?: string;
+  /** Radius in km around the postcode or the buurt; '' means "only in the buurt itself" (2 km around a postcode). */
+  radiusKm?: string;
+}
+
+/** Radius around a postcode when none is chosen. */
+export const DEFAULT_POSTCODE_RADIUS_KM = 2;
+
+/**
+ * The server's directory filter for the browse criteria (also the map's): "near" is a postcode with a radius, or
+ * the chosen buurt with a radius; without a radius the buurt filter is "active in this buurt" as before.
+ */
+export function directoryFilterOf(criteria: SearchCriteria) {
+  const postcode = criteria.postcode?.trim() ?? '';
+  const radius = criteria.radiusKm ? Number(criteria.radiusKm) : undefined;
+  const near = postcode
+    ? { postcode, radiusKm: radius ?? DEFAULT_POSTCODE_RADIUS_KM }
+    : criteria.neighbourhoodCode && radius
+      ? { neighbourhoodCode: criteria.neighbourhoodCode, radiusKm: radius }
+      : undefined;
+  return {
+    ...(criteria.language.trim() ? { language: criteria.language.trim() } : {}),
+    ...(criteria.neighbourhoodCode && !(near && !postcode) ? { neighbourhoodCode: criteria.neighbourhoodCode } : {}),
+    ...(near ? { near } : {}),
+  };
 }
 
 export const RESULT_LIMIT = 100;
@@ -14,10 +40,7 @@ export const RESULT_LIMIT = 100;
 const OVERVIEW_LIMIT = 200;
 
 function variablesFor(criteria: SearchCriteria, limit: number): SearchPartnersQueryVariables {
-  const filter = {
-    ...(criteria.language.trim() ? { language: criteria.language.trim() } : {}),
-    ...(criteria.neighbourhoodCode ? { neighbourhoodCode: criteria.neighbourhoodCode } : {}),
-  };
+  const filter = directoryFilterOf(criteria);
   return { personFilter: filter, organisationFilter: filter, page: { limit, offset: 0 } };
 }
 

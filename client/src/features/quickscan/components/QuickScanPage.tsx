@@ -9,57 +9,9 @@ import { usePermissions } from '../../registry/hooks/use-permissions';
 import { useI18n } from '../../../i18n/i18n';
 import '../../reach/reach.css';
 
-const TEXT = {
-  nl: {
-    heading: 'QuickScan van het team',
-    intro: 'Een zelfscan in 24 stellingen over cultuursensitief werken. Vul een ronde in en vergelijk met eerdere rondes.',
-    team: 'Team',
-    date: 'Datum van deze ronde',
-    note: 'Toelichting bij de ronde',
-    score: 'Score',
-    statementNote: 'Toelichting',
-    save: 'Ronde opslaan',
-    saved: 'Ronde van {date} opgeslagen.',
-    earlier: 'Eerdere rondes',
-    none: 'nog geen',
-    directory: 'Wat de sociale kaart laat zien voor uw buurten',
-    readOnly: 'Alleen een coördinator van dit team of een beheerder kan een ronde invullen.',
-    tip: 'Tip',
-    chooseTeam: 'Kies een team',
-    s0: '— niet ingevuld',
-    s1: '1 beginnend',
-    s2: '2 op weg',
-    s3: '3 grotendeels',
-    s4: '4 gevorderd',
-  },
-  en: {
-    heading: "The team's QuickScan",
-    intro: 'A self-assessment in 24 statements on culture-sensitive work. Fill in a round and compare it with earlier rounds.',
-    team: 'Team',
-    date: 'Date of this round',
-    note: 'Note on the round',
-    score: 'Score',
-    statementNote: 'Note',
-    save: 'Save round',
-    saved: 'Round of {date} saved.',
-    earlier: 'Earlier rounds',
-    none: 'none yet',
-    directory: 'What the directory shows for your neighbourhoods',
-    readOnly: 'Only a coordinator of this team or an administrator can fill in a round.',
-    tip: 'Tip',
-    chooseTeam: 'Choose a team',
-    s0: '— not filled in',
-    s1: '1 starting',
-    s2: '2 on the way',
-    s3: '3 mostly',
-    s4: '4 advanced',
-  },
-} as const;
-
 /** A team fills in the QuickScan (002): a score and a note per statement, earlier rounds beside it, and the directory beside statements 2, 12, 16 and 19. */
 export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
-  const { locale, formatDate } = useI18n();
-  const tx = TEXT[locale];
+  const { locale, formatDate, t } = useI18n();
   const { user } = useSession();
   const permissions = usePermissions();
   const teams = useGraphQLQuery(QuickScanTeamsDocument, {});
@@ -86,7 +38,7 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
         .map((s) => ({ statement: s.number, score: scores[s.number] ? Number(scores[s.number]) : null, note: notes[s.number] || null }))
         .filter((a) => a.score !== null || a.note);
       await graphqlRequest(RecordQuickScanRoundDocument, { input: { teamId, heldOn, note: roundNote || null, answers } });
-      setStatus(tx.saved.replace('{date}', formatDate(heldOn)));
+      setStatus(t('quickScan.saved', { date: formatDate(heldOn) }));
       setScores({});
       setNotes({});
       setRoundNote('');
@@ -98,12 +50,12 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
 
   return (
     <article aria-labelledby="page-heading" className="quickscan">
-      <PageHeading>{tx.heading}</PageHeading>
-      <Paragraph>{tx.intro}</Paragraph>
+      <PageHeading>{t('quickScan.heading')}</PageHeading>
+      <Paragraph>{t('quickScan.intro')}</Paragraph>
       <div>
-        <FormLabel htmlFor="quickscan-team">{tx.team}</FormLabel>
+        <FormLabel htmlFor="quickscan-team">{t('quickScan.team')}</FormLabel>
         <Select id="quickscan-team" value={teamId} onChange={(event) => setTeamId(event.target.value)}>
-          <SelectOption value="">{tx.chooseTeam}</SelectOption>
+          <SelectOption value="">{t('quickScan.chooseTeam')}</SelectOption>
           {(teams.data?.teams ?? []).map((t) => (
             <SelectOption key={t.id} value={t.id}>
               {t.name}
@@ -120,11 +72,11 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
       <PageState loading={loading && !data} error={error} />
       {data ? (
         <form onSubmit={(event) => void submit(event)} noValidate>
-          {!mayEdit ? <Paragraph>{tx.readOnly}</Paragraph> : null}
+          {!mayEdit ? <Paragraph>{t('quickScan.readOnly')}</Paragraph> : null}
           <div className="quickscan__round">
-            <FormLabel htmlFor="quickscan-date">{tx.date}</FormLabel>
+            <FormLabel htmlFor="quickscan-date">{t('quickScan.date')}</FormLabel>
             <Textbox id="quickscan-date" type="date" value={heldOn} onChange={(event) => setHeldOn(event.target.value)} disabled={!mayEdit} />
-            <FormLabel htmlFor="quickscan-note">{tx.note}</FormLabel>
+            <FormLabel htmlFor="quickscan-note">{t('quickScan.note')}</FormLabel>
             <Textbox id="quickscan-note" value={roundNote} onChange={(event) => setRoundNote(event.target.value)} disabled={!mayEdit} />
           </div>
           {themes.map((theme) => {
@@ -143,11 +95,11 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
                         <strong>{s.number}.</strong> {locale === 'en' ? s.textEn : s.textNl}
                       </p>
                       <p className="quickscan__tip">
-                        {tx.tip}: {locale === 'en' ? s.tipEn : s.tipNl}
+                        {t('quickScan.tip')}: {locale === 'en' ? s.tipEn : s.tipNl}
                       </p>
                       <div className="quickscan__inputs">
                         <FormLabel htmlFor={`qs-score-${s.number}`}>
-                          {tx.score} {s.number}
+                          {t('quickScan.score')} {s.number}
                         </FormLabel>
                         <Select
                           id={`qs-score-${s.number}`}
@@ -156,14 +108,14 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
                           disabled={!mayEdit}
                           onChange={(event) => setScores((v) => ({ ...v, [s.number]: event.target.value }))}
                         >
-                          <SelectOption value="">{tx.s0}</SelectOption>
-                          <SelectOption value="1">{tx.s1}</SelectOption>
-                          <SelectOption value="2">{tx.s2}</SelectOption>
-                          <SelectOption value="3">{tx.s3}</SelectOption>
-                          <SelectOption value="4">{tx.s4}</SelectOption>
+                          <SelectOption value="">{t('quickScan.s0')}</SelectOption>
+                          <SelectOption value="1">{t('quickScan.s1')}</SelectOption>
+                          <SelectOption value="2">{t('quickScan.s2')}</SelectOption>
+                          <SelectOption value="3">{t('quickScan.s3')}</SelectOption>
+                          <SelectOption value="4">{t('quickScan.s4')}</SelectOption>
                         </Select>
                         <FormLabel htmlFor={`qs-note-${s.number}`}>
-                          {tx.statementNote} {s.number}
+                          {t('quickScan.statementNote')} {s.number}
                         </FormLabel>
                         <Textbox
                           id={`qs-note-${s.number}`}
@@ -173,12 +125,13 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
                         />
                       </div>
                       <p className="quickscan__earlier">
-                        {tx.earlier}: {earlier.length ? earlier.map((e) => `${formatDate(e.heldOn)}: ${e.score ?? '–'}`).join(' · ') : tx.none}
+                        {t('quickScan.earlier')}:{' '}
+                        {earlier.length ? earlier.map((e) => `${formatDate(e.heldOn)}: ${e.score ?? '–'}`).join(' · ') : t('quickScan.none')}
                       </p>
                       {lines ? (
                         <div className="quickscan__directory">
                           <p>
-                            <strong>{tx.directory}</strong>
+                            <strong>{t('quickScan.directory')}</strong>
                           </p>
                           <ul>
                             {lines.map((l) => (
@@ -196,7 +149,7 @@ export function QuickScanPage({ teamId: initialTeam }: { teamId?: string }) {
           <p className="quickscan__source">{statements[0]?.source}</p>
           {mayEdit ? (
             <Button type="submit" appearance="primary-action-button">
-              {tx.save}
+              {t('quickScan.save')}
             </Button>
           ) : null}
         </form>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphQLRequestError } from '../../../api/graphql-client';
-import { errorsFromServer, fieldId, formFieldFor, isDate, isEmail, isPhone, isUrl } from '../forms/form-errors';
+import { errorsFromServer, fieldId, formatDutchDate, formFieldFor, isDate, isEmail, isPhone, isUrl, parseDutchDate } from '../forms/form-errors';
 
 describe('server errors at the form fields', () => {
   const known = ['name', 'consent.givenOn', 'languages', 'languages.0.language', 'neighbourhoodCodes'];
@@ -59,5 +59,31 @@ describe('client-side format checks', () => {
     expect(isPhone('12')).toBe(false);
     expect(isUrl('https://example.org')).toBe(true);
     expect(isUrl('javascript:alert(1)')).toBe(false);
+  });
+});
+
+describe('Dutch dates (day, month, year)', () => {
+  it('reads day first, with any separator, and a pasted ISO date', () => {
+    expect(parseDutchDate('7-3-2026')).toBe('2026-03-07');
+    expect(parseDutchDate('07-03-2026')).toBe('2026-03-07');
+    expect(parseDutchDate(' 7/3/2026 ')).toBe('2026-03-07');
+    expect(parseDutchDate('7.3.2026')).toBe('2026-03-07');
+    expect(parseDutchDate('7 3 2026')).toBe('2026-03-07');
+    expect(parseDutchDate('07032026')).toBe('2026-03-07');
+    expect(parseDutchDate('2026-03-07')).toBe('2026-03-07');
+    expect(parseDutchDate('29-02-2028')).toBe('2028-02-29');
+  });
+
+  it('refuses what is no date of the calendar or not day-month-year', () => {
+    for (const text of ['31-02-2026', '29-02-2027', '32-1-2026', '1-13-2026', '0-1-2026', '7-3-26', '3/7', '', 'morgen', '2026-02-31', '12/31/2026'])
+      expect(parseDutchDate(text), text).toBeUndefined();
+    expect(isDate('2026-02-31')).toBe(false);
+    expect(isDate('2026-02-28')).toBe(true);
+  });
+
+  it('shows a stored date as dd-mm-jjjj, and leaves anything else alone', () => {
+    expect(formatDutchDate('2026-03-07')).toBe('07-03-2026');
+    expect(formatDutchDate('7-3-20')).toBe('7-3-20');
+    expect(formatDutchDate('')).toBe('');
   });
 });

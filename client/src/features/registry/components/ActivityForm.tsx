@@ -11,7 +11,7 @@ import {
   CreateActivityDocument,
   UpdateActivityDocument,
 } from '../../../generated/graphql';
-import { ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField } from '../forms/fields';
+import { DateField, ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField, usePendingPicks } from '../forms/fields';
 import { type FieldErrors, isDate, orNull, orUndefined, today } from '../forms/form-errors';
 import { announceStatus } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
@@ -184,6 +184,7 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
         },
   );
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const { pending, withPending, withPendingIn } = usePendingPicks();
   const { errors, busy, submit } = useFormSubmit({ knownFields: () => KNOWN_FIELDS });
   const labels: Record<string, string> = Object.fromEntries(
     KNOWN_FIELDS.map((field) => [
@@ -248,7 +249,7 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
       endTime: draft.endTime,
       venueName: draft.venueName.trim(),
       neighbourhoodCode: draft.neighbourhoodCode,
-      languageCodes: draft.languageCodes,
+      languageCodes: withPending('languageCodes', draft.languageCodes),
       validFrom: draft.validFrom,
     };
     if (activity) {
@@ -286,9 +287,9 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
   return (
     <>
       <PageHeading>{activity ? rt('activity.edit', { name: activity.name }) : rt('activity.new')}</PageHeading>
-      <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt), send)} aria-labelledby="page-heading">
+      <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(withPendingIn(draft), rt), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
-        <FormScope formId={FORM_ID} errors={errors.fields}>
+        <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
           <TextField
             name="name"
             label={rt('activity.name')}
@@ -381,17 +382,16 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
           <MultiPicker
             name="languageCodes"
             legend={rt('activity.languages')}
-            itemLabel={locale === 'nl' ? 'Taal' : 'Language'}
+            itemLabel={rt('form.itemLanguage')}
             options={languageOptions}
             value={draft.languageCodes}
             onChange={(v) => set('languageCodes', v)}
           />
           <Fieldset>
             <FieldsetLegend>{rt('activity.period')}</FieldsetLegend>
-            <TextField name="validFrom" type="date" label={rt('activity.validFrom')} value={draft.validFrom} onChange={(v) => set('validFrom', v)} required />
-            <TextField
+            <DateField name="validFrom" label={rt('activity.validFrom')} value={draft.validFrom} onChange={(v) => set('validFrom', v)} required />
+            <DateField
               name="validUntil"
-              type="date"
               label={rt('activity.validUntil')}
               description={rt('activity.validUntilHint')}
               value={draft.validUntil}
@@ -445,7 +445,7 @@ function EndActivity({ activity, back }: { activity: ActivityRecord; back: strin
         <form id={END_FORM_ID} className="registry-form" noValidate onSubmit={submit(validate, send)} aria-labelledby="activity-end">
           <ErrorSummary formId={END_FORM_ID} errors={errors} labels={{ validUntil: rt('activity.endOn') }} />
           <FormScope formId={END_FORM_ID} errors={errors.fields}>
-            <TextField name="validUntil" type="date" label={rt('activity.endOn')} value={endOn} onChange={setEndOn} required />
+            <DateField name="validUntil" label={rt('activity.endOn')} value={endOn} onChange={setEndOn} required />
           </FormScope>
           <ButtonGroup>
             <Button type="submit" appearance="primary-action-button" busy={busy}>

@@ -1,5 +1,5 @@
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, Link, Paragraph } from '@utrecht/component-library-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { navigate, paths } from '../../../app/router';
@@ -11,8 +11,10 @@ import {
   CreateAgreementDocument,
   UpdateAgreementDocument,
 } from '../../../generated/graphql';
-import { ErrorSummary, FormScope, MultiPicker, RadioGroup, SelectField, TextareaField, TextField } from '../forms/fields';
+import { useSession } from '../../auth/hooks/use-session';
+import { DateField, ErrorSummary, FormScope, MultiPicker, RadioGroup, SelectField, TextareaField, TextField, usePendingPicks } from '../forms/fields';
 import { type FieldErrors, isDate, orNull, orUndefined, today } from '../forms/form-errors';
+import { announceStatus, type NextStep } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useOrganisationChoices, usePersonChoices, useRegistryChoices } from '../hooks/use-registry-choices';
 import { type RegistryText, useRegistryText } from '../registry-text';
@@ -81,7 +83,7 @@ function validate(draft: Draft, rt: RegistryText, editing: boolean): FieldErrors
       errors.organisationId = rt('form.choose', { label: rt('agreement.organisation').toLowerCase() });
     if (draft.partnerType === 'person' && !draft.personId) errors.personId = rt('form.choose', { label: rt('agreement.person').toLowerCase() });
   }
-  if (draft.neighbourhoodCodes.length === 0) errors.neighbourhoodCodes = rt('form.choose', { label: 'minstens één buurt' });
+  if (draft.neighbourhoodCodes.length === 0) errors.neighbourhoodCodes = rt('agreement.neighbourhoodsRequired');
   if (!draft.startsOn) errors.startsOn = rt('form.required', { label: rt('agreement.startsOn').toLowerCase() });
   for (const key of ['startsOn', 'reviewOn', 'endsOn'] as const) {
     if (draft[key] && !isDate(draft[key])) errors[key] = rt('form.invalidDate');
@@ -133,6 +135,13 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
         },
   );
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const { pending, withPending, withPendingIn } = usePendingPicks();
+  // A new agreement is most often the user's own team's: theirs when they have exactly one.
+  const { user } = useSession();
+  useEffect(() => {
+    if (agreement || !user || user.teams.length !== 1) return;
+    setDraft((previous) => (previous.teamId ? previous : { ...previous, teamId: user.teams[0]!.id }));
+  }, [agreement, user]);
 
   const known = [
     'title',
@@ -203,7 +212,7 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
           id: agreement.id,
           title: draft.title.trim(),
           type: draft.type as AgreementType,
-          neighbourhoodCodes: draft.neighbourhoodCodes,
+          neighbourhoodCodes: withPending('neighbourhoodCodes', draft.neighbourhoodCodes),
           teamContactPersonId: draft.teamContactPersonId || null,
           partnerContactPersonId: draft.partnerContactPersonId || null,
           ...Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, orNull(v)])),
@@ -213,6 +222,7 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
           status: draft.status,
         },
       });
+      announceStatus(rt('agreement.saved', { title: draft.title.trim() }), paths.agreement(agreement.id), nextSteps());
       navigate(paths.agreement(agreement.id));
     } else {
       const { createAgreement } = await graphqlRequest(CreateAgreementDocument, {
@@ -221,7 +231,7 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
           type: draft.type as AgreementType,
           teamId: draft.teamId,
           ...(draft.partnerType === 'organisation' ? { organisationId: draft.organisationId } : { personId: draft.personId }),
-          neighbourhoodCodes: draft.neighbourhoodCodes,
+          neighbourhoodCodes: withPending('neighbourhoodCodes', draft.neighbourhoodCodes),
           teamContactPersonId: draft.teamContactPersonId || undefined,
           partnerContactPersonId: draft.partnerContactPersonId || undefined,
           ...Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, orUndefined(v)])),
@@ -231,8 +241,19 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
           status: draft.status,
         },
       });
+      announceStatus(rt('agreement.created', { title: draft.title.trim() }), paths.agreement(createAgreement.id), nextSteps());
       navigate(paths.agreement(createAgreement.id));
     }
+  };
+
+  /** After an agreement: back to the buurt it was made for (or its first), and a walk-in hour when that is what was agreed. */
+  const nextSteps = (): NextStep[] => {
+    const code = neighbourhoodCode ?? withPending('neighbourhoodCodes', draft.neighbourhoodCodes)[0];
+    const buurt = code ? choices.neighbourhoods.find((n) => n.value === code) : undefined;
+    return [
+      ...(code ? [{ label: rt('next.toNeighbourhood', { name: buurt?.label ?? code }), href: paths.neighbourhood(code) }] : []),
+      ...(draft.type === 'WALK_IN_HOUR' && !agreement ? [{ label: rt('next.registerActivity'), href: paths.registerActivity({ teamId: draft.teamId }) }] : []),
+    ];
   };
 
   if (persons.error?.code === 'UNAUTHENTICATED') {
@@ -248,9 +269,15 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
   return (
     <>
       <PageHeading>{agreement ? rt('agreement.edit', { name: agreement.title }) : rt('agreement.new')}</PageHeading>
-      <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt, editing), send)} aria-labelledby="page-heading">
+      <form
+        id={FORM_ID}
+        className="registry-form"
+        noValidate
+        onSubmit={submit(() => validate(withPendingIn(draft), rt, editing), send)}
+        aria-labelledby="page-heading"
+      >
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
-        <FormScope formId={FORM_ID} errors={errors.fields}>
+        <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
           <TextField name="title" label={rt('agreement.title')} value={draft.title} onChange={(v) => set('title', v)} required maxLength={250} />
           <SelectField
             name="type"
@@ -314,7 +341,7 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
           <MultiPicker
             name="neighbourhoodCodes"
             legend={rt('agreement.neighbourhoods')}
-            itemLabel="Buurt"
+            itemLabel={rt('form.itemNeighbourhood')}
             options={choices.neighbourhoods}
             value={draft.neighbourhoodCodes}
             onChange={(v) => set('neighbourhoodCodes', v)}
@@ -370,9 +397,9 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
           />
           <Fieldset>
             <FieldsetLegend>{rt('agreement.dates')}</FieldsetLegend>
-            <TextField name="startsOn" type="date" label={rt('agreement.startsOn')} value={draft.startsOn} onChange={(v) => set('startsOn', v)} required />
-            <TextField name="reviewOn" type="date" label={rt('agreement.reviewOn')} value={draft.reviewOn} onChange={(v) => set('reviewOn', v)} />
-            <TextField name="endsOn" type="date" label={rt('agreement.endsOn')} value={draft.endsOn} onChange={(v) => set('endsOn', v)} />
+            <DateField name="startsOn" label={rt('agreement.startsOn')} value={draft.startsOn} onChange={(v) => set('startsOn', v)} required />
+            <DateField name="reviewOn" label={rt('agreement.reviewOn')} value={draft.reviewOn} onChange={(v) => set('reviewOn', v)} />
+            <DateField name="endsOn" label={rt('agreement.endsOn')} value={draft.endsOn} onChange={(v) => set('endsOn', v)} />
           </Fieldset>
           <RadioGroup
             name="status"

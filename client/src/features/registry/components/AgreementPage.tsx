@@ -4,7 +4,7 @@ import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { AgreementRecordDocument, EndAgreementDocument } from '../../../generated/graphql';
-import { ErrorSummary, FormScope, TextareaField, TextField } from '../forms/fields';
+import { DateField, ErrorSummary, FormScope, TextareaField } from '../forms/fields';
 import { type FieldErrors, isDate } from '../forms/form-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { usePermissions } from '../hooks/use-permissions';
@@ -116,7 +116,7 @@ function EndAgreement({ id, startsOn, onEnded }: { id: string; startsOn: string;
         <form id={END_FORM_ID} className="registry-form" noValidate onSubmit={submit(validate, send)} aria-labelledby="agreement-end">
           <ErrorSummary formId={END_FORM_ID} errors={errors} labels={{ endsOn: rt('agreement.endOn'), reason: rt('agreement.endReason') }} />
           <FormScope formId={END_FORM_ID} errors={errors.fields}>
-            <TextField name="endsOn" type="date" label={rt('agreement.endOn')} description={rt('agreement.endOnHint')} value={endsOn} onChange={setEndsOn} />
+            <DateField name="endsOn" label={rt('agreement.endOn')} description={rt('agreement.endOnHint')} value={endsOn} onChange={setEndsOn} />
             <TextareaField name="reason" label={rt('agreement.endReason')} value={reason} onChange={setReason} />
           </FormScope>
           <ButtonGroup>

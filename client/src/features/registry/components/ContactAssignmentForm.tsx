@@ -1,10 +1,12 @@
 import { Button, ButtonGroup, Link, Paragraph } from '@utrecht/component-library-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { navigate, paths } from '../../../app/router';
 import { AssignFixedContactPersonDocument } from '../../../generated/graphql';
+import { useSession } from '../../auth/hooks/use-session';
 import { CheckboxField, ErrorSummary, FormScope, RadioGroup, SelectField, TextareaField } from '../forms/fields';
 import type { FieldErrors } from '../forms/form-errors';
+import { announceStatus } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useOrganisationChoices, usePersonChoices, useRegistryChoices } from '../hooks/use-registry-choices';
 import { useRegistryText } from '../registry-text';
@@ -14,14 +16,32 @@ const FORM_ID = 'contact-form';
 const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'nl');
 
 /** Name the fixed contact person of a team or an organisation: assignFixedContactPerson. */
-export function ContactAssignmentForm({ teamId, organisationId }: { teamId?: string; organisationId?: string }) {
+export function ContactAssignmentForm({ teamId, organisationId, personId: givenPersonId }: { teamId?: string; organisationId?: string; personId?: string }) {
   const { rt } = useRegistryText();
   const choices = useRegistryChoices();
   const organisations = useOrganisationChoices();
   const persons = usePersonChoices();
   const [partyType, setPartyType] = useState<'team' | 'organisation'>(organisationId ? 'organisation' : 'team');
   const [partyId, setPartyId] = useState(organisationId ?? teamId ?? '');
-  const [personId, setPersonId] = useState('');
+  const [personId, setPersonId] = useState(givenPersonId ?? '');
+  const { user } = useSession();
+  // Defaults: the party of the person named in the link ("Maak vaste contactpersoon" after registering them),
+  // else the user's own team when they have exactly one.
+  useEffect(() => {
+    if (partyId) return;
+    const person = givenPersonId ? persons.items.find((p) => p.id === givenPersonId) : undefined;
+    if (person?.teamId) {
+      setPartyType('team');
+      setPartyId(person.teamId);
+    } else if (person?.organisationId) {
+      setPartyType('organisation');
+      setPartyId(person.organisationId);
+    } else if (!givenPersonId && partyType === 'team' && user?.teams.length === 1) {
+      setPartyId(user.teams[0]!.id);
+    }
+    // Only to fill an empty choice once the data is there; later choices are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [persons.items, user]);
   const [note, setNote] = useState('');
   // The running agreements that name the current contact usually follow the new one: on unless unticked.
   const [updateAgreements, setUpdateAgreements] = useState(true);
@@ -47,10 +67,18 @@ export function ContactAssignmentForm({ teamId, organisationId }: { teamId?: str
   };
 
   const send = async () => {
-    await graphqlRequest(AssignFixedContactPersonDocument, {
+    const { assignFixedContactPerson } = await graphqlRequest(AssignFixedContactPersonDocument, {
       input: { personId, note: note.trim() || undefined, updateAgreements, ...(partyType === 'team' ? { teamId: partyId } : { organisationId: partyId }) },
     });
-    navigate(partyType === 'team' ? paths.team(partyId) : paths.organisation(partyId));
+    const partyPath = partyType === 'team' ? paths.team(partyId) : paths.organisation(partyId);
+    const partyName =
+      (partyType === 'team' ? choices.teams.find((team) => team.value === partyId)?.label : organisations.items.find((o) => o.id === partyId)?.name) ?? '';
+    const person = assignFixedContactPerson.person;
+    announceStatus(rt('contact.assigned', { person: person?.name ?? '', party: partyName }), partyPath, [
+      { label: rt('next.recordAgreement'), href: paths.registerAgreement(partyType === 'team' ? { teamId: partyId } : undefined) },
+      ...(person ? [{ label: rt('next.toParty', { name: person.name }), href: paths.person(person.id) }] : []),
+    ]);
+    navigate(partyPath);
   };
 
   if (persons.error?.code === 'UNAUTHENTICATED') {

@@ -11,11 +11,13 @@ import {
   UpdateOrganisationDocument,
 } from '../../../generated/graphql';
 import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
-import { CheckboxGroup, ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField } from '../forms/fields';
+import { CheckboxGroup, ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField, usePendingPicks } from '../forms/fields';
 import { type FieldErrors, isEmail, isPhone, isUrl, orNull, orUndefined } from '../forms/form-errors';
+import { announceStatus, type NextStep } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useRegistryChoices } from '../hooks/use-registry-choices';
 import { type RegistryText, useRegistryText } from '../registry-text';
+import { LocationPicker, type PlacedPoint } from './LocationPicker';
 import { PageHeading, PageState } from './record-parts';
 
 const KINDS: OrganisationKind[] = [
@@ -41,6 +43,10 @@ interface Draft {
   languageCodes: string[];
   communityCodes: string[];
   neighbourhoodCodes: string[];
+  point: PlacedPoint | null;
+  locationSource: 'MANUAL' | 'POSTCODE' | null;
+  /** Whether the user placed or cleared the point in this form: only then is it sent. */
+  pointChanged: boolean;
 }
 
 const EMPTY: Draft = {
@@ -56,6 +62,9 @@ const EMPTY: Draft = {
   languageCodes: [],
   communityCodes: [],
   neighbourhoodCodes: [],
+  point: null,
+  locationSource: null,
+  pointChanged: false,
 };
 
 type OrganisationRecord = NonNullable<OrganisationRecordQuery['organisation']>;
@@ -73,6 +82,9 @@ const draftFrom = (o: OrganisationRecord): Draft => ({
   languageCodes: o.languages.map((l) => l.code),
   communityCodes: o.communities.map((c) => c.code),
   neighbourhoodCodes: o.neighbourhoods.map((n) => n.code),
+  point: o.lat != null && o.lon != null ? { lat: o.lat, lon: o.lon } : null,
+  locationSource: o.locationSource ?? null,
+  pointChanged: false,
 });
 
 function validate(draft: Draft, rt: RegistryText): FieldErrors {
@@ -101,11 +113,13 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
   const choices = useRegistryChoices();
   const [draft, setDraft] = useState<Draft>(() => (organisation ? draftFrom(organisation) : EMPTY));
   // A new organisation is most likely in the municipality this installation serves: its name as the city, until changed.
-  const municipalityName = useClientSettings().settings?.municipalityName;
+  const { settings } = useClientSettings();
+  const municipalityName = settings?.municipalityName;
   useEffect(() => {
     if (!organisation && municipalityName) setDraft((previous) => (previous.city === '' ? { ...previous, city: municipalityName } : previous));
   }, [organisation, municipalityName]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const { pending, withPending, withPendingIn } = usePendingPicks();
   const knownFields = () => [
     'name',
     'kind',
@@ -135,7 +149,13 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
 
   const send = async () => {
     const kind = draft.kind as OrganisationKind;
-    const lists = { languageCodes: draft.languageCodes, communityCodes: draft.communityCodes, neighbourhoodCodes: draft.neighbourhoodCodes };
+    const lists = {
+      languageCodes: withPending('languageCodes', draft.languageCodes),
+      communityCodes: draft.communityCodes,
+      neighbourhoodCodes: withPending('neighbourhoodCodes', draft.neighbourhoodCodes),
+    };
+    // A point placed on the map is sent (the server records it as MANUAL); a cleared one as null, so the postcode places it again.
+    const location = draft.pointChanged ? { lat: draft.point?.lat ?? null, lon: draft.point?.lon ?? null } : {};
     if (organisation) {
       await graphqlRequest(UpdateOrganisationDocument, {
         input: {
@@ -150,8 +170,10 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
           phone: orNull(draft.phone),
           email: orNull(draft.email),
           ...lists,
+          ...location,
         },
       });
+      announceStatus(rt('organisation.saved', { name: draft.name.trim() }), paths.organisation(organisation.id), nextSteps(organisation.id));
       navigate(paths.organisation(organisation.id));
     } else {
       const { createOrganisation } = await graphqlRequest(CreateOrganisationDocument, {
@@ -166,11 +188,24 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
           phone: orUndefined(draft.phone),
           email: orUndefined(draft.email),
           ...lists,
+          ...(draft.point ? { lat: draft.point.lat, lon: draft.point.lon } : {}),
         },
       });
+      announceStatus(
+        rt('organisation.created', { name: createOrganisation.name }),
+        paths.organisation(createOrganisation.id),
+        nextSteps(createOrganisation.id),
+      );
       navigate(paths.organisation(createOrganisation.id));
     }
   };
+
+  /** What usually follows an organisation: its fixed contact person, a walk-in hour there, an agreement with it. */
+  const nextSteps = (organisationId: string): NextStep[] => [
+    { label: rt('next.makeContact'), href: paths.registerContact({ organisationId }) },
+    { label: rt('next.registerActivity'), href: paths.registerActivity({ organisationId }) },
+    { label: rt('next.recordAgreement'), href: paths.registerAgreement() },
+  ];
 
   const languageOptions = choices.languages
     .map((l) => ({ value: l.code, label: `${locale === 'nl' ? l.nameNl : l.nameEn} (${l.code})` }))
@@ -179,9 +214,9 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
   return (
     <>
       <PageHeading>{organisation ? rt('organisation.edit', { name: organisation.name }) : rt('organisation.new')}</PageHeading>
-      <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt), send)} aria-labelledby="page-heading">
+      <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(withPendingIn(draft), rt), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
-        <FormScope formId={FORM_ID} errors={errors.fields}>
+        <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
           <TextField
             name="name"
             label={rt('organisation.name')}
@@ -217,6 +252,19 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
           />
           <TextField name="city" label={rt('organisation.city')} value={draft.city} onChange={(v) => set('city', v)} autoComplete="address-level2" />
           <Fieldset>
+            <FieldsetLegend>{rt('organisation.location')}</FieldsetLegend>
+            <LocationPicker
+              id={`${FORM_ID}-location`}
+              point={draft.point}
+              source={draft.locationSource}
+              bounds={settings?.municipalityBounds}
+              tileUrl={settings?.tileUrl ?? undefined}
+              tileAttribution={settings?.tileAttribution ?? undefined}
+              onPlace={(point) => setDraft((d) => ({ ...d, point, locationSource: 'MANUAL', pointChanged: true }))}
+              onClear={() => setDraft((d) => ({ ...d, point: null, locationSource: null, pointChanged: true }))}
+            />
+          </Fieldset>
+          <Fieldset>
             <FieldsetLegend>{`${rt('organisation.website')}, ${rt('organisation.phone').toLowerCase()}, ${rt('organisation.email').toLowerCase()}`}</FieldsetLegend>
             <FormFieldDescription>{rt('organisation.contactHint')}</FormFieldDescription>
             <TextField
@@ -233,7 +281,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
           <MultiPicker
             name="languageCodes"
             legend={rt('organisation.languages')}
-            itemLabel="Taal"
+            itemLabel={rt('form.itemLanguage')}
             options={languageOptions}
             value={draft.languageCodes}
             onChange={(v) => set('languageCodes', v)}
@@ -248,7 +296,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
           <MultiPicker
             name="neighbourhoodCodes"
             legend={rt('organisation.neighbourhoods')}
-            itemLabel="Buurt"
+            itemLabel={rt('form.itemNeighbourhood')}
             options={choices.neighbourhoods}
             value={draft.neighbourhoodCodes}
             onChange={(v) => set('neighbourhoodCodes', v)}

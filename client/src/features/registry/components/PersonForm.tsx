@@ -1,5 +1,5 @@
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Link, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { navigate, paths } from '../../../app/router';
@@ -14,8 +14,21 @@ import {
   type Topic,
   UpdatePersonDocument,
 } from '../../../generated/graphql';
-import { CheckboxField, CheckboxGroup, ErrorSummary, FormScope, MultiPicker, RadioGroup, SelectField, TextField } from '../forms/fields';
+import { useSession } from '../../auth/hooks/use-session';
+import {
+  CheckboxField,
+  CheckboxGroup,
+  DateField,
+  ErrorSummary,
+  FormScope,
+  MultiPicker,
+  RadioGroup,
+  SelectField,
+  TextField,
+  usePendingPicks,
+} from '../forms/fields';
 import { type FieldErrors, isDate, isEmail, isPhone, orNull, orUndefined, today } from '../forms/form-errors';
+import { announceStatus, type NextStep } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useOrganisationChoices, useRegistryChoices } from '../hooks/use-registry-choices';
 import { type RegistryText, useRegistryText } from '../registry-text';
@@ -120,10 +133,10 @@ function validate(draft: Draft, rt: RegistryText, editing: boolean): FieldErrors
   });
   if (draft.email.trim() && !isEmail(draft.email.trim())) errors.email = rt('form.invalidEmail');
   if (draft.phone.trim() && !isPhone(draft.phone.trim())) errors.phone = rt('form.invalidPhone');
-  if (!draft.consentGivenOn) errors['consent.givenOn'] = rt('form.required', { label: rt('person.consentGivenOn').toLowerCase() });
+  if (!draft.consentGivenOn) errors['consent.givenOn'] = rt('person.consentGivenOnRequired');
   else if (!isDate(draft.consentGivenOn)) errors['consent.givenOn'] = rt('form.invalidDate');
-  if (!draft.consentMethod) errors['consent.method'] = rt('form.choose', { label: rt('person.consentMethod').toLowerCase() });
-  if (!draft.consentRecordedBy.trim()) errors['consent.recordedBy'] = rt('form.required', { label: rt('person.consentRecordedBy').toLowerCase() });
+  if (!draft.consentMethod) errors['consent.method'] = rt('person.consentMethodRequired');
+  if (!draft.consentRecordedBy.trim()) errors['consent.recordedBy'] = rt('person.consentRecordedByRequired');
   if (!editing && draft.email.length > 200) errors.email = rt('form.tooLong', { max: 200 });
   return errors;
 }
@@ -145,6 +158,19 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
   const editing = Boolean(person);
   const [draft, setDraft] = useState<Draft>(() => (person ? draftFrom(person) : { ...EMPTY, consentGivenOn: today() }));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const { pending, withPending } = usePendingPicks();
+  // Defaults for a new person, once the session is known: recorded by the signed-in user (the account is who we
+  // know; there is no display name), and the user's own team when they have exactly one.
+  const { user } = useSession();
+  useEffect(() => {
+    if (person || !user) return;
+    const ownTeam = user.teams.length === 1 ? user.teams[0]!.id : '';
+    setDraft((previous) => ({
+      ...previous,
+      consentRecordedBy: previous.consentRecordedBy || user.email,
+      teamId: previous.teamId || ownTeam,
+    }));
+  }, [person, user]);
 
   const knownFields = () => [
     'name',
@@ -208,7 +234,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
       languages: draft.languages.map((l) => ({ language: l.language.trim(), level: l.level })),
       communityCodes: draft.communityCodes,
       topics: draft.topics,
-      neighbourhoodCodes: draft.neighbourhoodCodes,
+      neighbourhoodCodes: withPending('neighbourhoodCodes', draft.neighbourhoodCodes),
       availability: draft.availability,
       availabilityNote: orNull(draft.availabilityNote),
       teamId: draft.teamId || null,
@@ -219,12 +245,28 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
       email: orUndefined(draft.email),
     };
     if (person) {
-      await graphqlRequest(UpdatePersonDocument, { input: { id: person.id, ...common } });
+      const { updatePerson } = await graphqlRequest(UpdatePersonDocument, { input: { id: person.id, ...common } });
+      announceStatus(rt('person.saved', { name: updatePerson.name }), paths.person(person.id), nextStepsAfterSave(person.id));
       navigate(paths.person(person.id));
     } else {
       const { createPerson } = await graphqlRequest(CreatePersonDocument, { input: { ...common, registrationNumber: common.registrationNumber ?? undefined } });
+      announceStatus(rt('person.created', { name: createPerson.name }), paths.person(createPerson.id), [
+        ...nextStepsAfterSave(createPerson.id),
+        { label: rt('next.registerPerson'), href: paths.registerPerson() },
+      ]);
       navigate(paths.person(createPerson.id));
     }
+  };
+
+  /** What usually follows: make them the fixed contact of their team or organisation, record an agreement with them. */
+  const nextStepsAfterSave = (personId: string): NextStep[] => {
+    const party = draft.teamId ? { teamId: draft.teamId } : draft.organisationId ? { organisationId: draft.organisationId } : undefined;
+    return [
+      ...(party && draft.roles.includes('CONTACT_PERSON') ? [{ label: rt('next.makeContact'), href: paths.registerContact({ ...party, personId }) }] : []),
+      ...(draft.roles.includes('KEY_PERSON') || draft.teamId
+        ? [{ label: rt('next.recordAgreement'), href: paths.registerAgreement({ teamId: draft.teamId || undefined }) }]
+        : []),
+    ];
   };
 
   const roleOptions = ROLES.map((role) => ({ value: role, label: rt(`personRole.${role}`) }));
@@ -239,7 +281,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
       <PageHeading>{person ? rt('person.edit', { name: person.name }) : rt('person.new')}</PageHeading>
       <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt, editing), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
-        <FormScope formId={FORM_ID} errors={errors.fields}>
+        <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
           <TextField name="name" label={rt('person.name')} value={draft.name} onChange={(v) => set('name', v)} required autoComplete="off" maxLength={250} />
           <CheckboxGroup
             name="roles"
@@ -356,7 +398,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
           <MultiPicker
             name="neighbourhoodCodes"
             legend={rt('person.neighbourhoods')}
-            itemLabel="Buurt"
+            itemLabel={rt('form.itemNeighbourhood')}
             options={choices.neighbourhoods}
             value={draft.neighbourhoodCodes}
             onChange={(v) => set('neighbourhoodCodes', v)}
@@ -408,9 +450,8 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
           <Fieldset>
             <FieldsetLegend>{rt('person.consent')}</FieldsetLegend>
             <FormFieldDescription>{rt('person.consentHint')}</FormFieldDescription>
-            <TextField
+            <DateField
               name="consent.givenOn"
-              type="date"
               label={rt('person.consentGivenOn')}
               value={draft.consentGivenOn}
               onChange={(v) => set('consentGivenOn', v)}
@@ -420,7 +461,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
               name="consent.method"
               label={rt('person.consentMethod')}
               value={draft.consentMethod}
-              options={CONSENT_METHODS.map((m) => ({ value: m, label: rt(`consent.${m}`) }))}
+              options={CONSENT_METHODS.map((m) => ({ value: m, label: rt(`consentMethod.${m}`) }))}
               emptyLabel={rt('form.chooseOne')}
               onChange={(v) => set('consentMethod', v as ConsentMethod)}
               required
@@ -428,6 +469,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
             <TextField
               name="consent.recordedBy"
               label={rt('person.consentRecordedBy')}
+              description={editing ? undefined : rt('person.consentRecordedByHint')}
               value={draft.consentRecordedBy}
               onChange={(v) => set('consentRecordedBy', v)}
               required

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
-import { ArchivePersonDocument, PersonRecordDocument } from '../../../generated/graphql';
+import { ArchivePersonDocument, PersonPageExtrasDocument, PersonRecordDocument } from '../../../generated/graphql';
+import { PhoneLink } from '../../partner-search/components/PhoneLink';
+import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
 import { AgreementList, ArchiveControl, PageHeading, PageState, Section, StaleBadge, VerifiedLine, VerifyButton } from './record-parts';
@@ -13,6 +15,21 @@ export function PersonPage({ id }: { id: string }) {
   const [version, setVersion] = useState(0);
   const { data, loading, error } = useGraphQLQuery(PersonRecordDocument, { id }, { reloadKey: version });
   const person = data?.person;
+  const { isSignedIn } = usePermissions();
+  // After the record: the names of its team and organisation, and (signed in) its contact details.
+  const extras = useGraphQLQuery(
+    PersonPageExtrasDocument,
+    person
+      ? {
+          id: person.id,
+          teamId: person.teamId ?? '',
+          organisationId: person.organisationId ?? '',
+          withTeam: Boolean(person.teamId),
+          withOrganisation: Boolean(person.organisationId),
+        }
+      : undefined,
+    { skip: !person, reloadKey: version },
+  ).data;
   if (!person) return <PageState loading={loading && !data} error={error} notFound={!loading} />;
   const name = (l: { nameNl: string; nameEn: string }) => (locale === 'nl' ? l.nameNl : l.nameEn);
   const roles = person.roles.map((role) =>
@@ -65,12 +82,32 @@ export function PersonPage({ id }: { id: string }) {
             <DetailRow label={rt('person.trainedKeyPerson')}>{t(person.trainedKeyPerson ? 'detail.yes' : 'detail.no')}</DetailRow>
           ) : null}
           <DetailRow label={rt('person.volunteerContract')}>{t(person.volunteerContract ? 'detail.yes' : 'detail.no')}</DetailRow>
-          <DetailRow label={rt('person.team')}>{person.teamId ? <Link href={paths.team(person.teamId)}>{rt('team.heading')}</Link> : null}</DetailRow>
-          <DetailRow label={rt('person.organisation')}>
-            {person.organisationId ? <Link href={paths.organisation(person.organisationId)}>{rt('organisation.heading')}</Link> : null}
+          <DetailRow label={rt('person.team')}>
+            {person.teamId ? <Link href={paths.team(person.teamId)}>{extras?.team?.name ?? rt('team.heading')}</Link> : null}
           </DetailRow>
+          <DetailRow label={rt('person.organisation')}>
+            {person.organisationId ? (
+              <Link href={paths.organisation(person.organisationId)}>{extras?.organisation?.name ?? rt('organisation.heading')}</Link>
+            ) : null}
+          </DetailRow>
+          {isSignedIn && extras?.person ? (
+            <DetailRow label={rt('person.contact')}>
+              {extras.person.contactDetails?.phone || extras.person.contactDetails?.email ? (
+                <>
+                  <PhoneLink phone={extras.person.contactDetails.phone} />
+                  {extras.person.contactDetails.phone && extras.person.contactDetails.email ? ' · ' : null}
+                  {extras.person.contactDetails.email ? (
+                    <Link href={`mailto:${extras.person.contactDetails.email}`}>{extras.person.contactDetails.email}</Link>
+                  ) : null}
+                </>
+              ) : (
+                rt('person.noContact')
+              )}
+              <span className="record__note">{` ${rt('person.contactLogged')}`}</span>
+            </DetailRow>
+          ) : null}
           <DetailRow label={rt('person.consent')}>
-            {`${formatDate(person.consentGivenOn)} · ${rt(`consent.${person.consentMethod}`).toLowerCase()} · ${rt('person.consentRecordedBy').toLowerCase()} ${person.consentRecordedBy}`}
+            {`${formatDate(person.consentGivenOn)} · ${rt(`consentMethod.${person.consentMethod}`).toLowerCase()} · ${rt('person.consentRecordedBy').toLowerCase()} ${person.consentRecordedBy}`}
           </DetailRow>
         </DataList>
       </Section>

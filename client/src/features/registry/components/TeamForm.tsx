@@ -5,7 +5,7 @@ import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { navigate, paths } from '../../../app/router';
 import { CreateTeamDocument, type TeamKind, type TeamRecordQuery, TeamRecordDocument, UpdateTeamDocument } from '../../../generated/graphql';
 import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
-import { ErrorSummary, FormScope, MultiPicker, SelectField, TextField } from '../forms/fields';
+import { ErrorSummary, FormScope, MultiPicker, SelectField, TextField, usePendingPicks } from '../forms/fields';
 import { type FieldErrors, isEmail, isPhone, orNull, orUndefined } from '../forms/form-errors';
 import { announceStatus } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
@@ -94,6 +94,7 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
   const neighbourhoods = useNeighbourhoodChoices(municipalityCode);
   const [draft, setDraft] = useState<Draft>(() => (team ? draftFrom(team) : EMPTY));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const { pending, withPending } = usePendingPicks();
   const { errors, busy, submit } = useFormSubmit({ knownFields: () => KNOWN_FIELDS });
   const labels: Record<string, string> = {
     name: rt('team.name'),
@@ -109,7 +110,14 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
     const name = draft.name.trim();
     if (team) {
       await graphqlRequest(UpdateTeamDocument, {
-        input: { id: team.id, name, kind, phone: orNull(draft.phone), email: orNull(draft.email), neighbourhoodCodes: draft.neighbourhoodCodes },
+        input: {
+          id: team.id,
+          name,
+          kind,
+          phone: orNull(draft.phone),
+          email: orNull(draft.email),
+          neighbourhoodCodes: withPending('neighbourhoodCodes', draft.neighbourhoodCodes),
+        },
       });
       announceStatus(rt('team.saved', { name }), paths.team(team.id));
       navigate(paths.team(team.id));
@@ -121,7 +129,7 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
           municipalityCode: settings?.municipalityCode,
           phone: orUndefined(draft.phone),
           email: orUndefined(draft.email),
-          neighbourhoodCodes: draft.neighbourhoodCodes,
+          neighbourhoodCodes: withPending('neighbourhoodCodes', draft.neighbourhoodCodes),
         },
       });
       announceStatus(rt('team.created', { name: createTeam.name }), paths.team(createTeam.id));
@@ -135,7 +143,7 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
       {municipalityName ? <Paragraph className="page__kind">{rt('team.municipality', { name: municipalityName })}</Paragraph> : null}
       <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
-        <FormScope formId={FORM_ID} errors={errors.fields}>
+        <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
           <TextField
             name="name"
             label={rt('team.name')}

@@ -17,7 +17,7 @@ import {
 } from '@utrecht/component-library-react';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useRegistryText } from '../registry-text';
-import { type FieldErrors, fieldId, type SubmitErrors } from './form-errors';
+import { type FieldErrors, fieldId, formatDutchDate, parseDutchDate, type SubmitErrors } from './form-errors';
 
 /**
  * Form fields in the NL Design System pattern: label, optional description, the input, and the error
@@ -25,14 +25,37 @@ import { type FieldErrors, fieldId, type SubmitErrors } from './form-errors';
  * Fields find their id and error through the surrounding <FormScope>.
  */
 
+/** Per picker (by field name): the item chosen in its list but not yet added with its button. */
+export type PendingPicks = Map<string, string>;
+
 interface Scope {
   formId: string;
   errors: FieldErrors;
+  pending?: PendingPicks;
 }
 const ScopeContext = createContext<Scope>({ formId: 'form', errors: {} });
 
-export function FormScope({ formId, errors, children }: Scope & { children: ReactNode }) {
-  return <ScopeContext.Provider value={{ formId, errors }}>{children}</ScopeContext.Provider>;
+export function FormScope({ formId, errors, pending, children }: Scope & { children: ReactNode }) {
+  return <ScopeContext.Provider value={{ formId, errors, pending }}>{children}</ScopeContext.Provider>;
+}
+
+/**
+ * The items of a <MultiPicker> chosen but not added: a form passes `pending` to its <FormScope> and saves
+ * `withPending(name, value)`, so "choose a buurt, press Opslaan" keeps the buurt instead of dropping it.
+ */
+export function usePendingPicks() {
+  const pending = useRef<PendingPicks>(new Map()).current;
+  const withPending = (name: string, value: readonly string[]): string[] => {
+    const pick = pending.get(name);
+    return pick && !value.includes(pick) ? [...value, pick] : [...value];
+  };
+  /** The draft with every pending pick added to its list: what the form checks and saves. */
+  const withPendingIn = <T extends object>(draft: T): T => {
+    const out = { ...draft } as Record<string, unknown>;
+    for (const name of pending.keys()) if (Array.isArray(out[name])) out[name] = withPending(name, out[name] as string[]);
+    return out as T;
+  };
+  return { pending, withPending, withPendingIn };
 }
 
 function useField(name: string, hasDescription: boolean) {
@@ -95,6 +118,55 @@ export function TextField({ name, label, value, onChange, description, required,
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
+        />
+      }
+      errorMessage={<ErrorText id={id} error={error} />}
+    />
+  );
+}
+
+/**
+ * A date typed the Dutch way, day first (dd-mm-jjjj), whatever the browser's language: no type="date", whose
+ * format follows the browser's locale (mm/dd/yyyy in an American one). `value` and `onChange` use YYYY-MM-DD;
+ * while the text is no date, onChange gets the text itself, so the form's isDate() check puts the error here.
+ */
+export function DateField({ name, label, value, onChange, description, required }: Omit<TextFieldProps, 'type' | 'list' | 'maxLength' | 'autoComplete'>) {
+  const { rt } = useRegistryText();
+  const [text, setText] = useState(() => formatDutchDate(value));
+  // A value set from outside (a default, a reset) replaces the text; the text's own value does not.
+  useEffect(() => {
+    setText((current) => ((parseDutchDate(current) ?? current.trim()) === value ? current : formatDutchDate(value)));
+  }, [value]);
+  const hint = (
+    <>
+      {description ? <>{description} </> : null}
+      {rt('form.dateHint')}
+    </>
+  );
+  const { id, error, describedBy } = useField(name, true);
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      label={<Label htmlFor={id} label={label} required={required} />}
+      description={<FormFieldDescription id={`${id}-hint`}>{hint}</FormFieldDescription>}
+      input={
+        <Textbox
+          id={id}
+          name={name}
+          type="text"
+          className="date-field"
+          value={text}
+          maxLength={10}
+          size={11}
+          autoComplete="off"
+          required={required}
+          invalid={Boolean(error)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => {
+            setText(event.target.value);
+            onChange(parseDutchDate(event.target.value) ?? event.target.value.trim());
+          }}
         />
       }
       errorMessage={<ErrorText id={id} error={error} />}
@@ -294,6 +366,8 @@ export function RadioGroup(props: {
 /**
  * Pick several items from a long list (neighbourhoods): a select with an add button, and the chosen
  * items as a list with a remove button each. Fully usable with the keyboard, unlike <select multiple>.
+ * An item chosen but not added is saved too (usePendingPicks); focus stays in the picker: back on the
+ * select after adding, on the next remove button (or the select) after removing.
  */
 export function MultiPicker({
   name,
@@ -316,14 +390,38 @@ export function MultiPicker({
   itemLabel: string;
 }) {
   const { rt } = useRegistryText();
+  const { pending } = useContext(ScopeContext);
   const { id, error, describedBy } = useField(name, Boolean(description));
-  const [pick, setPick] = useState('');
+  const [pick, setPickState] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const setPick = (code: string) => {
+    setPickState(code);
+    if (code) pending?.set(name, code);
+    else pending?.delete(name);
+  };
+  useEffect(() => () => void pending?.delete(name), [pending, name]);
   const available = options.filter((option) => !value.includes(option.value));
   const labelOf = (code: string) => options.find((o) => o.value === code)?.label ?? code;
   const add = () => {
-    const chosen = pick || available[0]?.value;
-    if (chosen && !value.includes(chosen)) onChange([...value, chosen]);
+    if (pick && !value.includes(pick)) {
+      onChange([...value, pick]);
+      setAnnouncement(rt('form.addedNamed', { name: labelOf(pick) }));
+    }
     setPick('');
+    selectRef.current?.focus();
+  };
+  const remove = (code: string, index: number) => {
+    const rest = value.filter((v) => v !== code);
+    onChange(rest);
+    setAnnouncement(rt('form.removedNamed', { name: labelOf(code) }));
+    // After the list re-renders: the remove button now at this place, else the one before, else the select.
+    requestAnimationFrame(() => {
+      const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [];
+      const next = buttons[Math.min(index, buttons.length - 1)];
+      (next ?? selectRef.current)?.focus();
+    });
   };
   return (
     <Fieldset invalid={Boolean(error)} aria-describedby={describedBy}>
@@ -336,11 +434,11 @@ export function MultiPicker({
       {value.length === 0 ? (
         <Paragraph className="picker__empty">{rt('form.noneChosen')}</Paragraph>
       ) : (
-        <ul className="picker__chosen" aria-label={legend}>
-          {value.map((code) => (
+        <ul className="picker__chosen" aria-label={legend} ref={listRef}>
+          {value.map((code, index) => (
             <li key={code}>
               <span>{labelOf(code)}</span>
-              <Button type="button" appearance="subtle-button" onClick={() => onChange(value.filter((v) => v !== code))}>
+              <Button type="button" appearance="subtle-button" onClick={() => remove(code, index)}>
                 {rt('form.removeNamed', { name: labelOf(code) })}
               </Button>
             </li>
@@ -351,11 +449,19 @@ export function MultiPicker({
         <FormLabel htmlFor={id}>{itemLabel}</FormLabel>
         <Select
           id={id}
+          ref={selectRef}
           value={pick}
           invalid={Boolean(error)}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           onChange={(event) => setPick(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter in the list adds, as the button does (it would otherwise submit the whole form).
+            if (event.key === 'Enter' && pick) {
+              event.preventDefault();
+              add();
+            }
+          }}
         >
           <SelectOption value="">{rt('form.chooseOne')}</SelectOption>
           {available.map((option) => (
@@ -364,10 +470,14 @@ export function MultiPicker({
             </SelectOption>
           ))}
         </Select>
-        <Button type="button" appearance="secondary-action-button" onClick={add} disabled={!pick}>
+        {/* Never disabled: a disabled button drops keyboard focus; without a choice it only moves focus to the list. */}
+        <Button type="button" appearance="secondary-action-button" onClick={add}>
           {rt('form.addNamed', { label: itemLabel })}
         </Button>
       </div>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
     </Fieldset>
   );
 }

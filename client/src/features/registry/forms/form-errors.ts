@@ -48,7 +48,8 @@ export const hasErrors = (errors: SubmitErrors) => errors.general.length > 0 || 
 export const fieldId = (formId: string, name: string) => `${formId}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 // Client-side format checks, the same rules the server applies, so most mistakes show before sending.
-export const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+/** A YYYY-MM-DD date that exists in the calendar (2026-02-31 does not). */
+export const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDutchDate(value) === value;
 export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value);
 export const isPhone = (value: string) => {
   const digits = value.replace(/[\s().-]/g, '');
@@ -64,6 +65,25 @@ export const isUrl = (value: string) => {
 };
 
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * A date as people in the Netherlands type it, day first: "7-3-2026", "07-03-2026", "7/3/2026", "7.3.2026",
+ * "7 3 2026" or "07032026"; a pasted ISO date "2026-03-07" is understood too. Returns YYYY-MM-DD, or undefined
+ * when it is no date of the calendar (31-02-2026) or the year is not four digits.
+ */
+export function parseDutchDate(text: string): string | undefined {
+  const value = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const dutch = /^(\d{1,2})[-/. ]+(\d{1,2})[-/. ]+(\d{4})$/.exec(value) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(value);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : dutch ? [dutch[3], dutch[2], dutch[1]] : [];
+  if (!year || !month || !day) return undefined;
+  const result = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const date = new Date(`${result}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === result ? result : undefined;
+}
+
+/** YYYY-MM-DD as dd-mm-jjjj for a date field; anything else unchanged. */
+export const formatDutchDate = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value.split('-').reverse().join('-') : value);
 
 /** '' → undefined: optional text fields are left out of a create input when empty. */
 export const orUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());

@@ -4,14 +4,15 @@ import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { ReviewQueueDocument, type VerifiableType } from '../../../generated/graphql';
 import { useSession } from '../../auth/hooks/use-session';
-import { PageHeading, PageState, VerifyButton } from '../../registry/components/record-parts';
-import { useRegistryText } from '../../registry/registry-text';
+import { PageHeading, PageState } from '../../registry/components/record-parts';
+import { ReviewVerifyButton } from './ReviewVerifyButton';
+import { useI18n } from '../../../i18n/i18n';
 
 const PAGE = 50;
 
 /** What has not been verified for the review period, or never: verify in place or go and edit. */
 export function ReviewQueuePage() {
-  const { rt, formatDate } = useRegistryText();
+  const { t, formatDate } = useI18n();
   const { user } = useSession();
   const teams = user?.teams ?? [];
   const [entityType, setEntityType] = useState<VerifiableType | ''>('');
@@ -30,15 +31,15 @@ export function ReviewQueuePage() {
 
   return (
     <article aria-labelledby="page-heading" aria-busy={loading}>
-      <PageHeading>{rt('review.heading')}</PageHeading>
-      <Paragraph>{rt('review.intro', { months: data?.reviewAfterMonths ?? 12 })}</Paragraph>
+      <PageHeading>{t('reviewQueue.heading')}</PageHeading>
+      <Paragraph>{t('reviewQueue.intro', { months: data?.reviewAfterMonths ?? 12 })}</Paragraph>
       <div className="review__filter">
-        <FormLabel htmlFor="review-type">{rt('review.filter')}</FormLabel>
+        <FormLabel htmlFor="review-type">{t('reviewQueue.filter')}</FormLabel>
         <Select id="review-type" value={entityType} onChange={(event) => setEntityType(event.target.value as VerifiableType | '')}>
-          <SelectOption value="">{rt('review.all')}</SelectOption>
-          <SelectOption value="ORGANISATION">{rt('review.organisations')}</SelectOption>
-          <SelectOption value="PERSON">{rt('review.persons')}</SelectOption>
-          <SelectOption value="AGREEMENT">{rt('review.agreements')}</SelectOption>
+          <SelectOption value="">{t('reviewQueue.all')}</SelectOption>
+          <SelectOption value="ORGANISATION">{t('reviewQueue.organisations')}</SelectOption>
+          <SelectOption value="PERSON">{t('reviewQueue.persons')}</SelectOption>
+          <SelectOption value="AGREEMENT">{t('reviewQueue.agreements')}</SelectOption>
         </Select>
         {teams.length > 0 ? (
           <div className="review__mine">
@@ -52,10 +53,10 @@ export function ReviewQueuePage() {
               }}
             />
             <FormLabel htmlFor="review-mine" type="checkbox" checked={mine}>
-              {rt('review.mine')}
+              {t('reviewQueue.mine')}
             </FormLabel>
             <span id="review-mine-teams" className="review__mine-teams">
-              {rt('review.mineTeams', { teams: teamNames })}
+              {t('reviewQueue.mineTeams', { teams: teamNames })}
             </span>
           </div>
         ) : null}
@@ -66,28 +67,28 @@ export function ReviewQueuePage() {
         <>
           <Paragraph role="status">
             {loading
-              ? rt('page.loading')
+              ? t('reviewQueue.loading')
               : queue.totalCount === 0
-                ? rt(mine ? 'review.emptyMine' : 'review.empty')
-                : rt(mine ? 'review.countMine' : 'review.count', { count: queue.totalCount })}
+                ? t(mine ? 'reviewQueue.emptyMine' : 'reviewQueue.empty')
+                : t(mine ? 'reviewQueue.countMine' : 'reviewQueue.count', { count: queue.totalCount })}
           </Paragraph>
           {queue.items.length > 0 ? (
             // Explicit roles: on a phone the rows show as a list (record-table in registry.css) and stay a table to screen readers.
             <table className="record-table review__table" role="table">
-              <caption className="visually-hidden">{rt('review.heading')}</caption>
+              <caption className="visually-hidden">{t('reviewQueue.heading')}</caption>
               <thead role="rowgroup">
                 <tr role="row">
                   <th scope="col" role="columnheader">
-                    {rt('review.name')}
+                    {t('reviewQueue.name')}
                   </th>
                   <th scope="col" role="columnheader">
-                    {rt('review.type')}
+                    {t('reviewQueue.type')}
                   </th>
                   <th scope="col" role="columnheader">
-                    {rt('review.lastVerified')}
+                    {t('reviewQueue.lastVerified')}
                   </th>
                   <th scope="col" role="columnheader">
-                    {rt('review.actions')}
+                    {t('reviewQueue.actions')}
                   </th>
                 </tr>
               </thead>
@@ -104,31 +105,31 @@ export function ReviewQueuePage() {
                         <Link href={view}>{item.name}</Link>{' '}
                         {done ? null : (
                           <span className={isAgreement ? 'badge badge--stale badge--wrap' : 'badge badge--stale'}>
-                            {isAgreement ? item.reasonText : rt('record.stale')}
+                            {isAgreement ? item.reasonText : t('reviewQueue.stale')}
                           </span>
                         )}
                       </td>
-                      <td role="cell" data-label={rt('review.type')}>
-                        {rt(`review.entity.${item.entityType}`)}
+                      <td role="cell" data-label={t('reviewQueue.type')}>
+                        {t(`reviewQueue.entity.${item.entityType}`)}
                       </td>
-                      <td role="cell" data-label={rt('review.lastVerified')}>
+                      <td role="cell" data-label={t('reviewQueue.lastVerified')}>
                         {done
                           ? formatDate(done)
                           : item.neverVerified || !item.lastVerifiedOn
-                            ? rt('review.never')
-                            : rt('review.months', { months: item.monthsSinceVerified ?? '?', date: formatDate(item.lastVerifiedOn) })}
+                            ? t('reviewQueue.never')
+                            : t('reviewQueue.months', { months: item.monthsSinceVerified ?? '?', date: formatDate(item.lastVerifiedOn) })}
                       </td>
                       <td role="cell" className="review__actions">
                         {/* An agreement leaves the queue by a new review date or contact person, not by "still correct". */}
                         {isAgreement ? null : (
-                          <VerifyButton
+                          <ReviewVerifyButton
                             entityType={item.entityType}
                             id={item.id}
                             name={item.name}
                             onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))}
                           />
                         )}{' '}
-                        <Link href={edit}>{rt('record.editNamed', { name: item.name })}</Link>
+                        <Link href={edit}>{t('reviewQueue.editNamed', { name: item.name })}</Link>
                       </td>
                     </tr>
                   );
@@ -138,7 +139,7 @@ export function ReviewQueuePage() {
           ) : null}
           {queue.hasMore ? (
             <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setLimit((l) => Math.min(l + PAGE, 200))}>
-              {rt('review.more')}
+              {t('reviewQueue.more')}
             </button>
           ) : null}
         </>

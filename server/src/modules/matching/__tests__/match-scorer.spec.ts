@@ -113,6 +113,20 @@ describe('the scorer', () => {
     ]);
   });
 
+  it('gives every reason a stable sentence key and its values, so a client can say it in another language (issue 13.5)', () => {
+    const agreements = new Map([['p1', { agreementId: 'a1', teamName: 'Buurtteam Zuidwest' }]]);
+    const { reasons } = explain(candidate(), 0.8, candidate().locations[0], context({ agreements, topics: ['HEALTH'] }));
+    expect(reasons.map((r) => [r.messageKey, r.params])).toEqual([
+      ['LANGUAGE', { language: 'Somalisch', languageCode: 'som', level: 'NATIVE' }],
+      ['NEARBY', { place: 'Kanaleneiland-Noord', km: '0.8' }],
+      ['KEY_PERSON_TRAINED', {}],
+      ['TOPIC', { topic: 'HEALTH' }],
+      ['AGREEMENT', { team: 'Buurtteam Zuidwest' }],
+      ['VERIFIED_MONTHS', { months: '3' }],
+      ['AVAILABLE', {}],
+    ]);
+  });
+
   it('never scores outside [0, 1]', () => {
     const best = scoreCandidate(
       candidate({ lastVerifiedOn: '2026-11-24' }),

@@ -252,11 +252,29 @@ describe('ranking on a hand-built data set', () => {
     const narrow = await match({ radiusKm: 0.3, roles: [MatchRole.INTERPRETER], formalInterpretersOnly: true });
     expect(narrow.matches).toEqual([]);
     expect(narrow.suggestions).toEqual([
-      { field: 'radiusKm', text: 'Vergroot de straal naar 5 km: 1 partner', count: 1, radiusKm: 5 },
-      { field: 'roles', text: 'Zoek in alle rollen: 2 partners', count: 2 },
+      {
+        field: 'radiusKm',
+        text: 'Vergroot de straal naar 5 km: 1 partner',
+        messageKey: 'WIDEN_RADIUS',
+        params: [
+          { name: 'radius', value: '5' },
+          { name: 'count', value: '1' },
+        ],
+        count: 1,
+        radiusKm: 5,
+      },
+      { field: 'roles', text: 'Zoek in alle rollen: 2 partners', messageKey: 'ALL_ROLES', params: [{ name: 'count', value: '2' }], count: 2 },
     ]);
     const nobody = await match({ languages: ['Pools'] });
-    expect(nobody.suggestions).toEqual([{ field: 'languages', text: expect.stringContaining('Pools'), count: 0 }]);
+    expect(nobody.suggestions).toEqual([
+      {
+        field: 'languages',
+        text: expect.stringContaining('Pools'),
+        messageKey: 'NO_SPEAKERS',
+        params: expect.arrayContaining([{ name: 'languageCodes', value: 'pol' }]),
+        count: 0,
+      },
+    ]);
   });
 
   it('leaves out a person marked not available, says so, and lists them last when asked', async () => {
@@ -271,7 +289,15 @@ describe('ranking on a hand-built data set', () => {
     const without = await match({ languages: ['tur'] });
     expect(without.matches).toEqual([]);
     expect(without.totalCount).toBe(0);
-    expect(without.suggestions).toEqual([{ field: 'includeUnavailable', text: 'Toon ook wie nu niet beschikbaar is: 1 partner', count: 1 }]);
+    expect(without.suggestions).toEqual([
+      {
+        field: 'includeUnavailable',
+        text: 'Toon ook wie nu niet beschikbaar is: 1 partner',
+        messageKey: 'INCLUDE_UNAVAILABLE',
+        params: [{ name: 'count', value: '1' }],
+        count: 1,
+      },
+    ]);
     const withThem = await match({ languages: ['tur'], includeUnavailable: true });
     expect(names(withThem)).toEqual(['Emre (niet beschikbaar, Centrum)']);
     expect(withThem.matches[0].weaknesses.map((w) => [w.code, w.text])).toContainEqual(['UNAVAILABLE', 'Nu niet beschikbaar']);

@@ -18,13 +18,34 @@ export const Partner = createUnionType({
   resolveType: (value: object) => (value instanceof Person ? Person : Organisation),
 });
 
-@ObjectType('MatchReason', { description: 'Why a partner matches, or what is weak: a machine code and a Dutch sentence' })
+@ObjectType({ description: 'One value in a sentence a client says in its own language (issue 13.5), e.g. language = Somalisch' })
+export class MessageParam {
+  @Field()
+  name: string;
+
+  @Field()
+  value: string;
+}
+
+/** `{ km: '0.8' }` → `[{ name: 'km', value: '0.8' }]`: a typed list, so clients need no JSON scalar. */
+export const toMessageParams = (params: Record<string, string | number>): MessageParam[] =>
+  Object.entries(params).map(([name, value]) => ({ name, value: String(value) }));
+
+@ObjectType('MatchReason', {
+  description: 'Why a partner matches, or what is weak: a machine code, a Dutch sentence, and the key and values to say it in another language',
+})
 export class MatchReasonModel {
   @Field(() => MatchReasonCode)
   code: MatchReasonCode;
 
   @Field({ description: 'Dutch, e.g. "Spreekt Somalisch (moedertaal)"' })
   text: string;
+
+  @Field({ description: 'Which sentence of the code, e.g. NEARBY_SAME (in the buurt searched) or NEARBY (at a distance); stable' })
+  messageKey: string;
+
+  @Field(() => [MessageParam], { description: 'The values in the sentence, e.g. languageCode = som, level = NATIVE, km = 0.8 (a decimal point)' })
+  params: MessageParam[];
 }
 
 @ObjectType({ description: 'One ranked answer to "who can help me reach this resident?"' })
@@ -73,6 +94,12 @@ export class MatchSuggestion {
 
   @Field({ description: 'Dutch, e.g. "Vergroot de straal naar 10 km: 3 partners"' })
   text: string;
+
+  @Field({ description: 'Stable key of the sentence, e.g. WIDEN_RADIUS, for clients in another language' })
+  messageKey: string;
+
+  @Field(() => [MessageParam], { description: 'The values in the sentence, e.g. radius = 10, count = 3' })
+  params: MessageParam[];
 
   @Field(() => Int, { description: 'Matches after widening' })
   count: number;

@@ -1,0 +1,48 @@
+/** Texts of the team's QuickScan page (ICU message syntax), Dutch first. */
+const nl = {
+  'quickScan.heading': 'QuickScan van het team',
+  'quickScan.intro': 'Een zelfscan in 24 stellingen over cultuursensitief werken. Vul een ronde in en vergelijk met eerdere rondes.',
+  'quickScan.team': 'Team',
+  'quickScan.date': 'Datum van deze ronde',
+  'quickScan.note': 'Toelichting bij de ronde',
+  'quickScan.score': 'Score',
+  'quickScan.statementNote': 'Toelichting',
+  'quickScan.save': 'Ronde opslaan',
+  'quickScan.saved': 'Ronde van {date} opgeslagen.',
+  'quickScan.earlier': 'Eerdere rondes',
+  'quickScan.none': 'nog geen',
+  'quickScan.directory': 'Wat de sociale kaart laat zien voor uw buurten',
+  'quickScan.readOnly': 'Alleen een coördinator van dit team of een beheerder kan een ronde invullen.',
+  'quickScan.tip': 'Tip',
+  'quickScan.chooseTeam': 'Kies een team',
+  'quickScan.s0': '— niet ingevuld',
+  'quickScan.s1': '1 beginnend',
+  'quickScan.s2': '2 op weg',
+  'quickScan.s3': '3 grotendeels',
+  'quickScan.s4': '4 gevorderd',
+} as const;
+
+const en: Record<keyof typeof nl, string> = {
+  'quickScan.heading': "The team's QuickScan",
+  'quickScan.intro': 'A self-assessment in 24 statements on culture-sensitive work. Fill in a round and compare it with earlier rounds.',
+  'quickScan.team': 'Team',
+  'quickScan.date': 'Date of this round',
+  'quickScan.note': 'Note on the round',
+  'quickScan.score': 'Score',
+  'quickScan.statementNote': 'Note',
+  'quickScan.save': 'Save round',
+  'quickScan.saved': 'Round of {date} saved.',
+  'quickScan.earlier': 'Earlier rounds',
+  'quickScan.none': 'none yet',
+  'quickScan.directory': 'What the directory shows for your neighbourhoods',
+  'quickScan.readOnly': 'Only a coordinator of this team or an administrator can fill in a round.',
+  'quickScan.tip': 'Tip',
+  'quickScan.chooseTeam': 'Choose a team',
+  'quickScan.s0': '— not filled in',
+  'quickScan.s1': '1 starting',
+  'quickScan.s2': '2 on the way',
+  'quickScan.s3': '3 mostly',
+  'quickScan.s4': '4 advanced',
+};
+
+export const messages = { nl, en };
