@@ -35,6 +35,12 @@ const nl = {
   'analysis.band.FEW_HOUSEHOLDS': 'enkele huishoudens',
   'analysis.band.GROUP': 'een groep',
   'analysis.band.LARGE_GROUP': 'een grote groep',
+  // Names of the analysis' input fields in the server's messages (see i18n/server-messages.ts).
+  'field.estimate': 'Geschat aantal bewoners',
+  'field.band': 'Omvang in woorden',
+  'field.observedOn': 'Datum van de schatting',
+  'field.source': 'Bron',
+  'field.communityCode': 'Gemeenschap',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -73,6 +79,11 @@ const en: Record<keyof typeof nl, string> = {
   'analysis.band.FEW_HOUSEHOLDS': 'a few households',
   'analysis.band.GROUP': 'a group',
   'analysis.band.LARGE_GROUP': 'a large group',
+  'field.estimate': 'Estimated number of residents',
+  'field.band': 'Size in words',
+  'field.observedOn': 'Date of the estimate',
+  'field.source': 'Source',
+  'field.communityCode': 'Community',
 };
 
 export const messages = { nl, en };
