@@ -8,6 +8,7 @@ import { projectRoot } from '../server/src/config.js';
 import { Activity } from '../server/src/modules/activity/activity.entity.js';
 import { weeklyRule } from '../server/src/modules/activity/recurrence.js';
 import { Agreement } from '../server/src/modules/agreement/agreement.entity.js';
+import { refreshAllMunicipalities } from '../server/src/modules/neighbourhood/municipality-scope.js';
 import { Community } from '../server/src/modules/community/community.entity.js';
 import { ContactAssignment } from '../server/src/modules/contact-assignment/contact-assignment.entity.js';
 import { CBS_BOUNDARY_ATTRIBUTION } from '../server/src/modules/neighbourhood/cbs-code.js';
@@ -387,7 +388,9 @@ export async function loadDemoData(dataSource: DataSource): Promise<DemoCounts> 
   const network = shiftDates(readSeed<DemoNetwork>('demo/network.json'), demoDateShiftDays());
   return dataSource.transaction(async (em) => {
     const neighbourhoods = (await loadCbsNeighbourhoods(em)) ?? (await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json')));
-    return { neighbourhoods, ...(await loadNetwork(em, network)) };
+    const counts = { neighbourhoods, ...(await loadNetwork(em, network)) };
+    await refreshAllMunicipalities(em);
+    return counts;
   });
 }
 

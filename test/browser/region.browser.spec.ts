@@ -46,9 +46,18 @@ describe('a region of two municipalities, in Chromium', () => {
         ],
       }),
     );
+    // Nieuwegein's border from a gemeente file (national file format), as `npm run import:neighbourhoods` reads it.
+    const gemeente = join(dir, 'gemeente.geojson');
+    writeFileSync(
+      gemeente,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { statcode: 'GM0356', statnaam: 'Nieuwegein' }, geometry: square(5.08, 52.02, 0.03) }],
+      }),
+    );
     const ds = await openDataSource(`sqlite:${app.databaseFile}`);
     try {
-      await importCbsFiles(ds, [file]);
+      await importCbsFiles(ds, [file, gemeente]);
     } finally {
       await ds.destroy();
     }
@@ -64,5 +73,18 @@ describe('a region of two municipalities, in Chromium', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Kaart van Utrecht en Nieuwegein met buurten en partners' }).count()).toBe(1);
     expect(await page.locator('.app__subtitle').innerText()).toBe('Sleutelpersonen, tolken en organisaties per buurt in Utrecht en Nieuwegein');
     expect(await page.getByText('GM0356').count()).toBe(0);
+  });
+
+  it('draws the municipal border it has, not clickable, and the first view holds both municipalities', async () => {
+    await page.goto(`${app.baseUrl}/`);
+    await expect.poll(() => page.locator('path.municipal-border').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator('path.municipal-border.leaflet-interactive').count()).toBe(0);
+    // Both Utrecht's buurten and Nieuwegein's border lie within the map's view.
+    const inView = await page.evaluate(`(() => {
+      const map = document.querySelector('.social-map').getBoundingClientRect();
+      const border = document.querySelector('path.municipal-border').getBoundingClientRect();
+      return border.top >= map.top - 1 && border.bottom <= map.bottom + 1 && border.left >= map.left - 1 && border.right <= map.right + 1;
+    })()`);
+    expect(inView).toBe(true);
   });
 });

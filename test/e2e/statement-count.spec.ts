@@ -67,6 +67,7 @@ describe('SQL statements per client operation stay bounded whatever the data siz
     variables = {
       ...Object.fromEntries(Object.entries(byId).map(([name, id]) => [name, { id }])),
       NeighbourhoodPage: { code },
+      NeighbourhoodAnalysis: { code },
       PersonPageExtras: { id: personId, teamId, organisationId, withTeam: true, withOrganisation: true },
       Neighbourhoods: { municipalityCodes: ['GM0344'] },
       RegistryNeighbourhoodChoices: { municipalityCodes: ['GM0344'] },

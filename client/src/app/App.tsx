@@ -61,7 +61,17 @@ export function App() {
   const signedIn = Boolean(user);
   const { settings } = useClientSettings();
   const { neighbourhoods, loading: neighbourhoodsLoading, error: neighbourhoodsError, municipalityCode } = useNeighbourhoods();
-  const municipality = useMemo(() => (settings ? { name: settings.municipalityName, bounds: settings.municipalityBounds } : undefined), [settings]);
+  const municipality = useMemo(
+    () =>
+      settings
+        ? {
+            name: settings.municipalityName,
+            bounds: settings.municipalityBounds,
+            borders: settings.municipalities.map((m) => ({ code: m.code, name: m.name, boundary: m.boundary })),
+          }
+        : undefined,
+    [settings],
+  );
   const { languages, error: languagesError } = useLanguages();
   const [mapView, setMapView] = useState<MapView | undefined>();
   // On a phone the map is a section the user opens (the results come first); elsewhere it is always there.

@@ -478,6 +478,14 @@ export type PresenceBand =
   | 'GROUP'
   | 'LARGE_GROUP';
 
+/** CBS-statistiek, eigen analyse van het team, sleutelpersoon, school, anders */
+export type PresenceSource =
+  | 'CBS'
+  | 'KEY_PERSON'
+  | 'OTHER'
+  | 'SCHOOL'
+  | 'TEAM_ANALYSIS';
+
 /** wacht, aangenomen, deels aangenomen, afgewezen */
 export type ProposalStatus =
   | 'ACCEPTED'
@@ -519,6 +527,23 @@ export type ReachMatrixInput = {
   level?: ReachLevel | null | undefined;
   /** CBS gemeentecode; the installation's municipality when left out */
   municipalityCode?: string | null | undefined;
+};
+
+/** A community or language group present in a buurt (the neighbourhood analysis) */
+export type RecordCommunityPresenceInput = {
+  band?: PresenceBand | null | undefined;
+  /** Community code (or give a language) */
+  communityCode?: string | null | undefined;
+  /** Estimated number of residents (or give a band) */
+  estimate?: number | null | undefined;
+  /** Language code or name, for a language group (or give a community) */
+  language?: string | null | undefined;
+  /** CBS buurtcode */
+  neighbourhoodCode: string;
+  note?: string | null | undefined;
+  /** Date of the estimate (YYYY-MM-DD), not in the future */
+  observedOn: string;
+  source: PresenceSource;
 };
 
 /** A QuickScan round of a team: a date, a note, and a score and note per statement */
@@ -650,6 +675,16 @@ export type UpdateAgreementInput = {
   type?: AgreementType | null | undefined;
   /** Vrijwilligersvergoeding */
   volunteerCompensation?: string | null | undefined;
+};
+
+/** Revise a line of the neighbourhood analysis; fields left out stay as they are */
+export type UpdateCommunityPresenceInput = {
+  band?: PresenceBand | null | undefined;
+  estimate?: number | null | undefined;
+  id: string | number;
+  note?: string | null | undefined;
+  observedOn?: string | null | undefined;
+  source?: PresenceSource | null | undefined;
 };
 
 /** Changes to an organisation: only the fields given are changed; null clears an optional field */
@@ -966,6 +1001,27 @@ export type RecordQuickScanRoundMutationVariables = Exact<{
 
 
 export type RecordQuickScanRoundMutation = { recordQuickScanRound: { id: string, heldOn: string } };
+
+export type NeighbourhoodAnalysisQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type NeighbourhoodAnalysisQuery = { communityPresences: Array<{ id: string, communityCode: string | null, languageCode: string | null, estimate: number | null, band: PresenceBand | null, source: PresenceSource, observedOn: string, note: string | null }>, reachGroups: Array<{ key: string, kind: ReachGroupKind, communityCode: string | null, languageCodes: Array<string>, nameNl: string, nameEn: string }> };
+
+export type RecordCommunityPresenceMutationVariables = Exact<{
+  input: RecordCommunityPresenceInput;
+}>;
+
+
+export type RecordCommunityPresenceMutation = { recordCommunityPresence: { id: string } };
+
+export type UpdateCommunityPresenceMutationVariables = Exact<{
+  input: UpdateCommunityPresenceInput;
+}>;
+
+
+export type UpdateCommunityPresenceMutation = { updateCommunityPresence: { id: string } };
 
 export type ReachCellFieldsFragment = { areaCode: string, groupKey: string, status: GapStatus, band: PresenceBand | null, observedOn: string | null, missing: Array<string>, estimate: { label: string } | null, keyPersons: { label: string }, formalInterpreters: { label: string }, informalInterpreters: { label: string }, organisations: { label: string }, activeAgreements: { label: string }, walkInHours: { label: string }, fixedContacts: { label: string }, stalePartners: { label: string } };
 
@@ -2324,6 +2380,42 @@ export const RecordQuickScanRoundDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordQuickScanRoundMutation, RecordQuickScanRoundMutationVariables>;
+export const NeighbourhoodAnalysisDocument = new TypedDocumentString(`
+    query NeighbourhoodAnalysis($code: String!) {
+  communityPresences(neighbourhoodCode: $code) {
+    id
+    communityCode
+    languageCode
+    estimate
+    band
+    source
+    observedOn
+    note
+  }
+  reachGroups {
+    key
+    kind
+    communityCode
+    languageCodes
+    nameNl
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<NeighbourhoodAnalysisQuery, NeighbourhoodAnalysisQueryVariables>;
+export const RecordCommunityPresenceDocument = new TypedDocumentString(`
+    mutation RecordCommunityPresence($input: RecordCommunityPresenceInput!) {
+  recordCommunityPresence(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordCommunityPresenceMutation, RecordCommunityPresenceMutationVariables>;
+export const UpdateCommunityPresenceDocument = new TypedDocumentString(`
+    mutation UpdateCommunityPresence($input: UpdateCommunityPresenceInput!) {
+  updateCommunityPresence(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCommunityPresenceMutation, UpdateCommunityPresenceMutationVariables>;
 export const ReachMatrixDocument = new TypedDocumentString(`
     query ReachMatrix($input: ReachMatrixInput) {
   reachMatrix(input: $input) {

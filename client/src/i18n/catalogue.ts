@@ -9,6 +9,7 @@ import { messages as moderation } from '../features/moderation/messages';
 import { messages as selfService } from '../features/self-service/messages';
 import { messages as referral } from '../features/referral/messages';
 import { messages as walkIn } from '../features/walk-in/messages';
+import { messages as reachAnalysis } from '../features/reach/messages';
 import { en as appEn } from './messages.en';
 import { nl as appNl } from './messages.nl';
 
@@ -31,6 +32,7 @@ const nl = {
   ...selfService.nl,
   ...referral.nl,
   ...walkIn.nl,
+  ...reachAnalysis.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...appEn,
@@ -45,6 +47,7 @@ const en: Record<keyof typeof nl, string> = {
   ...selfService.en,
   ...referral.en,
   ...walkIn.en,
+  ...reachAnalysis.en,
 };
 
 export type MessageKey = keyof typeof nl;

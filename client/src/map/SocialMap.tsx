@@ -2,6 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef } from 'react';
 import { Circle, MapContainer, Marker, TileLayer, ZoomControl, useMap } from 'react-leaflet';
 import { type Translate, useI18n } from '../i18n/i18n';
+import { MunicipalBorders, type MunicipalBorder } from './MunicipalBorders';
 import { NeighbourhoodLabels } from './NeighbourhoodLabels';
 import { NeighbourhoodLayer } from './NeighbourhoodLayer';
 import { PartnerClusterLayer, partnerIcon } from './PartnerClusterLayer';
@@ -48,6 +49,8 @@ export interface MapMunicipality {
   name: string | null;
   /** Around its neighbourhoods' centre points, known before their boundaries arrive; null when it has none. */
   bounds: { south: number; west: number; north: number; east: number } | null;
+  /** The borders of every municipality served (a region: all of them), drawn and brought into view. */
+  borders?: readonly MunicipalBorder[];
 }
 
 export interface SearchArea {
@@ -75,12 +78,22 @@ function MapAccessibleName({ label }: { label: string }) {
  * The first view: the municipality's box as soon as the settings arrive, then its neighbourhoods'
  * boundaries once they are loaded. Only once: after that the user (or a search) moves the map.
  */
-function InitialView({ neighbourhoods, bounds }: { neighbourhoods: readonly MapNeighbourhood[]; bounds: MapMunicipality['bounds'] | undefined }) {
+function InitialView({
+  neighbourhoods,
+  bounds,
+  borders,
+}: {
+  neighbourhoods: readonly MapNeighbourhood[];
+  bounds: MapMunicipality['bounds'] | undefined;
+  borders: MapMunicipality['borders'];
+}) {
   const map = useMap();
   const fitted = useRef<'nothing' | 'municipality' | 'neighbourhoods'>('nothing');
   useEffect(() => {
     if (fitted.current === 'neighbourhoods') return;
-    const boundaries = neighbourhoods.length > 0 ? boundsOfGeometries(neighbourhoods.map((n) => n.geometry)) : undefined;
+    // Every municipality of a region in view: their buurten and, where imported, their borders.
+    const boundaries =
+      neighbourhoods.length > 0 ? boundsOfGeometries([...neighbourhoods.map((n) => n.geometry), ...(borders ?? []).map((b) => b.boundary)]) : undefined;
     if (boundaries) {
       map.fitBounds(boundaries, { padding: [8, 8], animate: false });
       fitted.current = 'neighbourhoods';
@@ -95,7 +108,7 @@ function InitialView({ neighbourhoods, bounds }: { neighbourhoods: readonly MapN
       );
       fitted.current = 'municipality';
     }
-  }, [map, neighbourhoods, bounds]);
+  }, [map, neighbourhoods, bounds, borders]);
   return null;
 }
 
@@ -195,7 +208,8 @@ export function SocialMap(props: SocialMapProps) {
         tooltipText={tooltipText}
         onSelect={props.onNeighbourhoodSelect}
       />
-      <InitialView neighbourhoods={props.neighbourhoods} bounds={props.municipality?.bounds} />
+      <MunicipalBorders borders={props.municipality?.borders} />
+      <InitialView neighbourhoods={props.neighbourhoods} bounds={props.municipality?.bounds} borders={props.municipality?.borders} />
       <NeighbourhoodLabels neighbourhoods={props.neighbourhoods} />
       {props.rankedPartners ? (
         <RankedPartnersLayer partners={props.rankedPartners} selectedKey={selectedKey} markerTitle={rankedTitle} onSelect={props.onPartnerSelect} />

@@ -15,6 +15,9 @@ import { OrganisationLocationSource1764001600000 } from './1764001600000-Organis
 import { SelfService1764002200000 } from './1764002200000-SelfService.js';
 import { ReferralLog1764002500000 } from './1764002500000-ReferralLog.js';
 import { ActivityRecurrence1764002510000 } from './1764002510000-ActivityRecurrence.js';
+import { ReachChange1764002600000 } from './1764002600000-ReachChange.js';
+import { PartnerMunicipality1764002610000 } from './1764002610000-PartnerMunicipality.js';
+import { ChangeFeedTriggers1764002620000 } from './1764002620000-ChangeFeedTriggers.js';
 
 /** Migrations in the order they run. Never edit one that has landed; add a new one. */
 export const migrations = [
@@ -35,4 +38,7 @@ export const migrations = [
   SelfService1764002200000,
   ReferralLog1764002500000,
   ActivityRecurrence1764002510000,
+  ReachChange1764002600000,
+  PartnerMunicipality1764002610000,
+  ChangeFeedTriggers1764002620000,
 ];

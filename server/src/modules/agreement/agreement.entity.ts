@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RecordBase } from '../../common/base.entity.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
+import { municipalityNameFromList } from '../neighbourhood/municipality-names.js';
 
 export enum AgreementType {
   WALK_IN_HOUR = 'WALK_IN_HOUR',
@@ -46,6 +47,16 @@ export class Agreement extends RecordBase {
   @Index()
   @Column({ type: 'varchar', length: 36 })
   teamId: string;
+
+  @Field(() => String, { nullable: true, description: 'CBS gemeentecode of the municipality it belongs to (a region: that of its team)' })
+  @Index()
+  @Column({ type: 'varchar', length: 6, nullable: true })
+  municipalityCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of that municipality (CBS, 2024): screens show this, never the code' })
+  get municipalityName(): string | null {
+    return this.municipalityCode ? (municipalityNameFromList(this.municipalityCode) ?? null) : null;
+  }
 
   @Field(() => String, { nullable: true, description: 'The partner organisation, when the partner is an organisation' })
   @Index()

@@ -139,6 +139,8 @@ export class AgreementService {
       archivedAt: null,
       lastVerifiedOn: todayIso(),
       teamId: team.id,
+      // A region (issue 12): an agreement belongs to its team's municipality.
+      municipalityCode: team.municipalityCode,
       organisationId: input.organisationId ?? null,
       personId: input.personId ?? null,
       endReason: null,

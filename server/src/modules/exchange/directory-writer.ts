@@ -4,7 +4,13 @@ import { In, IsNull, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { nowIso } from '../../common/base.entity.js';
 import { normaliseFields, type RuleViolation, textViolations } from '../../common/rules.js';
 import { type Actor, UserRole } from '../auth/actor.js';
-import { normaliseOrganisation, organisationViolations } from '../organisation/organisation.rules.js';
+import { normaliseOrganisation, organisationMunicipalityViolation, organisationViolations } from '../organisation/organisation.rules.js';
+import {
+  municipalitiesOfActor,
+  municipalityOfNeighbourhoods,
+  municipalityOfOrganisation,
+  refreshOrganisationMunicipalities,
+} from '../neighbourhood/municipality-scope.js';
 import type { OwnershipService } from '../ownership/ownership.service.js';
 import { type OwnershipChange, ownershipViolation } from '../ownership/write-rule.js';
 import { normalisePerson, personViolations } from '../person/person.rules.js';
@@ -349,6 +355,7 @@ export async function ownershipProblems(
 ): Promise<ImportProblem[]> {
   if (actor.role === UserRole.ADMINISTRATOR) return [];
   const problems: ImportProblem[] = [];
+  let mine: string[] | null | undefined;
   for (const c of changes) {
     if (c.kind === 'unchanged') continue;
     const id = c.before ? c.after.id : null;
@@ -368,7 +375,17 @@ export async function ownershipProblems(
         : c.type === 'Organisation'
           ? { before: id ? await ownership.teamsOfOrganisation(id, em) : null, after: await ownership.teamsOfOrganisationAfter(id, neighbourhoods, em) }
           : { before: id ? [id] : null, after: [c.after.id] };
-    const refused = ownershipViolation(actor, check, `deze ${LABEL[c.type]}`);
+    let refused = ownershipViolation(actor, check, `deze ${LABEL[c.type]}`);
+    if (!refused && c.type === 'Organisation') {
+      // A region: the organisation's municipality, as it is and as its buurten would make it, must be one of the coordinator's.
+      mine ??= await municipalitiesOfActor(em, actor);
+      const before = id ? await municipalityOfOrganisation(em, id) : null;
+      refused = organisationMunicipalityViolation(
+        mine,
+        { before, after: (await municipalityOfNeighbourhoods(em, neighbourhoods)) ?? before },
+        `deze ${LABEL[c.type]}`,
+      );
+    }
     if (refused) problems.push({ row: c.row, column: columnOf(refused.field), message: refused.message, code: refused.code, rule: refused.rule });
   }
   return problems;
@@ -462,4 +479,10 @@ export async function write(
       after: c.after,
     })),
   );
+  // An organisation belongs to the municipality of its buurten (issue 12): derived here as on every write route.
+  if (toWrite[0].type === 'Organisation')
+    await refreshOrganisationMunicipalities(
+      em,
+      toWrite.map((c) => c.after.id as string),
+    );
 }

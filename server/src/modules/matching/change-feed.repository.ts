@@ -18,6 +18,16 @@ export interface FeedRead {
   touched: Touched[];
 }
 
+/** A feed's rows as written: the reach read model's feed (reach_change) has kinds of its own. */
+export interface FeedRows {
+  position: FeedPosition;
+  rows: { kind: string; partnerId: string | null }[];
+  overflow: boolean;
+}
+
+/** The feeds written by triggers: directory_change (partners, read by matching and reach) and reach_change. */
+export type FeedTable = 'directory_change' | 'reach_change';
+
 /**
  * Reads the directory's change feed (table directory_change, written by triggers, see the
  * DirectoryChange migration). One small indexed query per search.
@@ -40,45 +50,55 @@ export class ChangeFeedRepository {
   }
 
   /** The position to start from before a full load: every change after it is read later. */
-  async start(): Promise<FeedPosition> {
+  async start(table: FeedTable = 'directory_change'): Promise<FeedPosition> {
     return outsideTransaction(async () => {
       if (this.postgres) {
         const [row] = await this.dataSource.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS "horizon"`);
         return { mark: row.horizon as string, seen: new Set<string>() };
       }
-      const [row] = await this.dataSource.query(`SELECT COALESCE(MAX("seq"), 0) AS "seq" FROM "directory_change"`);
+      const [row] = await this.dataSource.query(`SELECT COALESCE(MAX("seq"), 0) AS "seq" FROM "${table}"`);
       return { mark: String(row.seq), seen: new Set<string>() };
     });
   }
 
   /** The changes after `position`, at most `limit` (more: the caller reloads everything). */
   async since(position: FeedPosition, limit: number): Promise<FeedRead & { overflow: boolean }> {
+    const read = await this.rowsSince(position, limit);
+    return { position: read.position, touched: read.rows.map((r) => touchOf(r.kind, r.partnerId)), overflow: read.overflow };
+  }
+
+  /** The rows of a feed after `position`, at most `limit`, as written. */
+  async rowsSince(position: FeedPosition, limit: number, table: FeedTable = 'directory_change'): Promise<FeedRows> {
     return outsideTransaction(async () => {
       if (this.postgres) {
         const rows: { horizon: string; seq: string | null; kind: string | null; partnerId: string | null; tx: string | null }[] = await this.dataSource.query(
           `SELECT h."horizon", c."seq"::text AS "seq", c."kind", c."partnerId", c."tx"::text AS "tx"
              FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS "xmin", pg_snapshot_xmin(pg_current_snapshot())::text AS "horizon") h
-             LEFT JOIN "directory_change" c ON c."tx" >= $1::xid8
+             LEFT JOIN "${table}" c ON c."tx" >= $1::xid8
              LIMIT ${limit + 1}`,
           [position.mark],
         );
         const horizon = rows[0].horizon;
-        const touched: Touched[] = [];
+        const out: FeedRows['rows'] = [];
         const seen = new Set<string>();
         for (const r of rows) {
           if (r.seq === null) continue;
           if (BigInt(r.tx!) >= BigInt(horizon)) seen.add(r.seq);
           if (position.seen.has(r.seq)) continue;
-          touched.push(touchOf(r.kind!, r.partnerId));
+          out.push({ kind: r.kind!, partnerId: r.partnerId });
         }
-        return { position: { mark: horizon, seen }, touched, overflow: rows.length > limit };
+        return { position: { mark: horizon, seen }, rows: out, overflow: rows.length > limit };
       }
       const rows: { seq: number; kind: string; partnerId: string | null }[] = await this.dataSource.query(
-        `SELECT "seq", "kind", "partnerId" FROM "directory_change" WHERE "seq" > ? ORDER BY "seq" LIMIT ${limit + 1}`,
+        `SELECT "seq", "kind", "partnerId" FROM "${table}" WHERE "seq" > ? ORDER BY "seq" LIMIT ${limit + 1}`,
         [Number(position.mark)],
       );
       const last = rows.length ? String(rows[rows.length - 1].seq) : position.mark;
-      return { position: { mark: last, seen: position.seen }, touched: rows.map((r) => touchOf(r.kind, r.partnerId)), overflow: rows.length > limit };
+      return {
+        position: { mark: last, seen: position.seen },
+        rows: rows.map((r) => ({ kind: r.kind, partnerId: r.partnerId })),
+        overflow: rows.length > limit,
+      };
     });
   }
 
@@ -86,10 +106,10 @@ export class ChangeFeedRepository {
    * Drops rows every reader has had `retentionMs` to read. `mark` is a position taken that long ago:
    * a process that has not read the feed for that long reloads everything instead (see MatchIndex).
    */
-  async prune(mark: FeedPosition): Promise<number> {
+  async prune(mark: FeedPosition, table: FeedTable = 'directory_change'): Promise<number> {
     const result = this.postgres
-      ? await this.dataSource.query(`DELETE FROM "directory_change" WHERE "tx" < $1::xid8`, [mark.mark])
-      : await this.dataSource.query(`DELETE FROM "directory_change" WHERE "seq" <= ?`, [Number(mark.mark)]);
+      ? await this.dataSource.query(`DELETE FROM "${table}" WHERE "tx" < $1::xid8`, [mark.mark])
+      : await this.dataSource.query(`DELETE FROM "${table}" WHERE "seq" <= ?`, [Number(mark.mark)]);
     return Array.isArray(result) ? Number(result[1] ?? 0) : Number((result as { changes?: number })?.changes ?? 0);
   }
 }

@@ -4,6 +4,7 @@ import { RecordBase } from '../../common/base.entity.js';
 import { Community } from '../community/community.entity.js';
 import { Language } from '../language/language.entity.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
+import { municipalityNameFromList } from '../neighbourhood/municipality-names.js';
 
 export enum OrganisationKind {
   MIGRANT_ORGANISATION = 'MIGRANT_ORGANISATION',
@@ -38,6 +39,19 @@ export class Organisation extends RecordBase {
   @Field(() => OrganisationKind)
   @Column({ type: 'varchar', length: 40 })
   kind: OrganisationKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'CBS gemeentecode of the municipality it belongs to (a region: that of most of its buurten, kept by every write route)',
+  })
+  @Index()
+  @Column({ type: 'varchar', length: 6, nullable: true })
+  municipalityCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of that municipality (CBS, 2024): screens show this, never the code' })
+  get municipalityName(): string | null {
+    return this.municipalityCode ? (municipalityNameFromList(this.municipalityCode) ?? null) : null;
+  }
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })

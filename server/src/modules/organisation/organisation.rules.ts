@@ -1,4 +1,6 @@
 import { todayIso } from '../../common/base.entity.js';
+import { ErrorCode } from '../../common/errors.js';
+import { municipalityNameFromList } from '../neighbourhood/municipality-names.js';
 import {
   type FlatFields,
   normaliseFields,
@@ -53,4 +55,30 @@ export function organisationViolations(o: FlatFields, today = todayIso()): RuleV
   else if (typeof lon === 'number' && (lon < -180 || lon > 180))
     add(violation('lon', 'organisation.location.range', 'Lengtegraad moet tussen -180 en 180 liggen'));
   return out;
+}
+
+const nameOf = (code: string) => municipalityNameFromList(code) ?? code;
+
+/**
+ * The region rule for partner organisations (issue 12) (the same on GraphQL, CSV and HSDS): a coordinator writes
+ * only organisations of a municipality of their teams, as it is and as it will be (by its buurten).
+ * An organisation not yet placed in any municipality is anyone's, like one of no team.
+ */
+export function organisationMunicipalityViolation(
+  mine: string[] | null,
+  change: { before: string | null; after: string | null },
+  what: string,
+  afterField = 'neighbourhoodCodes',
+): RuleViolation | null {
+  if (mine === null) return null;
+  const refuse = (field: string, rule: string, message: string): RuleViolation => ({ field, rule, code: ErrorCode.FORBIDDEN, message });
+  if (change.before && !mine.includes(change.before))
+    return refuse('id', 'municipality.existing', `U mag ${what} niet wijzigen: het hoort bij de gemeente ${nameOf(change.before)}, niet bij die van uw team`);
+  if (change.after && !mine.includes(change.after))
+    return refuse(
+      afterField,
+      'municipality.result',
+      `U mag ${what} niet zo opslaan: de buurten liggen in de gemeente ${nameOf(change.after)}, niet in die van uw team`,
+    );
+  return null;
 }

@@ -10,7 +10,7 @@ import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { applyChanges, auditView } from '../../common/audit-view.js';
 import { nowIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
-import { notFound } from '../../common/errors.js';
+import { DomainError, notFound } from '../../common/errors.js';
 import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
 import { assertNotArchived, blankToNull } from '../../common/validators.js';
 import { assertNoViolations } from '../../common/rules.js';
@@ -26,7 +26,8 @@ import { assertMayWrite } from '../ownership/write-rule.js';
 import { OrganisationFilter } from './dto/organisation-filter.input.js';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation.input.js';
 import { LocationSource, Organisation } from './organisation.entity.js';
-import { normaliseOrganisation, organisationViolations } from './organisation.rules.js';
+import { normaliseOrganisation, organisationMunicipalityViolation, organisationViolations } from './organisation.rules.js';
+import { municipalitiesOfActor, municipalityOfNeighbourhoods, refreshOrganisationMunicipalities } from '../neighbourhood/municipality-scope.js';
 import { NearbyService } from '../nearby/nearby.service.js';
 import { PostcodeService } from '../postcode/postcode.service.js';
 
@@ -223,6 +224,7 @@ export class OrganisationService {
     const related = await this.resolveRelated(input);
     const owners = await this.ownership.teamsOfNewPartner({ neighbourhoodCodes: related.neighbourhoods?.map((n) => n.code) });
     assertMayWrite(actor, { before: null, after: owners }, 'deze organisatie');
+    const mine = await this.assertMunicipality(actor!, null, related.neighbourhoods?.map((n) => n.code) ?? []);
     const id = await this.dataSource.transaction(async (em) => {
       const organisation = em.create(Organisation, { isDemo: false, externalId: null, archivedAt: null, languages: [], communities: [], neighbourhoods: [] });
       const changes = this.cleaned(input);
@@ -232,7 +234,10 @@ export class OrganisationService {
       // A new record is never verified until someone marks it "still correct" (or gives the date it was checked).
       organisation.lastVerifiedOn ??= null;
       this.assertRules(organisation);
+      // Without buurten a coordinator's new organisation belongs to their municipality; otherwise to that of its buurten.
+      organisation.municipalityCode = mine?.length === 1 ? mine[0] : null;
       await em.save(organisation);
+      await refreshOrganisationMunicipalities(em, [organisation.id]);
       await this.audit.record(em, actor, {
         action: 'createOrganisation',
         entityType: 'Organisation',
@@ -263,6 +268,11 @@ export class OrganisationService {
       },
       'deze organisatie',
     );
+    await this.assertMunicipality(
+      actor!,
+      organisation.municipalityCode,
+      (related.neighbourhoods ?? organisation.neighbourhoods).map((n) => n.code),
+    );
     const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
     await inTransaction(async (em) => {
       const before = auditView(organisation);
@@ -273,6 +283,7 @@ export class OrganisationService {
       this.assertRules(organisation);
       organisation.updatedAt = nowIso();
       await em.save(organisation);
+      await refreshOrganisationMunicipalities(em, [organisation.id]);
       await this.audit.record(em, actor, {
         action: 'updateOrganisation',
         entityType: 'Organisation',
@@ -284,11 +295,22 @@ export class OrganisationService {
     return outer ? organisation : this.get(organisation.id);
   }
 
+  /** A region (issue 12): a coordinator writes only their municipalities' organisations. Returns the actor's municipalities (null: all). */
+  private async assertMunicipality(actor: Actor, before: string | null, neighbourhoodCodes: string[]): Promise<string[] | null> {
+    const em = this.dataSource.manager;
+    const mine = await municipalitiesOfActor(em, actor);
+    const after = (await municipalityOfNeighbourhoods(em, neighbourhoodCodes)) ?? before;
+    const refused = organisationMunicipalityViolation(mine, { before, after }, 'deze organisatie');
+    if (refused) throw new DomainError(refused.code, refused.message, refused.field, { rule: refused.rule });
+    return mine;
+  }
+
   async archive(actor: Actor | null, input: ArchiveInput): Promise<Organisation> {
     this.access.requireSignedIn(actor);
     const organisation = await this.get(input.id);
     assertNotArchived(organisation, 'Deze organisatie');
     this.access.assertCanEdit(actor, await this.ownership.teamsOfOrganisation(organisation.id), 'deze organisatie');
+    await this.assertMunicipality(actor!, organisation.municipalityCode, []);
     await this.dataSource.transaction(async (em) => {
       const archivedAt = nowIso();
       await em.update(Organisation, { id: organisation.id }, { archivedAt, updatedAt: archivedAt });

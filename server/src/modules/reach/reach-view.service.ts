@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { aggregateCount } from '../../common/aggregate-count.js';
 import { nowIso, todayIso } from '../../common/base.entity.js';
 import { DomainError, ErrorCode, badInput } from '../../common/errors.js';
-import { APP_CONFIG, type AppConfig } from '../../config.js';
+import { APP_CONFIG, type AppConfig, servedMunicipalityCodes } from '../../config.js';
 import { Activity } from '../activity/activity.entity.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import { type Actor, UserRole } from '../auth/actor.js';
@@ -184,14 +184,28 @@ export class ReachViewService implements OnApplicationBootstrap, OnApplicationSh
     return (await this.dataSource.getRepository(ReachSnapshotRecord).countBy({ municipalityCode, month })) > 0;
   }
 
-  /** At start-up and then daily: take the month's snapshot when it is missing (idempotent per month). */
+  /**
+   * This month's snapshot of every municipality the installation serves (a region: each of them), or of
+   * those named; `onlyMissing` leaves the ones already taken this month (the daily job), otherwise they are
+   * replaced (the command line, a re-run after corrections).
+   */
+  async snapshotAll(
+    options: { municipalityCodes?: string[]; onlyMissing?: boolean; today?: string } = {},
+  ): Promise<{ snapshot: ReachSnapshot | null; municipalityCode: string }[]> {
+    const today = options.today ?? todayIso();
+    const out: { snapshot: ReachSnapshot | null; municipalityCode: string }[] = [];
+    for (const code of options.municipalityCodes ?? servedMunicipalityCodes(this.config)) {
+      if (options.onlyMissing && (await this.hasSnapshot(code, today.slice(0, 7)))) out.push({ municipalityCode: code, snapshot: null });
+      else out.push({ municipalityCode: code, snapshot: await this.snapshot(code, today) });
+    }
+    return out;
+  }
+
+  /** At start-up and then daily: take the month's snapshots that are missing (idempotent per month). */
   onApplicationBootstrap(): void {
     if (process.env.REACH_SNAPSHOT_JOB === 'false') return;
     const run = () => {
-      const month = todayIso().slice(0, 7);
-      void this.hasSnapshot(this.config.municipalityCode, month)
-        .then((done) => (done ? null : this.snapshot(this.config.municipalityCode)))
-        .catch((e) => this.logger.warn(`Momentopname bereik mislukt: ${(e as Error).message}`));
+      void this.snapshotAll({ onlyMissing: true }).catch((e) => this.logger.warn(`Momentopname bereik mislukt: ${(e as Error).message}`));
     };
     setTimeout(run, 2000).unref();
     this.timer = setInterval(run, DAY_MS);

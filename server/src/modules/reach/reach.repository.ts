@@ -45,10 +45,18 @@ export interface AgreementRow {
   personId: string | null;
   codes: string[];
 }
+export interface DatedAgreementRow extends AgreementRow {
+  startsOn: string;
+  endsOn: string | null;
+}
 export interface ActivityRow {
   id: string;
   neighbourhoodCode: string;
   languages: string[];
+}
+export interface DatedActivityRow extends ActivityRow {
+  validFrom: string;
+  validUntil: string | null;
 }
 export interface Box {
   minLat: number;
@@ -91,28 +99,6 @@ export class ReachRepository {
     if (filter.codes) qb.andWhere('n.code IN (:...codes)', { codes: filter.codes.length ? filter.codes : [''] });
     const rows = await qb.getRawMany<AreaRow>();
     return rows.map((r) => ({ ...r, lat: Number(r.lat), lon: Number(r.lon) }));
-  }
-
-  async districtNames(codes: string[]): Promise<Map<string, string>> {
-    if (!codes.length) return new Map();
-    const rows = await this.em
-      .createQueryBuilder()
-      .from('district', 'd')
-      .select(['d.code AS "code"', 'd.name AS "name"'])
-      .where('d.code IN (:...codes)', { codes })
-      .getRawMany<{ code: string; name: string }>();
-    return new Map(rows.map((r) => [r.code, r.name]));
-  }
-
-  /** Buurten whose centre lies in the box: where partners that count for the area can work. */
-  async neighbourhoodsIn(box: Box): Promise<{ code: string; lat: number; lon: number }[]> {
-    const rows = await this.em
-      .createQueryBuilder()
-      .from('neighbourhood', 'n')
-      .select(['n.code AS "code"', 'n."centroidLat" AS "lat"', 'n."centroidLon" AS "lon"'])
-      .where('n."centroidLat" BETWEEN :minLat AND :maxLat AND n."centroidLon" BETWEEN :minLon AND :maxLon', box)
-      .getRawMany<{ code: string; lat: number; lon: number }>();
-    return rows.map((r) => ({ code: r.code, lat: Number(r.lat), lon: Number(r.lon) }));
   }
 
   /** The neighbourhood analysis of the buurten in the area (all of them when no filter is given). */
@@ -167,152 +153,183 @@ export class ReachRepository {
     return new Map(rows.map((r) => [r.code, r]));
   }
 
-  /**
-   * Key persons and interpreters (not archived) active in a buurt whose centre lies in the box, with their
-   * languages and communities. Driven from the buurten (few) through the join tables' indexes; the role
-   * filter is applied here, not in SQL, because with it SQLite chose to scan every person (a second per
-   * municipality at national size).
-   */
-  async persons(box: Box): Promise<PartnerPersonRow[]> {
-    const inBox = 'n."centroidLat" BETWEEN :minLat AND :maxLat AND n."centroidLon" BETWEEN :minLon AND :maxLon';
-    const base = () =>
-      this.em
-        .createQueryBuilder()
-        .from('neighbourhood', 'n')
-        .innerJoin('person_neighbourhood', 'pn', 'pn."neighbourhoodCode" = n.code')
-        .innerJoin('person', 'p', 'p.id = pn."personId"')
-        .where(inBox, box)
-        .andWhere('p."archivedAt" IS NULL');
-    const located = await base()
-      .select([
-        'p.id AS "id"',
-        'p."isKeyPerson" AS "k"',
-        'p."isInterpreter" AS "i"',
-        'p."interpreterFormal" AS "f"',
-        'p."lastVerifiedOn" AS "v"',
-        'pn."neighbourhoodCode" AS "code"',
-      ])
-      .getRawMany<{ id: string; k: unknown; i: unknown; f: unknown; v: string | null; code: string }>();
-    const byId = new Map<string, PartnerPersonRow>();
-    for (const r of located) {
-      if (!bool(r.k) && !bool(r.i)) continue;
-      let p = byId.get(r.id);
-      if (!p)
-        byId.set(
-          r.id,
-          (p = {
-            id: r.id,
-            isKeyPerson: bool(r.k),
-            isInterpreter: bool(r.i),
-            formal: bool(r.f),
-            lastVerifiedOn: r.v,
-            codes: [],
-            languages: [],
-            communities: [],
-          }),
-        );
-      p.codes.push(r.code);
-    }
-    const seen = new Set<string>();
-    const languages = await base()
-      .innerJoin('person_language', 'pl', 'pl."personId" = p.id')
-      .select(['p.id AS "id"', 'pl."languageCode" AS "code"'])
-      .getRawMany<{ id: string; code: string }>();
-    for (const r of languages) if (!seen.has(`${r.id}|${r.code}`) && seen.add(`${r.id}|${r.code}`)) byId.get(r.id)?.languages.push(r.code);
-    seen.clear();
-    const communities = await base()
-      .innerJoin('person_community', 'pc', 'pc."personId" = p.id')
-      .select(['p.id AS "id"', 'pc."communityCode" AS "code"'])
-      .getRawMany<{ id: string; code: string }>();
-    for (const r of communities) if (!seen.has(`${r.id}|${r.code}`) && seen.add(`${r.id}|${r.code}`)) byId.get(r.id)?.communities.push(r.code);
-    return [...byId.values()];
+  // ---- Loads of the in-memory read model (ReachIndex): the whole directory, or the rows of some ids. ----
+
+  async allNeighbourhoods(): Promise<AreaRow[]> {
+    return this.areas({});
   }
 
-  /** Organisations (not archived) serving a buurt in the box or with a venue in it. */
-  async organisations(box: Box): Promise<PartnerOrganisationRow[]> {
+  async allDistrictNames(): Promise<Map<string, string>> {
     const rows = await this.em
       .createQueryBuilder()
-      .from('organisation', 'o')
-      .leftJoin('organisation_neighbourhood', 'onb', 'onb."organisationId" = o.id')
-      .leftJoin('neighbourhood', 'n', 'n.code = onb."neighbourhoodCode"')
-      .select(['o.id AS "id"', 'o."lastVerifiedOn" AS "v"', 'o.lat AS "lat"', 'o.lon AS "lon"', 'onb."neighbourhoodCode" AS "code"'])
-      .where('o."archivedAt" IS NULL')
-      .andWhere(
-        '((n."centroidLat" BETWEEN :minLat AND :maxLat AND n."centroidLon" BETWEEN :minLon AND :maxLon) OR (o.lat BETWEEN :minLat AND :maxLat AND o.lon BETWEEN :minLon AND :maxLon))',
-        box,
+      .from('district', 'd')
+      .select(['d.code AS "code"', 'd.name AS "name"'])
+      .getRawMany<{ code: string; name: string }>();
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  /** Key persons and interpreters (not archived) with where they work, their languages and communities; all, or these ids. */
+  async loadPersons(ids?: string[]): Promise<PartnerPersonRow[]> {
+    const byId = new Map<string, PartnerPersonRow>();
+    const read = async (chunk: string[] | null) => {
+      const where = (qb: ReturnType<EntityManager['createQueryBuilder']>, column: string) => (chunk ? qb.where(`${column} IN (:...ids)`, { ids: chunk }) : qb);
+      const persons = await where(
+        this.em
+          .createQueryBuilder()
+          .from('person', 'p')
+          .select(['p.id AS "id"', 'p."isKeyPerson" AS "k"', 'p."isInterpreter" AS "i"', 'p."interpreterFormal" AS "f"', 'p."lastVerifiedOn" AS "v"']),
+        'p.id',
       )
-      .getRawMany<{ id: string; v: string | null; lat: unknown; lon: unknown; code: string | null }>();
-    const byId = new Map<string, PartnerOrganisationRow>();
-    for (const r of rows) {
-      let o = byId.get(r.id);
-      if (!o)
-        byId.set(
-          r.id,
-          (o = { id: r.id, lastVerifiedOn: r.v, lat: num(r.lat), lon: num(r.lon), codes: [], languages: [], communities: [], hasFixedContact: false }),
-        );
-      if (r.code && !o.codes.includes(r.code)) o.codes.push(r.code);
-    }
-    const ids = [...byId.keys()];
-    await this.inChunks(ids, async (chunk) => {
-      const langs = await this.em
-        .createQueryBuilder()
-        .from('organisation_language', 'ol')
-        .select(['ol."organisationId" AS "id"', 'ol."languageCode" AS "code"'])
-        .where('ol."organisationId" IN (:...ids)', { ids: chunk })
-        .getRawMany<{ id: string; code: string }>();
-      for (const r of langs) byId.get(r.id)!.languages.push(r.code);
-      const comms = await this.em
-        .createQueryBuilder()
-        .from('organisation_community', 'oc')
-        .select(['oc."organisationId" AS "id"', 'oc."communityCode" AS "code"'])
-        .where('oc."organisationId" IN (:...ids)', { ids: chunk })
-        .getRawMany<{ id: string; code: string }>();
-      for (const r of comms) byId.get(r.id)!.communities.push(r.code);
-      const contacts = await this.em
-        .createQueryBuilder()
-        .from('contact_assignment', 'ca')
-        .select(['ca."organisationId" AS "id"'])
-        .where('ca."organisationId" IN (:...ids)', { ids: chunk })
-        .andWhere('ca."until" IS NULL')
-        .getRawMany<{ id: string }>();
-      for (const r of contacts) byId.get(r.id)!.hasFixedContact = true;
-    });
+        .andWhere('p."archivedAt" IS NULL')
+        .getRawMany<{ id: string; k: unknown; i: unknown; f: unknown; v: string | null }>();
+      for (const r of persons) {
+        if (!bool(r.k) && !bool(r.i)) continue;
+        byId.set(r.id, {
+          id: r.id,
+          isKeyPerson: bool(r.k),
+          isInterpreter: bool(r.i),
+          formal: bool(r.f),
+          lastVerifiedOn: r.v,
+          codes: [],
+          languages: [],
+          communities: [],
+        });
+      }
+      for (const [table, column, field] of [
+        ['person_neighbourhood', 'neighbourhoodCode', 'codes'],
+        ['person_language', 'languageCode', 'languages'],
+        ['person_community', 'communityCode', 'communities'],
+      ] as const) {
+        const rows = await where(
+          this.em
+            .createQueryBuilder()
+            .from(table, 't')
+            .select(['t."personId" AS "id"', `t."${column}" AS "code"`]),
+          't."personId"',
+        )
+          .orderBy(`t."${column}"`)
+          .getRawMany<{ id: string; code: string }>();
+        for (const r of rows) {
+          const list = byId.get(r.id)?.[field];
+          if (list && !list.includes(r.code)) list.push(r.code);
+        }
+      }
+    };
+    if (ids) await this.inChunks(ids, read);
+    else await read(null);
     return [...byId.values()];
   }
 
-  /** Agreements active on `today` (status active, started, not ended) for a buurt in the box. */
-  async activeAgreements(box: Box, today: string): Promise<AgreementRow[]> {
+  /** Organisations (not archived) with their buurten, venue, languages, communities and whether a fixed contact is current; all, or these ids. */
+  async loadOrganisations(ids?: string[]): Promise<PartnerOrganisationRow[]> {
+    const byId = new Map<string, PartnerOrganisationRow>();
+    const read = async (chunk: string[] | null) => {
+      const where = (qb: ReturnType<EntityManager['createQueryBuilder']>, column: string) => (chunk ? qb.where(`${column} IN (:...ids)`, { ids: chunk }) : qb);
+      const organisations = await where(
+        this.em.createQueryBuilder().from('organisation', 'o').select(['o.id AS "id"', 'o."lastVerifiedOn" AS "v"', 'o.lat AS "lat"', 'o.lon AS "lon"']),
+        'o.id',
+      )
+        .andWhere('o."archivedAt" IS NULL')
+        .getRawMany<{ id: string; v: string | null; lat: unknown; lon: unknown }>();
+      for (const r of organisations)
+        byId.set(r.id, { id: r.id, lastVerifiedOn: r.v, lat: num(r.lat), lon: num(r.lon), codes: [], languages: [], communities: [], hasFixedContact: false });
+      for (const [table, column, field] of [
+        ['organisation_neighbourhood', 'neighbourhoodCode', 'codes'],
+        ['organisation_language', 'languageCode', 'languages'],
+        ['organisation_community', 'communityCode', 'communities'],
+      ] as const) {
+        const rows = await where(
+          this.em
+            .createQueryBuilder()
+            .from(table, 't')
+            .select(['t."organisationId" AS "id"', `t."${column}" AS "code"`]),
+          't."organisationId"',
+        )
+          .orderBy(`t."${column}"`)
+          .getRawMany<{ id: string; code: string }>();
+        for (const r of rows) {
+          const list = byId.get(r.id)?.[field];
+          if (list && !list.includes(r.code)) list.push(r.code);
+        }
+      }
+      const contacts = await where(this.em.createQueryBuilder().from('contact_assignment', 'ca').select(['ca."organisationId" AS "id"']), 'ca."organisationId"')
+        .andWhere('ca."until" IS NULL')
+        .getRawMany<{ id: string }>();
+      for (const r of contacts) {
+        const o = r.id ? byId.get(r.id) : undefined;
+        if (o) o.hasFixedContact = true;
+      }
+    };
+    if (ids) await this.inChunks(ids, read);
+    else await read(null);
+    return [...byId.values()];
+  }
+
+  /** Organisations with a current fixed contact person. */
+  async fixedContactOrganisations(): Promise<Set<string>> {
+    const rows = await this.em
+      .createQueryBuilder()
+      .from('contact_assignment', 'ca')
+      .select(['ca."organisationId" AS "id"'])
+      .where('ca."until" IS NULL AND ca."organisationId" IS NOT NULL')
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Agreements that are or will be active (status active, not archived), with their period and buurten; the day is checked per matrix. */
+  async loadAgreements(): Promise<DatedAgreementRow[]> {
     const rows = await this.em
       .createQueryBuilder()
       .from('agreement', 'a')
       .innerJoin('agreement_neighbourhood', 'an', 'an."agreementId" = a.id')
-      .innerJoin('neighbourhood', 'n', 'n.code = an."neighbourhoodCode"')
-      .select(['a.id AS "id"', 'a."organisationId" AS "organisationId"', 'a."personId" AS "personId"', 'an."neighbourhoodCode" AS "code"'])
+      .select([
+        'a.id AS "id"',
+        'a."organisationId" AS "organisationId"',
+        'a."personId" AS "personId"',
+        'a."startsOn" AS "startsOn"',
+        'a."endsOn" AS "endsOn"',
+        'an."neighbourhoodCode" AS "code"',
+      ])
       .where('a."archivedAt" IS NULL')
       .andWhere('a.status = :active', { active: 'ACTIVE' })
-      .andWhere('a."startsOn" <= :today AND (a."endsOn" IS NULL OR a."endsOn" >= :today)', { today })
-      .andWhere('n."centroidLat" BETWEEN :minLat AND :maxLat AND n."centroidLon" BETWEEN :minLon AND :maxLon', box)
-      .getRawMany<{ id: string; organisationId: string | null; personId: string | null; code: string }>();
-    const byId = new Map<string, AgreementRow>();
+      .orderBy('a.id')
+      .addOrderBy('an."neighbourhoodCode"')
+      .getRawMany<{ id: string; organisationId: string | null; personId: string | null; startsOn: string; endsOn: string | null; code: string }>();
+    const byId = new Map<string, DatedAgreementRow>();
     for (const r of rows)
-      (byId.get(r.id) ?? byId.set(r.id, { id: r.id, organisationId: r.organisationId, personId: r.personId, codes: [] }).get(r.id)!).codes.push(r.code);
+      (
+        byId.get(r.id) ??
+        byId
+          .set(r.id, { id: r.id, organisationId: r.organisationId, personId: r.personId, startsOn: r.startsOn, endsOn: r.endsOn ?? null, codes: [] })
+          .get(r.id)!
+      ).codes.push(r.code);
     return [...byId.values()];
   }
 
-  /** Walk-in hours running on `today` in a buurt in the box, with their languages. */
-  async activeActivities(box: Box, today: string): Promise<ActivityRow[]> {
+  /** Walk-in hours (not archived) with their period and languages; the day is checked per matrix. */
+  async loadActivities(): Promise<DatedActivityRow[]> {
     const rows = await this.em
       .createQueryBuilder()
       .from('activity', 'a')
-      .innerJoin('neighbourhood', 'n', 'n.code = a."neighbourhoodCode"')
       .innerJoin('activity_language', 'al', 'al."activityId" = a.id')
-      .select(['a.id AS "id"', 'a."neighbourhoodCode" AS "code"', 'al."languageCode" AS "language"'])
+      .select([
+        'a.id AS "id"',
+        'a."neighbourhoodCode" AS "code"',
+        'a."validFrom" AS "validFrom"',
+        'a."validUntil" AS "validUntil"',
+        'al."languageCode" AS "language"',
+      ])
       .where('a."archivedAt" IS NULL')
-      .andWhere('a."validFrom" <= :today AND (a."validUntil" IS NULL OR a."validUntil" >= :today)', { today })
-      .andWhere('n."centroidLat" BETWEEN :minLat AND :maxLat AND n."centroidLon" BETWEEN :minLon AND :maxLon', box)
-      .getRawMany<{ id: string; code: string; language: string }>();
-    const byId = new Map<string, ActivityRow>();
-    for (const r of rows) (byId.get(r.id) ?? byId.set(r.id, { id: r.id, neighbourhoodCode: r.code, languages: [] }).get(r.id)!).languages.push(r.language);
+      .andWhere('a."neighbourhoodCode" IS NOT NULL')
+      .orderBy('a.id')
+      .addOrderBy('al."languageCode"')
+      .getRawMany<{ id: string; code: string; validFrom: string; validUntil: string | null; language: string }>();
+    const byId = new Map<string, DatedActivityRow>();
+    for (const r of rows)
+      (
+        byId.get(r.id) ??
+        byId.set(r.id, { id: r.id, neighbourhoodCode: r.code, validFrom: r.validFrom, validUntil: r.validUntil ?? null, languages: [] }).get(r.id)!
+      ).languages.push(r.language);
     return [...byId.values()];
   }
 

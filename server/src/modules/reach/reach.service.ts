@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { todayIso } from '../../common/base.entity.js';
 import { APP_CONFIG, type AppConfig, type ReachSettings } from '../../config.js';
-import { EARTH_RADIUS_KM, haversineKm } from '../matching/geo.js';
-import { isStale } from '../verification/review-period.js';
+import { activitiesNear, communityKey, languageKey, partnersNear, ReachIndex, type ReachModel } from './reach-index.js';
+import { reviewCutoff } from '../verification/review-period.js';
 import type { PresenceBand } from './community-presence.entity.js';
 import { GapStatus, ReachGroupKind, ReachLevel } from './models/reach.models.js';
-import { type AreaRow, type Box, type PresenceRow, ReachRepository } from './reach.repository.js';
+import type { AreaRow, PresenceRow } from './reach.repository.js';
 
 export interface Group {
   key: string;
@@ -59,37 +59,14 @@ export interface MatrixQuery {
   today?: string;
 }
 
+/** One collator for the gaps' order: localeCompare builds one per call, which dominated a national matrix. */
+const DUTCH = new Intl.Collator('nl');
 const BAND_WEIGHT: Record<string, number> = { FEW_HOUSEHOLDS: 10, GROUP: 50, LARGE_GROUP: 250 };
 const STATUS_ORDER: Record<GapStatus, number> = { RED: 0, AMBER: 1, GREEN: 2, NONE: 3 };
 export const worstStatus = (statuses: GapStatus[]) => statuses.reduce((w, s) => (STATUS_ORDER[s] < STATUS_ORDER[w] ? s : w), GapStatus.NONE);
 
 export const communityGroupKey = (code: string) => `community:${code}`;
 export const languageGroupKey = (code: string) => `language:${code}`;
-
-/** A grid of cells about `km` wide: the points within `km` of a point lie in its cell and the eight around it. */
-class Grid<T> {
-  private readonly cells = new Map<string, T[]>();
-  private readonly dLat: number;
-  constructor(private readonly km: number) {
-    this.dLat = (km / EARTH_RADIUS_KM) * (180 / Math.PI);
-  }
-  private dLon(lat: number) {
-    // Width at the highest latitude of the Netherlands, so a neighbour never falls two cells away.
-    return this.dLat / Math.cos((Math.min(Math.abs(lat), 60) * Math.PI) / 180);
-  }
-  private key(i: number, j: number) {
-    return `${i}:${j}`;
-  }
-  add(lat: number, lon: number, item: T) {
-    const k = this.key(Math.floor(lat / this.dLat), Math.floor(lon / this.dLon(54)));
-    (this.cells.get(k) ?? this.cells.set(k, []).get(k)!).push(item);
-  }
-  *near(lat: number, lon: number): Generator<T> {
-    const i = Math.floor(lat / this.dLat);
-    const j = Math.floor(lon / this.dLon(54));
-    for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) yield* this.cells.get(this.key(i + a, j + b)) ?? [];
-  }
-}
 
 /**
  * Reach and gaps (issue 16), computed from what the directory holds, for every group recorded as
@@ -106,7 +83,7 @@ class Grid<T> {
 @Injectable()
 export class ReachService {
   constructor(
-    private readonly repository: ReachRepository,
+    private readonly index: ReachIndex,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -115,20 +92,19 @@ export class ReachService {
   }
 
   async groups(): Promise<Group[]> {
-    const [communities, languages, names] = await Promise.all([
-      this.repository.communities(),
-      this.repository.communityLanguages(),
-      this.repository.languageNames(),
-    ]);
-    const out: Group[] = communities.map((c) => ({
+    return this.groupsOf(await this.index.model());
+  }
+
+  private groupsOf(model: ReachModel): Group[] {
+    const out: Group[] = model.communities.map((c) => ({
       key: communityGroupKey(c.code),
       kind: ReachGroupKind.COMMUNITY,
       communityCode: c.code,
-      languageCodes: languages.get(c.code) ?? [],
+      languageCodes: model.communityLanguages.get(c.code) ?? [],
       nameNl: c.nameNl,
       nameEn: c.nameEn,
     }));
-    for (const [code, n] of names)
+    for (const [code, n] of model.languageNames)
       out.push({
         key: languageGroupKey(code),
         kind: ReachGroupKind.LANGUAGE,
@@ -140,69 +116,104 @@ export class ReachService {
     return out;
   }
 
+  /**
+   * The matrix from the in-memory read model (ReachIndex, current with every committed write): one
+   * await for freshness, then a synchronous computation, so the model cannot change under it.
+   */
   async matrix(query: MatrixQuery): Promise<MatrixResult> {
     const settings = { ...this.config.reach, ...query.settings };
     const today = query.today ?? todayIso();
-    const filter = {
-      municipalityCode: query.municipalityCode ?? undefined,
-      districtCode: query.districtCode ?? undefined,
-      codes: query.neighbourhoodCodes,
-    };
-    const [areas, presences, allGroups] = await Promise.all([this.repository.areas(filter), this.repository.presences(filter), this.groups()]);
+    const model = await this.index.model();
+    const areas = this.areasOf(model, query);
+    const allGroups = this.groupsOf(model);
     const groupByKey = new Map(allGroups.map((g) => [g.key, g]));
-    const present = this.latestPresence(presences, query.groupKey ?? null, groupByKey);
-    const groups = [...new Set([...present.values()].flatMap((m) => [...m.keys()]))].sort().map((k) => groupByKey.get(k)!);
-    const cells = areas.length && groups.length ? await this.computeCells(areas, present, groups, settings, today) : [];
+    const only = query.groupKey ?? null;
+    const present = this.latestPresence(model, areas, null, groupByKey);
+    const groups = [...new Set([...present.values()].flatMap((m) => [...m.keys()]))]
+      .filter((k) => !only || k === only)
+      .sort()
+      .map((k) => groupByKey.get(k)!);
+    // Cells are kept per buurt for the day and the settings; a what-if with other settings is computed apart.
+    const cacheable = !query.settings || Object.keys(query.settings).length === 0;
+    const cells =
+      areas.length && groups.length
+        ? this.computeCells(model, areas, present, allGroups, settings, today, cacheable).filter((c) => !only || c.groupKey === only)
+        : [];
     const level = query.level ?? ReachLevel.NEIGHBOURHOOD;
-    const result = level === ReachLevel.DISTRICT ? await this.byDistrict(areas, cells, groups, settings) : this.byNeighbourhood(areas, cells);
+    const result = level === ReachLevel.DISTRICT ? this.byDistrict(model, areas, cells, settings) : this.byNeighbourhood(areas, cells);
     const areaName = new Map(result.areas.map((a) => [a.code, a.name]));
-    const gaps = result.cells
-      .filter((c) => c.status === GapStatus.RED || c.status === GapStatus.AMBER)
-      .map((c) => {
-        const group = groupByKey.get(c.groupKey)!;
-        return {
-          areaCode: c.areaCode,
-          groupKey: c.groupKey,
-          status: c.status,
-          weight: c.estimate ?? BAND_WEIGHT[c.band ?? ''] ?? 1,
-          text: `${group.nameNl} in ${areaName.get(c.areaCode)}: ${c.missing.join(', ')}`,
-        };
-      })
-      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.weight - a.weight || a.text.localeCompare(b.text, 'nl'))
-      .slice(0, 10);
+    // The ten largest gaps: red first, then by size, then by text. Ranked on the numbers first, so the
+    // text is made only for the cells that come close (a national matrix has some 100,000 gaps).
+    const GAPS = 10;
+    type Gap = { areaCode: string; groupKey: string; status: GapStatus; text: string; weight: number };
+    const rank = (status: GapStatus, weight: number) => STATUS_ORDER[status] * 1e9 - weight;
+    const candidates: { cell: CellResult; rank: number }[] = [];
+    for (const c of result.cells) {
+      if (c.status !== GapStatus.RED && c.status !== GapStatus.AMBER) continue;
+      candidates.push({ cell: c, rank: rank(c.status, c.estimate ?? BAND_WEIGHT[c.band ?? ''] ?? 1) });
+    }
+    candidates.sort((a, b) => a.rank - b.rank);
+    // Every cell that ranks equal to the tenth on the numbers competes on the text.
+    const cut = candidates.length > GAPS ? candidates[GAPS - 1].rank : Infinity;
+    const gaps: Gap[] = candidates
+      .filter((x, i) => i < GAPS || x.rank === cut)
+      .map(({ cell: c }) => ({
+        areaCode: c.areaCode,
+        groupKey: c.groupKey,
+        status: c.status,
+        weight: c.estimate ?? BAND_WEIGHT[c.band ?? ''] ?? 1,
+        text: `${groupByKey.get(c.groupKey)!.nameNl} in ${areaName.get(c.areaCode)}: ${c.missing.join(', ')}`,
+      }))
+      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.weight - a.weight || DUTCH.compare(a.text, b.text))
+      .slice(0, GAPS);
     return { level, municipalityCode: query.municipalityCode ?? null, computedOn: today, settings, groups, gaps, ...result };
   }
 
+  /** The buurten asked for, by code. */
+  private areasOf(model: ReachModel, query: MatrixQuery): AreaRow[] {
+    const codes = query.neighbourhoodCodes ? new Set(query.neighbourhoodCodes) : null;
+    return model.neighbourhoods.filter(
+      (n) =>
+        (!query.municipalityCode || n.municipalityCode === query.municipalityCode) &&
+        (!query.districtCode || n.districtCode === query.districtCode) &&
+        (!codes || codes.has(n.code)),
+    );
+  }
+
   /** Per buurt the latest estimate of each group present (a later row revises an earlier one). */
-  private latestPresence(rows: PresenceRow[], only: string | null, groups: Map<string, Group>): Map<string, Map<string, PresenceRow>> {
+  private latestPresence(model: ReachModel, areas: AreaRow[], only: string | null, groups: Map<string, Group>): Map<string, Map<string, PresenceRow>> {
     const out = new Map<string, Map<string, PresenceRow>>();
-    for (const r of rows) {
-      const key = r.communityCode ? communityGroupKey(r.communityCode) : languageGroupKey(r.languageCode!);
-      if ((only && key !== only) || !groups.has(key)) continue;
-      (out.get(r.neighbourhoodCode) ?? out.set(r.neighbourhoodCode, new Map()).get(r.neighbourhoodCode)!).set(key, r);
+    for (const area of areas) {
+      for (const r of model.presencesAt.get(area.code) ?? []) {
+        const key = r.communityCode ? communityGroupKey(r.communityCode) : languageGroupKey(r.languageCode!);
+        if ((only && key !== only) || !groups.has(key)) continue;
+        (out.get(r.neighbourhoodCode) ?? out.set(r.neighbourhoodCode, new Map()).get(r.neighbourhoodCode)!).set(key, r);
+      }
     }
     return out;
   }
 
-  private async computeCells(
+  private computeCells(
+    model: ReachModel,
     areas: AreaRow[],
     present: Map<string, Map<string, PresenceRow>>,
     groups: Group[],
     settings: ReachSettings,
     today: string,
-  ): Promise<CellResult[]> {
+    cacheable: boolean,
+  ): CellResult[] {
     const km = settings.distanceKm;
     const withGroups = areas.filter((a) => present.has(a.code));
     if (!withGroups.length) return [];
-    const box = boxAround(withGroups, km);
-    const near = await this.repository.neighbourhoodsIn(box);
-    const [persons, organisations, agreements, activities] = await Promise.all([
-      this.repository.persons(box),
-      this.repository.organisations(box),
-      this.repository.activeAgreements(box, today),
-      this.repository.activeActivities(box, today),
-    ]);
-    const months = this.config.reviewAfterMonths;
+    const cacheKey = `${today}|${this.config.reviewAfterMonths}|${JSON.stringify(settings)}`;
+    if (cacheable && model.cellsFor !== cacheKey) {
+      model.cells.clear();
+      model.cellsFor = cacheKey;
+    }
+    const cutoff = reviewCutoff(today, this.config.reviewAfterMonths);
+    const stale = (lastVerifiedOn: string | null) => !lastVerifiedOn || lastVerifiedOn <= cutoff;
+    // Per group the keys its partners are found by: the community, and each of its usual languages.
+    const keysOf = groups.map((g) => [...(g.communityCode ? [communityKey(g.communityCode)] : []), ...g.languageCodes.map(languageKey)]);
     const groupIndex = new Map(groups.map((g, i) => [g.key, i]));
     const byLanguage = new Map<string, number[]>();
     const byCommunity = new Map<string, number[]>();
@@ -210,57 +221,20 @@ export class ReachService {
       for (const l of g.languageCodes) (byLanguage.get(l) ?? byLanguage.set(l, []).get(l)!).push(i);
       if (g.communityCode) (byCommunity.get(g.communityCode) ?? byCommunity.set(g.communityCode, []).get(g.communityCode)!).push(i);
     });
-    const served = (languages: string[], communities: string[]) => [
-      ...new Set([...languages.flatMap((l) => byLanguage.get(l) ?? []), ...communities.flatMap((c) => byCommunity.get(c) ?? [])]),
-    ];
-
-    // Where partners work, by buurt code; venues on a grid.
-    const personsAt = new Map<string, number[]>();
-    const personGroups = persons.map((p, i) => {
-      for (const c of p.codes) (personsAt.get(c) ?? personsAt.set(c, []).get(c)!).push(i);
-      return served(p.languages, p.communities);
-    });
-    const orgsAt = new Map<string, number[]>();
-    const venues = new Grid<number>(km);
-    const orgGroups = organisations.map((o, i) => {
-      for (const c of o.codes) (orgsAt.get(c) ?? orgsAt.set(c, []).get(c)!).push(i);
-      if (o.lat !== null && o.lon !== null) venues.add(o.lat, o.lon, i);
-      return served(o.languages, o.communities);
-    });
-    const personById = new Map(persons.map((p, i) => [p.id, i]));
-    const orgById = new Map(organisations.map((o, i) => [o.id, i]));
-    const agreementsAt = new Map<string, number[]>();
-    const agreementGroups = agreements.map((a, i) => {
-      for (const c of a.codes) (agreementsAt.get(c) ?? agreementsAt.set(c, []).get(c)!).push(i);
-      const partner =
-        a.organisationId !== null
-          ? orgGroups[orgById.get(a.organisationId) ?? -1]
-          : a.personId !== null
-            ? personGroups[personById.get(a.personId) ?? -1]
-            : undefined;
-      return partner ?? [];
-    });
-    const activitiesAt = new Map<string, number[]>();
-    const activityGroups = activities.map((a, i) => {
-      (activitiesAt.get(a.neighbourhoodCode) ?? activitiesAt.set(a.neighbourhoodCode, []).get(a.neighbourhoodCode)!).push(i);
-      return served(a.languages, []);
-    });
-    const buurtGrid = new Grid<{ code: string; lat: number; lon: number }>(km);
-    for (const n of near) buurtGrid.add(n.lat, n.lon, n);
-
-    const personStale = persons.map((p) => isStale(p.lastVerifiedOn, today, months));
-    const orgStale = organisations.map((o) => isStale(o.lastVerifiedOn, today, months));
-    const seenPerson = new Int32Array(persons.length).fill(-1);
-    const seenOrg = new Int32Array(organisations.length).fill(-1);
-    const seenAgreement = new Int32Array(agreements.length).fill(-1);
-    const seenActivity = new Int32Array(activities.length).fill(-1);
+    const walkKm = Math.min(km, settings.walkInDistanceKm);
+    const runs = (from: string, until: string | null) => from <= today && (until === null || until >= today);
     const out: CellResult[] = [];
 
-    withGroups.forEach((area, stamp) => {
-      const rows = present.get(area.code)!;
+    for (const area of withGroups) {
+      const cached = cacheable ? (model.cells.get(area.code) as CellResult[] | undefined) : undefined;
+      if (cached) {
+        out.push(...cached);
+        continue;
+      }
       const cells = new Map<number, CellResult>();
-      for (const [key, row] of rows) {
-        cells.set(groupIndex.get(key)!, {
+      for (const [key, row] of present.get(area.code)!) {
+        const gi = groupIndex.get(key)!;
+        const cell: CellResult = {
           areaCode: area.code,
           groupKey: key,
           status: GapStatus.RED,
@@ -277,74 +251,57 @@ export class ReachService {
           stalePersons: [],
           staleOrganisations: [],
           missing: [],
-        });
-      }
-      const visit = (groupsOf: number[], add: (cell: CellResult) => void) => {
-        for (const gi of groupsOf) {
-          const cell = cells.get(gi);
-          if (cell) add(cell);
-        }
-      };
-      for (const n of buurtGrid.near(area.lat, area.lon)) {
-        const d = haversineKm(area.lat, area.lon, n.lat, n.lon);
-        if (d > km) continue;
-        const walkable = d <= settings.walkInDistanceKm;
-        for (const i of personsAt.get(n.code) ?? []) {
-          if (seenPerson[i] === stamp) continue;
-          seenPerson[i] = stamp;
-          const p = persons[i];
-          visit(personGroups[i], (cell) => {
-            if (personStale[i]) cell.stalePersons.push(p.id);
+        };
+        cells.set(gi, cell);
+        // Partners that serve the group or speak one of its languages, working (or with a venue) within the distance: each once.
+        const seen = new Set<string>();
+        for (const k of keysOf[gi])
+          partnersNear(model, k, area.lat, area.lon, km, (id) => {
+            if (seen.has(id)) return;
+            seen.add(id);
+            const p = model.persons.get(id);
+            if (p) {
+              if (stale(p.lastVerifiedOn)) cell.stalePersons.push(id);
+              else {
+                if (p.isKeyPerson) cell.keyPersons.push(id);
+                if (p.isInterpreter) (p.formal ? cell.formalInterpreters : cell.informalInterpreters).push(id);
+              }
+              return;
+            }
+            const o = model.organisations.get(id)!;
+            if (stale(o.lastVerifiedOn)) cell.staleOrganisations.push(id);
             else {
-              if (p.isKeyPerson) cell.keyPersons.push(p.id);
-              if (p.isInterpreter) (p.formal ? cell.formalInterpreters : cell.informalInterpreters).push(p.id);
+              cell.organisations.push(id);
+              if (o.hasFixedContact) cell.fixedContacts.push(id);
             }
           });
-        }
-        for (const i of orgsAt.get(n.code) ?? []) this.countOrganisation(i, stamp, seenOrg, organisations, orgGroups, orgStale, visit);
-        for (const i of walkable ? (activitiesAt.get(n.code) ?? []) : []) {
-          if (seenActivity[i] === stamp) continue;
-          seenActivity[i] = stamp;
-          visit(activityGroups[i], (cell) => cell.walkInHours.push(activities[i].id));
-        }
+        // Walk-in hours running today in one of its languages, within walking distance.
+        const hours = new Set<number>();
+        for (const language of groups[gi].languageCodes)
+          activitiesNear(model, language, area.lat, area.lon, walkKm, (i) => {
+            const a = model.activities[i];
+            if (!hours.has(i) && runs(a.validFrom, a.validUntil)) {
+              hours.add(i);
+              cell.walkInHours.push(a.id);
+            }
+          });
       }
-      // Agreements are made for named buurten: one counts only for the buurten it covers.
-      for (const i of agreementsAt.get(area.code) ?? []) {
-        if (seenAgreement[i] === stamp) continue;
-        seenAgreement[i] = stamp;
-        visit(agreementGroups[i], (cell) => cell.activeAgreements.push(agreements[i].id));
+      // Agreements are made for named buurten: one counts only for the buurten it covers, for the groups its partner serves.
+      for (const i of model.agreementsAt.get(area.code) ?? []) {
+        const a = model.agreements[i];
+        if (!runs(a.startsOn, a.endsOn)) continue;
+        const partner = a.organisationId !== null ? model.organisations.get(a.organisationId) : a.personId !== null ? model.persons.get(a.personId) : undefined;
+        if (!partner) continue;
+        const served = new Set<number>();
+        for (const l of partner.languages) for (const gi of byLanguage.get(l) ?? []) served.add(gi);
+        for (const c of partner.communities) for (const gi of byCommunity.get(c) ?? []) served.add(gi);
+        for (const gi of served) cells.get(gi)?.activeAgreements.push(a.id);
       }
-      for (const i of venues.near(area.lat, area.lon)) {
-        const o = organisations[i];
-        if (haversineKm(area.lat, area.lon, o.lat!, o.lon!) <= km) this.countOrganisation(i, stamp, seenOrg, organisations, orgGroups, orgStale, visit);
-      }
-      for (const cell of cells.values()) {
-        this.judge(cell, settings);
-        out.push(cell);
-      }
-    });
+      for (const cell of cells.values()) this.judge(cell, settings);
+      if (cacheable) model.cells.set(area.code, [...cells.values()]);
+      out.push(...cells.values());
+    }
     return out;
-  }
-
-  private countOrganisation(
-    i: number,
-    stamp: number,
-    seen: Int32Array,
-    organisations: { id: string; hasFixedContact: boolean }[],
-    groupsOf: number[][],
-    stale: boolean[],
-    visit: (groupsOf: number[], add: (cell: CellResult) => void) => void,
-  ) {
-    if (seen[i] === stamp) return;
-    seen[i] = stamp;
-    const o = organisations[i];
-    visit(groupsOf[i], (cell) => {
-      if (stale[i]) cell.staleOrganisations.push(o.id);
-      else {
-        cell.organisations.push(o.id);
-        if (o.hasFixedContact) cell.fixedContacts.push(o.id);
-      }
-    });
   }
 
   /** The gap rules, and what is missing in words. */
@@ -375,7 +332,7 @@ export class ReachService {
   }
 
   /** A wijk × group: the partners near any of its buurten where the group is present, each counted once. */
-  private async byDistrict(areas: AreaRow[], cells: CellResult[], groups: Group[], settings: ReachSettings) {
+  private byDistrict(model: ReachModel, areas: AreaRow[], cells: CellResult[], settings: ReachSettings) {
     const districtOf = new Map(areas.map((a) => [a.code, a.districtCode]));
     const merged = new Map<string, CellResult>();
     for (const c of cells) {
@@ -415,10 +372,9 @@ export class ReachService {
       }
     }
     for (const m of merged.values()) this.judge(m, settings);
-    void groups;
     const districtCells = [...merged.values()];
     const codes = [...new Set(areas.map((a) => a.districtCode))].sort();
-    const names = await this.repository.districtNames(codes);
+    const names = model.districtNames;
     const statuses = new Map<string, GapStatus[]>();
     for (const c of districtCells) (statuses.get(c.areaCode) ?? statuses.set(c.areaCode, []).get(c.areaCode)!).push(c.status);
     return {
@@ -426,21 +382,4 @@ export class ReachService {
       cells: districtCells,
     };
   }
-}
-
-/** The box around the areas, widened by the distance on every side. */
-export function boxAround(areas: { lat: number; lon: number }[], km: number): Box {
-  let minLat = Infinity,
-    maxLat = -Infinity,
-    minLon = Infinity,
-    maxLon = -Infinity;
-  for (const a of areas) {
-    minLat = Math.min(minLat, a.lat);
-    maxLat = Math.max(maxLat, a.lat);
-    minLon = Math.min(minLon, a.lon);
-    maxLon = Math.max(maxLon, a.lon);
-  }
-  const dLat = (km / EARTH_RADIUS_KM) * (180 / Math.PI) * 1.01;
-  const dLon = dLat / Math.cos((Math.max(Math.abs(minLat), Math.abs(maxLat)) * Math.PI) / 180);
-  return { minLat: minLat - dLat, maxLat: maxLat + dLat, minLon: minLon - dLon, maxLon: maxLon + dLon };
 }

@@ -6,6 +6,7 @@ import { NeighbourhoodPageDocument } from '../../../generated/graphql';
 import { ActivityList, AgreementList, ContactHistoryTable, PageHeading, PageState, Section, StaleBadge } from '../../registry/components/record-parts';
 import { usePermissions } from '../../registry/hooks/use-permissions';
 import { useI18n } from '../../../i18n/i18n';
+import { NeighbourhoodAnalysis } from '../../reach/components/NeighbourhoodAnalysis';
 
 /**
  * One neighbourhood: its teams, partners, agreements, walk-in hours and fixed contact persons,
@@ -13,7 +14,7 @@ import { useI18n } from '../../../i18n/i18n';
  */
 export function NeighbourhoodPage({ code }: { code: string }) {
   const { t, locale } = useI18n();
-  const { canEditActivities } = usePermissions();
+  const { canEditActivities, isSignedIn, isPolicyOfficer } = usePermissions();
   const { data, loading, error } = useGraphQLQuery(NeighbourhoodPageDocument, { code });
   const neighbourhood = data?.neighbourhood;
   if (!neighbourhood) return <PageState loading={loading} error={error} notFound={!loading} />;
@@ -31,6 +32,9 @@ export function NeighbourhoodPage({ code }: { code: string }) {
       <Paragraph>
         <Link href={paths.registerAgreement({ neighbourhoodCode: neighbourhood.code })}>{t('neighbourhoodPage.registerAgreement')}</Link>
       </Paragraph>
+
+      {/* The analysis holds raw estimates: team members only (policy officers read the masked Bereik page). */}
+      {isSignedIn && !isPolicyOfficer ? <NeighbourhoodAnalysis code={neighbourhood.code} name={neighbourhood.name} canRecord={canEditActivities} /> : null}
 
       <Section id="nb-contacts" title={t('neighbourhoodPage.contacts')}>
         {neighbourhood.fixedContacts.length === 0 ? (
