@@ -28,7 +28,15 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs', 'seeds/**/*.js', '.ci/**'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', performance: 'readonly', fetch: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        performance: 'readonly',
+        fetch: 'readonly',
+      },
     },
   },
   {
