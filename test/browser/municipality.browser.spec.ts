@@ -37,6 +37,7 @@ describe('an installation for a municipality without neighbourhoods, in Chromium
     await page.getByLabel('Wachtwoord', { exact: true }).fill('demo');
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await page.getByText('coordinator@example.org').first().waitFor();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Registreren', exact: true }).click();
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Organisatie registreren', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /Organisatie registreren/ }).waitFor();
     await page.getByRole('button', { name: 'Opslaan' }).waitFor();

@@ -52,7 +52,10 @@ describe('registry in Chromium', () => {
 
   /** A click on a link of the main navigation: the app changes page without a reload. */
   async function openFromMenu(name: string) {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    // The registration forms sit under "Registreren" (a button that opens them).
+    if (name.includes('registreren') || name === 'Vaste contactpersoon') await nav.getByRole('button', { name: 'Registreren', exact: true }).click();
+    await nav.getByRole('link', { name, exact: true }).click();
   }
 
   /** Signs out whoever is signed in, then signs in through the form. */

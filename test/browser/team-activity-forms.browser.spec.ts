@@ -67,7 +67,8 @@ describe('team and walk-in hour forms in Chromium', () => {
 
   it('a coordinator changes the neighbourhoods of their own team; a wrong phone number comes back from the server at its field', async () => {
     await signInAs(DEMO_USERS.coordinator);
-    // Registering walk-in hours is in the menu for a coordinator; registering teams is not.
+    // Registering walk-in hours is in the menu for a coordinator (under "Registreren"); registering teams is not.
+    await nav().getByRole('button', { name: 'Registreren', exact: true }).click();
     expect(await nav().getByRole('link', { name: 'Spreekuur registreren', exact: true }).count()).toBe(1);
     expect(await nav().getByRole('link', { name: 'Team registreren', exact: true }).count()).toBe(0);
 
@@ -313,6 +314,7 @@ describe('team and walk-in hour forms in Chromium', () => {
   it('an administrator registers a team from the menu, and archives it after a confirmation', async () => {
     const name = 'Buurtteam Testwijk';
     await signInAs(DEMO_USERS.administrator);
+    await nav().getByRole('button', { name: 'Registreren', exact: true }).click();
     await nav().getByRole('link', { name: 'Team registreren', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Team registreren' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/registreren/team');

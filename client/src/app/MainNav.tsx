@@ -1,6 +1,6 @@
 import { Button } from '@utrecht/component-library-react';
 import '../features/registry/registry.css';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { paths, type Route } from './router';
 import { usePermissions } from '../features/registry/hooks/use-permissions';
 import { type RegistryTextKey, useRegistryText } from '../features/registry/registry-text';
@@ -22,6 +22,19 @@ const ITEMS: { key: RegistryTextKey; href: string; active: (route: Route) => boo
   { key: 'nav.quickScan', href: paths.quickScan(), active: (r) => r.name === 'quickScan', shown: (p) => p.isSignedIn },
 ];
 
+/**
+ * The registration forms sit under one "Registreren" button: ten links in a row wrapped the header onto a second row
+ * once someone signed in, which moved the whole page (CLS 0.29). Folded (phone), the menu lists them inline.
+ */
+const REGISTER_ITEMS = new Set<RegistryTextKey>([
+  'nav.registerOrganisation',
+  'nav.registerPerson',
+  'nav.registerContact',
+  'nav.registerAgreement',
+  'nav.registerActivity',
+  'nav.registerTeam',
+]);
+
 /** A policy officer reads aggregates only: the map and Bereik, not the registry's forms and lists. */
 const POLICY_OFFICER_ITEMS = new Set<RegistryTextKey>(['nav.map', 'nav.reach']);
 
@@ -34,12 +47,50 @@ export function MainNav({ route }: { route: Route }) {
   const { rt, t } = useRegistryText();
   const permissions = usePermissions();
   const [open, setOpen] = useState(false);
+  const [registerOpen, setRegisterOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
+  const registerToggle = useRef<HTMLButtonElement>(null);
+  const registerGroup = useRef<HTMLLIElement>(null);
   const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    setOpen(false);
-    toggle.current?.focus();
+    if (event.key !== 'Escape') return;
+    if (registerOpen) {
+      setRegisterOpen(false);
+      registerToggle.current?.focus();
+    } else if (open) {
+      setOpen(false);
+      toggle.current?.focus();
+    }
   };
+  // A click or focus elsewhere closes the registration list, as a menu does.
+  useEffect(() => {
+    if (!registerOpen) return;
+    const closeOutside = (event: Event) => {
+      if (!registerGroup.current?.contains(event.target as Node)) setRegisterOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    document.addEventListener('focusin', closeOutside);
+    return () => {
+      document.removeEventListener('pointerdown', closeOutside);
+      document.removeEventListener('focusin', closeOutside);
+    };
+  }, [registerOpen]);
+  const visible = ITEMS.filter((item) => (!item.shown || item.shown(permissions)) && (!permissions.isPolicyOfficer || POLICY_OFFICER_ITEMS.has(item.key)));
+  const registerItems = visible.filter((item) => REGISTER_ITEMS.has(item.key));
+  const link = (item: (typeof ITEMS)[number]) => (
+    <li key={item.key}>
+      <a
+        className="main-nav__link"
+        href={item.href}
+        aria-current={item.active(route) ? 'page' : undefined}
+        onClick={() => {
+          setOpen(false);
+          setRegisterOpen(false);
+        }}
+      >
+        {rt(item.key)}
+      </a>
+    </li>
+  );
   return (
     <nav className={open ? 'main-nav main-nav--open' : 'main-nav'} aria-label={rt('nav.label')} onKeyDown={closeOnEscape}>
       <Button
@@ -54,18 +105,29 @@ export function MainNav({ route }: { route: Route }) {
         {rt('nav.menu')}
       </Button>
       <ul className="main-nav__list" id="main-nav-list">
-        {ITEMS.filter((item) => (!item.shown || item.shown(permissions)) && (!permissions.isPolicyOfficer || POLICY_OFFICER_ITEMS.has(item.key))).map(
-          (item) => {
-            const current = item.active(route);
-            return (
-              <li key={item.key}>
-                <a className="main-nav__link" href={item.href} aria-current={current ? 'page' : undefined} onClick={() => setOpen(false)}>
-                  {rt(item.key)}
-                </a>
-              </li>
-            );
-          },
-        )}
+        {visible.filter((item) => item.key === 'nav.map').map(link)}
+        {registerItems.length ? (
+          <li ref={registerGroup} className={registerOpen ? 'main-nav__group main-nav__group--open' : 'main-nav__group'}>
+            <button
+              ref={registerToggle}
+              type="button"
+              className={
+                registerItems.some((item) => item.active(route))
+                  ? 'main-nav__link main-nav__group-toggle main-nav__link--current'
+                  : 'main-nav__link main-nav__group-toggle'
+              }
+              aria-expanded={registerOpen}
+              aria-controls="main-nav-register"
+              onClick={() => setRegisterOpen((value) => !value)}
+            >
+              {rt('nav.registerGroup')}
+            </button>
+            <ul className="main-nav__sublist" id="main-nav-register">
+              {registerItems.map(link)}
+            </ul>
+          </li>
+        ) : null}
+        {visible.filter((item) => item.key !== 'nav.map' && !REGISTER_ITEMS.has(item.key)).map(link)}
         {permissions.isAdministrator ? (
           <li>
             <a

@@ -6,6 +6,7 @@
 const nl = {
   'nav.label': 'Hoofdmenu',
   'nav.menu': 'Menu',
+  'nav.registerGroup': 'Registreren',
   'nav.map': 'Kaart en zoeken',
   'nav.registerOrganisation': 'Organisatie registreren',
   'nav.registerPerson': 'Persoon registreren',
@@ -452,6 +453,7 @@ const nl = {
 const en: Record<keyof typeof nl, string> = {
   'nav.label': 'Main menu',
   'nav.menu': 'Menu',
+  'nav.registerGroup': 'Register',
   'nav.map': 'Map and search',
   'nav.registerOrganisation': 'Register organisation',
   'nav.registerPerson': 'Register person',

@@ -87,14 +87,6 @@ export function ReachPage() {
   return (
     <article aria-labelledby="page-heading" aria-busy={matrixQuery.loading} className="reach">
       <PageHeading>{rt('reach.heading')}</PageHeading>
-      {matrix ? (
-        <>
-          <Paragraph>{rt('reach.intro', { date: formatDate(matrix.computedOn) })}</Paragraph>
-          <Paragraph className="reach__rules">
-            {rt('reach.rules', { km: String(matrix.settings.distanceKm).replace('.', ','), walk: String(matrix.settings.walkInDistanceKm).replace('.', ',') })}
-          </Paragraph>
-        </>
-      ) : null}
       <fieldset className="reach__filters">
         <legend>{rt('reach.filters')}</legend>
         <div>
@@ -131,6 +123,15 @@ export function ReachPage() {
       </fieldset>
       {snapshotDone ? <Paragraph role="status">{rt('reach.snapshotDone', { month: snapshotDone })}</Paragraph> : null}
       <PageState loading={matrixQuery.loading && !matrix} error={matrixQuery.error} />
+      {/* Everything that waits for the matrix comes below the filters, together: nothing above it moves when it arrives. */}
+      {matrix ? (
+        <>
+          <Paragraph>{rt('reach.intro', { date: formatDate(matrix.computedOn) })}</Paragraph>
+          <Paragraph className="reach__rules">
+            {rt('reach.rules', { km: String(matrix.settings.distanceKm).replace('.', ','), walk: String(matrix.settings.walkInDistanceKm).replace('.', ',') })}
+          </Paragraph>
+        </>
+      ) : null}
       {matrix && !matrix.cells.length ? <Paragraph>{rt('reach.empty')}</Paragraph> : null}
       {matrix && matrix.cells.length ? (
         <>
@@ -229,12 +230,14 @@ export function ReachPage() {
           </section>
         </>
       ) : null}
-      <section aria-labelledby="reach-trend" className="reach__section">
-        <Heading level={2} id="reach-trend">
-          {rt('reach.trendHeading')}
-        </Heading>
-        <ReachTrend points={trendQuery.data?.reachTrend ?? []} rt={rt} />
-      </section>
+      {matrix ? (
+        <section aria-labelledby="reach-trend" className="reach__section">
+          <Heading level={2} id="reach-trend">
+            {rt('reach.trendHeading')}
+          </Heading>
+          <ReachTrend points={trendQuery.data?.reachTrend ?? []} rt={rt} />
+        </section>
+      ) : null}
     </article>
   );
 }
