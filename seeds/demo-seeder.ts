@@ -142,7 +142,13 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
   const teamIds = new Map<string, string>();
   const organisationIds = new Map<string, string>();
 
-  await insertChunked(em, Community, network.communities);
+  // The migration seeds the communities of the first version (a managed list since issue 15): only the others are added.
+  const presentCommunities = new Set((await em.getRepository(Community).find({ select: { code: true } })).map((c) => c.code));
+  await insertChunked(
+    em,
+    Community,
+    network.communities.filter((c) => !presentCommunities.has(c.code)),
+  );
 
   const teams = network.teams.map((t) => {
     const row = {
@@ -277,7 +283,9 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
   await insertChunked(
     em,
     'community_language',
-    Object.entries(network.communityLanguages ?? {}).flatMap(([communityCode, codes]) => codes.map((languageCode) => ({ communityCode, languageCode }))),
+    Object.entries(network.communityLanguages ?? {})
+      .filter(([communityCode]) => !presentCommunities.has(communityCode))
+      .flatMap(([communityCode, codes]) => codes.map((languageCode) => ({ communityCode, languageCode }))),
     200,
   );
   await insertChunked(

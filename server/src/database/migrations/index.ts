@@ -12,6 +12,7 @@ import { HsdsDerivedId1764001400000 } from './1764001400000-HsdsDerivedId.js';
 import { Reach1764001500000 } from './1764001500000-Reach.js';
 import { QuickScan1764001510000 } from './1764001510000-QuickScan.js';
 import { OrganisationLocationSource1764001600000 } from './1764001600000-OrganisationLocationSource.js';
+import { ProfileDepth1764002400000 } from './1764002400000-ProfileDepth.js';
 
 /** Migrations in the order they run. Never edit one that has landed; add a new one. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Reach1764001500000,
   QuickScan1764001510000,
   OrganisationLocationSource1764001600000,
+  ProfileDepth1764002400000,
 ];

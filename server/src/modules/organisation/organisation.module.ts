@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunityModule } from '../community/community.module.js';
+import { CapabilityModule } from '../capability/capability.module.js';
 import { LanguageModule } from '../language/language.module.js';
 import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
 import { PostcodeModule } from '../postcode/postcode.module.js';
@@ -9,7 +10,7 @@ import { NeighbourhoodOrganisationResolver, OrganisationResolver } from './organ
 import { OrganisationService } from './organisation.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation]), LanguageModule, CommunityModule, NeighbourhoodModule, PostcodeModule],
+  imports: [TypeOrmModule.forFeature([Organisation]), LanguageModule, CommunityModule, CapabilityModule, NeighbourhoodModule, PostcodeModule],
   providers: [OrganisationService, OrganisationResolver, NeighbourhoodOrganisationResolver],
   exports: [OrganisationService],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunityModule } from '../community/community.module.js';
+import { CapabilityModule } from '../capability/capability.module.js';
 import { LanguageModule } from '../language/language.module.js';
 import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
 import { PersonLanguage } from './person-language.entity.js';
@@ -9,7 +10,7 @@ import { NeighbourhoodPersonResolver, PersonLanguageResolver, PersonResolver } f
 import { PersonService } from './person.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person, PersonLanguage]), LanguageModule, CommunityModule, NeighbourhoodModule],
+  imports: [TypeOrmModule.forFeature([Person, PersonLanguage]), LanguageModule, CommunityModule, CapabilityModule, NeighbourhoodModule],
   providers: [PersonService, PersonResolver, PersonLanguageResolver, NeighbourhoodPersonResolver],
   exports: [PersonService],
 })

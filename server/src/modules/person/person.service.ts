@@ -26,7 +26,10 @@ import { PersonFilter } from './dto/person-filter.input.js';
 import { CreatePersonInput, UpdatePersonInput } from './dto/person.input.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { Person, PersonRole } from './person.entity.js';
-import { normalisePerson, PERSON_INPUT_FIELD, personViolations } from './person.rules.js';
+import { duplicateRegistrationViolation, normalisePerson, PERSON_INPUT_FIELD, personViolations } from './person.rules.js';
+import { PROFILE_SCALAR_FIELDS } from '../capability/dto/profile.input.js';
+import { InterpreterKind } from '../capability/profile.enums.js';
+import { CapabilityService } from '../capability/capability.service.js';
 
 const ROLE_COLUMN: Record<PersonRole, 'isKeyPerson' | 'isInterpreter' | 'isContactPerson'> = {
   [PersonRole.KEY_PERSON]: 'isKeyPerson',
@@ -47,6 +50,18 @@ const SCALAR_FIELDS = [
   'availability',
   'availabilityNote',
   'lastVerifiedOn',
+  'interpreterKind',
+  'interpreterLevel',
+  'registrationEndsOn',
+  'interpreterModes',
+  'trainedOn',
+  'volunteerContractStartsOn',
+  'volunteerContractEndsOn',
+  'compensationAmount',
+  'compensationPeriod',
+  'supportedBy',
+  'paidRole',
+  ...PROFILE_SCALAR_FIELDS,
 ] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
 
@@ -56,6 +71,7 @@ export class PersonService {
     @InjectRepository(Person) private readonly persons: Repository<Person>,
     private readonly languageService: LanguageService,
     private readonly communityService: CommunityService,
+    private readonly capabilityService: CapabilityService,
     private readonly neighbourhoodService: NeighbourhoodService,
     private readonly ownership: OwnershipService,
     private readonly access: AccessPolicy,
@@ -208,6 +224,7 @@ export class PersonService {
     const changes = this.cleaned(input);
     await this.assertParties(changes);
     const related = await this.resolveRelated(input);
+    if (input.capabilities) changes.capabilities = await this.capabilityService.choose(input.capabilities, 'capabilities');
     const owners = await this.ownership.teamsOfNewPartner({
       teamId: changes.teamId,
       organisationId: changes.organisationId,
@@ -228,6 +245,9 @@ export class PersonService {
       phone: null,
       email: null,
       availabilityNote: null,
+      capabilities: [],
+      wishes: [],
+      interpreterModes: [],
       communities: [],
       neighbourhoods: [],
     });
@@ -235,7 +255,7 @@ export class PersonService {
     this.applyRolesAndConsent(person, input);
     // A new record is never verified until someone marks it "still correct" (or gives the date it was checked).
     person.lastVerifiedOn ??= null;
-    this.assertRules(person);
+    await this.assertRules(person);
     const id = await this.dataSource.transaction(async (em) => {
       const { languages, ...rest } = related;
       Object.assign(person, rest);
@@ -255,7 +275,8 @@ export class PersonService {
     this.access.assertCanEdit(actor, await this.ownership.teamsOfPerson(person.id), 'deze persoon');
     const changes = this.cleaned(input);
     await this.assertParties(changes);
-    const related = await this.resolveRelated(input);
+    const related = await this.resolveRelated(input, person);
+    if (input.capabilities) changes.capabilities = await this.capabilityService.choose(input.capabilities, 'capabilities', person.capabilities);
     // Ownership of the record as it is and as it will be: the same rule as every import route.
     const teamBefore = person.teamId;
     const after = {
@@ -276,7 +297,7 @@ export class PersonService {
     const before = auditView(person);
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
-    this.assertRules(person);
+    await this.assertRules(person);
     await this.dataSource.transaction(async (em) => {
       const { languages, ...rest } = related;
       Object.assign(person, rest);
@@ -325,11 +346,37 @@ export class PersonService {
     if (input.roles) {
       for (const [role, column] of Object.entries(ROLE_COLUMN)) person[column] = input.roles.includes(role as PersonRole);
     }
-    if (!person.isInterpreter) person.interpreterFormal = null;
+    // interpreterKind and interpreterFormal say the same; the one given sets the other (a fallback-list interpreter stays one when only "not formal" is said).
+    if (input.interpreterKind !== undefined) person.interpreterFormal = input.interpreterKind ? input.interpreterKind === InterpreterKind.FORMAL : null;
+    else if (input.interpreterFormal !== undefined) {
+      const formal = input.interpreterFormal;
+      person.interpreterKind =
+        formal === true
+          ? InterpreterKind.FORMAL
+          : formal === false
+            ? person.interpreterKind === InterpreterKind.FALLBACK_LIST
+              ? InterpreterKind.FALLBACK_LIST
+              : InterpreterKind.INFORMAL
+            : null;
+    }
+    if (!person.isInterpreter) {
+      person.interpreterFormal = null;
+      person.interpreterKind = null;
+      person.interpreterLevel = null;
+      person.registrationEndsOn = null;
+      person.interpreterModes = [];
+    }
     if (!person.isKeyPerson) {
-      // Training and volunteer contract are facts about key persons only.
+      // Training, volunteer contract, compensation, supporter and paid role are facts about key persons only.
       person.trainedKeyPerson = false;
+      person.trainedOn = null;
       person.volunteerContract = false;
+      person.volunteerContractStartsOn = null;
+      person.volunteerContractEndsOn = null;
+      person.compensationAmount = null;
+      person.compensationPeriod = null;
+      person.supportedBy = null;
+      person.paidRole = false;
     }
     if (input.consent) {
       person.consentGivenOn = input.consent.givenOn;
@@ -339,9 +386,16 @@ export class PersonService {
   }
 
   /** The person rule set (person.rules.ts), on the record as it will be stored: the same rules as every import. */
-  private assertRules(person: Person): void {
-    normalisePerson(person as unknown as Record<string, unknown>);
-    assertNoViolations(personViolations(person as unknown as Record<string, unknown>), (field) => PERSON_INPUT_FIELD[field] ?? field);
+  private async assertRules(person: Person): Promise<void> {
+    const flat = person as unknown as Record<string, unknown>;
+    normalisePerson(flat);
+    const violations = personViolations(flat);
+    if (!violations.length && person.registrationNumber) {
+      const holder = await this.persons.findOne({ where: { registrationNumber: person.registrationNumber }, select: { id: true, name: true } });
+      const duplicate = duplicateRegistrationViolation(flat, holder ?? undefined);
+      if (duplicate) violations.push(duplicate);
+    }
+    assertNoViolations(violations, (field) => PERSON_INPUT_FIELD[field] ?? field);
   }
 
   /** The team and organisation named must exist and not be archived. */
@@ -365,10 +419,12 @@ export class PersonService {
       if (value !== undefined) (out as Record<string, unknown>)[field] = typeof value === 'string' ? blankToNull(value.trim()) : value;
     }
     if (out.topics) out.topics = [...new Set(out.topics)].sort();
+    if (out.wishes) out.wishes = [...new Set(out.wishes)].sort();
+    if (out.interpreterModes) out.interpreterModes = [...new Set(out.interpreterModes)].sort();
     return out;
   }
 
-  private async resolveRelated(input: Partial<CreatePersonInput>) {
+  private async resolveRelated(input: Partial<CreatePersonInput>, before?: Person) {
     const related: {
       languages?: { code: string; level: PersonLanguage['level'] }[];
       communities?: Person['communities'];
@@ -382,7 +438,10 @@ export class PersonService {
       });
       related.languages = [...seen.values()];
     }
-    if (input.communityCodes) related.communities = await this.communityService.getMany(input.communityCodes, 'communityCodes');
+    if (input.communityCodes) {
+      const previous = (before?.communities ?? []).map((c) => c.code);
+      related.communities = await this.communityService.getMany(input.communityCodes, 'communityCodes', previous);
+    }
     if (input.neighbourhoodCodes) related.neighbourhoods = await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes');
     return related;
   }
