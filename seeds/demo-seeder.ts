@@ -7,6 +7,7 @@ import { projectRoot } from '../server/src/config.js';
 import { Activity } from '../server/src/modules/activity/activity.entity.js';
 import { Agreement } from '../server/src/modules/agreement/agreement.entity.js';
 import { Community } from '../server/src/modules/community/community.entity.js';
+import { demoOrganisationProfile, demoPersonProfile } from './demo-profile.js';
 import { ContactAssignment } from '../server/src/modules/contact-assignment/contact-assignment.entity.js';
 import { CBS_BOUNDARY_ATTRIBUTION } from '../server/src/modules/neighbourhood/cbs-code.js';
 import { District } from '../server/src/modules/neighbourhood/district.entity.js';
@@ -184,6 +185,7 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
       city: o.city ?? null,
       lat: o.lat ?? null,
       lon: o.lon ?? null,
+      ...demoOrganisationProfile(o),
     };
     organisationIds.set(o.key, row.id);
     return row;
@@ -230,6 +232,7 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
       consentGivenOn: p.consentGivenOn,
       consentMethod: p.consentMethod,
       consentRecordedBy: p.consentRecordedBy,
+      ...demoPersonProfile(p),
     };
     personIds.set(p.key, row.id);
     return row;
