@@ -1,5 +1,6 @@
 import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 import { CAPABILITY_SEED } from '../../modules/capability/capability-seed.js';
+import { PARTNER_TABLES, SHARED_TABLES } from './1764001000000-DirectoryChange.js';
 
 /** The communities of the first version with their usual languages: seeded once, administered in the product after. */
 const COMMUNITY_SEED: [string, string, string, string[]][] = [
@@ -55,7 +56,7 @@ export class ProfileDepth1764002400000 implements MigrationInterface {
     for (const c of CAPABILITY_SEED) {
       await q.query(`INSERT INTO capability (code, "nameNl", "nameEn") VALUES (${[1, 2, 3].map((i) => param(q, i)).join(', ')})`, [c.code, c.nameNl, c.nameEn]);
     }
-    await q.addColumn('community', new TableColumn({ name: 'retiredAt', type: 'varchar', length: '30', isNullable: true }));
+    await addColumns(q, 'community', [new TableColumn({ name: 'retiredAt', type: 'varchar', length: '30', isNullable: true })]);
     // An installation without the communities yet gets them (the demo loader skips the ones present).
     for (const [code, nameNl, nameEn, languages] of COMMUNITY_SEED) {
       const present = await q.query(`SELECT code FROM community WHERE code = ${param(q, 1)}`, [code]);
@@ -66,8 +67,8 @@ export class ProfileDepth1764002400000 implements MigrationInterface {
       }
     }
 
-    await q.addColumns('organisation', [...profileColumns(), new TableColumn({ name: 'topics', type: 'text', default: "''" })]);
-    await q.addColumns('person', [
+    await addColumns(q, 'organisation', [...profileColumns(), new TableColumn({ name: 'topics', type: 'text', default: "''" })]);
+    await addColumns(q, 'person', [
       ...profileColumns(),
       new TableColumn({ name: 'trainedOn', type: 'varchar', length: '10', isNullable: true }),
       new TableColumn({ name: 'volunteerContractStartsOn', type: 'varchar', length: '10', isNullable: true }),
@@ -84,6 +85,7 @@ export class ProfileDepth1764002400000 implements MigrationInterface {
     await q.query(
       `UPDATE person SET "interpreterKind" = CASE WHEN "interpreterFormal" = TRUE THEN 'FORMAL' ELSE 'INFORMAL' END WHERE "isInterpreter" = TRUE AND "interpreterFormal" IS NOT NULL`,
     );
+    if (q.connection.options.type !== 'postgres') await restoreSqliteTriggers(q);
     // One Rbtv number, one interpreter (NULLs do not collide in either database).
     await q.createIndex('person', new TableIndex({ name: 'UQ_person_registrationNumber', columnNames: ['registrationNumber'], isUnique: true }));
   }
@@ -111,6 +113,41 @@ export class ProfileDepth1764002400000 implements MigrationInterface {
     await q.dropColumn('organisation', 'topics');
     await q.dropColumn('community', 'retiredAt');
     await q.dropTable('capability');
+  }
+}
+
+/**
+ * SQLite: plain ALTER TABLE ADD COLUMN. TypeORM's addColumn rebuilds the table there (copy, drop,
+ * rename), which silently drops its triggers, and the change feed (1764001000000-DirectoryChange)
+ * lives in triggers on person, organisation and community.
+ */
+async function addColumns(q: QueryRunner, table: string, columns: TableColumn[]): Promise<void> {
+  if (q.connection.options.type === 'postgres') return q.addColumns(table, columns);
+  for (const c of columns) {
+    const type = c.length ? `${c.type}(${c.length})` : c.type;
+    const rest = c.isNullable ? '' : ` NOT NULL DEFAULT ${c.default}`;
+    await q.query(`ALTER TABLE "${table}" ADD COLUMN "${c.name}" ${type}${rest}`);
+  }
+}
+
+/**
+ * The change-feed triggers an earlier table rebuild may have dropped on SQLite (1764001600000 added a
+ * column to organisation with addColumn): created again where missing, exactly as 1764001000000 made them.
+ */
+async function restoreSqliteTriggers(q: QueryRunner): Promise<void> {
+  for (const { table, kind, key } of PARTNER_TABLES) {
+    await q.query(`CREATE TRIGGER IF NOT EXISTS "directory_change_${table}_insert" AFTER INSERT ON "${table}" BEGIN
+          INSERT INTO "directory_change" ("kind", "partnerId") VALUES ('${kind}', NEW."${key}"); END`);
+    await q.query(`CREATE TRIGGER IF NOT EXISTS "directory_change_${table}_update" AFTER UPDATE ON "${table}" BEGIN
+          INSERT INTO "directory_change" ("kind", "partnerId") SELECT '${kind}', OLD."${key}" UNION SELECT '${kind}', NEW."${key}"; END`);
+    await q.query(`CREATE TRIGGER IF NOT EXISTS "directory_change_${table}_delete" AFTER DELETE ON "${table}" BEGIN
+          INSERT INTO "directory_change" ("kind", "partnerId") VALUES ('${kind}', OLD."${key}"); END`);
+  }
+  for (const table of SHARED_TABLES) {
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      await q.query(`CREATE TRIGGER IF NOT EXISTS "directory_change_${table}_${event.toLowerCase()}" AFTER ${event} ON "${table}" BEGIN
+            INSERT INTO "directory_change" ("kind") VALUES ('ALL'); END`);
+    }
   }
 }
 

@@ -2,7 +2,21 @@ import { registerEnumType } from '@nestjs/graphql';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import type { AgreementHit } from './agreement-signal.js';
 import { formatKm } from './geo.js';
-import { hasTopic, levelOf, type MatchCandidate, type MatchLocation, MatchRole, speaks } from './match-candidate.js';
+import {
+  dayIso,
+  epochDay,
+  hasTopic,
+  hasValidContract,
+  isFallbackList,
+  isRemoteInterpreter,
+  levelOf,
+  type MatchCandidate,
+  type MatchLocation,
+  MatchRole,
+  PROFILE_VOLUNTEER_CONTRACT,
+  registrationExpired,
+  speaks,
+} from './match-candidate.js';
 
 /**
  * How a match is ranked. The score is a weighted sum of six components, each in [0, 1]; the weights
@@ -16,7 +30,11 @@ import { hasTopic, levelOf, type MatchCandidate, type MatchLocation, MatchRole, 
  * - LOCAL 0.05: active in the searched neighbourhood itself. Residents and teams know the people of their
  *   own buurt; 0.8 km away in the next buurt is not the same.
  * - ROLE 0.15: how well the partner fits the help asked: trained key person or formal interpreter 1,
- *   organisation 0.8, untrained key person 0.7, contact person 0.6, informal interpreter 0.5.
+ *   organisation 0.8, untrained key person 0.7, contact person 0.6, informal interpreter 0.5. A key
+ *   person without a volunteer contract that runs today scores 0.2 less (1 → 0.8, 0.7 → 0.5): volunteers
+ *   should be asked under a contract (000 §2.5). A formal interpreter whose Rbtv registration has ended
+ *   scores as an informal one (0.5), and a fallback-list (uitwijklijst) interpreter is informal too.
+ * - Telephone and video interpreters are matched without distance (distance score 1), for the interpreter role.
  * - AGREEMENT 0.10: an active agreement with a team covering the place: the partnership already works.
  * - VERIFIED 0.10: 1 when checked in the last 3 months, falling linearly to 0 at 24 months; never checked 0.
  *   Stale entries rank lower because their phone numbers and availability are often wrong.
@@ -52,6 +70,8 @@ export const ROLE_SCORE = {
   contactPerson: 0.6,
   informalInterpreter: 0.5,
   noRole: 0.3,
+  /** Subtracted from a key person's role fit without a volunteer contract that runs today. */
+  noContractPenalty: 0.2,
 } as const;
 
 export const AVAILABILITY_SCORE = { AVAILABLE: 1, LIMITED: 0.5, UNAVAILABLE: 0 } as const;
@@ -82,6 +102,10 @@ export enum MatchReasonCode {
   UNAVAILABLE = 'UNAVAILABLE',
   STALE = 'STALE',
   NEVER_VERIFIED = 'NEVER_VERIFIED',
+  NO_VOLUNTEER_CONTRACT = 'NO_VOLUNTEER_CONTRACT',
+  REGISTRATION_EXPIRED = 'REGISTRATION_EXPIRED',
+  FALLBACK_LIST_INTERPRETER = 'FALLBACK_LIST_INTERPRETER',
+  REMOTE_INTERPRETER = 'REMOTE_INTERPRETER',
 }
 registerEnumType(MatchReasonCode, { name: 'MatchReasonCode', description: 'Why a partner matches, or what is weak about the match' });
 
@@ -106,6 +130,12 @@ export interface ScoringContext {
   reviewAfterMonths: number;
   agreements: Map<string, AgreementHit>;
   communityNames: Map<string, string>;
+  /** epochDay(today), computed once per search (todayDayOf). */
+  todayDay?: number;
+}
+
+export function todayDayOf(ctx: ScoringContext): number {
+  return (ctx.todayDay ??= epochDay(ctx.today));
 }
 
 const LEVEL_TEXT: Record<LanguageLevel, string> = {
@@ -149,9 +179,13 @@ export function roleFit(c: MatchCandidate, ctx: ScoringContext): number {
   const roles = ctx.roles;
   if (c.kind === 'ORGANISATION') return !roles || roles.includes(MatchRole.ORGANISATION) ? ROLE_SCORE.organisation : -1;
   let best = -1;
-  if (c.isKeyPerson && (!roles || roles.includes(MatchRole.KEY_PERSON))) best = c.trainedKeyPerson ? ROLE_SCORE.trainedKeyPerson : ROLE_SCORE.keyPerson;
+  if (c.isKeyPerson && (!roles || roles.includes(MatchRole.KEY_PERSON))) {
+    best = c.trainedKeyPerson ? ROLE_SCORE.trainedKeyPerson : ROLE_SCORE.keyPerson;
+    if (!hasValidContract(c, todayDayOf(ctx))) best -= ROLE_SCORE.noContractPenalty;
+  }
   if (c.isInterpreter && (!roles || roles.includes(MatchRole.INTERPRETER))) {
-    best = Math.max(best, c.interpreterFormal ? ROLE_SCORE.formalInterpreter : ROLE_SCORE.informalInterpreter);
+    const formal = c.interpreterFormal && !registrationExpired(c, todayDayOf(ctx));
+    best = Math.max(best, formal ? ROLE_SCORE.formalInterpreter : ROLE_SCORE.informalInterpreter);
   }
   if (c.isContactPerson && (!roles || roles.includes(MatchRole.CONTACT_PERSON))) best = Math.max(best, ROLE_SCORE.contactPerson);
   if (!c.isKeyPerson && !c.isInterpreter && !c.isContactPerson && !roles) best = ROLE_SCORE.noRole;
@@ -245,7 +279,13 @@ export function evaluate(c: MatchCandidate, distanceKm: number, ctx: ScoringCont
   return role < 0 ? -1 : weightedScore(c, distanceKm, role, ctx, localScore(c, ctx, nearestCode));
 }
 
+/** Telephone and video interpreters come to no one: for the interpreter role, distance does not count. */
+export function countsDistance(c: MatchCandidate, ctx: ScoringContext): boolean {
+  return !(isRemoteInterpreter(c) && (!ctx.roles || ctx.roles.includes(MatchRole.INTERPRETER)));
+}
+
 function weightedScore(c: MatchCandidate, distanceKm: number, role: number, ctx: ScoringContext, local: number): number {
+  if (!countsDistance(c, ctx)) distanceKm = 0;
   const raw =
     MATCH_WEIGHTS.language * languageScore(c, ctx) +
     MATCH_WEIGHTS.distance * distanceScore(distanceKm) +
@@ -307,20 +347,34 @@ export function explain(
   if (c.kind === 'ORGANISATION') {
     reasons.push({ code: MatchReasonCode.ORGANISATION, text: ORGANISATION_KIND_TEXT[c.organisationKind ?? 'OTHER'] ?? 'Organisatie' });
   } else {
+    const todayDay = todayDayOf(ctx);
     if (c.isKeyPerson) {
       if (c.trainedKeyPerson) reasons.push({ code: MatchReasonCode.KEY_PERSON, text: 'Getrainde sleutelpersoon' });
       else {
         reasons.push({ code: MatchReasonCode.KEY_PERSON, text: 'Sleutelpersoon' });
         weaknesses.push({ code: MatchReasonCode.UNTRAINED_KEY_PERSON, text: 'Sleutelpersoonstraining niet gevolgd' });
       }
+      if (!hasValidContract(c, todayDay)) {
+        const ended = (c.profileBits ?? 0) & PROFILE_VOLUNTEER_CONTRACT && c.contractEnds ? c.contractEnds : 0;
+        weaknesses.push({
+          code: MatchReasonCode.NO_VOLUNTEER_CONTRACT,
+          text: ended ? `Vrijwilligerscontract afgelopen op ${dayIso(ended)}` : 'Geen vrijwilligerscontract',
+        });
+      }
     }
     if (c.isInterpreter) {
       if (c.interpreterFormal) {
         const number = details.registrationNumber ? ` (Rbtv ${details.registrationNumber})` : '';
         reasons.push({ code: MatchReasonCode.FORMAL_INTERPRETER, text: `Formele tolk${number}` });
+        if (registrationExpired(c, todayDay)) {
+          weaknesses.push({ code: MatchReasonCode.REGISTRATION_EXPIRED, text: `Rbtv-inschrijving verlopen op ${dayIso(c.registrationEnds!)}` });
+        }
+      } else if (isFallbackList(c)) {
+        weaknesses.push({ code: MatchReasonCode.FALLBACK_LIST_INTERPRETER, text: 'Tolk van de uitwijklijst (geen Rbtv-inschrijving)' });
       } else {
         weaknesses.push({ code: MatchReasonCode.INFORMAL_INTERPRETER, text: 'Informele tolk' });
       }
+      if (!countsDistance(c, ctx)) reasons.push({ code: MatchReasonCode.REMOTE_INTERPRETER, text: 'Tolkt telefonisch of via video: afstand telt niet' });
     }
     if (c.isContactPerson) reasons.push({ code: MatchReasonCode.CONTACT_PERSON, text: 'Vaste contactpersoon' });
   }

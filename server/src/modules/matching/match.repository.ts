@@ -18,6 +18,11 @@ export interface PersonRow {
   lastVerifiedOn: string | null;
   topics: string | null;
   archivedAt: string | null;
+  volunteerContract?: unknown;
+  volunteerContractEndsOn?: string | null;
+  registrationEndsOn?: string | null;
+  interpreterKind?: string | null;
+  interpreterModes?: string | null;
 }
 
 export interface OrganisationRow {
@@ -111,6 +116,11 @@ export class MatchRepository {
         'lastVerifiedOn',
         'topics',
         'archivedAt',
+        'volunteerContract',
+        'volunteerContractEndsOn',
+        'registrationEndsOn',
+        'interpreterKind',
+        'interpreterModes',
       ],
       sink.persons,
     );

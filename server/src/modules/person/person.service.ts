@@ -9,6 +9,7 @@ import { nowIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { notFound } from '../../common/errors.js';
 import { assertNoViolations } from '../../common/rules.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
 import { containsPattern } from '../../common/text.js';
 import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
 import { assertNotArchived, blankToNull } from '../../common/validators.js';
@@ -256,15 +257,17 @@ export class PersonService {
     // A new record is never verified until someone marks it "still correct" (or gives the date it was checked).
     person.lastVerifiedOn ??= null;
     await this.assertRules(person);
-    const id = await this.dataSource.transaction(async (em) => {
-      const { languages, ...rest } = related;
-      Object.assign(person, rest);
-      person.languages = [];
-      await em.save(person);
-      await this.replaceLanguages(em, person, languages ?? []);
-      await this.audit.record(em, actor, { action: 'createPerson', entityType: 'Person', entityId: person.id, after: auditView(person) });
-      return person.id;
-    });
+    const id = await this.withRegistrationConflict(person, () =>
+      this.dataSource.transaction(async (em) => {
+        const { languages, ...rest } = related;
+        Object.assign(person, rest);
+        person.languages = [];
+        await em.save(person);
+        await this.replaceLanguages(em, person, languages ?? []);
+        await this.audit.record(em, actor, { action: 'createPerson', entityType: 'Person', entityId: person.id, after: auditView(person) });
+        return person.id;
+      }),
+    );
     return this.get(id);
   }
 
@@ -298,17 +301,19 @@ export class PersonService {
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
     await this.assertRules(person);
-    await this.dataSource.transaction(async (em) => {
-      const { languages, ...rest } = related;
-      Object.assign(person, rest);
-      person.updatedAt = nowIso();
-      const currentLanguages = person.languages;
-      person.languages = undefined as never; // languages are written below, not by cascade
-      await em.save(person);
-      person.languages = currentLanguages;
-      if (languages) await this.replaceLanguages(em, person, languages);
-      await this.audit.record(em, actor, { action: 'updatePerson', entityType: 'Person', entityId: person.id, before, after: auditView(person) });
-    });
+    await this.withRegistrationConflict(person, () =>
+      this.dataSource.transaction(async (em) => {
+        const { languages, ...rest } = related;
+        Object.assign(person, rest);
+        person.updatedAt = nowIso();
+        const currentLanguages = person.languages;
+        person.languages = undefined as never; // languages are written below, not by cascade
+        await em.save(person);
+        person.languages = currentLanguages;
+        if (languages) await this.replaceLanguages(em, person, languages);
+        await this.audit.record(em, actor, { action: 'updatePerson', entityType: 'Person', entityId: person.id, before, after: auditView(person) });
+      }),
+    );
     return this.get(person.id);
   }
 
@@ -396,6 +401,20 @@ export class PersonService {
       if (duplicate) violations.push(duplicate);
     }
     assertNoViolations(violations, (field) => PERSON_INPUT_FIELD[field] ?? field);
+  }
+
+  /** Two writers with the same Rbtv number at once: the unique index refuses the second, reported like the rule. */
+  private async withRegistrationConflict<T>(person: Person, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (person.registrationNumber && isUniqueViolation(error)) {
+        const holder = await this.persons.findOne({ where: { registrationNumber: person.registrationNumber }, select: { id: true, name: true } });
+        const duplicate = duplicateRegistrationViolation(person as unknown as Record<string, unknown>, holder ?? { id: '', name: 'een andere tolk' });
+        if (duplicate) assertNoViolations([duplicate], (field) => PERSON_INPUT_FIELD[field] ?? field);
+      }
+      throw error;
+    }
   }
 
   /** The team and organisation named must exist and not be archived. */
