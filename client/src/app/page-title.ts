@@ -43,6 +43,8 @@ export function routeTitle(route: Exclude<Route, { name: 'home' }>, t: Translate
       return rt('nav.reach');
     case 'quickScan':
       return rt('nav.quickScan');
+    case 'managedLists':
+      return t('managedLists.title');
     case 'notFound':
       return t('title.notFound');
   }

@@ -28,6 +28,7 @@ export type Route =
   | { name: 'reach' }
   | { name: 'reachCell'; code: string; groupKey: string }
   | { name: 'quickScan'; teamId?: string }
+  | { name: 'managedLists' }
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -62,6 +63,7 @@ export const paths = {
   agreement: (id: string) => `/afspraak/${encodeURIComponent(id)}`,
   editAgreement: (id: string) => `/afspraak/${encodeURIComponent(id)}/bewerken`,
   review: () => '/controle',
+  managedLists: () => '/beheer/lijsten',
   importData: () => '/importeren',
   reach: () => '/bereik',
   quickScan: (teamId?: string) => withQuery('/quickscan', { team: teamId }),
@@ -101,6 +103,7 @@ export function matchRoute(pathname: string, search = ''): Route {
     }
   }
   if (parts.length === 1 && first === 'controle') return { name: 'review' };
+  if (parts.length === 2 && first === 'beheer' && second === 'lijsten') return { name: 'managedLists' };
   if (parts.length === 1 && first === 'importeren') return { name: 'import' };
   if (parts.length === 1 && first === 'bereik') return { name: 'reach' };
   if (parts.length === 1 && first === 'quickscan') return { name: 'quickScan', teamId: opt('team') };

@@ -6,6 +6,7 @@ import { QuickScanPage } from '../quickscan/components/QuickScanPage';
 import { ReachCellPage } from '../reach/components/ReachCellPage';
 import { ReachPage } from '../reach/components/ReachPage';
 import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
+import { ManagedListsPage } from '../managed-lists/components/ManagedListsPage';
 import { ActivityForm } from './components/ActivityForm';
 import { AgreementForm } from './components/AgreementForm';
 import { AgreementPage } from './components/AgreementPage';
@@ -61,6 +62,8 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <AgreementPage key={route.id} id={route.id} />;
     case 'review':
       return <ReviewQueuePage />;
+    case 'managedLists':
+      return <ManagedListsPage />;
     case 'import':
       return <ImportPage />;
     case 'reach':

@@ -3,6 +3,7 @@ import type { MatchPartnersQuery } from '../../../generated/graphql';
 import { useI18n } from '../../../i18n/i18n';
 import { roleLabels } from '../../partner-search/components/partner-labels';
 import './matching.css';
+import { ProfileLine, useCapabilityNames } from '../../registry/ProfileSummary';
 import type { PartnerRef } from '../../partner-search/hooks/use-partner-detail';
 
 type MatchResult = MatchPartnersQuery['matchPartners'];
@@ -21,6 +22,7 @@ export const matchRef = (match: MatchItem): PartnerRef => ({ kind: match.kind ==
 /** Ranked cards, best first: name (opens the partner), score, distance, why it fits and what is weak. */
 export function MatchResults({ result, selectedKey, onOpen, onWiden }: Props) {
   const { t } = useI18n();
+  const capabilityName = useCapabilityNames();
   const km = (value: number) => value.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
   if (result.matches.length === 0) {
@@ -70,6 +72,7 @@ export function MatchResults({ result, selectedKey, onOpen, onWiden }: Props) {
               {' · '}
               <span title={t('match.scoreHint')}>{t('match.score', { percent: Math.round(match.score * 100) })}</span>
             </p>
+            <ProfileLine capabilities={partner.capabilities} standing={partner.standing} capabilityName={capabilityName} />
             <ul className="match-card__reasons" aria-label={t('match.reasons')}>
               {match.reasons.map((reason) => (
                 <li key={reason.code + reason.text} className="match-card__reason">

@@ -11,6 +11,7 @@ import {
   UpdateOrganisationDocument,
 } from '../../../generated/graphql';
 import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
+import { PROFILE_FIELD_NAMES, ProfileFields, organisationProfileInput, profileDraftFrom, useProfileLabels } from '../ProfileFields';
 import { CheckboxGroup, ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField } from '../forms/fields';
 import { type FieldErrors, isEmail, isPhone, isUrl, orNull, orUndefined } from '../forms/form-errors';
 import { useFormSubmit } from '../forms/use-form-submit';
@@ -106,6 +107,8 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
     if (!organisation && municipalityName) setDraft((previous) => (previous.city === '' ? { ...previous, city: municipalityName } : previous));
   }, [organisation, municipalityName]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const [profile, setProfile] = useState(() => profileDraftFrom(organisation));
+  const profileLabels = useProfileLabels();
   const knownFields = () => [
     'name',
     'kind',
@@ -119,6 +122,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
     'languageCodes',
     'communityCodes',
     'neighbourhoodCodes',
+    ...PROFILE_FIELD_NAMES,
   ];
   const { errors, busy, submit } = useFormSubmit({ knownFields });
   const labels: Record<string, string> = {
@@ -131,11 +135,17 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
     communityCodes: rt('organisation.communities'),
     neighbourhoodCodes: rt('organisation.neighbourhoods'),
     postcode: rt('organisation.postcode'),
+    ...profileLabels,
   };
 
   const send = async () => {
     const kind = draft.kind as OrganisationKind;
-    const lists = { languageCodes: draft.languageCodes, communityCodes: draft.communityCodes, neighbourhoodCodes: draft.neighbourhoodCodes };
+    const lists = {
+      languageCodes: draft.languageCodes,
+      communityCodes: draft.communityCodes,
+      neighbourhoodCodes: draft.neighbourhoodCodes,
+      ...organisationProfileInput(profile),
+    };
     if (organisation) {
       await graphqlRequest(UpdateOrganisationDocument, {
         input: {
@@ -253,6 +263,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
             value={draft.neighbourhoodCodes}
             onChange={(v) => set('neighbourhoodCodes', v)}
           />
+          <ProfileFields kind="organisation" value={profile} onChange={setProfile} />
         </FormScope>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>

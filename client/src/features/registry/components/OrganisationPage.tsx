@@ -8,6 +8,7 @@ import { ArchiveOrganisationDocument, OrganisationRecordDocument } from '../../.
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
+import { ProfileRows } from '../ProfileSummary';
 import {
   ActivityList,
   AgreementList,
@@ -87,6 +88,7 @@ export function OrganisationPage({ id }: { id: string }) {
                 ))
               : null}
           </DetailRow>
+          <ProfileRows profile={organisation} showTopics />
         </DataList>
       </Section>
       <Section

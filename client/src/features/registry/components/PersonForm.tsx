@@ -20,6 +20,7 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useOrganisationChoices, useRegistryChoices } from '../hooks/use-registry-choices';
 import { type RegistryText, useRegistryText } from '../registry-text';
 import { PageHeading, PageState } from './record-parts';
+import { PROFILE_FIELD_NAMES, ProfileFields, personProfileInput, profileDraftFrom, useProfileLabels } from '../ProfileFields';
 
 const ROLES: PersonRole[] = ['KEY_PERSON', 'INTERPRETER', 'CONTACT_PERSON'];
 const TOPICS: Topic[] = [
@@ -145,6 +146,8 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
   const editing = Boolean(person);
   const [draft, setDraft] = useState<Draft>(() => (person ? draftFrom(person) : { ...EMPTY, consentGivenOn: today() }));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const [profile, setProfile] = useState(() => profileDraftFrom(person));
+  const profileLabels = useProfileLabels();
 
   const knownFields = () => [
     'name',
@@ -164,6 +167,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
     'consent.givenOn',
     'consent.method',
     'consent.recordedBy',
+    ...PROFILE_FIELD_NAMES,
   ];
   const { errors, busy, submit } = useFormSubmit({
     knownFields,
@@ -194,6 +198,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
     'consent.method': rt('person.consentMethod'),
     'consent.recordedBy': rt('person.consentRecordedBy'),
     ...Object.fromEntries(draft.languages.map((_, i) => [`languages.${i}.language`, rt('person.language', { n: i + 1 })])),
+    ...profileLabels,
   };
 
   const isInterpreter = draft.roles.includes('INTERPRETER');
@@ -217,6 +222,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
       // Phone and e-mail are never shown back in the form: empty keeps what is stored.
       phone: orUndefined(draft.phone),
       email: orUndefined(draft.email),
+      ...personProfileInput(profile, draft.roles, isInterpreter && draft.interpreterKind ? draft.interpreterKind === 'formal' : null),
     };
     if (person) {
       await graphqlRequest(UpdatePersonDocument, { input: { id: person.id, ...common } });
@@ -286,6 +292,13 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
             label={rt('person.volunteerContract')}
             checked={draft.volunteerContract}
             onChange={(v) => set('volunteerContract', v)}
+          />
+          <ProfileFields
+            kind="person"
+            value={profile}
+            onChange={setProfile}
+            roles={draft.roles}
+            formal={isInterpreter && draft.interpreterKind ? draft.interpreterKind === 'formal' : null}
           />
 
           <Fieldset>

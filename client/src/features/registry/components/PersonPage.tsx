@@ -6,6 +6,7 @@ import { paths } from '../../../app/router';
 import { ArchivePersonDocument, PersonRecordDocument } from '../../../generated/graphql';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
+import { ProfileRows } from '../ProfileSummary';
 import { AgreementList, ArchiveControl, PageHeading, PageState, Section, StaleBadge, VerifiedLine, VerifyButton } from './record-parts';
 
 export function PersonPage({ id }: { id: string }) {
@@ -69,6 +70,7 @@ export function PersonPage({ id }: { id: string }) {
           <DetailRow label={rt('person.organisation')}>
             {person.organisationId ? <Link href={paths.organisation(person.organisationId)}>{rt('organisation.heading')}</Link> : null}
           </DetailRow>
+          <ProfileRows profile={person} />
           <DetailRow label={rt('person.consent')}>
             {`${formatDate(person.consentGivenOn)} · ${rt(`consent.${person.consentMethod}`).toLowerCase()} · ${rt('person.consentRecordedBy').toLowerCase()} ${person.consentRecordedBy}`}
           </DetailRow>
