@@ -15,6 +15,8 @@ import { CreateOrganisationInput } from '../../organisation/dto/organisation.inp
 import { OrganisationService } from '../../organisation/organisation.service.js';
 import { CreatePersonInput, UpdatePersonInput } from '../dto/person.input.js';
 import { PersonService } from '../person.service.js';
+import { Person } from '../person.entity.js';
+import { PrivacyService } from '../../privacy/privacy.service.js';
 
 let ctx: ServiceContext;
 let persons: PersonService;
@@ -78,6 +80,14 @@ describe('Profile depth of a person (issue 15)', () => {
       supportedBy: 'Ravi Jagesar',
       paidRole: true,
     });
+    // Erasure on request (AVG) takes the profile too.
+    const copy = await persons.create(
+      administrator,
+      await input({ name: 'Te Wissen', wishesNote: 'Wil minder', capabilities: ['referral'], supportedBy: 'Ravi Jagesar' }),
+    );
+    await ctx.get(PrivacyService).erasePerson(administrator, copy.id);
+    const erased = await ctx.dataSource.getRepository(Person).findOneByOrFail({ id: copy.id });
+    expect(erased).toMatchObject({ wishesNote: null, capabilities: [], supportedBy: null, standing: 'UNKNOWN' });
     // Changing the role away from key person drops the key person facts.
     const contact = await persons.update(administrator, await validated(UpdatePersonInput, { id: created.id, roles: ['CONTACT_PERSON'] }));
     expect(contact).toMatchObject({ trainedOn: null, volunteerContractStartsOn: null, compensationAmount: null, supportedBy: null, paidRole: false });
