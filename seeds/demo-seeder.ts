@@ -10,6 +10,7 @@ import { weeklyRule } from '../server/src/modules/activity/recurrence.js';
 import { Agreement } from '../server/src/modules/agreement/agreement.entity.js';
 import { refreshAllMunicipalities } from '../server/src/modules/neighbourhood/municipality-scope.js';
 import { Community } from '../server/src/modules/community/community.entity.js';
+import { demoOrganisationProfile, demoPersonProfile } from './demo-profile.js';
 import { ContactAssignment } from '../server/src/modules/contact-assignment/contact-assignment.entity.js';
 import { CBS_BOUNDARY_ATTRIBUTION } from '../server/src/modules/neighbourhood/cbs-code.js';
 import { District } from '../server/src/modules/neighbourhood/district.entity.js';
@@ -145,7 +146,13 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
   const teamIds = new Map<string, string>();
   const organisationIds = new Map<string, string>();
 
-  await insertChunked(em, Community, network.communities);
+  // The migration seeds the communities of the first version (a managed list since issue 15): only the others are added.
+  const presentCommunities = new Set((await em.getRepository(Community).find({ select: { code: true } })).map((c) => c.code));
+  await insertChunked(
+    em,
+    Community,
+    network.communities.filter((c) => !presentCommunities.has(c.code)),
+  );
 
   const teams = network.teams.map((t) => {
     const row = {
@@ -181,6 +188,7 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
       city: o.city ?? null,
       lat: o.lat ?? null,
       lon: o.lon ?? null,
+      ...demoOrganisationProfile(o),
     };
     organisationIds.set(o.key, row.id);
     return row;
@@ -227,6 +235,7 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
       consentGivenOn: p.consentGivenOn,
       consentMethod: p.consentMethod,
       consentRecordedBy: p.consentRecordedBy,
+      ...demoPersonProfile(p),
     };
     personIds.set(p.key, row.id);
     return row;
@@ -280,7 +289,9 @@ export async function loadNetwork(em: EntityManager, network: DemoNetwork): Prom
   await insertChunked(
     em,
     'community_language',
-    Object.entries(network.communityLanguages ?? {}).flatMap(([communityCode, codes]) => codes.map((languageCode) => ({ communityCode, languageCode }))),
+    Object.entries(network.communityLanguages ?? {})
+      .filter(([communityCode]) => !presentCommunities.has(communityCode))
+      .flatMap(([communityCode, codes]) => codes.map((languageCode) => ({ communityCode, languageCode }))),
     200,
   );
   await insertChunked(

@@ -16,6 +16,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { AppConfigModule } from './modules/app-config/app-config.module.js';
 import { CommunityModule } from './modules/community/community.module.js';
+import { CapabilityModule } from './modules/capability/capability.module.js';
 import { ContactAssignmentModule } from './modules/contact-assignment/contact-assignment.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { LanguageModule } from './modules/language/language.module.js';
@@ -41,6 +42,7 @@ export const featureModules = [
   AppConfigModule,
   LanguageModule,
   CommunityModule,
+  CapabilityModule,
   NeighbourhoodModule,
   OrganisationModule,
   PersonModule,

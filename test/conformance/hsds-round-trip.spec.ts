@@ -48,7 +48,8 @@ beforeAll(async () => {
   await ds.transaction(async (em) => {
     // The same neighbourhoods as the demo seeder: the real CBS boundaries when shipped, else the approximate cells.
     if ((await loadCbsNeighbourhoods(em)) === null) await loadNeighbourhoods(em, readSeed<NeighbourhoodSeed>('neighbourhoods/utrecht.json'));
-    await em.insert(
+    // The migration seeds the communities of the first version; save adds any others.
+    await em.save(
       Community,
       readSeed<DemoNetwork>('demo/network.json').communities.map(({ code, nameNl, nameEn }) => ({ code, nameNl, nameEn })),
     );
@@ -91,6 +92,29 @@ describe('HSDS round trip', () => {
     // The import is in the receiving database's audit trail, and so in its metadata.
     const metadata = second.organizations[0].metadata as any[];
     expect(metadata.some((m) => m.last_action_type === 'importHsds' && m.field_name === 'name')).toBe(true);
+
+    // Profile depth (issue 15) travels too: capabilities, draagvlak, interpreter kind and registration, key person facts.
+    for (const term of [
+      'mogelijkheid',
+      'wens',
+      'draagvlak',
+      'tolk_soort',
+      'tolk_niveau',
+      'inschrijving_tot',
+      'tolk_wijze',
+      'training_datum',
+      'contract_eind',
+      'vergoeding',
+      'begeleider',
+    ])
+      expect(content).toContain(`"code":"${term}"`);
+    const profileOf = (ds: DataSource) =>
+      ds.query(
+        'SELECT name, "interpreterKind", "interpreterLevel", "registrationEndsOn", "interpreterModes", capabilities, wishes, standing, "trainedOn", "volunteerContractEndsOn", "compensationAmount", "supportedBy" FROM person ORDER BY name, "registrationNumber"',
+      );
+    const sourceProfiles = await profileOf(source.app.get(DataSource));
+    expect(sourceProfiles.some((p: any) => p.interpreterKind === 'FALLBACK_LIST')).toBe(true);
+    expect(await profileOf(target.app.get(DataSource))).toEqual(sourceProfiles);
 
     const again = await importer.import(admin, content);
     expect(again).toMatchObject({ applied: true, new: 0, changed: 0, unchanged: 67 + 206 + 27 + 13 + 62 });

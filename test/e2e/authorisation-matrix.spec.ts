@@ -381,6 +381,42 @@ const MATRIX: Record<string, Entry> = {
       },
     }),
   },
+  // Managed lists (issue 15): administrators only. Renaming to the same name and taking back a value in use change nothing.
+  createCapability: {
+    expect: ADMINISTRATORS,
+    call: (ctx, role) => ({
+      query: `mutation($input: ManagedValueInput!) { createCapability(input: $input) { code } }`,
+      variables: { input: { code: `matrix-${role.toLowerCase()}-${ctx.counter++}`, nameNl: 'Matrixmogelijkheid', nameEn: 'Matrix capability' } },
+    }),
+  },
+  renameCapability: {
+    expect: ADMINISTRATORS,
+    call: () => ({
+      query: `mutation($input: ManagedValueInput!) { renameCapability(input: $input) { code } }`,
+      variables: { input: { code: 'referral', nameNl: 'Toeleiding', nameEn: 'Referral (toeleiding)' } },
+    }),
+  },
+  retireCapability: {
+    expect: ADMINISTRATORS,
+    call: () => ({
+      query: `mutation($input: RetireValueInput!) { retireCapability(input: $input) { code } }`,
+      variables: { input: { code: 'referral', retired: false } },
+    }),
+  },
+  renameCommunity: {
+    expect: ADMINISTRATORS,
+    call: () => ({
+      query: `mutation($input: ManagedValueInput!) { renameCommunity(input: $input) { code } }`,
+      variables: { input: { code: 'somali', nameNl: 'Somalische gemeenschap', nameEn: 'Somali community' } },
+    }),
+  },
+  retireCommunity: {
+    expect: ADMINISTRATORS,
+    call: () => ({
+      query: `mutation($input: RetireValueInput!) { retireCommunity(input: $input) { code } }`,
+      variables: { input: { code: 'somali', retired: false } },
+    }),
+  },
   importCommunityPresences: {
     expect: IMPORTERS,
     call: () => ({

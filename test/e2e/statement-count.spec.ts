@@ -142,7 +142,8 @@ describe('SQL statements per client operation stay bounded whatever the data siz
       for (let copy = from; copy < from + COPIES; copy++) {
         for (const [table, joins] of Object.entries(GROWN)) {
           const columns = await columnsOf(table);
-          const select = columns.map((c) => (c === 'id' ? `id || '-${copy}'` : c === 'externalId' ? 'NULL' : c));
+          // Unique per record: the external id and (issue 15) the Rbtv number.
+          const select = columns.map((c) => (c === 'id' ? `id || '-${copy}'` : c === 'externalId' || c === 'registrationNumber' ? 'NULL' : c));
           await em.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select.join(', ')} FROM ${table} WHERE id NOT LIKE '%-_'`);
           for (const join of joins) {
             const joinColumns = await columnsOf(join);

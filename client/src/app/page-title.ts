@@ -53,6 +53,8 @@ export function routeTitle(route: Exclude<Route, { name: 'home' }>, t: Translate
       return t('selfService.title');
     case 'proposals':
       return t('moderation.title');
+    case 'managedLists':
+      return t('managedLists.title');
     case 'notFound':
       return t('title.notFound');
   }

@@ -33,6 +33,7 @@ export type Route =
   | { name: 'adminPerson'; id: string }
   | { name: 'selfService'; token: string }
   | { name: 'proposals' }
+  | { name: 'managedLists' }
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -67,6 +68,7 @@ export const paths = {
   agreement: (id: string) => `/afspraak/${encodeURIComponent(id)}`,
   editAgreement: (id: string) => `/afspraak/${encodeURIComponent(id)}/bewerken`,
   review: () => '/controle',
+  managedLists: () => '/beheer/lijsten',
   importData: () => '/importeren',
   reach: () => '/bereik',
   quickScan: (teamId?: string) => withQuery('/quickscan', { team: teamId }),
@@ -122,6 +124,7 @@ export function matchRoute(pathname: string, search = ''): Route {
     }
   }
   if (parts.length === 1 && first === 'controle') return { name: 'review' };
+  if (parts.length === 2 && first === 'beheer' && second === 'lijsten') return { name: 'managedLists' };
   if (first === 'beheer') {
     if (parts.length === 2 && second === 'gebruikers') return { name: 'adminUsers' };
     if (parts.length === 2 && second === 'logboek') {

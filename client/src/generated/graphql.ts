@@ -70,6 +70,12 @@ export type Availability =
   | 'LIMITED'
   | 'UNAVAILABLE';
 
+/** Vergoeding per inzet, per maand of per jaar */
+export type CompensationPeriod =
+  | 'PER_MONTH'
+  | 'PER_SESSION'
+  | 'PER_YEAR';
+
 /** The consent a person record rests on (AVG): when, how, and who recorded it */
 export type ConsentInput = {
   /** YYYY-MM-DD */
@@ -152,9 +158,21 @@ export type CreateAgreementInput = {
   volunteerCompensation?: string | null | undefined;
 };
 
+/** A new community, with its usual languages (administrators) */
+export type CreateCommunityInput = {
+  /** Stable code: lower-case letters, digits and hyphens, e.g. sudanese */
+  code: string;
+  /** Usual languages: codes or names */
+  languages: Array<string>;
+  nameEn: string;
+  nameNl: string;
+};
+
 /** A new organisation (partner, venue) */
 export type CreateOrganisationInput = {
   address?: string | null | undefined;
+  /** Codes from the capability list (not retired) */
+  capabilities?: Array<string> | null | undefined;
   city?: string | null | undefined;
   /** Community codes, e.g. somali */
   communityCodes?: Array<string>;
@@ -175,14 +193,30 @@ export type CreateOrganisationInput = {
   /** Organisational phone number; Dutch unless it starts with a country code */
   phone?: string | null | undefined;
   postcode?: string | null | undefined;
+  /** Draagvlak: speaks for a group */
+  standing?: Standing | null | undefined;
+  /** Who judged the draagvlak */
+  standingJudgedBy?: string | null | undefined;
+  /** YYYY-MM-DD */
+  standingJudgedOn?: string | null | undefined;
+  standingNote?: string | null | undefined;
+  /** Themes the organisation works on */
+  topics?: Array<Topic> | null | undefined;
   website?: string | null | undefined;
+  wishes?: Array<Wish> | null | undefined;
+  wishesNote?: string | null | undefined;
 };
 
 /** A new key person, interpreter or contact person */
 export type CreatePersonInput = {
   availability?: Availability;
   availabilityNote?: string | null | undefined;
+  /** Codes from the capability list (not retired) */
+  capabilities?: Array<string> | null | undefined;
   communityCodes?: Array<string>;
+  /** Compensation in euros per period, at least 0 */
+  compensationAmount?: number | null | undefined;
+  compensationPeriod?: CompensationPeriod | null | undefined;
   /** Required: no person is registered without a consent record */
   consent?: ConsentInput | null | undefined;
   /** YYYY-MM-DD the person withdrew their consent */
@@ -193,6 +227,12 @@ export type CreatePersonInput = {
   email?: string | null | undefined;
   /** Required for interpreters: formal (sworn, Rbtv) or informal */
   interpreterFormal?: boolean | null | undefined;
+  /** Formal (Rbtv), fallback list (uitwijklijst) or informal; sets interpreterFormal */
+  interpreterKind?: InterpreterKind | null | undefined;
+  /** Rbtv level (formal interpreters) */
+  interpreterLevel?: InterpreterLevel | null | undefined;
+  /** How the interpreter works (empty: in person) */
+  interpreterModes?: Array<InterpreterMode> | null | undefined;
   languages?: Array<PersonLanguageInput>;
   /** YYYY-MM-DD; when someone last checked the entry */
   lastVerifiedOn?: string | null | undefined;
@@ -202,15 +242,36 @@ export type CreatePersonInput = {
   /** CBS codes of the neighbourhoods the person is active in */
   neighbourhoodCodes?: Array<string>;
   organisationId?: string | number | null | undefined;
+  /** Paid role, e.g. a neighbourhood job (buurtbaan) */
+  paidRole?: boolean | null | undefined;
   /** Personal phone; visible to signed-in team members only */
   phone?: string | null | undefined;
+  /** YYYY-MM-DD the Rbtv registration ends */
+  registrationEndsOn?: string | null | undefined;
   /** Rbtv registration number (formal interpreters only) */
   registrationNumber?: string | null | undefined;
   roles?: Array<PersonRole>;
+  /** Draagvlak: speaks for a group */
+  standing?: Standing | null | undefined;
+  /** Who judged the draagvlak */
+  standingJudgedBy?: string | null | undefined;
+  /** YYYY-MM-DD */
+  standingJudgedOn?: string | null | undefined;
+  standingNote?: string | null | undefined;
+  /** The team member who supports this key person */
+  supportedBy?: string | null | undefined;
   teamId?: string | number | null | undefined;
   topics?: Array<Topic>;
   trainedKeyPerson?: boolean;
+  /** YYYY-MM-DD the key person training was completed */
+  trainedOn?: string | null | undefined;
   volunteerContract?: boolean;
+  /** YYYY-MM-DD; empty when open-ended */
+  volunteerContractEndsOn?: string | null | undefined;
+  /** YYYY-MM-DD */
+  volunteerContractStartsOn?: string | null | undefined;
+  wishes?: Array<Wish> | null | undefined;
+  wishesNote?: string | null | undefined;
 };
 
 export type CreateSelfServiceLinkInput = {
@@ -287,6 +348,23 @@ export type ImportCsvInput = {
   kind: CsvKind;
 };
 
+/** Formeel (Rbtv), uitwijklijst (geen Rbtv-inschrijving) of informeel */
+export type InterpreterKind =
+  | 'FALLBACK_LIST'
+  | 'FORMAL'
+  | 'INFORMAL';
+
+/** Rbtv-niveau: C1 of B2 */
+export type InterpreterLevel =
+  | 'B2'
+  | 'C1';
+
+/** Op locatie, telefonisch of via video; telefonisch en video tellen zonder afstand */
+export type InterpreterMode =
+  | 'IN_PERSON'
+  | 'TELEPHONE'
+  | 'VIDEO';
+
 /** moedertaal, vloeiend, basis */
 export type LanguageLevel =
   | 'BASIC'
@@ -302,6 +380,14 @@ export type LocationSource =
 export type LoginInput = {
   email: string;
   password: string;
+};
+
+/** A value of a managed list (capability, community): code and names */
+export type ManagedValueInput = {
+  /** Stable code: lower-case letters, digits and hyphens, e.g. duo-coaching */
+  code: string;
+  nameEn: string;
+  nameNl: string;
 };
 
 /** A box on the map in WGS84 degrees */
@@ -352,6 +438,7 @@ export type MatchReasonCode =
   | 'AVAILABLE'
   | 'COMMUNITY'
   | 'CONTACT_PERSON'
+  | 'FALLBACK_LIST_INTERPRETER'
   | 'FORMAL_INTERPRETER'
   | 'INFORMAL_INTERPRETER'
   | 'KEY_PERSON'
@@ -361,8 +448,11 @@ export type MatchReasonCode =
   | 'LIMITED_AVAILABILITY'
   | 'NEARBY'
   | 'NEVER_VERIFIED'
+  | 'NO_VOLUNTEER_CONTRACT'
   | 'ORGANISATION'
   | 'OVERLOADED'
+  | 'REGISTRATION_EXPIRED'
+  | 'REMOTE_INTERPRETER'
   | 'STALE'
   | 'TOPIC'
   | 'UNAVAILABLE'
@@ -584,6 +674,12 @@ export type ReferralOutcome =
   | 'PARTNER_DECLINED'
   | 'REACHED';
 
+/** Retire a value (still shown on old records, no longer chosen) or take it back into use */
+export type RetireValueInput = {
+  code: string;
+  retired?: boolean;
+};
+
 /** Waarom een record op de controlelijst staat */
 export type ReviewReason =
   | 'CONTACT_LEFT'
@@ -591,6 +687,13 @@ export type ReviewReason =
   | 'NEVER_VERIFIED'
   | 'REVIEW_DATE_PASSED'
   | 'STALE';
+
+/** Draagvlak: spreekt namens een groep (ja, deels, nee, onbekend) */
+export type Standing =
+  | 'NO'
+  | 'PARTLY'
+  | 'UNKNOWN'
+  | 'YES';
 
 /** buurtteam, sociaal wijkteam, jeugd- en gezinsteam, overig */
 export type TeamKind =
@@ -690,6 +793,8 @@ export type UpdateCommunityPresenceInput = {
 /** Changes to an organisation: only the fields given are changed; null clears an optional field */
 export type UpdateOrganisationInput = {
   address?: string | null | undefined;
+  /** Codes from the capability list (not retired) */
+  capabilities?: Array<string> | null | undefined;
   city?: string | null | undefined;
   /** Community codes, e.g. somali */
   communityCodes?: Array<string> | null | undefined;
@@ -711,14 +816,30 @@ export type UpdateOrganisationInput = {
   /** Organisational phone number; Dutch unless it starts with a country code */
   phone?: string | null | undefined;
   postcode?: string | null | undefined;
+  /** Draagvlak: speaks for a group */
+  standing?: Standing | null | undefined;
+  /** Who judged the draagvlak */
+  standingJudgedBy?: string | null | undefined;
+  /** YYYY-MM-DD */
+  standingJudgedOn?: string | null | undefined;
+  standingNote?: string | null | undefined;
+  /** Themes the organisation works on */
+  topics?: Array<Topic> | null | undefined;
   website?: string | null | undefined;
+  wishes?: Array<Wish> | null | undefined;
+  wishesNote?: string | null | undefined;
 };
 
 /** Changes to a person: only the fields given are changed; null clears an optional field */
 export type UpdatePersonInput = {
   availability?: Availability | null | undefined;
   availabilityNote?: string | null | undefined;
+  /** Codes from the capability list (not retired) */
+  capabilities?: Array<string> | null | undefined;
   communityCodes?: Array<string> | null | undefined;
+  /** Compensation in euros per period, at least 0 */
+  compensationAmount?: number | null | undefined;
+  compensationPeriod?: CompensationPeriod | null | undefined;
   /** Required: no person is registered without a consent record */
   consent?: ConsentInput | null | undefined;
   /** YYYY-MM-DD the person withdrew their consent */
@@ -730,6 +851,12 @@ export type UpdatePersonInput = {
   id: string | number;
   /** Required for interpreters: formal (sworn, Rbtv) or informal */
   interpreterFormal?: boolean | null | undefined;
+  /** Formal (Rbtv), fallback list (uitwijklijst) or informal; sets interpreterFormal */
+  interpreterKind?: InterpreterKind | null | undefined;
+  /** Rbtv level (formal interpreters) */
+  interpreterLevel?: InterpreterLevel | null | undefined;
+  /** How the interpreter works (empty: in person) */
+  interpreterModes?: Array<InterpreterMode> | null | undefined;
   languages?: Array<PersonLanguageInput> | null | undefined;
   /** YYYY-MM-DD; when someone last checked the entry */
   lastVerifiedOn?: string | null | undefined;
@@ -739,15 +866,36 @@ export type UpdatePersonInput = {
   /** CBS codes of the neighbourhoods the person is active in */
   neighbourhoodCodes?: Array<string> | null | undefined;
   organisationId?: string | number | null | undefined;
+  /** Paid role, e.g. a neighbourhood job (buurtbaan) */
+  paidRole?: boolean | null | undefined;
   /** Personal phone; visible to signed-in team members only */
   phone?: string | null | undefined;
+  /** YYYY-MM-DD the Rbtv registration ends */
+  registrationEndsOn?: string | null | undefined;
   /** Rbtv registration number (formal interpreters only) */
   registrationNumber?: string | null | undefined;
   roles?: Array<PersonRole> | null | undefined;
+  /** Draagvlak: speaks for a group */
+  standing?: Standing | null | undefined;
+  /** Who judged the draagvlak */
+  standingJudgedBy?: string | null | undefined;
+  /** YYYY-MM-DD */
+  standingJudgedOn?: string | null | undefined;
+  standingNote?: string | null | undefined;
+  /** The team member who supports this key person */
+  supportedBy?: string | null | undefined;
   teamId?: string | number | null | undefined;
   topics?: Array<Topic> | null | undefined;
   trainedKeyPerson?: boolean | null | undefined;
+  /** YYYY-MM-DD the key person training was completed */
+  trainedOn?: string | null | undefined;
   volunteerContract?: boolean | null | undefined;
+  /** YYYY-MM-DD; empty when open-ended */
+  volunteerContractEndsOn?: string | null | undefined;
+  /** YYYY-MM-DD */
+  volunteerContractStartsOn?: string | null | undefined;
+  wishes?: Array<Wish> | null | undefined;
+  wishesNote?: string | null | undefined;
 };
 
 /** Changes to a team: only the fields given are changed */
@@ -801,6 +949,14 @@ export type WalkInHourFilter = {
   /** YYYY-MM-DD, last day (inclusive) */
   to: string;
 };
+
+/** Wensen en behoeften: training, ondersteuning, vergoeding, meer of minder verzoeken */
+export type Wish =
+  | 'COMPENSATION'
+  | 'FEWER_REQUESTS'
+  | 'MORE_REQUESTS'
+  | 'SUPPORT'
+  | 'TRAINING';
 
 export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -904,14 +1060,66 @@ export type LanguagesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LanguagesQuery = { languages: Array<{ code: string, nameNl: string, nameEn: string }> };
 
+export type ManagedListsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManagedListsQuery = { communities: Array<{ code: string, nameNl: string, nameEn: string, retiredAt: string | null, languageCodes: Array<string> }>, capabilities: Array<{ code: string, nameNl: string, nameEn: string, retiredAt: string | null }> };
+
+export type CapabilityChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CapabilityChoicesQuery = { capabilities: Array<{ code: string, nameNl: string, nameEn: string, retiredAt: string | null }> };
+
+export type CreateCapabilityMutationVariables = Exact<{
+  input: ManagedValueInput;
+}>;
+
+
+export type CreateCapabilityMutation = { createCapability: { code: string } };
+
+export type RenameCapabilityMutationVariables = Exact<{
+  input: ManagedValueInput;
+}>;
+
+
+export type RenameCapabilityMutation = { renameCapability: { code: string } };
+
+export type RetireCapabilityMutationVariables = Exact<{
+  input: RetireValueInput;
+}>;
+
+
+export type RetireCapabilityMutation = { retireCapability: { code: string, retiredAt: string | null } };
+
+export type CreateManagedCommunityMutationVariables = Exact<{
+  input: CreateCommunityInput;
+}>;
+
+
+export type CreateManagedCommunityMutation = { createCommunity: { code: string } };
+
+export type RenameCommunityMutationVariables = Exact<{
+  input: ManagedValueInput;
+}>;
+
+
+export type RenameCommunityMutation = { renameCommunity: { code: string } };
+
+export type RetireCommunityMutationVariables = Exact<{
+  input: RetireValueInput;
+}>;
+
+
+export type RetireCommunityMutation = { retireCommunity: { code: string, retiredAt: string | null } };
+
 export type MatchPartnersQueryVariables = Exact<{
   input: MatchInput;
 }>;
 
 
 export type MatchPartnersQuery = { matchPartners: { radiusKm: number, totalCount: number, place: { lat: number, lon: number, neighbourhoodCode: string | null, neighbourhoodName: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, suggestions: Array<{ field: string, text: string, messageKey: string, count: number, radiusKm: number | null, params: Array<{ name: string, value: string }> }>, matches: Array<{ kind: PartnerKind, score: number, distanceKm: number, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null }, reasons: Array<{ code: MatchReasonCode, text: string, messageKey: string, params: Array<{ name: string, value: string }> }>, weaknesses: Array<{ code: MatchReasonCode, text: string, messageKey: string, params: Array<{ name: string, value: string }> }>, partner:
-        | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind, referralLoad: { last30Days: number, last90Days: number, maxPerMonth: number | null, atMaximum: boolean } | null }
-        | { __typename: 'Person', id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, referralLoad: { last30Days: number, last90Days: number, maxPerMonth: number | null, atMaximum: boolean } | null }
+        | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind, capabilities: Array<string>, standing: Standing, referralLoad: { last30Days: number, last90Days: number, maxPerMonth: number | null, atMaximum: boolean } | null }
+        | { __typename: 'Person', id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, interpreterKind: InterpreterKind | null, capabilities: Array<string>, standing: Standing, referralLoad: { last30Days: number, last90Days: number, maxPerMonth: number | null, atMaximum: boolean } | null }
        }> } };
 
 export type ChangeProposalsQueryVariables = Exact<{
@@ -1158,7 +1366,7 @@ export type OrganisationRecordQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, locationSource: LocationSource | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }> } | null };
+export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, locationSource: LocationSource | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, topics: Array<Topic>, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }> } | null };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
@@ -1186,7 +1394,7 @@ export type PersonRecordQueryVariables = Exact<{
 }>;
 
 
-export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
 
 export type CreatePersonMutationVariables = Exact<{
   input: CreatePersonInput;
@@ -1219,6 +1427,10 @@ export type PersonPageExtrasQueryVariables = Exact<{
 
 
 export type PersonPageExtrasQuery = { person: { id: string, contactDetails: { phone: string | null, email: string | null } | null } | null, team?: { id: string, name: string } | null, organisation?: { id: string, name: string } | null };
+
+export type PersonProfileFieldsFragment = { capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean };
+
+export type OrganisationProfileFieldsFragment = { topics: Array<Topic>, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null };
 
 export type RegistryChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1588,6 +1800,40 @@ export const ContactAssignmentRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ContactAssignmentRow"}) as unknown as TypedDocumentString<ContactAssignmentRowFragment, unknown>;
+export const PersonProfileFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PersonProfileFields on Person {
+  capabilities
+  wishes
+  wishesNote
+  standing
+  standingNote
+  standingJudgedBy
+  standingJudgedOn
+  interpreterKind
+  interpreterLevel
+  registrationEndsOn
+  interpreterModes
+  trainedOn
+  volunteerContractStartsOn
+  volunteerContractEndsOn
+  compensationAmount
+  compensationPeriod
+  supportedBy
+  paidRole
+}
+    `, {"fragmentName":"PersonProfileFields"}) as unknown as TypedDocumentString<PersonProfileFieldsFragment, unknown>;
+export const OrganisationProfileFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrganisationProfileFields on Organisation {
+  topics
+  capabilities
+  wishes
+  wishesNote
+  standing
+  standingNote
+  standingJudgedBy
+  standingJudgedOn
+}
+    `, {"fragmentName":"OrganisationProfileFields"}) as unknown as TypedDocumentString<OrganisationProfileFieldsFragment, unknown>;
 export const SelfServiceEntryFieldsFragmentDoc = new TypedDocumentString(`
     fragment SelfServiceEntryFields on SelfServiceEntry {
   entityType
@@ -1844,6 +2090,77 @@ export const LanguagesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LanguagesQuery, LanguagesQueryVariables>;
+export const ManagedListsDocument = new TypedDocumentString(`
+    query ManagedLists {
+  communities(includeRetired: true) {
+    code
+    nameNl
+    nameEn
+    retiredAt
+    languageCodes
+  }
+  capabilities(includeRetired: true) {
+    code
+    nameNl
+    nameEn
+    retiredAt
+  }
+}
+    `) as unknown as TypedDocumentString<ManagedListsQuery, ManagedListsQueryVariables>;
+export const CapabilityChoicesDocument = new TypedDocumentString(`
+    query CapabilityChoices {
+  capabilities(includeRetired: true) {
+    code
+    nameNl
+    nameEn
+    retiredAt
+  }
+}
+    `) as unknown as TypedDocumentString<CapabilityChoicesQuery, CapabilityChoicesQueryVariables>;
+export const CreateCapabilityDocument = new TypedDocumentString(`
+    mutation CreateCapability($input: ManagedValueInput!) {
+  createCapability(input: $input) {
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCapabilityMutation, CreateCapabilityMutationVariables>;
+export const RenameCapabilityDocument = new TypedDocumentString(`
+    mutation RenameCapability($input: ManagedValueInput!) {
+  renameCapability(input: $input) {
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<RenameCapabilityMutation, RenameCapabilityMutationVariables>;
+export const RetireCapabilityDocument = new TypedDocumentString(`
+    mutation RetireCapability($input: RetireValueInput!) {
+  retireCapability(input: $input) {
+    code
+    retiredAt
+  }
+}
+    `) as unknown as TypedDocumentString<RetireCapabilityMutation, RetireCapabilityMutationVariables>;
+export const CreateManagedCommunityDocument = new TypedDocumentString(`
+    mutation CreateManagedCommunity($input: CreateCommunityInput!) {
+  createCommunity(input: $input) {
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<CreateManagedCommunityMutation, CreateManagedCommunityMutationVariables>;
+export const RenameCommunityDocument = new TypedDocumentString(`
+    mutation RenameCommunity($input: ManagedValueInput!) {
+  renameCommunity(input: $input) {
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<RenameCommunityMutation, RenameCommunityMutationVariables>;
+export const RetireCommunityDocument = new TypedDocumentString(`
+    mutation RetireCommunity($input: RetireValueInput!) {
+  retireCommunity(input: $input) {
+    code
+    retiredAt
+  }
+}
+    `) as unknown as TypedDocumentString<RetireCommunityMutation, RetireCommunityMutationVariables>;
 export const MatchPartnersDocument = new TypedDocumentString(`
     query MatchPartners($input: MatchInput!) {
   matchPartners(input: $input) {
@@ -1911,6 +2228,9 @@ export const MatchPartnersDocument = new TypedDocumentString(`
             maxPerMonth
             atMaximum
           }
+          interpreterKind
+          capabilities
+          standing
         }
         ... on Organisation {
           id
@@ -1922,6 +2242,8 @@ export const MatchPartnersDocument = new TypedDocumentString(`
             maxPerMonth
             atMaximum
           }
+          capabilities
+          standing
         }
       }
     }
@@ -2867,6 +3189,7 @@ export const OrganisationRecordDocument = new TypedDocumentString(`
     archivedAt
     lastVerifiedOn
     isStale
+    ...OrganisationProfileFields
     languages {
       code
       nameNl
@@ -2978,6 +3301,16 @@ fragment ContactAssignmentRow on ContactAssignment {
     id
     name
   }
+}
+fragment OrganisationProfileFields on Organisation {
+  topics
+  capabilities
+  wishes
+  wishesNote
+  standing
+  standingNote
+  standingJudgedBy
+  standingJudgedOn
 }`) as unknown as TypedDocumentString<OrganisationRecordQuery, OrganisationRecordQueryVariables>;
 export const CreateOrganisationDocument = new TypedDocumentString(`
     mutation CreateOrganisation($input: CreateOrganisationInput!) {
@@ -3027,6 +3360,7 @@ export const PersonRecordDocument = new TypedDocumentString(`
     archivedAt
     lastVerifiedOn
     isStale
+    ...PersonProfileFields
     languages {
       level
       language {
@@ -3081,6 +3415,26 @@ fragment AgreementRow on Agreement {
     code
     name
   }
+}
+fragment PersonProfileFields on Person {
+  capabilities
+  wishes
+  wishesNote
+  standing
+  standingNote
+  standingJudgedBy
+  standingJudgedOn
+  interpreterKind
+  interpreterLevel
+  registrationEndsOn
+  interpreterModes
+  trainedOn
+  volunteerContractStartsOn
+  volunteerContractEndsOn
+  compensationAmount
+  compensationPeriod
+  supportedBy
+  paidRole
 }`) as unknown as TypedDocumentString<PersonRecordQuery, PersonRecordQueryVariables>;
 export const CreatePersonDocument = new TypedDocumentString(`
     mutation CreatePerson($input: CreatePersonInput!) {

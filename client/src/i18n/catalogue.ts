@@ -10,6 +10,7 @@ import { messages as selfService } from '../features/self-service/messages';
 import { messages as referral } from '../features/referral/messages';
 import { messages as walkIn } from '../features/walk-in/messages';
 import { messages as reachAnalysis } from '../features/reach/messages';
+import { messages as managedLists } from '../features/managed-lists/messages';
 import { en as appEn } from './messages.en';
 import { nl as appNl } from './messages.nl';
 
@@ -33,6 +34,7 @@ const nl = {
   ...referral.nl,
   ...walkIn.nl,
   ...reachAnalysis.nl,
+  ...managedLists.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...appEn,
@@ -48,6 +50,7 @@ const en: Record<keyof typeof nl, string> = {
   ...referral.en,
   ...walkIn.en,
   ...reachAnalysis.en,
+  ...managedLists.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -111,6 +111,11 @@ const nl = {
   'matchReason.LIMITED_AVAILABILITY': 'Beperkt beschikbaar',
   'matchReason.LIMITED_AVAILABILITY_NOTE': 'Beperkt beschikbaar: {note}',
   'matchReason.UNAVAILABLE': 'Nu niet beschikbaar',
+  'matchReason.NO_VOLUNTEER_CONTRACT': 'Geen vrijwilligerscontract',
+  'matchReason.VOLUNTEER_CONTRACT_ENDED': 'Vrijwilligerscontract afgelopen op {date, date, ::dMMMMyyyy}',
+  'matchReason.REGISTRATION_EXPIRED': 'Rbtv-inschrijving verlopen op {date, date, ::dMMMMyyyy}',
+  'matchReason.FALLBACK_LIST_INTERPRETER': 'Tolk van de uitwijklijst (geen Rbtv-inschrijving)',
+  'matchReason.REMOTE_INTERPRETER': 'Tolkt telefonisch of via video: afstand telt niet',
   'matchReason.OVERLOADED': 'Al {count, plural, one {# keer} other {# keer}} gevraagd in de laatste 30 dagen; eigen maximum is {max} per maand',
   'matchReason.WALK_IN_HOUR': 'Spreekuur in het {language}: {date, date, ::EEEEdMMMM}, {startTime}–{endTime}, {venue}',
 
@@ -231,6 +236,11 @@ const en: Record<keyof typeof nl, string> = {
   'matchReason.LIMITED_AVAILABILITY': 'Limited availability',
   'matchReason.LIMITED_AVAILABILITY_NOTE': 'Limited availability: {note}',
   'matchReason.UNAVAILABLE': 'Not available now',
+  'matchReason.NO_VOLUNTEER_CONTRACT': 'No volunteer contract',
+  'matchReason.VOLUNTEER_CONTRACT_ENDED': 'Volunteer contract ended on {date, date, ::dMMMMyyyy}',
+  'matchReason.REGISTRATION_EXPIRED': 'Rbtv registration expired on {date, date, ::dMMMMyyyy}',
+  'matchReason.FALLBACK_LIST_INTERPRETER': 'Interpreter from the fallback list (not registered with the Rbtv)',
+  'matchReason.REMOTE_INTERPRETER': 'Interprets by telephone or video: distance does not count',
   'matchReason.OVERLOADED': 'Asked {count, plural, one {# time} other {# times}} in the last 30 days; their own maximum is {max} a month',
   'matchReason.WALK_IN_HOUR': 'Walk-in hour in {language}: {date, date, ::EEEEdMMMM}, {startTime}–{endTime}, {venue}',
 

@@ -40,6 +40,7 @@ export const LIST_SIZES: Record<string, number> = {
   'Query.districts': 100,
   'Query.languages': 200,
   'Query.communities': 100,
+  'Query.capabilities': 100,
   'Query.teams': 100,
   'Query.users': 200,
   'Query.agreements': 200,

@@ -6,6 +6,7 @@ import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Community } from '../modules/community/community.entity.js';
+import { Capability } from '../modules/capability/capability.entity.js';
 import { Language } from '../modules/language/language.entity.js';
 import { District } from '../modules/neighbourhood/district.entity.js';
 import { Municipality } from '../modules/neighbourhood/municipality.entity.js';
@@ -27,6 +28,7 @@ export const entities = [
   Neighbourhood,
   Language,
   Community,
+  Capability,
   Organisation,
   Person,
   PersonLanguage,

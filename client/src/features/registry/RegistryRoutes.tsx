@@ -10,6 +10,7 @@ import { ReachPage } from '../reach/components/ReachPage';
 import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
 import { ModerationPage } from '../moderation/components/ModerationPage';
 import { SelfServicePage } from '../self-service/components/SelfServicePage';
+import { ManagedListsPage } from '../managed-lists/components/ManagedListsPage';
 import { ActivityForm } from './components/ActivityForm';
 import { AgreementForm } from './components/AgreementForm';
 import { AgreementPage } from './components/AgreementPage';
@@ -90,6 +91,8 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <AgreementPage key={route.id} id={route.id} />;
     case 'review':
       return <ReviewQueuePage />;
+    case 'managedLists':
+      return <ManagedListsPage />;
     case 'import':
       return <ImportPage />;
     case 'reach':

@@ -13,6 +13,7 @@ import { Reach1764001500000 } from './1764001500000-Reach.js';
 import { QuickScan1764001510000 } from './1764001510000-QuickScan.js';
 import { OrganisationLocationSource1764001600000 } from './1764001600000-OrganisationLocationSource.js';
 import { SelfService1764002200000 } from './1764002200000-SelfService.js';
+import { ProfileDepth1764002400000 } from './1764002400000-ProfileDepth.js';
 import { ReferralLog1764002500000 } from './1764002500000-ReferralLog.js';
 import { ActivityRecurrence1764002510000 } from './1764002510000-ActivityRecurrence.js';
 import { ReachChange1764002600000 } from './1764002600000-ReachChange.js';
@@ -36,6 +37,7 @@ export const migrations = [
   QuickScan1764001510000,
   OrganisationLocationSource1764001600000,
   SelfService1764002200000,
+  ProfileDepth1764002400000,
   ReferralLog1764002500000,
   ActivityRecurrence1764002510000,
   ReachChange1764002600000,

@@ -15,4 +15,8 @@ export class Community {
   @Field()
   @Column({ type: 'varchar', length: 100 })
   nameEn: string;
+
+  @Field(() => String, { nullable: true, description: 'Set when retired: still shown on old records, no longer chosen' })
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  retiredAt: string | null;
 }

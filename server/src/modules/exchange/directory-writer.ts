@@ -1,6 +1,6 @@
 import type { ListingFacts } from '../../common/listing.js';
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { In, IsNull, Not, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { nowIso } from '../../common/base.entity.js';
 import { normaliseFields, type RuleViolation, textViolations } from '../../common/rules.js';
 import { type Actor, UserRole } from '../auth/actor.js';
@@ -13,7 +13,10 @@ import {
 } from '../neighbourhood/municipality-scope.js';
 import type { OwnershipService } from '../ownership/ownership.service.js';
 import { type OwnershipChange, ownershipViolation } from '../ownership/write-rule.js';
-import { normalisePerson, personViolations } from '../person/person.rules.js';
+import { duplicateRegistrationViolation, normalisePerson, personViolations } from '../person/person.rules.js';
+import { newlyChosenRetired, retiredValueMessage } from '../capability/managed-list.js';
+import { ErrorCode } from '../../common/errors.js';
+import { LIST_FIELDS, profileAttributesOf } from './profile-exchange.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { PersonLanguage } from '../person/person-language.entity.js';
@@ -56,7 +59,22 @@ export const SPECS: Record<EntityType, EntitySpec> = {
   Organisation: {
     type: 'Organisation',
     target: Organisation,
-    columns: ['externalId', 'name', 'kind', 'description', 'website', 'phone', 'email', 'address', 'postcode', 'city', 'lat', 'lon', 'lastVerifiedOn'],
+    columns: [
+      'externalId',
+      'name',
+      'kind',
+      'description',
+      'website',
+      'phone',
+      'email',
+      'address',
+      'postcode',
+      'city',
+      'lat',
+      'lon',
+      'lastVerifiedOn',
+      ...profileAttributesOf('Organisation').map((a) => a.field),
+    ],
     relations: [
       rel('languages', 'organisation_language', 'organisationId', 'languageCode'),
       rel('communities', 'organisation_community', 'organisationId', 'communityCode'),
@@ -91,6 +109,7 @@ export const SPECS: Record<EntityType, EntitySpec> = {
       'consentMethod',
       'consentRecordedBy',
       'lastVerifiedOn',
+      ...profileAttributesOf('Person').map((a) => a.field),
     ],
     // person_language has a level: its values are "som:NATIVE".
     relations: [
@@ -127,6 +146,11 @@ const DEFAULTS: Record<string, unknown> = {
   trainedKeyPerson: false,
   volunteerContract: false,
   topics: [],
+  capabilities: [],
+  wishes: [],
+  interpreterModes: [],
+  standing: 'UNKNOWN',
+  paidRole: false,
   availability: 'AVAILABLE',
   languages: [],
   communities: [],
@@ -164,6 +188,8 @@ export class Snapshot {
   constructor(
     readonly type: EntityType,
     records: FlatRecord[],
+    /** What the rules need beyond the record itself: retired values of the managed lists, who holds each Rbtv number. */
+    readonly context: SnapshotContext = { retired: { communities: new Set(), capabilities: new Set() }, registrationHolders: new Map() },
   ) {
     for (const r of records) this.add(r);
   }
@@ -176,8 +202,28 @@ export class Snapshot {
   }
 
   static async load(em: EntityManager, type: EntityType): Promise<Snapshot> {
-    return new Snapshot(type, await loadFlatRecords(em, type));
+    const retiredOf = async (table: string) =>
+      new Set(
+        (await em.createQueryBuilder().select('t.code', 'code').from(table, 't').where('t."retiredAt" IS NOT NULL').getRawMany<{ code: string }>()).map(
+          (r) => r.code,
+        ),
+      );
+    const registrationHolders = new Map<string, { id: string; name: string }>();
+    if (type === 'Person') {
+      // Archived persons keep their number too: it stays theirs.
+      const rows = await em
+        .getRepository(Person)
+        .find({ select: { id: true, name: true, registrationNumber: true }, where: { registrationNumber: Not(IsNull()) } });
+      for (const r of rows) registrationHolders.set(r.registrationNumber!, { id: r.id, name: r.name });
+    }
+    const retired = { communities: await retiredOf('community'), capabilities: await retiredOf('capability') };
+    return new Snapshot(type, await loadFlatRecords(em, type), { retired, registrationHolders });
   }
+}
+
+export interface SnapshotContext {
+  retired: { communities: ReadonlySet<string>; capabilities: ReadonlySet<string> };
+  registrationHolders: ReadonlyMap<string, { id: string; name: string }>;
 }
 
 /** SQLite allows 32766 bound parameters per statement, PostgreSQL 65535: IN lists are cut into pieces of this size. */
@@ -217,7 +263,7 @@ export async function loadFlatRecords(
     const record: FlatRecord = { id: row.id };
     for (const c of spec.columns) record[c] = row[c] ?? null;
     if ('doNotList' in row) LISTING.set(record, { doNotList: row.doNotList, lastVerifiedOn: row.lastVerifiedOn ?? null, createdAt: row.createdAt });
-    if (Array.isArray(record.topics)) record.topics = [...(record.topics as string[])].filter(Boolean).sort();
+    for (const field of LIST_FIELDS) if (Array.isArray(record[field])) record[field] = [...(record[field] as string[])].filter(Boolean).sort();
     for (const r of spec.relations) record[r.field] = [];
     flat.set(row.id, record);
   }
@@ -258,6 +304,7 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
   const claimed = new Map<string, number>();
   const seenExternal = new Map<string, number>();
   const seenNames = new Map<string, number>();
+  const seenRegistrations = new Map<string, { id: string; name: string }>();
 
   for (const draft of drafts) {
     const report = (field: string, message: string, rule?: RuleViolation) =>
@@ -337,9 +384,42 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
     const changed = !existing || [...spec.columns, ...spec.relations.map((r) => r.field)].some((f) => !same(existing![f], after[f]));
     // The entity's rule set on the record as it will be stored; a record the file leaves as it is is not judged again.
     if (changed) for (const v of spec.violations(after)) report(v.field, v.message, v);
+    if (changed) for (const v of listViolations(snapshot, existing, after, seenRegistrations, draft.row)) report(v.field, v.message, v);
     changes.push({ type: snapshot.type, kind: !existing ? 'new' : changed ? 'changed' : 'unchanged', row: draft.row, before: existing ?? null, after });
   }
   return { changes, problems };
+}
+
+/**
+ * The rules that need more than the record (issue 15): a retired community or capability is not chosen
+ * anew (it may stay where it was), and an Rbtv number belongs to one interpreter, in the database or
+ * earlier in the file. The same rule functions as the services (managed-list.ts, person.rules.ts).
+ */
+function listViolations(
+  snapshot: Snapshot,
+  existing: FlatRecord | undefined,
+  after: FlatRecord,
+  seenRegistrations: Map<string, { id: string; name: string }>,
+  row: number,
+): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const lists = [
+    ['communities', snapshot.context.retired.communities, { one: 'gemeenschap', entityType: 'Community' }],
+    ['capabilities', snapshot.context.retired.capabilities, { one: 'mogelijkheid', entityType: 'Capability' }],
+  ] as const;
+  for (const [field, retired, labels] of lists) {
+    if (!Array.isArray(after[field])) continue;
+    for (const code of newlyChosenRetired(existing?.[field] as string[] | undefined, after[field] as string[], retired)) {
+      out.push({ field, rule: `${field}.retired`, code: ErrorCode.BAD_USER_INPUT, message: retiredValueMessage(labels, code) });
+    }
+  }
+  if (snapshot.type === 'Person' && typeof after.registrationNumber === 'string') {
+    const number = after.registrationNumber;
+    const duplicate = duplicateRegistrationViolation(after, seenRegistrations.get(number) ?? snapshot.context.registrationHolders.get(number));
+    if (duplicate) out.push(duplicate);
+    else seenRegistrations.set(number, { id: after.id, name: `${String(after.name)} (rij ${row})` });
+  }
+  return out;
 }
 
 /**

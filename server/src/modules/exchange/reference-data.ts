@@ -2,6 +2,8 @@ import { distance } from 'fastest-levenshtein';
 import type { EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { Community } from '../community/community.entity.js';
+import { Capability } from '../capability/capability.entity.js';
+import { type ManagedValue, unknownValueMessage } from '../capability/managed-list.js';
 import type { LanguageService } from '../language/language.service.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -24,6 +26,8 @@ export class ReferenceData {
   private readonly neighbourhoodByName = new Map<string, string[]>();
   readonly communityByKey = new Map<string, Community>();
   readonly communities: Community[] = [];
+  readonly capabilityByKey = new Map<string, Capability>();
+  readonly capabilities: Capability[] = [];
   readonly organisations: Named[] = [];
   readonly teams: Named[] = [];
   readonly organisationById = new Map<string, Named>();
@@ -42,6 +46,10 @@ export class ReferenceData {
     for (const c of await em.getRepository(Community).find()) {
       data.communities.push(c);
       for (const key of [c.code, c.nameNl, c.nameEn]) data.communityByKey.set(normaliseWord(key), c);
+    }
+    for (const c of await em.getRepository(Capability).find()) {
+      data.capabilities.push(c);
+      for (const key of [c.code, c.nameNl, c.nameEn]) data.capabilityByKey.set(normaliseWord(key), c);
     }
     const named = { select: { id: true, name: true, externalId: true }, where: { archivedAt: IsNull() } } as const;
     data.organisations.push(...(await em.getRepository(Organisation).find(named)));
@@ -64,16 +72,25 @@ export class ReferenceData {
   }
 
   community(input: string): { code?: string; problem?: string } {
-    const found = this.communityByKey.get(normaliseWord(input));
+    return this.managed(input, this.communityByKey, this.communities, 'gemeenschap');
+  }
+
+  /** A capability by code or Dutch/English name (retired ones too: whether one may be newly chosen is checked on the record). */
+  capability(input: string): { code?: string; problem?: string } {
+    return this.managed(input, this.capabilityByKey, this.capabilities, 'mogelijkheid');
+  }
+
+  private managed(input: string, byKey: Map<string, ManagedValue>, all: ManagedValue[], one: string): { code?: string; problem?: string } {
+    const found = byKey.get(normaliseWord(input));
     if (found) return { code: found.code };
     const wanted = normaliseWord(input);
-    const close = this.communities
+    const close = all
       .map((c) => ({ c, d: Math.min(...[c.code, c.nameNl, c.nameEn].map((k) => distance(wanted, normaliseWord(k)))) }))
       .filter((x) => x.d <= Math.max(2, Math.floor(wanted.length / 3)))
       .sort((a, b) => a.d - b.d)
       .slice(0, 2);
     const hint = close.length ? `; bedoelt u ${close.map((x) => x.c.nameNl).join(' of ')}?` : '';
-    return { problem: `'${input}' is geen bekende gemeenschap${hint}` };
+    return { problem: `${unknownValueMessage({ one, entityType: 'Community' }, input)}${hint}` };
   }
 
   private named(list: Named[], input: string, what: string): { id?: string; problem?: string } {

@@ -48,7 +48,38 @@ export interface MatchCandidate {
   /** Bit i set when the person works on TOPIC_ORDER[i]. */
   topicBits: number;
   locations: MatchLocation[];
+  /** Issue 15: PROFILE_* bits, and the end dates (epoch days, 0 none) of the volunteer contract and the Rbtv registration. */
+  profileBits?: number;
+  contractEnds?: number;
+  registrationEnds?: number;
 }
+
+export const PROFILE_VOLUNTEER_CONTRACT = 1;
+/** Interprets by telephone or video: matched without distance. */
+export const PROFILE_REMOTE = 2;
+/** On the Rbtv fallback list (uitwijklijst): not formal, and said so. */
+export const PROFILE_FALLBACK_LIST = 4;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date; 0 for none. */
+export function epochDay(iso: string | null | undefined): number {
+  return iso ? Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000) : 0;
+}
+
+export const dayIso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** A key person with a volunteer contract that has not ended. */
+export function hasValidContract(c: MatchCandidate, todayDay: number): boolean {
+  const bits = c.profileBits ?? 0;
+  return (bits & PROFILE_VOLUNTEER_CONTRACT) !== 0 && (!c.contractEnds || c.contractEnds >= todayDay);
+}
+
+/** A formal interpreter whose Rbtv registration has ended. */
+export function registrationExpired(c: MatchCandidate, todayDay: number): boolean {
+  return c.isInterpreter && c.interpreterFormal === true && !!c.registrationEnds && c.registrationEnds < todayDay;
+}
+
+export const isRemoteInterpreter = (c: MatchCandidate) => c.isInterpreter && ((c.profileBits ?? 0) & PROFILE_REMOTE) !== 0;
+export const isFallbackList = (c: MatchCandidate) => c.isInterpreter && ((c.profileBits ?? 0) & PROFILE_FALLBACK_LIST) !== 0;
 
 /**
  * A copy that no longer reads the index: the index's views read columns that a refresh may reuse
@@ -71,6 +102,9 @@ export function detach(c: MatchCandidate): MatchCandidate {
     communities: c.communities,
     topicBits: c.topicBits,
     locations: c.locations,
+    profileBits: c.profileBits,
+    contractEnds: c.contractEnds,
+    registrationEnds: c.registrationEnds,
   };
 }
 

@@ -3,7 +3,15 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationB
 import KDBush from 'kdbush';
 import { LanguageLevel } from '../person/person-language.entity.js';
 import { boundingBox, cosOfLatitude, haversineKm, haversineKmCos } from './geo.js';
-import { type MatchCandidate, type MatchLocation, packTopics } from './match-candidate.js';
+import {
+  epochDay,
+  type MatchCandidate,
+  type MatchLocation,
+  packTopics,
+  PROFILE_FALLBACK_LIST,
+  PROFILE_REMOTE,
+  PROFILE_VOLUNTEER_CONTRACT,
+} from './match-candidate.js';
 import { compareCodes, type Dictionaries, Interner, type NeighbourhoodTable, PartnerBatch, type PartnerColumns } from './partner-columns.js';
 import { MatchRepository } from './match.repository.js';
 import { ChangeFeedRepository, type FeedPosition } from './change-feed.repository.js';
@@ -447,6 +455,12 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
             availability: p.availability,
             lastVerifiedOn: p.lastVerifiedOn,
             topicBits: p.topics ? packTopics(p.topics.split(',')) : 0,
+            profileBits:
+              (bool(p.volunteerContract) ? PROFILE_VOLUNTEER_CONTRACT : 0) |
+              (/TELEPHONE|VIDEO/.test(p.interpreterModes ?? '') ? PROFILE_REMOTE : 0) |
+              (p.interpreterKind === 'FALLBACK_LIST' ? PROFILE_FALLBACK_LIST : 0),
+            contractEnds: epochDay(p.volunteerContractEndsOn),
+            registrationEnds: epochDay(p.registrationEndsOn),
           });
         }
       },

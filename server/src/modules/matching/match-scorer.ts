@@ -4,7 +4,21 @@ import type { AgreementHit } from './agreement-signal.js';
 import type { LoadHit } from './load-signal.js';
 import type { WalkInHit } from './walk-in-signal.js';
 import { formatKm } from './geo.js';
-import { hasTopic, levelOf, type MatchCandidate, type MatchLocation, MatchRole, speaks } from './match-candidate.js';
+import {
+  dayIso,
+  epochDay,
+  hasTopic,
+  hasValidContract,
+  isFallbackList,
+  isRemoteInterpreter,
+  levelOf,
+  type MatchCandidate,
+  type MatchLocation,
+  MatchRole,
+  PROFILE_VOLUNTEER_CONTRACT,
+  registrationExpired,
+  speaks,
+} from './match-candidate.js';
 
 /**
  * How a match is ranked. The score is a weighted sum of six components, each in [0, 1]; the weights
@@ -18,7 +32,11 @@ import { hasTopic, levelOf, type MatchCandidate, type MatchLocation, MatchRole, 
  * - LOCAL 0.05: active in the searched neighbourhood itself. Residents and teams know the people of their
  *   own buurt; 0.8 km away in the next buurt is not the same.
  * - ROLE 0.15: how well the partner fits the help asked: trained key person or formal interpreter 1,
- *   organisation 0.8, untrained key person 0.7, contact person 0.6, informal interpreter 0.5.
+ *   organisation 0.8, untrained key person 0.7, contact person 0.6, informal interpreter 0.5. A key
+ *   person without a volunteer contract that runs today scores 0.2 less (1 → 0.8, 0.7 → 0.5): volunteers
+ *   should be asked under a contract (000 §2.5). A formal interpreter whose Rbtv registration has ended
+ *   scores as an informal one (0.5), and a fallback-list (uitwijklijst) interpreter is informal too.
+ * - Telephone and video interpreters are matched without distance (distance score 1), for the interpreter role.
  * - AGREEMENT 0.10: an active agreement with a team covering the place: the partnership already works.
  * - VERIFIED 0.10: 1 when checked in the last 3 months, falling linearly to 0 at 24 months; never checked 0.
  *   Stale entries rank lower because their phone numbers and availability are often wrong.
@@ -62,6 +80,8 @@ export const ROLE_SCORE = {
   contactPerson: 0.6,
   informalInterpreter: 0.5,
   noRole: 0.3,
+  /** Subtracted from a key person's role fit without a volunteer contract that runs today. */
+  noContractPenalty: 0.2,
 } as const;
 
 export const AVAILABILITY_SCORE = { AVAILABLE: 1, LIMITED: 0.5, UNAVAILABLE: 0 } as const;
@@ -94,6 +114,10 @@ export enum MatchReasonCode {
   NEVER_VERIFIED = 'NEVER_VERIFIED',
   OVERLOADED = 'OVERLOADED',
   WALK_IN_HOUR = 'WALK_IN_HOUR',
+  NO_VOLUNTEER_CONTRACT = 'NO_VOLUNTEER_CONTRACT',
+  REGISTRATION_EXPIRED = 'REGISTRATION_EXPIRED',
+  FALLBACK_LIST_INTERPRETER = 'FALLBACK_LIST_INTERPRETER',
+  REMOTE_INTERPRETER = 'REMOTE_INTERPRETER',
 }
 registerEnumType(MatchReasonCode, { name: 'MatchReasonCode', description: 'Why a partner matches, or what is weak about the match' });
 
@@ -133,6 +157,12 @@ export interface ScoringContext {
   /** Partners at or over their own maximum of referrals per month (LOAD_SIGNAL); absent: nobody. */
   overloaded?: Map<string, LoadHit>;
   communityNames: Map<string, string>;
+  /** epochDay(today), computed once per search (todayDayOf). */
+  todayDay?: number;
+}
+
+export function todayDayOf(ctx: ScoringContext): number {
+  return (ctx.todayDay ??= epochDay(ctx.today));
 }
 
 const LEVEL_TEXT: Record<LanguageLevel, string> = {
@@ -176,9 +206,13 @@ export function roleFit(c: MatchCandidate, ctx: ScoringContext): number {
   const roles = ctx.roles;
   if (c.kind === 'ORGANISATION') return !roles || roles.includes(MatchRole.ORGANISATION) ? ROLE_SCORE.organisation : -1;
   let best = -1;
-  if (c.isKeyPerson && (!roles || roles.includes(MatchRole.KEY_PERSON))) best = c.trainedKeyPerson ? ROLE_SCORE.trainedKeyPerson : ROLE_SCORE.keyPerson;
+  if (c.isKeyPerson && (!roles || roles.includes(MatchRole.KEY_PERSON))) {
+    best = c.trainedKeyPerson ? ROLE_SCORE.trainedKeyPerson : ROLE_SCORE.keyPerson;
+    if (!hasValidContract(c, todayDayOf(ctx))) best -= ROLE_SCORE.noContractPenalty;
+  }
   if (c.isInterpreter && (!roles || roles.includes(MatchRole.INTERPRETER))) {
-    best = Math.max(best, c.interpreterFormal ? ROLE_SCORE.formalInterpreter : ROLE_SCORE.informalInterpreter);
+    const formal = c.interpreterFormal && !registrationExpired(c, todayDayOf(ctx));
+    best = Math.max(best, formal ? ROLE_SCORE.formalInterpreter : ROLE_SCORE.informalInterpreter);
   }
   if (c.isContactPerson && (!roles || roles.includes(MatchRole.CONTACT_PERSON))) best = Math.max(best, ROLE_SCORE.contactPerson);
   if (!c.isKeyPerson && !c.isInterpreter && !c.isContactPerson && !roles) best = ROLE_SCORE.noRole;
@@ -272,7 +306,13 @@ export function evaluate(c: MatchCandidate, distanceKm: number, ctx: ScoringCont
   return role < 0 ? -1 : weightedScore(c, distanceKm, role, ctx, localScore(c, ctx, nearestCode));
 }
 
+/** Telephone and video interpreters come to no one: for the interpreter role, distance does not count. */
+export function countsDistance(c: MatchCandidate, ctx: ScoringContext): boolean {
+  return !(isRemoteInterpreter(c) && (!ctx.roles || ctx.roles.includes(MatchRole.INTERPRETER)));
+}
+
 function weightedScore(c: MatchCandidate, distanceKm: number, role: number, ctx: ScoringContext, local: number): number {
+  if (!countsDistance(c, ctx)) distanceKm = 0;
   const raw =
     MATCH_WEIGHTS.language * languageScore(c, ctx) +
     MATCH_WEIGHTS.distance * distanceScore(distanceKm) +
@@ -341,11 +381,25 @@ export function explain(
     const kind = c.organisationKind ?? 'OTHER';
     reasons.push(reason(MatchReasonCode.ORGANISATION, ORGANISATION_KIND_TEXT[kind] ?? 'Organisatie', { kind }));
   } else {
+    const todayDay = todayDayOf(ctx);
     if (c.isKeyPerson) {
       if (c.trainedKeyPerson) reasons.push(reason(MatchReasonCode.KEY_PERSON, 'Getrainde sleutelpersoon', {}, 'KEY_PERSON_TRAINED'));
       else {
         reasons.push(reason(MatchReasonCode.KEY_PERSON, 'Sleutelpersoon'));
         weaknesses.push(reason(MatchReasonCode.UNTRAINED_KEY_PERSON, 'Sleutelpersoonstraining niet gevolgd'));
+      }
+      if (!hasValidContract(c, todayDay)) {
+        const ended = (c.profileBits ?? 0) & PROFILE_VOLUNTEER_CONTRACT && c.contractEnds ? c.contractEnds : 0;
+        weaknesses.push(
+          ended
+            ? reason(
+                MatchReasonCode.NO_VOLUNTEER_CONTRACT,
+                `Vrijwilligerscontract afgelopen op ${dayIso(ended)}`,
+                { date: dayIso(ended) },
+                'VOLUNTEER_CONTRACT_ENDED',
+              )
+            : reason(MatchReasonCode.NO_VOLUNTEER_CONTRACT, 'Geen vrijwilligerscontract'),
+        );
       }
     }
     if (c.isInterpreter) {
@@ -356,9 +410,17 @@ export function explain(
             ? reason(MatchReasonCode.FORMAL_INTERPRETER, `Formele tolk (Rbtv ${number})`, { registrationNumber: number }, 'FORMAL_INTERPRETER_NUMBER')
             : reason(MatchReasonCode.FORMAL_INTERPRETER, 'Formele tolk'),
         );
+        if (registrationExpired(c, todayDay)) {
+          weaknesses.push(
+            reason(MatchReasonCode.REGISTRATION_EXPIRED, `Rbtv-inschrijving verlopen op ${dayIso(c.registrationEnds!)}`, { date: dayIso(c.registrationEnds!) }),
+          );
+        }
+      } else if (isFallbackList(c)) {
+        weaknesses.push(reason(MatchReasonCode.FALLBACK_LIST_INTERPRETER, 'Tolk van de uitwijklijst (geen Rbtv-inschrijving)'));
       } else {
         weaknesses.push(reason(MatchReasonCode.INFORMAL_INTERPRETER, 'Informele tolk'));
       }
+      if (!countsDistance(c, ctx)) reasons.push(reason(MatchReasonCode.REMOTE_INTERPRETER, 'Tolkt telefonisch of via video: afstand telt niet'));
     }
     if (c.isContactPerson) reasons.push(reason(MatchReasonCode.CONTACT_PERSON, 'Vaste contactpersoon'));
   }

@@ -20,6 +20,11 @@ export interface PersonRow {
   archivedAt: string | null;
   doNotList: unknown;
   createdAt: string;
+  volunteerContract?: unknown;
+  volunteerContractEndsOn?: string | null;
+  registrationEndsOn?: string | null;
+  interpreterKind?: string | null;
+  interpreterModes?: string | null;
 }
 
 export interface OrganisationRow {
@@ -117,6 +122,11 @@ export class MatchRepository {
         'archivedAt',
         'doNotList',
         'createdAt',
+        'volunteerContract',
+        'volunteerContractEndsOn',
+        'registrationEndsOn',
+        'interpreterKind',
+        'interpreterModes',
       ],
       sink.persons,
     );

@@ -179,6 +179,10 @@ export interface PersonFields {
   availability: string;
   lastVerifiedOn: string | null;
   topicBits: number;
+  /** Issue 15: PROFILE_* bits and the end dates of the volunteer contract and the Rbtv registration (epoch days, 0 none). */
+  profileBits?: number;
+  contractEnds?: number;
+  registrationEnds?: number;
 }
 
 export interface OrganisationFields {
@@ -207,6 +211,9 @@ export class PartnerBatch {
   private organisationKind = new Int32Array(1024);
   private verified = new Int32Array(1024);
   private topicBits = new Int32Array(1024);
+  private profileBits = new Int32Array(1024);
+  private contractEnds = new Int32Array(1024);
+  private registrationEnds = new Int32Array(1024);
   readonly venues = new Map<number, MatchLocation>();
   private readonly languagePairs = new IntList();
   private readonly communityPairs = new IntList();
@@ -233,6 +240,9 @@ export class PartnerBatch {
       this.organisationKind = resized(this.organisationKind, length);
       this.verified = resized(this.verified, length);
       this.topicBits = resized(this.topicBits, length);
+      this.profileBits = resized(this.profileBits, length);
+      this.contractEnds = resized(this.contractEnds, length);
+      this.registrationEnds = resized(this.registrationEnds, length);
     }
     this.ids.push(id);
     this.ordinalById.set(id, ordinal);
@@ -252,6 +262,9 @@ export class PartnerBatch {
     this.organisationKind[o] = -1;
     this.verified[o] = p.lastVerifiedOn ? this.dictionaries.texts.id(p.lastVerifiedOn) : -1;
     this.topicBits[o] = p.topicBits;
+    this.profileBits[o] = p.profileBits ?? 0;
+    this.contractEnds[o] = p.contractEnds ?? 0;
+    this.registrationEnds[o] = p.registrationEnds ?? 0;
   }
 
   addOrganisation(org: OrganisationFields): void {
@@ -261,6 +274,9 @@ export class PartnerBatch {
     this.organisationKind[o] = this.dictionaries.texts.id(org.kind);
     this.verified[o] = org.lastVerifiedOn ? this.dictionaries.texts.id(org.lastVerifiedOn) : -1;
     this.topicBits[o] = 0;
+    this.profileBits[o] = 0;
+    this.contractEnds[o] = 0;
+    this.registrationEnds[o] = 0;
     if (org.venue) {
       this.venues.set(o, org.venue);
       this.locationPairs.push(o, -1);
@@ -310,6 +326,9 @@ export class PartnerBatch {
       organisationKind: this.organisationKind.slice(0, n),
       verified: this.verified.slice(0, n),
       topicBits: this.topicBits.slice(0, n),
+      profileBits: this.profileBits.slice(0, n),
+      contractEnds: this.contractEnds.slice(0, n),
+      registrationEnds: this.registrationEnds.slice(0, n),
       venues: this.venues,
       languages,
       communities,
@@ -325,6 +344,9 @@ interface ColumnData {
   organisationKind: Int32Array;
   verified: Int32Array;
   topicBits: Int32Array;
+  profileBits: Int32Array;
+  contractEnds: Int32Array;
+  registrationEnds: Int32Array;
   venues: Map<number, MatchLocation>;
   languages: ListColumn;
   communities: ListColumn;
@@ -340,6 +362,9 @@ export class PartnerColumns {
   organisationKind: Int32Array;
   verified: Int32Array;
   topicBits: Int32Array;
+  profileBits: Int32Array;
+  contractEnds: Int32Array;
+  registrationEnds: Int32Array;
   private venues: Map<number, MatchLocation>;
   readonly languages: ListColumn;
   readonly communities: ListColumn;
@@ -358,6 +383,9 @@ export class PartnerColumns {
     this.organisationKind = data.organisationKind;
     this.verified = data.verified;
     this.topicBits = data.topicBits;
+    this.profileBits = data.profileBits;
+    this.contractEnds = data.contractEnds;
+    this.registrationEnds = data.registrationEnds;
     this.venues = data.venues;
     this.languages = data.languages;
     this.communities = data.communities;
@@ -409,6 +437,9 @@ export class PartnerColumns {
     this.organisationKind[slot] = batchColumns.organisationKind[ordinal];
     this.verified[slot] = batchColumns.verified[ordinal];
     this.topicBits[slot] = batchColumns.topicBits[ordinal];
+    this.profileBits[slot] = batchColumns.profileBits[ordinal];
+    this.contractEnds[slot] = batchColumns.contractEnds[ordinal];
+    this.registrationEnds[slot] = batchColumns.registrationEnds[ordinal];
     const venue = batchColumns.venues.get(ordinal);
     if (venue) this.venues.set(slot, venue);
     else this.venues.delete(slot);
@@ -436,6 +467,9 @@ export class PartnerColumns {
     this.organisationKind = resized(this.organisationKind, slots);
     this.verified = resized(this.verified, slots);
     this.topicBits = resized(this.topicBits, slots);
+    this.profileBits = resized(this.profileBits, slots);
+    this.contractEnds = resized(this.contractEnds, slots);
+    this.registrationEnds = resized(this.registrationEnds, slots);
     this.languages.resize(slots);
     this.communities.resize(slots);
     this.locations.resize(slots);
@@ -468,6 +502,9 @@ export class StoredCandidate implements MatchCandidate {
   readonly availability: MatchCandidate['availability'];
   readonly lastVerifiedOn: string | null;
   readonly topicBits: number;
+  readonly profileBits: number;
+  readonly contractEnds: number;
+  readonly registrationEnds: number;
   // Private fields (#) so logging or serialising a candidate never walks the whole column store.
   readonly #columns: PartnerColumns;
   readonly #slot: number;
@@ -494,6 +531,9 @@ export class StoredCandidate implements MatchCandidate {
     this.availability = AVAILABILITY[columns.availability[slot]];
     this.lastVerifiedOn = verified < 0 ? null : texts[verified];
     this.topicBits = columns.topicBits[slot];
+    this.profileBits = columns.profileBits[slot];
+    this.contractEnds = columns.contractEnds[slot];
+    this.registrationEnds = columns.registrationEnds[slot];
   }
 
   get languageCodes(): string[] {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunityModule } from '../community/community.module.js';
+import { CapabilityModule } from '../capability/capability.module.js';
 import { LanguageModule } from '../language/language.module.js';
 import { NearbyModule } from '../nearby/nearby.module.js';
 import { NeighbourhoodModule } from '../neighbourhood/neighbourhood.module.js';
@@ -10,7 +11,7 @@ import { NeighbourhoodOrganisationResolver, OrganisationResolver } from './organ
 import { OrganisationService } from './organisation.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation]), LanguageModule, CommunityModule, NeighbourhoodModule, PostcodeModule, NearbyModule],
+  imports: [TypeOrmModule.forFeature([Organisation]), LanguageModule, CommunityModule, CapabilityModule, NeighbourhoodModule, PostcodeModule, NearbyModule],
   providers: [OrganisationService, OrganisationResolver, NeighbourhoodOrganisationResolver],
   exports: [OrganisationService],
 })

@@ -11,6 +11,7 @@ import {
   textViolations,
   violation,
 } from '../../common/rules.js';
+import { normaliseProfile, PROFILE_TEXT, profileViolations } from '../capability/profile.rules.js';
 
 /**
  * The one rule set for an organisation (issue 10, defect 10): OrganisationService (GraphQL), the CSV
@@ -26,10 +27,13 @@ export const ORGANISATION_TEXT: Record<string, TextField> = {
   address: { label: 'Adres', max: 300 },
   postcode: { label: 'Postcode', max: 7 },
   city: { label: 'Plaats', max: 100 },
+  ...PROFILE_TEXT,
 };
 
 export function normaliseOrganisation(record: FlatFields): void {
   normaliseFields(record, ORGANISATION_TEXT);
+  normaliseProfile(record);
+  if (Array.isArray(record.topics)) record.topics = [...new Set(record.topics as string[])].filter(Boolean).sort();
   if (typeof record.postcode === 'string')
     record.postcode = record.postcode.replace(/^(\d{4}) ?([A-Za-z]{2})$/, (_m, d: string, l: string) => `${d} ${l.toUpperCase()}`);
 }
@@ -54,6 +58,7 @@ export function organisationViolations(o: FlatFields, today = todayIso()): RuleV
     add(violation('lat', 'organisation.location.range', 'Breedtegraad moet tussen -90 en 90 liggen'));
   else if (typeof lon === 'number' && (lon < -180 || lon > 180))
     add(violation('lon', 'organisation.location.range', 'Lengtegraad moet tussen -180 en 180 liggen'));
+  profileViolations('organisation', o, today).forEach(add);
   return out;
 }
 

@@ -29,6 +29,8 @@ import { LocationSource, Organisation } from './organisation.entity.js';
 import { normaliseOrganisation, organisationMunicipalityViolation, organisationViolations } from './organisation.rules.js';
 import { municipalitiesOfActor, municipalityOfNeighbourhoods, refreshOrganisationMunicipalities } from '../neighbourhood/municipality-scope.js';
 import { NearbyService } from '../nearby/nearby.service.js';
+import { PROFILE_SCALAR_FIELDS } from '../capability/dto/profile.input.js';
+import { CapabilityService } from '../capability/capability.service.js';
 import { PostcodeService } from '../postcode/postcode.service.js';
 
 const SCALAR_FIELDS = [
@@ -45,6 +47,8 @@ const SCALAR_FIELDS = [
   'lon',
   'lastVerifiedOn',
   'doNotList',
+  'topics',
+  ...PROFILE_SCALAR_FIELDS,
 ] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
 
@@ -54,6 +58,7 @@ export class OrganisationService {
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     private readonly languageService: LanguageService,
     private readonly communityService: CommunityService,
+    private readonly capabilityService: CapabilityService,
     private readonly neighbourhoodService: NeighbourhoodService,
     private readonly ownership: OwnershipService,
     private readonly access: AccessPolicy,
@@ -222,11 +227,22 @@ export class OrganisationService {
   async create(actor: Actor | null, input: CreateOrganisationInput): Promise<Organisation> {
     this.access.requireSignedIn(actor);
     const related = await this.resolveRelated(input);
+    if (input.capabilities) related.capabilities = await this.capabilityService.choose(input.capabilities, 'capabilities');
     const owners = await this.ownership.teamsOfNewPartner({ neighbourhoodCodes: related.neighbourhoods?.map((n) => n.code) });
     assertMayWrite(actor, { before: null, after: owners }, 'deze organisatie');
     const mine = await this.assertMunicipality(actor!, null, related.neighbourhoods?.map((n) => n.code) ?? []);
     const id = await this.dataSource.transaction(async (em) => {
-      const organisation = em.create(Organisation, { isDemo: false, externalId: null, archivedAt: null, languages: [], communities: [], neighbourhoods: [] });
+      const organisation = em.create(Organisation, {
+        isDemo: false,
+        externalId: null,
+        archivedAt: null,
+        topics: [],
+        capabilities: [],
+        wishes: [],
+        languages: [],
+        communities: [],
+        neighbourhoods: [],
+      });
       const changes = this.cleaned(input);
       applyChanges(organisation, changes, SCALAR_FIELDS);
       this.place(organisation, changes, true);
@@ -255,7 +271,8 @@ export class OrganisationService {
     const organisation = await this.get(input.id);
     assertNotArchived(organisation, 'Deze organisatie');
     this.access.assertCanEdit(actor, await this.ownership.teamsOfOrganisation(organisation.id), 'deze organisatie');
-    const related = await this.resolveRelated(input);
+    const related = await this.resolveRelated(input, organisation);
+    if (input.capabilities) related.capabilities = await this.capabilityService.choose(input.capabilities, 'capabilities', organisation.capabilities);
     // Ownership of the record as it is and as it will be: the same rule as every import route.
     assertMayWrite(
       actor,
@@ -362,6 +379,7 @@ export class OrganisationService {
       if (value !== undefined) (out as Record<string, unknown>)[field] = typeof value === 'string' ? blankToNull(value.trim()) : value;
     }
     if (out.doNotList === null) out.doNotList = false;
+    delete out.capabilities; // checked against the managed list (resolveRelated's caller)
     return out;
   }
 
@@ -372,10 +390,13 @@ export class OrganisationService {
   }
 
   /** Languages, communities and neighbourhoods named in the input, checked before anything is written. */
-  private async resolveRelated(input: Partial<CreateOrganisationInput>): Promise<Partial<Organisation>> {
+  private async resolveRelated(input: Partial<CreateOrganisationInput>, before?: Organisation): Promise<Partial<Organisation>> {
     const related: Partial<Organisation> = {};
     if (input.languageCodes) related.languages = this.languageService.resolveAll(input.languageCodes, 'languageCodes');
-    if (input.communityCodes) related.communities = await this.communityService.getMany(input.communityCodes, 'communityCodes');
+    if (input.communityCodes) {
+      const previous = (before?.communities ?? []).map((c) => c.code);
+      related.communities = await this.communityService.getMany(input.communityCodes, 'communityCodes', previous);
+    }
     if (input.neighbourhoodCodes) related.neighbourhoods = await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes');
     return related;
   }

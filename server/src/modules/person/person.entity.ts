@@ -1,5 +1,7 @@
 import { Column, Entity, Index, JoinTable, ManyToMany, OneToMany } from 'typeorm';
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CompensationPeriod, InterpreterKind, InterpreterLevel, InterpreterMode, Standing, Wish } from '../capability/profile.enums.js';
+
 import { RecordBase } from '../../common/base.entity.js';
 import { Community } from '../community/community.entity.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
@@ -87,6 +89,78 @@ export class Person extends RecordBase {
   @Field({ description: 'Has a volunteer contract' })
   @Column({ type: 'boolean', default: false })
   volunteerContract: boolean;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the key person training was completed' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  trainedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the volunteer contract starts' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  volunteerContractStartsOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the volunteer contract ends (open when empty)' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  volunteerContractEndsOn: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Volunteer compensation in euros per period (>= 0)' })
+  @Column({ type: 'double precision', nullable: true })
+  compensationAmount: number | null;
+
+  @Field(() => CompensationPeriod, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  compensationPeriod: CompensationPeriod | null;
+
+  @Field(() => String, { nullable: true, description: 'The team member who supports this key person' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  supportedBy: string | null;
+
+  @Field({ description: 'Paid role (e.g. a neighbourhood job, buurtbaan)' })
+  @Column({ type: 'boolean', default: false })
+  paidRole: boolean;
+
+  @Field(() => InterpreterKind, { nullable: true, description: 'Formal (Rbtv), fallback list or informal; null when not an interpreter' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  interpreterKind: InterpreterKind | null;
+
+  @Field(() => InterpreterLevel, { nullable: true, description: 'Rbtv level of a formal interpreter' })
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  interpreterLevel: InterpreterLevel | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the Rbtv registration ends (5 years after registration)' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  registrationEndsOn: string | null;
+
+  @Field(() => [InterpreterMode], { description: 'How the interpreter works; telephone and video are matched without distance' })
+  @Column({ type: 'simple-array', default: '' })
+  interpreterModes: InterpreterMode[];
+
+  @Field(() => [String], { description: 'Codes from the capability list: what this partner can take on' })
+  @Column({ type: 'simple-array', default: '' })
+  capabilities: string[];
+
+  @Field(() => [Wish], { description: 'Wishes and needs' })
+  @Column({ type: 'simple-array', default: '' })
+  wishes: Wish[];
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  wishesNote: string | null;
+
+  @Field(() => Standing, { description: 'Draagvlak: speaks for a group' })
+  @Column({ type: 'varchar', length: 10, default: Standing.UNKNOWN })
+  standing: Standing;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  standingNote: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who judged the draagvlak' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  standingJudgedBy: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the draagvlak was judged' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  standingJudgedOn: string | null;
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   phone: string | null;

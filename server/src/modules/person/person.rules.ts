@@ -1,4 +1,7 @@
 import { todayIso } from '../../common/base.entity.js';
+import { ErrorCode } from '../../common/errors.js';
+import { isIsoDate } from '../../common/validators.js';
+import { normaliseProfile, PROFILE_TEXT, profileViolations } from '../capability/profile.rules.js';
 import {
   type FlatFields,
   normaliseFields,
@@ -24,6 +27,8 @@ export const PERSON_TEXT: Record<string, TextField> = {
   email: { label: 'E-mailadres', max: 200 },
   availabilityNote: { label: 'Toelichting op beschikbaarheid', max: 500, multiLine: true },
   consentRecordedBy: { label: 'Wie de toestemming vastlegde', max: 200 },
+  supportedBy: { label: 'Begeleider uit het team', max: 200 },
+  ...PROFILE_TEXT,
 };
 
 /** The bounds of a volunteer's own maximum of referrals per month. */
@@ -38,9 +43,27 @@ export const PERSON_INPUT_FIELD: Record<string, string> = {
   isKeyPerson: 'roles',
 };
 
+/**
+ * An Rbtv registration number: 5 digits, as the register prints them (e.g. 12345; numeric, no letters).
+ * Written forms like "Rbtv 12345" or "nr. 12 345" are stored as the 5 digits.
+ */
+export const RBTV_NUMBER = /^\d{5}$/;
+
+export function normaliseRegistrationNumber(value: string): string {
+  return value.replace(/^\s*(rbtv|wbtv)?[\s\-:.]*(nr\.?|nummer)?[\s\-:.]*/i, '').replace(/[\s.]/g, '');
+}
+
 /** Text in its one stored form (NFC, no zero-width characters in names, trimmed, blank as null), phone and e-mail normalised. */
 export function normalisePerson(record: FlatFields): void {
   normaliseFields(record, PERSON_TEXT);
+  if (typeof record.registrationNumber === 'string') record.registrationNumber = normaliseRegistrationNumber(record.registrationNumber) || null;
+  // interpreterKind and interpreterFormal say the same thing; a route that sets only one gets the other.
+  if (record.isInterpreter) {
+    if (!record.interpreterKind && typeof record.interpreterFormal === 'boolean') record.interpreterKind = record.interpreterFormal ? 'FORMAL' : 'INFORMAL';
+    if ((record.interpreterFormal === null || record.interpreterFormal === undefined) && record.interpreterKind)
+      record.interpreterFormal = record.interpreterKind === 'FORMAL';
+  }
+  normaliseProfile(record);
 }
 
 /** Every reason this person may not be stored as it is. */
@@ -80,5 +103,128 @@ export function personViolations(p: FlatFields, today = todayIso()): RuleViolati
   if (p.registrationNumber && !(p.isInterpreter && p.interpreterFormal === true)) {
     add(violation('registrationNumber', 'person.registrationNumber.formalOnly', 'Alleen een formele (beëdigde) tolk heeft een Rbtv-registratienummer'));
   }
+  profileViolations('person', p, today).forEach(add);
+  interpreterViolations(p).forEach(add);
+  keyPersonViolations(p, today).forEach(add);
   return out;
+}
+
+/** Formal (Rbtv), fallback list and informal interpreters are never blurred; a formal one is checkable in the register. */
+function interpreterViolations(p: FlatFields): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const kind = p.interpreterKind as string | null | undefined;
+  const formal = p.isInterpreter === true && kind === 'FORMAL';
+  if (p.isInterpreter && kind && typeof p.interpreterFormal === 'boolean' && p.interpreterFormal !== (kind === 'FORMAL')) {
+    out.push(
+      violation(
+        'interpreterKind',
+        'person.interpreter.kind',
+        kind === 'FALLBACK_LIST'
+          ? 'Een tolk van de uitwijklijst is geen formele (Rbtv-)tolk: zet formeel op nee'
+          : 'Soort tolk en formeel spreken elkaar tegen: een formele tolk staat in het Rbtv',
+      ),
+    );
+  }
+  if (!p.isInterpreter && kind) out.push(violation('interpreterKind', 'person.interpreter.kindWithoutRole', 'Alleen een tolk heeft een soort tolk'));
+  if (formal) {
+    if (!p.registrationNumber)
+      out.push(violation('registrationNumber', 'person.registrationNumber.required', 'Een formele tolk heeft een Rbtv-nummer (5 cijfers, bijvoorbeeld 12345)'));
+    if (!p.interpreterLevel) out.push(violation('interpreterLevel', 'person.interpreterLevel.required', 'Kies het Rbtv-niveau van de formele tolk: C1 of B2'));
+    if (!p.registrationEndsOn)
+      out.push(
+        violation('registrationEndsOn', 'person.registrationEndsOn.required', 'Vul in tot wanneer de Rbtv-inschrijving loopt (een inschrijving loopt 5 jaar)'),
+      );
+  }
+  if (typeof p.registrationNumber === 'string' && !RBTV_NUMBER.test(p.registrationNumber)) {
+    out.push(
+      violation(
+        'registrationNumber',
+        'person.registrationNumber.format',
+        `'${p.registrationNumber}' is geen Rbtv-nummer: dat bestaat uit 5 cijfers, bijvoorbeeld 12345`,
+      ),
+    );
+  }
+  if (!formal) {
+    if (p.interpreterLevel)
+      out.push(violation('interpreterLevel', 'person.interpreterLevel.formalOnly', 'Alleen een formele (Rbtv-)tolk heeft een Rbtv-niveau'));
+    if (p.registrationEndsOn)
+      out.push(
+        violation('registrationEndsOn', 'person.registrationEndsOn.formalOnly', 'Alleen een formele (Rbtv-)tolk heeft een einddatum van de inschrijving'),
+      );
+  }
+  if (p.registrationEndsOn !== null && p.registrationEndsOn !== undefined && !isIsoDate(p.registrationEndsOn)) {
+    out.push(violation('registrationEndsOn', 'person.date.invalid', 'Einddatum van de Rbtv-inschrijving moet een datum zijn als JJJJ-MM-DD'));
+  }
+  const modes = (p.interpreterModes as string[] | null | undefined) ?? [];
+  if (modes.length && !p.isInterpreter)
+    out.push(violation('interpreterModes', 'person.interpreterModes.interpreterOnly', 'Alleen een tolk heeft een manier van tolken'));
+  return out;
+}
+
+/** Training, volunteer contract, compensation, supporter and paid role are facts about key persons. */
+function keyPersonViolations(p: FlatFields, today: string): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const trained = pastDateViolation('person', p, 'trainedOn', 'De datum van de training', today);
+  if (trained) out.push(trained);
+  if (p.trainedOn && !p.trainedKeyPerson)
+    out.push(violation('trainedOn', 'person.trainedOn.untrained', 'Een datum van de training hoort bij een getrainde sleutelpersoon: vink getraind aan'));
+  for (const field of ['volunteerContractStartsOn', 'volunteerContractEndsOn']) {
+    const value = p[field];
+    if (value !== null && value !== undefined && !isIsoDate(value))
+      out.push(violation(field, 'person.date.invalid', 'Datum van het vrijwilligerscontract moet een datum zijn als JJJJ-MM-DD'));
+  }
+  const starts = p.volunteerContractStartsOn as string | null | undefined;
+  const ends = p.volunteerContractEndsOn as string | null | undefined;
+  if ((starts || ends) && !p.volunteerContract)
+    out.push(
+      violation(
+        'volunteerContractStartsOn',
+        'person.volunteerContract.datesWithoutContract',
+        'Data van een vrijwilligerscontract horen bij een vrijwilligerscontract: vink het aan',
+      ),
+    );
+  if (ends && !starts)
+    out.push(violation('volunteerContractStartsOn', 'person.volunteerContract.startRequired', 'Vul ook de begindatum van het vrijwilligerscontract in'));
+  if (starts && ends && isIsoDate(starts) && isIsoDate(ends) && ends < starts)
+    out.push(
+      violation(
+        'volunteerContractEndsOn',
+        'person.volunteerContract.endBeforeStart',
+        `De einddatum van het vrijwilligerscontract (${ends}) ligt vóór de begindatum (${starts})`,
+      ),
+    );
+  const amount = p.compensationAmount as number | null | undefined;
+  if (amount !== null && amount !== undefined) {
+    if (typeof amount !== 'number' || !Number.isFinite(amount))
+      out.push(violation('compensationAmount', 'person.compensation.invalid', 'Vergoeding moet een bedrag in euro zijn, bijvoorbeeld 25 of 12,50'));
+    else if (amount < 0)
+      out.push(violation('compensationAmount', 'person.compensation.negative', `Vergoeding kan niet negatief zijn (${amount}); vul 0 of meer in`));
+    else if (amount > 100_000) out.push(violation('compensationAmount', 'person.compensation.tooHigh', 'Vergoeding is hoogstens 100.000 euro per periode'));
+    if (!p.compensationPeriod)
+      out.push(violation('compensationPeriod', 'person.compensation.period', 'Kies de periode van de vergoeding: per inzet, per maand of per jaar'));
+  } else if (p.compensationPeriod) {
+    out.push(violation('compensationAmount', 'person.compensation.amountRequired', 'Vul het bedrag van de vergoeding in'));
+  }
+  if (!p.isKeyPerson) {
+    const keyPersonOnly: [string, unknown][] = [
+      ['compensationAmount', amount !== null && amount !== undefined],
+      ['supportedBy', Boolean(p.supportedBy)],
+      ['paidRole', p.paidRole === true],
+    ];
+    for (const [field, set] of keyPersonOnly) {
+      if (set) out.push(violation(field, 'person.keyPersonOnly', 'Dit geldt alleen voor een sleutelpersoon: geef de rol sleutelpersoon'));
+    }
+  }
+  return out;
+}
+
+/** A Rbtv number belongs to one interpreter: the holder found by the route (database, import file), or none. */
+export function duplicateRegistrationViolation(p: FlatFields, holder: { id: string; name: string } | undefined): RuleViolation | null {
+  if (!p.registrationNumber || !holder || holder.id === p.id) return null;
+  return violation(
+    'registrationNumber',
+    'person.registrationNumber.duplicate',
+    `Rbtv-nummer ${String(p.registrationNumber)} is al geregistreerd bij ${holder.name}`,
+    ErrorCode.CONFLICT,
+  );
 }

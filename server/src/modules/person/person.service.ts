@@ -11,6 +11,7 @@ import { nowIso } from '../../common/base.entity.js';
 import { ArchiveInput } from '../../common/archive.input.js';
 import { notFound } from '../../common/errors.js';
 import { assertNoViolations } from '../../common/rules.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
 import { containsPattern } from '../../common/text.js';
 import { loadInOrder, toPage, type Page, PageInput } from '../../common/pagination.js';
 import { assertNotArchived, blankToNull } from '../../common/validators.js';
@@ -29,7 +30,10 @@ import { PersonFilter } from './dto/person-filter.input.js';
 import { CreatePersonInput, UpdatePersonInput } from './dto/person.input.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { Person, PersonRole } from './person.entity.js';
-import { normalisePerson, PERSON_INPUT_FIELD, personViolations } from './person.rules.js';
+import { duplicateRegistrationViolation, normalisePerson, PERSON_INPUT_FIELD, personViolations } from './person.rules.js';
+import { PROFILE_SCALAR_FIELDS } from '../capability/dto/profile.input.js';
+import { InterpreterKind } from '../capability/profile.enums.js';
+import { CapabilityService } from '../capability/capability.service.js';
 
 const ROLE_COLUMN: Record<PersonRole, 'isKeyPerson' | 'isInterpreter' | 'isContactPerson'> = {
   [PersonRole.KEY_PERSON]: 'isKeyPerson',
@@ -53,6 +57,18 @@ const SCALAR_FIELDS = [
   'lastVerifiedOn',
   'doNotList',
   'consentWithdrawnOn',
+  'interpreterKind',
+  'interpreterLevel',
+  'registrationEndsOn',
+  'interpreterModes',
+  'trainedOn',
+  'volunteerContractStartsOn',
+  'volunteerContractEndsOn',
+  'compensationAmount',
+  'compensationPeriod',
+  'supportedBy',
+  'paidRole',
+  ...PROFILE_SCALAR_FIELDS,
 ] as const;
 const RELATIONS = { languages: true, communities: true, neighbourhoods: true } as const;
 
@@ -62,6 +78,7 @@ export class PersonService {
     @InjectRepository(Person) private readonly persons: Repository<Person>,
     private readonly languageService: LanguageService,
     private readonly communityService: CommunityService,
+    private readonly capabilityService: CapabilityService,
     private readonly neighbourhoodService: NeighbourhoodService,
     private readonly nearby: NearbyService,
     private readonly ownership: OwnershipService,
@@ -248,6 +265,7 @@ export class PersonService {
     const changes = this.cleaned(input);
     await this.assertParties(changes);
     const related = await this.resolveRelated(input);
+    if (input.capabilities) changes.capabilities = await this.capabilityService.choose(input.capabilities, 'capabilities');
     const owners = await this.ownership.teamsOfNewPartner({
       teamId: changes.teamId,
       organisationId: changes.organisationId,
@@ -270,6 +288,9 @@ export class PersonService {
       availabilityNote: null,
       doNotList: false,
       consentWithdrawnOn: null,
+      capabilities: [],
+      wishes: [],
+      interpreterModes: [],
       communities: [],
       neighbourhoods: [],
     });
@@ -277,16 +298,18 @@ export class PersonService {
     this.applyRolesAndConsent(person, input);
     // A new record is never verified until someone marks it "still correct" (or gives the date it was checked).
     person.lastVerifiedOn ??= null;
-    this.assertRules(person);
-    const id = await this.dataSource.transaction(async (em) => {
-      const { languages, ...rest } = related;
-      Object.assign(person, rest);
-      person.languages = [];
-      await em.save(person);
-      await this.replaceLanguages(em, person, languages ?? []);
-      await this.audit.record(em, actor, { action: 'createPerson', entityType: 'Person', entityId: person.id, after: auditView(person) });
-      return person.id;
-    });
+    await this.assertRules(person);
+    const id = await this.withRegistrationConflict(person, () =>
+      this.dataSource.transaction(async (em) => {
+        const { languages, ...rest } = related;
+        Object.assign(person, rest);
+        person.languages = [];
+        await em.save(person);
+        await this.replaceLanguages(em, person, languages ?? []);
+        await this.audit.record(em, actor, { action: 'createPerson', entityType: 'Person', entityId: person.id, after: auditView(person) });
+        return person.id;
+      }),
+    );
     return this.get(id);
   }
 
@@ -298,7 +321,8 @@ export class PersonService {
     this.access.assertCanEdit(actor, await this.ownership.teamsOfPerson(person.id), 'deze persoon');
     const changes = this.cleaned(input);
     await this.assertParties(changes);
-    const related = await this.resolveRelated(input);
+    const related = await this.resolveRelated(input, person);
+    if (input.capabilities) changes.capabilities = await this.capabilityService.choose(input.capabilities, 'capabilities', person.capabilities);
     // Ownership of the record as it is and as it will be: the same rule as every import route.
     const teamBefore = person.teamId;
     const after = {
@@ -319,19 +343,21 @@ export class PersonService {
     const before = auditView(person);
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
-    this.assertRules(person);
+    await this.assertRules(person);
     const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
-    await inTransaction(async (em) => {
-      const { languages, ...rest } = related;
-      Object.assign(person, rest);
-      person.updatedAt = nowIso();
-      const currentLanguages = person.languages;
-      person.languages = undefined as never; // languages are written below, not by cascade
-      await em.save(person);
-      person.languages = currentLanguages;
-      if (languages) await this.replaceLanguages(em, person, languages);
-      await this.audit.record(em, actor, { action: 'updatePerson', entityType: 'Person', entityId: person.id, before, after: auditView(person) });
-    });
+    await this.withRegistrationConflict(person, () =>
+      inTransaction(async (em) => {
+        const { languages, ...rest } = related;
+        Object.assign(person, rest);
+        person.updatedAt = nowIso();
+        const currentLanguages = person.languages;
+        person.languages = undefined as never; // languages are written below, not by cascade
+        await em.save(person);
+        person.languages = currentLanguages;
+        if (languages) await this.replaceLanguages(em, person, languages);
+        await this.audit.record(em, actor, { action: 'updatePerson', entityType: 'Person', entityId: person.id, before, after: auditView(person) });
+      }),
+    );
     return outer ? person : this.get(person.id);
   }
 
@@ -369,11 +395,37 @@ export class PersonService {
     if (input.roles) {
       for (const [role, column] of Object.entries(ROLE_COLUMN)) person[column] = input.roles.includes(role as PersonRole);
     }
-    if (!person.isInterpreter) person.interpreterFormal = null;
+    // interpreterKind and interpreterFormal say the same; the one given sets the other (a fallback-list interpreter stays one when only "not formal" is said).
+    if (input.interpreterKind !== undefined) person.interpreterFormal = input.interpreterKind ? input.interpreterKind === InterpreterKind.FORMAL : null;
+    else if (input.interpreterFormal !== undefined) {
+      const formal = input.interpreterFormal;
+      person.interpreterKind =
+        formal === true
+          ? InterpreterKind.FORMAL
+          : formal === false
+            ? person.interpreterKind === InterpreterKind.FALLBACK_LIST
+              ? InterpreterKind.FALLBACK_LIST
+              : InterpreterKind.INFORMAL
+            : null;
+    }
+    if (!person.isInterpreter) {
+      person.interpreterFormal = null;
+      person.interpreterKind = null;
+      person.interpreterLevel = null;
+      person.registrationEndsOn = null;
+      person.interpreterModes = [];
+    }
     if (!person.isKeyPerson) {
-      // Training and volunteer contract are facts about key persons only.
+      // Training, volunteer contract, compensation, supporter and paid role are facts about key persons only.
       person.trainedKeyPerson = false;
+      person.trainedOn = null;
       person.volunteerContract = false;
+      person.volunteerContractStartsOn = null;
+      person.volunteerContractEndsOn = null;
+      person.compensationAmount = null;
+      person.compensationPeriod = null;
+      person.supportedBy = null;
+      person.paidRole = false;
     }
     if (input.consent) {
       person.consentGivenOn = input.consent.givenOn;
@@ -383,9 +435,30 @@ export class PersonService {
   }
 
   /** The person rule set (person.rules.ts), on the record as it will be stored: the same rules as every import. */
-  private assertRules(person: Person): void {
-    normalisePerson(person as unknown as Record<string, unknown>);
-    assertNoViolations(personViolations(person as unknown as Record<string, unknown>), (field) => PERSON_INPUT_FIELD[field] ?? field);
+  private async assertRules(person: Person): Promise<void> {
+    const flat = person as unknown as Record<string, unknown>;
+    normalisePerson(flat);
+    const violations = personViolations(flat);
+    if (!violations.length && person.registrationNumber) {
+      const holder = await this.persons.findOne({ where: { registrationNumber: person.registrationNumber }, select: { id: true, name: true } });
+      const duplicate = duplicateRegistrationViolation(flat, holder ?? undefined);
+      if (duplicate) violations.push(duplicate);
+    }
+    assertNoViolations(violations, (field) => PERSON_INPUT_FIELD[field] ?? field);
+  }
+
+  /** Two writers with the same Rbtv number at once: the unique index refuses the second, reported like the rule. */
+  private async withRegistrationConflict<T>(person: Person, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (person.registrationNumber && isUniqueViolation(error)) {
+        const holder = await this.persons.findOne({ where: { registrationNumber: person.registrationNumber }, select: { id: true, name: true } });
+        const duplicate = duplicateRegistrationViolation(person as unknown as Record<string, unknown>, holder ?? { id: '', name: 'een andere tolk' });
+        if (duplicate) assertNoViolations([duplicate], (field) => PERSON_INPUT_FIELD[field] ?? field);
+      }
+      throw error;
+    }
   }
 
   /** The team and organisation named must exist and not be archived. */
@@ -410,10 +483,12 @@ export class PersonService {
     }
     if (out.topics) out.topics = [...new Set(out.topics)].sort();
     if (out.doNotList === null) out.doNotList = false;
+    if (out.wishes) out.wishes = [...new Set(out.wishes)].sort();
+    if (out.interpreterModes) out.interpreterModes = [...new Set(out.interpreterModes)].sort();
     return out;
   }
 
-  private async resolveRelated(input: Partial<CreatePersonInput>) {
+  private async resolveRelated(input: Partial<CreatePersonInput>, before?: Person) {
     const related: {
       languages?: { code: string; level: PersonLanguage['level'] }[];
       communities?: Person['communities'];
@@ -427,7 +502,10 @@ export class PersonService {
       });
       related.languages = [...seen.values()];
     }
-    if (input.communityCodes) related.communities = await this.communityService.getMany(input.communityCodes, 'communityCodes');
+    if (input.communityCodes) {
+      const previous = (before?.communities ?? []).map((c) => c.code);
+      related.communities = await this.communityService.getMany(input.communityCodes, 'communityCodes', previous);
+    }
     if (input.neighbourhoodCodes) related.neighbourhoods = await this.neighbourhoodService.getMany(input.neighbourhoodCodes, 'neighbourhoodCodes');
     return related;
   }

@@ -12,6 +12,27 @@ import { PersonLanguage } from '../person/person-language.entity.js';
 import { Person } from '../person/person.entity.js';
 import type { ContactDetails, PersonCoverage, PersonCoverageFilter } from './models/privacy.models.js';
 
+/** Profile fields of issue 15 and the value they are erased to. */
+const ERASED_PROFILE_FIELDS: [string, unknown][] = [
+  ['capabilities', []],
+  ['wishes', []],
+  ['wishesNote', null],
+  ['standing', 'UNKNOWN'],
+  ['standingNote', null],
+  ['standingJudgedBy', null],
+  ['standingJudgedOn', null],
+  ['trainedOn', null],
+  ['volunteerContractStartsOn', null],
+  ['volunteerContractEndsOn', null],
+  ['compensationAmount', null],
+  ['compensationPeriod', null],
+  ['supportedBy', null],
+  ['paidRole', false],
+  ['interpreterLevel', null],
+  ['registrationEndsOn', null],
+  ['interpreterModes', []],
+];
+
 /** Fields of a person that are personal data and go on erasure. */
 const PERSONAL_FIELDS = [
   'name',
@@ -24,6 +45,8 @@ const PERSONAL_FIELDS = [
   'languages',
   'communities',
   'neighbourhoods',
+  // Profile depth (issue 15): what they can do and want, their draagvlak, contract and compensation.
+  ...ERASED_PROFILE_FIELDS.map((f) => f[0]),
 ] as const;
 export const REDACTED = '[verwijderd]';
 
@@ -189,6 +212,7 @@ export class PrivacyService {
           availabilityNote: null,
           externalId: null,
           topics: [],
+          ...Object.fromEntries(ERASED_PROFILE_FIELDS),
           erasedAt: person.erasedAt ?? now,
           archivedAt: person.archivedAt ?? now,
           updatedAt: now,

@@ -6,6 +6,7 @@ import { roleLabels } from '../../partner-search/components/partner-labels';
 import './matching.css';
 import { ReferralButton } from '../../referral/components/ReferralButton';
 import { ReferralLoad } from '../../referral/components/ReferralLoad';
+import { ProfileLine, useCapabilityNames } from '../../registry/ProfileSummary';
 import type { PartnerRef } from '../../partner-search/hooks/use-partner-detail';
 
 type MatchResult = MatchPartnersQuery['matchPartners'];
@@ -28,6 +29,7 @@ export function MatchResults({ result, selectedKey, onOpen, onWiden, neighbourho
   const { t, formatNumber } = useI18n();
   const { reasonText, suggestionText } = useMatchText(result.languages);
   const km = (value: number) => formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const capabilityName = useCapabilityNames();
 
   if (result.matches.length === 0) {
     return (
@@ -76,6 +78,7 @@ export function MatchResults({ result, selectedKey, onOpen, onWiden, neighbourho
               {' · '}
               <span title={t('match.scoreHint')}>{t('match.score', { percent: Math.round(match.score * 100) })}</span>
             </p>
+            <ProfileLine capabilities={partner.capabilities} standing={partner.standing} capabilityName={capabilityName} />
             <ul className="match-card__reasons" aria-label={t('match.reasons')}>
               {match.reasons.map((reason) => (
                 <li key={reason.code + reason.text} className="match-card__reason">

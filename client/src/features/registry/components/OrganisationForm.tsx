@@ -11,6 +11,7 @@ import {
   UpdateOrganisationDocument,
 } from '../../../generated/graphql';
 import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
+import { PROFILE_FIELD_NAMES, ProfileFields, organisationProfileInput, profileDraftFrom, useProfileLabels } from '../ProfileFields';
 import { CheckboxGroup, ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField, usePendingPicks } from '../forms/fields';
 import { type FieldErrors, isEmail, isPhone, isUrl, orNull, orUndefined } from '../forms/form-errors';
 import { announceStatus, type NextStep } from '../forms/status-message';
@@ -120,6 +121,8 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
   }, [organisation, municipalityName]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
   const { pending, withPending, withPendingIn } = usePendingPicks();
+  const [profile, setProfile] = useState(() => profileDraftFrom(organisation));
+  const profileLabels = useProfileLabels();
   const knownFields = () => [
     'name',
     'kind',
@@ -133,6 +136,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
     'languageCodes',
     'communityCodes',
     'neighbourhoodCodes',
+    ...PROFILE_FIELD_NAMES,
   ];
   const { errors, busy, submit } = useFormSubmit({ knownFields });
   const labels: Record<string, string> = {
@@ -145,6 +149,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
     communityCodes: rt('organisation.communities'),
     neighbourhoodCodes: rt('organisation.neighbourhoods'),
     postcode: rt('organisation.postcode'),
+    ...profileLabels,
   };
 
   const send = async () => {
@@ -153,6 +158,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
       languageCodes: withPending('languageCodes', draft.languageCodes),
       communityCodes: draft.communityCodes,
       neighbourhoodCodes: withPending('neighbourhoodCodes', draft.neighbourhoodCodes),
+      ...organisationProfileInput(profile),
     };
     // A point placed on the map is sent (the server records it as MANUAL); a cleared one as null, so the postcode places it again.
     const location = draft.pointChanged ? { lat: draft.point?.lat ?? null, lon: draft.point?.lon ?? null } : {};
@@ -301,6 +307,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
             value={draft.neighbourhoodCodes}
             onChange={(v) => set('neighbourhoodCodes', v)}
           />
+          <ProfileFields kind="organisation" value={profile} onChange={setProfile} />
         </FormScope>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>

@@ -10,6 +10,7 @@ import { CanNotice } from '../../admin/components/CanNotice';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
+import { ProfileRows } from '../ProfileSummary';
 import {
   ActivityList,
   AgreementList,
@@ -95,6 +96,7 @@ export function OrganisationPage({ id }: { id: string }) {
                 ))
               : null}
           </DetailRow>
+          <ProfileRows profile={organisation} showTopics />
         </DataList>
       </Section>
       <Section

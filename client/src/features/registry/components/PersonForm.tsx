@@ -33,6 +33,7 @@ import { useFormSubmit } from '../forms/use-form-submit';
 import { useOrganisationChoices, useRegistryChoices } from '../hooks/use-registry-choices';
 import { type RegistryText, useRegistryText } from '../registry-text';
 import { PageHeading, PageState } from './record-parts';
+import { PROFILE_FIELD_NAMES, ProfileFields, personProfileInput, profileDraftFrom, useProfileLabels } from '../ProfileFields';
 
 const ROLES: PersonRole[] = ['KEY_PERSON', 'INTERPRETER', 'CONTACT_PERSON'];
 const TOPICS: Topic[] = [
@@ -171,6 +172,8 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
       teamId: previous.teamId || ownTeam,
     }));
   }, [person, user]);
+  const [profile, setProfile] = useState(() => profileDraftFrom(person));
+  const profileLabels = useProfileLabels();
 
   const knownFields = () => [
     'name',
@@ -190,6 +193,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
     'consent.givenOn',
     'consent.method',
     'consent.recordedBy',
+    ...PROFILE_FIELD_NAMES,
   ];
   const { errors, busy, submit } = useFormSubmit({
     knownFields,
@@ -220,6 +224,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
     'consent.method': rt('person.consentMethod'),
     'consent.recordedBy': rt('person.consentRecordedBy'),
     ...Object.fromEntries(draft.languages.map((_, i) => [`languages.${i}.language`, rt('person.language', { n: i + 1 })])),
+    ...profileLabels,
   };
 
   const isInterpreter = draft.roles.includes('INTERPRETER');
@@ -243,6 +248,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
       // Phone and e-mail are never shown back in the form: empty keeps what is stored.
       phone: orUndefined(draft.phone),
       email: orUndefined(draft.email),
+      ...personProfileInput(profile, draft.roles, isInterpreter && draft.interpreterKind ? draft.interpreterKind === 'formal' : null),
     };
     if (person) {
       const { updatePerson } = await graphqlRequest(UpdatePersonDocument, { input: { id: person.id, ...common } });
@@ -328,6 +334,13 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
             label={rt('person.volunteerContract')}
             checked={draft.volunteerContract}
             onChange={(v) => set('volunteerContract', v)}
+          />
+          <ProfileFields
+            kind="person"
+            value={profile}
+            onChange={setProfile}
+            roles={draft.roles}
+            formal={isInterpreter && draft.interpreterKind ? draft.interpreterKind === 'formal' : null}
           />
 
           <Fieldset>

@@ -11,6 +11,7 @@ import { ContactReads } from '../../admin/components/ContactReads';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
+import { ProfileRows } from '../ProfileSummary';
 import { AgreementList, ArchiveControl, PageHeading, PageState, Section, StaleBadge, VerifiedLine, VerifyButton } from './record-parts';
 
 export function PersonPage({ id }: { id: string }) {
@@ -121,6 +122,7 @@ export function PersonPage({ id }: { id: string }) {
               <span className="record__note">{` ${rt('person.contactLogged')}`}</span>
             </DetailRow>
           ) : null}
+          <ProfileRows profile={person} />
           <DetailRow label={rt('person.consent')}>
             {`${formatDate(person.consentGivenOn)} · ${rt(`consentMethod.${person.consentMethod}`).toLowerCase()} · ${rt('person.consentRecordedBy').toLowerCase()} ${person.consentRecordedBy}`}
           </DetailRow>

@@ -2,6 +2,7 @@ import { OrganisationKind } from '../../organisation/organisation.entity.js';
 import { Availability, ConsentMethod, PersonRole, Topic } from '../../person/person.entity.js';
 import type { FlatRecord } from '../directory-writer.js';
 import type { ReferenceData } from '../reference-data.js';
+import { PROFILE_ATTRIBUTES, type ProfileAttribute, profileAttributesOf } from '../profile-exchange.js';
 import {
   AVAILABILITY,
   CONSENT_METHOD,
@@ -322,6 +323,63 @@ function wholeNumber(name: string, field: string, description: string, example: 
   };
 }
 
+function listOf(name: string, field: string, vocab: Vocabulary<string>, description: string, example: string): CsvColumn {
+  return {
+    name,
+    description: `${description} Een of meer van: ${choices(vocab)}.`,
+    example,
+    parse(value, ctx) {
+      const found = new Set<string>();
+      for (const item of splitList(value)) {
+        const v = lookup(vocab, item);
+        if (v) found.add(v);
+        else ctx.problem(`'${item}' is geen geldige waarde; kies ${choices(vocab)}`);
+      }
+      return { [field]: [...found].sort() };
+    },
+    format: (r) => joinList(((r[field] as string[] | null) ?? []).map((v) => word(vocab, v))),
+  };
+}
+
+const capabilities = (a: ProfileAttribute): CsvColumn => ({
+  name: a.column,
+  aliases: ['mogelijkheid', 'wat kan deze partner'],
+  description: a.description,
+  example: a.example,
+  parse(value, ctx) {
+    const codes = new Set<string>();
+    for (const item of splitList(value)) {
+      const found = ctx.ref.capability(item);
+      if (found.code) codes.add(found.code);
+      else ctx.problem(found.problem!);
+    }
+    return { capabilities: [...codes].sort() };
+  },
+  format: (r) => joinList((r.capabilities as string[] | null) ?? []),
+});
+
+/** The profile columns of issue 15 (profile-exchange.ts), after the columns of the first version. */
+function profileColumns(entity: 'Person' | 'Organisation'): CsvColumn[] {
+  return profileAttributesOf(entity).map((a) => {
+    switch (a.kind) {
+      case 'capabilities':
+        return capabilities(a);
+      case 'list':
+        return listOf(a.column, a.field, a.vocab!, a.description, a.example);
+      case 'one':
+        return oneOf(a.column, a.field, a.vocab!, a.description, a.example, a.field === 'standing' ? 'UNKNOWN' : null);
+      case 'date':
+        return date(a.column, a.field, a.description, a.example);
+      case 'yesNo':
+        return yesNo(a.column, a.field, a.description, a.example);
+      case 'number':
+        return decimal(a.column, a.field, a.description, a.example, -1_000_000, 1_000_000);
+      default:
+        return text(a.column, a.field, a.description, a.example, a.max ?? 200);
+    }
+  });
+}
+
 export const ORGANISATION_COLUMNS: CsvColumn[] = [
   { ...externalId, example: 'ORG-0007' },
   name,
@@ -357,6 +415,7 @@ export const ORGANISATION_COLUMNS: CsvColumn[] = [
   communities,
   { ...neighbourhoods, description: `${neighbourhoods.description} De buurten waar de organisatie actief is.` },
   lastVerified,
+  ...profileColumns('Organisation'),
 ];
 
 const roles: CsvColumn = {
@@ -477,6 +536,7 @@ export const PERSON_COLUMNS: CsvColumn[] = [
   oneOf('toestemming_wijze', 'consentMethod', CONSENT_METHOD, 'Hoe de toestemming is gegeven (verplicht).', 'schriftelijk'),
   text('toestemming_vastgelegd_door', 'consentRecordedBy', 'Wie de toestemming heeft vastgelegd (verplicht).', 'Ravi Jagesar', 200),
   lastVerified,
+  ...profileColumns('Person'),
 ];
 
 export const COLUMNS: Record<CsvKind, CsvColumn[]> = {
@@ -517,6 +577,7 @@ export const FIELD_COLUMN: Record<string, string> = {
   availability: 'beschikbaarheid',
   topics: 'themas',
   communities: 'gemeenschappen',
+  ...Object.fromEntries(PROFILE_ATTRIBUTES.map((a) => [a.field, a.column])),
 };
 
 export { OrganisationKind, ConsentMethod };

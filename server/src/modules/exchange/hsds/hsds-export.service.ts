@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { profileAttributesOut } from './hsds-profile-attributes.js';
 import { Activity } from '../../activity/activity.entity.js';
 import { Agreement } from '../../agreement/agreement.entity.js';
 import { badInput, notFound } from '../../../common/errors.js';
@@ -174,6 +175,7 @@ export class HsdsExportService {
       a('toestemming_vastgelegd_door', p.consentRecordedBy),
       ...(p.lastVerifiedOn ? [a('laatst_gecontroleerd', p.lastVerifiedOn)] : []),
       ...(p.externalId ? [a('extern_id', p.externalId)] : []),
+      ...profileAttributesOut(p, 'Person', 'contact'),
       ...extra,
     ];
     const title = roles.map((k) => (k === 'isInterpreter' ? `Tolk (${p.interpreterFormal ? 'formeel' : 'informeel'})` : ROLE_TITLE[k])).join(', ');
@@ -407,6 +409,7 @@ export class HsdsExportService {
           ...(isTeam ? [a('gemeente', owner.municipalityCode)] : []),
           ...(owner.lastVerifiedOn ? [a('laatst_gecontroleerd', owner.lastVerifiedOn)] : []),
           ...(owner.externalId ? [a('extern_id', owner.externalId)] : []),
+          ...(isTeam ? [] : profileAttributesOut(owner, 'Organisation', 'organization', dir.withPersons)),
         ],
         metadata: this.metadata(dir, owner.id, 'organization'),
         services,

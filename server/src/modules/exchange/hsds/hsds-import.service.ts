@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { profileFieldsIn } from './hsds-profile-attributes.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Activity, ActivityAudience } from '../../activity/activity.entity.js';
 import { normaliseRecurrence, weekdayOfRule } from '../../activity/recurrence.js';
@@ -190,6 +191,7 @@ export class HsdsImportService {
           lon,
           languages: this.languagesOf(services, ref, report),
           communities: this.communitiesOf(services, ref, report, 'services'),
+          ...profileFieldsIn(p, 'Organisation', ref, report),
         },
       },
     };
@@ -272,6 +274,7 @@ export class HsdsImportService {
         languages: [...languages.values()],
         communities: this.communitiesOf([contact], ref, report, 'contact'),
         neighbourhoods,
+        ...profileFieldsIn(p, 'Person', ref, report),
       },
     };
   }

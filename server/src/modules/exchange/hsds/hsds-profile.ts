@@ -116,6 +116,25 @@ export const TERMS = {
   evaluatiedatum: ['Evaluatiedatum', 'JJJJ-MM-DD waarop de afspraak geëvalueerd wordt'],
   einddatum: ['Einddatum', 'JJJJ-MM-DD'],
   reden_einde: ['Reden einde', 'Waarom de afspraak is beëindigd'],
+  // Profile depth (issue 15), on a contact (person) or an organization; the fields are in exchange/profile-exchange.ts.
+  mogelijkheid: ['Mogelijkheid', 'Wat de partner kan doen: code uit de lijst van mogelijkheden, bijvoorbeeld duo-coaching'],
+  wens: ['Wens', 'TRAINING, SUPPORT, COMPENSATION, MORE_REQUESTS of FEWER_REQUESTS'],
+  wensen_toelichting: ['Toelichting wensen', 'Vrije tekst bij de wensen en behoeften'],
+  draagvlak: ['Draagvlak', 'Spreekt namens een groep: YES, PARTLY, NO of UNKNOWN'],
+  draagvlak_toelichting: ['Toelichting draagvlak', 'Voor welke groep, en waarom'],
+  draagvlak_beoordeeld_door: ['Draagvlak beoordeeld door', 'Wie het draagvlak beoordeelde'],
+  draagvlak_beoordeeld_op: ['Draagvlak beoordeeld op', 'JJJJ-MM-DD'],
+  tolk_soort: ['Soort tolk', 'FORMAL (Rbtv), FALLBACK_LIST (uitwijklijst, geen Rbtv-inschrijving) of INFORMAL'],
+  tolk_niveau: ['Rbtv-niveau', 'C1 of B2'],
+  inschrijving_tot: ['Rbtv-inschrijving tot', 'JJJJ-MM-DD waarop de Rbtv-inschrijving eindigt'],
+  tolk_wijze: ['Manier van tolken', 'IN_PERSON, TELEPHONE of VIDEO'],
+  training_datum: ['Datum training', 'JJJJ-MM-DD waarop de sleutelpersoon de training volgde'],
+  contract_begin: ['Vrijwilligerscontract vanaf', 'JJJJ-MM-DD'],
+  contract_eind: ['Vrijwilligerscontract tot', 'JJJJ-MM-DD'],
+  vergoeding: ['Vergoeding', 'Bedrag in euro per periode, 0 of meer'],
+  vergoeding_periode: ['Periode vergoeding', 'PER_SESSION, PER_MONTH of PER_YEAR'],
+  begeleider: ['Begeleider', 'Het teamlid dat de sleutelpersoon begeleidt'],
+  betaalde_rol: ['Betaalde rol', "'ja' bij een betaalde rol, bijvoorbeeld een buurtbaan"],
 } as const;
 export type TermCode = keyof typeof TERMS;
 

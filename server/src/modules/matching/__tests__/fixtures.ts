@@ -1,3 +1,4 @@
+import { InterpreterKind, InterpreterLevel, type InterpreterMode } from '../../capability/profile.enums.js';
 import type { DataSource } from 'typeorm';
 import { Community } from '../../community/community.entity.js';
 import { District } from '../../neighbourhood/district.entity.js';
@@ -60,6 +61,12 @@ export interface PersonSpec {
   archived?: boolean;
   communities?: string[];
   topics?: Topic[];
+  /** Key persons have a running volunteer contract unless a test says otherwise (issue 15). */
+  volunteerContract?: boolean;
+  volunteerContractEndsOn?: string | null;
+  registrationEndsOn?: string | null;
+  fallbackList?: boolean;
+  interpreterModes?: InterpreterMode[];
 }
 
 export async function addPerson(ds: DataSource, spec: PersonSpec): Promise<Person> {
@@ -72,7 +79,19 @@ export async function addPerson(ds: DataSource, spec: PersonSpec): Promise<Perso
     interpreterFormal: spec.interpreter ? spec.interpreter === 'formal' : null,
     registrationNumber: spec.registrationNumber ?? null,
     isContactPerson: spec.contactPerson ?? false,
-    volunteerContract: false,
+    volunteerContract: spec.volunteerContract ?? !!spec.keyPerson,
+    volunteerContractStartsOn: (spec.volunteerContract ?? !!spec.keyPerson) ? '2026-01-01' : null,
+    volunteerContractEndsOn: spec.volunteerContractEndsOn ?? null,
+    interpreterKind: spec.interpreter
+      ? spec.interpreter === 'formal'
+        ? InterpreterKind.FORMAL
+        : spec.fallbackList
+          ? InterpreterKind.FALLBACK_LIST
+          : InterpreterKind.INFORMAL
+      : null,
+    interpreterLevel: spec.interpreter === 'formal' ? InterpreterLevel.C1 : null,
+    registrationEndsOn: spec.interpreter === 'formal' ? (spec.registrationEndsOn ?? '2030-01-01') : null,
+    interpreterModes: spec.interpreterModes ?? [],
     topics: spec.topics ?? [],
     availability: spec.availability ?? Availability.AVAILABLE,
     availabilityNote: spec.availabilityNote ?? null,

@@ -2,8 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LanguageLevel } from '../../person/person-language.entity.js';
 import { formatKm, haversineKm } from '../geo.js';
-import { type MatchCandidate, packLevels, packTopics } from '../match-candidate.js';
-import { distanceScore, evaluate, explain, MATCH_WEIGHTS, scoreCandidate, type ScoringContext, verifiedScore } from '../match-scorer.js';
+import {
+  epochDay,
+  type MatchCandidate,
+  MatchRole,
+  packLevels,
+  packTopics,
+  PROFILE_FALLBACK_LIST,
+  PROFILE_REMOTE,
+  PROFILE_VOLUNTEER_CONTRACT,
+} from '../match-candidate.js';
+import {
+  compareMatches,
+  distanceScore,
+  evaluate,
+  explain,
+  MATCH_WEIGHTS,
+  MatchReasonCode,
+  scoreCandidate,
+  type ScoringContext,
+  verifiedScore,
+} from '../match-scorer.js';
 
 const candidate = (overrides: Partial<MatchCandidate> = {}): MatchCandidate => ({
   id: 'p1',
@@ -20,6 +39,8 @@ const candidate = (overrides: Partial<MatchCandidate> = {}): MatchCandidate => (
   levelBits: packLevels([LanguageLevel.NATIVE]),
   communities: [],
   topicBits: packTopics(['HEALTH']),
+  // A running volunteer contract, so the weights of the first version are what these tests see (issue 15's rules have their own tests).
+  profileBits: PROFILE_VOLUNTEER_CONTRACT,
   locations: [{ lat: 52.08, lon: 5.1, neighbourhoodCode: 'BU03440832', label: 'Kanaleneiland-Noord', cosLat: Math.cos((52.08 * Math.PI) / 180) }],
   ...overrides,
 });
@@ -156,5 +177,82 @@ describe('the scorer', () => {
     expect(haversineKm(52.0894, 5.1101, 52.3791, 4.9003)).toBeCloseTo(35.2, 0);
     expect(formatKm(0.8)).toBe('0,8 km');
     expect(formatKm(12.345)).toBe('12,3 km');
+  });
+});
+
+describe('the weaknesses of issue 15, on a hand-built set (exact scores and order)', () => {
+  // One place, 1 km away, native speakers, checked this month, available: only the rule under test differs.
+  const base = { lastVerifiedOn: '2026-11-01' };
+  const keyPerson = (id: string, over: Partial<MatchCandidate> = {}) => candidate({ id, ...base, ...over });
+  const interpreter = (id: string, over: Partial<MatchCandidate> = {}) =>
+    candidate({ id, ...base, isKeyPerson: false, trainedKeyPerson: false, isInterpreter: true, interpreterFormal: true, profileBits: 0, ...over });
+  const TODAY = epochDay('2026-11-24');
+  // 0.35 language + 0.20 × 1/(1 + 1/2) distance + 0.15 × role + 0.10 verified + 0.05 available
+  const expected = (role: number, distanceScore = 1 / 1.5) => Math.round((0.35 + 0.2 * distanceScore + 0.15 * role + 0.1 + 0.05) * 1000) / 1000;
+  const rank = (set: MatchCandidate[], ctx: ScoringContext, distance: (c: MatchCandidate) => number = () => 1) =>
+    set
+      .map((c) => ({ id: c.id, score: evaluate(c, distance(c), ctx), distanceKm: distance(c) }))
+      .filter((m) => m.score >= 0)
+      .sort(compareMatches);
+
+  it('a key person without a running volunteer contract: role fit 0.2 lower (0.03), with the weakness saying why', () => {
+    const set = [
+      keyPerson('a-no-contract', { profileBits: 0 }),
+      keyPerson('b-ended', { profileBits: PROFILE_VOLUNTEER_CONTRACT, contractEnds: epochDay('2026-06-30') }),
+      keyPerson('c-contract', { profileBits: PROFILE_VOLUNTEER_CONTRACT, contractEnds: epochDay('2027-06-30') }),
+      keyPerson('d-untrained-contract', { trainedKeyPerson: false }),
+    ];
+    const ctx = context();
+    expect(rank(set, ctx)).toEqual([
+      { id: 'c-contract', score: expected(1), distanceKm: 1 },
+      { id: 'a-no-contract', score: expected(0.8), distanceKm: 1 },
+      { id: 'b-ended', score: expected(0.8), distanceKm: 1 },
+      { id: 'd-untrained-contract', score: expected(0.7), distanceKm: 1 },
+    ]);
+    expect(expected(1) - expected(0.8)).toBeCloseTo(0.03, 3);
+    const weakness = (c: MatchCandidate) => explain(c, 1, c.locations[0], ctx).weaknesses.filter((w) => w.code === MatchReasonCode.NO_VOLUNTEER_CONTRACT);
+    expect(weakness(set[0]).map((w) => w.text)).toEqual(['Geen vrijwilligerscontract']);
+    expect(weakness(set[1]).map((w) => w.text)).toEqual(['Vrijwilligerscontract afgelopen op 2026-06-30']);
+    expect(weakness(set[2])).toEqual([]);
+    expect(TODAY).toBeGreaterThan(epochDay('2026-06-30'));
+  });
+
+  it('a formal interpreter whose Rbtv registration ended ranks as an informal one and says so; the fallback list is never formal', () => {
+    const set = [
+      interpreter('a-expired', { registrationEnds: epochDay('2026-01-31') }),
+      interpreter('b-registered', { registrationEnds: epochDay('2030-01-31') }),
+      interpreter('c-fallback', { interpreterFormal: false, profileBits: PROFILE_FALLBACK_LIST }),
+      interpreter('d-ends-today', { registrationEnds: epochDay('2026-11-24') }),
+    ];
+    const ctx = context();
+    expect(rank(set, ctx)).toEqual([
+      { id: 'b-registered', score: expected(1), distanceKm: 1 },
+      { id: 'd-ends-today', score: expected(1), distanceKm: 1 },
+      { id: 'a-expired', score: expected(0.5), distanceKm: 1 },
+      { id: 'c-fallback', score: expected(0.5), distanceKm: 1 },
+    ]);
+    const codes = (c: MatchCandidate) => explain(c, 1, c.locations[0], ctx).weaknesses.map((w) => w.code);
+    expect(explain(set[0], 1, set[0].locations[0], ctx).weaknesses.find((w) => w.code === MatchReasonCode.REGISTRATION_EXPIRED)?.text).toBe(
+      'Rbtv-inschrijving verlopen op 2026-01-31',
+    );
+    expect(codes(set[2])).toEqual([MatchReasonCode.FALLBACK_LIST_INTERPRETER]);
+    expect(explain(set[2], 1, set[2].locations[0], ctx).reasons.map((r) => r.code)).not.toContain(MatchReasonCode.FORMAL_INTERPRETER);
+    // Formal interpreters only: the fallback list is left out, like every informal interpreter.
+    expect(rank(set, context({ formalInterpretersOnly: true })).map((m) => m.id)).toEqual(['b-registered', 'd-ends-today', 'a-expired']);
+  });
+
+  it('a telephone or video interpreter is matched without distance (for the interpreter role only)', () => {
+    const remote = interpreter('a-remote-10km', { interpreterFormal: false, profileBits: PROFILE_REMOTE });
+    const near = interpreter('b-in-person-500m', { interpreterFormal: false });
+    const distance = (c: MatchCandidate) => (c.id === remote.id ? 10 : 0.5);
+    expect(rank([near, remote], context(), distance)).toEqual([
+      { id: 'a-remote-10km', score: expected(0.5, 1), distanceKm: 10 },
+      { id: 'b-in-person-500m', score: expected(0.5, 1 / 1.25), distanceKm: 0.5 },
+    ]);
+    expect(explain(remote, 10, remote.locations[0], context()).reasons.map((r) => r.code)).toContain(MatchReasonCode.REMOTE_INTERPRETER);
+    // Asked for a key person, the same person (also a key person) is measured by distance as usual.
+    const both = { ...remote, isKeyPerson: true, trainedKeyPerson: true, profileBits: PROFILE_REMOTE | PROFILE_VOLUNTEER_CONTRACT };
+    const asKeyPerson = context({ roles: [MatchRole.KEY_PERSON] });
+    expect(evaluate(both, 10, asKeyPerson)).toBe(expected(1, 1 / 6));
   });
 });

@@ -16,11 +16,20 @@ import {
 } from 'class-validator';
 import { IsIsoDate, IsPhoneNumber } from '../../../common/validators.js';
 import { OrganisationKind } from '../organisation.entity.js';
+import { Topic } from '../../person/person.entity.js';
+import { ProfileFieldsInput } from '../../capability/dto/profile.input.js';
 // Maximum lengths from the organisation rule set, so the edge check and the rules of every route cannot drift.
 import { ORGANISATION_TEXT } from '../organisation.rules.js';
 
 @InputType({ description: 'A new organisation (partner, venue)' })
-export class CreateOrganisationInput {
+export class CreateOrganisationInput extends ProfileFieldsInput {
+  @Field(() => [Topic], { nullable: true, description: 'Themes the organisation works on' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsEnum(Topic, { each: true, message: 'Onbekend thema' })
+  topics?: Topic[];
+
   @Field()
   @IsString({ message: 'Naam is verplicht' })
   @IsNotEmpty({ message: 'Naam is verplicht' })

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,11 +9,14 @@ import {
   IsEnum,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { ProfileFieldsInput } from '../../capability/dto/profile.input.js';
+import { CompensationPeriod, InterpreterKind, InterpreterLevel, InterpreterMode } from '../../capability/profile.enums.js';
 import { IsIsoDate, IsPhoneNumber } from '../../../common/validators.js';
 import { LanguageLevel } from '../person-language.entity.js';
 import { Availability, ConsentMethod, PersonRole, Topic } from '../person.entity.js';
@@ -50,7 +53,7 @@ export class PersonLanguageInput {
 }
 
 @InputType({ description: 'A new key person, interpreter or contact person' })
-export class CreatePersonInput {
+export class CreatePersonInput extends ProfileFieldsInput {
   @Field()
   @IsString({ message: 'Naam is verplicht' })
   @IsNotEmpty({ message: 'Naam is verplicht' })
@@ -81,6 +84,64 @@ export class CreatePersonInput {
   @Field({ defaultValue: false })
   @IsBoolean()
   volunteerContract: boolean;
+
+  @Field(() => InterpreterKind, { nullable: true, description: 'Formal (Rbtv), fallback list (uitwijklijst) or informal; sets interpreterFormal' })
+  @IsOptional()
+  @IsEnum(InterpreterKind, { message: 'Kies formeel (Rbtv), uitwijklijst of informeel' })
+  interpreterKind?: InterpreterKind | null;
+
+  @Field(() => InterpreterLevel, { nullable: true, description: 'Rbtv level (formal interpreters)' })
+  @IsOptional()
+  @IsEnum(InterpreterLevel, { message: 'Kies het Rbtv-niveau: C1 of B2' })
+  interpreterLevel?: InterpreterLevel | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the Rbtv registration ends' })
+  @IsOptional()
+  @IsIsoDate({ message: 'Einddatum van de Rbtv-inschrijving moet een datum zijn als JJJJ-MM-DD' })
+  registrationEndsOn?: string | null;
+
+  @Field(() => [InterpreterMode], { nullable: true, description: 'How the interpreter works (empty: in person)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsEnum(InterpreterMode, { each: true, message: 'Kies op locatie, telefonisch of video' })
+  interpreterModes?: InterpreterMode[];
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the key person training was completed' })
+  @IsOptional()
+  @IsIsoDate({ message: 'Datum van de training moet een datum zijn als JJJJ-MM-DD' })
+  trainedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsIsoDate({ message: 'Begindatum van het vrijwilligerscontract moet een datum zijn als JJJJ-MM-DD' })
+  volunteerContractStartsOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; empty when open-ended' })
+  @IsOptional()
+  @IsIsoDate({ message: 'Einddatum van het vrijwilligerscontract moet een datum zijn als JJJJ-MM-DD' })
+  volunteerContractEndsOn?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Compensation in euros per period, at least 0' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'Vergoeding moet een bedrag zijn' })
+  compensationAmount?: number | null;
+
+  @Field(() => CompensationPeriod, { nullable: true })
+  @IsOptional()
+  @IsEnum(CompensationPeriod, { message: 'Kies per inzet, per maand of per jaar' })
+  compensationPeriod?: CompensationPeriod | null;
+
+  @Field(() => String, { nullable: true, description: 'The team member who supports this key person' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(PERSON_TEXT.supportedBy.max, { message: `Naam van de begeleider mag hoogstens ${PERSON_TEXT.supportedBy.max} tekens zijn` })
+  supportedBy?: string | null;
+
+  @Field({ nullable: true, description: 'Paid role, e.g. a neighbourhood job (buurtbaan)' })
+  @IsOptional()
+  @IsBoolean()
+  paidRole?: boolean;
 
   @Field(() => String, { nullable: true, description: 'Personal phone; visible to signed-in team members only' })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { profileAttributesOut } from '../../hsds/hsds-profile-attributes.js';
 import { DataSource, IsNull } from 'typeorm';
 import { Activity } from '../../../activity/activity.entity.js';
 import { Agreement, AgreementType } from '../../../agreement/agreement.entity.js';
@@ -186,6 +187,7 @@ export class LegacyHsdsExport {
       a('toestemming_vastgelegd_door', p.consentRecordedBy),
       ...(p.lastVerifiedOn ? [a('laatst_gecontroleerd', p.lastVerifiedOn)] : []),
       ...(p.externalId ? [a('extern_id', p.externalId)] : []),
+      ...profileAttributesOut(p, 'Person', 'contact'),
       ...extra,
     ];
     const title = roles.map((k) => (k === 'isInterpreter' ? `Tolk (${p.interpreterFormal ? 'formeel' : 'informeel'})` : ROLE_TITLE[k])).join(', ');
@@ -419,6 +421,7 @@ export class LegacyHsdsExport {
           ...(isTeam ? [a('gemeente', owner.municipalityCode)] : []),
           ...(owner.lastVerifiedOn ? [a('laatst_gecontroleerd', owner.lastVerifiedOn)] : []),
           ...(owner.externalId ? [a('extern_id', owner.externalId)] : []),
+          ...(isTeam ? [] : profileAttributesOut(owner, 'Organisation', 'organization', dir.withPersons)),
         ],
         metadata: this.metadata(dir, owner.id, 'organization'),
         services,

@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'Wat kan deze partner: a value of the capability list, administered in the product' })
+@Entity('capability')
+export class Capability {
+  @Field({ description: 'Stable code, e.g. duo-coaching' })
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 100 })
+  nameNl: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 100 })
+  nameEn: string;
+
+  @Field(() => String, { nullable: true, description: 'Set when retired: still shown on old records, no longer chosen' })
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  retiredAt: string | null;
+}
