@@ -30,6 +30,9 @@ export function AdminRoutes({ route }: { route: AdminRoute }) {
               {t('admin.audit')}
             </a>
           </li>
+          <li>
+            <a href={paths.managedLists()}>{t('managedLists.title')}</a>
+          </li>
         </ul>
       </nav>
       {route.name === 'adminUsers' ? <UsersPage /> : null}
