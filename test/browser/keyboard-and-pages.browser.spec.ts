@@ -147,5 +147,5 @@ describe('keyboard only, and every page on a phone and at 200% zoom', () => {
         await expectNoAxeViolations(page, `${path} at ${viewport.width}×${viewport.height}`);
       }
     }
-  });
+  }, 300_000); // every page, twice (phone and 200% zoom), with axe: about two minutes on two cores
 });
