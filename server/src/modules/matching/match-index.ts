@@ -11,6 +11,7 @@ import {
   PROFILE_FALLBACK_LIST,
   PROFILE_REMOTE,
   PROFILE_VOLUNTEER_CONTRACT,
+  isRemoteInterpreter,
 } from './match-candidate.js';
 import { compareCodes, type Dictionaries, Interner, type NeighbourhoodTable, PartnerBatch, type PartnerColumns } from './partner-columns.js';
 import { MatchRepository } from './match.repository.js';
@@ -355,7 +356,7 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
    * with the distance to their nearest location. A bounding box on the tree, then exact haversine.
    * The candidates are views on the index: use them before the next await, or detach() them.
    */
-  search(lat: number, lon: number, radiusKm: number, languageCodes: string[]): SpatialHit[] {
+  search(lat: number, lon: number, radiusKm: number, languageCodes: string[], remoteBeyondRadius = false): SpatialHit[] {
     const columns = this.columns;
     if (!columns) return [];
     const box = boundingBox(lat, lon, radiusKm);
@@ -394,6 +395,28 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
           }
         }
         if (distanceKm <= radiusKm) hits.push({ candidate: columns.candidate(slot), distanceKm, nearest: columns.location(slot, nearest) });
+      }
+      // Telephone and video interpreters come to no one (issue 15): asked for, they count wherever they work. The
+      // candidate is built only for slots with the remote bit, so this pass costs a loop over the language's points.
+      if (remoteBeyondRadius) {
+        for (const slot of points.slots) {
+          if (seenBy[slot] === stamp || (columns.profileBits[slot] & PROFILE_REMOTE) === 0) continue;
+          seenBy[slot] = stamp;
+          const candidate = columns.candidate(slot);
+          if (!isRemoteInterpreter(candidate)) continue;
+          let nearest = 0;
+          let distanceKm = Infinity;
+          for (let k = locations.start[slot], end = k + locations.count[slot]; k < end; k++) {
+            const value = locations.data[k];
+            const at = value < 0 ? columns.venueOf(slot)! : { lat: table.lat[value], lon: table.lon[value], cosLat: table.cosLat[value] };
+            const d = haversineKmCos(lat, lon, cosLat, at.lat, at.lon, at.cosLat);
+            if (d < distanceKm) {
+              distanceKm = d;
+              nearest = value;
+            }
+          }
+          hits.push({ candidate, distanceKm, nearest: columns.location(slot, nearest) });
+        }
       }
     }
     return hits;

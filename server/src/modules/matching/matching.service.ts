@@ -16,7 +16,7 @@ import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { PersonLanguage } from '../person/person-language.entity.js';
 import type { Person } from '../person/person.entity.js';
-import { detach, levelOf, type MatchCandidate } from './match-candidate.js';
+import { detach, levelOf, type MatchCandidate, MatchRole } from './match-candidate.js';
 import { MatchIndex, type SpatialHit } from './match-index.js';
 import { compareMatches, evaluate, explain, isEligible, type ScoringContext } from './match-scorer.js';
 import { MatchRepository } from './match.repository.js';
@@ -179,6 +179,7 @@ export class MatchingService {
       place.lon,
       radiusKm,
       ctx.languages.map((l) => l.code),
+      asksInterpreters(ctx),
     );
     const top: Ranked[] = [];
     let total = 0;
@@ -216,6 +217,7 @@ export class MatchingService {
       place.lon,
       radiusKm,
       ctx.languages.map((l) => l.code),
+      asksInterpreters(ctx),
     )) {
       if (isEligible(hit.candidate, ctx) && this.index.isListed(hit.candidate.id, cutoff)) n++;
     }
@@ -301,4 +303,9 @@ export class MatchingService {
       ),
     ];
   }
+}
+
+/** Interpreters are asked for when no role is chosen or the interpreter role is. */
+function asksInterpreters(ctx: ScoringContext): boolean {
+  return !ctx.roles || ctx.roles.includes(MatchRole.INTERPRETER);
 }
