@@ -99,10 +99,19 @@ describe('walk-in hours beyond weekly, with an audience, findable by language an
       .get(MatchingService)
       .matchPartners(null, Object.assign(new MatchInput(), { neighbourhoodCode: 'BU03440412', languages: ['Tigrinya'] }), { today: '2026-12-01' });
     const habeshaHuis = result.matches.find((m) => m.partner.id === habesha)!;
-    expect(habeshaHuis.reasons).toContainEqual({
-      code: 'WALK_IN_HOUR',
-      text: 'Spreekuur in het Tigrinya: donderdag 3 december, 14:00–16:00, Habesha Huis',
-    });
+    expect(habeshaHuis.reasons).toContainEqual(
+      expect.objectContaining({
+        code: 'WALK_IN_HOUR',
+        text: 'Spreekuur in het Tigrinya: donderdag 3 december, 14:00–16:00, Habesha Huis',
+        messageKey: 'WALK_IN_HOUR',
+        params: expect.arrayContaining([
+          { name: 'languageCode', value: 'tir' },
+          { name: 'date', value: '2026-12-03' },
+          { name: 'startTime', value: '14:00' },
+          { name: 'venue', value: 'Habesha Huis' },
+        ]),
+      }),
+    );
     // Nobody else has one in Tigrinya.
     expect(result.matches.filter((m) => m.reasons.some((r) => r.code === 'WALK_IN_HOUR')).length).toBe(1);
   });

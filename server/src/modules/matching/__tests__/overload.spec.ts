@@ -55,7 +55,12 @@ describe('overload in the scorer', () => {
     const busy = context(new Map([['p1', { count: 4, max: 4 }]]));
     expect(evaluate(c, 1, busy)).toBeCloseTo(free - OVERLOAD_PENALTY, 3);
     const { weaknesses } = explain(c, 1, c.locations[0], busy);
-    expect(weaknesses).toContainEqual({ code: 'OVERLOADED', text: 'Al 4 keer gevraagd in de laatste 30 dagen; eigen maximum is 4 per maand' });
+    expect(weaknesses).toContainEqual({
+      code: 'OVERLOADED',
+      text: 'Al 4 keer gevraagd in de laatste 30 dagen; eigen maximum is 4 per maand',
+      messageKey: 'OVERLOADED',
+      params: { count: '4', max: '4' },
+    });
     expect(explain(c, 1, c.locations[0], context(new Map())).weaknesses.map((w) => w.code)).not.toContain('OVERLOADED');
   });
 
