@@ -107,6 +107,10 @@ describe('referral from a match card, and the walk-in search, in Chromium', () =
     expect(first).toMatch(/donderdag \d+ \w+, 14:00–16:00/);
     expect(first).toContain('elke week op donderdag · Voor iedereen');
     expect(first).toContain('Tigrinya');
+    // On the map too: a square "S" per walk-in hour found, at its buurt, named in its title.
+    const markers = page.locator('.leaflet-marker-pane .walk-in-marker');
+    await expect.poll(() => markers.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.leaflet-marker-pane .walk-in-marker[title*="Habesha Huis"]').count()).toBe(1);
     await expectNoAxeViolations(page, 'walk-in hours');
   });
 });

@@ -17,6 +17,7 @@ import { PartnerDetail } from '../features/partner-search/components/PartnerDeta
 import { ResultsList } from '../features/partner-search/components/ResultsList';
 import { SearchForm } from '../features/partner-search/components/SearchForm';
 import { WalkInHours } from '../features/walk-in/components/WalkInHours';
+import type { MapWalkInHour } from '../map/WalkInLayer';
 import type { PartnerRef } from '../features/partner-search/hooks/use-partner-detail';
 import { type SearchCriteria, usePartnerSearch } from '../features/partner-search/hooks/use-partner-search';
 import { usePartnerMap } from '../features/partner-map/hooks/use-partner-map';
@@ -148,6 +149,8 @@ export function App() {
 
   // Before a search the map shows every partner, clustered by the server; after one, all of its hits.
   // A ranked search shows its answer instead, each hit with its rank number (never clustered).
+  // The walk-in hours of the last walk-in search, drawn on the map (issue 15).
+  const [walkInFound, setWalkInFound] = useState<MapWalkInHour[]>([]);
   const rankedPartners = useMemo(
     () => (mode === 'match' && match.result ? match.mapPartners.map((p, index) => ({ ...p, rank: index + 1 })) : undefined),
     [mode, match.result, match.mapPartners],
@@ -305,7 +308,7 @@ export function App() {
                     onReset={reset}
                   />
                   {languagesError ? <Paragraph className="error-text">{t('language.loadError')}</Paragraph> : null}
-                  <WalkInHours languages={languages} neighbourhoods={neighbourhoods} />
+                  <WalkInHours languages={languages} neighbourhoods={neighbourhoods} onFound={setWalkInFound} />
 
                   <section className="app__results" aria-labelledby={openPartner ? undefined : 'results-heading'} aria-busy={searching}>
                     {openPartner ? (
@@ -383,6 +386,7 @@ export function App() {
             clustersHighlighted={mode === 'browse' && Boolean(submitted)}
             clustersExtent={partnerMap.map?.extent}
             rankedPartners={rankedPartners}
+            walkInHours={walkInFound}
             selectedPartner={selectedPartner}
             onViewChange={setMapView}
             selectedNeighbourhoodCode={(mode === 'match' ? match.draft.neighbourhoodCode : draft.neighbourhoodCode) || undefined}

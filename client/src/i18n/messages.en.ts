@@ -203,6 +203,7 @@ export const en: Record<MessageKey, string> = {
   'map.legendRanked': 'Number: place in the list of best matching partners.',
   'map.legendSelected': 'Red ring: the partner you opened.',
   'map.legendRadius': 'Dashed circle: the search area (radius around the neighbourhood).',
+  'map.legendWalkIn': 'S: a walk-in hour from "Find walk-in hours", at the centre of its neighbourhood.',
   'map.legendNeighbourhood': 'Neighbourhood boundary (blue); the chosen neighbourhood has a red outline. Names appear when you zoom in.',
   'map.legendShow': 'Show legend',
   'map.legendHide': 'Hide legend',

@@ -200,6 +200,7 @@ export const nl = {
   'map.legendRanked': 'Nummer: plaats in de lijst van best passende partners.',
   'map.legendSelected': 'Rode rand: de partner die u hebt geopend.',
   'map.legendRadius': 'Gestreepte cirkel: het zoekgebied (straal rond de buurt).',
+  'map.legendWalkIn': 'S: een spreekuur uit "Spreekuren zoeken", in het midden van zijn buurt.',
   'map.legendNeighbourhood': 'Buurtgrens (blauw); de gekozen buurt is rood omlijnd. Buurtnamen verschijnen als u inzoomt.',
   'map.legendShow': 'Legenda tonen',
   'map.legendHide': 'Legenda verbergen',

@@ -69,6 +69,12 @@ export function MapLegend({ neighbourhoods }: Props) {
             {t('map.legendRadius')}
           </li>
           <li>
+            <span className="legend-symbol walk-in-marker" aria-hidden="true">
+              S
+            </span>
+            {t('map.legendWalkIn')}
+          </li>
+          <li>
             <span className="legend-symbol legend-symbol--neighbourhood" aria-hidden="true" />
             {t('map.legendNeighbourhood')}
           </li>

@@ -7,6 +7,7 @@ import { NeighbourhoodLabels } from './NeighbourhoodLabels';
 import { NeighbourhoodLayer } from './NeighbourhoodLayer';
 import { PartnerClusterLayer, partnerIcon } from './PartnerClusterLayer';
 import { RankedPartnersLayer } from './RankedPartnersLayer';
+import { type MapWalkInHour, WalkInLayer } from './WalkInLayer';
 import {
   boundsOfGeometries,
   boundsOfPoints,
@@ -41,6 +42,8 @@ export interface SocialMapProps {
   onPartnerSelect(partner: MapPartner): void;
   /** The area a partner search covers: drawn as a circle, and brought into view with each new search. */
   searchArea?: SearchArea;
+  /** The walk-in hours of the last walk-in search, drawn as their own markers. */
+  walkInHours?: readonly MapWalkInHour[];
   /** The municipality this installation serves: its name labels the map; its box is the first view. */
   municipality?: MapMunicipality;
 }
@@ -227,6 +230,7 @@ export function SocialMap(props: SocialMapProps) {
       {selected && selectedIcon && !props.rankedPartners ? (
         <Marker position={[selected.lat, selected.lon]} icon={selectedIcon} title={markerTitle(selected)} zIndexOffset={2000} keyboard={false} />
       ) : null}
+      {props.walkInHours?.length ? <WalkInLayer walkInHours={props.walkInHours} neighbourhoods={props.neighbourhoods} /> : null}
       <PanToSelected partner={selected} />
       <FitToPartners extent={props.clustersExtent} focusKey={props.focusKey} disabled={Boolean(props.searchArea)} />
       {props.searchArea ? (

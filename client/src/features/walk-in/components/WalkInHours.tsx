@@ -2,6 +2,7 @@ import { Button, FormField, FormLabel, Paragraph, Select, SelectOption } from '@
 import { type FormEvent, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { type WalkInHoursQuery, WalkInHoursDocument } from '../../../generated/graphql';
+import type { MapWalkInHour } from '../../../map/WalkInLayer';
 import { useI18n } from '../../../i18n/i18n';
 import './walk-in.css';
 
@@ -21,10 +22,12 @@ export function periodRange(period: Period, today = new Date()): { from: string;
 interface Props {
   languages: readonly { code: string; nameNl: string; nameEn: string }[];
   neighbourhoods: readonly { code: string; name: string }[];
+  /** What the search found, for the map. */
+  onFound?(walkInHours: MapWalkInHour[]): void;
 }
 
 /** "Spreekuren in het Tigrinya deze week": walk-in hours by language, buurt and period, soonest first. */
-export function WalkInHours({ languages, neighbourhoods }: Props) {
+export function WalkInHours({ languages, neighbourhoods, onFound }: Props) {
   const { t, locale } = useI18n();
   const [language, setLanguage] = useState('');
   const [code, setCode] = useState('');
@@ -43,7 +46,17 @@ export function WalkInHours({ languages, neighbourhoods }: Props) {
         filter: { ...periodRange(period), languages: language ? [language] : null, neighbourhoodCode: code || null },
         page: { limit: PAGE, offset },
       });
-      setResult((previous) => (offset && previous ? { ...walkInHours, items: [...previous.items, ...walkInHours.items] } : walkInHours));
+      const items = offset && result ? [...result.items, ...walkInHours.items] : walkInHours.items;
+      setResult({ ...walkInHours, items });
+      onFound?.(
+        items.map((o) => ({
+          activityId: o.activity.id,
+          name: o.activity.name,
+          venueName: o.activity.venueName,
+          neighbourhoodCode: o.activity.neighbourhoodCode,
+          when: t('walkIn.when', { day: dayFormat.format(new Date(`${o.date}T12:00:00Z`)), start: o.activity.startTime, end: o.activity.endTime }),
+        })),
+      );
     } catch (caught) {
       setError(caught as Error);
     } finally {
