@@ -157,7 +157,7 @@ describe('"Zoek een partner" in Chromium', () => {
   });
 
   it('says which filter to widen when nothing is found, and widens it with one click', async () => {
-    await page.goto(`${baseUrl}/?zoek=partner&taal=Tigrinya&buurt=${KANALENEILAND_NOORD}&straal=1&rol=INTERPRETER&formeel=1`);
+    await page.goto(`${baseUrl}/?zoek=partner&taal=Tigrinya&buurt=${KANALENEILAND_NOORD}&straal=1&rol=KEY_PERSON`);
     const empty = page.locator('.match-empty');
     await expect.poll(() => empty.count(), { timeout: 15_000 }).toBe(1);
     expect(await empty.innerText()).toContain('Geen partners gevonden binnen 1,0 km');

@@ -121,6 +121,9 @@ export function MainNav({ route }: { route: Route }) {
               onClick={() => setRegisterOpen((value) => !value)}
             >
               {rt('nav.registerGroup')}
+              <span className="main-nav__group-arrow" aria-hidden="true">
+                {registerOpen ? ' ▴' : ' ▾'}
+              </span>
             </button>
             <ul className="main-nav__sublist" id="main-nav-register">
               {registerItems.map(link)}

@@ -303,8 +303,11 @@ export class ActivityService {
     }
     if (activity.audience === null) activity.audience = ActivityAudience.EVERYONE;
     // A rule that never falls in the validity period (e.g. the 5th Monday every 12 months for one week) is a mistake.
+    // Only a change of the schedule itself is checked: ending a walk-in hour (a new last day only) before its next
+    // occurrence is what ending means, not a mistake.
+    const scheduleChanged = ['recurrence', 'weekday', 'validFrom'].some((field) => input[field as keyof CreateActivityInput] !== undefined);
     const horizon = activity.validUntil ?? addYears(activity.validFrom, 2);
-    if (activity.validUntil === null || activity.validUntil >= activity.validFrom) {
+    if (scheduleChanged && (activity.validUntil === null || activity.validUntil >= activity.validFrom)) {
       if (!occurrencesBetween(activity, activity.validFrom, horizon).length) {
         throw badInput('recurrence', 'Deze herhaling valt nooit binnen de geldigheidsperiode van het spreekuur');
       }

@@ -86,7 +86,7 @@ function ManagedList({
       <Heading level={2} id={headingId}>
         {title}
       </Heading>
-      <Table>
+      <Table className="record-table">
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('managedLists.nameNl')}</TableHeaderCell>
@@ -100,13 +100,13 @@ function ManagedList({
         <TableBody>
           {values.map((v) => (
             <TableRow key={v.code}>
-              <TableCell>{v.nameNl}</TableCell>
-              <TableCell>{v.nameEn}</TableCell>
-              <TableCell>
+              <TableCell data-label={t('managedLists.nameNl')}>{v.nameNl}</TableCell>
+              <TableCell data-label={t('managedLists.nameEn')}>{v.nameEn}</TableCell>
+              <TableCell data-label={t('managedLists.code')}>
                 <code>{v.code}</code>
               </TableCell>
-              {kind === 'communities' ? <TableCell>{(v.languageCodes ?? []).join(', ')}</TableCell> : null}
-              <TableCell>{t(v.retiredAt ? 'managedLists.retired' : 'managedLists.active')}</TableCell>
+              {kind === 'communities' ? <TableCell data-label={t('managedLists.languages')}>{(v.languageCodes ?? []).join(', ')}</TableCell> : null}
+              <TableCell data-label={t('managedLists.status')}>{t(v.retiredAt ? 'managedLists.retired' : 'managedLists.active')}</TableCell>
               {editable ? (
                 <TableCell>
                   {renaming === v.code ? (

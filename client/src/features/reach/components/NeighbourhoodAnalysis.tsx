@@ -133,7 +133,7 @@ export function NeighbourhoodAnalysis({ code, name, canRecord }: { code: string;
         <Paragraph>{t('analysis.none')}</Paragraph>
       ) : (
         <div className="reach__table-scroll">
-          <table className="utrecht-table analysis__table">
+          <table className="utrecht-table analysis__table record-table">
             <caption className="utrecht-table__caption">{t('analysis.caption', { name })}</caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
@@ -165,12 +165,18 @@ export function NeighbourhoodAnalysis({ code, name, canRecord }: { code: string;
                   <th scope="row" className="utrecht-table__header-cell">
                     {groupName(p)}
                   </th>
-                  <td className="utrecht-table__cell">
+                  <td className="utrecht-table__cell" data-label={t('analysis.size')}>
                     {p.estimate !== null && p.estimate !== undefined ? String(p.estimate) : p.band ? t(`analysis.band.${p.band}`) : '–'}
                   </td>
-                  <td className="utrecht-table__cell">{t(`analysis.source.${p.source}`)}</td>
-                  <td className="utrecht-table__cell">{p.observedOn}</td>
-                  <td className="utrecht-table__cell">{p.note ?? ''}</td>
+                  <td className="utrecht-table__cell" data-label={t('analysis.source')}>
+                    {t(`analysis.source.${p.source}`)}
+                  </td>
+                  <td className="utrecht-table__cell" data-label={t('analysis.observedOn')}>
+                    {p.observedOn}
+                  </td>
+                  <td className="utrecht-table__cell" data-label={t('analysis.note')}>
+                    {p.note ?? ''}
+                  </td>
                   {canRecord ? (
                     <td className="utrecht-table__cell">
                       <Button
