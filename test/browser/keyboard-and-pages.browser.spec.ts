@@ -74,6 +74,8 @@ describe('keyboard only, and every page on a phone and at 200% zoom', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     const team = page.getByLabel(/^Team/);
+    // The teams the user may act for arrive with the session: wait for them before typing.
+    await expect.poll(() => team.locator('option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
     const teamId = await team.getAttribute('id');
     for (let i = 0; i < 15 && (await focusedId(page)) !== teamId; i++) await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe(teamId);

@@ -21,6 +21,18 @@ describe('sign-in, sessions and sign-out', () => {
   });
   afterAll(() => server?.close());
 
+  it('the login answer already says what the user may do: the fields that depend on who asks see the user just signed in', async () => {
+    const res = await server.gql('mutation ($input: LoginInput!) { login(input: $input) { user { mayRegister actableTeams { name } } } }', {
+      input: { email: 'coordinator@example.org', password: 'demo' },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.login.user).toEqual({ mayRegister: true, actableTeams: [{ name: 'Buurtteam Zuidwest' }] });
+    const admin = await server.gql('mutation ($input: LoginInput!) { login(input: $input) { user { mayRegister } } }', {
+      input: { email: 'beheerder@example.org', password: 'demo' },
+    });
+    expect(admin.data.login.user.mayRegister).toBe(true);
+  });
+
   it('the three demo accounts sign in with "demo" and carry their role and team', async () => {
     const expected = {
       'beheerder@example.org': ['ADMINISTRATOR', []],

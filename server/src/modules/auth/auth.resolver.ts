@@ -29,6 +29,10 @@ export class AuthResolver {
       path: '/',
       expires: new Date(result.expiresAt),
     });
+    // The answer's user fields that depend on who asks (mayRegister, actableTeams, teamCoordinators) must see the
+    // user just signed in, not the anonymous request that carried the password.
+    const signedIn = await this.auth.authenticate(result.token);
+    if (!('problem' in signedIn)) (context.req as AuthenticatedRequest).actor = signedIn.actor;
     return result;
   }
 
