@@ -1,5 +1,5 @@
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
 import { useClientSettings } from '../features/app-settings/hooks/use-client-settings';
 import { SignInForm } from '../features/auth/components/SignInForm';
@@ -12,7 +12,6 @@ import { criteriaFromUrl, urlFromCriteria } from '../features/matching/hooks/mat
 import { useMatchPanel } from '../features/matching/hooks/use-match-panel';
 import { SearchTabs } from './SearchTabs';
 import { SkipLink } from './SkipLink';
-import { SelfServicePage } from '../features/self-service/components/SelfServicePage';
 import { PartnerDetail } from '../features/partner-search/components/PartnerDetail';
 import { ResultsList } from '../features/partner-search/components/ResultsList';
 import { SearchForm } from '../features/partner-search/components/SearchForm';
@@ -32,6 +31,10 @@ import { MainNav } from './MainNav';
 import { PageShell } from './PageShell';
 import { useRoute } from './router';
 import { useDocumentTitle } from './page-title';
+import { lazyPage } from './lazy-page';
+
+// A partner's own page is rare and needs none of the map: its own chunk.
+const SelfServicePage = lazyPage(() => import('../features/self-service/components/SelfServicePage'), 'SelfServicePage');
 
 const EMPTY_CRITERIA: SearchCriteria = { language: '', neighbourhoodCode: '' };
 
@@ -190,7 +193,12 @@ export function App() {
 
   // Other pages share the page shell (header, navigation, sign-in); the map page keeps its state while they are open.
   // A partner's own page: no account, no app header; the token decides what it shows.
-  if (route.name === 'selfService') return <SelfServicePage key={route.token} token={route.token} />;
+  if (route.name === 'selfService')
+    return (
+      <Suspense fallback={null}>
+        <SelfServicePage key={route.token} token={route.token} />
+      </Suspense>
+    );
   if (route.name !== 'home') return <PageShell route={route} />;
 
   return (

@@ -1,7 +1,9 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Suspense } from 'react';
+import { lazyPage } from '../../../app/lazy-page';
 import type { ReachTrendQuery } from '../../../generated/graphql';
-import { STATUS_COLOUR } from '../reach-status';
 import type { ReachText } from '../reach-text';
+
+const ReachTrendChart = lazyPage(() => import('./ReachTrendChart'), 'ReachTrendChart');
 
 /** The monthly snapshots as a line chart, and the same figures as a table (for screen readers and print). */
 export function ReachTrend({ points, rt }: { points: ReachTrendQuery['reachTrend']; rt: ReachText }) {
@@ -9,18 +11,10 @@ export function ReachTrend({ points, rt }: { points: ReachTrendQuery['reachTrend
   return (
     <>
       <div className="reach-trend" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={[...points]} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="month" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            <Line type="monotone" dataKey="red" name={rt('reach.short.RED')} stroke={STATUS_COLOUR.RED} strokeDasharray="6 3" />
-            <Line type="monotone" dataKey="amber" name={rt('reach.short.AMBER')} stroke={STATUS_COLOUR.AMBER} strokeDasharray="2 2" />
-            <Line type="monotone" dataKey="green" name={rt('reach.short.GREEN')} stroke={STATUS_COLOUR.GREEN} />
-          </LineChart>
-        </ResponsiveContainer>
+        {/* recharts is large: it loads after the figures, into a box of fixed height, so nothing moves. */}
+        <Suspense fallback={null}>
+          <ReachTrendChart points={points} rt={rt} />
+        </Suspense>
       </div>
       <table className="reach-table reach-table--small">
         <caption>{rt('reach.trendCaption')}</caption>
