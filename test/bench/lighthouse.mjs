@@ -164,11 +164,19 @@ try {
         const flags = { port: chrome.port, output: 'json', logLevel: 'error', extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined };
         const result = await lighthouse(`${server.url}${page.path}`, flags, form === 'desktop' ? desktopConfig : undefined);
         const { categories, audits } = result.lhr;
+        // A page Lighthouse could not measure (no paint, a timeout) is reported as such, not as a crash of the script.
+        if (result.lhr.runtimeError) console.log(`  ${page.name} (${form}): ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+        // Only audits that count towards a score: Lighthouse 12's diagnostics trip over this Chromium's traces.
+        const scored = new Set(Object.values(categories).flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id)));
+        const broken = Object.entries(audits)
+          .filter(([id, audit]) => audit.errorMessage && scored.has(id))
+          .map(([id, audit]) => `${id}: ${audit.errorMessage}`);
+        if (broken.length) console.log(`  ${page.name} (${form}), niet gemeten: ${broken.slice(0, 4).join('; ')}`);
         figures.push({
           performance: Math.round(categories.performance.score * 100),
           accessibility: Math.round(categories.accessibility.score * 100),
           bestPractices: Math.round(categories['best-practices'].score * 100),
-          cls: audits['cumulative-layout-shift'].numericValue,
+          cls: audits['cumulative-layout-shift'].numericValue ?? NaN,
           fcp: audits['first-contentful-paint'].numericValue,
           lcp: audits['largest-contentful-paint'].numericValue,
           tbt: audits['total-blocking-time'].numericValue,

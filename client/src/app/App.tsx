@@ -28,6 +28,7 @@ import { mapLabel, SocialMap } from '../map/SocialMap';
 import { type MapPartner, type MapView, partnerKey } from '../map/map-types';
 import { HeaderTools } from './HeaderTools';
 import { MainNav } from './MainNav';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { PageShell } from './PageShell';
 import { useRoute } from './router';
 import { useDocumentTitle } from './page-title';
@@ -195,9 +196,11 @@ export function App() {
   // A partner's own page: no account, no app header; the token decides what it shows.
   if (route.name === 'selfService')
     return (
-      <Suspense fallback={null}>
-        <SelfServicePage key={route.token} token={route.token} />
-      </Suspense>
+      <PageErrorBoundary>
+        <Suspense fallback={null}>
+          <SelfServicePage key={route.token} token={route.token} />
+        </Suspense>
+      </PageErrorBoundary>
     );
   if (route.name !== 'home') return <PageShell route={route} />;
 

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { lazyPage } from '../../../app/lazy-page';
 import type { ReachTrendQuery } from '../../../generated/graphql';
 import type { ReachText } from '../reach-text';
@@ -10,12 +10,7 @@ export function ReachTrend({ points, rt }: { points: ReachTrendQuery['reachTrend
   if (!points.length) return <p>{rt('reach.trendEmpty')}</p>;
   return (
     <>
-      <div className="reach-trend" aria-hidden="true">
-        {/* recharts is large: it loads after the figures, into a box of fixed height, so nothing moves. */}
-        <Suspense fallback={null}>
-          <ReachTrendChart points={points} rt={rt} />
-        </Suspense>
-      </div>
+      <TrendChartBox points={points} rt={rt} />
       <table className="reach-table reach-table--small">
         <caption>{rt('reach.trendCaption')}</caption>
         <thead>
@@ -38,5 +33,28 @@ export function ReachTrend({ points, rt }: { points: ReachTrendQuery['reachTrend
         </tbody>
       </table>
     </>
+  );
+}
+
+/** recharts is large (120 kB): it loads when its box comes near the viewport, into a box of fixed height, so nothing moves. */
+function TrendChartBox({ points, rt }: { points: ReachTrendQuery['reachTrend']; rt: ReachText }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [inView, setInView] = useState(false);
+  useEffect(() => {
+    const target = box.current;
+    if (inView || !target) return;
+    if (typeof IntersectionObserver === 'undefined') return setInView(true);
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setInView(true), { rootMargin: '200px' });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [inView]);
+  return (
+    <div className="reach-trend" aria-hidden="true" ref={box}>
+      {inView ? (
+        <Suspense fallback={null}>
+          <ReachTrendChart points={points} rt={rt} />
+        </Suspense>
+      ) : null}
+    </div>
   );
 }
