@@ -1283,7 +1283,16 @@ export type RecordReferralOutcomeMutationVariables = Exact<{
 }>;
 
 
-export type RecordReferralOutcomeMutation = { recordReferralOutcome: { id: string, outcome: ReferralOutcome } };
+export type RecordReferralOutcomeMutation = { recordReferralOutcome: { id: string, outcome: ReferralOutcome, outcomeRecordedOn: string | null } };
+
+export type ReferralsQueryVariables = Exact<{
+  teamId?: string | number | null | undefined;
+  partnerId?: string | number | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ReferralsQuery = { referrals: { totalCount: number, hasMore: boolean, items: Array<{ id: string, referredOn: string, topic: Topic, outcome: ReferralOutcome, outcomeRecordedOn: string | null, person: { id: string, name: string } | null, organisation: { id: string, name: string } | null, team: { id: string, name: string } | null, neighbourhood: { code: string, name: string } | null, language: { code: string, nameNl: string, nameEn: string } | null }> } };
 
 export type ActivityRecordQueryVariables = Exact<{
   id: string | number;
@@ -2909,9 +2918,46 @@ export const RecordReferralOutcomeDocument = new TypedDocumentString(`
   recordReferralOutcome(input: $input) {
     id
     outcome
+    outcomeRecordedOn
   }
 }
     `) as unknown as TypedDocumentString<RecordReferralOutcomeMutation, RecordReferralOutcomeMutationVariables>;
+export const ReferralsDocument = new TypedDocumentString(`
+    query Referrals($teamId: ID, $partnerId: ID, $page: PageInput) {
+  referrals(teamId: $teamId, partnerId: $partnerId, page: $page) {
+    totalCount
+    hasMore
+    items {
+      id
+      referredOn
+      topic
+      outcome
+      outcomeRecordedOn
+      person {
+        id
+        name
+      }
+      organisation {
+        id
+        name
+      }
+      team {
+        id
+        name
+      }
+      neighbourhood {
+        code
+        name
+      }
+      language {
+        code
+        nameNl
+        nameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralsQuery, ReferralsQueryVariables>;
 export const ActivityRecordDocument = new TypedDocumentString(`
     query ActivityRecord($id: ID!) {
   activity(id: $id) {

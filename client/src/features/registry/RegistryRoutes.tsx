@@ -7,6 +7,7 @@ import { NeighbourhoodPage } from '../neighbourhood-page/components/Neighbourhoo
 import { QuickScanPage } from '../quickscan/components/QuickScanPage';
 import { ReachCellPage } from '../reach/components/ReachCellPage';
 import { ReachPage } from '../reach/components/ReachPage';
+import { ContactMomentsPage } from '../referral/components/ContactMomentsPage';
 import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
 import { ModerationPage } from '../moderation/components/ModerationPage';
 import { SelfServicePage } from '../self-service/components/SelfServicePage';
@@ -99,6 +100,8 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <ReachPage />;
     case 'quickScan':
       return <QuickScanPage key={route.teamId ?? ''} teamId={route.teamId} />;
+    case 'referrals':
+      return <ContactMomentsPage key={route.teamId ?? ''} teamId={route.teamId} />;
     case 'reachCell':
       return <ReachCellPage key={`${route.code}|${route.groupKey}`} code={route.code} groupKey={route.groupKey} />;
     case 'adminUsers':
