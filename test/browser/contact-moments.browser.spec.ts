@@ -33,10 +33,10 @@ describe('Contactmomenten: recording the outcome of a contact moment, in Chromiu
         row()
           .locator('td')
           .first()
-          .evaluate((td) => getComputedStyle(td).display),
+          .evaluate((td) => (globalThis as any).getComputedStyle(td).display),
       )
       .toBe('block');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoAxeViolations(page, `${state}, phone`);
     await page.setViewportSize({ width: 1280, height: 900 });
   };
@@ -77,7 +77,7 @@ describe('Contactmomenten: recording the outcome of a contact moment, in Chromiu
     const status = page.locator('.contact-moments__status[role="status"]');
     await expect.poll(() => status.innerText(), { timeout: 5_000 }).toMatch(new RegExp(`Uitkomst van het contactmoment met ${partner} op .+: Bereikt\\.`));
     expect(await pressed()).toBe('Bereikt');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bereikt');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Bereikt');
     await page.reload();
     await expect.poll(() => row().count(), { timeout: 10_000 }).toBe(1);
     expect(await pressed()).toBe('Bereikt');
