@@ -266,7 +266,7 @@ export const PROFILE_ATTRIBUTES: ProfileAttribute[] = [
     label: 'Begeleider',
     description:
       'E-mailadres van het account van het teamlid dat de sleutelpersoon begeleidt: een actief lid van een team van de persoon of van uw eigen team.',
-    example: 'medewerker@example.org',
+    example: '',
   },
   {
     field: 'paidRole',
