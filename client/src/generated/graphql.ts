@@ -260,6 +260,8 @@ export type CreatePersonInput = {
   standingNote?: string | null | undefined;
   /** The team member who supports this key person */
   supportedBy?: string | null | undefined;
+  /** The user account of the team member who supports this key person (replaces the old note supportedBy) */
+  supportedByUserId?: string | number | null | undefined;
   teamId?: string | number | null | undefined;
   topics?: Array<Topic>;
   trainedKeyPerson?: boolean;
@@ -884,6 +886,8 @@ export type UpdatePersonInput = {
   standingNote?: string | null | undefined;
   /** The team member who supports this key person */
   supportedBy?: string | null | undefined;
+  /** The user account of the team member who supports this key person (replaces the old note supportedBy) */
+  supportedByUserId?: string | number | null | undefined;
   teamId?: string | number | null | undefined;
   topics?: Array<Topic> | null | undefined;
   trainedKeyPerson?: boolean | null | undefined;
@@ -1403,7 +1407,7 @@ export type PersonRecordQueryVariables = Exact<{
 }>;
 
 
-export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, supporter: { id: string, email: string } | null } | null };
 
 export type CreatePersonMutationVariables = Exact<{
   input: CreatePersonInput;
@@ -1437,9 +1441,17 @@ export type PersonPageExtrasQueryVariables = Exact<{
 
 export type PersonPageExtrasQuery = { person: { id: string, contactDetails: { phone: string | null, email: string | null } | null } | null, team?: { id: string, name: string } | null, organisation?: { id: string, name: string } | null };
 
-export type PersonProfileFieldsFragment = { capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean };
+export type PersonProfileFieldsFragment = { capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, supporter: { id: string, email: string } | null };
 
 export type OrganisationProfileFieldsFragment = { topics: Array<Topic>, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null };
+
+export type SupporterCandidatesQueryVariables = Exact<{
+  personId?: string | number | null | undefined;
+  teamId?: string | number | null | undefined;
+}>;
+
+
+export type SupporterCandidatesQuery = { supporterCandidates: Array<{ id: string, email: string }> };
 
 export type RegistryChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1828,6 +1840,10 @@ export const PersonProfileFieldsFragmentDoc = new TypedDocumentString(`
   compensationAmount
   compensationPeriod
   supportedBy
+  supporter {
+    id
+    email
+  }
   paidRole
 }
     `, {"fragmentName":"PersonProfileFields"}) as unknown as TypedDocumentString<PersonProfileFieldsFragment, unknown>;
@@ -3480,6 +3496,10 @@ fragment PersonProfileFields on Person {
   compensationAmount
   compensationPeriod
   supportedBy
+  supporter {
+    id
+    email
+  }
   paidRole
 }`) as unknown as TypedDocumentString<PersonRecordQuery, PersonRecordQueryVariables>;
 export const CreatePersonDocument = new TypedDocumentString(`
@@ -3525,6 +3545,14 @@ export const PersonPageExtrasDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PersonPageExtrasQuery, PersonPageExtrasQueryVariables>;
+export const SupporterCandidatesDocument = new TypedDocumentString(`
+    query SupporterCandidates($personId: ID, $teamId: ID) {
+  supporterCandidates(personId: $personId, teamId: $teamId) {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SupporterCandidatesQuery, SupporterCandidatesQueryVariables>;
 export const RegistryChoicesDocument = new TypedDocumentString(`
     query RegistryChoices {
   teams {

@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserApp, expectNoAxeViolations, startBrowserApp } from './support/harness.js';
+import { DEMO_USERS, signInThroughForm } from './support/sign-in.js';
+
+/**
+ * Issue 15: a key person's supporter is chosen from the team's accounts in the person form; the old free-text note
+ * shows as "Begeleider (oude notitie)" until then, and the person page names the account afterwards. axe checks both.
+ */
+describe('the supporter of a key person, in Chromium', () => {
+  let app: BrowserApp;
+  let page: Page;
+  let personId: string;
+
+  beforeAll(async () => {
+    app = await startBrowserApp('person-supporter');
+    page = app.page;
+  });
+  afterAll(() => app?.close());
+
+  const gql = (query: string, variables: Record<string, unknown>): Promise<any> =>
+    page.evaluate(
+      async ({ query, variables }) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+          body: JSON.stringify({ query, variables }),
+        });
+        return response.json();
+      },
+      { query, variables },
+    );
+
+  it('shows the old note, offers the team members, and names the chosen account on the person page', async () => {
+    await page.goto(app.baseUrl + '/');
+    await signInThroughForm(page, DEMO_USERS.coordinator);
+    const me = await gql('{ me { teams { id } } }', {});
+    const created = await gql('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', {
+      input: {
+        name: 'Sleutelpersoon Met Notitie',
+        roles: ['KEY_PERSON'],
+        teamId: me.data.me.teams[0].id,
+        neighbourhoodCodes: [],
+        supportedBy: 'Ravi J.',
+        consent: { givenOn: '2026-11-01', method: 'DIGITAL', recordedBy: 'Test' },
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    personId = created.data.createPerson.id;
+
+    await page.goto(`${app.baseUrl}/persoon/${personId}`);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 10_000 }).toContain('Begeleider (oude notitie)');
+    expect(await page.locator('main').innerText()).toContain('Ravi J.');
+
+    await page.goto(`${app.baseUrl}/persoon/${personId}/bewerken`);
+    const select = page.getByLabel('Begeleider uit het team');
+    await expect.poll(() => select.locator('option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const options = await select.locator('option').allInnerTexts();
+    expect(options).toContain('coordinator@example.org');
+    expect(options).not.toContain('medewerker@example.org');
+    expect(await page.locator('main').innerText()).toContain('Oude notitie: Ravi J.');
+    await expectNoAxeViolations(page, 'person form with the supporter select');
+    await select.selectOption({ label: 'coordinator@example.org' });
+    await page
+      .getByRole('button', { name: /opslaan/i })
+      .first()
+      .click();
+
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe(`/persoon/${personId}`);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 10_000 }).toContain('coordinator@example.org');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Begeleider uit het team');
+    expect(text).not.toContain('Begeleider (oude notitie)');
+    expect(text).not.toContain('Ravi J.');
+    await expectNoAxeViolations(page, 'person page with the supporter');
+  });
+});
