@@ -454,6 +454,7 @@ export type MatchReasonCode =
   | 'ORGANISATION'
   | 'OVERLOADED'
   | 'REGISTRATION_EXPIRED'
+  | 'REGISTRATION_INCOMPLETE'
   | 'REMOTE_INTERPRETER'
   | 'STALE'
   | 'TOPIC'
@@ -687,6 +688,7 @@ export type ReviewReason =
   | 'CONTACT_LEFT'
   | 'FORMER_CONTACT'
   | 'NEVER_VERIFIED'
+  | 'REGISTRATION_INCOMPLETE'
   | 'REVIEW_DATE_PASSED'
   | 'STALE';
 

@@ -61,6 +61,10 @@ const nl = {
   'profile.period.PER_YEAR': 'per jaar',
   'profile.supportedBy': 'Begeleider uit het team',
   'profile.supportedByNote': 'Begeleider (oude notitie)',
+  'profile.registration': 'Rbtv-registratie',
+  'profile.registrationIncomplete': 'Registratie onvolledig',
+  'profile.registrationIncompleteDetail':
+    'Registratie onvolledig: {missing, select, both {niveau en einddatum ontbreken} level {niveau ontbreekt} other {einddatum ontbreekt}}. Vul ze aan; tot dan telt deze tolk in het zoeken niet als formeel.',
   'profile.supportedByNoteHint': 'Oude notitie: {note}. Kies het account van de begeleider; de notitie vervalt dan.',
   'profile.supportedByNone': 'Geen begeleider gekozen',
   'profile.paidRole': 'Betaalde rol (bijvoorbeeld een buurtbaan)',
@@ -146,6 +150,10 @@ const en: Record<keyof typeof nl, string> = {
   'profile.period.PER_YEAR': 'per year',
   'profile.supportedBy': 'Supporting team member',
   'profile.supportedByNote': 'Supporter (old note)',
+  'profile.registration': 'Rbtv registration',
+  'profile.registrationIncomplete': 'Registration incomplete',
+  'profile.registrationIncompleteDetail':
+    'Registration incomplete: {missing, select, both {level and end date are missing} level {level is missing} other {end date is missing}}. Add them; until then this interpreter does not count as formal in searches.',
   'profile.supportedByNoteHint': "Old note: {note}. Choose the supporter's account; the note is then dropped.",
   'profile.supportedByNone': 'No supporter chosen',
   'profile.paidRole': 'Paid role (for example a neighbourhood job)',

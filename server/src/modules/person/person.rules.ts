@@ -272,3 +272,29 @@ export function supporterViolation(p: FlatFields, supporter: SupporterFacts | nu
 export function normaliseSupporter(record: FlatFields): void {
   if (record.supportedByUserId) record.supportedBy = null;
 }
+
+/**
+ * What a formal (Rbtv) interpreter's registration lacks: level and end date are required since issue 15, so rows registered
+ * before miss them. Such a record is "registratie onvolledig": the person page, the review queue and matching say so (never
+ * shown as a complete formal registration). Empty for anyone else.
+ */
+export function formalRegistrationGaps(p: {
+  isInterpreter?: unknown;
+  interpreterKind?: unknown;
+  interpreterFormal?: unknown;
+  interpreterLevel?: unknown;
+  registrationEndsOn?: unknown;
+}): ('interpreterLevel' | 'registrationEndsOn')[] {
+  const formal = p.interpreterKind ? p.interpreterKind === 'FORMAL' : p.interpreterFormal === true || p.interpreterFormal === 1;
+  if (!(p.isInterpreter === true || p.isInterpreter === 1) || !formal) return [];
+  const gaps: ('interpreterLevel' | 'registrationEndsOn')[] = [];
+  if (!p.interpreterLevel) gaps.push('interpreterLevel');
+  if (!p.registrationEndsOn) gaps.push('registrationEndsOn');
+  return gaps;
+}
+
+/** The Dutch sentence for the gaps, e.g. "Rbtv-registratie onvolledig: niveau en einddatum ontbreken". */
+export function formalRegistrationGapsText(gaps: readonly string[]): string {
+  const names = gaps.map((g) => (g === 'interpreterLevel' ? 'niveau' : 'einddatum'));
+  return `Rbtv-registratie onvolledig: ${names.join(' en ')} ${names.length > 1 ? 'ontbreken' : 'ontbreekt'}`;
+}
