@@ -96,6 +96,20 @@ describe('the supporter of a key person', () => {
     const found = await server.gql(`{ persons(filter: { name: "CSV Sleutelpersoon" }) { items { supporter { email } } } }`, {}, member);
     expect(found.errors, JSON.stringify(found.errors)).toBeUndefined();
     expect(found.data.persons.items[0].supporter).toEqual({ email: 'coordinator@example.org' });
+
+    // The export names the account by its address, and importing the export again changes nothing.
+    const exported: string = (await server.gql('query { exportCsv(kind: PERSONS) }', {}, admin)).data.exportCsv;
+    const lines = exported.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const columns = lines[0].split(';');
+    const row = lines.find((l) => l.includes('CSV Sleutelpersoon'))!.split(';');
+    expect(row[columns.indexOf('begeleider_email')]).toBe('coordinator@example.org');
+    const counts = await server.gql(
+      'mutation ($input: ImportCsvInput!) { importCsv(input: $input) { changed new problems { message } } }',
+      { input: { kind: 'PERSONS', content: exported, dryRun: true } },
+      admin,
+    );
+    expect(counts.errors, JSON.stringify(counts.errors)).toBeUndefined();
+    expect(counts.data.importCsv).toMatchObject({ changed: 0, new: 0, problems: [] });
   });
 
   it('holds on the HSDS import', async () => {
