@@ -146,5 +146,12 @@ describe('the supporter of a key person', () => {
     const unknown = await server.gql(IMPORT_HSDS, { input: { content: body('niemand@example.org') } }, admin);
     expect(unknown.data.importHsds.applied).toBe(false);
     expect(unknown.data.importHsds.problems).toEqual([expect.objectContaining({ rule: 'person.supporter.unknown' })]);
+    // Kanaleneiland-Noord is Zuidwest's buurt: its coordinator may support the person; the member of Overvecht-Zuid may not.
+    const foreign = await server.gql(IMPORT_HSDS, { input: { content: body('medewerker@example.org') } }, admin);
+    expect(foreign.data.importHsds.problems).toEqual([expect.objectContaining({ rule: 'person.supporter.otherTeam' })]);
+    const ok = await server.gql(IMPORT_HSDS, { input: { content: body('coordinator@example.org') } }, admin);
+    expect(ok.data.importHsds.problems).toEqual([]);
+    const found = await server.gql(`{ persons(filter: { name: "HSDS Sleutelpersoon" }) { items { supporter { email } } } }`, {}, coordinator);
+    expect(found.data.persons.items[0].supporter).toEqual({ email: 'coordinator@example.org' });
   });
 });
