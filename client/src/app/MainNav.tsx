@@ -3,12 +3,13 @@ import '../features/registry/registry.css';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { paths, type Route } from './router';
 import { usePermissions } from '../features/registry/hooks/use-permissions';
-import { type RegistryTextKey, useRegistryText } from '../features/registry/registry-text';
+import { useRegistryText } from '../features/registry/registry-text';
+import type { MessageKey } from '../i18n/catalogue';
 
 type Permissions = ReturnType<typeof usePermissions>;
 
 /** `shown`: only for users who may use the page (the server refuses the others anyway). */
-const ITEMS: { key: RegistryTextKey; href: string; active: (route: Route) => boolean; shown?: (permissions: Permissions) => boolean }[] = [
+const ITEMS: { key: MessageKey; href: string; active: (route: Route) => boolean; shown?: (permissions: Permissions) => boolean }[] = [
   { key: 'nav.map', href: paths.home(), active: (r) => r.name === 'home' || r.name === 'neighbourhood' },
   { key: 'nav.registerOrganisation', href: paths.registerOrganisation(), active: (r) => r.name === 'registerOrganisation' },
   { key: 'nav.registerPerson', href: paths.registerPerson(), active: (r) => r.name === 'registerPerson' },
@@ -20,13 +21,14 @@ const ITEMS: { key: RegistryTextKey; href: string; active: (route: Route) => boo
   { key: 'nav.import', href: paths.importData(), active: (r) => r.name === 'import' },
   { key: 'nav.reach', href: paths.reach(), active: (r) => r.name === 'reach' || r.name === 'reachCell', shown: (p) => p.isSignedIn },
   { key: 'nav.quickScan', href: paths.quickScan(), active: (r) => r.name === 'quickScan', shown: (p) => p.isSignedIn },
+  { key: 'referral.nav', href: paths.referrals(), active: (r) => r.name === 'referrals', shown: (p) => p.isSignedIn },
 ];
 
 /**
  * The registration forms sit under one "Registreren" button: ten links in a row wrapped the header onto a second row
  * once someone signed in, which moved the whole page (CLS 0.29). Folded (phone), the menu lists them inline.
  */
-const REGISTER_ITEMS = new Set<RegistryTextKey>([
+const REGISTER_ITEMS = new Set<MessageKey>([
   'nav.registerOrganisation',
   'nav.registerPerson',
   'nav.registerContact',
@@ -36,7 +38,7 @@ const REGISTER_ITEMS = new Set<RegistryTextKey>([
 ]);
 
 /** A policy officer reads aggregates only: the map and Bereik, not the registry's forms and lists. */
-const POLICY_OFFICER_ITEMS = new Set<RegistryTextKey>(['nav.map', 'nav.reach']);
+const POLICY_OFFICER_ITEMS = new Set<MessageKey>(['nav.map', 'nav.reach']);
 
 /**
  * The main navigation in the header: real links, the current page marked with aria-current.
@@ -87,7 +89,7 @@ export function MainNav({ route }: { route: Route }) {
           setRegisterOpen(false);
         }}
       >
-        {rt(item.key)}
+        {t(item.key)}
       </a>
     </li>
   );

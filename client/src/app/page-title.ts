@@ -43,6 +43,8 @@ export function routeTitle(route: Exclude<Route, { name: 'home' }>, t: Translate
       return rt('nav.reach');
     case 'quickScan':
       return rt('nav.quickScan');
+    case 'referrals':
+      return t('referral.list.title');
     case 'adminUsers':
       return t('admin.users.heading');
     case 'adminAudit':

@@ -28,6 +28,7 @@ export type Route =
   | { name: 'reach' }
   | { name: 'reachCell'; code: string; groupKey: string }
   | { name: 'quickScan'; teamId?: string }
+  | { name: 'referrals'; teamId?: string }
   | { name: 'adminUsers' }
   | { name: 'adminAudit'; entityType?: string; entityId?: string; userId?: string; from?: string; to?: string; action?: string }
   | { name: 'adminPerson'; id: string }
@@ -72,6 +73,8 @@ export const paths = {
   importData: () => '/importeren',
   reach: () => '/bereik',
   quickScan: (teamId?: string) => withQuery('/quickscan', { team: teamId }),
+  /** The team's contact moments (referral log) and their outcome. */
+  referrals: (teamId?: string) => withQuery('/contactmomenten', { team: teamId }),
   /** A partner's own page through their personal link (issue 14), without an account. */
   selfService: (token: string) => `/eigen-gegevens/${encodeURIComponent(token)}`,
   proposals: () => '/voorstellen',
@@ -145,6 +148,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (parts.length === 1 && first === 'importeren') return { name: 'import' };
   if (parts.length === 1 && first === 'bereik') return { name: 'reach' };
   if (parts.length === 1 && first === 'quickscan') return { name: 'quickScan', teamId: opt('team') };
+  if (parts.length === 1 && first === 'contactmomenten') return { name: 'referrals', teamId: opt('team') };
   if (parts.length === 3 && first === 'bereik' && second === 'buurt' && opt('groep')) return { name: 'reachCell', code: third!, groupKey: opt('groep')! };
   if (parts.length === 2 || (parts.length === 3 && third === 'bewerken')) {
     const id = second!;

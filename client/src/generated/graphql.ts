@@ -260,6 +260,8 @@ export type CreatePersonInput = {
   standingNote?: string | null | undefined;
   /** The team member who supports this key person */
   supportedBy?: string | null | undefined;
+  /** The user account of the team member who supports this key person (replaces the old note supportedBy) */
+  supportedByUserId?: string | number | null | undefined;
   teamId?: string | number | null | undefined;
   topics?: Array<Topic>;
   trainedKeyPerson?: boolean;
@@ -452,6 +454,7 @@ export type MatchReasonCode =
   | 'ORGANISATION'
   | 'OVERLOADED'
   | 'REGISTRATION_EXPIRED'
+  | 'REGISTRATION_INCOMPLETE'
   | 'REMOTE_INTERPRETER'
   | 'STALE'
   | 'TOPIC'
@@ -685,6 +688,7 @@ export type ReviewReason =
   | 'CONTACT_LEFT'
   | 'FORMER_CONTACT'
   | 'NEVER_VERIFIED'
+  | 'REGISTRATION_INCOMPLETE'
   | 'REVIEW_DATE_PASSED'
   | 'STALE';
 
@@ -884,6 +888,8 @@ export type UpdatePersonInput = {
   standingNote?: string | null | undefined;
   /** The team member who supports this key person */
   supportedBy?: string | null | undefined;
+  /** The user account of the team member who supports this key person (replaces the old note supportedBy) */
+  supportedByUserId?: string | number | null | undefined;
   teamId?: string | number | null | undefined;
   topics?: Array<Topic> | null | undefined;
   trainedKeyPerson?: boolean | null | undefined;
@@ -1283,7 +1289,16 @@ export type RecordReferralOutcomeMutationVariables = Exact<{
 }>;
 
 
-export type RecordReferralOutcomeMutation = { recordReferralOutcome: { id: string, outcome: ReferralOutcome } };
+export type RecordReferralOutcomeMutation = { recordReferralOutcome: { id: string, outcome: ReferralOutcome, outcomeRecordedOn: string | null } };
+
+export type ReferralsQueryVariables = Exact<{
+  teamId?: string | number | null | undefined;
+  partnerId?: string | number | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ReferralsQuery = { referrals: { totalCount: number, hasMore: boolean, items: Array<{ id: string, referredOn: string, topic: Topic, outcome: ReferralOutcome, outcomeRecordedOn: string | null, person: { id: string, name: string } | null, organisation: { id: string, name: string } | null, team: { id: string, name: string } | null, neighbourhood: { code: string, name: string } | null, language: { code: string, nameNl: string, nameEn: string } | null }> } };
 
 export type ActivityRecordQueryVariables = Exact<{
   id: string | number;
@@ -1394,7 +1409,7 @@ export type PersonRecordQueryVariables = Exact<{
 }>;
 
 
-export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, supporter: { id: string, email: string } | null } | null };
 
 export type CreatePersonMutationVariables = Exact<{
   input: CreatePersonInput;
@@ -1428,9 +1443,17 @@ export type PersonPageExtrasQueryVariables = Exact<{
 
 export type PersonPageExtrasQuery = { person: { id: string, contactDetails: { phone: string | null, email: string | null } | null } | null, team?: { id: string, name: string } | null, organisation?: { id: string, name: string } | null };
 
-export type PersonProfileFieldsFragment = { capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean };
+export type PersonProfileFieldsFragment = { capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, supporter: { id: string, email: string } | null };
 
 export type OrganisationProfileFieldsFragment = { topics: Array<Topic>, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null };
+
+export type SupporterCandidatesQueryVariables = Exact<{
+  personId?: string | number | null | undefined;
+  teamId?: string | number | null | undefined;
+}>;
+
+
+export type SupporterCandidatesQuery = { supporterCandidates: Array<{ id: string, email: string }> };
 
 export type RegistryChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1819,6 +1842,10 @@ export const PersonProfileFieldsFragmentDoc = new TypedDocumentString(`
   compensationAmount
   compensationPeriod
   supportedBy
+  supporter {
+    id
+    email
+  }
   paidRole
 }
     `, {"fragmentName":"PersonProfileFields"}) as unknown as TypedDocumentString<PersonProfileFieldsFragment, unknown>;
@@ -2909,9 +2936,46 @@ export const RecordReferralOutcomeDocument = new TypedDocumentString(`
   recordReferralOutcome(input: $input) {
     id
     outcome
+    outcomeRecordedOn
   }
 }
     `) as unknown as TypedDocumentString<RecordReferralOutcomeMutation, RecordReferralOutcomeMutationVariables>;
+export const ReferralsDocument = new TypedDocumentString(`
+    query Referrals($teamId: ID, $partnerId: ID, $page: PageInput) {
+  referrals(teamId: $teamId, partnerId: $partnerId, page: $page) {
+    totalCount
+    hasMore
+    items {
+      id
+      referredOn
+      topic
+      outcome
+      outcomeRecordedOn
+      person {
+        id
+        name
+      }
+      organisation {
+        id
+        name
+      }
+      team {
+        id
+        name
+      }
+      neighbourhood {
+        code
+        name
+      }
+      language {
+        code
+        nameNl
+        nameEn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralsQuery, ReferralsQueryVariables>;
 export const ActivityRecordDocument = new TypedDocumentString(`
     query ActivityRecord($id: ID!) {
   activity(id: $id) {
@@ -3434,6 +3498,10 @@ fragment PersonProfileFields on Person {
   compensationAmount
   compensationPeriod
   supportedBy
+  supporter {
+    id
+    email
+  }
   paidRole
 }`) as unknown as TypedDocumentString<PersonRecordQuery, PersonRecordQueryVariables>;
 export const CreatePersonDocument = new TypedDocumentString(`
@@ -3479,6 +3547,14 @@ export const PersonPageExtrasDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PersonPageExtrasQuery, PersonPageExtrasQueryVariables>;
+export const SupporterCandidatesDocument = new TypedDocumentString(`
+    query SupporterCandidates($personId: ID, $teamId: ID) {
+  supporterCandidates(personId: $personId, teamId: $teamId) {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SupporterCandidatesQuery, SupporterCandidatesQueryVariables>;
 export const RegistryChoicesDocument = new TypedDocumentString(`
     query RegistryChoices {
   teams {

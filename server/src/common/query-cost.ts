@@ -46,6 +46,7 @@ export const LIST_SIZES: Record<string, number> = {
   'Query.agreements': 200,
   'Query.activities': 200,
   'Query.contactAssignments': 50,
+  'Query.supporterCandidates': 200,
   'Query.personCoverage': 500,
   // Relation lists of one record.
   'Neighbourhood.teams': 10,

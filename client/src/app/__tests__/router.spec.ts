@@ -26,6 +26,9 @@ describe('matchRoute', () => {
     expect(matchRoute('/bereik/buurt/BU03440333')).toEqual({ name: 'notFound', path: '/bereik/buurt/BU03440333' });
     expect(paths.reachCell('BU03440333', 'language:tir')).toBe('/bereik/buurt/BU03440333?groep=language%3Atir');
     expect(matchRoute('/quickscan', '?team=t1')).toEqual({ name: 'quickScan', teamId: 't1' });
+    expect(matchRoute('/contactmomenten')).toEqual({ name: 'referrals', teamId: undefined });
+    expect(matchRoute('/contactmomenten', '?team=t1')).toEqual({ name: 'referrals', teamId: 't1' });
+    expect(paths.referrals('t1')).toBe('/contactmomenten?team=t1');
     expect(matchRoute('/registreren/team')).toEqual({ name: 'registerTeam' });
     expect(matchRoute('/team/t1/bewerken')).toEqual({ name: 'editTeam', id: 't1' });
     expect(matchRoute('/registreren/spreekuur', '?organisatie=o1')).toEqual({

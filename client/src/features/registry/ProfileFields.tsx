@@ -2,6 +2,7 @@ import { Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import { useGraphQLQuery } from '../../api/use-graphql-query';
 import {
   CapabilityChoicesDocument,
+  SupporterCandidatesDocument,
   type CompensationPeriod,
   type InterpreterLevel,
   type InterpreterMode,
@@ -35,6 +36,10 @@ export interface ProfileDraft {
   compensationAmount: string;
   compensationPeriod: CompensationPeriod | '';
   supportedBy: string;
+  /** The supporter's account; the old free-text note (supportedBy) stays until one is chosen. */
+  supportedByUserId: string;
+  /** The account as the record has it, offered even when it is no longer a candidate. */
+  supporter: { id: string; email: string } | null;
   paidRole: boolean;
   fallbackList: boolean;
   interpreterLevel: InterpreterLevel | '';
@@ -61,6 +66,8 @@ export function profileDraftFrom(record?: Record | null): ProfileDraft {
     compensationAmount: r.compensationAmount == null ? '' : String(r.compensationAmount).replace('.', ','),
     compensationPeriod: r.compensationPeriod ?? '',
     supportedBy: r.supportedBy ?? '',
+    supportedByUserId: r.supporter?.id ?? '',
+    supporter: r.supporter ?? null,
     paidRole: r.paidRole ?? false,
     fallbackList: r.interpreterKind === 'FALLBACK_LIST',
     interpreterLevel: r.interpreterLevel ?? '',
@@ -100,7 +107,8 @@ export function personProfileInput(d: ProfileDraft, roles: readonly string[], fo
     volunteerContractEndsOn: keyPerson ? text(d.volunteerContractEndsOn) : null,
     compensationAmount: keyPerson ? amount : null,
     compensationPeriod: keyPerson && d.compensationPeriod ? d.compensationPeriod : null,
-    supportedBy: keyPerson ? text(d.supportedBy) : null,
+    supportedBy: keyPerson && !d.supportedByUserId ? text(d.supportedBy) : null,
+    supportedByUserId: keyPerson && d.supportedByUserId ? d.supportedByUserId : null,
     paidRole: keyPerson && d.paidRole,
     interpreterKind:
       !interpreter || formal === null ? null : formal ? ('FORMAL' as const) : d.fallbackList ? ('FALLBACK_LIST' as const) : ('INFORMAL' as const),
@@ -126,6 +134,7 @@ export const PROFILE_FIELD_NAMES = [
   'compensationAmount',
   'compensationPeriod',
   'supportedBy',
+  'supportedByUserId',
   'paidRole',
   'interpreterKind',
   'interpreterLevel',
@@ -168,7 +177,8 @@ export function useProfileLabels(): { [field: string]: string } {
     volunteerContractEndsOn: t('profile.contractEndsOn'),
     compensationAmount: t('profile.compensationAmount'),
     compensationPeriod: t('profile.compensationPeriod'),
-    supportedBy: t('profile.supportedBy'),
+    supportedBy: t('profile.supportedByNote'),
+    supportedByUserId: t('profile.supportedBy'),
     paidRole: t('profile.paidRole'),
     interpreterKind: t('profile.interpreterKind'),
     interpreterLevel: t('profile.interpreterLevel'),
@@ -184,11 +194,20 @@ interface Props {
   /** Persons: the roles chosen, and the formal/informal choice of the form. */
   roles?: readonly string[];
   formal?: boolean | null;
+  /** Persons: the record and its team, whose members (and the user's own teams') may be chosen as supporter. */
+  personId?: string;
+  teamId?: string;
 }
 
-export function ProfileFields({ kind, value, onChange, roles = [], formal = null }: Props) {
+export function ProfileFields({ kind, value, onChange, roles = [], formal = null, personId, teamId }: Props) {
   const { t, locale } = useI18n();
   const capabilities = useGraphQLQuery(CapabilityChoicesDocument, {});
+  const keyPersonForm = kind === 'person' && roles.includes('KEY_PERSON');
+  const candidates = useGraphQLQuery(SupporterCandidatesDocument, { personId: personId || null, teamId: teamId || null }, { skip: !keyPersonForm });
+  const supporterOptions = [
+    ...(value.supporter && !candidates.data?.supporterCandidates.some((c) => c.id === value.supporter!.id) ? [value.supporter] : []),
+    ...(candidates.data?.supporterCandidates ?? []),
+  ].map((u) => ({ value: u.id, label: u.email }));
   const set = <K extends keyof ProfileDraft>(key: K, v: ProfileDraft[K]) => onChange({ ...value, [key]: v });
   // A retired capability is offered only where the record already has it.
   const capabilityOptions = (capabilities.data?.capabilities ?? [])
@@ -288,7 +307,15 @@ export function ProfileFields({ kind, value, onChange, roles = [], formal = null
             emptyLabel={t('profile.chooseOne')}
             onChange={(v) => set('compensationPeriod', v as CompensationPeriod | '')}
           />
-          <TextField name="supportedBy" label={t('profile.supportedBy')} value={value.supportedBy} onChange={(v) => set('supportedBy', v)} autoComplete="off" />
+          <SelectField
+            name="supportedByUserId"
+            label={t('profile.supportedBy')}
+            value={value.supportedByUserId}
+            options={supporterOptions}
+            emptyLabel={t('profile.supportedByNone')}
+            description={value.supportedBy && !value.supportedByUserId ? t('profile.supportedByNoteHint', { note: value.supportedBy }) : undefined}
+            onChange={(v) => set('supportedByUserId', v)}
+          />
           <CheckboxField name="paidRole" label={t('profile.paidRole')} checked={value.paidRole} onChange={(v) => set('paidRole', v)} />
         </Fieldset>
       ) : null}

@@ -61,9 +61,16 @@ export function ProfileRows({
     const amount = profile.compensationAmount.toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     rows.push([t('profile.compensation'), t('profile.compensationSummary', { amount, period: t(`profile.period.${profile.compensationPeriod}`) })]);
   }
-  if (profile.supportedBy) rows.push([t('profile.supportedBy'), profile.supportedBy]);
+  // The account once chosen; until then the old free-text note, marked as such.
+  if (profile.supporter) rows.push([t('profile.supportedBy'), profile.supporter.email]);
+  else if (profile.supportedBy) rows.push([t('profile.supportedByNote'), profile.supportedBy]);
   if (profile.paidRole) rows.push([t('profile.paidRole'), t('profile.yes')]);
   if (profile.interpreterKind) rows.push([t('profile.interpreterKind'), t(`profile.kind.${profile.interpreterKind}`)]);
+  // Formal interpreters registered before level and end date were required: never shown as a complete registration.
+  if (profile.interpreterKind === 'FORMAL' && (!profile.interpreterLevel || !profile.registrationEndsOn)) {
+    const missing = !profile.interpreterLevel && !profile.registrationEndsOn ? 'both' : !profile.interpreterLevel ? 'level' : 'end';
+    rows.push([t('profile.registration'), t('profile.registrationIncompleteDetail', { missing })]);
+  }
   if (profile.interpreterLevel) rows.push([t('profile.interpreterLevel'), profile.interpreterLevel]);
   if (profile.registrationEndsOn) {
     const date = formatDate(profile.registrationEndsOn);

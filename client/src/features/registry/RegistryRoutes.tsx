@@ -11,6 +11,7 @@ const NeighbourhoodPage = lazyPage(() => import('../neighbourhood-page/component
 const QuickScanPage = lazyPage(() => import('../quickscan/components/QuickScanPage'), 'QuickScanPage');
 const ReachCellPage = lazyPage(() => import('../reach/components/ReachCellPage'), 'ReachCellPage');
 const ReachPage = lazyPage(() => import('../reach/components/ReachPage'), 'ReachPage');
+const ContactMomentsPage = lazyPage(() => import('../referral/components/ContactMomentsPage'), 'ContactMomentsPage');
 const ReviewQueuePage = lazyPage(() => import('../review/components/ReviewQueuePage'), 'ReviewQueuePage');
 const ModerationPage = lazyPage(() => import('../moderation/components/ModerationPage'), 'ModerationPage');
 const SelfServicePage = lazyPage(() => import('../self-service/components/SelfServicePage'), 'SelfServicePage');
@@ -102,6 +103,8 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <ReachPage />;
     case 'quickScan':
       return <QuickScanPage key={route.teamId ?? ''} teamId={route.teamId} />;
+    case 'referrals':
+      return <ContactMomentsPage key={route.teamId ?? ''} teamId={route.teamId} />;
     case 'reachCell':
       return <ReachCellPage key={`${route.code}|${route.groupKey}`} code={route.code} groupKey={route.groupKey} />;
     case 'adminUsers':

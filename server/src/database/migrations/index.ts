@@ -19,6 +19,7 @@ import { ActivityRecurrence1764002510000 } from './1764002510000-ActivityRecurre
 import { ReachChange1764002600000 } from './1764002600000-ReachChange.js';
 import { PartnerMunicipality1764002610000 } from './1764002610000-PartnerMunicipality.js';
 import { ChangeFeedTriggers1764002620000 } from './1764002620000-ChangeFeedTriggers.js';
+import { PersonSupporter1764002800000 } from './1764002800000-PersonSupporter.js';
 
 /** Migrations in the order they run. Never edit one that has landed; add a new one. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ReachChange1764002600000,
   PartnerMunicipality1764002610000,
   ChangeFeedTriggers1764002620000,
+  PersonSupporter1764002800000,
 ];

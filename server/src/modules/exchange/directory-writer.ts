@@ -13,7 +13,8 @@ import {
 } from '../neighbourhood/municipality-scope.js';
 import type { OwnershipService } from '../ownership/ownership.service.js';
 import { type OwnershipChange, ownershipViolation } from '../ownership/write-rule.js';
-import { duplicateRegistrationViolation, normalisePerson, personViolations } from '../person/person.rules.js';
+import { duplicateRegistrationViolation, normalisePerson, normaliseSupporter, personViolations, supporterViolation } from '../person/person.rules.js';
+import { loadSupporter, supporterEmails } from '../person/supporter.js';
 import { newlyChosenRetired, retiredValueMessage } from '../capability/managed-list.js';
 import { ErrorCode } from '../../common/errors.js';
 import { LIST_FIELDS, profileAttributesOf } from './profile-exchange.js';
@@ -51,7 +52,12 @@ interface EntitySpec {
   /** The entity's one rule set (person.rules.ts, organisation.rules.ts), the same the services call. */
   normalise(record: Record<string, unknown>): void;
   violations(record: Record<string, unknown>): RuleViolation[];
+  /** Fields of the file that are no column: compared and reported, then turned into columns before writing (supporterEmail). */
+  virtual?: readonly string[];
 }
+
+/** Profile fields of a file that are not a column of the record: the supporter's e-mail address (→ supportedByUserId). */
+export const VIRTUAL_FIELDS = ['supporterEmail'];
 
 const rel = (field: string, table: string, owner: string, value: string): RelationSpec => ({ field, table, owner, value });
 
@@ -109,8 +115,12 @@ export const SPECS: Record<EntityType, EntitySpec> = {
       'consentMethod',
       'consentRecordedBy',
       'lastVerifiedOn',
-      ...profileAttributesOf('Person').map((a) => a.field),
+      ...profileAttributesOf('Person')
+        .map((a) => a.field)
+        .filter((f) => !VIRTUAL_FIELDS.includes(f)),
+      'supportedByUserId',
     ],
+    virtual: VIRTUAL_FIELDS,
     // person_language has a level: its values are "som:NATIVE".
     relations: [
       rel('languages', 'person_language', 'personId', 'languageCode'),
@@ -267,6 +277,10 @@ export async function loadFlatRecords(
     for (const r of spec.relations) record[r.field] = [];
     flat.set(row.id, record);
   }
+  if (type === 'Person') {
+    const emails = await supporterEmails(em, [...flat.values()].map((r) => r.supportedByUserId as string).filter(Boolean));
+    for (const record of flat.values()) record.supporterEmail = record.supportedByUserId ? (emails.get(record.supportedByUserId as string) ?? null) : null;
+  }
   const q = (name: string) => em.connection.driver.escape(name);
   for (const r of spec.relations) {
     const query = (owners?: string[]) => {
@@ -358,7 +372,7 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
 
     const after: FlatRecord = existing ? { ...existing } : { id: draft.id ?? randomUUID() };
     if (!existing) {
-      for (const c of [...spec.columns, ...spec.relations.map((r) => r.field)]) after[c] = DEFAULTS[c] ?? null;
+      for (const c of [...spec.columns, ...(spec.virtual ?? []), ...spec.relations.map((r) => r.field)]) after[c] = DEFAULTS[c] ?? null;
     }
     const given: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(draft.fields)) {
@@ -381,7 +395,7 @@ export function plan(snapshot: Snapshot, drafts: Draft[], options: PlanOptions):
         if (after[field] === null || after[field] === undefined || after[field] === '') report(field, `ontbreekt; een nieuwe ${label} heeft dit nodig`);
       }
     }
-    const changed = !existing || [...spec.columns, ...spec.relations.map((r) => r.field)].some((f) => !same(existing![f], after[f]));
+    const changed = !existing || [...spec.columns, ...(spec.virtual ?? []), ...spec.relations.map((r) => r.field)].some((f) => !same(existing![f], after[f]));
     // The entity's rule set on the record as it will be stored; a record the file leaves as it is is not judged again.
     if (changed) for (const v of spec.violations(after)) report(v.field, v.message, v);
     if (changed) for (const v of listViolations(snapshot, existing, after, seenRegistrations, draft.row)) report(v.field, v.message, v);
@@ -467,6 +481,47 @@ export async function ownershipProblems(
       );
     }
     if (refused) problems.push({ row: c.row, column: columnOf(refused.field), message: refused.message, code: refused.code, rule: refused.rule });
+  }
+  return problems;
+}
+
+/**
+ * The supporter named in a file (begeleider_email): the account is looked up by its e-mail address and checked with the
+ * person rule (supporterViolation); the record then keeps the account's id. Only where it changed, as on GraphQL.
+ */
+export async function supporterProblems(
+  em: EntityManager,
+  ownership: OwnershipService,
+  actor: Actor | null,
+  changes: PlannedChange[],
+  columnOf: (field: string) => string,
+): Promise<ImportProblem[]> {
+  const problems: ImportProblem[] = [];
+  for (const c of changes) {
+    if (c.type !== 'Person' || c.kind === 'unchanged') continue;
+    const email = (c.after.supporterEmail as string | null | undefined) ?? null;
+    if (same(email, c.before?.supporterEmail ?? null)) continue;
+    if (!email) {
+      c.after.supportedByUserId = null;
+      continue;
+    }
+    const supporter = await loadSupporter(em, { email });
+    const teams = await ownership.teamsOfPersonAfter(
+      c.before ? c.after.id : null,
+      {
+        teamId: c.after.teamId as string | null,
+        organisationId: c.after.organisationId as string | null,
+        neighbourhoodCodes: (c.after.neighbourhoods as string[] | undefined) ?? [],
+      },
+      em,
+    );
+    c.after.supportedByUserId = supporter?.id ?? null;
+    const refused =
+      supporterViolation(c.after, supporter, [...teams, ...(actor?.teamIds ?? [])], email) ??
+      personViolations(c.after).find((v) => v.field === 'supportedByUserId') ??
+      null;
+    if (refused) problems.push({ row: c.row, column: columnOf('supporterEmail'), message: refused.message, code: refused.code, rule: refused.rule });
+    else normaliseSupporter(c.after);
   }
   return problems;
 }

@@ -251,9 +251,22 @@ export const PROFILE_ATTRIBUTES: ProfileAttribute[] = [
     kind: 'text',
     max: 200,
     entities: PERSON,
+    label: 'Begeleider (oude notitie)',
+    description: 'Oude vrije tekst over de begeleider; vervalt zodra begeleider_email een account noemt.',
+    example: '',
+  },
+  {
+    // A virtual field: the file names the account by its e-mail address, the record keeps its id (supportedByUserId).
+    field: 'supporterEmail',
+    column: 'begeleider_email',
+    term: 'begeleider_email',
+    kind: 'text',
+    max: 200,
+    entities: PERSON,
     label: 'Begeleider',
-    description: 'Het teamlid dat de sleutelpersoon begeleidt.',
-    example: 'Ravi Jagesar',
+    description:
+      'E-mailadres van het account van het teamlid dat de sleutelpersoon begeleidt: een actief lid van een team van de persoon of van uw eigen team.',
+    example: '',
   },
   {
     field: 'paidRole',

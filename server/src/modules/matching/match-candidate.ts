@@ -59,6 +59,8 @@ export const PROFILE_VOLUNTEER_CONTRACT = 1;
 export const PROFILE_REMOTE = 2;
 /** On the Rbtv fallback list (uitwijklijst): not formal, and said so. */
 export const PROFILE_FALLBACK_LIST = 4;
+/** A formal interpreter registered before level and end date were required: ranks as not formal, and says why. */
+export const PROFILE_REGISTRATION_INCOMPLETE = 8;
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date; 0 for none. */
 export function epochDay(iso: string | null | undefined): number {
@@ -77,6 +79,10 @@ export function hasValidContract(c: MatchCandidate, todayDay: number): boolean {
 export function registrationExpired(c: MatchCandidate, todayDay: number): boolean {
   return c.isInterpreter && c.interpreterFormal === true && !!c.registrationEnds && c.registrationEnds < todayDay;
 }
+
+/** A formal interpreter whose registration lacks its level or end date (person.rules.ts, formalRegistrationGaps). */
+export const registrationIncomplete = (c: MatchCandidate) =>
+  c.isInterpreter && c.interpreterFormal === true && ((c.profileBits ?? 0) & PROFILE_REGISTRATION_INCOMPLETE) !== 0;
 
 export const isRemoteInterpreter = (c: MatchCandidate) => c.isInterpreter && ((c.profileBits ?? 0) & PROFILE_REMOTE) !== 0;
 export const isFallbackList = (c: MatchCandidate) => c.isInterpreter && ((c.profileBits ?? 0) & PROFILE_FALLBACK_LIST) !== 0;

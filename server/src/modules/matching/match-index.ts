@@ -2,6 +2,7 @@ import { isListed, listingReference } from '../../common/listing.js';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import KDBush from 'kdbush';
 import { LanguageLevel } from '../person/person-language.entity.js';
+import { formalRegistrationGaps } from '../person/person.rules.js';
 import { boundingBox, cosOfLatitude, haversineKm, haversineKmCos } from './geo.js';
 import {
   epochDay,
@@ -9,6 +10,7 @@ import {
   type MatchLocation,
   packTopics,
   PROFILE_FALLBACK_LIST,
+  PROFILE_REGISTRATION_INCOMPLETE,
   PROFILE_REMOTE,
   PROFILE_VOLUNTEER_CONTRACT,
   isRemoteInterpreter,
@@ -481,7 +483,8 @@ export class MatchIndex implements OnApplicationBootstrap, BeforeApplicationShut
             profileBits:
               (bool(p.volunteerContract) ? PROFILE_VOLUNTEER_CONTRACT : 0) |
               (/TELEPHONE|VIDEO/.test(p.interpreterModes ?? '') ? PROFILE_REMOTE : 0) |
-              (p.interpreterKind === 'FALLBACK_LIST' ? PROFILE_FALLBACK_LIST : 0),
+              (p.interpreterKind === 'FALLBACK_LIST' ? PROFILE_FALLBACK_LIST : 0) |
+              (formalRegistrationGaps(p).length ? PROFILE_REGISTRATION_INCOMPLETE : 0),
             contractEnds: epochDay(p.volunteerContractEndsOn),
             registrationEnds: epochDay(p.registrationEndsOn),
           });

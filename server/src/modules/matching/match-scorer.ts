@@ -17,6 +17,7 @@ import {
   MatchRole,
   PROFILE_VOLUNTEER_CONTRACT,
   registrationExpired,
+  registrationIncomplete,
   speaks,
 } from './match-candidate.js';
 
@@ -116,6 +117,7 @@ export enum MatchReasonCode {
   WALK_IN_HOUR = 'WALK_IN_HOUR',
   NO_VOLUNTEER_CONTRACT = 'NO_VOLUNTEER_CONTRACT',
   REGISTRATION_EXPIRED = 'REGISTRATION_EXPIRED',
+  REGISTRATION_INCOMPLETE = 'REGISTRATION_INCOMPLETE',
   FALLBACK_LIST_INTERPRETER = 'FALLBACK_LIST_INTERPRETER',
   REMOTE_INTERPRETER = 'REMOTE_INTERPRETER',
 }
@@ -211,7 +213,8 @@ export function roleFit(c: MatchCandidate, ctx: ScoringContext): number {
     if (!hasValidContract(c, todayDayOf(ctx))) best -= ROLE_SCORE.noContractPenalty;
   }
   if (c.isInterpreter && (!roles || roles.includes(MatchRole.INTERPRETER))) {
-    const formal = c.interpreterFormal && !registrationExpired(c, todayDayOf(ctx));
+    // An expired or incomplete Rbtv registration ranks as an informal interpreter would: nobody may take it for a complete one.
+    const formal = c.interpreterFormal && !registrationExpired(c, todayDayOf(ctx)) && !registrationIncomplete(c);
     best = Math.max(best, formal ? ROLE_SCORE.formalInterpreter : ROLE_SCORE.informalInterpreter);
   }
   if (c.isContactPerson && (!roles || roles.includes(MatchRole.CONTACT_PERSON))) best = Math.max(best, ROLE_SCORE.contactPerson);
@@ -414,6 +417,9 @@ export function explain(
           weaknesses.push(
             reason(MatchReasonCode.REGISTRATION_EXPIRED, `Rbtv-inschrijving verlopen op ${dayIso(c.registrationEnds!)}`, { date: dayIso(c.registrationEnds!) }),
           );
+        }
+        if (registrationIncomplete(c)) {
+          weaknesses.push(reason(MatchReasonCode.REGISTRATION_INCOMPLETE, 'Rbtv-registratie onvolledig: niveau of einddatum ontbreekt'));
         }
       } else if (isFallbackList(c)) {
         weaknesses.push(reason(MatchReasonCode.FALLBACK_LIST_INTERPRETER, 'Tolk van de uitwijklijst (geen Rbtv-inschrijving)'));

@@ -23,6 +23,7 @@ export interface PersonRow {
   volunteerContract?: unknown;
   volunteerContractEndsOn?: string | null;
   registrationEndsOn?: string | null;
+  interpreterLevel?: string | null;
   interpreterKind?: string | null;
   interpreterModes?: string | null;
 }
@@ -125,6 +126,7 @@ export class MatchRepository {
         'volunteerContract',
         'volunteerContractEndsOn',
         'registrationEndsOn',
+        'interpreterLevel',
         'interpreterKind',
         'interpreterModes',
       ],

@@ -110,9 +110,17 @@ export class Person extends RecordBase {
   @Column({ type: 'varchar', length: 20, nullable: true })
   compensationPeriod: CompensationPeriod | null;
 
-  @Field(() => String, { nullable: true, description: 'The team member who supports this key person' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Old free-text note on who supports this key person, kept readable until a supporter account is chosen (supportedByUserId)',
+  })
   @Column({ type: 'varchar', length: 200, nullable: true })
   supportedBy: string | null;
+
+  /** Not a GraphQL field of its own: Person.supporter resolves it, for signed-in team roles only. */
+  @Index('IDX_person_supported_by_user')
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  supportedByUserId: string | null;
 
   @Field({ description: 'Paid role (e.g. a neighbourhood job, buurtbaan)' })
   @Column({ type: 'boolean', default: false })

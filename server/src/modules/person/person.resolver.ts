@@ -14,6 +14,7 @@ import { PersonFilter } from './dto/person-filter.input.js';
 import { CreatePersonInput, UpdatePersonInput } from './dto/person.input.js';
 import { Person } from './person.entity.js';
 import { PersonService } from './person.service.js';
+import { Supporter } from './supporter.model.js';
 
 export const PersonPage = Paginated(Person, 'PersonPage');
 
@@ -50,6 +51,23 @@ export class PersonResolver {
   @Mutation(() => Person, { description: 'Archive a person: they stay in agreements and history, but leave search and the map' })
   archivePerson(@CurrentActor() actor: Actor | null, @Args('input') input: ArchiveInput): Promise<Person> {
     return this.personService.archive(actor, input);
+  }
+
+  @Query(() => [Supporter], {
+    description: "Active accounts that may support a key person: members of the person's teams (personId) or of teamId, and of your own teams",
+  })
+  supporterCandidates(
+    @CurrentActor() actor: Actor | null,
+    @Args('personId', { type: () => ID, nullable: true }) personId?: string,
+    @Args('teamId', { type: () => ID, nullable: true }) teamId?: string,
+  ): Promise<Supporter[]> {
+    return this.personService.supporterCandidates(actor, personId ?? null, teamId ?? null);
+  }
+
+  @ResolveField(() => Supporter, { nullable: true, description: 'The team member who supports this key person: signed-in team roles only' })
+  supporter(@Parent() person: Person, @CurrentActor() actor: Actor | null, @Context() context: LoaderContext): Promise<Supporter | null> | null {
+    if (!person.supportedByUserId || !this.personService.maySeeSupporter(actor)) return null;
+    return loaderOf(context, 'Person.supporter', (ids: readonly string[]) => this.personService.supportersByIds(ids)).load(person.supportedByUserId);
   }
 
   /** Where the person shows on the map: the centre of the first neighbourhood they work in, never an address. */

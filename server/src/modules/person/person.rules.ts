@@ -56,6 +56,7 @@ export function normaliseRegistrationNumber(value: string): string {
 /** Text in its one stored form (NFC, no zero-width characters in names, trimmed, blank as null), phone and e-mail normalised. */
 export function normalisePerson(record: FlatFields): void {
   normaliseFields(record, PERSON_TEXT);
+  normaliseSupporter(record);
   if (typeof record.registrationNumber === 'string') record.registrationNumber = normaliseRegistrationNumber(record.registrationNumber) || null;
   // interpreterKind and interpreterFormal say the same thing; a route that sets only one gets the other.
   if (record.isInterpreter) {
@@ -209,6 +210,7 @@ function keyPersonViolations(p: FlatFields, today: string): RuleViolation[] {
     const keyPersonOnly: [string, unknown][] = [
       ['compensationAmount', amount !== null && amount !== undefined],
       ['supportedBy', Boolean(p.supportedBy)],
+      ['supportedByUserId', Boolean(p.supportedByUserId)],
       ['paidRole', p.paidRole === true],
     ];
     for (const [field, set] of keyPersonOnly) {
@@ -227,4 +229,72 @@ export function duplicateRegistrationViolation(p: FlatFields, holder: { id: stri
     `Rbtv-nummer ${String(p.registrationNumber)} is al geregistreerd bij ${holder.name}`,
     ErrorCode.CONFLICT,
   );
+}
+
+/** What a route found about the chosen supporter account: null when no account has that id or e-mail address. */
+export interface SupporterFacts {
+  id: string;
+  email: string;
+  disabled: boolean;
+  teamIds: readonly string[];
+}
+
+/**
+ * The supporter of a key person is an active user account that belongs to one of the person's teams or, when the
+ * person has none yet, one of the writer's own teams (`teamIds`: the route passes both). The same rule on GraphQL, CSV
+ * (by e-mail address) and HSDS; `given` is what the route received (an id or an address), for the message.
+ */
+export function supporterViolation(p: FlatFields, supporter: SupporterFacts | null, teamIds: readonly string[], given?: string): RuleViolation | null {
+  if (!p.supportedByUserId && !given) return null;
+  if (!supporter)
+    return violation(
+      'supportedByUserId',
+      'person.supporter.unknown',
+      `Begeleider '${given ?? String(p.supportedByUserId)}' is geen gebruiker: kies een teamlid met een account`,
+      ErrorCode.NOT_FOUND,
+    );
+  if (supporter.disabled)
+    return violation(
+      'supportedByUserId',
+      'person.supporter.disabled',
+      `Het account van ${supporter.email} is uitgeschakeld: kies een actief teamlid als begeleider`,
+    );
+  if (!supporter.teamIds.some((id) => teamIds.includes(id)))
+    return violation(
+      'supportedByUserId',
+      'person.supporter.otherTeam',
+      `${supporter.email} is geen lid van een team van deze persoon of van uw team: kies een begeleider uit het eigen team`,
+    );
+  return null;
+}
+
+/** A chosen supporter account replaces the old free-text note. */
+export function normaliseSupporter(record: FlatFields): void {
+  if (record.supportedByUserId) record.supportedBy = null;
+}
+
+/**
+ * What a formal (Rbtv) interpreter's registration lacks: level and end date are required since issue 15, so rows registered
+ * before miss them. Such a record is "registratie onvolledig": the person page, the review queue and matching say so (never
+ * shown as a complete formal registration). Empty for anyone else.
+ */
+export function formalRegistrationGaps(p: {
+  isInterpreter?: unknown;
+  interpreterKind?: unknown;
+  interpreterFormal?: unknown;
+  interpreterLevel?: unknown;
+  registrationEndsOn?: unknown;
+}): ('interpreterLevel' | 'registrationEndsOn')[] {
+  const formal = p.interpreterKind ? p.interpreterKind === 'FORMAL' : p.interpreterFormal === true || p.interpreterFormal === 1;
+  if (!(p.isInterpreter === true || p.isInterpreter === 1) || !formal) return [];
+  const gaps: ('interpreterLevel' | 'registrationEndsOn')[] = [];
+  if (!p.interpreterLevel) gaps.push('interpreterLevel');
+  if (!p.registrationEndsOn) gaps.push('registrationEndsOn');
+  return gaps;
+}
+
+/** The Dutch sentence for the gaps, e.g. "Rbtv-registratie onvolledig: niveau en einddatum ontbreken". */
+export function formalRegistrationGapsText(gaps: readonly string[]): string {
+  const names = gaps.map((g) => (g === 'interpreterLevel' ? 'niveau' : 'einddatum'));
+  return `Rbtv-registratie onvolledig: ${names.join(' en ')} ${names.length > 1 ? 'ontbreken' : 'ontbreekt'}`;
 }

@@ -30,7 +30,9 @@ import { PersonFilter } from './dto/person-filter.input.js';
 import { CreatePersonInput, UpdatePersonInput } from './dto/person.input.js';
 import { PersonLanguage } from './person-language.entity.js';
 import { Person, PersonRole } from './person.entity.js';
-import { duplicateRegistrationViolation, normalisePerson, PERSON_INPUT_FIELD, personViolations } from './person.rules.js';
+import { duplicateRegistrationViolation, normalisePerson, PERSON_INPUT_FIELD, personViolations, supporterViolation } from './person.rules.js';
+import { activeMembersOf, loadSupporter, supporterEmails } from './supporter.js';
+import type { Supporter } from './supporter.model.js';
 import { PROFILE_SCALAR_FIELDS } from '../capability/dto/profile.input.js';
 import { InterpreterKind } from '../capability/profile.enums.js';
 import { CapabilityService } from '../capability/capability.service.js';
@@ -67,6 +69,7 @@ const SCALAR_FIELDS = [
   'compensationAmount',
   'compensationPeriod',
   'supportedBy',
+  'supportedByUserId',
   'paidRole',
   ...PROFILE_SCALAR_FIELDS,
 ] as const;
@@ -299,6 +302,7 @@ export class PersonService {
     // A new record is never verified until someone marks it "still correct" (or gives the date it was checked).
     person.lastVerifiedOn ??= null;
     await this.assertRules(person);
+    await this.assertSupporter(actor, person, null, owners);
     const id = await this.withRegistrationConflict(person, () =>
       this.dataSource.transaction(async (em) => {
         const { languages, ...rest } = related;
@@ -341,9 +345,11 @@ export class PersonService {
       'deze persoon',
     );
     const before = auditView(person);
+    const supporterBefore = person.supportedByUserId;
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
     await this.assertRules(person);
+    await this.assertSupporter(actor, person, supporterBefore, await this.ownership.teamsOfPersonAfter(person.id, after));
     const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
     await this.withRegistrationConflict(person, () =>
       inTransaction(async (em) => {
@@ -425,6 +431,7 @@ export class PersonService {
       person.compensationAmount = null;
       person.compensationPeriod = null;
       person.supportedBy = null;
+      person.supportedByUserId = null;
       person.paidRole = false;
     }
     if (input.consent) {
@@ -445,6 +452,34 @@ export class PersonService {
       if (duplicate) violations.push(duplicate);
     }
     assertNoViolations(violations, (field) => PERSON_INPUT_FIELD[field] ?? field);
+  }
+
+  /** Supporter accounts are personal data of users: signed-in roles that see personal data only. */
+  maySeeSupporter(actor: Actor | null): boolean {
+    return this.access.canSeePersonalData(actor);
+  }
+
+  async supportersByIds(ids: readonly string[]): Promise<(Supporter | null)[]> {
+    const emails = await supporterEmails(this.dataSource.manager, ids);
+    return ids.map((id) => (emails.has(id) ? { id, email: emails.get(id)! } : null));
+  }
+
+  /** Active accounts of the person's teams, of `teamId` and of the actor's own teams: what the supporter rule accepts. */
+  async supporterCandidates(actor: Actor | null, personId: string | null, teamId: string | null): Promise<Supporter[]> {
+    const signedIn = this.access.requirePersonalData(actor);
+    const teamIds = new Set([...signedIn.teamIds, ...(teamId ? [teamId] : []), ...(personId ? await this.ownership.teamsOfPerson(personId) : [])]);
+    return teamIds.size ? activeMembersOf(this.dataSource.manager, [...teamIds]) : [];
+  }
+
+  /**
+   * A newly chosen supporter must be an active account of one of the person's teams or the writer's own (person.rules.ts).
+   * Checked only when it changes: a supporter who later leaves the team does not block other edits of the record.
+   */
+  private async assertSupporter(actor: Actor | null, person: Person, before: string | null, personTeams: readonly string[]): Promise<void> {
+    if (!person.supportedByUserId || person.supportedByUserId === before) return;
+    const supporter = await loadSupporter(this.dataSource.manager, { id: person.supportedByUserId });
+    const violation = supporterViolation(person as unknown as Record<string, unknown>, supporter, [...personTeams, ...(actor?.teamIds ?? [])]);
+    if (violation) assertNoViolations([violation]);
   }
 
   /** Two writers with the same Rbtv number at once: the unique index refuses the second, reported like the rule. */

@@ -27,6 +27,7 @@ const ERASED_PROFILE_FIELDS: [string, unknown][] = [
   ['compensationAmount', null],
   ['compensationPeriod', null],
   ['supportedBy', null],
+  ['supportedByUserId', null],
   ['paidRole', false],
   ['interpreterLevel', null],
   ['registrationEndsOn', null],

@@ -109,12 +109,12 @@ export class ReferralRepository {
     };
   }
 
-  /** A team's referrals, newest first. */
-  async listForTeams(teamIds: string[], limit: number, offset: number): Promise<{ items: Referral[]; total: number }> {
+  /** A team's referrals, newest first (only those with one partner when `partnerId` is given). */
+  async listForTeams(teamIds: string[], limit: number, offset: number, partnerId?: string): Promise<{ items: Referral[]; total: number }> {
     if (!teamIds.length) return { items: [], total: 0 };
-    const [items, total] = await this.referrals
-      .createQueryBuilder('r')
-      .where('r.teamId IN (:...teamIds)', { teamIds })
+    const qb = this.referrals.createQueryBuilder('r').where('r.teamId IN (:...teamIds)', { teamIds });
+    if (partnerId) qb.andWhere('(r.personId = :partnerId OR r.organisationId = :partnerId)', { partnerId });
+    const [items, total] = await qb
       .orderBy('r.referredOn', 'DESC')
       .addOrderBy('r.createdAt', 'DESC')
       .addOrderBy('r.id', 'ASC')

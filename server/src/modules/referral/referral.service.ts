@@ -79,7 +79,8 @@ export class ReferralService {
     this.access.requireSignedIn(actor);
     const referral = await this.repository.findById(input.id);
     if (!referral) throw notFound('id', `Contactmoment '${input.id}' bestaat niet`);
-    const signedIn = this.requireOwnTeam(actor, referral.teamId);
+    // Another team's contact moment is refused at the field the caller sent (`id`), not at a teamId they never sent.
+    const signedIn = this.requireOwnTeam(actor, referral.teamId, 'id');
     assertNoViolations(referralViolations({ ...referral, outcome: input.outcome }, today));
     await this.dataSource.transaction(async (em) => {
       await this.repository.setOutcome(em, referral.id, input.outcome, today, nowIso());
@@ -95,7 +96,7 @@ export class ReferralService {
   }
 
   /** The referrals of the actor's own teams (all for an administrator), newest first. */
-  async list(actor: Actor | null, teamId: string | null | undefined, page: PageInput = new PageInput()): Promise<Page<Referral>> {
+  async list(actor: Actor | null, teamId: string | null | undefined, page: PageInput = new PageInput(), partnerId?: string | null): Promise<Page<Referral>> {
     const signedIn = this.access.requirePersonalData(actor);
     let teamIds = signedIn.role === UserRole.ADMINISTRATOR ? null : signedIn.teamIds;
     if (teamId) {
@@ -103,11 +104,12 @@ export class ReferralService {
       teamIds = [teamId];
     }
     const { items, total } = teamIds
-      ? await this.repository.listForTeams(teamIds, page.limit, page.offset)
+      ? await this.repository.listForTeams(teamIds, page.limit, page.offset, partnerId ?? undefined)
       : await this.repository.listForTeams(
           (await this.teams.list()).map((t) => t.id),
           page.limit,
           page.offset,
+          partnerId ?? undefined,
         );
     return toPage(items, total, page);
   }
@@ -164,10 +166,10 @@ export class ReferralService {
   }
 
   /** Team members record for their own teams; an administrator for any; a policy officer for none. */
-  private requireOwnTeam(actor: Actor | null, teamId: string): Actor {
+  private requireOwnTeam(actor: Actor | null, teamId: string, field = 'teamId'): Actor {
     const signedIn = this.access.requirePersonalData(actor);
     if (signedIn.role !== UserRole.ADMINISTRATOR && !signedIn.teamIds.includes(teamId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'U legt alleen contactmomenten vast voor uw eigen team', 'teamId');
+      throw new DomainError(ErrorCode.FORBIDDEN, 'U legt alleen contactmomenten vast voor uw eigen team', field);
     }
     return signedIn;
   }

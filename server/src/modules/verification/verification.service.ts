@@ -15,6 +15,7 @@ import { OwnershipService } from '../ownership/ownership.service.js';
 import { Person } from '../person/person.entity.js';
 import { Team } from '../team/team.entity.js';
 import { Availability } from '../person/person.entity.js';
+import { formalRegistrationGaps, formalRegistrationGapsText } from '../person/person.rules.js';
 import { Agreement, AgreementStatus } from '../agreement/agreement.entity.js';
 import { ContactAssignment } from '../contact-assignment/contact-assignment.entity.js';
 import { MarkVerifiedInput, ReviewReason, VerifiableType } from './dto/verification.input.js';
@@ -158,6 +159,7 @@ export class VerificationService {
       if (type === VerifiableType.AGREEMENT) lists.push(await this.agreementsDue(today, teamIds));
       else if (type === VerifiableType.ACTIVITY) lists.push(await this.activitiesDue(today, cutoff, teamIds));
       else if (type === VerifiableType.CONTACT_ASSIGNMENT) lists.push(await this.contactsLeft(today, teamIds));
+      else if (type === VerifiableType.PERSON) lists.push(withIncompleteRegistrations(await due(type), await this.incompleteRegistrations(today)));
       else lists.push(await due(type));
     }
     const all = lists
@@ -229,6 +231,51 @@ export class VerificationService {
       }
     }
     return items;
+  }
+
+  /** Active formal interpreters whose Rbtv level or end date is missing (registered before both were required). */
+  private async incompleteRegistrations(today: string): Promise<ReviewItem[]> {
+    const rows: {
+      id: string;
+      name: string;
+      lastVerifiedOn: string | null;
+      isInterpreter: unknown;
+      interpreterKind: string | null;
+      interpreterFormal: unknown;
+      interpreterLevel: string | null;
+      registrationEndsOn: string | null;
+    }[] = await this.dataSource.manager
+      .createQueryBuilder(Person, 'p')
+      .select([
+        'p.id AS "id"',
+        'p.name AS "name"',
+        'p.lastVerifiedOn AS "lastVerifiedOn"',
+        'p.isInterpreter AS "isInterpreter"',
+        'p.interpreterKind AS "interpreterKind"',
+        'p.interpreterFormal AS "interpreterFormal"',
+        'p.interpreterLevel AS "interpreterLevel"',
+        'p.registrationEndsOn AS "registrationEndsOn"',
+      ])
+      .where('p.archivedAt IS NULL')
+      .andWhere('p.isInterpreter = :yes', { yes: true })
+      .andWhere('(p.interpreterLevel IS NULL OR p.registrationEndsOn IS NULL)')
+      .getRawMany();
+    return rows.flatMap((r) => {
+      const gaps = formalRegistrationGaps(r);
+      if (!gaps.length) return [];
+      return [
+        {
+          entityType: VerifiableType.PERSON,
+          id: r.id,
+          name: r.name,
+          lastVerifiedOn: r.lastVerifiedOn,
+          neverVerified: !r.lastVerifiedOn,
+          monthsSinceVerified: r.lastVerifiedOn ? monthsBetween(r.lastVerifiedOn, today) : null,
+          reason: ReviewReason.REGISTRATION_INCOMPLETE,
+          reasonText: formalRegistrationGapsText(gaps),
+        },
+      ];
+    });
   }
 
   /** Walk-in hours still running (not archived, not past their end) that were never verified or not for the review period. */
@@ -333,4 +380,11 @@ export class VerificationService {
     if (!actor.teamIds.length) throw badInput('mine', 'U hoort bij geen team, dus er is niets om op te filteren: zet "Alleen mijn teams" uit');
     return actor.teamIds;
   }
+}
+
+/** One entry per person: an incomplete registration replaces a stale entry of the same person (it needs an edit, not "still correct"). */
+function withIncompleteRegistrations(due: ReviewItem[], incomplete: ReviewItem[]): ReviewItem[] {
+  const byId = new Map(due.map((item) => [item.id, item]));
+  for (const item of incomplete) byId.set(item.id, item);
+  return [...byId.values()];
 }

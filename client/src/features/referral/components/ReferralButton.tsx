@@ -4,6 +4,7 @@ import {
   FormFieldDescription,
   FormFieldErrorMessage,
   FormLabel,
+  Link,
   Paragraph,
   Select,
   SelectOption,
@@ -11,6 +12,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { GraphQLRequestError, graphqlRequest } from '../../../api/graphql-client';
+import { paths } from '../../../app/router';
 import { RecordReferralDocument, type ReferralOutcome, type Topic } from '../../../generated/graphql';
 import { useI18n } from '../../../i18n/i18n';
 import { useSession } from '../../auth/hooks/use-session';
@@ -126,6 +128,9 @@ export function ReferralButton({ partner, neighbourhoodCode, neighbourhoods, lan
                 <p role="status" className="referral-dialog__saved">
                   {t('referral.saved', { date: formatDate(saved) })}
                 </p>
+                <Paragraph>
+                  <Link href={paths.referrals(teamId || undefined)}>{t('referral.laterLink')}</Link>
+                </Paragraph>
                 <Button type="button" appearance="primary-action-button" onClick={close}>
                   {t('referral.close')}
                 </Button>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
+import { PartnerContactMoments } from '../../referral/components/PartnerContactMoments';
 import { ArchiveOrganisationDocument, OrganisationRecordDocument } from '../../../generated/graphql';
 import { CanNotice } from '../../admin/components/CanNotice';
 import { usePermissions } from '../hooks/use-permissions';
@@ -135,6 +136,7 @@ export function OrganisationPage({ id }: { id: string }) {
       >
         <ActivityList items={organisation.activities} returnTo={paths.organisation(organisation.id)} />
       </Section>
+      <PartnerContactMoments partnerId={organisation.id} />
       {archived ? null : <SelfServiceLinkPanel entityType="ORGANISATION" entityId={organisation.id} />}
     </article>
   );

@@ -341,6 +341,8 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
             onChange={setProfile}
             roles={draft.roles}
             formal={isInterpreter && draft.interpreterKind ? draft.interpreterKind === 'formal' : null}
+            personId={person?.id}
+            teamId={draft.teamId}
           />
 
           <Fieldset>

@@ -12,6 +12,7 @@ import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
 import { ProfileRows } from '../ProfileSummary';
+import { PartnerContactMoments } from '../../referral/components/PartnerContactMoments';
 import { AgreementList, ArchiveControl, PageHeading, PageState, Section, StaleBadge, VerifiedLine, VerifyButton } from './record-parts';
 
 export function PersonPage({ id }: { id: string }) {
@@ -131,6 +132,7 @@ export function PersonPage({ id }: { id: string }) {
       <Section id="person-agreements" title={rt('record.agreements')}>
         <AgreementList items={person.agreements} />
       </Section>
+      <PartnerContactMoments partnerId={person.id} />
       {person.can.seeContactReads ? <ContactReads personId={person.id} /> : null}
       {archived ? null : <SelfServiceLinkPanel entityType="PERSON" entityId={person.id} />}
     </article>

@@ -8,12 +8,14 @@ import { ArchiveTeamDocument, TeamRecordDocument } from '../../../generated/grap
 import { announceStatus } from '../forms/status-message';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
+import { useSession } from '../../auth/hooks/use-session';
 import { DetailRow } from './DetailRow';
 import { ActivityList, AgreementList, ArchiveControl, ContactHistoryTable, PageHeading, PageState, Section, VerifiedLine } from './record-parts';
 
 export function TeamPage({ id }: { id: string }) {
-  const { rt } = useRegistryText();
+  const { rt, t } = useRegistryText();
   const permissions = usePermissions();
+  const { user } = useSession();
   const [version, setVersion] = useState(0);
   const { data, loading, error } = useGraphQLQuery(TeamRecordDocument, { id }, { reloadKey: version });
   const team = data?.team;
@@ -47,6 +49,12 @@ export function TeamPage({ id }: { id: string }) {
       ) : archived ? null : (
         <Paragraph className="page__note">{rt('team.onlyCoordinators')}</Paragraph>
       )}
+      {/* The team's own contact moments (referral log), for its members and administrators. */}
+      {permissions.isAdministrator || user?.teams.some((own) => own.id === team.id) ? (
+        <Paragraph>
+          <Link href={paths.referrals(team.id)}>{t('referral.nav')}</Link>
+        </Paragraph>
+      ) : null}
       <Section id="team-details" title={rt('record.details')}>
         <DataList>
           <DetailRow label={rt('team.phone')}>

@@ -118,7 +118,9 @@ export function ReviewQueuePage() {
                   }[item.entityType]();
                   // What the user may do with this entry, from the server's rule (can); a contact who left is solved by a new assignment.
                   const record = item.person ?? item.organisation ?? item.agreement ?? item.activity;
-                  const mayVerify = !isAgreement && !isContact && Boolean(record?.can.verify);
+                  // An incomplete Rbtv registration (issue 15) leaves the queue by an edit that adds level and end date, not by "still correct".
+                  const incomplete = item.reason === 'REGISTRATION_INCOMPLETE';
+                  const mayVerify = !isAgreement && !isContact && !incomplete && Boolean(record?.can.verify);
                   const mayEdit = isContact ? Boolean(user && (user.role === 'ADMINISTRATOR' || user.actableTeams.length > 0)) : Boolean(record?.can.edit);
                   const type = item.entityType;
                   const kind = type === 'ACTIVITY' || type === 'CONTACT_ASSIGNMENT' ? t(`admin.review.${type}`) : t(`reviewQueue.entity.${type}`);
@@ -129,7 +131,7 @@ export function ReviewQueuePage() {
                         <Link href={view}>{item.name}</Link>{' '}
                         {done ? null : (
                           <span className={isAgreement || isContact ? 'badge badge--stale badge--wrap' : 'badge badge--stale'}>
-                            {isAgreement || isContact ? item.reasonText : t('reviewQueue.stale')}
+                            {incomplete ? t('profile.registrationIncomplete') : isAgreement || isContact ? item.reasonText : t('reviewQueue.stale')}
                           </span>
                         )}
                       </td>

@@ -578,6 +578,7 @@ export const FIELD_COLUMN: Record<string, string> = {
   topics: 'themas',
   communities: 'gemeenschappen',
   ...Object.fromEntries(PROFILE_ATTRIBUTES.map((a) => [a.field, a.column])),
+  supportedByUserId: 'begeleider_email',
 };
 
 export { OrganisationKind, ConsentMethod };

@@ -7,7 +7,7 @@ import { AccessPolicy } from '../../auth/access-policy.service.js';
 import { type Actor, UserRole } from '../../auth/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { LanguageService } from '../../language/language.service.js';
-import { count, type Draft, type EntityType, listingFactsOf, ownershipProblems, plan, Snapshot, write } from '../directory-writer.js';
+import { count, type Draft, type EntityType, listingFactsOf, ownershipProblems, plan, Snapshot, supporterProblems, write } from '../directory-writer.js';
 import { OwnershipService } from '../../ownership/ownership.service.js';
 import type { ImportProblem, ImportReport } from '../import-report.js';
 import { ReferenceData } from '../reference-data.js';
@@ -149,6 +149,7 @@ export class CsvService {
       const columnOf = (field: string) => FIELD_COLUMN[field] ?? field;
       const planned = plan(snapshot, drafts, { columnOf });
       planned.problems.push(...(await ownershipProblems(em, this.ownership, actor!, planned.changes, columnOf)));
+      planned.problems.push(...(await supporterProblems(em, this.ownership, actor, planned.changes, columnOf)));
       // One problem per cell: a value that did not parse is not also reported as missing.
       const reported = new Set(report.problems.map((p) => `${p.row}|${p.column}`));
       report.problems.push(...planned.problems.filter((p) => !reported.has(`${p.row}|${p.column}`)));

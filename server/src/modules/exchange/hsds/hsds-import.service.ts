@@ -14,7 +14,7 @@ import { Availability, ConsentMethod, Topic } from '../../person/person.entity.j
 import { TeamKind } from '../../team/team.entity.js';
 import { parseDate } from '../csv/csv-columns.js';
 import { requireImporter } from '../csv/csv.service.js';
-import { count, type Draft, ownershipProblems, plan, Snapshot, write } from '../directory-writer.js';
+import { count, type Draft, ownershipProblems, plan, Snapshot, supporterProblems, write } from '../directory-writer.js';
 import { OwnershipService } from '../../ownership/ownership.service.js';
 import { ownershipViolation } from '../../ownership/write-rule.js';
 import type { ImportProblem, ImportReport } from '../import-report.js';
@@ -506,6 +506,7 @@ export class HsdsImportService {
       const personPlan = plan(await Snapshot.load(em, 'Person'), unique, options);
       problems.push(...personPlan.problems);
       problems.push(...(await ownershipProblems(em, this.ownership, actor!, personPlan.changes, options.columnOf)));
+      problems.push(...(await supporterProblems(em, this.ownership, actor, personPlan.changes, options.columnOf)));
 
       // Agreements, walk-in hours and fixed contact persons refer to the records above by their id in the file.
       const personSnapshot = await Snapshot.load(em, 'Person');

@@ -133,7 +133,8 @@ export const TERMS = {
   contract_eind: ['Vrijwilligerscontract tot', 'JJJJ-MM-DD'],
   vergoeding: ['Vergoeding', 'Bedrag in euro per periode, 0 of meer'],
   vergoeding_periode: ['Periode vergoeding', 'PER_SESSION, PER_MONTH of PER_YEAR'],
-  begeleider: ['Begeleider', 'Het teamlid dat de sleutelpersoon begeleidt'],
+  begeleider: ['Begeleider (oude notitie)', 'Oude vrije tekst over het teamlid dat de sleutelpersoon begeleidt'],
+  begeleider_email: ['Begeleider', 'E-mailadres van het account van het teamlid dat de sleutelpersoon begeleidt'],
   betaalde_rol: ['Betaalde rol', "'ja' bij een betaalde rol, bijvoorbeeld een buurtbaan"],
 } as const;
 export type TermCode = keyof typeof TERMS;

@@ -9,6 +9,7 @@ import {
   packLevels,
   packTopics,
   PROFILE_FALLBACK_LIST,
+  PROFILE_REGISTRATION_INCOMPLETE,
   PROFILE_REMOTE,
   PROFILE_VOLUNTEER_CONTRACT,
 } from '../match-candidate.js';
@@ -239,6 +240,26 @@ describe('the weaknesses of issue 15, on a hand-built set (exact scores and orde
     expect(explain(set[2], 1, set[2].locations[0], ctx).reasons.map((r) => r.code)).not.toContain(MatchReasonCode.FORMAL_INTERPRETER);
     // Formal interpreters only: the fallback list is left out, like every informal interpreter.
     expect(rank(set, context({ formalInterpretersOnly: true })).map((m) => m.id)).toEqual(['b-registered', 'd-ends-today', 'a-expired']);
+  });
+
+  it('a formal interpreter registered before level and end date were required ranks as an informal one and says why', () => {
+    const set = [
+      interpreter('a-incomplete', { profileBits: PROFILE_REGISTRATION_INCOMPLETE }),
+      interpreter('b-registered', { registrationEnds: epochDay('2030-01-31') }),
+      interpreter('c-informal', { interpreterFormal: false }),
+    ];
+    const ctx = context();
+    // The incomplete one is not first any more (it was: a formal interpreter at the same distance); it ties with the informal one.
+    expect(rank(set, ctx)).toEqual([
+      { id: 'b-registered', score: expected(1), distanceKm: 1 },
+      { id: 'a-incomplete', score: expected(0.5), distanceKm: 1 },
+      { id: 'c-informal', score: expected(0.5), distanceKm: 1 },
+    ]);
+    const weakness = explain(set[0], 1, set[0].locations[0], ctx).weaknesses.find((w) => w.code === MatchReasonCode.REGISTRATION_INCOMPLETE);
+    expect(weakness?.text).toBe('Rbtv-registratie onvolledig: niveau of einddatum ontbreekt');
+    expect(explain(set[1], 1, set[1].locations[0], ctx).weaknesses.map((w) => w.code)).not.toContain(MatchReasonCode.REGISTRATION_INCOMPLETE);
+    // Still a formal interpreter (only its registration is incomplete): not left out when only formal ones are asked.
+    expect(rank(set, context({ formalInterpretersOnly: true })).map((m) => m.id)).toEqual(['b-registered', 'a-incomplete']);
   });
 
   it('a telephone or video interpreter is matched without distance (for the interpreter role only)', () => {

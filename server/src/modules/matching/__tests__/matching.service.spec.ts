@@ -336,6 +336,20 @@ describe('the index follows writes', () => {
     expect(index.fullLoads).toBe(loads);
   });
 
+  it('a formal interpreter registered before level and end date were required (legacy row) ranks below a complete one and says why', async () => {
+    const complete = await addPerson(ds, { name: 'Compleet (formele tolk, Ver)', languages: [['som', NATIVE]], neighbourhoods: [VER], interpreter: 'formal' });
+    const legacy = await addPerson(ds, { name: 'Oud (formele tolk, Ver)', languages: [['som', NATIVE]], neighbourhoods: [VER], interpreter: 'formal' });
+    // As the rows from before the requirement are: formal, without level and end date (written as an old import would).
+    await ds.getRepository(Person).update({ id: legacy.id }, { interpreterLevel: null, registrationEndsOn: null });
+    const result = await match({ neighbourhoodCode: VER, radiusKm: 0.5, roles: [MatchRole.INTERPRETER] });
+    expect(names(result)).toEqual(['Compleet (formele tolk, Ver)', 'Oud (formele tolk, Ver)']);
+    const old = result.matches.find((m) => m.partner.name.startsWith('Oud'))!;
+    expect(old.weaknesses.map((w) => w.code)).toContain('REGISTRATION_INCOMPLETE');
+    expect(result.matches[0].weaknesses.map((w) => w.code)).not.toContain('REGISTRATION_INCOMPLETE');
+    await ds.getRepository(Person).delete({ id: complete.id });
+    await ds.getRepository(Person).delete({ id: legacy.id });
+  });
+
   it('learns of writes by another process (an importer) at its next search, without a full reload', async () => {
     const index = server.app.get(MatchIndex);
     // A second data source: what a CLI importer or another server in its own process is to this one.

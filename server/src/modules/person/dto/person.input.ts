@@ -138,6 +138,12 @@ export class CreatePersonInput extends ProfileFieldsInput {
   @MaxLength(PERSON_TEXT.supportedBy.max, { message: `Naam van de begeleider mag hoogstens ${PERSON_TEXT.supportedBy.max} tekens zijn` })
   supportedBy?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The user account of the team member who supports this key person (replaces the old note supportedBy)' })
+  @IsOptional()
+  @IsString({ message: 'Kies een begeleider uit de lijst' })
+  @MaxLength(36, { message: 'Onbekende begeleider' })
+  supportedByUserId?: string | null;
+
   @Field({ nullable: true, description: 'Paid role, e.g. a neighbourhood job (buurtbaan)' })
   @IsOptional()
   @IsBoolean()

@@ -169,7 +169,8 @@ describe('referral log and load in matching', () => {
     const r = await referrals.record(administrator, await referral({ teamId: otherTeam.id }), TODAY);
     expect(await refusal(referrals.recordOutcome(member, await validated(RecordReferralOutcomeInput, { id: r.id, outcome: 'REACHED' }), TODAY))).toMatchObject({
       code: 'FORBIDDEN',
-      field: 'teamId',
+      // The field the caller sent: an outcome names the contact moment, not a team.
+      field: 'id',
     });
     expect((await ds.getRepository(Referral).findOneBy({ id: r.id }))!.outcome).toBe('ONGOING');
   });

@@ -11,7 +11,10 @@ import {
 import { auditEntries, teamId } from '../../../../../test/support/demo-lookup.js';
 import { OwnershipService } from '../../ownership/ownership.service.js';
 import { PageInput } from '../../../common/pagination.js';
-import { VerifiableType } from '../dto/verification.input.js';
+import { IsNull } from 'typeorm';
+import { InterpreterKind } from '../../capability/profile.enums.js';
+import { Person } from '../../person/person.entity.js';
+import { ReviewReason, VerifiableType } from '../dto/verification.input.js';
 import { isStale, reviewCutoff } from '../review-period.js';
 import { VerificationService } from '../verification.service.js';
 
@@ -303,5 +306,22 @@ describe('VerificationService', () => {
     const reads = statements.filter((q) => /FROM "contact_assignment"/.test(q));
     expect(reads.length).toBeGreaterThan(0);
     for (const q of reads) expect(q).toMatch(/WHERE .*"personId" IN \(/);
+  });
+  it('holds formal interpreters registered before the Rbtv level and end date were required, as "registratie onvolledig", once per person', async () => {
+    const repo = ctx.dataSource.getRepository(Person);
+    const interpreter = await repo.findOneOrFail({ where: { isInterpreter: true, interpreterKind: InterpreterKind.FORMAL, archivedAt: IsNull() } });
+    const all = Object.assign(new PageInput(), { limit: 200 });
+    const before = await service.reviewQueue(administrator, VerifiableType.PERSON, all);
+    expect(before.items.filter((i) => i.id === interpreter.id).map((i) => i.reason)).not.toContain(ReviewReason.REGISTRATION_INCOMPLETE);
+    await repo.update({ id: interpreter.id }, { interpreterLevel: null, lastVerifiedOn: null });
+    try {
+      const queue = await service.reviewQueue(administrator, VerifiableType.PERSON, all);
+      const entries = queue.items.filter((i) => i.id === interpreter.id);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ reason: ReviewReason.REGISTRATION_INCOMPLETE, reasonText: 'Rbtv-registratie onvolledig: niveau ontbreekt' });
+      expect(new Set(queue.items.map((i) => i.id)).size).toBe(queue.items.length);
+    } finally {
+      await repo.update({ id: interpreter.id }, { interpreterLevel: interpreter.interpreterLevel, lastVerifiedOn: interpreter.lastVerifiedOn });
+    }
   });
 });

@@ -26,6 +26,8 @@ export enum ReviewReason {
   FORMER_CONTACT = 'FORMER_CONTACT',
   /** A current fixed contact person who left: archived or erased, no longer in the team, or not available. */
   CONTACT_LEFT = 'CONTACT_LEFT',
+  /** A formal interpreter registered before the Rbtv level and end date were required: registratie onvolledig. */
+  REGISTRATION_INCOMPLETE = 'REGISTRATION_INCOMPLETE',
 }
 registerEnumType(ReviewReason, { name: 'ReviewReason', description: 'Waarom een record op de controlelijst staat' });
 
