@@ -4,8 +4,7 @@ import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { ReviewQueueDocument, type VerifiableType } from '../../../generated/graphql';
 import { useSession } from '../../auth/hooks/use-session';
-import { PageHeading, PageState } from '../../registry/components/record-parts';
-import { ReviewVerifyButton } from './ReviewVerifyButton';
+import { PageHeading, PageState, VerifyButton } from '../../registry/components/record-parts';
 import { useI18n } from '../../../i18n/i18n';
 
 const PAGE = 50;
@@ -146,7 +145,7 @@ export function ReviewQueuePage() {
                       <td role="cell" className="review__actions">
                         {/* An agreement leaves the queue by a new review date or contact person, not by "still correct". */}
                         {!mayVerify ? null : (
-                          <ReviewVerifyButton
+                          <VerifyButton
                             entityType={item.entityType}
                             id={item.id}
                             name={item.name}
