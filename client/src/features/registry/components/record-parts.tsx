@@ -9,6 +9,7 @@ import {
   MarkVerifiedDocument,
   type VerifiableType,
 } from '../../../generated/graphql';
+import { RecordTable } from '../../../components/RecordTable';
 import { errorsFromServer, today } from '../forms/form-errors';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
@@ -183,46 +184,23 @@ const dateOf = (timestamp: string) => timestamp.slice(0, 10);
 /** Fixed contact persons, current first, with since/until. */
 export function ContactHistoryTable({ items, caption }: { items: readonly ContactAssignmentRowFragment[]; caption: string }) {
   const { rt, formatDate } = useRegistryText();
-  if (items.length === 0) return <Paragraph>{rt('record.contactNone')}</Paragraph>;
   return (
-    // Explicit roles: on a phone the rows show as a list (record-table in registry.css) and stay a table to screen readers.
-    <table className="record-table" role="table">
-      <caption>{caption}</caption>
-      <thead role="rowgroup">
-        <tr role="row">
-          <th scope="col" role="columnheader">
-            {rt('record.contactPerson')}
-          </th>
-          <th scope="col" role="columnheader">
-            {rt('record.contactSince')}
-          </th>
-          <th scope="col" role="columnheader">
-            {rt('record.contactUntil')}
-          </th>
-          <th scope="col" role="columnheader">
-            {rt('record.contactNote')}
-          </th>
-        </tr>
-      </thead>
-      <tbody role="rowgroup">
-        {items.map((item) => (
-          <tr key={item.id} role="row" className={item.isCurrent ? 'record-table__current' : undefined}>
-            <td role="cell" data-label={rt('record.contactPerson')}>
-              {item.person ? <Link href={paths.person(item.person.id)}>{item.person.name}</Link> : '–'}
-            </td>
-            <td role="cell" data-label={rt('record.contactSince')}>
-              {formatDate(dateOf(item.since))}
-            </td>
-            <td role="cell" data-label={rt('record.contactUntil')}>
-              {item.until ? formatDate(dateOf(item.until)) : rt('record.contactNow')}
-            </td>
-            <td role="cell" data-label={item.note ? rt('record.contactNote') : undefined}>
-              {item.note ?? ''}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RecordTable
+      caption={caption}
+      items={items}
+      empty={rt('record.contactNone')}
+      rowKey={(item) => item.id}
+      rowClassName={(item) => (item.isCurrent ? 'record-table__current' : undefined)}
+      columns={[
+        {
+          header: rt('record.contactPerson'),
+          cell: (item) => (item.person ? <Link href={paths.person(item.person.id)}>{item.person.name}</Link> : '–'),
+        },
+        { header: rt('record.contactSince'), cell: (item) => formatDate(dateOf(item.since)) },
+        { header: rt('record.contactUntil'), cell: (item) => (item.until ? formatDate(dateOf(item.until)) : rt('record.contactNow')) },
+        { header: rt('record.contactNote'), cell: (item) => item.note ?? '', label: (item) => Boolean(item.note) },
+      ]}
+    />
   );
 }
 
