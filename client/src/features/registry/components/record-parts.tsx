@@ -6,10 +6,12 @@ import {
   type ActivityRowFragment,
   type AgreementRowFragment,
   type ContactAssignmentRowFragment,
+  type RecordCanFragment,
   MarkVerifiedDocument,
   type VerifiableType,
 } from '../../../generated/graphql';
 import { RecordTable } from '../../../components/RecordTable';
+import { CanNotice } from '../../admin/components/CanNotice';
 import { errorsFromServer, today } from '../forms/form-errors';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
@@ -315,6 +317,58 @@ function ActivityItem({ activity, planned, ended, returnTo }: { activity: Activi
         </p>
       ) : null}
     </li>
+  );
+}
+
+/** A record's neighbourhoods as links to their pages, separated by commas. */
+export function neighbourhoodLinks(neighbourhoods: readonly { code: string; name: string }[]) {
+  return neighbourhoods.map((n, i) => (
+    <span key={n.code}>
+      {i > 0 ? ', ' : ''}
+      <Link href={paths.neighbourhood(n.code)}>{n.name}</Link>
+    </span>
+  ));
+}
+
+/**
+ * Edit, "Nog steeds juist" and archive on the page of a person or organisation: only what the server's rule allows
+ * (`can`), and the notice that says why the rest is missing. Nothing on an archived record.
+ */
+export function RecordActions({
+  entityType,
+  record,
+  editHref,
+  archive,
+  onChanged,
+}: {
+  entityType: 'PERSON' | 'ORGANISATION';
+  record: { id: string; name: string; archivedAt?: string | null; can: RecordCanFragment };
+  editHref: string;
+  archive(): Promise<unknown>;
+  onChanged(): void;
+}) {
+  const { rt } = useRegistryText();
+  const { id, name, can } = record;
+  if (record.archivedAt) return null;
+  return (
+    <>
+      {can.edit || can.verify || can.archive ? (
+        <ButtonGroup className="page__actions">
+          {can.edit ? <Link href={editHref}>{rt('record.editNamed', { name })}</Link> : null}
+          {can.verify ? <VerifyButton entityType={entityType} id={id} name={name} onDone={onChanged} /> : null}
+          {can.archive ? (
+            <ArchiveControl
+              name={name}
+              onArchive={async () => {
+                await archive();
+                onChanged();
+              }}
+            />
+          ) : null}
+        </ButtonGroup>
+      ) : null}
+      <CanNotice can={can} />
+    </>
   );
 }
 
