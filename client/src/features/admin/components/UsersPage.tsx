@@ -149,6 +149,12 @@ function UserActions({ user, teams, onChanged, say }: { user: User; teams: Team[
       return t('admin.users.saved', { email: user.email });
     });
   };
+  /** A button that runs one change and says what it did. */
+  const action = (label: string, change: () => Promise<string>) => (
+    <Button type="button" appearance="secondary-action-button" onClick={() => run(change)}>
+      {label}
+    </Button>
+  );
   const disabled = Boolean(user.disabledAt);
   return (
     <>
@@ -157,30 +163,14 @@ function UserActions({ user, teams, onChanged, say }: { user: User; teams: Team[
           <span aria-hidden="true">{t('admin.users.editShort')}</span>
           <span className="visually-hidden">{t('admin.users.edit', { email: user.email })}</span>
         </Button>
-        <Button
-          type="button"
-          appearance="secondary-action-button"
-          onClick={() =>
-            run(async () => {
-              await graphqlRequest(AdminUpdateUserDocument, { input: { id: user.id, disabled: !disabled } });
-              return t('admin.users.saved', { email: user.email });
-            })
-          }
-        >
-          {disabled ? t('admin.users.enable', { email: user.email }) : t('admin.users.disable', { email: user.email })}
-        </Button>
-        <Button
-          type="button"
-          appearance="secondary-action-button"
-          onClick={() =>
-            run(async () => {
-              const { endUserSessions } = await graphqlRequest(AdminEndUserSessionsDocument, { input: { userId: user.id } });
-              return t('admin.users.sessionsEnded', { email: user.email, count: endUserSessions });
-            })
-          }
-        >
-          {t('admin.users.endSessions', { email: user.email })}
-        </Button>
+        {action(disabled ? t('admin.users.enable', { email: user.email }) : t('admin.users.disable', { email: user.email }), async () => {
+          await graphqlRequest(AdminUpdateUserDocument, { input: { id: user.id, disabled: !disabled } });
+          return t('admin.users.saved', { email: user.email });
+        })}
+        {action(t('admin.users.endSessions', { email: user.email }), async () => {
+          const { endUserSessions } = await graphqlRequest(AdminEndUserSessionsDocument, { input: { userId: user.id } });
+          return t('admin.users.sessionsEnded', { email: user.email, count: endUserSessions });
+        })}
       </div>
       {error ? (
         <Paragraph role="alert" className="error-text">
