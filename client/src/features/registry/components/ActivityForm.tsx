@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Link, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
@@ -11,7 +11,18 @@ import {
   CreateActivityDocument,
   UpdateActivityDocument,
 } from '../../../generated/graphql';
-import { DateField, ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField, usePendingPicks } from '../forms/fields';
+import {
+  DateField,
+  ErrorSummary,
+  FormScope,
+  MultiPicker,
+  SelectField,
+  TextareaField,
+  TextField,
+  usePendingPicks,
+  SaveButtons,
+  bindFields,
+} from '../forms/fields';
 import { type FieldErrors, isDate, orNull, orUndefined, today } from '../forms/form-errors';
 import { announceStatus } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
@@ -64,9 +75,6 @@ interface Draft {
   validFrom: string;
   validUntil: string;
 }
-
-/** The fields that hold one text (all but the languages). */
-type TextFieldName = Exclude<keyof Draft, 'languageCodes'>;
 
 type ActivityRecord = NonNullable<ActivityRecordQuery['activity']>;
 
@@ -199,8 +207,7 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
   const labels: Record<string, string> = Object.fromEntries(
     KNOWN_FIELDS.map((field) => [field, rt(LABEL_KEYS[field] ?? (`activity.${field}` as RegistryTextKey))]),
   );
-  /** What every text and choice field of the form takes from its name: label, value and change. */
-  const field = (name: TextFieldName) => ({ name, label: labels[name]!, value: draft[name], onChange: (value: string) => set(name, value) });
+  const field = bindFields(draft, set, (name) => labels[name]!);
 
   const agreements = useMemo(() => agreementChoices.data?.agreements ?? [], [agreementChoices.data]);
   const agreementOptions = useMemo(
@@ -329,14 +336,10 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
             <DateField {...field('validUntil')} description={rt('activity.validUntilHint')} />
           </Fieldset>
         </FormScope>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
-            {busy ? rt('form.saving') : rt('form.save')}
-          </Button>
-          <Link href={backTo(origin, returnTo, activity ? { organisationId: activity.organisationId, agreementId: activity.agreementId } : undefined)}>
-            {rt('form.cancel')}
-          </Link>
-        </ButtonGroup>
+        <SaveButtons
+          busy={busy}
+          cancelHref={backTo(origin, returnTo, activity ? { organisationId: activity.organisationId, agreementId: activity.agreementId } : undefined)}
+        />
       </form>
     </>
   );
