@@ -303,12 +303,9 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
         <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
           <TextField {...field('title')} required maxLength={250} />
           <SelectField
-            name="type"
-            label={rt('agreement.type')}
-            value={draft.type}
+            {...field('type')}
             options={TYPES.map((type) => ({ value: type, label: rt(`agreementType.${type}`) }))}
             emptyLabel={rt('form.chooseOne')}
-            onChange={(v) => set('type', v as AgreementType)}
             required
           />
           <Fieldset>

@@ -236,15 +236,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
           <TextField {...field('name')} required autoComplete="organization" maxLength={250} />
-          <SelectField
-            name="kind"
-            label={rt('organisation.kind')}
-            value={draft.kind}
-            options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-            emptyLabel={rt('form.chooseOne')}
-            onChange={(v) => set('kind', v as OrganisationKind)}
-            required
-          />
+          <SelectField {...field('kind')} options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} emptyLabel={rt('form.chooseOne')} required />
           <TextareaField {...field('description')} />
           <TextField {...field('address')} autoComplete="street-address" />
           <TextField {...field('postcode')} autoComplete="postal-code" />

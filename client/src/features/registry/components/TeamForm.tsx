@@ -146,15 +146,7 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
           <TextField {...field('name')} required autoComplete="organization" maxLength={250} />
-          <SelectField
-            name="kind"
-            label={rt('team.kind')}
-            value={draft.kind}
-            options={KINDS.map((k) => ({ value: k, label: rt(`teamKind.${k}`) }))}
-            emptyLabel={rt('form.chooseOne')}
-            onChange={(v) => set('kind', v as TeamKind)}
-            required
-          />
+          <SelectField {...field('kind')} options={KINDS.map((k) => ({ value: k, label: rt(`teamKind.${k}`) }))} emptyLabel={rt('form.chooseOne')} required />
           <MultiPicker
             name="neighbourhoodCodes"
             legend={rt('team.neighbourhoods')}
