@@ -6,9 +6,11 @@
 // Needs lighthouse@12.2.3 (a devDependency; 13.x wants Node 22) and Debian's Chromium at /usr/bin/chromium.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -17,6 +19,11 @@ import { addScalePartners } from '../support/scale-partners.mjs';
 const ROOT = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
 const scale = args.includes('--scale');
+// This machine has no internet: OpenStreetMap's tiles would fail and count as console errors (best practices). By default
+// a local stand-in serves plain 256×256 tiles, as a reachable tile server would; --osm-tiles measures with the real URL.
+const osmTiles = args.includes('--osm-tiles');
+// --only <text>: only the pages whose name contains the text (e.g. --only buurt).
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const runs = Number(args[args.indexOf('--runs') + 1] || 1) || 1;
 const main = join(ROOT, 'dist/server/src/main.js');
 for (const file of [main, join(ROOT, 'dist/client/index.html')]) {
@@ -37,12 +44,55 @@ function freePort() {
   });
 }
 
+/** A 256×256 PNG of one light colour, built with zlib (no image library needed for a stand-in tile). */
+function plainTile() {
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), data])));
+    return Buffer.concat([length, Buffer.from(type), data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(256, 0);
+  header.writeUInt32BE(256, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(256 * 3, 0xee)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: 256 }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function startTileServer() {
+  const tile = plainTile();
+  const port = await freePort();
+  const server = createHttpServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=86400' });
+    res.end(tile);
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, stop: () => new Promise((ok) => server.close(ok)) };
+}
+const tiles = osmTiles ? null : await startTileServer();
+
 /** The built server as `npm start` runs it, one process, on its own database file. */
 async function startServer(databaseFile) {
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), WORKERS: '0', LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${databaseFile}` },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      WORKERS: '0',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: `sqlite:${databaseFile}`,
+      ...(tiles ? { TILE_URL: tiles.url } : {}),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -108,16 +158,25 @@ const rows = [];
 try {
   for (const form of ['desktop', 'mobiel']) {
     for (const page of pages) {
+      if (only && !page.name.includes(only)) continue;
       const figures = [];
       for (let i = 0; i < runs; i++) {
         const flags = { port: chrome.port, output: 'json', logLevel: 'error', extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined };
         const result = await lighthouse(`${server.url}${page.path}`, flags, form === 'desktop' ? desktopConfig : undefined);
         const { categories, audits } = result.lhr;
+        // A page Lighthouse could not measure (no paint, a timeout) is reported as such, not as a crash of the script.
+        if (result.lhr.runtimeError) console.log(`  ${page.name} (${form}): ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+        // Only audits that count towards a score: Lighthouse 12's diagnostics trip over this Chromium's traces.
+        const scored = new Set(Object.values(categories).flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id)));
+        const broken = Object.entries(audits)
+          .filter(([id, audit]) => audit.errorMessage && scored.has(id))
+          .map(([id, audit]) => `${id}: ${audit.errorMessage}`);
+        if (broken.length) console.log(`  ${page.name} (${form}), niet gemeten: ${broken.slice(0, 4).join('; ')}`);
         figures.push({
           performance: Math.round(categories.performance.score * 100),
           accessibility: Math.round(categories.accessibility.score * 100),
           bestPractices: Math.round(categories['best-practices'].score * 100),
-          cls: audits['cumulative-layout-shift'].numericValue,
+          cls: audits['cumulative-layout-shift'].numericValue ?? NaN,
           fcp: audits['first-contentful-paint'].numericValue,
           lcp: audits['largest-contentful-paint'].numericValue,
           tbt: audits['total-blocking-time'].numericValue,
@@ -153,6 +212,7 @@ try {
 } finally {
   await chrome.kill();
   await server.stop();
+  await tiles?.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(`\nLighthouse 12, ${scale ? 'demodata + 10.000 personen en 2.000 organisaties' : 'demodata'}, mediaan van ${runs} run(s):`);

@@ -52,6 +52,11 @@ describe('Bereik page in Chromium', () => {
     // Colour is never the only cue: each cell says its status in words.
     expect(await table.getByRole('link', { name: /^(Rood|Oranje|Groen): .+ in .+/ }).count()).toBeGreaterThan(10);
     await expectNoAxeViolations(page, 'Bereik, all groups');
+    // The trend chart (recharts, a chunk of its own) loads when its section comes into view; the table beside it has the figures.
+    const trend = page.getByRole('region', { name: 'Bereik door de tijd' });
+    await trend.scrollIntoViewIfNeeded();
+    await expect.poll(() => trend.locator('.reach-trend svg.recharts-surface').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await trend.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
 
     await page.getByLabel('Groep', { exact: true }).selectOption({ label: 'Eritrese gemeenschap' });
     await expect.poll(() => table.locator('thead th').count()).toBe(2);

@@ -8,6 +8,24 @@ export interface QueryState<T> {
   error: GraphQLRequestError | undefined;
 }
 
+// Reference data (buurten, languages, groups) asked by several components of one page: one request per
+// document and variables, kept for the page's life; a failed one is forgotten, so the next asker tries again.
+const sharedAnswers = new Map<string, Promise<unknown>>();
+
+function sharedRequest<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables | undefined,
+  key: string,
+): Promise<TResult> {
+  let answer = sharedAnswers.get(key) as Promise<TResult> | undefined;
+  if (!answer) {
+    answer = graphqlRequest(document, variables);
+    sharedAnswers.set(key, answer);
+    answer.catch(() => sharedAnswers.delete(key));
+  }
+  return answer;
+}
+
 /**
  * Run a query when the component mounts and again when `variablesKey` changes; `skip` holds it back.
  * Late answers of an earlier request are dropped (AbortController).
@@ -15,7 +33,13 @@ export interface QueryState<T> {
 export function useGraphQLQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables | undefined,
-  options: { skip?: boolean; /** Change to fetch again with the same variables (after a mutation). */ reloadKey?: unknown } = {},
+  options: {
+    skip?: boolean;
+    /** Change to fetch again with the same variables (after a mutation). */
+    reloadKey?: unknown;
+    /** Reference data: share one request (and its answer) with every component that asks the same. */
+    shared?: boolean;
+  } = {},
 ): QueryState<TResult> {
   const variablesKey = JSON.stringify(variables ?? null);
   // What the state belongs to: until the effect has started the request for new variables, the data on
@@ -30,7 +54,10 @@ export function useGraphQLQuery<TResult, TVariables>(
     }
     const controller = new AbortController();
     setState((previous) => ({ data: previous.data, loading: true, error: undefined, key: requestKey }));
-    graphqlRequest(document, variables, { signal: controller.signal }).then(
+    const request = options.shared
+      ? sharedRequest(document, variables, `${document.toString()}|${variablesKey}|${String(options.reloadKey)}`)
+      : graphqlRequest(document, variables, { signal: controller.signal });
+    request.then(
       (data) => {
         if (!controller.signal.aborted) setState({ data, loading: false, error: undefined, key: requestKey });
       },
@@ -43,7 +70,7 @@ export function useGraphQLQuery<TResult, TVariables>(
     return () => controller.abort();
     // variables are compared by value through variablesKey
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [document, variablesKey, options.skip, options.reloadKey]);
+  }, [document, variablesKey, options.skip, options.reloadKey, options.shared]);
 
   return { data: state.data, loading: state.loading || (!options.skip && state.key !== requestKey), error: state.error };
 }

@@ -8,6 +8,7 @@ import { useRegistryText } from '../features/registry/registry-text';
 import { useI18n } from '../i18n/i18n';
 import { HeaderTools } from './HeaderTools';
 import { MainNav } from './MainNav';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { SkipLink } from './SkipLink';
 import type { Route } from './router';
 import { routeTitle, useDocumentTitle } from './page-title';
@@ -51,9 +52,11 @@ export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }
             <SignInForm />
           </>
         ) : (
-          <Suspense fallback={<Paragraph role="status">{rt('page.loading')}</Paragraph>}>
-            <RegistryRoutes route={route} />
-          </Suspense>
+          <PageErrorBoundary key={route.name}>
+            <Suspense fallback={<Paragraph role="status">{rt('page.loading')}</Paragraph>}>
+              <RegistryRoutes route={route} />
+            </Suspense>
+          </PageErrorBoundary>
         )}
       </main>
     </div>

@@ -1,27 +1,30 @@
 import { Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { paths, type Route } from '../../app/router';
-import { AdminRoutes } from '../admin/components/AdminRoutes';
 import { RegistrationGate } from '../admin/components/RegistrationGate';
-import { ImportPage } from '../exchange/components/ImportPage';
-import { NeighbourhoodPage } from '../neighbourhood-page/components/NeighbourhoodPage';
-import { QuickScanPage } from '../quickscan/components/QuickScanPage';
-import { ReachCellPage } from '../reach/components/ReachCellPage';
-import { ReachPage } from '../reach/components/ReachPage';
-import { ReviewQueuePage } from '../review/components/ReviewQueuePage';
-import { ModerationPage } from '../moderation/components/ModerationPage';
-import { SelfServicePage } from '../self-service/components/SelfServicePage';
-import { ManagedListsPage } from '../managed-lists/components/ManagedListsPage';
-import { ActivityForm } from './components/ActivityForm';
-import { AgreementForm } from './components/AgreementForm';
-import { AgreementPage } from './components/AgreementPage';
-import { ContactAssignmentForm } from './components/ContactAssignmentForm';
-import { OrganisationForm } from './components/OrganisationForm';
-import { OrganisationPage } from './components/OrganisationPage';
-import { PersonForm } from './components/PersonForm';
-import { PersonPage } from './components/PersonPage';
-import { TeamForm } from './components/TeamForm';
-import { TeamPage } from './components/TeamPage';
 import { useRegistryText } from './registry-text';
+import { lazyPage } from '../../app/lazy-page';
+
+// Each page is its own chunk: the buurt page does not pay for the reach charts, the forms or the admin screens.
+const AdminRoutes = lazyPage(() => import('../admin/components/AdminRoutes'), 'AdminRoutes');
+const ImportPage = lazyPage(() => import('../exchange/components/ImportPage'), 'ImportPage');
+const NeighbourhoodPage = lazyPage(() => import('../neighbourhood-page/components/NeighbourhoodPage'), 'NeighbourhoodPage');
+const QuickScanPage = lazyPage(() => import('../quickscan/components/QuickScanPage'), 'QuickScanPage');
+const ReachCellPage = lazyPage(() => import('../reach/components/ReachCellPage'), 'ReachCellPage');
+const ReachPage = lazyPage(() => import('../reach/components/ReachPage'), 'ReachPage');
+const ReviewQueuePage = lazyPage(() => import('../review/components/ReviewQueuePage'), 'ReviewQueuePage');
+const ModerationPage = lazyPage(() => import('../moderation/components/ModerationPage'), 'ModerationPage');
+const SelfServicePage = lazyPage(() => import('../self-service/components/SelfServicePage'), 'SelfServicePage');
+const ManagedListsPage = lazyPage(() => import('../managed-lists/components/ManagedListsPage'), 'ManagedListsPage');
+const ActivityForm = lazyPage(() => import('./components/ActivityForm'), 'ActivityForm');
+const AgreementForm = lazyPage(() => import('./components/AgreementForm'), 'AgreementForm');
+const AgreementPage = lazyPage(() => import('./components/AgreementPage'), 'AgreementPage');
+const ContactAssignmentForm = lazyPage(() => import('./components/ContactAssignmentForm'), 'ContactAssignmentForm');
+const OrganisationForm = lazyPage(() => import('./components/OrganisationForm'), 'OrganisationForm');
+const OrganisationPage = lazyPage(() => import('./components/OrganisationPage'), 'OrganisationPage');
+const PersonForm = lazyPage(() => import('./components/PersonForm'), 'PersonForm');
+const PersonPage = lazyPage(() => import('./components/PersonPage'), 'PersonPage');
+const TeamForm = lazyPage(() => import('./components/TeamForm'), 'TeamForm');
+const TeamPage = lazyPage(() => import('./components/TeamPage'), 'TeamPage');
 
 /**
  * Every page other than the map: loaded as its own chunk, so the first load of the map stays small.

@@ -28,6 +28,10 @@ const nl = {
   'page.forbidden': 'U heeft geen rechten om dit te doen.',
   'page.error': 'Er ging iets mis: {message}',
   'page.toMap': 'Terug naar de kaart',
+  'page.loadFailedHeading': 'Deze pagina kon niet worden geladen',
+  'page.loadFailed':
+    'Misschien is de verbinding even weg, of is er een nieuwe versie van de sociale kaart. Er is niets verloren gegaan van wat u eerder opsloeg.',
+  'page.reload': 'Pagina opnieuw laden',
   'page.skipToContent': 'Direct naar de inhoud',
 
   'form.optional': '(niet verplicht)',
@@ -470,6 +474,9 @@ const en: Record<keyof typeof nl, string> = {
   'page.signInNeeded': 'You need to sign in to see or do this.',
   'page.signInLink': 'To the sign-in form',
   'page.toMap': 'Back to the map',
+  'page.loadFailedHeading': 'This page could not be loaded',
+  'page.loadFailed': 'The connection may be down for a moment, or there is a new version of the social map. Nothing you saved before is lost.',
+  'page.reload': 'Reload the page',
   'page.skipToContent': 'Skip to content',
   'form.optional': '(optional)',
   'form.save': 'Save',

@@ -7,6 +7,7 @@ import { ActivityList, AgreementList, ContactHistoryTable, PageHeading, PageStat
 import { usePermissions } from '../../registry/hooks/use-permissions';
 import { useI18n } from '../../../i18n/i18n';
 import { NeighbourhoodAnalysis } from '../../reach/components/NeighbourhoodAnalysis';
+import { useNeighbourhoodAnalysis } from '../../reach/hooks/use-neighbourhood-analysis';
 
 /**
  * One neighbourhood: its teams, partners, agreements, walk-in hours and fixed contact persons,
@@ -16,8 +17,11 @@ export function NeighbourhoodPage({ code }: { code: string }) {
   const { t, locale } = useI18n();
   const { canEditActivities, isSignedIn, isPolicyOfficer } = usePermissions();
   const { data, loading, error } = useGraphQLQuery(NeighbourhoodPageDocument, { code });
+  // The analysis holds raw estimates: team members only (policy officers read the masked Bereik page).
+  const showAnalysis = isSignedIn && !isPolicyOfficer;
+  const analysis = useNeighbourhoodAnalysis(code, !showAnalysis);
   const neighbourhood = data?.neighbourhood;
-  if (!neighbourhood) return <PageState loading={loading} error={error} notFound={!loading} />;
+  if (!neighbourhood || analysis.loading) return <PageState loading={loading || analysis.loading} error={error} notFound={!loading} />;
   const languageName = (l: { nameNl: string; nameEn: string }) => (locale === 'nl' ? l.nameNl : l.nameEn);
   const roleText = (p: (typeof neighbourhood.persons)[number]) =>
     p.roles
@@ -33,8 +37,7 @@ export function NeighbourhoodPage({ code }: { code: string }) {
         <Link href={paths.registerAgreement({ neighbourhoodCode: neighbourhood.code })}>{t('neighbourhoodPage.registerAgreement')}</Link>
       </Paragraph>
 
-      {/* The analysis holds raw estimates: team members only (policy officers read the masked Bereik page). */}
-      {isSignedIn && !isPolicyOfficer ? <NeighbourhoodAnalysis code={neighbourhood.code} name={neighbourhood.name} canRecord={canEditActivities} /> : null}
+      {showAnalysis ? <NeighbourhoodAnalysis code={neighbourhood.code} name={neighbourhood.name} canRecord={canEditActivities} analysis={analysis} /> : null}
 
       <Section id="nb-contacts" title={t('neighbourhoodPage.contacts')}>
         {neighbourhood.fixedContacts.length === 0 ? (

@@ -13,7 +13,10 @@ export function useNeighbourhoods(municipalityCode?: string) {
   const settings = useClientSettings();
   const codes = municipalityCode ? [municipalityCode] : settings.settings?.municipalityCodes;
   const code = codes?.[0];
-  const { data, loading, error } = useGraphQLQuery(NeighbourhoodsDocument, codes?.length ? { municipalityCodes: codes } : undefined, { skip: !code });
+  const { data, loading, error } = useGraphQLQuery(NeighbourhoodsDocument, codes?.length ? { municipalityCodes: codes } : undefined, {
+    skip: !code,
+    shared: true,
+  });
   return {
     neighbourhoods: data?.neighbourhoods ?? EMPTY,
     loading: loading || (!code && settings.loading),

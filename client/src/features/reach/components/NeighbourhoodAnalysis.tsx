@@ -1,16 +1,10 @@
 import { Button, ButtonGroup, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { GraphQLRequestError, graphqlRequest } from '../../../api/graphql-client';
-import { useGraphQLQuery } from '../../../api/use-graphql-query';
+import type { NeighbourhoodAnalysisData } from '../hooks/use-neighbourhood-analysis';
 import { paths } from '../../../app/router';
 import { RecordTable } from '../../../components/RecordTable';
-import {
-  NeighbourhoodAnalysisDocument,
-  type PresenceBand,
-  type PresenceSource,
-  RecordCommunityPresenceDocument,
-  UpdateCommunityPresenceDocument,
-} from '../../../generated/graphql';
+import { type PresenceBand, type PresenceSource, RecordCommunityPresenceDocument, UpdateCommunityPresenceDocument } from '../../../generated/graphql';
 import { useI18n } from '../../../i18n/i18n';
 
 const SOURCES: PresenceSource[] = ['CBS', 'TEAM_ANALYSIS', 'KEY_PERSON', 'SCHOOL', 'OTHER'];
@@ -35,10 +29,19 @@ const EMPTY: Draft = { id: null, groupKey: '', estimate: '', band: '', source: '
  * member with the right to (a coordinator of a team there, an administrator) records a group and revises
  * a line. The server judges every input (and who may); its Dutch message is shown by the field it names.
  */
-export function NeighbourhoodAnalysis({ code, name, canRecord }: { code: string; name: string; canRecord: boolean }) {
+export function NeighbourhoodAnalysis({
+  code,
+  name,
+  canRecord,
+  analysis,
+}: {
+  code: string;
+  name: string;
+  canRecord: boolean;
+  analysis: NeighbourhoodAnalysisData;
+}) {
   const { t, locale } = useI18n();
-  const [reload, setReload] = useState(0);
-  const { data } = useGraphQLQuery(NeighbourhoodAnalysisDocument, { code }, { reloadKey: reload });
+  const { data, reload } = analysis;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<{ field: string | undefined; message: string } | null>(null);
   const [done, setDone] = useState('');
@@ -93,7 +96,7 @@ export function NeighbourhoodAnalysis({ code, name, canRecord }: { code: string;
         setDone(t('analysis.saved', { group: groupName(kind === 'community' ? { communityCode: groupCode } : { languageCode: groupCode }), name }));
       }
       setDraft(null);
-      setReload((r) => r + 1);
+      reload();
     } catch (error) {
       const first = error instanceof GraphQLRequestError ? error.errors[0] : undefined;
       setProblem({ field: first?.field?.split('.').pop(), message: first?.message ?? String(error) });

@@ -1,27 +1,16 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazyPage } from '../../../app/lazy-page';
 import type { ReachTrendQuery } from '../../../generated/graphql';
-import { STATUS_COLOUR } from '../reach-status';
 import type { ReachText } from '../reach-text';
+
+const ReachTrendChart = lazyPage(() => import('./ReachTrendChart'), 'ReachTrendChart');
 
 /** The monthly snapshots as a line chart, and the same figures as a table (for screen readers and print). */
 export function ReachTrend({ points, rt }: { points: ReachTrendQuery['reachTrend']; rt: ReachText }) {
   if (!points.length) return <p>{rt('reach.trendEmpty')}</p>;
   return (
     <>
-      <div className="reach-trend" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={[...points]} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="month" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            <Line type="monotone" dataKey="red" name={rt('reach.short.RED')} stroke={STATUS_COLOUR.RED} strokeDasharray="6 3" />
-            <Line type="monotone" dataKey="amber" name={rt('reach.short.AMBER')} stroke={STATUS_COLOUR.AMBER} strokeDasharray="2 2" />
-            <Line type="monotone" dataKey="green" name={rt('reach.short.GREEN')} stroke={STATUS_COLOUR.GREEN} />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <TrendChartBox points={points} rt={rt} />
       <table className="reach-table reach-table--small">
         <caption>{rt('reach.trendCaption')}</caption>
         <thead>
@@ -44,5 +33,28 @@ export function ReachTrend({ points, rt }: { points: ReachTrendQuery['reachTrend
         </tbody>
       </table>
     </>
+  );
+}
+
+/** recharts is large (120 kB): it loads when its box comes near the viewport, into a box of fixed height, so nothing moves. */
+function TrendChartBox({ points, rt }: { points: ReachTrendQuery['reachTrend']; rt: ReachText }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [inView, setInView] = useState(false);
+  useEffect(() => {
+    const target = box.current;
+    if (inView || !target) return;
+    if (typeof IntersectionObserver === 'undefined') return setInView(true);
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setInView(true), { rootMargin: '200px' });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [inView]);
+  return (
+    <div className="reach-trend" aria-hidden="true" ref={box}>
+      {inView ? (
+        <Suspense fallback={null}>
+          <ReachTrendChart points={points} rt={rt} />
+        </Suspense>
+      ) : null}
+    </div>
   );
 }
