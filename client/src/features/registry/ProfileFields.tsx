@@ -146,7 +146,8 @@ const WISHES: Wish[] = ['TRAINING', 'SUPPORT', 'COMPENSATION', 'MORE_REQUESTS', 
 const STANDINGS: Standing[] = ['YES', 'PARTLY', 'NO', 'UNKNOWN'];
 const PERIODS: CompensationPeriod[] = ['PER_SESSION', 'PER_MONTH', 'PER_YEAR'];
 const MODES: InterpreterMode[] = ['IN_PERSON', 'TELEPHONE', 'VIDEO'];
-const TOPICS: Topic[] = [
+/** The topics in the order the registry forms offer them. */
+export const TOPICS: readonly Topic[] = [
   'HEALTH',
   'PARENTING',
   'DEBTS',

@@ -27,9 +27,6 @@ const nl = {
   'reviewQueue.countMine': '{count, plural, one {# record van uw teams wacht} other {# records van uw teams wachten}} op controle',
   'reviewQueue.empty': 'Alles is gecontroleerd.',
   'reviewQueue.emptyMine': 'Alles van uw teams is gecontroleerd.',
-  'reviewQueue.verify': 'Nog steeds juist',
-  'reviewQueue.verifyNamed': 'Nog steeds juist: {name}',
-  'reviewQueue.verified': 'Gemarkeerd als gecontroleerd op {date}.',
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -60,9 +57,6 @@ const en: Record<keyof typeof nl, string> = {
   'reviewQueue.countMine': '{count, plural, one {# record of your teams is} other {# records of your teams are}} due for review',
   'reviewQueue.empty': 'Everything has been checked.',
   'reviewQueue.emptyMine': 'Everything of your teams has been checked.',
-  'reviewQueue.verify': 'Still correct',
-  'reviewQueue.verifyNamed': 'Still correct: {name}',
-  'reviewQueue.verified': 'Marked as checked on {date}.',
 };
 
 export const messages = { nl, en };

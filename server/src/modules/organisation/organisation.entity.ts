@@ -1,8 +1,7 @@
 import { Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
 import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Topic } from '../person/person.entity.js';
-import { Standing, Wish } from '../capability/profile.enums.js';
-import { RecordBase } from '../../common/base.entity.js';
+import { ProfiledRecord } from '../capability/profiled-record.js';
 import { Community } from '../community/community.entity.js';
 import { Language } from '../language/language.entity.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
@@ -32,7 +31,7 @@ registerEnumType(LocationSource, {
 
 @ObjectType({ description: 'A migrant (self-)organisation, mosque, church, community centre or welfare organisation' })
 @Entity('organisation')
-export class Organisation extends RecordBase {
+export class Organisation extends ProfiledRecord {
   @Field()
   @Index()
   @Column({ type: 'varchar', length: 200 })
@@ -108,34 +107,6 @@ export class Organisation extends RecordBase {
   @Field(() => [Topic], { description: 'Themes the organisation works on' })
   @Column({ type: 'simple-array', default: '' })
   topics: Topic[];
-
-  @Field(() => [String], { description: 'Codes from the capability list: what this partner can take on' })
-  @Column({ type: 'simple-array', default: '' })
-  capabilities: string[];
-
-  @Field(() => [Wish], { description: 'Wishes and needs' })
-  @Column({ type: 'simple-array', default: '' })
-  wishes: Wish[];
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  wishesNote: string | null;
-
-  @Field(() => Standing, { description: 'Draagvlak: speaks for a group' })
-  @Column({ type: 'varchar', length: 10, default: Standing.UNKNOWN })
-  standing: Standing;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  standingNote: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Who judged the draagvlak' })
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  standingJudgedBy: string | null;
-
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the draagvlak was judged' })
-  @Column({ type: 'varchar', length: 10, nullable: true })
-  standingJudgedOn: string | null;
 
   @Field(() => [Language])
   @ManyToMany(() => Language)

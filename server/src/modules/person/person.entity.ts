@@ -1,8 +1,8 @@
 import { Column, Entity, Index, JoinTable, ManyToMany, OneToMany } from 'typeorm';
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CompensationPeriod, InterpreterKind, InterpreterLevel, InterpreterMode, Standing, Wish } from '../capability/profile.enums.js';
+import { CompensationPeriod, InterpreterKind, InterpreterLevel, InterpreterMode } from '../capability/profile.enums.js';
 
-import { RecordBase } from '../../common/base.entity.js';
+import { ProfiledRecord } from '../capability/profiled-record.js';
 import { Community } from '../community/community.entity.js';
 import { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { PersonLanguage } from './person-language.entity.js';
@@ -54,7 +54,7 @@ registerEnumType(Topic, { name: 'Topic', description: 'Thema waarop iemand actie
  */
 @ObjectType({ description: 'A key person, interpreter or contact person' })
 @Entity('person')
-export class Person extends RecordBase {
+export class Person extends ProfiledRecord {
   @Field()
   @Index()
   @Column({ type: 'varchar', length: 200 })
@@ -141,34 +141,6 @@ export class Person extends RecordBase {
   @Field(() => [InterpreterMode], { description: 'How the interpreter works; telephone and video are matched without distance' })
   @Column({ type: 'simple-array', default: '' })
   interpreterModes: InterpreterMode[];
-
-  @Field(() => [String], { description: 'Codes from the capability list: what this partner can take on' })
-  @Column({ type: 'simple-array', default: '' })
-  capabilities: string[];
-
-  @Field(() => [Wish], { description: 'Wishes and needs' })
-  @Column({ type: 'simple-array', default: '' })
-  wishes: Wish[];
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  wishesNote: string | null;
-
-  @Field(() => Standing, { description: 'Draagvlak: speaks for a group' })
-  @Column({ type: 'varchar', length: 10, default: Standing.UNKNOWN })
-  standing: Standing;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  standingNote: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Who judged the draagvlak' })
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  standingJudgedBy: string | null;
-
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the draagvlak was judged' })
-  @Column({ type: 'varchar', length: 10, nullable: true })
-  standingJudgedOn: string | null;
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   phone: string | null;

@@ -1,5 +1,6 @@
 import { Button, ButtonGroup, FormField, FormLabel, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import { RecordTable } from '../../../components/RecordTable';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { navigate, paths, type Route } from '../../../app/router';
 import { AdminAuditLogDocument, type AdminAuditLogQuery } from '../../../generated/graphql';
@@ -111,50 +112,38 @@ export function AuditLogPage({ route }: { route: Filter }) {
         <>
           <Paragraph role="status">{log.totalCount === 0 ? t('admin.audit.empty') : t('admin.audit.count', { count: log.totalCount })}</Paragraph>
           {log.items.length ? (
-            <div className="admin-table-wrap">
-              <table className="record-table" role="table">
-                <caption className="visually-hidden">{t('admin.audit.heading')}</caption>
-                <thead role="rowgroup">
-                  <tr role="row">
-                    {(['admin.audit.at', 'admin.audit.who', 'admin.audit.what', 'admin.audit.record', 'admin.audit.change'] as const).map((key) => (
-                      <th key={key} scope="col" role="columnheader">
-                        {t(key)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody role="rowgroup">
-                  {log.items.map((entry) => (
-                    <tr key={entry.id} role="row">
-                      <td role="cell" data-label={t('admin.audit.at')}>
-                        {`${formatDate(entry.at)} ${entry.at.slice(11, 16)}`}
-                      </td>
-                      <td role="cell" data-label={t('admin.audit.who')}>
-                        {entry.userEmail ?? t('admin.audit.system')}
-                      </td>
-                      <td role="cell" data-label={t('admin.audit.what')}>
-                        {entry.action}
-                      </td>
-                      <td role="cell" data-label={t('admin.audit.record')}>
-                        <a
-                          href={paths.adminAudit({ entityType: entry.entityType, entityId: entry.entityId })}
-                        >{`${entry.entityType} ${entry.entityId.slice(0, 8)}`}</a>
-                      </td>
-                      <td role="cell" data-label={t('admin.audit.change')}>
-                        {entry.before || entry.after ? (
-                          <details>
-                            <summary>{t('admin.audit.showChange')}</summary>
-                            <ChangeView entry={entry} />
-                          </details>
-                        ) : (
-                          '–'
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RecordTable
+              caption={t('admin.audit.heading')}
+              captionHidden
+              wrapperClassName="admin-table-wrap"
+              items={log.items}
+              rowKey={(entry) => entry.id}
+              columns={[
+                { header: t('admin.audit.at'), cell: (entry) => `${formatDate(entry.at)} ${entry.at.slice(11, 16)}` },
+                { header: t('admin.audit.who'), cell: (entry) => entry.userEmail ?? t('admin.audit.system') },
+                { header: t('admin.audit.what'), cell: (entry) => entry.action },
+                {
+                  header: t('admin.audit.record'),
+                  cell: (entry) => (
+                    <a
+                      href={paths.adminAudit({ entityType: entry.entityType, entityId: entry.entityId })}
+                    >{`${entry.entityType} ${entry.entityId.slice(0, 8)}`}</a>
+                  ),
+                },
+                {
+                  header: t('admin.audit.change'),
+                  cell: (entry) =>
+                    entry.before || entry.after ? (
+                      <details>
+                        <summary>{t('admin.audit.showChange')}</summary>
+                        <ChangeView entry={entry} />
+                      </details>
+                    ) : (
+                      '–'
+                    ),
+                },
+              ]}
+            />
           ) : null}
           {log.hasMore ? (
             <Button type="button" appearance="secondary-action-button" onClick={() => setLimit((l) => Math.min(l + PAGE, 200))}>

@@ -1,4 +1,5 @@
 import { Paragraph } from '@utrecht/component-library-react';
+import { RecordTable } from '../../../components/RecordTable';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { PersonContactReadsDocument } from '../../../generated/graphql';
 import { useI18n } from '../../../i18n/i18n';
@@ -19,31 +20,16 @@ export function ContactReads({ personId }: { personId: string }) {
       ) : (
         <>
           <Paragraph>{t('admin.reads.count', { count: reads.totalCount })}</Paragraph>
-          <table className="record-table" role="table">
-            <caption className="visually-hidden">{t('admin.reads.heading')}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">
-                  {t('admin.reads.at')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('admin.reads.who')}
-                </th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {reads.items.map((read) => (
-                <tr key={read.id} role="row">
-                  <td role="cell" data-label={t('admin.reads.at')}>
-                    {time(read.at)}
-                  </td>
-                  <td role="cell" data-label={t('admin.reads.who')}>
-                    {read.userEmail ?? t('admin.audit.system')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            caption={t('admin.reads.heading')}
+            captionHidden
+            items={reads.items}
+            rowKey={(read) => read.id}
+            columns={[
+              { header: t('admin.reads.at'), cell: (read) => time(read.at) },
+              { header: t('admin.reads.who'), cell: (read) => read.userEmail ?? t('admin.audit.system') },
+            ]}
+          />
         </>
       )}
     </Section>

@@ -2,6 +2,7 @@ import { Button, FormField, FormLabel, Heading, Paragraph, Select, SelectOption,
 import { type FormEvent, useState } from 'react';
 import { GraphQLRequestError, graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
+import { RecordTable } from '../../../components/RecordTable';
 import {
   AdminCreateUserDocument,
   AdminEndUserSessionsDocument,
@@ -124,9 +125,9 @@ function NewUserForm({ teams, onCreated }: { teams: Team[]; onCreated(): void })
   );
 }
 
-/** One account: role and teams (behind "Wijzigen"), disable/enable, end all sessions. */
-function UserRow({ user, teams, onChanged, say }: { user: User; teams: Team[]; onChanged(): void; say(text: string): void }) {
-  const { t, formatDate } = useI18n();
+/** What can be done with one account: role and teams (behind "Wijzigen"), disable/enable, end all sessions. */
+function UserActions({ user, teams, onChanged, say }: { user: User; teams: Team[]; onChanged(): void; say(text: string): void }) {
+  const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [role, setRole] = useState<UserRole>(user.role);
   const [teamIds, setTeamIds] = useState(user.teams.map((team) => team.id));
@@ -148,76 +149,51 @@ function UserRow({ user, teams, onChanged, say }: { user: User; teams: Team[]; o
       return t('admin.users.saved', { email: user.email });
     });
   };
+  /** A button that runs one change and says what it did. */
+  const action = (label: string, change: () => Promise<string>) => (
+    <Button type="button" appearance="secondary-action-button" onClick={() => run(change)}>
+      {label}
+    </Button>
+  );
   const disabled = Boolean(user.disabledAt);
   return (
-    <tr role="row">
-      <td role="cell">{user.email}</td>
-      <td role="cell" data-label={t('admin.users.role')}>
-        {t(`admin.role.${user.role}`)}
-      </td>
-      <td role="cell" data-label={t('admin.users.teams')}>
-        {user.teams.map((team) => team.name).join(', ') || t('admin.users.noTeams')}
-      </td>
-      <td role="cell" data-label={t('admin.users.status')}>
-        {disabled ? t('admin.users.disabled') : t('admin.users.active')}
-      </td>
-      <td role="cell" data-label={t('admin.users.lastSignIn')}>
-        {user.lastSignInAt ? formatDate(user.lastSignInAt) : t('admin.users.never')}
-      </td>
-      <td role="cell" data-label={t('admin.users.actions')}>
-        <div className="admin-row-actions">
-          <Button type="button" appearance="secondary-action-button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
-            <span aria-hidden="true">{t('admin.users.editShort')}</span>
-            <span className="visually-hidden">{t('admin.users.edit', { email: user.email })}</span>
-          </Button>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() =>
-              run(async () => {
-                await graphqlRequest(AdminUpdateUserDocument, { input: { id: user.id, disabled: !disabled } });
-                return t('admin.users.saved', { email: user.email });
-              })
-            }
-          >
-            {disabled ? t('admin.users.enable', { email: user.email }) : t('admin.users.disable', { email: user.email })}
-          </Button>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() =>
-              run(async () => {
-                const { endUserSessions } = await graphqlRequest(AdminEndUserSessionsDocument, { input: { userId: user.id } });
-                return t('admin.users.sessionsEnded', { email: user.email, count: endUserSessions });
-              })
-            }
-          >
-            {t('admin.users.endSessions', { email: user.email })}
-          </Button>
-        </div>
-        {error ? (
-          <Paragraph role="alert" className="error-text">
-            {error}
-          </Paragraph>
-        ) : null}
-        {editing ? (
-          <form className="admin-form" onSubmit={save} aria-label={t('admin.users.edit', { email: user.email })}>
-            <RoleSelect id={`role-${user.id}`} value={role} onChange={setRole} />
-            <TeamChoice idPrefix={`user-${user.id}`} teams={teams} chosen={teamIds} onChange={setTeamIds} />
-            <div>
-              <Button type="submit" appearance="primary-action-button">
-                {t('admin.users.save')}
-              </Button>
-            </div>
-          </form>
-        ) : null}
-      </td>
-    </tr>
+    <>
+      <div className="admin-row-actions">
+        <Button type="button" appearance="secondary-action-button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+          <span aria-hidden="true">{t('admin.users.editShort')}</span>
+          <span className="visually-hidden">{t('admin.users.edit', { email: user.email })}</span>
+        </Button>
+        {action(disabled ? t('admin.users.enable', { email: user.email }) : t('admin.users.disable', { email: user.email }), async () => {
+          await graphqlRequest(AdminUpdateUserDocument, { input: { id: user.id, disabled: !disabled } });
+          return t('admin.users.saved', { email: user.email });
+        })}
+        {action(t('admin.users.endSessions', { email: user.email }), async () => {
+          const { endUserSessions } = await graphqlRequest(AdminEndUserSessionsDocument, { input: { userId: user.id } });
+          return t('admin.users.sessionsEnded', { email: user.email, count: endUserSessions });
+        })}
+      </div>
+      {error ? (
+        <Paragraph role="alert" className="error-text">
+          {error}
+        </Paragraph>
+      ) : null}
+      {editing ? (
+        <form className="admin-form" onSubmit={save} aria-label={t('admin.users.edit', { email: user.email })}>
+          <RoleSelect id={`role-${user.id}`} value={role} onChange={setRole} />
+          <TeamChoice idPrefix={`user-${user.id}`} teams={teams} chosen={teamIds} onChange={setTeamIds} />
+          <div>
+            <Button type="submit" appearance="primary-action-button">
+              {t('admin.users.save')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </>
   );
 }
 
 export function UsersPage() {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState('');
   const { data, error } = useGraphQLQuery(AdminUsersDocument, {}, { reloadKey: version });
@@ -240,27 +216,22 @@ export function UsersPage() {
         ) : !data ? (
           <Paragraph role="status">{t('admin.users.loading')}</Paragraph>
         ) : (
-          <div className="admin-table-wrap">
-            <table className="record-table" role="table">
-              <caption className="visually-hidden">{t('admin.users.list')}</caption>
-              <thead role="rowgroup">
-                <tr role="row">
-                  {['admin.users.email', 'admin.users.role', 'admin.users.teams', 'admin.users.status', 'admin.users.lastSignIn', 'admin.users.actions'].map(
-                    (key) => (
-                      <th key={key} scope="col" role="columnheader">
-                        {t(key as 'admin.users.email')}
-                      </th>
-                    ),
-                  )}
-                </tr>
-              </thead>
-              <tbody role="rowgroup">
-                {data.users.map((user) => (
-                  <UserRow key={`${user.id}-${version}`} user={user} teams={teams} onChanged={reload} say={setStatus} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecordTable
+            caption={t('admin.users.list')}
+            captionHidden
+            wrapperClassName="admin-table-wrap"
+            items={data.users}
+            // A new key after each change: the row's form starts again from what the server holds.
+            rowKey={(user) => `${user.id}-${version}`}
+            columns={[
+              { header: t('admin.users.email'), label: false, cell: (user) => user.email },
+              { header: t('admin.users.role'), cell: (user) => t(`admin.role.${user.role}`) },
+              { header: t('admin.users.teams'), cell: (user) => user.teams.map((team) => team.name).join(', ') || t('admin.users.noTeams') },
+              { header: t('admin.users.status'), cell: (user) => (user.disabledAt ? t('admin.users.disabled') : t('admin.users.active')) },
+              { header: t('admin.users.lastSignIn'), cell: (user) => (user.lastSignInAt ? formatDate(user.lastSignInAt) : t('admin.users.never')) },
+              { header: t('admin.users.actions'), cell: (user) => <UserActions user={user} teams={teams} onChanged={reload} say={setStatus} /> },
+            ]}
+          />
         )}
       </section>
     </article>

@@ -1,7 +1,8 @@
-import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
+import { RecordTable } from '../../../components/RecordTable';
 import {
   CreateCapabilityDocument,
   CreateManagedCommunityDocument,
@@ -86,62 +87,52 @@ function ManagedList({
       <Heading level={2} id={headingId}>
         {title}
       </Heading>
-      <Table className="record-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('managedLists.nameNl')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('managedLists.nameEn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('managedLists.code')}</TableHeaderCell>
-            {kind === 'communities' ? <TableHeaderCell scope="col">{t('managedLists.languages')}</TableHeaderCell> : null}
-            <TableHeaderCell scope="col">{t('managedLists.status')}</TableHeaderCell>
-            {editable ? <TableHeaderCell scope="col">{title}</TableHeaderCell> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {values.map((v) => (
-            <TableRow key={v.code}>
-              <TableCell data-label={t('managedLists.nameNl')}>{v.nameNl}</TableCell>
-              <TableCell data-label={t('managedLists.nameEn')}>{v.nameEn}</TableCell>
-              <TableCell data-label={t('managedLists.code')}>
-                <code>{v.code}</code>
-              </TableCell>
-              {kind === 'communities' ? <TableCell data-label={t('managedLists.languages')}>{(v.languageCodes ?? []).join(', ')}</TableCell> : null}
-              <TableCell data-label={t('managedLists.status')}>{t(v.retiredAt ? 'managedLists.retired' : 'managedLists.active')}</TableCell>
-              {editable ? (
-                <TableCell>
-                  {renaming === v.code ? (
-                    <ValueForm
-                      idPrefix={`${kind}-rename-${v.code}`}
-                      initial={v}
-                      submitLabel={t('managedLists.saveName')}
-                      onCancel={() => setRenaming(null)}
-                      onSubmit={async (input) => {
-                        const ok = await run(
-                          () =>
-                            kind === 'communities'
-                              ? graphqlRequest(RenameCommunityDocument, { input: { code: v.code, nameNl: input.nameNl, nameEn: input.nameEn } })
-                              : graphqlRequest(RenameCapabilityDocument, { input: { code: v.code, nameNl: input.nameNl, nameEn: input.nameEn } }),
-                          input.nameNl,
-                        );
-                        if (ok) setRenaming(null);
-                      }}
-                    />
-                  ) : (
-                    <span className="managed-lists__actions">
-                      <Button type="button" appearance="secondary-action-button" onClick={() => setRenaming(v.code)}>
-                        {t('managedLists.rename', { name: name(v) })}
-                      </Button>
-                      <Button type="button" appearance="subtle-button" onClick={() => void retire(v)}>
-                        {t(v.retiredAt ? 'managedLists.reinstate' : 'managedLists.retire', { name: name(v) })}
-                      </Button>
-                    </span>
-                  )}
-                </TableCell>
-              ) : null}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <RecordTable
+        utrecht
+        caption={title}
+        captionHidden
+        items={values}
+        rowKey={(v) => v.code}
+        columns={[
+          { header: t('managedLists.nameNl'), cell: (v) => v.nameNl },
+          { header: t('managedLists.nameEn'), cell: (v) => v.nameEn },
+          { header: t('managedLists.code'), cell: (v) => <code>{v.code}</code> },
+          kind === 'communities' && { header: t('managedLists.languages'), cell: (v) => (v.languageCodes ?? []).join(', ') },
+          { header: t('managedLists.status'), cell: (v) => t(v.retiredAt ? 'managedLists.retired' : 'managedLists.active') },
+          editable && {
+            header: title,
+            label: false,
+            cell: (v) =>
+              renaming === v.code ? (
+                <ValueForm
+                  idPrefix={`${kind}-rename-${v.code}`}
+                  initial={v}
+                  submitLabel={t('managedLists.saveName')}
+                  onCancel={() => setRenaming(null)}
+                  onSubmit={async (input) => {
+                    const ok = await run(
+                      () =>
+                        kind === 'communities'
+                          ? graphqlRequest(RenameCommunityDocument, { input: { code: v.code, nameNl: input.nameNl, nameEn: input.nameEn } })
+                          : graphqlRequest(RenameCapabilityDocument, { input: { code: v.code, nameNl: input.nameNl, nameEn: input.nameEn } }),
+                      input.nameNl,
+                    );
+                    if (ok) setRenaming(null);
+                  }}
+                />
+              ) : (
+                <span className="managed-lists__actions">
+                  <Button type="button" appearance="secondary-action-button" onClick={() => setRenaming(v.code)}>
+                    {t('managedLists.rename', { name: name(v) })}
+                  </Button>
+                  <Button type="button" appearance="subtle-button" onClick={() => void retire(v)}>
+                    {t(v.retiredAt ? 'managedLists.reinstate' : 'managedLists.retire', { name: name(v) })}
+                  </Button>
+                </span>
+              ),
+          },
+        ]}
+      />
       {editable ? (
         <>
           <Heading level={3}>{t(kind === 'communities' ? 'managedLists.addCommunity' : 'managedLists.addCapability')}</Heading>

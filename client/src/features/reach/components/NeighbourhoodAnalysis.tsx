@@ -3,6 +3,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { GraphQLRequestError, graphqlRequest } from '../../../api/graphql-client';
 import type { NeighbourhoodAnalysisData } from '../hooks/use-neighbourhood-analysis';
 import { paths } from '../../../app/router';
+import { RecordTable } from '../../../components/RecordTable';
 import { type PresenceBand, type PresenceSource, RecordCommunityPresenceDocument, UpdateCommunityPresenceDocument } from '../../../generated/graphql';
 import { useI18n } from '../../../i18n/i18n';
 
@@ -132,81 +133,48 @@ export function NeighbourhoodAnalysis({
           {done}
         </Paragraph>
       ) : null}
-      {presences.length === 0 ? (
-        <Paragraph>{t('analysis.none')}</Paragraph>
-      ) : (
-        <div className="reach__table-scroll">
-          <table className="utrecht-table analysis__table record-table">
-            <caption className="utrecht-table__caption">{t('analysis.caption', { name })}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('analysis.group')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('analysis.size')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('analysis.source')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('analysis.observedOn')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('analysis.note')}
-                </th>
-                {canRecord ? (
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t('analysis.actions')}
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {presences.map((p) => (
-                <tr key={p.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    {groupName(p)}
-                  </th>
-                  <td className="utrecht-table__cell" data-label={t('analysis.size')}>
-                    {p.estimate !== null && p.estimate !== undefined ? String(p.estimate) : p.band ? t(`analysis.band.${p.band}`) : '–'}
-                  </td>
-                  <td className="utrecht-table__cell" data-label={t('analysis.source')}>
-                    {t(`analysis.source.${p.source}`)}
-                  </td>
-                  <td className="utrecht-table__cell" data-label={t('analysis.observedOn')}>
-                    {p.observedOn}
-                  </td>
-                  <td className="utrecht-table__cell" data-label={t('analysis.note')}>
-                    {p.note ?? ''}
-                  </td>
-                  {canRecord ? (
-                    <td className="utrecht-table__cell">
-                      <Button
-                        appearance="subtle-button"
-                        aria-label={t('analysis.editLabel', { group: groupName(p) })}
-                        onClick={() =>
-                          open({
-                            id: p.id,
-                            groupKey: '',
-                            estimate: p.estimate !== null && p.estimate !== undefined ? String(p.estimate) : '',
-                            band: p.band ?? '',
-                            source: p.source,
-                            observedOn: p.observedOn,
-                            note: p.note ?? '',
-                          })
-                        }
-                      >
-                        {t('analysis.edit')}
-                      </Button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RecordTable
+        utrecht
+        caption={t('analysis.caption', { name })}
+        className="analysis__table"
+        wrapperClassName="reach__table-scroll"
+        items={presences}
+        empty={t('analysis.none')}
+        rowKey={(p) => p.id}
+        columns={[
+          { header: t('analysis.group'), rowHeader: true, cell: (p) => groupName(p) },
+          {
+            header: t('analysis.size'),
+            cell: (p) => (p.estimate !== null && p.estimate !== undefined ? String(p.estimate) : p.band ? t(`analysis.band.${p.band}`) : '–'),
+          },
+          { header: t('analysis.source'), cell: (p) => t(`analysis.source.${p.source}`) },
+          { header: t('analysis.observedOn'), cell: (p) => p.observedOn },
+          { header: t('analysis.note'), cell: (p) => p.note ?? '' },
+          canRecord && {
+            header: t('analysis.actions'),
+            label: false,
+            cell: (p) => (
+              <Button
+                appearance="subtle-button"
+                aria-label={t('analysis.editLabel', { group: groupName(p) })}
+                onClick={() =>
+                  open({
+                    id: p.id,
+                    groupKey: '',
+                    estimate: p.estimate !== null && p.estimate !== undefined ? String(p.estimate) : '',
+                    band: p.band ?? '',
+                    source: p.source,
+                    observedOn: p.observedOn,
+                    note: p.note ?? '',
+                  })
+                }
+              >
+                {t('analysis.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       <Paragraph>
         <Link href={paths.reach()}>{t('analysis.reachLink')}</Link>
       </Paragraph>

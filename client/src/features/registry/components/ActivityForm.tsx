@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Link, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
@@ -11,7 +11,18 @@ import {
   CreateActivityDocument,
   UpdateActivityDocument,
 } from '../../../generated/graphql';
-import { DateField, ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField, usePendingPicks } from '../forms/fields';
+import {
+  DateField,
+  ErrorSummary,
+  FormScope,
+  MultiPicker,
+  SelectField,
+  TextareaField,
+  TextField,
+  usePendingPicks,
+  SaveButtons,
+  bindFields,
+} from '../forms/fields';
 import { type FieldErrors, isDate, orNull, orUndefined, today } from '../forms/form-errors';
 import { announceStatus } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
@@ -39,6 +50,13 @@ const KNOWN_FIELDS = [
   'validFrom',
   'validUntil',
 ] as const;
+/** Label texts of the fields not named `activity.<field>`. */
+const LABEL_KEYS: Partial<Record<(typeof KNOWN_FIELDS)[number], RegistryTextKey>> = {
+  neighbourhoodCode: 'activity.neighbourhood',
+  languageCodes: 'activity.languages',
+  organisationId: 'activity.organisation',
+  agreementId: 'activity.agreement',
+};
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'nl');
 
@@ -187,21 +205,9 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
   const { pending, withPending, withPendingIn } = usePendingPicks();
   const { errors, busy, submit } = useFormSubmit({ knownFields: () => KNOWN_FIELDS });
   const labels: Record<string, string> = Object.fromEntries(
-    KNOWN_FIELDS.map((field) => [
-      field,
-      rt(
-        field === 'neighbourhoodCode'
-          ? 'activity.neighbourhood'
-          : field === 'languageCodes'
-            ? 'activity.languages'
-            : field === 'organisationId'
-              ? 'activity.organisation'
-              : field === 'agreementId'
-                ? 'activity.agreement'
-                : (`activity.${field}` as RegistryTextKey),
-      ),
-    ]),
+    KNOWN_FIELDS.map((field) => [field, rt(LABEL_KEYS[field] ?? (`activity.${field}` as RegistryTextKey))]),
   );
+  const field = bindFields(draft, set, (name) => labels[name]!);
 
   const agreements = useMemo(() => agreementChoices.data?.agreements ?? [], [agreementChoices.data]);
   const agreementOptions = useMemo(
@@ -290,94 +296,31 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
       <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(withPendingIn(draft), rt), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
-          <TextField
-            name="name"
-            label={rt('activity.name')}
-            description={rt('activity.nameHint')}
-            value={draft.name}
-            onChange={(v) => set('name', v)}
-            required
-            maxLength={250}
-          />
-          <TextareaField name="description" label={rt('activity.description')} value={draft.description} onChange={(v) => set('description', v)} />
+          <TextField {...field('name')} description={rt('activity.nameHint')} required maxLength={250} />
+          <TextareaField {...field('description')} />
           <Fieldset>
             <FieldsetLegend>{rt('activity.owner')}</FieldsetLegend>
             <FormFieldDescription>{teamName ? rt('activity.ownerTeamHint', { team: teamName }) : rt('activity.ownerHint')}</FormFieldDescription>
-            <SelectField
-              name="organisationId"
-              label={rt('activity.organisation')}
-              value={draft.organisationId}
-              options={organisationOptions}
-              emptyLabel={rt('activity.noOrganisation')}
-              onChange={(v) => set('organisationId', v)}
-            />
-            <SelectField
-              name="agreementId"
-              label={rt('activity.agreement')}
-              value={draft.agreementId}
-              options={agreementOptions}
-              emptyLabel={rt('activity.noAgreement')}
-              onChange={chooseAgreement}
-            />
+            <SelectField {...field('organisationId')} options={organisationOptions} emptyLabel={rt('activity.noOrganisation')} />
+            <SelectField {...field('agreementId')} options={agreementOptions} emptyLabel={rt('activity.noAgreement')} onChange={chooseAgreement} />
           </Fieldset>
           <Fieldset>
             <FieldsetLegend>{rt('activity.when')}</FieldsetLegend>
             <SelectField
-              name="weekday"
-              label={rt('activity.weekday')}
-              value={draft.weekday}
+              {...field('weekday')}
               options={WEEKDAYS.map((day) => ({ value: day, label: rt(`weekday.${day}`) }))}
               emptyLabel={rt('form.chooseOne')}
-              onChange={(v) => set('weekday', v)}
               required
             />
-            <TextField
-              name="startTime"
-              type="time"
-              label={rt('activity.startTime')}
-              description={rt('activity.timeHint')}
-              value={draft.startTime}
-              onChange={(v) => set('startTime', v)}
-              required
-            />
-            <TextField
-              name="endTime"
-              type="time"
-              label={rt('activity.endTime')}
-              description={rt('activity.timeHint')}
-              value={draft.endTime}
-              onChange={(v) => set('endTime', v)}
-              required
-            />
+            {(['startTime', 'endTime'] as const).map((name) => (
+              <TextField key={name} {...field(name)} type="time" description={rt('activity.timeHint')} required />
+            ))}
           </Fieldset>
           <Fieldset>
             <FieldsetLegend>{rt('activity.where')}</FieldsetLegend>
-            <TextField
-              name="venueName"
-              label={rt('activity.venueName')}
-              description={rt('activity.venueNameHint')}
-              value={draft.venueName}
-              onChange={(v) => set('venueName', v)}
-              required
-              maxLength={250}
-            />
-            <TextField
-              name="venueAddress"
-              label={rt('activity.venueAddress')}
-              value={draft.venueAddress}
-              onChange={(v) => set('venueAddress', v)}
-              autoComplete="street-address"
-              maxLength={350}
-            />
-            <SelectField
-              name="neighbourhoodCode"
-              label={rt('activity.neighbourhood')}
-              value={draft.neighbourhoodCode}
-              options={choices.neighbourhoods}
-              emptyLabel={rt('form.chooseOne')}
-              onChange={(v) => set('neighbourhoodCode', v)}
-              required
-            />
+            <TextField {...field('venueName')} description={rt('activity.venueNameHint')} required maxLength={250} />
+            <TextField {...field('venueAddress')} autoComplete="street-address" maxLength={350} />
+            <SelectField {...field('neighbourhoodCode')} options={choices.neighbourhoods} emptyLabel={rt('form.chooseOne')} required />
           </Fieldset>
           <MultiPicker
             name="languageCodes"
@@ -389,24 +332,14 @@ function ActivityFormBody({ activity, origin, returnTo }: { activity?: ActivityR
           />
           <Fieldset>
             <FieldsetLegend>{rt('activity.period')}</FieldsetLegend>
-            <DateField name="validFrom" label={rt('activity.validFrom')} value={draft.validFrom} onChange={(v) => set('validFrom', v)} required />
-            <DateField
-              name="validUntil"
-              label={rt('activity.validUntil')}
-              description={rt('activity.validUntilHint')}
-              value={draft.validUntil}
-              onChange={(v) => set('validUntil', v)}
-            />
+            <DateField {...field('validFrom')} required />
+            <DateField {...field('validUntil')} description={rt('activity.validUntilHint')} />
           </Fieldset>
         </FormScope>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
-            {busy ? rt('form.saving') : rt('form.save')}
-          </Button>
-          <Link href={backTo(origin, returnTo, activity ? { organisationId: activity.organisationId, agreementId: activity.agreementId } : undefined)}>
-            {rt('form.cancel')}
-          </Link>
-        </ButtonGroup>
+        <SaveButtons
+          busy={busy}
+          cancelHref={backTo(origin, returnTo, activity ? { organisationId: activity.organisationId, agreementId: activity.agreementId } : undefined)}
+        />
       </form>
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Fieldset, FieldsetLegend, Link, Paragraph } from '@utrecht/component-library-react';
+import { Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
@@ -12,12 +12,24 @@ import {
   UpdateAgreementDocument,
 } from '../../../generated/graphql';
 import { useSession } from '../../auth/hooks/use-session';
-import { DateField, ErrorSummary, FormScope, MultiPicker, RadioGroup, SelectField, TextareaField, TextField, usePendingPicks } from '../forms/fields';
+import {
+  DateField,
+  ErrorSummary,
+  FormScope,
+  MultiPicker,
+  RadioGroup,
+  SelectField,
+  TextareaField,
+  TextField,
+  usePendingPicks,
+  SaveButtons,
+  bindFields,
+} from '../forms/fields';
 import { type FieldErrors, isDate, orNull, orUndefined, today } from '../forms/form-errors';
 import { announceStatus, type NextStep } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useOrganisationChoices, usePersonChoices, useRegistryChoices } from '../hooks/use-registry-choices';
-import { type RegistryText, useRegistryText } from '../registry-text';
+import { type RegistryText, type RegistryTextKey, useRegistryText } from '../registry-text';
 import { PageHeading, PageState, SignInNeeded } from './record-parts';
 
 const TYPES: AgreementType[] = ['WALK_IN_HOUR', 'INFORMATION_MEETING', 'REFERRAL_ROUTE', 'DUO_COACHING', 'OTHER'];
@@ -46,6 +58,16 @@ interface Draft {
   endsOn: string;
   status: Exclude<AgreementStatus, 'ENDED'>;
 }
+
+/** Label texts of the fields not named `agreement.<field>`. */
+const LABEL_KEYS: Partial<Record<keyof Draft, RegistryTextKey>> = {
+  teamId: 'agreement.team',
+  organisationId: 'agreement.organisation',
+  personId: 'agreement.person',
+  teamContactPersonId: 'agreement.teamContact',
+  partnerContactPersonId: 'agreement.partnerContact',
+  volunteerCompensation: 'agreement.compensation',
+};
 
 type AgreementRecord = NonNullable<AgreementRecordQuery['agreement']>;
 
@@ -135,6 +157,7 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
         },
   );
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const field = bindFields(draft, set, (name) => rt(LABEL_KEYS[name] ?? (`agreement.${name}` as RegistryTextKey)));
   const { pending, withPending, withPendingIn } = usePendingPicks();
   // A new agreement is most often the user's own team's: theirs when they have exactly one.
   const { user } = useSession();
@@ -278,14 +301,11 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
       >
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
-          <TextField name="title" label={rt('agreement.title')} value={draft.title} onChange={(v) => set('title', v)} required maxLength={250} />
+          <TextField {...field('title')} required maxLength={250} />
           <SelectField
-            name="type"
-            label={rt('agreement.type')}
-            value={draft.type}
+            {...field('type')}
             options={TYPES.map((type) => ({ value: type, label: rt(`agreementType.${type}`) }))}
             emptyLabel={rt('form.chooseOne')}
-            onChange={(v) => set('type', v as AgreementType)}
             required
           />
           <Fieldset>
@@ -349,57 +369,27 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
           />
           <Fieldset>
             <FieldsetLegend>{rt('agreement.contacts')}</FieldsetLegend>
-            <SelectField
-              name="teamContactPersonId"
-              label={rt('agreement.teamContact')}
-              value={draft.teamContactPersonId}
-              options={personOptions.teamMembers}
-              emptyLabel={rt('agreement.noContact')}
-              onChange={(v) => set('teamContactPersonId', v)}
-            />
-            <SelectField
-              name="partnerContactPersonId"
-              label={rt('agreement.partnerContact')}
-              value={draft.partnerContactPersonId}
-              options={personOptions.partnerMembers}
-              emptyLabel={rt('agreement.noContact')}
-              onChange={(v) => set('partnerContactPersonId', v)}
-            />
+            <SelectField {...field('teamContactPersonId')} options={personOptions.teamMembers} emptyLabel={rt('agreement.noContact')} />
+            <SelectField {...field('partnerContactPersonId')} options={personOptions.partnerMembers} emptyLabel={rt('agreement.noContact')} />
           </Fieldset>
           <Fieldset>
             <FieldsetLegend>{rt('agreement.commitments')}</FieldsetLegend>
-            <TextareaField
-              name="teamCommitment"
-              label={rt('agreement.teamCommitment')}
-              value={draft.teamCommitment}
-              onChange={(v) => set('teamCommitment', v)}
-            />
-            <TextareaField
-              name="partnerCommitment"
-              label={rt('agreement.partnerCommitment')}
-              value={draft.partnerCommitment}
-              onChange={(v) => set('partnerCommitment', v)}
-            />
+            <TextareaField {...field('teamCommitment')} />
+            <TextareaField {...field('partnerCommitment')} />
           </Fieldset>
           <Fieldset>
             <FieldsetLegend>{rt('agreement.wifa')}</FieldsetLegend>
-            <TextareaField name="appreciate" label={rt('agreement.appreciate')} value={draft.appreciate} onChange={(v) => set('appreciate', v)} />
-            <TextareaField name="inform" label={rt('agreement.inform')} value={draft.inform} onChange={(v) => set('inform', v)} />
-            <TextareaField name="facilitate" label={rt('agreement.facilitate')} value={draft.facilitate} onChange={(v) => set('facilitate', v)} />
-            <TextareaField name="align" label={rt('agreement.align')} value={draft.align} onChange={(v) => set('align', v)} />
+            <TextareaField {...field('appreciate')} />
+            <TextareaField {...field('inform')} />
+            <TextareaField {...field('facilitate')} />
+            <TextareaField {...field('align')} />
           </Fieldset>
-          <TextField
-            name="volunteerCompensation"
-            label={rt('agreement.compensation')}
-            description={rt('agreement.compensationHint')}
-            value={draft.volunteerCompensation}
-            onChange={(v) => set('volunteerCompensation', v)}
-          />
+          <TextField {...field('volunteerCompensation')} description={rt('agreement.compensationHint')} />
           <Fieldset>
             <FieldsetLegend>{rt('agreement.dates')}</FieldsetLegend>
-            <DateField name="startsOn" label={rt('agreement.startsOn')} value={draft.startsOn} onChange={(v) => set('startsOn', v)} required />
-            <DateField name="reviewOn" label={rt('agreement.reviewOn')} value={draft.reviewOn} onChange={(v) => set('reviewOn', v)} />
-            <DateField name="endsOn" label={rt('agreement.endsOn')} value={draft.endsOn} onChange={(v) => set('endsOn', v)} />
+            <DateField {...field('startsOn')} required />
+            <DateField {...field('reviewOn')} />
+            <DateField {...field('endsOn')} />
           </Fieldset>
           <RadioGroup
             name="status"
@@ -414,14 +404,10 @@ function AgreementFormBody({ agreement, neighbourhoodCode, teamId }: { agreement
             required
           />
         </FormScope>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
-            {busy ? rt('form.saving') : rt('form.save')}
-          </Button>
-          <Link href={agreement ? paths.agreement(agreement.id) : neighbourhoodCode ? paths.neighbourhood(neighbourhoodCode) : paths.home()}>
-            {rt('form.cancel')}
-          </Link>
-        </ButtonGroup>
+        <SaveButtons
+          busy={busy}
+          cancelHref={agreement ? paths.agreement(agreement.id) : neighbourhoodCode ? paths.neighbourhood(neighbourhoodCode) : paths.home()}
+        />
       </form>
     </>
   );

@@ -11,7 +11,7 @@ import { CanNotice } from '../../admin/components/CanNotice';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
-import { ActivityList, PageHeading, PageState, Section, StatusBadge } from './record-parts';
+import { ActivityList, neighbourhoodLinks, PageHeading, PageState, Section, StatusBadge } from './record-parts';
 
 const END_FORM_ID = 'end-agreement-form';
 
@@ -45,14 +45,7 @@ export function AgreementPage({ id }: { id: string }) {
         <DataList>
           <DetailRow label={rt('agreement.team')}>{agreement.team ? <Link href={paths.team(agreement.team.id)}>{agreement.team.name}</Link> : null}</DetailRow>
           <DetailRow label={rt('agreement.partner')}>{partner ? <Link href={partner.href}>{partner.name}</Link> : null}</DetailRow>
-          <DetailRow label={rt('agreement.neighbourhoods')}>
-            {agreement.neighbourhoods.map((n, i) => (
-              <span key={n.code}>
-                {i > 0 ? ', ' : ''}
-                <Link href={paths.neighbourhood(n.code)}>{n.name}</Link>
-              </span>
-            ))}
-          </DetailRow>
+          <DetailRow label={rt('agreement.neighbourhoods')}>{neighbourhoodLinks(agreement.neighbourhoods)}</DetailRow>
           <DetailRow label={rt('agreement.teamContact')}>
             {agreement.teamContactPerson ? <Link href={paths.person(agreement.teamContactPerson.id)}>{agreement.teamContactPerson.name}</Link> : null}
           </DetailRow>

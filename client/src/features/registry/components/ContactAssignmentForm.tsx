@@ -112,33 +112,22 @@ export function ContactAssignmentForm({ teamId, organisationId, personId: givenP
             }}
             required
           />
-          {partyType === 'team' ? (
-            <SelectField
-              name="teamId"
-              label={rt('contact.team')}
-              value={partyId}
-              options={choices.actableTeams(partyId)}
-              emptyLabel={rt('form.chooseOne')}
-              onChange={(value) => {
-                setPartyId(value);
-                setPersonId('');
-              }}
-              required
-            />
-          ) : (
-            <SelectField
-              name="organisationId"
-              label={rt('contact.organisation')}
-              value={partyId}
-              options={organisations.items.map((o) => ({ value: o.id, label: o.name })).sort(byLabel)}
-              emptyLabel={rt('form.chooseOne')}
-              onChange={(value) => {
-                setPartyId(value);
-                setPersonId('');
-              }}
-              required
-            />
-          )}
+          <SelectField
+            {...(partyType === 'team'
+              ? { name: 'teamId', label: rt('contact.team'), options: choices.actableTeams(partyId) }
+              : {
+                  name: 'organisationId',
+                  label: rt('contact.organisation'),
+                  options: organisations.items.map((o) => ({ value: o.id, label: o.name })).sort(byLabel),
+                })}
+            value={partyId}
+            emptyLabel={rt('form.chooseOne')}
+            onChange={(value) => {
+              setPartyId(value);
+              setPersonId('');
+            }}
+            required
+          />
           <SelectField
             name="personId"
             label={rt('contact.person')}

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Link } from '@utrecht/component-library-react';
+import { Fieldset, FieldsetLegend, FormFieldDescription } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
@@ -12,12 +12,23 @@ import {
 } from '../../../generated/graphql';
 import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
 import { PROFILE_FIELD_NAMES, ProfileFields, organisationProfileInput, profileDraftFrom, useProfileLabels } from '../ProfileFields';
-import { CheckboxGroup, ErrorSummary, FormScope, MultiPicker, SelectField, TextareaField, TextField, usePendingPicks } from '../forms/fields';
+import {
+  CheckboxGroup,
+  ErrorSummary,
+  FormScope,
+  MultiPicker,
+  SelectField,
+  TextareaField,
+  TextField,
+  usePendingPicks,
+  SaveButtons,
+  bindFields,
+} from '../forms/fields';
 import { type FieldErrors, isEmail, isPhone, isUrl, orNull, orUndefined } from '../forms/form-errors';
 import { announceStatus, type NextStep } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useRegistryChoices } from '../hooks/use-registry-choices';
-import { type RegistryText, useRegistryText } from '../registry-text';
+import { type RegistryText, useRegistryText, type RegistryTextKey } from '../registry-text';
 import { LocationPicker, type PlacedPoint } from './LocationPicker';
 import { PageHeading, PageState } from './record-parts';
 
@@ -120,6 +131,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
     if (!organisation && municipalityName) setDraft((previous) => (previous.city === '' ? { ...previous, city: municipalityName } : previous));
   }, [organisation, municipalityName]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const field = bindFields(draft, set, (name) => rt(`organisation.${name}` as RegistryTextKey));
   const { pending, withPending, withPendingIn } = usePendingPicks();
   const [profile, setProfile] = useState(() => profileDraftFrom(organisation));
   const profileLabels = useProfileLabels();
@@ -223,40 +235,12 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
       <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(withPendingIn(draft), rt), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
-          <TextField
-            name="name"
-            label={rt('organisation.name')}
-            value={draft.name}
-            onChange={(v) => set('name', v)}
-            required
-            autoComplete="organization"
-            maxLength={250}
-          />
-          <SelectField
-            name="kind"
-            label={rt('organisation.kind')}
-            value={draft.kind}
-            options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-            emptyLabel={rt('form.chooseOne')}
-            onChange={(v) => set('kind', v as OrganisationKind)}
-            required
-          />
-          <TextareaField name="description" label={rt('organisation.description')} value={draft.description} onChange={(v) => set('description', v)} />
-          <TextField
-            name="address"
-            label={rt('organisation.address')}
-            value={draft.address}
-            onChange={(v) => set('address', v)}
-            autoComplete="street-address"
-          />
-          <TextField
-            name="postcode"
-            label={rt('organisation.postcode')}
-            value={draft.postcode}
-            onChange={(v) => set('postcode', v)}
-            autoComplete="postal-code"
-          />
-          <TextField name="city" label={rt('organisation.city')} value={draft.city} onChange={(v) => set('city', v)} autoComplete="address-level2" />
+          <TextField {...field('name')} required autoComplete="organization" maxLength={250} />
+          <SelectField {...field('kind')} options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} emptyLabel={rt('form.chooseOne')} required />
+          <TextareaField {...field('description')} />
+          <TextField {...field('address')} autoComplete="street-address" />
+          <TextField {...field('postcode')} autoComplete="postal-code" />
+          <TextField {...field('city')} autoComplete="address-level2" />
           <Fieldset>
             <FieldsetLegend>{rt('organisation.location')}</FieldsetLegend>
             <LocationPicker
@@ -273,16 +257,9 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
           <Fieldset>
             <FieldsetLegend>{`${rt('organisation.website')}, ${rt('organisation.phone').toLowerCase()}, ${rt('organisation.email').toLowerCase()}`}</FieldsetLegend>
             <FormFieldDescription>{rt('organisation.contactHint')}</FormFieldDescription>
-            <TextField
-              name="website"
-              type="url"
-              label={rt('organisation.website')}
-              value={draft.website}
-              onChange={(v) => set('website', v)}
-              autoComplete="url"
-            />
-            <TextField name="phone" type="tel" label={rt('organisation.phone')} value={draft.phone} onChange={(v) => set('phone', v)} autoComplete="tel" />
-            <TextField name="email" type="email" label={rt('organisation.email')} value={draft.email} onChange={(v) => set('email', v)} autoComplete="email" />
+            <TextField {...field('website')} type="url" autoComplete="url" />
+            <TextField {...field('phone')} type="tel" autoComplete="tel" />
+            <TextField {...field('email')} type="email" autoComplete="email" />
           </Fieldset>
           <MultiPicker
             name="languageCodes"
@@ -309,12 +286,7 @@ function OrganisationFormBody({ organisation }: { organisation?: OrganisationRec
           />
           <ProfileFields kind="organisation" value={profile} onChange={setProfile} />
         </FormScope>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
-            {busy ? rt('form.saving') : rt('form.save')}
-          </Button>
-          <Link href={organisation ? paths.organisation(organisation.id) : paths.home()}>{rt('form.cancel')}</Link>
-        </ButtonGroup>
+        <SaveButtons busy={busy} cancelHref={organisation ? paths.organisation(organisation.id) : paths.home()} />
       </form>
     </>
   );

@@ -1,13 +1,12 @@
 import { PhoneLink } from '../../partner-search/components/PhoneLink';
 import { SelfServiceLinkPanel, UnlistedLabel } from '../../self-service/components/SelfServiceLinkPanel';
-import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
+import { DataList, Link, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { PartnerContactMoments } from '../../referral/components/PartnerContactMoments';
 import { ArchiveOrganisationDocument, OrganisationRecordDocument } from '../../../generated/graphql';
-import { CanNotice } from '../../admin/components/CanNotice';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
@@ -15,14 +14,14 @@ import { ProfileRows } from '../ProfileSummary';
 import {
   ActivityList,
   AgreementList,
-  ArchiveControl,
   ContactHistoryTable,
+  neighbourhoodLinks,
   PageHeading,
   PageState,
+  RecordActions,
   Section,
   StaleBadge,
   VerifiedLine,
-  VerifyButton,
 } from './record-parts';
 
 export function OrganisationPage({ id }: { id: string }) {
@@ -34,7 +33,6 @@ export function OrganisationPage({ id }: { id: string }) {
   if (!organisation) return <PageState loading={loading && !data} error={error} notFound={!loading} />;
   const name = (l: { nameNl: string; nameEn: string }) => (locale === 'nl' ? l.nameNl : l.nameEn);
   const archived = Boolean(organisation.archivedAt);
-  const can = organisation.can;
   return (
     <article aria-labelledby="page-heading">
       <PageHeading>
@@ -44,23 +42,13 @@ export function OrganisationPage({ id }: { id: string }) {
       {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
       <VerifiedLine lastVerifiedOn={organisation.lastVerifiedOn} isStale={organisation.isStale} />
       <UnlistedLabel id={organisation.id} />
-      {/* Only what the server's rule allows (organisation.can); the notice says why the rest is missing. */}
-      {archived || !(can.edit || can.verify || can.archive) ? null : (
-        <ButtonGroup className="page__actions">
-          {can.edit ? <Link href={paths.editOrganisation(organisation.id)}>{rt('record.editNamed', { name: organisation.name })}</Link> : null}
-          {can.verify ? <VerifyButton entityType="ORGANISATION" id={organisation.id} name={organisation.name} onDone={() => setVersion((v) => v + 1)} /> : null}
-          {can.archive ? (
-            <ArchiveControl
-              name={organisation.name}
-              onArchive={async () => {
-                await graphqlRequest(ArchiveOrganisationDocument, { input: { id: organisation.id } });
-                setVersion((v) => v + 1);
-              }}
-            />
-          ) : null}
-        </ButtonGroup>
-      )}
-      {archived ? null : <CanNotice can={can} />}
+      <RecordActions
+        entityType="ORGANISATION"
+        record={organisation}
+        editHref={paths.editOrganisation(organisation.id)}
+        archive={() => graphqlRequest(ArchiveOrganisationDocument, { input: { id: organisation.id } })}
+        onChanged={() => setVersion((v) => v + 1)}
+      />
       <Section id="organisation-details" title={rt('record.details')}>
         <DataList>
           <DetailRow label={rt('organisation.description')}>{organisation.description}</DetailRow>
@@ -88,14 +76,7 @@ export function OrganisationPage({ id }: { id: string }) {
           <DetailRow label={rt('organisation.languages')}>{organisation.languages.map(name).join(', ')}</DetailRow>
           <DetailRow label={rt('organisation.communities')}>{organisation.communities.map(name).join(', ')}</DetailRow>
           <DetailRow label={rt('record.neighbourhoods')}>
-            {organisation.neighbourhoods.length
-              ? organisation.neighbourhoods.map((n, i) => (
-                  <span key={n.code}>
-                    {i > 0 ? ', ' : ''}
-                    <Link href={paths.neighbourhood(n.code)}>{n.name}</Link>
-                  </span>
-                ))
-              : null}
+            {organisation.neighbourhoods.length ? neighbourhoodLinks(organisation.neighbourhoods) : null}
           </DetailRow>
           <ProfileRows profile={organisation} showTopics />
         </DataList>

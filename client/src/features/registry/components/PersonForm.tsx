@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Link, Paragraph } from '@utrecht/component-library-react';
+import { Button, Fieldset, FieldsetLegend, FormFieldDescription, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
@@ -26,33 +26,24 @@ import {
   SelectField,
   TextField,
   usePendingPicks,
+  SaveButtons,
+  bindFields,
 } from '../forms/fields';
 import { type FieldErrors, isDate, isEmail, isPhone, orNull, orUndefined, today } from '../forms/form-errors';
 import { announceStatus, type NextStep } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { useOrganisationChoices, useRegistryChoices } from '../hooks/use-registry-choices';
-import { type RegistryText, useRegistryText } from '../registry-text';
+import { type RegistryText, useRegistryText, type RegistryTextKey } from '../registry-text';
 import { PageHeading, PageState } from './record-parts';
-import { PROFILE_FIELD_NAMES, ProfileFields, personProfileInput, profileDraftFrom, useProfileLabels } from '../ProfileFields';
+import { PROFILE_FIELD_NAMES, ProfileFields, TOPICS, personProfileInput, profileDraftFrom, useProfileLabels } from '../ProfileFields';
 
 const ROLES: PersonRole[] = ['KEY_PERSON', 'INTERPRETER', 'CONTACT_PERSON'];
-const TOPICS: Topic[] = [
-  'HEALTH',
-  'PARENTING',
-  'DEBTS',
-  'WORK',
-  'ELDERLY_CARE',
-  'EDUCATION',
-  'HOUSING',
-  'LANGUAGE_LEARNING',
-  'MENTAL_HEALTH',
-  'WOMEN',
-  'YOUTH',
-];
 const LEVELS: LanguageLevel[] = ['NATIVE', 'FLUENT', 'BASIC'];
 const AVAILABILITIES: Availability[] = ['AVAILABLE', 'LIMITED', 'UNAVAILABLE'];
 const CONSENT_METHODS: ConsentMethod[] = ['WRITTEN', 'VERBAL', 'DIGITAL'];
 const FORM_ID = 'person-form';
+/** Label texts of the fields not named `person.<field>`. */
+const LABEL_KEYS: Partial<Record<string, RegistryTextKey>> = { teamId: 'person.team', organisationId: 'person.organisation' };
 
 interface Draft {
   name: string;
@@ -159,6 +150,8 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
   const editing = Boolean(person);
   const [draft, setDraft] = useState<Draft>(() => (person ? draftFrom(person) : { ...EMPTY, consentGivenOn: today() }));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const field = bindFields(draft, set, (name) => rt(LABEL_KEYS[name] ?? (`person.${name}` as RegistryTextKey)));
+
   const { pending, withPending } = usePendingPicks();
   // Defaults for a new person, once the session is known: recorded by the signed-in user (the account is who we
   // know; there is no display name), and the user's own team when they have exactly one.
@@ -288,7 +281,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
       <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt, editing), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
-          <TextField name="name" label={rt('person.name')} value={draft.name} onChange={(v) => set('name', v)} required autoComplete="off" maxLength={250} />
+          <TextField {...field('name')} required autoComplete="off" maxLength={250} />
           <CheckboxGroup
             name="roles"
             legend={rt('person.roles')}
@@ -310,15 +303,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
                 onChange={(v) => set('interpreterKind', v as Draft['interpreterKind'])}
                 required
               />
-              {draft.interpreterKind === 'formal' ? (
-                <TextField
-                  name="registrationNumber"
-                  label={rt('person.registrationNumber')}
-                  description={rt('person.registrationNumberHint')}
-                  value={draft.registrationNumber}
-                  onChange={(v) => set('registrationNumber', v)}
-                />
-              ) : null}
+              {draft.interpreterKind === 'formal' ? <TextField {...field('registrationNumber')} description={rt('person.registrationNumberHint')} /> : null}
             </>
           ) : null}
           {draft.roles.includes('KEY_PERSON') ? (
@@ -426,40 +411,24 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
             onChange={(v) => set('availability', v as Availability)}
             required
           />
-          <TextField
-            name="availabilityNote"
-            label={rt('person.availabilityNote')}
-            description={rt('person.availabilityNoteHint')}
-            value={draft.availabilityNote}
-            onChange={(v) => set('availabilityNote', v)}
-          />
+          <TextField {...field('availabilityNote')} description={rt('person.availabilityNoteHint')} />
 
           <Fieldset>
             <FieldsetLegend>{rt('person.belongsTo')}</FieldsetLegend>
             <FormFieldDescription>{rt('person.belongsToHint')}</FormFieldDescription>
+            <SelectField {...field('teamId')} options={choices.actableTeams(draft.teamId)} emptyLabel={rt('person.noTeam')} />
             <SelectField
-              name="teamId"
-              label={rt('person.team')}
-              value={draft.teamId}
-              options={choices.actableTeams(draft.teamId)}
-              emptyLabel={rt('person.noTeam')}
-              onChange={(v) => set('teamId', v)}
-            />
-            <SelectField
-              name="organisationId"
-              label={rt('person.organisation')}
-              value={draft.organisationId}
+              {...field('organisationId')}
               options={organisations.items.map((o) => ({ value: o.id, label: o.name })).sort((a, b) => a.label.localeCompare(b.label, 'nl'))}
               emptyLabel={rt('person.noOrganisation')}
-              onChange={(v) => set('organisationId', v)}
             />
           </Fieldset>
 
           <Fieldset>
             <FieldsetLegend>{`${rt('person.phone')} / ${rt('person.email')}`}</FieldsetLegend>
             <FormFieldDescription>{editing ? `${rt('person.contactHint')} ${rt('person.contactEditHint')}` : rt('person.contactHint')}</FormFieldDescription>
-            <TextField name="phone" type="tel" label={rt('person.phone')} value={draft.phone} onChange={(v) => set('phone', v)} autoComplete="off" />
-            <TextField name="email" type="email" label={rt('person.email')} value={draft.email} onChange={(v) => set('email', v)} autoComplete="off" />
+            <TextField {...field('phone')} type="tel" autoComplete="off" />
+            <TextField {...field('email')} type="email" autoComplete="off" />
           </Fieldset>
 
           <Fieldset>
@@ -491,12 +460,7 @@ function PersonFormBody({ person }: { person?: PersonRecord }) {
             />
           </Fieldset>
         </FormScope>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
-            {busy ? rt('form.saving') : rt('form.save')}
-          </Button>
-          <Link href={person ? paths.person(person.id) : paths.home()}>{rt('form.cancel')}</Link>
-        </ButtonGroup>
+        <SaveButtons busy={busy} cancelHref={person ? paths.person(person.id) : paths.home()} />
         {choices.error ? <Paragraph className="error-text">{choices.error.message}</Paragraph> : null}
       </form>
     </>

@@ -1,4 +1,4 @@
-import { ButtonGroup, DataList, Link, Paragraph } from '@utrecht/component-library-react';
+import { DataList, Link, Paragraph } from '@utrecht/component-library-react';
 import { SelfServiceLinkPanel, UnlistedLabel } from '../../self-service/components/SelfServiceLinkPanel';
 import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
@@ -6,14 +6,13 @@ import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { ArchivePersonDocument, PersonPageExtrasDocument, PersonRecordDocument } from '../../../generated/graphql';
 import { PhoneLink } from '../../partner-search/components/PhoneLink';
-import { CanNotice } from '../../admin/components/CanNotice';
 import { ContactReads } from '../../admin/components/ContactReads';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { DetailRow } from './DetailRow';
 import { ProfileRows } from '../ProfileSummary';
 import { PartnerContactMoments } from '../../referral/components/PartnerContactMoments';
-import { AgreementList, ArchiveControl, PageHeading, PageState, Section, StaleBadge, VerifiedLine, VerifyButton } from './record-parts';
+import { AgreementList, neighbourhoodLinks, PageHeading, PageState, RecordActions, Section, StaleBadge, VerifiedLine } from './record-parts';
 
 export function PersonPage({ id }: { id: string }) {
   const { rt, t, locale, formatDate } = useRegistryText();
@@ -42,7 +41,6 @@ export function PersonPage({ id }: { id: string }) {
     role === 'INTERPRETER' ? t(person.interpreterFormal ? 'role.INTERPRETER_FORMAL' : 'role.INTERPRETER_INFORMAL') : t(`role.${role}`),
   );
   const archived = Boolean(person.archivedAt);
-  const can = person.can;
   return (
     <article aria-labelledby="page-heading">
       <PageHeading>
@@ -52,23 +50,13 @@ export function PersonPage({ id }: { id: string }) {
       {archived ? <Paragraph className="notice">{rt('record.archivedNote')}</Paragraph> : null}
       <VerifiedLine lastVerifiedOn={person.lastVerifiedOn} isStale={person.isStale} />
       <UnlistedLabel id={person.id} />
-      {/* Only what the server's rule allows (person.can); the notice says why the rest is missing. */}
-      {archived || !(can.edit || can.verify || can.archive) ? null : (
-        <ButtonGroup className="page__actions">
-          {can.edit ? <Link href={paths.editPerson(person.id)}>{rt('record.editNamed', { name: person.name })}</Link> : null}
-          {can.verify ? <VerifyButton entityType="PERSON" id={person.id} name={person.name} onDone={() => setVersion((v) => v + 1)} /> : null}
-          {can.archive ? (
-            <ArchiveControl
-              name={person.name}
-              onArchive={async () => {
-                await graphqlRequest(ArchivePersonDocument, { input: { id: person.id } });
-                setVersion((v) => v + 1);
-              }}
-            />
-          ) : null}
-        </ButtonGroup>
-      )}
-      {archived ? null : <CanNotice can={can} />}
+      <RecordActions
+        entityType="PERSON"
+        record={person}
+        editHref={paths.editPerson(person.id)}
+        archive={() => graphqlRequest(ArchivePersonDocument, { input: { id: person.id } })}
+        onChanged={() => setVersion((v) => v + 1)}
+      />
       {isAdministrator ? (
         <Paragraph>
           <Link href={paths.adminPerson(person.id)}>{t('admin.privacy.link')}</Link>
@@ -79,16 +67,7 @@ export function PersonPage({ id }: { id: string }) {
           <DetailRow label={rt('person.languages')}>{person.languages.map((l) => `${name(l.language)} (${t(`level.${l.level}`)})`).join(', ')}</DetailRow>
           <DetailRow label={rt('person.communities')}>{person.communities.map(name).join(', ')}</DetailRow>
           <DetailRow label={rt('person.topics')}>{person.topics.map((topic) => t(`topic.${topic}`)).join(', ')}</DetailRow>
-          <DetailRow label={rt('person.neighbourhoods')}>
-            {person.neighbourhoods.length
-              ? person.neighbourhoods.map((n, i) => (
-                  <span key={n.code}>
-                    {i > 0 ? ', ' : ''}
-                    <Link href={paths.neighbourhood(n.code)}>{n.name}</Link>
-                  </span>
-                ))
-              : null}
-          </DetailRow>
+          <DetailRow label={rt('person.neighbourhoods')}>{person.neighbourhoods.length ? neighbourhoodLinks(person.neighbourhoods) : null}</DetailRow>
           <DetailRow label={rt('person.availability')}>
             {t(`availability.${person.availability}`) + (person.availabilityNote ? ` (${person.availabilityNote})` : '')}
           </DetailRow>

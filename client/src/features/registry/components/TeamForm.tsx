@@ -1,17 +1,17 @@
-import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Link, Paragraph } from '@utrecht/component-library-react';
+import { Fieldset, FieldsetLegend, FormFieldDescription, Link, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { navigate, paths } from '../../../app/router';
 import { CreateTeamDocument, type TeamKind, type TeamRecordQuery, TeamRecordDocument, UpdateTeamDocument } from '../../../generated/graphql';
 import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
-import { ErrorSummary, FormScope, MultiPicker, SelectField, TextField, usePendingPicks } from '../forms/fields';
+import { ErrorSummary, FormScope, MultiPicker, SelectField, TextField, usePendingPicks, SaveButtons, bindFields } from '../forms/fields';
 import { type FieldErrors, isEmail, isPhone, orNull, orUndefined } from '../forms/form-errors';
 import { announceStatus } from '../forms/status-message';
 import { useFormSubmit } from '../forms/use-form-submit';
 import { usePermissions } from '../hooks/use-permissions';
 import { useNeighbourhoodChoices } from '../hooks/use-registry-choices';
-import { type RegistryText, useRegistryText } from '../registry-text';
+import { type RegistryText, useRegistryText, type RegistryTextKey } from '../registry-text';
 import { PageHeading, PageState } from './record-parts';
 
 const KINDS: TeamKind[] = ['NEIGHBOURHOOD_TEAM', 'SOCIAL_DISTRICT_TEAM', 'YOUTH_AND_FAMILY', 'OTHER'];
@@ -94,6 +94,7 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
   const neighbourhoods = useNeighbourhoodChoices(municipalityCode);
   const [draft, setDraft] = useState<Draft>(() => (team ? draftFrom(team) : EMPTY));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const field = bindFields(draft, set, (name) => rt(`team.${name}` as RegistryTextKey));
   const { pending, withPending } = usePendingPicks();
   const { errors, busy, submit } = useFormSubmit({ knownFields: () => KNOWN_FIELDS });
   const labels: Record<string, string> = {
@@ -144,24 +145,8 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
       <form id={FORM_ID} className="registry-form" noValidate onSubmit={submit(() => validate(draft, rt), send)} aria-labelledby="page-heading">
         <ErrorSummary formId={FORM_ID} errors={errors} labels={labels} />
         <FormScope formId={FORM_ID} errors={errors.fields} pending={pending}>
-          <TextField
-            name="name"
-            label={rt('team.name')}
-            value={draft.name}
-            onChange={(v) => set('name', v)}
-            required
-            autoComplete="organization"
-            maxLength={250}
-          />
-          <SelectField
-            name="kind"
-            label={rt('team.kind')}
-            value={draft.kind}
-            options={KINDS.map((k) => ({ value: k, label: rt(`teamKind.${k}`) }))}
-            emptyLabel={rt('form.chooseOne')}
-            onChange={(v) => set('kind', v as TeamKind)}
-            required
-          />
+          <TextField {...field('name')} required autoComplete="organization" maxLength={250} />
+          <SelectField {...field('kind')} options={KINDS.map((k) => ({ value: k, label: rt(`teamKind.${k}`) }))} emptyLabel={rt('form.chooseOne')} required />
           <MultiPicker
             name="neighbourhoodCodes"
             legend={rt('team.neighbourhoods')}
@@ -174,16 +159,11 @@ function TeamFormBody({ team }: { team?: TeamRecord }) {
           <Fieldset>
             <FieldsetLegend>{rt('team.contact')}</FieldsetLegend>
             <FormFieldDescription>{rt('team.contactHint')}</FormFieldDescription>
-            <TextField name="phone" type="tel" label={rt('team.phone')} value={draft.phone} onChange={(v) => set('phone', v)} autoComplete="tel" />
-            <TextField name="email" type="email" label={rt('team.email')} value={draft.email} onChange={(v) => set('email', v)} autoComplete="email" />
+            <TextField {...field('phone')} type="tel" autoComplete="tel" />
+            <TextField {...field('email')} type="email" autoComplete="email" />
           </Fieldset>
         </FormScope>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
-            {busy ? rt('form.saving') : rt('form.save')}
-          </Button>
-          <Link href={team ? paths.team(team.id) : paths.home()}>{rt('form.cancel')}</Link>
-        </ButtonGroup>
+        <SaveButtons busy={busy} cancelHref={team ? paths.team(team.id) : paths.home()} />
       </form>
     </>
   );

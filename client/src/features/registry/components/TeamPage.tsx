@@ -10,7 +10,17 @@ import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
 import { useSession } from '../../auth/hooks/use-session';
 import { DetailRow } from './DetailRow';
-import { ActivityList, AgreementList, ArchiveControl, ContactHistoryTable, PageHeading, PageState, Section, VerifiedLine } from './record-parts';
+import {
+  ActivityList,
+  AgreementList,
+  ArchiveControl,
+  ContactHistoryTable,
+  neighbourhoodLinks,
+  PageHeading,
+  PageState,
+  Section,
+  VerifiedLine,
+} from './record-parts';
 
 export function TeamPage({ id }: { id: string }) {
   const { rt, t } = useRegistryText();
@@ -61,14 +71,7 @@ export function TeamPage({ id }: { id: string }) {
             <PhoneLink phone={team.phone} />
           </DetailRow>
           <DetailRow label={rt('team.email')}>{team.email}</DetailRow>
-          <DetailRow label={rt('record.neighbourhoods')}>
-            {team.neighbourhoods.map((n, i) => (
-              <span key={n.code}>
-                {i > 0 ? ', ' : ''}
-                <Link href={paths.neighbourhood(n.code)}>{n.name}</Link>
-              </span>
-            ))}
-          </DetailRow>
+          <DetailRow label={rt('record.neighbourhoods')}>{neighbourhoodLinks(team.neighbourhoods)}</DetailRow>
         </DataList>
       </Section>
       <Section

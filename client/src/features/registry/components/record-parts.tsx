@@ -6,9 +6,12 @@ import {
   type ActivityRowFragment,
   type AgreementRowFragment,
   type ContactAssignmentRowFragment,
+  type RecordCanFragment,
   MarkVerifiedDocument,
   type VerifiableType,
 } from '../../../generated/graphql';
+import { RecordTable } from '../../../components/RecordTable';
+import { CanNotice } from '../../admin/components/CanNotice';
 import { errorsFromServer, today } from '../forms/form-errors';
 import { usePermissions } from '../hooks/use-permissions';
 import { useRegistryText } from '../registry-text';
@@ -183,46 +186,23 @@ const dateOf = (timestamp: string) => timestamp.slice(0, 10);
 /** Fixed contact persons, current first, with since/until. */
 export function ContactHistoryTable({ items, caption }: { items: readonly ContactAssignmentRowFragment[]; caption: string }) {
   const { rt, formatDate } = useRegistryText();
-  if (items.length === 0) return <Paragraph>{rt('record.contactNone')}</Paragraph>;
   return (
-    // Explicit roles: on a phone the rows show as a list (record-table in registry.css) and stay a table to screen readers.
-    <table className="record-table" role="table">
-      <caption>{caption}</caption>
-      <thead role="rowgroup">
-        <tr role="row">
-          <th scope="col" role="columnheader">
-            {rt('record.contactPerson')}
-          </th>
-          <th scope="col" role="columnheader">
-            {rt('record.contactSince')}
-          </th>
-          <th scope="col" role="columnheader">
-            {rt('record.contactUntil')}
-          </th>
-          <th scope="col" role="columnheader">
-            {rt('record.contactNote')}
-          </th>
-        </tr>
-      </thead>
-      <tbody role="rowgroup">
-        {items.map((item) => (
-          <tr key={item.id} role="row" className={item.isCurrent ? 'record-table__current' : undefined}>
-            <td role="cell" data-label={rt('record.contactPerson')}>
-              {item.person ? <Link href={paths.person(item.person.id)}>{item.person.name}</Link> : '–'}
-            </td>
-            <td role="cell" data-label={rt('record.contactSince')}>
-              {formatDate(dateOf(item.since))}
-            </td>
-            <td role="cell" data-label={rt('record.contactUntil')}>
-              {item.until ? formatDate(dateOf(item.until)) : rt('record.contactNow')}
-            </td>
-            <td role="cell" data-label={item.note ? rt('record.contactNote') : undefined}>
-              {item.note ?? ''}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RecordTable
+      caption={caption}
+      items={items}
+      empty={rt('record.contactNone')}
+      rowKey={(item) => item.id}
+      rowClassName={(item) => (item.isCurrent ? 'record-table__current' : undefined)}
+      columns={[
+        {
+          header: rt('record.contactPerson'),
+          cell: (item) => (item.person ? <Link href={paths.person(item.person.id)}>{item.person.name}</Link> : '–'),
+        },
+        { header: rt('record.contactSince'), cell: (item) => formatDate(dateOf(item.since)) },
+        { header: rt('record.contactUntil'), cell: (item) => (item.until ? formatDate(dateOf(item.until)) : rt('record.contactNow')) },
+        { header: rt('record.contactNote'), cell: (item) => item.note ?? '', label: (item) => Boolean(item.note) },
+      ]}
+    />
   );
 }
 
@@ -337,6 +317,58 @@ function ActivityItem({ activity, planned, ended, returnTo }: { activity: Activi
         </p>
       ) : null}
     </li>
+  );
+}
+
+/** A record's neighbourhoods as links to their pages, separated by commas. */
+export function neighbourhoodLinks(neighbourhoods: readonly { code: string; name: string }[]) {
+  return neighbourhoods.map((n, i) => (
+    <span key={n.code}>
+      {i > 0 ? ', ' : ''}
+      <Link href={paths.neighbourhood(n.code)}>{n.name}</Link>
+    </span>
+  ));
+}
+
+/**
+ * Edit, "Nog steeds juist" and archive on the page of a person or organisation: only what the server's rule allows
+ * (`can`), and the notice that says why the rest is missing. Nothing on an archived record.
+ */
+export function RecordActions({
+  entityType,
+  record,
+  editHref,
+  archive,
+  onChanged,
+}: {
+  entityType: 'PERSON' | 'ORGANISATION';
+  record: { id: string; name: string; archivedAt?: string | null; can: RecordCanFragment };
+  editHref: string;
+  archive(): Promise<unknown>;
+  onChanged(): void;
+}) {
+  const { rt } = useRegistryText();
+  const { id, name, can } = record;
+  if (record.archivedAt) return null;
+  return (
+    <>
+      {can.edit || can.verify || can.archive ? (
+        <ButtonGroup className="page__actions">
+          {can.edit ? <Link href={editHref}>{rt('record.editNamed', { name })}</Link> : null}
+          {can.verify ? <VerifyButton entityType={entityType} id={id} name={name} onDone={onChanged} /> : null}
+          {can.archive ? (
+            <ArchiveControl
+              name={name}
+              onArchive={async () => {
+                await archive();
+                onChanged();
+              }}
+            />
+          ) : null}
+        </ButtonGroup>
+      ) : null}
+      <CanNotice can={can} />
+    </>
   );
 }
 

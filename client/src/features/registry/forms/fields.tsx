@@ -1,5 +1,6 @@
 import {
   Button,
+  ButtonGroup,
   Checkbox,
   Fieldset,
   FieldsetLegend,
@@ -8,6 +9,7 @@ import {
   FormFieldErrorMessage,
   FormLabel,
   Heading,
+  Link,
   Paragraph,
   RadioButton,
   Select,
@@ -84,6 +86,58 @@ function ErrorText({ id, error }: { id: string; error: string | undefined }) {
   ) : undefined;
 }
 
+/** What a field's input takes from its frame: id, name, and the ties to its hint and error. */
+interface FramedInputProps {
+  id: string;
+  name: string;
+  required?: boolean;
+  invalid: boolean;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** The frame every one-input field shares: label (saying "optional" when it is), hint and error message. */
+function FieldFrame({
+  name,
+  label,
+  required,
+  description,
+  input,
+}: {
+  name: string;
+  label: string;
+  required?: boolean;
+  description?: ReactNode;
+  input(props: FramedInputProps): ReactNode;
+}) {
+  const { id, error, describedBy } = useField(name, Boolean(description));
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      label={<Label htmlFor={id} label={label} required={required} />}
+      description={description ? <FormFieldDescription id={`${id}-hint`}>{description}</FormFieldDescription> : undefined}
+      input={input({ id, name, required, invalid: Boolean(error), 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      errorMessage={<ErrorText id={id} error={error} />}
+    />
+  );
+}
+
+/** The fields of a form's draft that hold one text. */
+type TextKeys<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D] & string;
+
+/**
+ * Name, label, value and change of a draft's text field, to spread into a TextField, DateField, TextareaField or
+ * SelectField: `const field = bindFields(draft, set, label)`, then `<TextField {...field('name')} required />`.
+ */
+export function bindFields<D>(draft: D, set: <K extends keyof D>(key: K, value: D[K]) => void, label: (name: TextKeys<D>) => string) {
+  return <K extends TextKeys<D>>(name: K) => ({
+    name,
+    label: label(name),
+    value: draft[name] as string,
+    onChange: (value: string) => set(name, value as D[K]),
+  });
+}
+
 interface TextFieldProps {
   name: string;
   label: string;
@@ -98,29 +152,23 @@ interface TextFieldProps {
 }
 
 export function TextField({ name, label, value, onChange, description, required, type = 'text', autoComplete, list, maxLength }: TextFieldProps) {
-  const { id, error, describedBy } = useField(name, Boolean(description));
   return (
-    <FormField
-      invalid={Boolean(error)}
-      label={<Label htmlFor={id} label={label} required={required} />}
-      description={description ? <FormFieldDescription id={`${id}-hint`}>{description}</FormFieldDescription> : undefined}
-      input={
+    <FieldFrame
+      name={name}
+      label={label}
+      required={required}
+      description={description}
+      input={(props) => (
         <Textbox
-          id={id}
-          name={name}
+          {...props}
           type={type}
           value={value}
           list={list}
           maxLength={maxLength}
           autoComplete={autoComplete ?? 'off'}
-          required={required}
-          invalid={Boolean(error)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
         />
-      }
-      errorMessage={<ErrorText id={id} error={error} />}
+      )}
     />
   );
 }
@@ -143,58 +191,39 @@ export function DateField({ name, label, value, onChange, description, required 
       {rt('form.dateHint')}
     </>
   );
-  const { id, error, describedBy } = useField(name, true);
   return (
-    <FormField
-      invalid={Boolean(error)}
-      label={<Label htmlFor={id} label={label} required={required} />}
-      description={<FormFieldDescription id={`${id}-hint`}>{hint}</FormFieldDescription>}
-      input={
+    <FieldFrame
+      name={name}
+      label={label}
+      required={required}
+      description={hint}
+      input={(props) => (
         <Textbox
-          id={id}
-          name={name}
+          {...props}
           type="text"
           className="date-field"
           value={text}
           maxLength={10}
           size={11}
           autoComplete="off"
-          required={required}
-          invalid={Boolean(error)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
           onChange={(event) => {
             setText(event.target.value);
             onChange(parseDutchDate(event.target.value) ?? event.target.value.trim());
           }}
         />
-      }
-      errorMessage={<ErrorText id={id} error={error} />}
+      )}
     />
   );
 }
 
 export function TextareaField({ name, label, value, onChange, description, required }: Omit<TextFieldProps, 'type' | 'list'>) {
-  const { id, error, describedBy } = useField(name, Boolean(description));
   return (
-    <FormField
-      invalid={Boolean(error)}
-      label={<Label htmlFor={id} label={label} required={required} />}
-      description={description ? <FormFieldDescription id={`${id}-hint`}>{description}</FormFieldDescription> : undefined}
-      input={
-        <Textarea
-          id={id}
-          name={name}
-          value={value}
-          rows={3}
-          required={required}
-          invalid={Boolean(error)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      }
-      errorMessage={<ErrorText id={id} error={error} />}
+    <FieldFrame
+      name={name}
+      label={label}
+      required={required}
+      description={description}
+      input={(props) => <Textarea {...props} value={value} rows={3} onChange={(event) => onChange(event.target.value)} />}
     />
   );
 }
@@ -217,23 +246,14 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ name, label, value, options, onChange, description, required, emptyLabel }: SelectFieldProps) {
-  const { id, error, describedBy } = useField(name, Boolean(description));
   return (
-    <FormField
-      invalid={Boolean(error)}
-      label={<Label htmlFor={id} label={label} required={required} />}
-      description={description ? <FormFieldDescription id={`${id}-hint`}>{description}</FormFieldDescription> : undefined}
-      input={
-        <Select
-          id={id}
-          name={name}
-          value={value}
-          required={required}
-          invalid={Boolean(error)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => onChange(event.target.value)}
-        >
+    <FieldFrame
+      name={name}
+      label={label}
+      required={required}
+      description={description}
+      input={(props) => (
+        <Select {...props} value={value} onChange={(event) => onChange(event.target.value)}>
           {emptyLabel !== undefined ? <SelectOption value="">{emptyLabel}</SelectOption> : null}
           {options.map((option) => (
             <SelectOption key={option.value} value={option.value}>
@@ -241,8 +261,7 @@ export function SelectField({ name, label, value, options, onChange, description
             </SelectOption>
           ))}
         </Select>
-      }
-      errorMessage={<ErrorText id={id} error={error} />}
+      )}
     />
   );
 }
@@ -527,5 +546,18 @@ export function ErrorSummary({ formId, errors, labels }: { formId: string; error
         })}
       </ul>
     </div>
+  );
+}
+
+/** Save (busy while sending) and cancel, below every registry form. */
+export function SaveButtons({ busy, cancelHref }: { busy: boolean; cancelHref: string }) {
+  const { rt } = useRegistryText();
+  return (
+    <ButtonGroup>
+      <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy ? true : undefined}>
+        {busy ? rt('form.saving') : rt('form.save')}
+      </Button>
+      <Link href={cancelHref}>{rt('form.cancel')}</Link>
+    </ButtonGroup>
   );
 }

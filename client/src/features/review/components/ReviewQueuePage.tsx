@@ -2,13 +2,15 @@ import { Checkbox, FormLabel, Link, Paragraph, Select, SelectOption } from '@utr
 import { useState } from 'react';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
-import { ReviewQueueDocument, type VerifiableType } from '../../../generated/graphql';
+import { RecordTable } from '../../../components/RecordTable';
+import { ReviewQueueDocument, type ReviewQueueQuery, type VerifiableType } from '../../../generated/graphql';
 import { useSession } from '../../auth/hooks/use-session';
-import { PageHeading, PageState } from '../../registry/components/record-parts';
-import { ReviewVerifyButton } from './ReviewVerifyButton';
+import { PageHeading, PageState, VerifyButton } from '../../registry/components/record-parts';
 import { useI18n } from '../../../i18n/i18n';
 
 const PAGE = 50;
+
+type ReviewItem = ReviewQueueQuery['reviewQueue']['items'][number];
 
 /** What has not been verified for the review period, or never: verify in place or go and edit. */
 export function ReviewQueuePage() {
@@ -27,6 +29,34 @@ export function ReviewQueuePage() {
     mine: mine || undefined,
   });
   const queue = data?.reviewQueue;
+  // What a row shows and what the user may do with it, from the server's rule (can); a contact who left is solved by a new assignment.
+  const entryOf = (item: ReviewItem) => {
+    const isAgreement = item.entityType === 'AGREEMENT';
+    const isContact = item.entityType === 'CONTACT_ASSIGNMENT';
+    const party = { teamId: item.teamId ?? undefined, organisationId: item.organisationId ?? undefined };
+    const view = {
+      PERSON: () => paths.person(item.id),
+      AGREEMENT: () => paths.agreement(item.id),
+      ORGANISATION: () => paths.organisation(item.id),
+      ACTIVITY: () => paths.editActivity(item.id, paths.review()),
+      CONTACT_ASSIGNMENT: () => (item.teamId ? paths.team(item.teamId) : paths.organisation(item.organisationId ?? '')),
+    }[item.entityType]();
+    const edit = {
+      PERSON: () => paths.editPerson(item.id),
+      AGREEMENT: () => paths.editAgreement(item.id),
+      ORGANISATION: () => paths.editOrganisation(item.id),
+      ACTIVITY: () => paths.editActivity(item.id, paths.review()),
+      CONTACT_ASSIGNMENT: () => paths.registerContact(party),
+    }[item.entityType]();
+    const record = item.person ?? item.organisation ?? item.agreement ?? item.activity;
+    // An incomplete Rbtv registration (issue 15) leaves the queue by an edit that adds level and end date, not by "still correct".
+    const incomplete = item.reason === 'REGISTRATION_INCOMPLETE';
+    const mayVerify = !isAgreement && !isContact && !incomplete && Boolean(record?.can.verify);
+    const mayEdit = isContact ? Boolean(user && (user.role === 'ADMINISTRATOR' || user.actableTeams.length > 0)) : Boolean(record?.can.edit);
+    const type = item.entityType;
+    const kind = type === 'ACTIVITY' || type === 'CONTACT_ASSIGNMENT' ? t(`admin.review.${type}`) : t(`reviewQueue.entity.${type}`);
+    return { item, isAgreement, isContact, incomplete, view, edit, mayVerify, mayEdit, kind, done: verified[item.id] };
+  };
   const teamNames = teams.map((team) => team.name).join(', ');
 
   return (
@@ -78,94 +108,62 @@ export function ReviewQueuePage() {
                 : t(mine ? 'reviewQueue.countMine' : 'reviewQueue.count', { count: queue.totalCount })}
           </Paragraph>
           {queue.items.length > 0 ? (
-            // Explicit roles: on a phone the rows show as a list (record-table in registry.css) and stay a table to screen readers.
-            <table className="record-table review__table" role="table">
-              <caption className="visually-hidden">{t('reviewQueue.heading')}</caption>
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th scope="col" role="columnheader">
-                    {t('reviewQueue.name')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('reviewQueue.type')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('reviewQueue.lastVerified')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('reviewQueue.actions')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody role="rowgroup">
-                {queue.items.map((item) => {
-                  const isAgreement = item.entityType === 'AGREEMENT';
-                  const isContact = item.entityType === 'CONTACT_ASSIGNMENT';
-                  const party = { teamId: item.teamId ?? undefined, organisationId: item.organisationId ?? undefined };
-                  const view = {
-                    PERSON: () => paths.person(item.id),
-                    AGREEMENT: () => paths.agreement(item.id),
-                    ORGANISATION: () => paths.organisation(item.id),
-                    ACTIVITY: () => paths.editActivity(item.id, paths.review()),
-                    CONTACT_ASSIGNMENT: () => (item.teamId ? paths.team(item.teamId) : paths.organisation(item.organisationId ?? '')),
-                  }[item.entityType]();
-                  const edit = {
-                    PERSON: () => paths.editPerson(item.id),
-                    AGREEMENT: () => paths.editAgreement(item.id),
-                    ORGANISATION: () => paths.editOrganisation(item.id),
-                    ACTIVITY: () => paths.editActivity(item.id, paths.review()),
-                    CONTACT_ASSIGNMENT: () => paths.registerContact(party),
-                  }[item.entityType]();
-                  // What the user may do with this entry, from the server's rule (can); a contact who left is solved by a new assignment.
-                  const record = item.person ?? item.organisation ?? item.agreement ?? item.activity;
-                  // An incomplete Rbtv registration (issue 15) leaves the queue by an edit that adds level and end date, not by "still correct".
-                  const incomplete = item.reason === 'REGISTRATION_INCOMPLETE';
-                  const mayVerify = !isAgreement && !isContact && !incomplete && Boolean(record?.can.verify);
-                  const mayEdit = isContact ? Boolean(user && (user.role === 'ADMINISTRATOR' || user.actableTeams.length > 0)) : Boolean(record?.can.edit);
-                  const type = item.entityType;
-                  const kind = type === 'ACTIVITY' || type === 'CONTACT_ASSIGNMENT' ? t(`admin.review.${type}`) : t(`reviewQueue.entity.${type}`);
-                  const done = verified[item.id];
-                  return (
-                    <tr key={`${item.entityType}-${item.id}`} role="row">
-                      <td role="cell">
-                        <Link href={view}>{item.name}</Link>{' '}
-                        {done ? null : (
-                          <span className={isAgreement || isContact ? 'badge badge--stale badge--wrap' : 'badge badge--stale'}>
-                            {incomplete ? t('profile.registrationIncomplete') : isAgreement || isContact ? item.reasonText : t('reviewQueue.stale')}
-                          </span>
-                        )}
-                      </td>
-                      <td role="cell" data-label={t('reviewQueue.type')}>
-                        {kind}
-                      </td>
-                      <td role="cell" data-label={t('reviewQueue.lastVerified')}>
-                        {done
-                          ? formatDate(done)
-                          : item.neverVerified || !item.lastVerifiedOn
-                            ? t('reviewQueue.never')
-                            : t('reviewQueue.months', { months: item.monthsSinceVerified ?? '?', date: formatDate(item.lastVerifiedOn) })}
-                      </td>
-                      <td role="cell" className="review__actions">
-                        {/* An agreement leaves the queue by a new review date or contact person, not by "still correct". */}
-                        {!mayVerify ? null : (
-                          <ReviewVerifyButton
-                            entityType={item.entityType}
-                            id={item.id}
-                            name={item.name}
-                            onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))}
-                          />
-                        )}{' '}
-                        {mayEdit ? (
-                          <Link href={edit}>
-                            {isContact ? t('admin.review.assignNew', { name: item.name }) : t('reviewQueue.editNamed', { name: item.name })}
-                          </Link>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <RecordTable
+              caption={t('reviewQueue.heading')}
+              captionHidden
+              className="review__table"
+              items={queue.items.map(entryOf)}
+              rowKey={(entry) => `${entry.item.entityType}-${entry.item.id}`}
+              columns={[
+                {
+                  header: t('reviewQueue.name'),
+                  label: false,
+                  cell: ({ item, isAgreement, isContact, incomplete, view, done }) => (
+                    <>
+                      <Link href={view}>{item.name}</Link>{' '}
+                      {done ? null : (
+                        <span className={isAgreement || isContact ? 'badge badge--stale badge--wrap' : 'badge badge--stale'}>
+                          {incomplete ? t('profile.registrationIncomplete') : isAgreement || isContact ? item.reasonText : t('reviewQueue.stale')}
+                        </span>
+                      )}
+                    </>
+                  ),
+                },
+                { header: t('reviewQueue.type'), cell: (entry) => entry.kind },
+                {
+                  header: t('reviewQueue.lastVerified'),
+                  cell: ({ item, done }) =>
+                    done
+                      ? formatDate(done)
+                      : item.neverVerified || !item.lastVerifiedOn
+                        ? t('reviewQueue.never')
+                        : t('reviewQueue.months', { months: item.monthsSinceVerified ?? '?', date: formatDate(item.lastVerifiedOn) }),
+                },
+                {
+                  header: t('reviewQueue.actions'),
+                  label: false,
+                  className: 'review__actions',
+                  cell: ({ item, isContact, edit, mayVerify, mayEdit }) => (
+                    <>
+                      {/* An agreement leaves the queue by a new review date or contact person, not by "still correct". */}
+                      {!mayVerify ? null : (
+                        <VerifyButton
+                          entityType={item.entityType}
+                          id={item.id}
+                          name={item.name}
+                          onDone={(date) => setVerified((v) => ({ ...v, [item.id]: date }))}
+                        />
+                      )}{' '}
+                      {mayEdit ? (
+                        <Link href={edit}>
+                          {isContact ? t('admin.review.assignNew', { name: item.name }) : t('reviewQueue.editNamed', { name: item.name })}
+                        </Link>
+                      ) : null}
+                    </>
+                  ),
+                },
+              ]}
+            />
           ) : null}
           {queue.hasMore ? (
             <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setLimit((l) => Math.min(l + PAGE, 200))}>

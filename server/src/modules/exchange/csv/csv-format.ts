@@ -39,6 +39,19 @@ export function readCsv(content: string): string[][] {
   }
 }
 
+/** An import file's rows (header first), or why it has none: a syntax error at its row, or no rows after a header. */
+export function readCsvTable(content: string): { rows: string[][] } | { problem: { row: number; message: string } } {
+  let rows: string[][];
+  try {
+    rows = readCsv(content);
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    return { problem: { row: e.row, message: e.message } };
+  }
+  if (rows.length < 2) return { problem: { row: 1, message: 'het bestand heeft geen kopregel en rijen' } };
+  return { rows };
+}
+
 /**
  * A CSV file for Dutch spreadsheets: ';' as separator, CRLF line ends and a UTF-8 BOM, so Excel
  * opens it with the right columns and accents.

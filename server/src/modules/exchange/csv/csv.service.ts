@@ -14,7 +14,7 @@ import { ReferenceData } from '../reference-data.js';
 import { normaliseWord } from '../vocabulary.js';
 import { COLUMNS, type CsvColumn, CsvKind, FIELD_COLUMN } from './csv-columns.js';
 import { decodeCsv, type Decoded } from './csv-encoding.js';
-import { CsvSyntaxError, readCsv, readFormulaCell, writeCsv } from './csv-format.js';
+import { readCsvTable, readFormulaCell, writeCsv } from './csv-format.js';
 
 export const MAX_CSV_ROWS = 50_000;
 const ENTITY: Record<CsvKind, EntityType> = { [CsvKind.ORGANISATIONS]: 'Organisation', [CsvKind.PERSONS]: 'Person' };
@@ -124,18 +124,12 @@ export class CsvService {
     }
     report.encoding = decoded.encoding;
     const content = decoded.text;
-    let rows: string[][];
-    try {
-      rows = readCsv(content);
-    } catch (e) {
-      if (!(e instanceof CsvSyntaxError)) throw e;
-      report.problems.push({ row: e.row, column: '-', message: e.message });
+    const table = readCsvTable(content);
+    if ('problem' in table) {
+      report.problems.push({ row: table.problem.row, column: '-', message: table.problem.message });
       return report;
     }
-    if (rows.length < 2) {
-      report.problems.push({ row: 1, column: '-', message: 'het bestand heeft geen kopregel en rijen' });
-      return report;
-    }
+    const rows = table.rows;
     if (rows.length - 1 > MAX_CSV_ROWS) {
       report.problems.push({ row: MAX_CSV_ROWS + 2, column: '-', message: `meer dan ${MAX_CSV_ROWS} rijen; splits het bestand` });
       return report;

@@ -5,7 +5,7 @@ import { normaliseWord } from '../../exchange/vocabulary.js';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { parseDate } from '../../exchange/csv/csv-columns.js';
-import { CsvSyntaxError, readCsv, writeCsv } from '../../exchange/csv/csv-format.js';
+import { readCsvTable, writeCsv } from '../../exchange/csv/csv-format.js';
 import { requireImporter } from '../../exchange/csv/csv.service.js';
 import type { ImportProblem, ImportReport } from '../../exchange/import-report.js';
 import { PresenceBand, PresenceSource } from '../community-presence.entity.js';
@@ -70,18 +70,12 @@ export class CommunityPresenceCsvService {
   async import(actor: Actor | null, content: string, dryRun = false): Promise<ImportReport> {
     const signedIn = requireImporter(this.access, actor);
     const report: ImportReport = { dryRun, applied: false, records: 0, new: 0, changed: 0, unchanged: 0, problems: [] };
-    let rows: string[][];
-    try {
-      rows = readCsv(content);
-    } catch (e) {
-      if (!(e instanceof CsvSyntaxError)) throw e;
-      report.problems.push({ row: e.row, column: '-', message: e.message });
+    const table = readCsvTable(content);
+    if ('problem' in table) {
+      report.problems.push({ row: table.problem.row, column: '-', message: table.problem.message });
       return report;
     }
-    if (rows.length < 2) {
-      report.problems.push({ row: 1, column: '-', message: 'het bestand heeft geen kopregel en rijen' });
-      return report;
-    }
+    const rows = table.rows;
     if (rows.length - 1 > MAX_PRESENCE_ROWS) {
       report.problems.push({ row: 1, column: '-', message: `het bestand heeft meer dan ${MAX_PRESENCE_ROWS} rijen; splits het` });
       return report;
