@@ -964,6 +964,41 @@ export type Wish =
   | 'SUPPORT'
   | 'TRAINING';
 
+export type ActivityRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivityRecordQuery = { activity: { neighbourhoodCode: string, organisationId: string | null, archivedAt: string | null, id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null } | null };
+
+export type ActivityAgreementChoicesQueryVariables = Exact<{
+  teamId?: string | number | null | undefined;
+}>;
+
+
+export type ActivityAgreementChoicesQuery = { agreements: Array<{ id: string, title: string, status: AgreementStatus, teamId: string, organisationId: string | null, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string }> }> };
+
+export type CreateActivityMutationVariables = Exact<{
+  input: CreateActivityInput;
+}>;
+
+
+export type CreateActivityMutation = { createActivity: { id: string, name: string, organisationId: string | null, agreementId: string | null } };
+
+export type UpdateActivityMutationVariables = Exact<{
+  input: UpdateActivityInput;
+}>;
+
+
+export type UpdateActivityMutation = { updateActivity: { id: string, name: string, validUntil: string | null } };
+
+export type ArchiveActivityMutationVariables = Exact<{
+  input: ArchiveInput;
+}>;
+
+
+export type ArchiveActivityMutation = { archiveActivity: { id: string, archivedAt: string | null } };
+
 export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1030,6 +1065,38 @@ export type PersonContactReadsQuery = { person: { id: string, contactReads: { to
 
 export type RecordCanFragment = { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null };
 
+export type AgreementRowFragment = { id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> };
+
+export type ActivityRowFragment = { id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null };
+
+export type AgreementRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreementRecordQuery = { agreement: { teamId: string, organisationId: string | null, personId: string | null, teamContactPersonId: string | null, partnerContactPersonId: string | null, teamCommitment: string | null, partnerCommitment: string | null, appreciate: string | null, inform: string | null, facilitate: string | null, align: string | null, volunteerCompensation: string | null, endReason: string | null, archivedAt: string | null, id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, teamContactPerson: { id: string, name: string } | null, partnerContactPerson: { id: string, name: string } | null, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> } | null };
+
+export type CreateAgreementMutationVariables = Exact<{
+  input: CreateAgreementInput;
+}>;
+
+
+export type CreateAgreementMutation = { createAgreement: { id: string, title: string } };
+
+export type UpdateAgreementMutationVariables = Exact<{
+  input: UpdateAgreementInput;
+}>;
+
+
+export type UpdateAgreementMutation = { updateAgreement: { id: string, title: string } };
+
+export type EndAgreementMutationVariables = Exact<{
+  input: EndAgreementInput;
+}>;
+
+
+export type EndAgreementMutation = { endAgreement: { id: string, status: AgreementStatus, endsOn: string | null } };
+
 export type ClientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1053,6 +1120,15 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogoutMutation = { logout: boolean };
+
+export type ContactAssignmentRowFragment = { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null };
+
+export type AssignFixedContactPersonMutationVariables = Exact<{
+  input: AssignFixedContactPersonInput;
+}>;
+
+
+export type AssignFixedContactPersonMutation = { assignFixedContactPerson: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } };
 
 export type ImportCsvMutationVariables = Exact<{
   input: ImportCsvInput;
@@ -1163,6 +1239,34 @@ export type NeighbourhoodsQueryVariables = Exact<{
 
 export type NeighbourhoodsQuery = { neighbourhoods: Array<{ code: string, name: string, districtCode: string, centroidLat: number, centroidLon: number, geometry: unknown, boundaryApproximate: boolean, district: { name: string } }> };
 
+export type OrganisationRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, locationSource: LocationSource | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, topics: Array<Topic>, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }> } | null };
+
+export type CreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+
+export type CreateOrganisationMutation = { createOrganisation: { id: string, name: string } };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, name: string } };
+
+export type ArchiveOrganisationMutationVariables = Exact<{
+  input: ArchiveInput;
+}>;
+
+
+export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, archivedAt: string | null } };
+
 export type PartnerMapQueryVariables = Exact<{
   input: PartnerMapInput;
 }>;
@@ -1196,6 +1300,57 @@ export type SearchPartnersQueryVariables = Exact<{
 
 
 export type SearchPartnersQuery = { persons: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, neighbourhoods: Array<{ code: string, name: string }>, mapPoint: { lat: number, lon: number, neighbourhoodCode: string | null } | null }> }, organisations: { totalCount: number, hasMore: boolean, items: Array<{ id: string, name: string, kind: OrganisationKind, phone: string | null, lat: number | null, lon: number | null, lastVerifiedOn: string | null, isStale: boolean, languages: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }> }> } };
+
+export type PersonRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, supporter: { id: string, email: string } | null } | null };
+
+export type CreatePersonMutationVariables = Exact<{
+  input: CreatePersonInput;
+}>;
+
+
+export type CreatePersonMutation = { createPerson: { id: string, name: string } };
+
+export type UpdatePersonMutationVariables = Exact<{
+  input: UpdatePersonInput;
+}>;
+
+
+export type UpdatePersonMutation = { updatePerson: { id: string, name: string } };
+
+export type ArchivePersonMutationVariables = Exact<{
+  input: ArchiveInput;
+}>;
+
+
+export type ArchivePersonMutation = { archivePerson: { id: string, archivedAt: string | null } };
+
+export type PersonPageExtrasQueryVariables = Exact<{
+  id: string | number;
+  teamId: string | number;
+  organisationId: string | number;
+  withTeam: boolean;
+  withOrganisation: boolean;
+}>;
+
+
+export type PersonPageExtrasQuery = { person: { id: string, contactDetails: { phone: string | null, email: string | null } | null } | null, team?: { id: string, name: string } | null, organisation?: { id: string, name: string } | null };
+
+export type PersonProfileFieldsFragment = { capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, supporter: { id: string, email: string } | null };
+
+export type OrganisationProfileFieldsFragment = { topics: Array<Topic>, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null };
+
+export type SupporterCandidatesQueryVariables = Exact<{
+  personId?: string | number | null | undefined;
+  teamId?: string | number | null | undefined;
+}>;
+
+
+export type SupporterCandidatesQuery = { supporterCandidates: Array<{ id: string, email: string }> };
 
 export type QuickScanPageQueryVariables = Exact<{
   teamId: string | number;
@@ -1300,161 +1455,6 @@ export type ReferralsQueryVariables = Exact<{
 
 export type ReferralsQuery = { referrals: { totalCount: number, hasMore: boolean, items: Array<{ id: string, referredOn: string, topic: Topic, outcome: ReferralOutcome, outcomeRecordedOn: string | null, person: { id: string, name: string } | null, organisation: { id: string, name: string } | null, team: { id: string, name: string } | null, neighbourhood: { code: string, name: string } | null, language: { code: string, nameNl: string, nameEn: string } | null }> } };
 
-export type ActivityRecordQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type ActivityRecordQuery = { activity: { neighbourhoodCode: string, organisationId: string | null, archivedAt: string | null, id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null } | null };
-
-export type ActivityAgreementChoicesQueryVariables = Exact<{
-  teamId?: string | number | null | undefined;
-}>;
-
-
-export type ActivityAgreementChoicesQuery = { agreements: Array<{ id: string, title: string, status: AgreementStatus, teamId: string, organisationId: string | null, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string }> }> };
-
-export type CreateActivityMutationVariables = Exact<{
-  input: CreateActivityInput;
-}>;
-
-
-export type CreateActivityMutation = { createActivity: { id: string, name: string, organisationId: string | null, agreementId: string | null } };
-
-export type UpdateActivityMutationVariables = Exact<{
-  input: UpdateActivityInput;
-}>;
-
-
-export type UpdateActivityMutation = { updateActivity: { id: string, name: string, validUntil: string | null } };
-
-export type ArchiveActivityMutationVariables = Exact<{
-  input: ArchiveInput;
-}>;
-
-
-export type ArchiveActivityMutation = { archiveActivity: { id: string, archivedAt: string | null } };
-
-export type AgreementRowFragment = { id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> };
-
-export type ActivityRowFragment = { id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null };
-
-export type AgreementRecordQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type AgreementRecordQuery = { agreement: { teamId: string, organisationId: string | null, personId: string | null, teamContactPersonId: string | null, partnerContactPersonId: string | null, teamCommitment: string | null, partnerCommitment: string | null, appreciate: string | null, inform: string | null, facilitate: string | null, align: string | null, volunteerCompensation: string | null, endReason: string | null, archivedAt: string | null, id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, teamContactPerson: { id: string, name: string } | null, partnerContactPerson: { id: string, name: string } | null, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> } | null };
-
-export type CreateAgreementMutationVariables = Exact<{
-  input: CreateAgreementInput;
-}>;
-
-
-export type CreateAgreementMutation = { createAgreement: { id: string, title: string } };
-
-export type UpdateAgreementMutationVariables = Exact<{
-  input: UpdateAgreementInput;
-}>;
-
-
-export type UpdateAgreementMutation = { updateAgreement: { id: string, title: string } };
-
-export type EndAgreementMutationVariables = Exact<{
-  input: EndAgreementInput;
-}>;
-
-
-export type EndAgreementMutation = { endAgreement: { id: string, status: AgreementStatus, endsOn: string | null } };
-
-export type ContactAssignmentRowFragment = { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null };
-
-export type AssignFixedContactPersonMutationVariables = Exact<{
-  input: AssignFixedContactPersonInput;
-}>;
-
-
-export type AssignFixedContactPersonMutation = { assignFixedContactPerson: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } };
-
-export type OrganisationRecordQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type OrganisationRecordQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, address: string | null, postcode: string | null, city: string | null, website: string | null, phone: string | null, email: string | null, lat: number | null, lon: number | null, locationSource: LocationSource | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, topics: Array<Topic>, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }> } | null };
-
-export type CreateOrganisationMutationVariables = Exact<{
-  input: CreateOrganisationInput;
-}>;
-
-
-export type CreateOrganisationMutation = { createOrganisation: { id: string, name: string } };
-
-export type UpdateOrganisationMutationVariables = Exact<{
-  input: UpdateOrganisationInput;
-}>;
-
-
-export type UpdateOrganisationMutation = { updateOrganisation: { id: string, name: string } };
-
-export type ArchiveOrganisationMutationVariables = Exact<{
-  input: ArchiveInput;
-}>;
-
-
-export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, archivedAt: string | null } };
-
-export type PersonRecordQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type PersonRecordQuery = { person: { id: string, name: string, roles: Array<PersonRole>, interpreterFormal: boolean | null, registrationNumber: string | null, trainedKeyPerson: boolean, volunteerContract: boolean, availability: Availability, availabilityNote: string | null, topics: Array<Topic>, consentGivenOn: string, consentMethod: ConsentMethod, consentRecordedBy: string, organisationId: string | null, teamId: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ level: LanguageLevel, language: { code: string, nameNl: string, nameEn: string } }>, communities: Array<{ code: string, nameNl: string, nameEn: string }>, neighbourhoods: Array<{ code: string, name: string }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }>, supporter: { id: string, email: string } | null } | null };
-
-export type CreatePersonMutationVariables = Exact<{
-  input: CreatePersonInput;
-}>;
-
-
-export type CreatePersonMutation = { createPerson: { id: string, name: string } };
-
-export type UpdatePersonMutationVariables = Exact<{
-  input: UpdatePersonInput;
-}>;
-
-
-export type UpdatePersonMutation = { updatePerson: { id: string, name: string } };
-
-export type ArchivePersonMutationVariables = Exact<{
-  input: ArchiveInput;
-}>;
-
-
-export type ArchivePersonMutation = { archivePerson: { id: string, archivedAt: string | null } };
-
-export type PersonPageExtrasQueryVariables = Exact<{
-  id: string | number;
-  teamId: string | number;
-  organisationId: string | number;
-  withTeam: boolean;
-  withOrganisation: boolean;
-}>;
-
-
-export type PersonPageExtrasQuery = { person: { id: string, contactDetails: { phone: string | null, email: string | null } | null } | null, team?: { id: string, name: string } | null, organisation?: { id: string, name: string } | null };
-
-export type PersonProfileFieldsFragment = { capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null, interpreterKind: InterpreterKind | null, interpreterLevel: InterpreterLevel | null, registrationEndsOn: string | null, interpreterModes: Array<InterpreterMode>, trainedOn: string | null, volunteerContractStartsOn: string | null, volunteerContractEndsOn: string | null, compensationAmount: number | null, compensationPeriod: CompensationPeriod | null, supportedBy: string | null, paidRole: boolean, supporter: { id: string, email: string } | null };
-
-export type OrganisationProfileFieldsFragment = { topics: Array<Topic>, capabilities: Array<string>, wishes: Array<Wish>, wishesNote: string | null, standing: Standing, standingNote: string | null, standingJudgedBy: string | null, standingJudgedOn: string | null };
-
-export type SupporterCandidatesQueryVariables = Exact<{
-  personId?: string | number | null | undefined;
-  teamId?: string | number | null | undefined;
-}>;
-
-
-export type SupporterCandidatesQuery = { supporterCandidates: Array<{ id: string, email: string }> };
-
 export type RegistryChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1480,34 +1480,6 @@ export type RegistryNeighbourhoodChoicesQueryVariables = Exact<{
 
 
 export type RegistryNeighbourhoodChoicesQuery = { neighbourhoods: Array<{ code: string, name: string, district: { name: string } }> };
-
-export type TeamRecordQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, municipalityCode: string, municipalityName: string | null, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
-
-export type CreateTeamMutationVariables = Exact<{
-  input: CreateTeamInput;
-}>;
-
-
-export type CreateTeamMutation = { createTeam: { id: string, name: string } };
-
-export type UpdateTeamMutationVariables = Exact<{
-  input: UpdateTeamInput;
-}>;
-
-
-export type UpdateTeamMutation = { updateTeam: { id: string, name: string } };
-
-export type ArchiveTeamMutationVariables = Exact<{
-  input: ArchiveInput;
-}>;
-
-
-export type ArchiveTeamMutation = { archiveTeam: { id: string, archivedAt: string | null } };
 
 export type ReviewQueueQueryVariables = Exact<{
   entityType?: VerifiableType | null | undefined;
@@ -1593,6 +1565,34 @@ export type SetOrganisationDoNotListMutationVariables = Exact<{
 
 export type SetOrganisationDoNotListMutation = { updateOrganisation: { id: string, unlistedReason: string | null } };
 
+export type TeamRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TeamRecordQuery = { team: { id: string, name: string, kind: TeamKind, municipalityCode: string, municipalityName: string | null, phone: string | null, email: string | null, archivedAt: string | null, lastVerifiedOn: string | null, isStale: boolean, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, neighbourhoods: Array<{ code: string, name: string }>, currentContact: { id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null } | null, contactHistory: Array<{ id: string, since: string, until: string | null, isCurrent: boolean, note: string | null, partyType: PartyType, teamId: string | null, organisationId: string | null, person: { id: string, name: string } | null }>, agreements: Array<{ id: string, title: string, type: AgreementType, status: AgreementStatus, startsOn: string, reviewOn: string | null, endsOn: string | null, isDueForReview: boolean, activities: Array<{ id: string, name: string, weekday: number, startTime: string, endTime: string, validFrom: string, validUntil: string | null, venueName: string, venueAddress: string | null, description: string | null, agreementId: string | null, can: { edit: boolean, archive: boolean, verify: boolean, seeContactReads: boolean, reason: string | null }, languages: Array<{ code: string, nameNl: string, nameEn: string }>, organisation: { id: string, name: string } | null, agreement: { id: string, title: string, team: { id: string, name: string } | null } | null, neighbourhood: { code: string, name: string } | null }>, team: { id: string, name: string } | null, organisation: { id: string, name: string } | null, person: { id: string, name: string } | null, neighbourhoods: Array<{ code: string, name: string }> }> } | null };
+
+export type CreateTeamMutationVariables = Exact<{
+  input: CreateTeamInput;
+}>;
+
+
+export type CreateTeamMutation = { createTeam: { id: string, name: string } };
+
+export type UpdateTeamMutationVariables = Exact<{
+  input: UpdateTeamInput;
+}>;
+
+
+export type UpdateTeamMutation = { updateTeam: { id: string, name: string } };
+
+export type ArchiveTeamMutationVariables = Exact<{
+  input: ArchiveInput;
+}>;
+
+
+export type ArchiveTeamMutation = { archiveTeam: { id: string, archivedAt: string | null } };
+
 export type WalkInHoursQueryVariables = Exact<{
   filter: WalkInHourFilter;
   page?: PageInput | null | undefined;
@@ -1619,112 +1619,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const SessionUserFragmentDoc = new TypedDocumentString(`
-    fragment SessionUser on User {
-  id
-  email
-  role
-  teams {
-    id
-    name
-  }
-  mayRegister
-  actableTeams {
-    id
-    name
-  }
-  teamCoordinators {
-    teamId
-    teamName
-    email
-  }
-}
-    `, {"fragmentName":"SessionUser"}) as unknown as TypedDocumentString<SessionUserFragment, unknown>;
-export const PersonSummaryFragmentDoc = new TypedDocumentString(`
-    fragment PersonSummary on Person {
-  id
-  name
-  roles
-  interpreterFormal
-  languages {
-    level
-    language {
-      code
-      nameNl
-      nameEn
-    }
-  }
-  neighbourhoods {
-    code
-    name
-  }
-  mapPoint {
-    lat
-    lon
-    neighbourhoodCode
-  }
-  lastVerifiedOn
-  isStale
-}
-    `, {"fragmentName":"PersonSummary"}) as unknown as TypedDocumentString<PersonSummaryFragment, unknown>;
-export const OrganisationSummaryFragmentDoc = new TypedDocumentString(`
-    fragment OrganisationSummary on Organisation {
-  id
-  name
-  kind
-  languages {
-    code
-    nameNl
-    nameEn
-  }
-  neighbourhoods {
-    code
-    name
-  }
-  phone
-  lat
-  lon
-  lastVerifiedOn
-  isStale
-}
-    `, {"fragmentName":"OrganisationSummary"}) as unknown as TypedDocumentString<OrganisationSummaryFragment, unknown>;
-export const ReachCellFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ReachCellFields on ReachCell {
-  areaCode
-  groupKey
-  status
-  band
-  observedOn
-  missing
-  estimate {
-    label
-  }
-  keyPersons {
-    label
-  }
-  formalInterpreters {
-    label
-  }
-  informalInterpreters {
-    label
-  }
-  organisations {
-    label
-  }
-  activeAgreements {
-    label
-  }
-  walkInHours {
-    label
-  }
-  fixedContacts {
-    label
-  }
-  stalePartners {
-    label
-  }
-}
-    `, {"fragmentName":"ReachCellFields"}) as unknown as TypedDocumentString<ReachCellFieldsFragment, unknown>;
 export const AgreementRowFragmentDoc = new TypedDocumentString(`
     fragment AgreementRow on Agreement {
   id
@@ -1807,6 +1701,27 @@ export const ActivityRowFragmentDoc = new TypedDocumentString(`
   seeContactReads
   reason
 }`, {"fragmentName":"ActivityRow"}) as unknown as TypedDocumentString<ActivityRowFragment, unknown>;
+export const SessionUserFragmentDoc = new TypedDocumentString(`
+    fragment SessionUser on User {
+  id
+  email
+  role
+  teams {
+    id
+    name
+  }
+  mayRegister
+  actableTeams {
+    id
+    name
+  }
+  teamCoordinators {
+    teamId
+    teamName
+    email
+  }
+}
+    `, {"fragmentName":"SessionUser"}) as unknown as TypedDocumentString<SessionUserFragment, unknown>;
 export const ContactAssignmentRowFragmentDoc = new TypedDocumentString(`
     fragment ContactAssignmentRow on ContactAssignment {
   id
@@ -1823,6 +1738,54 @@ export const ContactAssignmentRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ContactAssignmentRow"}) as unknown as TypedDocumentString<ContactAssignmentRowFragment, unknown>;
+export const PersonSummaryFragmentDoc = new TypedDocumentString(`
+    fragment PersonSummary on Person {
+  id
+  name
+  roles
+  interpreterFormal
+  languages {
+    level
+    language {
+      code
+      nameNl
+      nameEn
+    }
+  }
+  neighbourhoods {
+    code
+    name
+  }
+  mapPoint {
+    lat
+    lon
+    neighbourhoodCode
+  }
+  lastVerifiedOn
+  isStale
+}
+    `, {"fragmentName":"PersonSummary"}) as unknown as TypedDocumentString<PersonSummaryFragment, unknown>;
+export const OrganisationSummaryFragmentDoc = new TypedDocumentString(`
+    fragment OrganisationSummary on Organisation {
+  id
+  name
+  kind
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  neighbourhoods {
+    code
+    name
+  }
+  phone
+  lat
+  lon
+  lastVerifiedOn
+  isStale
+}
+    `, {"fragmentName":"OrganisationSummary"}) as unknown as TypedDocumentString<OrganisationSummaryFragment, unknown>;
 export const PersonProfileFieldsFragmentDoc = new TypedDocumentString(`
     fragment PersonProfileFields on Person {
   capabilities
@@ -1861,6 +1824,43 @@ export const OrganisationProfileFieldsFragmentDoc = new TypedDocumentString(`
   standingJudgedOn
 }
     `, {"fragmentName":"OrganisationProfileFields"}) as unknown as TypedDocumentString<OrganisationProfileFieldsFragment, unknown>;
+export const ReachCellFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReachCellFields on ReachCell {
+  areaCode
+  groupKey
+  status
+  band
+  observedOn
+  missing
+  estimate {
+    label
+  }
+  keyPersons {
+    label
+  }
+  formalInterpreters {
+    label
+  }
+  informalInterpreters {
+    label
+  }
+  organisations {
+    label
+  }
+  activeAgreements {
+    label
+  }
+  walkInHours {
+    label
+  }
+  fixedContacts {
+    label
+  }
+  stalePartners {
+    label
+  }
+}
+    `, {"fragmentName":"ReachCellFields"}) as unknown as TypedDocumentString<ReachCellFieldsFragment, unknown>;
 export const SelfServiceEntryFieldsFragmentDoc = new TypedDocumentString(`
     fragment SelfServiceEntryFields on SelfServiceEntry {
   entityType
@@ -1887,6 +1887,112 @@ export const SelfServiceEntryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SelfServiceEntryFields"}) as unknown as TypedDocumentString<SelfServiceEntryFieldsFragment, unknown>;
+export const ActivityRecordDocument = new TypedDocumentString(`
+    query ActivityRecord($id: ID!) {
+  activity(id: $id) {
+    ...ActivityRow
+    neighbourhoodCode
+    organisationId
+    archivedAt
+  }
+}
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment ActivityRow on Activity {
+  id
+  can {
+    ...RecordCan
+  }
+  name
+  weekday
+  startTime
+  endTime
+  validFrom
+  validUntil
+  venueName
+  venueAddress
+  description
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  organisation {
+    id
+    name
+  }
+  agreementId
+  agreement {
+    id
+    title
+    team {
+      id
+      name
+    }
+  }
+  neighbourhood {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<ActivityRecordQuery, ActivityRecordQueryVariables>;
+export const ActivityAgreementChoicesDocument = new TypedDocumentString(`
+    query ActivityAgreementChoices($teamId: ID) {
+  agreements(teamId: $teamId) {
+    id
+    title
+    status
+    teamId
+    organisationId
+    team {
+      id
+      name
+    }
+    organisation {
+      id
+      name
+    }
+    person {
+      id
+      name
+    }
+    neighbourhoods {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActivityAgreementChoicesQuery, ActivityAgreementChoicesQueryVariables>;
+export const CreateActivityDocument = new TypedDocumentString(`
+    mutation CreateActivity($input: CreateActivityInput!) {
+  createActivity(input: $input) {
+    id
+    name
+    organisationId
+    agreementId
+  }
+}
+    `) as unknown as TypedDocumentString<CreateActivityMutation, CreateActivityMutationVariables>;
+export const UpdateActivityDocument = new TypedDocumentString(`
+    mutation UpdateActivity($input: UpdateActivityInput!) {
+  updateActivity(input: $input) {
+    id
+    name
+    validUntil
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateActivityMutation, UpdateActivityMutationVariables>;
+export const ArchiveActivityDocument = new TypedDocumentString(`
+    mutation ArchiveActivity($input: ArchiveInput!) {
+  archiveActivity(input: $input) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveActivityMutation, ArchiveActivityMutationVariables>;
 export const AdminUsersDocument = new TypedDocumentString(`
     query AdminUsers {
   users {
@@ -1999,6 +2105,135 @@ export const PersonContactReadsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PersonContactReadsQuery, PersonContactReadsQueryVariables>;
+export const AgreementRecordDocument = new TypedDocumentString(`
+    query AgreementRecord($id: ID!) {
+  agreement(id: $id) {
+    ...AgreementRow
+    can {
+      ...RecordCan
+    }
+    teamId
+    organisationId
+    personId
+    teamContactPersonId
+    partnerContactPersonId
+    teamContactPerson {
+      id
+      name
+    }
+    partnerContactPerson {
+      id
+      name
+    }
+    teamCommitment
+    partnerCommitment
+    appreciate
+    inform
+    facilitate
+    align
+    volunteerCompensation
+    endReason
+    archivedAt
+    activities {
+      ...ActivityRow
+    }
+  }
+}
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment AgreementRow on Agreement {
+  id
+  title
+  type
+  status
+  startsOn
+  reviewOn
+  endsOn
+  isDueForReview
+  team {
+    id
+    name
+  }
+  organisation {
+    id
+    name
+  }
+  person {
+    id
+    name
+  }
+  neighbourhoods {
+    code
+    name
+  }
+}
+fragment ActivityRow on Activity {
+  id
+  can {
+    ...RecordCan
+  }
+  name
+  weekday
+  startTime
+  endTime
+  validFrom
+  validUntil
+  venueName
+  venueAddress
+  description
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  organisation {
+    id
+    name
+  }
+  agreementId
+  agreement {
+    id
+    title
+    team {
+      id
+      name
+    }
+  }
+  neighbourhood {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<AgreementRecordQuery, AgreementRecordQueryVariables>;
+export const CreateAgreementDocument = new TypedDocumentString(`
+    mutation CreateAgreement($input: CreateAgreementInput!) {
+  createAgreement(input: $input) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAgreementMutation, CreateAgreementMutationVariables>;
+export const UpdateAgreementDocument = new TypedDocumentString(`
+    mutation UpdateAgreement($input: UpdateAgreementInput!) {
+  updateAgreement(input: $input) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAgreementMutation, UpdateAgreementMutationVariables>;
+export const EndAgreementDocument = new TypedDocumentString(`
+    mutation EndAgreement($input: EndAgreementInput!) {
+  endAgreement(input: $input) {
+    id
+    status
+    endsOn
+  }
+}
+    `) as unknown as TypedDocumentString<EndAgreementMutation, EndAgreementMutationVariables>;
 export const ClientSettingsDocument = new TypedDocumentString(`
     query ClientSettings {
   clientSettings {
@@ -2087,6 +2322,26 @@ export const LogoutDocument = new TypedDocumentString(`
   logout
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const AssignFixedContactPersonDocument = new TypedDocumentString(`
+    mutation AssignFixedContactPerson($input: AssignFixedContactPersonInput!) {
+  assignFixedContactPerson(input: $input) {
+    ...ContactAssignmentRow
+  }
+}
+    fragment ContactAssignmentRow on ContactAssignment {
+  id
+  since
+  until
+  isCurrent
+  note
+  partyType
+  teamId
+  organisationId
+  person {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AssignFixedContactPersonMutation, AssignFixedContactPersonMutationVariables>;
 export const ImportCsvDocument = new TypedDocumentString(`
     mutation ImportCsv($input: ImportCsvInput!) {
   importCsv(input: $input) {
@@ -2484,6 +2739,175 @@ export const NeighbourhoodsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NeighbourhoodsQuery, NeighbourhoodsQueryVariables>;
+export const OrganisationRecordDocument = new TypedDocumentString(`
+    query OrganisationRecord($id: ID!) {
+  organisation(id: $id) {
+    can {
+      ...RecordCan
+    }
+    id
+    name
+    kind
+    description
+    address
+    postcode
+    city
+    website
+    phone
+    email
+    lat
+    lon
+    locationSource
+    archivedAt
+    lastVerifiedOn
+    isStale
+    ...OrganisationProfileFields
+    languages {
+      code
+      nameNl
+      nameEn
+    }
+    communities {
+      code
+      nameNl
+      nameEn
+    }
+    neighbourhoods {
+      code
+      name
+    }
+    currentContact {
+      ...ContactAssignmentRow
+    }
+    contactHistory {
+      ...ContactAssignmentRow
+    }
+    agreements {
+      ...AgreementRow
+    }
+    activities(currentOnly: false) {
+      ...ActivityRow
+    }
+  }
+}
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment AgreementRow on Agreement {
+  id
+  title
+  type
+  status
+  startsOn
+  reviewOn
+  endsOn
+  isDueForReview
+  team {
+    id
+    name
+  }
+  organisation {
+    id
+    name
+  }
+  person {
+    id
+    name
+  }
+  neighbourhoods {
+    code
+    name
+  }
+}
+fragment ActivityRow on Activity {
+  id
+  can {
+    ...RecordCan
+  }
+  name
+  weekday
+  startTime
+  endTime
+  validFrom
+  validUntil
+  venueName
+  venueAddress
+  description
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  organisation {
+    id
+    name
+  }
+  agreementId
+  agreement {
+    id
+    title
+    team {
+      id
+      name
+    }
+  }
+  neighbourhood {
+    code
+    name
+  }
+}
+fragment ContactAssignmentRow on ContactAssignment {
+  id
+  since
+  until
+  isCurrent
+  note
+  partyType
+  teamId
+  organisationId
+  person {
+    id
+    name
+  }
+}
+fragment OrganisationProfileFields on Organisation {
+  topics
+  capabilities
+  wishes
+  wishesNote
+  standing
+  standingNote
+  standingJudgedBy
+  standingJudgedOn
+}`) as unknown as TypedDocumentString<OrganisationRecordQuery, OrganisationRecordQueryVariables>;
+export const CreateOrganisationDocument = new TypedDocumentString(`
+    mutation CreateOrganisation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganisationMutation, CreateOrganisationMutationVariables>;
+export const UpdateOrganisationDocument = new TypedDocumentString(`
+    mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>;
+export const ArchiveOrganisationDocument = new TypedDocumentString(`
+    mutation ArchiveOrganisation($input: ArchiveInput!) {
+  archiveOrganisation(input: $input) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveOrganisationMutation, ArchiveOrganisationMutationVariables>;
 export const PartnerMapDocument = new TypedDocumentString(`
     query PartnerMap($input: PartnerMapInput!) {
   partnerMap(input: $input) {
@@ -2684,6 +3108,161 @@ fragment OrganisationSummary on Organisation {
   lastVerifiedOn
   isStale
 }`) as unknown as TypedDocumentString<SearchPartnersQuery, SearchPartnersQueryVariables>;
+export const PersonRecordDocument = new TypedDocumentString(`
+    query PersonRecord($id: ID!) {
+  person(id: $id) {
+    id
+    can {
+      ...RecordCan
+    }
+    name
+    roles
+    interpreterFormal
+    registrationNumber
+    trainedKeyPerson
+    volunteerContract
+    availability
+    availabilityNote
+    topics
+    consentGivenOn
+    consentMethod
+    consentRecordedBy
+    organisationId
+    teamId
+    archivedAt
+    lastVerifiedOn
+    isStale
+    ...PersonProfileFields
+    languages {
+      level
+      language {
+        code
+        nameNl
+        nameEn
+      }
+    }
+    communities {
+      code
+      nameNl
+      nameEn
+    }
+    neighbourhoods {
+      code
+      name
+    }
+    agreements {
+      ...AgreementRow
+    }
+  }
+}
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment AgreementRow on Agreement {
+  id
+  title
+  type
+  status
+  startsOn
+  reviewOn
+  endsOn
+  isDueForReview
+  team {
+    id
+    name
+  }
+  organisation {
+    id
+    name
+  }
+  person {
+    id
+    name
+  }
+  neighbourhoods {
+    code
+    name
+  }
+}
+fragment PersonProfileFields on Person {
+  capabilities
+  wishes
+  wishesNote
+  standing
+  standingNote
+  standingJudgedBy
+  standingJudgedOn
+  interpreterKind
+  interpreterLevel
+  registrationEndsOn
+  interpreterModes
+  trainedOn
+  volunteerContractStartsOn
+  volunteerContractEndsOn
+  compensationAmount
+  compensationPeriod
+  supportedBy
+  supporter {
+    id
+    email
+  }
+  paidRole
+}`) as unknown as TypedDocumentString<PersonRecordQuery, PersonRecordQueryVariables>;
+export const CreatePersonDocument = new TypedDocumentString(`
+    mutation CreatePerson($input: CreatePersonInput!) {
+  createPerson(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePersonMutation, CreatePersonMutationVariables>;
+export const UpdatePersonDocument = new TypedDocumentString(`
+    mutation UpdatePerson($input: UpdatePersonInput!) {
+  updatePerson(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePersonMutation, UpdatePersonMutationVariables>;
+export const ArchivePersonDocument = new TypedDocumentString(`
+    mutation ArchivePerson($input: ArchiveInput!) {
+  archivePerson(input: $input) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchivePersonMutation, ArchivePersonMutationVariables>;
+export const PersonPageExtrasDocument = new TypedDocumentString(`
+    query PersonPageExtras($id: ID!, $teamId: ID!, $organisationId: ID!, $withTeam: Boolean!, $withOrganisation: Boolean!) {
+  person(id: $id) {
+    id
+    contactDetails {
+      phone
+      email
+    }
+  }
+  team(id: $teamId) @include(if: $withTeam) {
+    id
+    name
+  }
+  organisation(id: $organisationId) @include(if: $withOrganisation) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PersonPageExtrasQuery, PersonPageExtrasQueryVariables>;
+export const SupporterCandidatesDocument = new TypedDocumentString(`
+    query SupporterCandidates($personId: ID, $teamId: ID) {
+  supporterCandidates(personId: $personId, teamId: $teamId) {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SupporterCandidatesQuery, SupporterCandidatesQueryVariables>;
 export const QuickScanPageDocument = new TypedDocumentString(`
     query QuickScanPage($teamId: ID!) {
   quickScanStatements {
@@ -2976,585 +3555,6 @@ export const ReferralsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReferralsQuery, ReferralsQueryVariables>;
-export const ActivityRecordDocument = new TypedDocumentString(`
-    query ActivityRecord($id: ID!) {
-  activity(id: $id) {
-    ...ActivityRow
-    neighbourhoodCode
-    organisationId
-    archivedAt
-  }
-}
-    fragment RecordCan on RecordPermissions {
-  edit
-  archive
-  verify
-  seeContactReads
-  reason
-}
-fragment ActivityRow on Activity {
-  id
-  can {
-    ...RecordCan
-  }
-  name
-  weekday
-  startTime
-  endTime
-  validFrom
-  validUntil
-  venueName
-  venueAddress
-  description
-  languages {
-    code
-    nameNl
-    nameEn
-  }
-  organisation {
-    id
-    name
-  }
-  agreementId
-  agreement {
-    id
-    title
-    team {
-      id
-      name
-    }
-  }
-  neighbourhood {
-    code
-    name
-  }
-}`) as unknown as TypedDocumentString<ActivityRecordQuery, ActivityRecordQueryVariables>;
-export const ActivityAgreementChoicesDocument = new TypedDocumentString(`
-    query ActivityAgreementChoices($teamId: ID) {
-  agreements(teamId: $teamId) {
-    id
-    title
-    status
-    teamId
-    organisationId
-    team {
-      id
-      name
-    }
-    organisation {
-      id
-      name
-    }
-    person {
-      id
-      name
-    }
-    neighbourhoods {
-      code
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ActivityAgreementChoicesQuery, ActivityAgreementChoicesQueryVariables>;
-export const CreateActivityDocument = new TypedDocumentString(`
-    mutation CreateActivity($input: CreateActivityInput!) {
-  createActivity(input: $input) {
-    id
-    name
-    organisationId
-    agreementId
-  }
-}
-    `) as unknown as TypedDocumentString<CreateActivityMutation, CreateActivityMutationVariables>;
-export const UpdateActivityDocument = new TypedDocumentString(`
-    mutation UpdateActivity($input: UpdateActivityInput!) {
-  updateActivity(input: $input) {
-    id
-    name
-    validUntil
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateActivityMutation, UpdateActivityMutationVariables>;
-export const ArchiveActivityDocument = new TypedDocumentString(`
-    mutation ArchiveActivity($input: ArchiveInput!) {
-  archiveActivity(input: $input) {
-    id
-    archivedAt
-  }
-}
-    `) as unknown as TypedDocumentString<ArchiveActivityMutation, ArchiveActivityMutationVariables>;
-export const AgreementRecordDocument = new TypedDocumentString(`
-    query AgreementRecord($id: ID!) {
-  agreement(id: $id) {
-    ...AgreementRow
-    can {
-      ...RecordCan
-    }
-    teamId
-    organisationId
-    personId
-    teamContactPersonId
-    partnerContactPersonId
-    teamContactPerson {
-      id
-      name
-    }
-    partnerContactPerson {
-      id
-      name
-    }
-    teamCommitment
-    partnerCommitment
-    appreciate
-    inform
-    facilitate
-    align
-    volunteerCompensation
-    endReason
-    archivedAt
-    activities {
-      ...ActivityRow
-    }
-  }
-}
-    fragment RecordCan on RecordPermissions {
-  edit
-  archive
-  verify
-  seeContactReads
-  reason
-}
-fragment AgreementRow on Agreement {
-  id
-  title
-  type
-  status
-  startsOn
-  reviewOn
-  endsOn
-  isDueForReview
-  team {
-    id
-    name
-  }
-  organisation {
-    id
-    name
-  }
-  person {
-    id
-    name
-  }
-  neighbourhoods {
-    code
-    name
-  }
-}
-fragment ActivityRow on Activity {
-  id
-  can {
-    ...RecordCan
-  }
-  name
-  weekday
-  startTime
-  endTime
-  validFrom
-  validUntil
-  venueName
-  venueAddress
-  description
-  languages {
-    code
-    nameNl
-    nameEn
-  }
-  organisation {
-    id
-    name
-  }
-  agreementId
-  agreement {
-    id
-    title
-    team {
-      id
-      name
-    }
-  }
-  neighbourhood {
-    code
-    name
-  }
-}`) as unknown as TypedDocumentString<AgreementRecordQuery, AgreementRecordQueryVariables>;
-export const CreateAgreementDocument = new TypedDocumentString(`
-    mutation CreateAgreement($input: CreateAgreementInput!) {
-  createAgreement(input: $input) {
-    id
-    title
-  }
-}
-    `) as unknown as TypedDocumentString<CreateAgreementMutation, CreateAgreementMutationVariables>;
-export const UpdateAgreementDocument = new TypedDocumentString(`
-    mutation UpdateAgreement($input: UpdateAgreementInput!) {
-  updateAgreement(input: $input) {
-    id
-    title
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateAgreementMutation, UpdateAgreementMutationVariables>;
-export const EndAgreementDocument = new TypedDocumentString(`
-    mutation EndAgreement($input: EndAgreementInput!) {
-  endAgreement(input: $input) {
-    id
-    status
-    endsOn
-  }
-}
-    `) as unknown as TypedDocumentString<EndAgreementMutation, EndAgreementMutationVariables>;
-export const AssignFixedContactPersonDocument = new TypedDocumentString(`
-    mutation AssignFixedContactPerson($input: AssignFixedContactPersonInput!) {
-  assignFixedContactPerson(input: $input) {
-    ...ContactAssignmentRow
-  }
-}
-    fragment ContactAssignmentRow on ContactAssignment {
-  id
-  since
-  until
-  isCurrent
-  note
-  partyType
-  teamId
-  organisationId
-  person {
-    id
-    name
-  }
-}`) as unknown as TypedDocumentString<AssignFixedContactPersonMutation, AssignFixedContactPersonMutationVariables>;
-export const OrganisationRecordDocument = new TypedDocumentString(`
-    query OrganisationRecord($id: ID!) {
-  organisation(id: $id) {
-    can {
-      ...RecordCan
-    }
-    id
-    name
-    kind
-    description
-    address
-    postcode
-    city
-    website
-    phone
-    email
-    lat
-    lon
-    locationSource
-    archivedAt
-    lastVerifiedOn
-    isStale
-    ...OrganisationProfileFields
-    languages {
-      code
-      nameNl
-      nameEn
-    }
-    communities {
-      code
-      nameNl
-      nameEn
-    }
-    neighbourhoods {
-      code
-      name
-    }
-    currentContact {
-      ...ContactAssignmentRow
-    }
-    contactHistory {
-      ...ContactAssignmentRow
-    }
-    agreements {
-      ...AgreementRow
-    }
-    activities(currentOnly: false) {
-      ...ActivityRow
-    }
-  }
-}
-    fragment RecordCan on RecordPermissions {
-  edit
-  archive
-  verify
-  seeContactReads
-  reason
-}
-fragment AgreementRow on Agreement {
-  id
-  title
-  type
-  status
-  startsOn
-  reviewOn
-  endsOn
-  isDueForReview
-  team {
-    id
-    name
-  }
-  organisation {
-    id
-    name
-  }
-  person {
-    id
-    name
-  }
-  neighbourhoods {
-    code
-    name
-  }
-}
-fragment ActivityRow on Activity {
-  id
-  can {
-    ...RecordCan
-  }
-  name
-  weekday
-  startTime
-  endTime
-  validFrom
-  validUntil
-  venueName
-  venueAddress
-  description
-  languages {
-    code
-    nameNl
-    nameEn
-  }
-  organisation {
-    id
-    name
-  }
-  agreementId
-  agreement {
-    id
-    title
-    team {
-      id
-      name
-    }
-  }
-  neighbourhood {
-    code
-    name
-  }
-}
-fragment ContactAssignmentRow on ContactAssignment {
-  id
-  since
-  until
-  isCurrent
-  note
-  partyType
-  teamId
-  organisationId
-  person {
-    id
-    name
-  }
-}
-fragment OrganisationProfileFields on Organisation {
-  topics
-  capabilities
-  wishes
-  wishesNote
-  standing
-  standingNote
-  standingJudgedBy
-  standingJudgedOn
-}`) as unknown as TypedDocumentString<OrganisationRecordQuery, OrganisationRecordQueryVariables>;
-export const CreateOrganisationDocument = new TypedDocumentString(`
-    mutation CreateOrganisation($input: CreateOrganisationInput!) {
-  createOrganisation(input: $input) {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<CreateOrganisationMutation, CreateOrganisationMutationVariables>;
-export const UpdateOrganisationDocument = new TypedDocumentString(`
-    mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
-  updateOrganisation(input: $input) {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>;
-export const ArchiveOrganisationDocument = new TypedDocumentString(`
-    mutation ArchiveOrganisation($input: ArchiveInput!) {
-  archiveOrganisation(input: $input) {
-    id
-    archivedAt
-  }
-}
-    `) as unknown as TypedDocumentString<ArchiveOrganisationMutation, ArchiveOrganisationMutationVariables>;
-export const PersonRecordDocument = new TypedDocumentString(`
-    query PersonRecord($id: ID!) {
-  person(id: $id) {
-    id
-    can {
-      ...RecordCan
-    }
-    name
-    roles
-    interpreterFormal
-    registrationNumber
-    trainedKeyPerson
-    volunteerContract
-    availability
-    availabilityNote
-    topics
-    consentGivenOn
-    consentMethod
-    consentRecordedBy
-    organisationId
-    teamId
-    archivedAt
-    lastVerifiedOn
-    isStale
-    ...PersonProfileFields
-    languages {
-      level
-      language {
-        code
-        nameNl
-        nameEn
-      }
-    }
-    communities {
-      code
-      nameNl
-      nameEn
-    }
-    neighbourhoods {
-      code
-      name
-    }
-    agreements {
-      ...AgreementRow
-    }
-  }
-}
-    fragment RecordCan on RecordPermissions {
-  edit
-  archive
-  verify
-  seeContactReads
-  reason
-}
-fragment AgreementRow on Agreement {
-  id
-  title
-  type
-  status
-  startsOn
-  reviewOn
-  endsOn
-  isDueForReview
-  team {
-    id
-    name
-  }
-  organisation {
-    id
-    name
-  }
-  person {
-    id
-    name
-  }
-  neighbourhoods {
-    code
-    name
-  }
-}
-fragment PersonProfileFields on Person {
-  capabilities
-  wishes
-  wishesNote
-  standing
-  standingNote
-  standingJudgedBy
-  standingJudgedOn
-  interpreterKind
-  interpreterLevel
-  registrationEndsOn
-  interpreterModes
-  trainedOn
-  volunteerContractStartsOn
-  volunteerContractEndsOn
-  compensationAmount
-  compensationPeriod
-  supportedBy
-  supporter {
-    id
-    email
-  }
-  paidRole
-}`) as unknown as TypedDocumentString<PersonRecordQuery, PersonRecordQueryVariables>;
-export const CreatePersonDocument = new TypedDocumentString(`
-    mutation CreatePerson($input: CreatePersonInput!) {
-  createPerson(input: $input) {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<CreatePersonMutation, CreatePersonMutationVariables>;
-export const UpdatePersonDocument = new TypedDocumentString(`
-    mutation UpdatePerson($input: UpdatePersonInput!) {
-  updatePerson(input: $input) {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<UpdatePersonMutation, UpdatePersonMutationVariables>;
-export const ArchivePersonDocument = new TypedDocumentString(`
-    mutation ArchivePerson($input: ArchiveInput!) {
-  archivePerson(input: $input) {
-    id
-    archivedAt
-  }
-}
-    `) as unknown as TypedDocumentString<ArchivePersonMutation, ArchivePersonMutationVariables>;
-export const PersonPageExtrasDocument = new TypedDocumentString(`
-    query PersonPageExtras($id: ID!, $teamId: ID!, $organisationId: ID!, $withTeam: Boolean!, $withOrganisation: Boolean!) {
-  person(id: $id) {
-    id
-    contactDetails {
-      phone
-      email
-    }
-  }
-  team(id: $teamId) @include(if: $withTeam) {
-    id
-    name
-  }
-  organisation(id: $organisationId) @include(if: $withOrganisation) {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<PersonPageExtrasQuery, PersonPageExtrasQueryVariables>;
-export const SupporterCandidatesDocument = new TypedDocumentString(`
-    query SupporterCandidates($personId: ID, $teamId: ID) {
-  supporterCandidates(personId: $personId, teamId: $teamId) {
-    id
-    email
-  }
-}
-    `) as unknown as TypedDocumentString<SupporterCandidatesQuery, SupporterCandidatesQueryVariables>;
 export const RegistryChoicesDocument = new TypedDocumentString(`
     query RegistryChoices {
   teams {
@@ -3605,148 +3605,6 @@ export const RegistryNeighbourhoodChoicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegistryNeighbourhoodChoicesQuery, RegistryNeighbourhoodChoicesQueryVariables>;
-export const TeamRecordDocument = new TypedDocumentString(`
-    query TeamRecord($id: ID!) {
-  team(id: $id) {
-    can {
-      ...RecordCan
-    }
-    id
-    name
-    kind
-    municipalityCode
-    municipalityName
-    phone
-    email
-    archivedAt
-    lastVerifiedOn
-    isStale
-    neighbourhoods {
-      code
-      name
-    }
-    currentContact {
-      ...ContactAssignmentRow
-    }
-    contactHistory {
-      ...ContactAssignmentRow
-    }
-    agreements {
-      ...AgreementRow
-      activities {
-        ...ActivityRow
-      }
-    }
-  }
-}
-    fragment RecordCan on RecordPermissions {
-  edit
-  archive
-  verify
-  seeContactReads
-  reason
-}
-fragment AgreementRow on Agreement {
-  id
-  title
-  type
-  status
-  startsOn
-  reviewOn
-  endsOn
-  isDueForReview
-  team {
-    id
-    name
-  }
-  organisation {
-    id
-    name
-  }
-  person {
-    id
-    name
-  }
-  neighbourhoods {
-    code
-    name
-  }
-}
-fragment ActivityRow on Activity {
-  id
-  can {
-    ...RecordCan
-  }
-  name
-  weekday
-  startTime
-  endTime
-  validFrom
-  validUntil
-  venueName
-  venueAddress
-  description
-  languages {
-    code
-    nameNl
-    nameEn
-  }
-  organisation {
-    id
-    name
-  }
-  agreementId
-  agreement {
-    id
-    title
-    team {
-      id
-      name
-    }
-  }
-  neighbourhood {
-    code
-    name
-  }
-}
-fragment ContactAssignmentRow on ContactAssignment {
-  id
-  since
-  until
-  isCurrent
-  note
-  partyType
-  teamId
-  organisationId
-  person {
-    id
-    name
-  }
-}`) as unknown as TypedDocumentString<TeamRecordQuery, TeamRecordQueryVariables>;
-export const CreateTeamDocument = new TypedDocumentString(`
-    mutation CreateTeam($input: CreateTeamInput!) {
-  createTeam(input: $input) {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
-export const UpdateTeamDocument = new TypedDocumentString(`
-    mutation UpdateTeam($input: UpdateTeamInput!) {
-  updateTeam(input: $input) {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateTeamMutation, UpdateTeamMutationVariables>;
-export const ArchiveTeamDocument = new TypedDocumentString(`
-    mutation ArchiveTeam($input: ArchiveInput!) {
-  archiveTeam(input: $input) {
-    id
-    archivedAt
-  }
-}
-    `) as unknown as TypedDocumentString<ArchiveTeamMutation, ArchiveTeamMutationVariables>;
 export const ReviewQueueDocument = new TypedDocumentString(`
     query ReviewQueue($entityType: VerifiableType, $page: PageInput, $mine: Boolean) {
   reviewAfterMonths
@@ -3967,6 +3825,148 @@ export const SetOrganisationDoNotListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetOrganisationDoNotListMutation, SetOrganisationDoNotListMutationVariables>;
+export const TeamRecordDocument = new TypedDocumentString(`
+    query TeamRecord($id: ID!) {
+  team(id: $id) {
+    can {
+      ...RecordCan
+    }
+    id
+    name
+    kind
+    municipalityCode
+    municipalityName
+    phone
+    email
+    archivedAt
+    lastVerifiedOn
+    isStale
+    neighbourhoods {
+      code
+      name
+    }
+    currentContact {
+      ...ContactAssignmentRow
+    }
+    contactHistory {
+      ...ContactAssignmentRow
+    }
+    agreements {
+      ...AgreementRow
+      activities {
+        ...ActivityRow
+      }
+    }
+  }
+}
+    fragment RecordCan on RecordPermissions {
+  edit
+  archive
+  verify
+  seeContactReads
+  reason
+}
+fragment AgreementRow on Agreement {
+  id
+  title
+  type
+  status
+  startsOn
+  reviewOn
+  endsOn
+  isDueForReview
+  team {
+    id
+    name
+  }
+  organisation {
+    id
+    name
+  }
+  person {
+    id
+    name
+  }
+  neighbourhoods {
+    code
+    name
+  }
+}
+fragment ActivityRow on Activity {
+  id
+  can {
+    ...RecordCan
+  }
+  name
+  weekday
+  startTime
+  endTime
+  validFrom
+  validUntil
+  venueName
+  venueAddress
+  description
+  languages {
+    code
+    nameNl
+    nameEn
+  }
+  organisation {
+    id
+    name
+  }
+  agreementId
+  agreement {
+    id
+    title
+    team {
+      id
+      name
+    }
+  }
+  neighbourhood {
+    code
+    name
+  }
+}
+fragment ContactAssignmentRow on ContactAssignment {
+  id
+  since
+  until
+  isCurrent
+  note
+  partyType
+  teamId
+  organisationId
+  person {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<TeamRecordQuery, TeamRecordQueryVariables>;
+export const CreateTeamDocument = new TypedDocumentString(`
+    mutation CreateTeam($input: CreateTeamInput!) {
+  createTeam(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
+export const UpdateTeamDocument = new TypedDocumentString(`
+    mutation UpdateTeam($input: UpdateTeamInput!) {
+  updateTeam(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateTeamMutation, UpdateTeamMutationVariables>;
+export const ArchiveTeamDocument = new TypedDocumentString(`
+    mutation ArchiveTeam($input: ArchiveInput!) {
+  archiveTeam(input: $input) {
+    id
+    archivedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveTeamMutation, ArchiveTeamMutationVariables>;
 export const WalkInHoursDocument = new TypedDocumentString(`
     query WalkInHours($filter: WalkInHourFilter!, $page: PageInput) {
   walkInHours(filter: $filter, page: $page) {

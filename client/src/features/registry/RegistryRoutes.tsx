@@ -16,16 +16,16 @@ const ReviewQueuePage = lazyPage(() => import('../review/components/ReviewQueueP
 const ModerationPage = lazyPage(() => import('../moderation/components/ModerationPage'), 'ModerationPage');
 const SelfServicePage = lazyPage(() => import('../self-service/components/SelfServicePage'), 'SelfServicePage');
 const ManagedListsPage = lazyPage(() => import('../managed-lists/components/ManagedListsPage'), 'ManagedListsPage');
-const ActivityForm = lazyPage(() => import('./components/ActivityForm'), 'ActivityForm');
-const AgreementForm = lazyPage(() => import('./components/AgreementForm'), 'AgreementForm');
-const AgreementPage = lazyPage(() => import('./components/AgreementPage'), 'AgreementPage');
-const ContactAssignmentForm = lazyPage(() => import('./components/ContactAssignmentForm'), 'ContactAssignmentForm');
-const OrganisationForm = lazyPage(() => import('./components/OrganisationForm'), 'OrganisationForm');
-const OrganisationPage = lazyPage(() => import('./components/OrganisationPage'), 'OrganisationPage');
-const PersonForm = lazyPage(() => import('./components/PersonForm'), 'PersonForm');
-const PersonPage = lazyPage(() => import('./components/PersonPage'), 'PersonPage');
-const TeamForm = lazyPage(() => import('./components/TeamForm'), 'TeamForm');
-const TeamPage = lazyPage(() => import('./components/TeamPage'), 'TeamPage');
+const ActivityForm = lazyPage(() => import('../activity/components/ActivityForm'), 'ActivityForm');
+const AgreementForm = lazyPage(() => import('../agreement/components/AgreementForm'), 'AgreementForm');
+const AgreementPage = lazyPage(() => import('../agreement/components/AgreementPage'), 'AgreementPage');
+const ContactAssignmentForm = lazyPage(() => import('../contact-assignment/components/ContactAssignmentForm'), 'ContactAssignmentForm');
+const OrganisationForm = lazyPage(() => import('../organisation/components/OrganisationForm'), 'OrganisationForm');
+const OrganisationPage = lazyPage(() => import('../organisation/components/OrganisationPage'), 'OrganisationPage');
+const PersonForm = lazyPage(() => import('../person/components/PersonForm'), 'PersonForm');
+const PersonPage = lazyPage(() => import('../person/components/PersonPage'), 'PersonPage');
+const TeamForm = lazyPage(() => import('../team/components/TeamForm'), 'TeamForm');
+const TeamPage = lazyPage(() => import('../team/components/TeamPage'), 'TeamPage');
 
 /**
  * Every page other than the map: loaded as its own chunk, so the first load of the map stays small.

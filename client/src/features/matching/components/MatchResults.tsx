@@ -6,7 +6,7 @@ import { roleLabels } from '../../partner-search/components/partner-labels';
 import './matching.css';
 import { ReferralButton } from '../../referral/components/ReferralButton';
 import { ReferralLoad } from '../../referral/components/ReferralLoad';
-import { ProfileLine, useCapabilityNames } from '../../registry/ProfileSummary';
+import { ProfileLine, useCapabilityNames } from '../../profile/components/ProfileSummary';
 import type { PartnerRef } from '../../partner-search/hooks/use-partner-detail';
 
 type MatchResult = MatchPartnersQuery['matchPartners'];

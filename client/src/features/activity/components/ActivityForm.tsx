@@ -22,15 +22,15 @@ import {
   usePendingPicks,
   SaveButtons,
   bindFields,
-} from '../forms/fields';
-import { type FieldErrors, isDate, orNull, orUndefined, today } from '../forms/form-errors';
-import { announceStatus } from '../forms/status-message';
-import { useFormSubmit } from '../forms/use-form-submit';
-import { usePermissions } from '../hooks/use-permissions';
-import { useOrganisationChoices, useRegistryChoices } from '../hooks/use-registry-choices';
-import { type RegistryText, type RegistryTextKey, useRegistryText } from '../registry-text';
-import { ArchiveControl, PageHeading, PageState, Section } from './record-parts';
-import { NotAllowed } from './TeamForm';
+} from '../../registry/forms/fields';
+import { type FieldErrors, isDate, orNull, orUndefined, today } from '../../registry/forms/form-errors';
+import { announceStatus } from '../../registry/forms/status-message';
+import { useFormSubmit } from '../../registry/forms/use-form-submit';
+import { usePermissions } from '../../registry/hooks/use-permissions';
+import { useOrganisationChoices, useRegistryChoices } from '../../registry/hooks/use-registry-choices';
+import { type RegistryText, type RegistryTextKey, useRegistryText } from '../../registry/registry-text';
+import { ArchiveControl, PageHeading, PageState, Section } from '../../registry/components/record-parts';
+import { NotAllowed } from '../../team/components/TeamForm';
 
 const FORM_ID = 'activity-form';
 const END_FORM_ID = 'end-activity-form';

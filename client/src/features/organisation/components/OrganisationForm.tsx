@@ -11,7 +11,7 @@ import {
   UpdateOrganisationDocument,
 } from '../../../generated/graphql';
 import { useClientSettings } from '../../app-settings/hooks/use-client-settings';
-import { PROFILE_FIELD_NAMES, ProfileFields, organisationProfileInput, profileDraftFrom, useProfileLabels } from '../ProfileFields';
+import { PROFILE_FIELD_NAMES, ProfileFields, organisationProfileInput, profileDraftFrom, useProfileLabels } from '../../profile/components/ProfileFields';
 import {
   CheckboxGroup,
   ErrorSummary,
@@ -23,14 +23,14 @@ import {
   usePendingPicks,
   SaveButtons,
   bindFields,
-} from '../forms/fields';
-import { type FieldErrors, isEmail, isPhone, isUrl, orNull, orUndefined } from '../forms/form-errors';
-import { announceStatus, type NextStep } from '../forms/status-message';
-import { useFormSubmit } from '../forms/use-form-submit';
-import { useRegistryChoices } from '../hooks/use-registry-choices';
-import { type RegistryText, useRegistryText, type RegistryTextKey } from '../registry-text';
-import { LocationPicker, type PlacedPoint } from './LocationPicker';
-import { PageHeading, PageState } from './record-parts';
+} from '../../registry/forms/fields';
+import { type FieldErrors, isEmail, isPhone, isUrl, orNull, orUndefined } from '../../registry/forms/form-errors';
+import { announceStatus, type NextStep } from '../../registry/forms/status-message';
+import { useFormSubmit } from '../../registry/forms/use-form-submit';
+import { useRegistryChoices } from '../../registry/hooks/use-registry-choices';
+import { type RegistryText, useRegistryText, type RegistryTextKey } from '../../registry/registry-text';
+import { LocationPicker, type PlacedPoint } from '../../registry/components/LocationPicker';
+import { PageHeading, PageState } from '../../registry/components/record-parts';
 
 const KINDS: OrganisationKind[] = [
   'MIGRANT_ORGANISATION',

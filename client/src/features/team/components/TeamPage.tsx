@@ -5,11 +5,11 @@ import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { ArchiveTeamDocument, TeamRecordDocument } from '../../../generated/graphql';
-import { announceStatus } from '../forms/status-message';
-import { usePermissions } from '../hooks/use-permissions';
-import { useRegistryText } from '../registry-text';
+import { announceStatus } from '../../registry/forms/status-message';
+import { usePermissions } from '../../registry/hooks/use-permissions';
+import { useRegistryText } from '../../registry/registry-text';
 import { useSession } from '../../auth/hooks/use-session';
-import { DetailRow } from './DetailRow';
+import { DetailRow } from '../../registry/components/DetailRow';
 import {
   ActivityList,
   AgreementList,
@@ -20,7 +20,7 @@ import {
   PageState,
   Section,
   VerifiedLine,
-} from './record-parts';
+} from '../../registry/components/record-parts';
 
 export function TeamPage({ id }: { id: string }) {
   const { rt, t } = useRegistryText();

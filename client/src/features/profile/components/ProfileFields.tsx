@@ -1,5 +1,5 @@
 import { Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
-import { useGraphQLQuery } from '../../api/use-graphql-query';
+import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import {
   CapabilityChoicesDocument,
   SupporterCandidatesDocument,
@@ -11,9 +11,9 @@ import {
   type Standing,
   type Topic,
   type Wish,
-} from '../../generated/graphql';
-import { useI18n } from '../../i18n/i18n';
-import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextField, TextareaField } from './forms/fields';
+} from '../../../generated/graphql';
+import { useI18n } from '../../../i18n/i18n';
+import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextField, TextareaField } from '../../registry/forms/fields';
 
 /**
  * The profile fields of issue 15 (what a partner can do, wishes and needs, draagvlak; for key persons

@@ -7,12 +7,21 @@ import { paths } from '../../../app/router';
 import { ArchivePersonDocument, PersonPageExtrasDocument, PersonRecordDocument } from '../../../generated/graphql';
 import { PhoneLink } from '../../partner-search/components/PhoneLink';
 import { ContactReads } from '../../admin/components/ContactReads';
-import { usePermissions } from '../hooks/use-permissions';
-import { useRegistryText } from '../registry-text';
-import { DetailRow } from './DetailRow';
-import { ProfileRows } from '../ProfileSummary';
+import { usePermissions } from '../../registry/hooks/use-permissions';
+import { useRegistryText } from '../../registry/registry-text';
+import { DetailRow } from '../../registry/components/DetailRow';
+import { ProfileRows } from '../../profile/components/ProfileSummary';
 import { PartnerContactMoments } from '../../referral/components/PartnerContactMoments';
-import { AgreementList, neighbourhoodLinks, PageHeading, PageState, RecordActions, Section, StaleBadge, VerifiedLine } from './record-parts';
+import {
+  AgreementList,
+  neighbourhoodLinks,
+  PageHeading,
+  PageState,
+  RecordActions,
+  Section,
+  StaleBadge,
+  VerifiedLine,
+} from '../../registry/components/record-parts';
 
 export function PersonPage({ id }: { id: string }) {
   const { rt, t, locale, formatDate } = useRegistryText();

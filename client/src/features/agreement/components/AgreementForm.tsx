@@ -24,13 +24,13 @@ import {
   usePendingPicks,
   SaveButtons,
   bindFields,
-} from '../forms/fields';
-import { type FieldErrors, isDate, orNull, orUndefined, today } from '../forms/form-errors';
-import { announceStatus, type NextStep } from '../forms/status-message';
-import { useFormSubmit } from '../forms/use-form-submit';
-import { useOrganisationChoices, usePersonChoices, useRegistryChoices } from '../hooks/use-registry-choices';
-import { type RegistryText, type RegistryTextKey, useRegistryText } from '../registry-text';
-import { PageHeading, PageState, SignInNeeded } from './record-parts';
+} from '../../registry/forms/fields';
+import { type FieldErrors, isDate, orNull, orUndefined, today } from '../../registry/forms/form-errors';
+import { announceStatus, type NextStep } from '../../registry/forms/status-message';
+import { useFormSubmit } from '../../registry/forms/use-form-submit';
+import { useOrganisationChoices, usePersonChoices, useRegistryChoices } from '../../registry/hooks/use-registry-choices';
+import { type RegistryText, type RegistryTextKey, useRegistryText } from '../../registry/registry-text';
+import { PageHeading, PageState, SignInNeeded } from '../../registry/components/record-parts';
 
 const TYPES: AgreementType[] = ['WALK_IN_HOUR', 'INFORMATION_MEETING', 'REFERRAL_ROUTE', 'DUO_COACHING', 'OTHER'];
 const FORM_ID = 'agreement-form';

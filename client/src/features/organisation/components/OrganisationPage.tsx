@@ -7,10 +7,10 @@ import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { PartnerContactMoments } from '../../referral/components/PartnerContactMoments';
 import { ArchiveOrganisationDocument, OrganisationRecordDocument } from '../../../generated/graphql';
-import { usePermissions } from '../hooks/use-permissions';
-import { useRegistryText } from '../registry-text';
-import { DetailRow } from './DetailRow';
-import { ProfileRows } from '../ProfileSummary';
+import { usePermissions } from '../../registry/hooks/use-permissions';
+import { useRegistryText } from '../../registry/registry-text';
+import { DetailRow } from '../../registry/components/DetailRow';
+import { ProfileRows } from '../../profile/components/ProfileSummary';
 import {
   ActivityList,
   AgreementList,
@@ -22,7 +22,7 @@ import {
   Section,
   StaleBadge,
   VerifiedLine,
-} from './record-parts';
+} from '../../registry/components/record-parts';
 
 export function OrganisationPage({ id }: { id: string }) {
   const { rt, t, locale } = useRegistryText();

@@ -4,14 +4,14 @@ import { graphqlRequest } from '../../../api/graphql-client';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import { paths } from '../../../app/router';
 import { AgreementRecordDocument, EndAgreementDocument } from '../../../generated/graphql';
-import { DateField, ErrorSummary, FormScope, TextareaField } from '../forms/fields';
-import { type FieldErrors, isDate } from '../forms/form-errors';
-import { useFormSubmit } from '../forms/use-form-submit';
+import { DateField, ErrorSummary, FormScope, TextareaField } from '../../registry/forms/fields';
+import { type FieldErrors, isDate } from '../../registry/forms/form-errors';
+import { useFormSubmit } from '../../registry/forms/use-form-submit';
 import { CanNotice } from '../../admin/components/CanNotice';
-import { usePermissions } from '../hooks/use-permissions';
-import { useRegistryText } from '../registry-text';
-import { DetailRow } from './DetailRow';
-import { ActivityList, neighbourhoodLinks, PageHeading, PageState, Section, StatusBadge } from './record-parts';
+import { usePermissions } from '../../registry/hooks/use-permissions';
+import { useRegistryText } from '../../registry/registry-text';
+import { DetailRow } from '../../registry/components/DetailRow';
+import { ActivityList, neighbourhoodLinks, PageHeading, PageState, Section, StatusBadge } from '../../registry/components/record-parts';
 
 const END_FORM_ID = 'end-agreement-form';
 

@@ -1,7 +1,7 @@
-import { useGraphQLQuery } from '../../api/use-graphql-query';
-import { CapabilityChoicesDocument, type OrganisationProfileFieldsFragment, type PersonProfileFieldsFragment } from '../../generated/graphql';
-import { useI18n } from '../../i18n/i18n';
-import { DetailRow } from './components/DetailRow';
+import { useGraphQLQuery } from '../../../api/use-graphql-query';
+import { CapabilityChoicesDocument, type OrganisationProfileFieldsFragment, type PersonProfileFieldsFragment } from '../../../generated/graphql';
+import { useI18n } from '../../../i18n/i18n';
+import { DetailRow } from '../../registry/components/DetailRow';
 
 type Profile = Partial<PersonProfileFieldsFragment> & Partial<OrganisationProfileFieldsFragment>;
 

@@ -28,14 +28,14 @@ import {
   usePendingPicks,
   SaveButtons,
   bindFields,
-} from '../forms/fields';
-import { type FieldErrors, isDate, isEmail, isPhone, orNull, orUndefined, today } from '../forms/form-errors';
-import { announceStatus, type NextStep } from '../forms/status-message';
-import { useFormSubmit } from '../forms/use-form-submit';
-import { useOrganisationChoices, useRegistryChoices } from '../hooks/use-registry-choices';
-import { type RegistryText, useRegistryText, type RegistryTextKey } from '../registry-text';
-import { PageHeading, PageState } from './record-parts';
-import { PROFILE_FIELD_NAMES, ProfileFields, TOPICS, personProfileInput, profileDraftFrom, useProfileLabels } from '../ProfileFields';
+} from '../../registry/forms/fields';
+import { type FieldErrors, isDate, isEmail, isPhone, orNull, orUndefined, today } from '../../registry/forms/form-errors';
+import { announceStatus, type NextStep } from '../../registry/forms/status-message';
+import { useFormSubmit } from '../../registry/forms/use-form-submit';
+import { useOrganisationChoices, useRegistryChoices } from '../../registry/hooks/use-registry-choices';
+import { type RegistryText, useRegistryText, type RegistryTextKey } from '../../registry/registry-text';
+import { PageHeading, PageState } from '../../registry/components/record-parts';
+import { PROFILE_FIELD_NAMES, ProfileFields, TOPICS, personProfileInput, profileDraftFrom, useProfileLabels } from '../../profile/components/ProfileFields';
 
 const ROLES: PersonRole[] = ['KEY_PERSON', 'INTERPRETER', 'CONTACT_PERSON'];
 const LEVELS: LanguageLevel[] = ['NATIVE', 'FLUENT', 'BASIC'];
