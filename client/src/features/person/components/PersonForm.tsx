@@ -35,7 +35,8 @@ import { useFormSubmit } from '../../registry/forms/use-form-submit';
 import { useOrganisationChoices, useRegistryChoices } from '../../registry/hooks/use-registry-choices';
 import { type RegistryText, useRegistryText, type RegistryTextKey } from '../../registry/registry-text';
 import { PageHeading, PageState } from '../../registry/components/record-parts';
-import { PROFILE_FIELD_NAMES, ProfileFields, TOPICS, personProfileInput, profileDraftFrom, useProfileLabels } from '../../profile/components/ProfileFields';
+import { TOPICS } from '../../profile/topics';
+import { PROFILE_FIELD_NAMES, ProfileFields, personProfileInput, profileDraftFrom, useProfileLabels } from '../../profile/components/ProfileFields';
 
 const ROLES: PersonRole[] = ['KEY_PERSON', 'INTERPRETER', 'CONTACT_PERSON'];
 const LEVELS: LanguageLevel[] = ['NATIVE', 'FLUENT', 'BASIC'];

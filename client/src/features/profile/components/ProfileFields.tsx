@@ -1,3 +1,4 @@
+import { TOPICS } from '../topics';
 import { Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import { useGraphQLQuery } from '../../../api/use-graphql-query';
 import {
@@ -146,20 +147,6 @@ const WISHES: Wish[] = ['TRAINING', 'SUPPORT', 'COMPENSATION', 'MORE_REQUESTS', 
 const STANDINGS: Standing[] = ['YES', 'PARTLY', 'NO', 'UNKNOWN'];
 const PERIODS: CompensationPeriod[] = ['PER_SESSION', 'PER_MONTH', 'PER_YEAR'];
 const MODES: InterpreterMode[] = ['IN_PERSON', 'TELEPHONE', 'VIDEO'];
-/** The topics in the order the registry forms offer them. */
-export const TOPICS: readonly Topic[] = [
-  'HEALTH',
-  'PARENTING',
-  'DEBTS',
-  'WORK',
-  'ELDERLY_CARE',
-  'EDUCATION',
-  'HOUSING',
-  'LANGUAGE_LEARNING',
-  'MENTAL_HEALTH',
-  'WOMEN',
-  'YOUTH',
-];
 
 /** Labels of the fields, for the form's error summary. */
 export function useProfileLabels(): { [field: string]: string } {

@@ -10,6 +10,7 @@ import {
   SelectOption,
   Textbox,
 } from '@utrecht/component-library-react';
+import { TOPICS } from '../../profile/topics';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { GraphQLRequestError, graphqlRequest } from '../../../api/graphql-client';
 import { paths } from '../../../app/router';
@@ -18,19 +19,6 @@ import { useI18n } from '../../../i18n/i18n';
 import { useSession } from '../../auth/hooks/use-session';
 import './referral.css';
 
-const TOPICS: Topic[] = [
-  'HEALTH',
-  'PARENTING',
-  'DEBTS',
-  'WORK',
-  'ELDERLY_CARE',
-  'EDUCATION',
-  'HOUSING',
-  'MENTAL_HEALTH',
-  'WOMEN',
-  'YOUTH',
-  'LANGUAGE_LEARNING',
-];
 const OUTCOMES: ReferralOutcome[] = ['ONGOING', 'REACHED', 'NOT_REACHED', 'PARTNER_DECLINED'];
 const todayIso = () => new Date().toISOString().slice(0, 10);
 

@@ -14,6 +14,7 @@ import {
   SelectOption,
   Textbox,
 } from '@utrecht/component-library-react';
+import { TOPICS } from '../../profile/topics';
 import '../self-service.css';
 import { useEffect, useState } from 'react';
 import { GraphQLRequestError, graphqlRequest } from '../../../api/graphql-client';
@@ -29,19 +30,6 @@ import type { MessageKey } from '../../../i18n/catalogue';
 
 const LEVELS = ['NATIVE', 'FLUENT', 'BASIC'] as const;
 const AVAILABILITIES = ['AVAILABLE', 'LIMITED', 'UNAVAILABLE'] as const;
-const TOPICS = [
-  'HEALTH',
-  'PARENTING',
-  'DEBTS',
-  'WORK',
-  'ELDERLY_CARE',
-  'EDUCATION',
-  'HOUSING',
-  'MENTAL_HEALTH',
-  'WOMEN',
-  'YOUTH',
-  'LANGUAGE_LEARNING',
-] as const;
 
 type Entry = SelfServiceEntryFieldsFragment;
 type Language = { language: string; level?: string; label: string };
