@@ -1,6 +1,7 @@
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { AppSubtitle } from '../features/app-settings/components/AppSubtitle';
 import { SignInForm } from '../features/auth/components/SignInForm';
+import { sessionHint } from '../features/auth/hooks/use-session';
 import { SearchTabs } from './SearchTabs';
 import { SkipLink } from './SkipLink';
 import { useI18n } from '../i18n/i18n';
@@ -38,7 +39,10 @@ export function MapPage({ page, route }: { page: MapPageState; route: Route }) {
       {/* Its own scroll area (see app.css); focusable so it can be scrolled with the keyboard whatever it holds. */}
       <aside className="app__panel" aria-label={t('app.sidePanel')} tabIndex={0}>
         {session.status === 'checking' ? (
-          <Paragraph role="status">{t('auth.checking')}</Paragraph>
+          // Room for what comes next (the search or the sign-in form), so the page below does not jump on a phone.
+          <div className={`app__checking app__checking--${sessionHint() ?? 'signedOut'}`}>
+            <Paragraph role="status">{t('auth.checking')}</Paragraph>
+          </div>
         ) : !signedIn ? (
           <>
             <SignInForm />

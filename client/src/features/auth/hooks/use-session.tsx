@@ -21,6 +21,21 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | undefined>(undefined);
 
+const HINT_KEY = 'sociale-kaart.session-hint';
+
+/**
+ * Whether this browser was signed in when the page was last open: only a hint for the layout while `me` is
+ * checked (the panel keeps room for what will come, so the page does not jump); the server decides.
+ */
+export function sessionHint(): 'signedIn' | 'signedOut' | undefined {
+  try {
+    const hint = localStorage.getItem(HINT_KEY);
+    return hint === 'signedIn' || hint === 'signedOut' ? hint : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const asRequestError = (error: unknown) => (error instanceof GraphQLRequestError ? error : new GraphQLRequestError([{ message: String(error) }]));
 
 /**
@@ -32,6 +47,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: 'checking' });
   const sessionRef = useRef(session);
   sessionRef.current = session;
+
+  useEffect(() => {
+    if (session.status === 'checking') return;
+    try {
+      localStorage.setItem(HINT_KEY, session.status);
+    } catch {
+      // Storage may be off (private mode): the hint is only for the layout.
+    }
+  }, [session.status]);
 
   useEffect(() => {
     const controller = new AbortController();
