@@ -8,9 +8,11 @@ export interface QueryState<T> {
   error: GraphQLRequestError | undefined;
 }
 
-// Reference data (buurten, languages, groups) asked by several components of one page: one request per
+// Reference data (settings, buurten, languages) asked by several components of one page: one request per
 // document and variables, kept for the page's life; a failed one is forgotten, so the next asker tries again.
+// An answer already there is used at the first render, so a component mounted later never shows "loading".
 const sharedAnswers = new Map<string, Promise<unknown>>();
+const sharedData = new Map<string, unknown>();
 
 function sharedRequest<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
@@ -21,7 +23,10 @@ function sharedRequest<TResult, TVariables>(
   if (!answer) {
     answer = graphqlRequest(document, variables);
     sharedAnswers.set(key, answer);
-    answer.catch(() => sharedAnswers.delete(key));
+    answer.then(
+      (data) => sharedData.set(key, data),
+      () => sharedAnswers.delete(key),
+    );
   }
   return answer;
 }
@@ -45,18 +50,26 @@ export function useGraphQLQuery<TResult, TVariables>(
   // What the state belongs to: until the effect has started the request for new variables, the data on
   // hand is for the old ones, and `loading` must already say so (no render shows old data as current).
   const requestKey = `${options.skip ? 'skip' : 'run'}|${String(options.reloadKey)}|${variablesKey}`;
-  const [state, setState] = useState<QueryState<TResult> & { key: string }>({ data: undefined, loading: !options.skip, error: undefined, key: requestKey });
+  const sharedKey = options.shared && !options.skip ? `${document.toString()}|${variablesKey}|${String(options.reloadKey)}` : undefined;
+  const [state, setState] = useState<QueryState<TResult> & { key: string }>(() => {
+    const known = sharedKey !== undefined && sharedData.has(sharedKey);
+    return { data: known ? (sharedData.get(sharedKey) as TResult) : undefined, loading: !options.skip && !known, error: undefined, key: requestKey };
+  });
 
   useEffect(() => {
     if (options.skip) {
       setState({ data: undefined, loading: false, error: undefined, key: requestKey });
       return;
     }
+    if (sharedKey !== undefined && sharedData.has(sharedKey)) {
+      const data = sharedData.get(sharedKey) as TResult;
+      setState((previous) => (previous.key === requestKey && previous.data === data ? previous : { data, loading: false, error: undefined, key: requestKey }));
+      return;
+    }
     const controller = new AbortController();
     setState((previous) => ({ data: previous.data, loading: true, error: undefined, key: requestKey }));
-    const request = options.shared
-      ? sharedRequest(document, variables, `${document.toString()}|${variablesKey}|${String(options.reloadKey)}`)
-      : graphqlRequest(document, variables, { signal: controller.signal });
+    const request =
+      sharedKey !== undefined ? sharedRequest(document, variables, sharedKey) : graphqlRequest(document, variables, { signal: controller.signal });
     request.then(
       (data) => {
         if (!controller.signal.aborted) setState({ data, loading: false, error: undefined, key: requestKey });
@@ -70,7 +83,7 @@ export function useGraphQLQuery<TResult, TVariables>(
     return () => controller.abort();
     // variables are compared by value through variablesKey
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [document, variablesKey, options.skip, options.reloadKey, options.shared]);
+  }, [document, variablesKey, options.skip, options.reloadKey, sharedKey]);
 
   return { data: state.data, loading: state.loading || (!options.skip && state.key !== requestKey), error: state.error };
 }
