@@ -311,7 +311,12 @@ export function evaluate(c: MatchCandidate, distanceKm: number, ctx: ScoringCont
 
 /** Telephone and video interpreters come to no one: for the interpreter role, distance does not count. */
 export function countsDistance(c: MatchCandidate, ctx: ScoringContext): boolean {
-  return !(isRemoteInterpreter(c) && (!ctx.roles || ctx.roles.includes(MatchRole.INTERPRETER)));
+  return !(isRemoteInterpreter(c) && asksInterpreters(ctx));
+}
+
+/** Whether the search asks for interpreters (no roles given asks for every role). */
+export function asksInterpreters(ctx: ScoringContext): boolean {
+  return !ctx.roles || ctx.roles.includes(MatchRole.INTERPRETER);
 }
 
 function weightedScore(c: MatchCandidate, distanceKm: number, role: number, ctx: ScoringContext, local: number): number {

@@ -16,9 +16,9 @@ import type { Neighbourhood } from '../neighbourhood/neighbourhood.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { PersonLanguage } from '../person/person-language.entity.js';
 import type { Person } from '../person/person.entity.js';
-import { detach, levelOf, type MatchCandidate, MatchRole } from './match-candidate.js';
+import { detach, levelOf, type MatchCandidate } from './match-candidate.js';
 import { MatchIndex, type SpatialHit } from './match-index.js';
-import { compareMatches, evaluate, explain, isEligible, type ScoringContext } from './match-scorer.js';
+import { asksInterpreters, compareMatches, evaluate, explain, isEligible, type ScoringContext } from './match-scorer.js';
 import { MatchRepository } from './match.repository.js';
 import { type Match, MatchPlace, type MatchResult, type MatchSuggestion, PartnerKind, toMessageParams } from './models/match.model.js';
 
@@ -303,9 +303,4 @@ export class MatchingService {
       ),
     ];
   }
-}
-
-/** Interpreters are asked for when no role is chosen or the interpreter role is. */
-function asksInterpreters(ctx: ScoringContext): boolean {
-  return !ctx.roles || ctx.roles.includes(MatchRole.INTERPRETER);
 }

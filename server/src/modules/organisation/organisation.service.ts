@@ -86,10 +86,10 @@ export class OrganisationService {
 
   /** Every active organisation matching the filter with its venue point, in one query: for the clustered map. `total` counts those without a point too. */
   async mapPoints(filter: OrganisationFilter = {}): Promise<{ total: number; points: { id: string; name: string; lat: number; lon: number }[] }> {
-    const total = await (await this.filtered(filter)).getCount();
-    const rows = await (
-      await this.filtered(filter)
-    )
+    // One filter (its "near" lookup reads buurten and venues): counted on a clone, then the rows.
+    const query = await this.filtered(filter);
+    const total = await query.clone().getCount();
+    const rows = await query
       .andWhere('o.lat IS NOT NULL')
       .andWhere('o.lon IS NOT NULL')
       .select('o.id', 'id')

@@ -112,10 +112,10 @@ export class PersonService {
    * neighbourhood have no point; `total` counts them too.
    */
   async mapPoints(filter: PersonFilter = {}): Promise<{ total: number; points: { id: string; name: string; lat: number; lon: number }[] }> {
-    const total = await (await this.filtered(filter)).getCount();
-    const rows = await (
-      await this.filtered(filter)
-    )
+    // One filter (its "near" lookup reads buurten and venues): counted on a clone, then the rows.
+    const query = await this.filtered(filter);
+    const total = await query.clone().getCount();
+    const rows = await query
       .innerJoin('p.neighbourhoods', 'placed_in')
       .select('p.id', 'id')
       .addSelect('p.name', 'name')
@@ -334,11 +334,12 @@ export class PersonService {
       organisationId: changes.organisationId !== undefined ? changes.organisationId : person.organisationId,
       neighbourhoodCodes: (related.neighbourhoods ?? person.neighbourhoods).map((n) => n.code),
     };
+    const teamsAfter = await this.ownership.teamsOfPersonAfter(person.id, after);
     assertMayWrite(
       actor,
       {
         before: await this.ownership.teamsOfPerson(person.id),
-        after: await this.ownership.teamsOfPersonAfter(person.id, after),
+        after: teamsAfter,
         teamBefore,
         teamAfter: after.teamId,
       },
@@ -349,7 +350,7 @@ export class PersonService {
     applyChanges(person, changes, SCALAR_FIELDS);
     this.applyRolesAndConsent(person, input);
     await this.assertRules(person);
-    await this.assertSupporter(actor, person, supporterBefore, await this.ownership.teamsOfPersonAfter(person.id, after));
+    await this.assertSupporter(actor, person, supporterBefore, teamsAfter);
     const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => (outer ? work(outer) : this.dataSource.transaction(work));
     await this.withRegistrationConflict(person, () =>
       inTransaction(async (em) => {

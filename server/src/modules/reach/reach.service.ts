@@ -128,7 +128,7 @@ export class ReachService {
     const allGroups = this.groupsOf(model);
     const groupByKey = new Map(allGroups.map((g) => [g.key, g]));
     const only = query.groupKey ?? null;
-    const present = this.latestPresence(model, areas, null, groupByKey);
+    const present = this.latestPresence(model, areas, groupByKey);
     const groups = [...new Set([...present.values()].flatMap((m) => [...m.keys()]))]
       .filter((k) => !only || k === only)
       .sort()
@@ -181,12 +181,12 @@ export class ReachService {
   }
 
   /** Per buurt the latest estimate of each group present (a later row revises an earlier one). */
-  private latestPresence(model: ReachModel, areas: AreaRow[], only: string | null, groups: Map<string, Group>): Map<string, Map<string, PresenceRow>> {
+  private latestPresence(model: ReachModel, areas: AreaRow[], groups: Map<string, Group>): Map<string, Map<string, PresenceRow>> {
     const out = new Map<string, Map<string, PresenceRow>>();
     for (const area of areas) {
       for (const r of model.presencesAt.get(area.code) ?? []) {
         const key = r.communityCode ? communityGroupKey(r.communityCode) : languageGroupKey(r.languageCode!);
-        if ((only && key !== only) || !groups.has(key)) continue;
+        if (!groups.has(key)) continue;
         (out.get(r.neighbourhoodCode) ?? out.set(r.neighbourhoodCode, new Map()).get(r.neighbourhoodCode)!).set(key, r);
       }
     }
