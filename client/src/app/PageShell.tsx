@@ -18,7 +18,7 @@ import { useNeighbourhoods } from '../features/neighbourhood/hooks/use-neighbour
 const RegistryRoutes = lazy(() => import('../features/registry/RegistryRoutes'));
 
 /** Every page but the map: the same header, then the page full width. */
-export function PageShell({ route }: { route: Exclude<Route, { name: 'home' }> }) {
+export function PageShell({ route }: { route: Exclude<Route, { name: 'home' | 'selfService' }> }) {
   const { t } = useI18n();
   const { rt } = useRegistryText();
   const { session, user } = useSession();

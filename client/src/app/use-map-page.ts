@@ -25,8 +25,6 @@ function pointIn(data: SearchPartnersQuery | undefined, ref: PartnerRef): MapPar
   return o && o.lat != null && o.lon != null ? { id: o.id, kind: 'organisation', name: o.name, lat: o.lat, lon: o.lon, highlighted: true } : undefined;
 }
 
-const ANY: SearchCriteria = { language: '', neighbourhoodCode: '' };
-
 function focusHeading(id: string) {
   const heading = document.getElementById(id);
   if (!heading) return;
@@ -139,7 +137,7 @@ export function useMapPage() {
   const mapFilter =
     mode === 'browse' && submitted
       ? { language: submitted.language, neighbourhoodCode: submitted.neighbourhoodCode, postcode: submitted.postcode, radiusKm: submitted.radiusKm }
-      : ANY;
+      : EMPTY_CRITERIA;
   const partnerMap = usePartnerMap(mapFilter, mapView, signedIn && !rankedPartners);
   const [openPoint, setOpenPoint] = useState<MapPartner | undefined>();
   const openOnMap = useCallback((partner: MapPartner) => {

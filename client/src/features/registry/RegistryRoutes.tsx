@@ -14,7 +14,6 @@ const ReachPage = lazyPage(() => import('../reach/components/ReachPage'), 'Reach
 const ContactMomentsPage = lazyPage(() => import('../referral/components/ContactMomentsPage'), 'ContactMomentsPage');
 const ReviewQueuePage = lazyPage(() => import('../review/components/ReviewQueuePage'), 'ReviewQueuePage');
 const ModerationPage = lazyPage(() => import('../moderation/components/ModerationPage'), 'ModerationPage');
-const SelfServicePage = lazyPage(() => import('../self-service/components/SelfServicePage'), 'SelfServicePage');
 const ManagedListsPage = lazyPage(() => import('../managed-lists/components/ManagedListsPage'), 'ManagedListsPage');
 const ActivityForm = lazyPage(() => import('../activity/components/ActivityForm'), 'ActivityForm');
 const AgreementForm = lazyPage(() => import('../agreement/components/AgreementForm'), 'AgreementForm');
@@ -31,7 +30,7 @@ const TeamPage = lazyPage(() => import('../team/components/TeamPage'), 'TeamPage
  * Every page other than the map: loaded as its own chunk, so the first load of the map stays small.
  * `key` makes each record a fresh component, so no state leaks from one record to the next.
  */
-export default function RegistryRoutes({ route }: { route: Exclude<Route, { name: 'home' }> }) {
+export default function RegistryRoutes({ route }: { route: Exclude<Route, { name: 'home' | 'selfService' }> }) {
   const { rt } = useRegistryText();
   switch (route.name) {
     case 'neighbourhood':
@@ -113,8 +112,6 @@ export default function RegistryRoutes({ route }: { route: Exclude<Route, { name
       return <AdminRoutes route={route} />;
     case 'proposals':
       return <ModerationPage />;
-    case 'selfService':
-      return <SelfServicePage key={route.token} token={route.token} />;
     case 'notFound':
       return (
         <>
